@@ -1,0 +1,212 @@
+"""The one container that passes through the stages, and the typed pieces the stages add to it.
+
+Offsets everywhere are character offsets into ``Article.text``, the text exactly as the caller gave it.
+Stages never copy or rewrite the text: cleaning marks spans as boilerplate instead of deleting them, so an
+offset found by any stage points into the original.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    span: Span
+    reason: str
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Warning:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the coded (non-boilerplate) text, with the paragraph it belongs to."""
+
+    span: Span
+    paragraph: int
+    index: int
+
+
+@dataclass
+class EventMention:
+    """A trigger that signals an event of a given ACLED type in a sentence."""
+
+    trigger: Span
+    sentence: int
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    rule: str
+    negated: bool = False
+    habitual: bool = False
+    weapons: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    span: Span
+    name: str
+    kind: str
+    country: str | None
+    sentence: int
+
+
+@dataclass(frozen=True)
+class DateMention:
+    span: Span
+    sentence: int
+    date: dt.date
+    date_end: dt.date | None
+    precision: int
+    background: bool
+
+
+@dataclass(frozen=True)
+class Count:
+    low: int | None
+    best: int | None
+    high: int | None
+
+
+@dataclass(frozen=True)
+class CountMention:
+    span: Span
+    sentence: int
+    kind: str  # "fatalities" | "injured"
+    count: Count
+
+
+@dataclass(frozen=True)
+class Place:
+    span: Span
+    name: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    feature_class: str | None
+    feature_code: str | None
+    geo_precision: int
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    role: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    speaker: Speaker | None
+    cue: Span
+    content: Span
+    direct: bool
+
+
+@dataclass(frozen=True)
+class Framing:
+    span: Span
+    category: str
+
+
+@dataclass(frozen=True)
+class Claimant:
+    name: str
+    kind: str
+    quote_id: str | None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    field: str
+    span: Span
+
+
+@dataclass
+class Event:
+    id: str
+    event_type: str
+    sub_event_type: str
+    date: dt.date | None
+    date_end: dt.date | None
+    time_precision: int
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    assoc_actors: list[ActorMention]
+    location: Place | None
+    fatalities: Count | None
+    injured: Count | None
+    weapons: list[str]
+    background: bool
+    confidence: float
+    evidence: list[Evidence]
+    mention: EventMention
+    claimed_by: list[Claimant] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """An article and everything the stages have found in it so far."""
+
+    text: str
+    id: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    published_from: str | None = None
+    language: str | None = None
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    doc: Any = None  # the spaCy Doc over the coded text (see stages.nlp)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    counts: list[CountMention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    framing: list[Framing] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def warn(self, code: str, message: str) -> None:
+        self.warnings.append(Warning(code, message))
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence holding a character offset, or None when it lies outside every sentence."""
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sentences[mid].span
+            if offset < s.start:
+                hi = mid - 1
+            elif offset >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return None

