@@ -1,0 +1,115 @@
+"""Country names, ISO codes and nationality words (demonyms), from pycountry and countryinfo.
+
+One object, built once per process: ``CountryNames()``. Lookups are case-sensitive on purpose: news
+capitalises countries and nationality words, and "turkey" or "chad" in lower case are other words.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+
+
+@dataclass(frozen=True)
+class Country:
+    iso: str
+    name: str
+    demonym: str | None
+    lat: float | None
+    lon: float | None
+    capital: str | None
+
+
+def _countryinfo_records() -> list[dict]:
+    package = resources.files("countryinfo") / "data"
+    records = []
+    for entry in package.iterdir():
+        if entry.name.endswith(".json"):
+            with entry.open(encoding="utf-8") as handle:
+                records.append(json.load(handle))
+    return records
+
+
+class CountryNames:
+    """Maps country names, alternative spellings and demonyms to ISO 3166-1 alpha-2 codes."""
+
+    def __init__(self) -> None:
+        self._countries: dict[str, Country] = {}
+        self._names: dict[str, str] = {}
+        self._demonyms: dict[str, str] = {}
+        for rec in _countryinfo_records():
+            iso = (rec.get("ISO") or {}).get("alpha2")
+            if not iso:
+                continue
+            latlng = rec.get("latlng") or [None, None]
+            demonym = rec.get("demonym") or None
+            self._countries[iso] = Country(iso, rec["name"], demonym, latlng[0], latlng[1], rec.get("capital"))
+            self._add_name(rec["name"], iso)
+            for alt in rec.get("altSpellings") or []:
+                if len(alt) > 3:  # two/three-letter codes collide with ordinary words ("IN", "CAN")
+                    self._add_name(alt, iso)
+            for word in (demonym or "").split(","):
+                if word.strip():
+                    self._demonyms.setdefault(word.strip(), iso)
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    self._add_name(value, country.alpha_2)
+        for form, iso, kind in self._project_forms():
+            (self._demonyms if kind == "demonym" else self._names)[form] = iso
+            if iso not in self._countries:
+                self._countries[iso] = Country(iso, form if kind == "name" else iso, None, None, None, None)
+
+    @staticmethod
+    def _project_forms() -> list[tuple[str, str, str]]:
+        path = Path(str(resources.files("wirecoder.geo") / "data" / "country_forms.tsv"))
+        with path.open(encoding="utf-8") as handle:
+            rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    def _add_name(self, name: str, iso: str) -> None:
+        self._names.setdefault(name, iso)
+        if name.startswith("The "):
+            self._names.setdefault(name[4:], iso)
+
+    def iso_for_name(self, name: str) -> str | None:
+        """ISO code of a country name ("Armenia", "the United States"), or None."""
+        name = name.strip()
+        if name.lower().startswith("the "):
+            name = name[4:]
+        return self._names.get(name)
+
+    def iso_for_demonym(self, word: str) -> str | None:
+        """ISO code of a nationality word ("Armenian", "Azeri"), or None."""
+        word = word.strip()
+        if word in self._demonyms:
+            return self._demonyms[word]
+        if word.endswith("s") and word[:-1] in self._demonyms:  # "Armenians", "Azerbaijanis"
+            return self._demonyms[word[:-1]]
+        return None
+
+    def iso_for(self, text: str) -> str | None:
+        """ISO code of a country name or a nationality word."""
+        return self.iso_for_name(text) or self.iso_for_demonym(text)
+
+    def get(self, iso: str) -> Country | None:
+        return self._countries.get(iso)
+
+    def name(self, iso: str) -> str:
+        country = self._countries.get(iso)
+        return country.name if country else iso
+
+    def demonym(self, iso: str) -> str | None:
+        country = self._countries.get(iso)
+        return country.demonym if country else None
+
+    def names(self) -> dict[str, str]:
+        return dict(self._names)
+
+    def demonyms(self) -> dict[str, str]:
+        return dict(self._demonyms)
