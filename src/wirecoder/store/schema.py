@@ -1,0 +1,124 @@
+"""The store's schema as an ordered list of migrations.
+
+``PRAGMA user_version`` holds the number of migrations applied. Opening a database applies the missing ones
+in one transaction each, so a database written by an older wirecoder is upgraded in place and one written by
+a newer wirecoder is refused rather than misread.
+"""
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the initial schema
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        command TEXT NOT NULL,
+        arguments TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        summary TEXT
+    );
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        run_id INTEGER REFERENCES runs(id),
+        origin TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        source TEXT,
+        published TEXT,
+        published_from TEXT,
+        language TEXT,
+        status TEXT NOT NULL CHECK (status IN ('coded', 'duplicate', 'failed')),
+        duplicate_of TEXT,
+        similarity REAL,
+        error_code TEXT,
+        error_message TEXT,
+        text TEXT NOT NULL,
+        record TEXT,
+        minhash BLOB,
+        stored_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_doc_id ON documents(doc_id);
+    CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        event_key TEXT NOT NULL,
+        event_type TEXT,
+        sub_event_type TEXT,
+        date TEXT,
+        date_end TEXT,
+        country TEXT,
+        background INTEGER NOT NULL DEFAULT 0,
+        fatalities_best INTEGER,
+        injured_best INTEGER,
+        confidence REAL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX events_document ON events(document_id);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_country ON events(country);
+    CREATE INDEX events_type ON events(event_type, sub_event_type);
+    CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('actor1', 'actor2', 'assoc')),
+        name TEXT,
+        kind TEXT,
+        country TEXT,
+        text TEXT,
+        start INTEGER,
+        "end" INTEGER
+    );
+    CREATE INDEX actors_event ON actors(event_id);
+    CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+    CREATE TABLE places (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        text TEXT, start INTEGER, "end" INTEGER, name TEXT, geonameid INTEGER,
+        lat REAL, lon REAL, country TEXT, admin1 TEXT,
+        feature_class TEXT, feature_code TEXT, geo_precision INTEGER
+    );
+    CREATE INDEX places_document ON places(document_id);
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        quote_key TEXT, speaker TEXT, speaker_role TEXT, cue TEXT,
+        text TEXT, start INTEGER, "end" INTEGER, direct INTEGER
+    );
+    CREATE INDEX quotes_document ON quotes(document_id);
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        field TEXT NOT NULL, start INTEGER, "end" INTEGER, text TEXT
+    );
+    CREATE INDEX evidence_event ON evidence(event_id);
+    CREATE TABLE failures (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER REFERENCES runs(id),
+        origin TEXT NOT NULL,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        failed_at TEXT NOT NULL
+    );
+    CREATE INDEX failures_run ON failures(run_id);
+    CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, text, content='documents', content_rowid='id'
+    );
+    CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text);
+    END;
+    CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.id, coalesce(old.title, ''), old.text);
+    END;
+    CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+        INSERT INTO documents_fts(documents_fts, rowid, title, text)
+        VALUES ('delete', old.id, coalesce(old.title, ''), old.text);
+        INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text);
+    END;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
