@@ -123,12 +123,21 @@ class Quote:
     cue: Span
     content: Span
     direct: bool
+    parts: tuple[Span, ...] = ()  # the pieces of a quotation split by its cue; empty when it is one piece
 
 
 @dataclass(frozen=True)
 class Framing:
     span: Span
     category: str
+
+
+@dataclass(frozen=True)
+class Sourcing:
+    """Who is heard on a document's contested claims: the distinct sides quoted, and how many such claims."""
+
+    sides: list[str]
+    contested_claims: int
 
 
 @dataclass(frozen=True)
@@ -189,6 +198,7 @@ class Article:
     places: list[Place] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
+    sourcing: Sourcing | None = None
     events: list[Event] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
