@@ -61,6 +61,13 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("W041", "the training data cannot be used",
                   "give JSONL lines {\"text\", \"sub_event_type\"} or an ACLED CSV export with `notes` and "
                   "`sub_event_type` columns, with ACLED's sub-event type names"),
+        ErrorSpec("W042", "a label is not one of ACLED's event types or sub-event types",
+                  "use ACLED's names exactly (see docs/taxonomy.md), e.g. \"Shelling/artillery/missile attack\"; "
+                  "give null for a text that reports no event"),
+        ErrorSpec("W043", "there are too few examples to train or evaluate on",
+                  "give at least two labels with at least 5 examples each (more is better: ~150 per sub-type)"),
+        ErrorSpec("W044", "the model directory cannot be written",
+                  "pass an --out path in a writable place that is not an existing file"),
         ErrorSpec("W050", "the evaluation corpus cannot be read",
                   "pass one of the supported corpora (see `wirecoder eval --help`)"),
         ErrorSpec("W099", "an internal error",
