@@ -1,0 +1,65 @@
+"""The verbs that introduce speech, read from taxonomy/cue_verbs.tsv, and the parts of a clause they govern."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+CONTENT_KINDS = ("clause", "accusation", "object", "request")
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    lemma: str
+    content: str  # one of CONTENT_KINDS
+
+
+def load_cue_verbs() -> dict[str, CueVerb]:
+    """Word form (lower case) -> the cue verb it is a form of."""
+    forms: dict[str, CueVerb] = {}
+    text = resources.files("wirecoder.taxonomy").joinpath("cue_verbs.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        lemma, word_forms, content = line.split("\t")
+        if content not in CONTENT_KINDS:
+            raise ValueError(f"cue_verbs.tsv: unknown content kind {content!r} for {lemma!r}")
+        for form in word_forms.split(","):
+            forms[form.strip()] = CueVerb(lemma, content)
+    return forms
+
+
+def is_verb(token) -> bool:
+    return token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX")
+
+
+def subject_of(verb):
+    """The subject of a cue verb: its own, or the one of the verb it hangs off ("..., saying", "and added")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # "it was reported that ...": the text names no one
+        if verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+            continue
+        if verb.dep_ == "relcl" and verb.head is not verb:
+            return verb.head  # "Akar, who said ..."
+        return None
+    return None
+
+
+def content_children(verb, cue: CueVerb, subject) -> list:
+    """The dependents of a cue verb that carry what was said, per the kind of content the verb takes."""
+    picked = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
+    if cue.content in ("accusation", "object", "request"):
+        picked += [c for c in verb.children if c.dep_ in ("dobj", "prep") and c is not subject
+                   and (c.dep_ != "prep" or c.lower_ in ("of", "for", "over", "as"))]
+    return [c for c in picked if subject is None or not (c.left_edge.i <= subject.i <= c.right_edge.i)]

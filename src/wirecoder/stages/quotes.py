@@ -1,0 +1,229 @@
+"""The quotes stage: direct quotations and reported speech, each with its cue, content and speaker.
+
+Direct quotations are found by their marks (quote_marks.py) and tied to a cue verb right after the closing mark
+("...,” Akar said") or right before the opening one (Akar said: “..."); a quotation split by its cue
+("X,” he said, “Y.”) and a cue-less quotation that goes on in the same paragraph become one quote. Reported speech is
+read from the parse: a cue verb with a clause under it ("said that ...", "..., the ministry said"), an accusation
+("accused X of ..."), a request ("urged X to ..."), or "according to X". Quoted fragments of fewer than four words
+that no cue introduces ("called the attack an “atrocity”") are scare quotes, not quotations.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..article import Article, Quote, Span
+from .cues import CueVerb, content_children, is_verb, load_cue_verbs, subject_of
+from .quote_marks import MarkedQuote, find_marked_quotes
+from .speakers import MentionIndex
+
+_EDGE_PUNCT = " \t\n,;:.“”\"‘’'«»—–-"
+_SENTENCE_END = frozenset(".!?")
+_MIN_DIRECT_WORDS = 4
+_CUE_WINDOW = 30  # tokens searched for a cue around a quotation
+
+
+@dataclass
+class _Found:
+    content: Span
+    cue: Span
+    cue_token: object | None
+    subject: object | None
+    direct: bool
+    parts: tuple[Span, ...] = ()
+
+
+class QuotesStage:
+    name = "quotes"
+    requires = ("doc", "sentences")
+    assigns = ("quotes",)
+
+    def __init__(self, *, min_direct_words: int = _MIN_DIRECT_WORDS):
+        self.cue_verbs = load_cue_verbs()
+        self.min_direct_words = min_direct_words
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        marked = find_marked_quotes(doc.text)
+        direct = self._direct(article, doc, marked)
+        inside = [(f.content.start, f.content.end) for f in direct]
+        index = MentionIndex(doc, skip=inside)
+        used_cues = {f.cue_token.i for f in direct if f.cue_token is not None}
+        reported = self._reported(article, doc, inside, used_cues)
+        found = sorted(direct + reported, key=lambda f: f.content.start)
+        quotes = []
+        for f in found:
+            speaker = index.speaker(f.subject) if f.subject is not None else None
+            quotes.append(Quote(id=f"q{len(quotes) + 1}", speaker=speaker, cue=f.cue, content=f.content,
+                                direct=f.direct, parts=f.parts))
+        article.quotes = quotes
+        return article
+
+    # direct quotations -------------------------------------------------------------------------------------------
+
+    def _direct(self, article: Article, doc, marked: list[MarkedQuote]) -> list[_Found]:
+        starts = [t.idx for t in doc]
+        found: list[_Found] = []
+        for mq in marked:
+            words = len(doc.text[mq.start:mq.end].split())
+            cue = self._cue_after(doc, starts, mq) or self._cue_before(doc, starts, mq)
+            content = _trimmed(article, mq.start, mq.end)
+            if content is None:
+                continue
+            previous = found[-1] if found else None
+            if previous is not None and self._continues(doc.text, previous, mq, cue):
+                merged = Span(previous.content.start, content.end, article.text[previous.content.start:content.end])
+                previous.parts = (previous.parts or (previous.content,)) + (content,)
+                previous.content = merged
+                if previous.cue_token is None and cue is not None:
+                    previous.cue, previous.cue_token = _token_span(article, cue), cue
+                    previous.subject = subject_of(cue)
+                continue
+            if cue is None and words < self.min_direct_words:
+                continue  # a scare quote or a quoted phrase inside someone's sentence
+            if cue is None:
+                opening = Span(mq.open_at, mq.open_at + 1, article.text[mq.open_at:mq.open_at + 1])
+                found.append(_Found(content, opening, None, None, True))
+            else:
+                found.append(_Found(content, _token_span(article, cue), cue, subject_of(cue), True))
+        return found
+
+    def _continues(self, text: str, previous: _Found, mq: MarkedQuote, cue) -> bool:
+        """Whether a quotation goes on from the previous one: split by its cue, or following it in a paragraph."""
+        gap = text[previous.content.end:mq.open_at]
+        if "\n" in gap.strip(" ”\"»’") or len(gap) > 120:
+            return False
+        if previous.cue_token is not None and previous.cue.end <= mq.open_at and previous.cue.start >= \
+                previous.content.end:
+            between = text[previous.cue.end:mq.open_at].strip(" ")
+            if cue is None or cue is previous.cue_token:
+                return len(between) < 60 and not any(c in between for c in "?!") and \
+                    (between.endswith((",", ":", ".")) or between == "")
+        if cue is not None and cue is not previous.cue_token:
+            return False
+        # a cue-less quotation right after another in the same paragraph: the same voice goes on
+        return cue is None and previous.subject is not None and len(gap.strip(" ”\"»’“")) <= 1
+
+    def _cue_after(self, doc, starts: list[int], mq: MarkedQuote):
+        if mq.close_at is None:
+            return None
+        last_char = doc.text[mq.start:mq.end].rstrip()[-1:]
+        i = bisect.bisect_left(starts, mq.close_at + 1)
+        between_verbs = 0
+        for tok in doc[i:min(len(doc), i + _CUE_WINDOW)]:
+            if tok.text in ("“", "„", "«", '"') or "\n" in tok.text or tok.text in _SENTENCE_END:
+                return None
+            if tok.lower_ in self.cue_verbs and is_verb(tok):
+                if between_verbs or (last_char in _SENTENCE_END and tok.i - i > 6):
+                    return None
+                if any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children) and \
+                        last_char in _SENTENCE_END:
+                    return None  # a new reported clause, not the cue of this quotation
+                return tok
+            if is_verb(tok) and tok.dep_ not in ("aux", "auxpass", "amod"):
+                between_verbs += 1
+        return None
+
+    def _cue_before(self, doc, starts: list[int], mq: MarkedQuote):
+        text = doc.text
+        before = text[:mq.open_at].rstrip(" \t")
+        lead_char = before[-1:]
+        i = bisect.bisect_left(starts, mq.open_at) - 1
+        tokens = []
+        while i >= 0 and len(tokens) < _CUE_WINDOW:
+            tok = doc[i]
+            if tok.text in _SENTENCE_END or tok.text in ("”", "»") or (
+                    tok.is_space and "\n" in tok.text and lead_char != ":"):
+                break
+            tokens.append(tok)
+            i -= 1
+        for tok in tokens:  # nearest first
+            if tok.lower_ in self.cue_verbs and is_verb(tok):
+                between = [t for t in tokens if t.i > tok.i and not t.is_space]
+                if any(is_verb(t) and t.dep_ not in ("aux", "auxpass") for t in between):
+                    return None
+                if lead_char in (":", ",") or not between or between[-1].lower_ in ("that", "this"):
+                    return tok
+                return None
+        return None
+
+    # reported speech ---------------------------------------------------------------------------------------------
+
+    def _reported(self, article: Article, doc, inside: list[tuple[int, int]], used_cues: set[int]) -> list[_Found]:
+        inside_starts = [s for s, _ in inside]
+
+        def in_direct(offset: int) -> bool:
+            k = bisect.bisect_right(inside_starts, offset) - 1
+            return k >= 0 and offset < inside[k][1]
+
+        found: list[_Found] = []
+        for tok in doc:
+            if tok.i in used_cues or in_direct(tok.idx):
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                hit = self._according_to(article, doc, tok)
+            elif tok.lower_ in self.cue_verbs and is_verb(tok):
+                hit = self._reported_clause(article, tok, self.cue_verbs[tok.lower_])
+            else:
+                continue
+            if hit is None or any(s <= hit.content.start < e and hit.content.end <= e for s, e in inside):
+                continue
+            found.append(hit)
+        return found
+
+    def _reported_clause(self, article: Article, verb, cue: CueVerb) -> _Found | None:
+        subject = subject_of(verb)
+        children = content_children(verb, cue, subject)
+        if not children:
+            return None
+        start = min(c.left_edge.idx for c in children)
+        end = max(c.right_edge.idx + len(c.right_edge) for c in children)
+        content = _trimmed(article, *_within_paragraph(article.text, verb.idx, start, end))
+        if content is None or len(content.text.split()) < 2:
+            return None
+        return _Found(content, _token_span(article, verb), verb, subject, False)
+
+    def _according_to(self, article: Article, doc, according) -> _Found | None:
+        to = doc[according.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None and according.i + 2 < len(doc):
+            source = doc[according.i + 2].head if doc[according.i + 2].head.i > according.i + 1 else \
+                doc[according.i + 2]
+        if source is None:
+            return None
+        phrase_end = source.right_edge.i + 1
+        sent = according.sent
+        if according.i - sent.start <= 1:
+            start, end = doc[phrase_end].idx if phrase_end < len(doc) else sent.end_char, sent.end_char
+        elif phrase_end >= sent.end - 1:
+            start, end = sent.start_char, according.idx
+        else:
+            start, end = sent.start_char, sent.end_char
+        content = _trimmed(article, *_within_paragraph(article.text, according.idx, start, min(end, sent.end_char)))
+        if content is None or len(content.text.split()) < 2:
+            return None
+        cue = Span(according.idx, to.idx + len(to), article.text[according.idx:to.idx + len(to)])
+        return _Found(content, cue, None, source, False)
+
+
+def _token_span(article: Article, token) -> Span:
+    return article.span(token.idx, token.idx + len(token))
+
+
+def _within_paragraph(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """Clip a span to the paragraph (line) holding ``anchor``: reported speech never crosses a paragraph."""
+    first = text.rfind("\n", 0, anchor) + 1
+    last = text.find("\n", anchor)
+    return max(start, first), min(end, last if last != -1 else len(text))
+
+
+def _trimmed(article: Article, start: int, end: int) -> Span | None:
+    text = article.text
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    if end <= start:
+        return None
+    return article.span(start, end)
+
