@@ -1,0 +1,82 @@
+"""`wirecoder ingest PATH|URL... --db FILE --workers N`: code files, folders, feeds and crawls into the store."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from typing import Any
+
+from ..errors import CATALOGUE, WirecoderError
+from ..ingest import CoderFactory, IngestOptions, IngestSummary, ReadOptions, SourceReader, ingest
+from ..ingest.fetch import Fetcher, FetchOptions
+from ..ingest.tabular import ColumnMapping
+from ..store import Database
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "ingest", help="code files, folders, feeds, WARC crawls, URLs or stdin into a SQLite store",
+        description="Read articles (txt, HTML, JSONL, CSV/TSV, RSS/Atom, WARC, folders of them, URLs, '-' for "
+                    "stdin), link near-duplicates, code the rest in worker processes and store everything in "
+                    "one SQLite file. Re-running the same command adds nothing new and resumes a killed run.")
+    parser.add_argument("inputs", nargs="+", metavar="PATH|URL", help="files, folders, http(s) URLs, or - for stdin")
+    parser.add_argument("--db", required=True, help="the SQLite store (created if missing)")
+    parser.add_argument("--workers", type=int, default=1, help="coding worker processes (default 1)")
+    parser.add_argument("--batch-size", type=int, default=16, help="articles per batch sent to a worker")
+    parser.add_argument("--columns", default=None, metavar="PART=COLUMN,...",
+                        help="JSONL/CSV field names, e.g. text=body,published=date (parts: text, title, url, "
+                             "published, source, id)")
+    parser.add_argument("--max-bytes", type=int, default=20_000_000, help="size limit of one article (bytes)")
+    parser.add_argument("--dedup-threshold", type=float, default=0.8,
+                        help="similarity above which an article is linked to an earlier copy (0-1)")
+    parser.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a web server")
+    parser.add_argument("--retries", type=int, default=2, help="retries of a failed fetch, with backoff")
+    parser.add_argument("--min-interval", type=float, default=1.0, help="seconds between requests to one host")
+    parser.add_argument("--spacy-model", default=None, help="spaCy pipeline package for the coder")
+    parser.add_argument("--gazetteer", default=None, help="gazetteer path for the coder")
+    parser.add_argument("--coder-factory", default=None, metavar="MODULE:NAME",
+                        help="a callable that returns a coder with code_many() (default: wirecoder's Coder)")
+    parser.add_argument("--json", action="store_true", help="print the closing summary as JSON on stdout")
+    parser.set_defaults(func=run)
+
+
+def _load_factory(args: argparse.Namespace) -> Any:
+    if not args.coder_factory:
+        return CoderFactory(spacy_model=args.spacy_model, gazetteer=args.gazetteer)
+    module_name, _, attribute = args.coder_factory.partition(":")
+    try:
+        return getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError, ValueError) as err:
+        raise WirecoderError("W008", f"--coder-factory {args.coder_factory!r} cannot be loaded: {err}") from err
+
+
+def format_summary(summary: IngestSummary) -> str:
+    lines = [f"read {summary.read}, coded {summary.coded} ({summary.events} events), duplicates "
+             f"{summary.duplicates}, already stored {summary.already_stored}, not English {summary.not_english}, "
+             f"failed {sum(summary.failed.values())} in {summary.seconds:.1f} s"]
+    for code, count in sorted(summary.failed.items()):
+        spec = CATALOGUE.get(code)
+        lines.append(f"  {code} x{count}: {spec.summary if spec else 'unknown error'}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 0.0 < args.dedup_threshold <= 1.0:
+        raise WirecoderError("W008", f"--dedup-threshold must be in (0, 1], not {args.dedup_threshold}")
+    read_options = ReadOptions(columns=ColumnMapping.parse(args.columns), max_bytes=args.max_bytes)
+    fetcher = Fetcher(FetchOptions(timeout=args.timeout, retries=args.retries, min_interval=args.min_interval,
+                                   max_bytes=args.max_bytes))
+    reader = SourceReader(options=read_options, fetcher=fetcher)
+    options = IngestOptions(workers=args.workers, batch_size=args.batch_size, dedup_threshold=args.dedup_threshold)
+    arguments = {key: value for key, value in vars(args).items() if key != "func"}
+    from tqdm import tqdm
+
+    with Database(args.db) as db, tqdm(file=sys.stderr, disable=not sys.stderr.isatty(), unit=" docs",
+                                       desc="ingest") as progress:
+        summary = ingest(reader.read(args.inputs), db=db, coder_factory=_load_factory(args), options=options,
+                         arguments=arguments, progress=progress)
+    if args.json:
+        print(json.dumps({"run_id": summary.run_id, **summary.as_dict()}))
+    print(format_summary(summary), file=sys.stderr)
+    return 0

@@ -1,0 +1,84 @@
+"""A polite HTTP client for feeds and the pages they link: a User-Agent that says who is asking, timeouts,
+retries with exponential backoff on transient failures, a size limit and a minimum interval per host."""
+from __future__ import annotations
+
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..errors import WirecoderError
+
+_RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    timeout: float = 15.0
+    retries: int = 2  # attempts after the first
+    backoff: float = 1.0  # seconds before the first retry; doubles each time
+    max_bytes: int = 20_000_000
+    min_interval: float = 1.0  # seconds between two requests to the same host
+    user_agent: str = f"wirecoder/{__version__} (+https://github.com/wirecoder/wirecoder; news event coding)"
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str  # after redirects
+    status: int
+    content_type: str
+    body: bytes
+
+
+@dataclass
+class Fetcher:
+    options: FetchOptions = FetchOptions()
+    sleep: Callable[[float], None] = time.sleep
+    _last_request: dict[str, float] = field(default_factory=dict, repr=False)
+
+    def get(self, url: str) -> FetchResult:
+        """Fetch ``url`` or raise WirecoderError W032 (failed after retries) or W033 (too large)."""
+        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            raise WirecoderError("W032", f"{url} is not an http(s) URL")
+        last_error = ""
+        for attempt in range(self.options.retries + 1):
+            if attempt:
+                self.sleep(self.options.backoff * 2 ** (attempt - 1))
+            self._wait_for_host(url)
+            try:
+                return self._get_once(url)
+            except urllib.error.HTTPError as err:
+                last_error = f"HTTP {err.code}"
+                if err.code not in _RETRY_STATUS:
+                    break
+            except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as err:
+                reason = getattr(err, "reason", err)
+                last_error = "timed out" if isinstance(reason, (socket.timeout, TimeoutError)) else str(reason)
+        raise WirecoderError("W032", f"fetching {url} failed ({last_error}) after {attempt + 1} attempt(s)")
+
+    def _wait_for_host(self, url: str) -> None:
+        host = urllib.parse.urlsplit(url).netloc
+        previous = self._last_request.get(host)
+        if previous is not None:
+            wait = self.options.min_interval - (time.monotonic() - previous)
+            if wait > 0:
+                self.sleep(wait)
+        self._last_request[host] = time.monotonic()
+
+    def _get_once(self, url: str) -> FetchResult:
+        request = urllib.request.Request(url, headers={"User-Agent": self.options.user_agent,
+                                                       "Accept-Encoding": "identity"})
+        with urllib.request.urlopen(request, timeout=self.options.timeout) as response:
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > self.options.max_bytes:
+                raise WirecoderError("W033", f"{url} is {int(length):,} bytes, over the limit of "
+                                             f"{self.options.max_bytes:,}")
+            body = response.read(self.options.max_bytes + 1)
+            if len(body) > self.options.max_bytes:
+                raise WirecoderError("W033", f"{url} is larger than the limit of {self.options.max_bytes:,} bytes")
+            return FetchResult(url=response.geturl(), status=response.status,
+                               content_type=response.headers.get("Content-Type", ""), body=body)

@@ -1,0 +1,128 @@
+"""Coding in worker processes: each worker builds one Coder (loading spaCy and the gazetteer once) and codes
+the batches it takes from a queue; the parent process stays the only writer to the store."""
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..errors import WirecoderError
+
+
+class CoderLike(Protocol):
+    def code_many(self, items: Any, *, batch_size: int = 16) -> Any: ...
+
+
+@dataclass(frozen=True)
+class CoderFactory:
+    """Builds the real Coder in a worker. Picklable, so it crosses into spawned processes."""
+
+    spacy_model: str | None = None
+    gazetteer: str | None = None
+
+    def __call__(self) -> CoderLike:
+        from .. import Coder  # type: ignore[attr-defined]
+
+        options = {key: value for key, value in (("spacy_model", self.spacy_model), ("gazetteer", self.gazetteer))
+                   if value is not None}
+        return Coder(**options)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    batch_id: int
+    records: list[dict[str, Any]]
+
+
+def _error_record(item: dict[str, Any], code: str, message: str) -> dict[str, Any]:
+    return {"id": item.get("id"), "error": {"code": code, "message": message, "line": None}}
+
+
+def _code_batch(coder: CoderLike, items: list[dict[str, Any]], batch_size: int) -> list[dict[str, Any]]:
+    try:
+        return list(coder.code_many(items, batch_size=batch_size))
+    except Exception:  # a bug in the coder: isolate the item that causes it, keep the others
+        records = []
+        for item in items:
+            try:
+                records.extend(coder.code_many([item], batch_size=1))
+            except WirecoderError as err:
+                records.append(_error_record(item, err.code, err.message))
+            except Exception as err:
+                detail = "".join(traceback.format_exception_only(err)).strip()
+                records.append(_error_record(item, "W099", f"the coder failed on this article: {detail}"))
+        return records
+
+
+def _worker_main(factory: Callable[[], CoderLike], batch_size: int, tasks: Any, results: Any) -> None:
+    try:
+        coder = factory()
+    except BaseException as err:
+        results.put(("failed", "".join(traceback.format_exception_only(err)).strip(),
+                     getattr(err, "code", "W099")))
+        return
+    results.put(("ready", None, None))
+    for batch_id, items in iter(tasks.get, None):
+        results.put(("done", BatchResult(batch_id, _code_batch(coder, items, batch_size)), None))
+
+
+class CoderPool:
+    """N worker processes fed through one task queue. Use as a context manager."""
+
+    def __init__(self, *, factory: Callable[[], CoderLike], workers: int, batch_size: int = 16,
+                 start_method: str = "spawn"):
+        if workers < 1:
+            raise WirecoderError("W008", f"--workers must be at least 1, not {workers}")
+        context = multiprocessing.get_context(start_method)
+        self._tasks = context.Queue()
+        self._results = context.Queue()
+        self._processes = [
+            context.Process(target=_worker_main, args=(factory, batch_size, self._tasks, self._results),
+                            daemon=True, name=f"wirecoder-coder-{n}")
+            for n in range(workers)]
+        for process in self._processes:
+            process.start()
+        self.in_flight = 0
+
+    def submit(self, batch_id: int, items: list[dict[str, Any]]) -> None:
+        self._tasks.put((batch_id, items))
+        self.in_flight += 1
+
+    def next_result(self, *, block: bool = True) -> BatchResult | None:
+        """The next finished batch; None when ``block`` is False and none is ready."""
+        while True:
+            try:
+                kind, payload, code = self._results.get(timeout=1.0) if block else self._results.get_nowait()
+            except queue.Empty:
+                if not block:
+                    return None
+                if not all(process.is_alive() for process in self._processes):
+                    raise WirecoderError("W099", "a coding worker died; the batches written so far are kept, "
+                                                 "re-run the same command to resume") from None
+                continue
+            if kind == "failed":
+                raise WirecoderError(code if code in ("W010", "W020", "W040") else "W099",
+                                     f"a coding worker could not start: {payload}")
+            if kind == "done":
+                self.in_flight -= 1
+                return payload
+
+    def close(self) -> None:
+        for _ in self._processes:
+            self._tasks.put(None)
+        for process in self._processes:
+            process.join(timeout=10)
+            if process.is_alive():
+                process.terminate()
+
+    def __enter__(self) -> "CoderPool":
+        return self
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is not None:
+            for process in self._processes:
+                process.terminate()
+        self.close()
