@@ -191,12 +191,14 @@ class Database:
         yield from self._conn.execute(
             "SELECT content_hash, minhash FROM documents WHERE status != 'duplicate' AND minhash IS NOT NULL")
 
-    def events(self, event_filter: EventFilter = EventFilter(), *, limit: int | None = None) -> Iterator[StoredEvent]:
-        sql, params = event_query(event_filter, limit=limit)
+    def events(self, event_filter: EventFilter = EventFilter(), *, limit: int | None = None,
+               with_text: bool = False) -> Iterator[StoredEvent]:
+        """Events matching the filter, by date; ``with_text`` adds each event's document text."""
+        sql, params = event_query(event_filter, limit=limit, with_text=with_text)
         for row in self._conn.execute(sql, params):
             yield StoredEvent(id=row[0], document_id=row[1], document_url=row[2], document_title=row[3],
                               document_source=row[4], document_published=row[5], stored_at=row[6],
-                              event=json.loads(row[7]))
+                              event=json.loads(row[7]), document_text=row[8])
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """The stored document record (or status, for a duplicate or failure) of a document id."""

@@ -40,7 +40,7 @@ def _check_date(option: str, value: str) -> str:
     return value
 
 
-def event_query(event_filter: EventFilter, *, limit: int | None = None) -> tuple[str, list[Any]]:
+def event_query(event_filter: EventFilter, *, limit: int | None = None, with_text: bool = False) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if event_filter.since:
@@ -69,7 +69,8 @@ def event_query(event_filter: EventFilter, *, limit: int | None = None) -> tuple
     if not event_filter.include_background:
         where.append("e.background = 0")
     sql = (
-        "SELECT e.id, d.doc_id, d.url, d.title, d.source, d.published, d.stored_at, e.data "
+        "SELECT e.id, d.doc_id, d.url, d.title, d.source, d.published, d.stored_at, e.data, "
+        + ("d.text " if with_text else "NULL ") +
         "FROM events e JOIN documents d ON d.id = e.document_id"
     )
     if where:

@@ -71,6 +71,7 @@ class StoredEvent:
     document_published: str | None
     stored_at: str
     event: dict[str, Any] = field(default_factory=dict)
+    document_text: str | None = None  # only when asked for (exports cut ACLED's notes from it)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,43 @@
+"""`wirecoder export --db FILE --format csv|jsonl|geojson|parquet [--out FILE] [filters]`."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..export import FORMATS, export_events
+from ..store import Database
+from .events import add_filter_arguments, event_filter
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export", help="export stored events as ACLED-column CSV, JSONL, GeoJSON or Parquet",
+        description="Write stored events to stdout or --out. CSV has ACLED's columns in ACLED's order, then "
+                    "wirecoder's own; JSONL is one event per line with its document_id; GeoJSON opens in "
+                    "QGIS; Parquet reads in DuckDB and pandas.")
+    parser.add_argument("--format", required=True, choices=FORMATS)
+    parser.add_argument("--out", help="the file to write (default: stdout); written whole or not at all")
+    add_filter_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with Database(args.db, readonly=True) as db:
+        events = db.events(event_filter(args), limit=args.limit, with_text=args.format in ("csv", "geojson", "parquet"))
+        if not args.out:
+            count = export_events(events, format=args.format, out=sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            target = Path(args.out)
+            partial = target.with_name(f".{target.name}.partial")
+            try:
+                with partial.open("wb") as out:
+                    count = export_events(events, format=args.format, out=out)
+                os.replace(partial, target)
+            finally:
+                partial.unlink(missing_ok=True)
+    print(f"exported {count} events", file=sys.stderr)
+    return 0
