@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-CONTENT_KINDS = ("clause", "accusation", "object", "request")
+CONTENT_KINDS = ("clause", "accusation", "object", "request", "quotation")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp"})

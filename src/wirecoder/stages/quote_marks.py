@@ -4,7 +4,7 @@ Curly marks say which side they are on; a straight mark opens when it follows a 
 closes otherwise. A quotation that runs over paragraphs follows the printing convention: every paragraph opens
 with a mark and only the last one closes; a quotation left open at a paragraph end that the next paragraph does not
 continue is closed at that paragraph end. Single marks (‘…’) are read only outside double ones, and a closing ’
-only counts when no letter follows it (otherwise it is an apostrophe: "Turkey’s").
+only counts after or before punctuation (otherwise it is an apostrophe: "Turkey’s", "residents’ homes").
 """
 from __future__ import annotations
 
@@ -31,8 +31,10 @@ class MarkedQuote:
 
 def _opens(text: str, i: int) -> bool:
     ch = text[i]
-    if ch in OPENING or ch == SINGLE_OPEN:
+    if ch in OPENING:
         return True
+    if ch == SINGLE_OPEN:
+        return i + 1 < len(text) and text[i + 1].isupper()
     if ch == STRAIGHT:
         return i == 0 or text[i - 1] in _OPEN_CONTEXT
     return False
@@ -40,8 +42,8 @@ def _opens(text: str, i: int) -> bool:
 
 def _closes(text: str, i: int, opener: str) -> bool:
     ch = text[i]
-    if opener == SINGLE_OPEN:
-        return ch == SINGLE_CLOSE and (i + 1 == len(text) or not text[i + 1].isalpha())
+    if opener == SINGLE_OPEN:  # ’ is mostly an apostrophe ("residents’ routines"): close only after punctuation
+        return ch == SINGLE_CLOSE and (text[i - 1] in ".,!?" or (i + 1 < len(text) and text[i + 1] in ".,;:!?)"))
     if ch in CLOSING:
         return True
     return ch == STRAIGHT

@@ -20,6 +20,7 @@ from .speakers import MentionIndex
 _EDGE_PUNCT = " \t\n,;:.“”\"‘’'«»—–-"
 _SENTENCE_END = frozenset(".!?")
 _MIN_DIRECT_WORDS = 4
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CUE_WINDOW = 30  # tokens searched for a cue around a quotation
 
 
@@ -31,6 +32,7 @@ class _Found:
     subject: object | None
     direct: bool
     parts: tuple[Span, ...] = ()
+    embedded: bool = False  # a quotation inside a clause, tied to the verb that governs it
 
 
 class QuotesStage:
@@ -48,8 +50,11 @@ class QuotesStage:
         direct = self._direct(article, doc, marked)
         inside = [(f.content.start, f.content.end) for f in direct]
         index = MentionIndex(doc, skip=inside)
-        used_cues = {f.cue_token.i for f in direct if f.cue_token is not None}
+        used_cues = {f.cue_token.i for f in direct if f.cue_token is not None and not f.embedded}
         reported = self._reported(article, doc, inside, used_cues)
+        reported_spans = [r.content for r in reported]
+        direct = [f for f in direct if not (f.embedded or f.cue_token is None)
+                  or not any(r.start <= f.content.start and f.content.end <= r.end + 1 for r in reported_spans)]
         found = sorted(direct + reported, key=lambda f: f.content.start)
         quotes = []
         for f in found:
@@ -79,14 +84,55 @@ class QuotesStage:
                     previous.cue, previous.cue_token = _token_span(article, cue), cue
                     previous.subject = subject_of(cue)
                 continue
+            if cue is None and previous is not None and self._next_paragraph(doc.text, previous, mq):
+                found.append(_Found(content, previous.cue, previous.cue_token, previous.subject, True))
+                continue
+            embedded = False
+            if cue is None:
+                cue = self._governing_verb(doc, starts, mq, words)
+                embedded = cue is not None
             if cue is None and words < self.min_direct_words:
                 continue  # a scare quote or a quoted phrase inside someone's sentence
             if cue is None:
                 opening = Span(mq.open_at, mq.open_at + 1, article.text[mq.open_at:mq.open_at + 1])
                 found.append(_Found(content, opening, None, None, True))
             else:
-                found.append(_Found(content, _token_span(article, cue), cue, subject_of(cue), True))
+                found.append(_Found(content, _token_span(article, cue), cue, subject_of(cue), True,
+                                    embedded=embedded))
         return found
+
+    def _next_paragraph(self, text: str, previous: _Found, mq: MarkedQuote) -> bool:
+        """A quotation opening a paragraph right after a paragraph that ends with someone's quotation: the
+        same voice goes on (news prints a long statement as several quoted paragraphs under one attribution)."""
+        if previous.subject is None or previous.cue_token is None:
+            return False
+        gap = text[max(previous.content.end, previous.cue.end):mq.open_at]
+        return gap.count("\n") >= 1 and len(gap.strip()) <= 80 and text[mq.open_at - 1] == "\n" and \
+            gap.strip(" \t\r\n”\"»’").endswith((".", ",", ":", "")) and "“" not in gap and \
+            sum(1 for line in gap.split("\n") if line.strip()) <= 1
+
+    def _governing_verb(self, doc, starts: list[int], mq: MarkedQuote, words: int):
+        """The verb outside a quotation that its words hang from ("called the attack “an atrocity”"), when it
+        has a subject; quotations of few words only count under a cue verb."""
+        if mq.close_at is None:
+            return None
+        first = bisect.bisect_left(starts, mq.start)
+        last = bisect.bisect_left(starts, mq.close_at)
+        if first >= last:
+            return None
+        root = next((t for t in doc[first:last] if not (mq.open_at <= t.head.idx < mq.close_at + 1)), None)
+        verb = root.head if root is not None else None
+        for _ in range(3):
+            if verb is None or is_verb(verb) or verb.head is verb:
+                break
+            verb = verb.head
+        if verb is None or not is_verb(verb) or mq.open_at <= verb.idx <= mq.close_at:
+            return None
+        if subject_of(verb) is None:
+            return None
+        if words < self.min_direct_words and verb.lower_ not in self.cue_verbs:
+            return None
+        return verb
 
     def _continues(self, text: str, previous: _Found, mq: MarkedQuote, cue) -> bool:
         """Whether a quotation goes on from the previous one: split by its cue, or following it in a paragraph."""
@@ -126,21 +172,25 @@ class QuotesStage:
 
     def _cue_before(self, doc, starts: list[int], mq: MarkedQuote):
         text = doc.text
-        before = text[:mq.open_at].rstrip(" \t")
+        before = text[:mq.open_at].rstrip()
         lead_char = before[-1:]
         i = bisect.bisect_left(starts, mq.open_at) - 1
         tokens = []
         while i >= 0 and len(tokens) < _CUE_WINDOW:
             tok = doc[i]
-            if tok.text in _SENTENCE_END or tok.text in ("”", "»") or (
-                    tok.is_space and "\n" in tok.text and lead_char != ":"):
+            if tok.is_space and "\n" in tok.text:
+                if lead_char in (":", ",") and not any(not t.is_space for t in tokens):
+                    i -= 1
+                    continue
+                break
+            if tok.text in _SENTENCE_END or tok.text in ("”", "»"):
                 break
             tokens.append(tok)
             i -= 1
         for tok in tokens:  # nearest first
             if tok.lower_ in self.cue_verbs and is_verb(tok):
                 between = [t for t in tokens if t.i > tok.i and not t.is_space]
-                if any(is_verb(t) and t.dep_ not in ("aux", "auxpass") for t in between):
+                if any(t.tag_ in _FINITE and t.dep_ not in ("aux", "auxpass") for t in between):
                     return None
                 if lead_char in (":", ",") or not between or between[-1].lower_ in ("that", "this"):
                     return tok
@@ -162,7 +212,7 @@ class QuotesStage:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 hit = self._according_to(article, doc, tok)
-            elif tok.lower_ in self.cue_verbs and is_verb(tok):
+            elif tok.lower_ in self.cue_verbs and is_verb(tok) and self.cue_verbs[tok.lower_].content != "quotation":
                 hit = self._reported_clause(article, tok, self.cue_verbs[tok.lower_])
             else:
                 continue
