@@ -57,6 +57,7 @@ class EventMention:
     confidence: float
     rule: str
     negated: bool = False
+    hypothetical: bool = False
     habitual: bool = False
     weapons: list[Span] = field(default_factory=list)
 
@@ -68,6 +69,8 @@ class ActorMention:
     kind: str
     country: str | None
     sentence: int
+    role: str = "group"  # military | police | government | civilians | protesters | rioters | armed_group | ...
+    head: int = -1  # character offset of the phrase's head word, for syntax lookups
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,158 @@
+"""Dates: resolve every DATE entity against the publication date, and infer that date when none is given.
+
+Precision follows ACLED's time_precision: 1 the day is known, 2 a window of about a week or a named part
+of a month ("early October"), 3 a month or vaguer. A date more than a year before publication is
+background: history the article recounts, not news.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import OrderedDict
+
+from dateparser.date import DateDataParser
+
+from ..article import Article, DateMention
+
+BACKGROUND_AFTER = dt.timedelta(days=365)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DURATION = re.compile(
+    r"^(?:the\s+)?(?:past\s+|last\s+|next\s+|first\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+|more\s+than\s+)*"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple\s+of)\s+"
+    r"(?:days?|weeks?|months?|years?|decades?|hours?)(?:\s+(?:of\s+\w+|long))?$",
+    re.IGNORECASE)
+_PART_OF_PERIOD = re.compile(
+    r"\b(early|beginning|start|first\s+days?|mid|middle|late|end|last\s+days?|second\s+half|first\s+half)\b",
+    re.IGNORECASE)
+_LEADING = re.compile(r"^(?:the|on|in|of|since|by|from|until|at|during)\s+", re.IGNORECASE)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?", re.IGNORECASE)
+_AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
+
+
+def _part_window(part: str, year: int, month: int) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(year, month)[1]
+    part = part.lower()
+    if part in ("early", "beginning", "start") or part.startswith("first"):
+        return dt.date(year, month, 1), dt.date(year, month, 10)
+    if part in ("mid", "middle"):
+        return dt.date(year, month, 11), dt.date(year, month, 20)
+    if part == "second half":
+        return dt.date(year, month, 16), dt.date(year, month, last)
+    if part == "first half":
+        return dt.date(year, month, 1), dt.date(year, month, 15)
+    return dt.date(year, month, 21), dt.date(year, month, last)
+
+
+class DatesStage:
+    name = "dates"
+    requires = ("doc", "sentences")
+    assigns = ("dates", "published", "published_from")
+
+    def __init__(self, *, today: dt.date | None = None, parser_cache_size: int = 64):
+        self._today = today
+        self._parsers: OrderedDict[dt.date, DateDataParser] = OrderedDict()
+        self._cache_size = parser_cache_size
+
+    def _parser(self, reference: dt.date) -> DateDataParser:
+        if reference in self._parsers:
+            self._parsers.move_to_end(reference)
+            return self._parsers[reference]
+        parser = DateDataParser(languages=["en"], settings={
+            "RELATIVE_BASE": dt.datetime.combine(reference, dt.time(23, 59)),
+            "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first"})
+        self._parsers[reference] = parser
+        if len(self._parsers) > self._cache_size:
+            self._parsers.popitem(last=False)
+        return parser
+
+    def __call__(self, article: Article) -> Article:
+        entities = [e for e in article.doc.ents if e.label_ == "DATE"]
+        if article.published is None:
+            self._infer_published(article, entities)
+        reference = article.published or self._today or dt.date.today()
+        if article.published is None:
+            article.warn("W008", "no publication date given or found in the text: relative dates were resolved "
+                                 f"against {reference.isoformat()}; pass published= to fix them")
+        mentions: list[DateMention] = []
+        modifiers = []
+        for ent in entities:
+            sentence = article.sentence_at(ent.start_char)
+            if sentence is None:
+                continue
+            resolved = self._resolve(ent.text, reference)
+            if resolved is None:
+                part = _PART_OF_PERIOD.search(ent.text)
+                if part and not _MONTH.search(ent.text) and not _YEAR.search(ent.text):
+                    modifiers.append((ent, sentence, part.group(1)))
+                continue
+            date, date_end, precision = resolved
+            background = (date_end or date) < reference - BACKGROUND_AFTER
+            mentions.append(DateMention(article.span(ent.start_char, ent.end_char), sentence, date, date_end,
+                                        precision, background))
+        mentions.extend(self._refine_parts(article, mentions, modifiers))
+        article.dates = sorted(mentions, key=lambda m: (m.span.start, m.precision))
+        return article
+
+    def _infer_published(self, article: Article, entities) -> None:
+        """The latest day-precise date the article reports, its year taken from the years it names."""
+        years = [int(y) for e in entities for y in _YEAR.findall(e.text)]
+        today = self._today or dt.date.today()
+        years = [y for y in years if y <= today.year]
+        if not years:
+            return
+        anchor = dt.date(max(years), 12, 31)
+        days = []
+        for ent in entities:
+            resolved = self._resolve(ent.text, anchor)
+            if resolved and resolved[2] == 1 and resolved[0].year == anchor.year:
+                days.append(resolved[0])
+        if days:
+            article.published = max(days)
+            article.published_from = "inferred"
+
+    def _resolve(self, text: str, reference: dt.date) -> tuple[dt.date, dt.date | None, int] | None:
+        cleaned = _LEADING.sub("", text.strip().rstrip(".,;:")).strip()
+        while _LEADING.match(cleaned):
+            cleaned = _LEADING.sub("", cleaned)
+        if not cleaned or _DURATION.match(cleaned) or _AGE.search(cleaned):
+            return None
+        part = _PART_OF_PERIOD.search(cleaned)
+        month = _MONTH.search(cleaned)
+        if part and month:
+            without_part = (cleaned[:part.start()] + cleaned[part.end():]).replace(" of ", " ").strip(" ,")
+            base = self._parser(reference).get_date_data(without_part)
+            if base.date_obj is None:
+                return None
+            start, end = _part_window(part.group(1), base.date_obj.year, base.date_obj.month)
+            return start, end, 2
+        data = self._parser(reference).get_date_data(cleaned)
+        if data.date_obj is None:
+            return None
+        day = data.date_obj.date()
+        if data.period in ("day", "time", "part_of_day"):
+            return day, None, 1
+        if data.period == "week":
+            return day, min(day + dt.timedelta(days=6), reference), 2
+        if data.period == "month":
+            last = calendar.monthrange(day.year, day.month)[1]
+            return day.replace(day=1), day.replace(day=last), 3
+        if data.period == "year":
+            return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), 3
+        return None
+
+    @staticmethod
+    def _refine_parts(article: Article, mentions: list[DateMention], modifiers) -> list[DateMention]:
+        """'October 2020, in the early days of which ...': a bare 'early days' narrows the sentence's month."""
+        refined = []
+        for ent, sentence, part in modifiers:
+            months = [m for m in mentions if m.sentence == sentence and m.precision == 3 and m.date_end
+                      and (m.date_end - m.date).days < 32]
+            if not months:
+                continue
+            month = min(months, key=lambda m: abs(m.span.start - ent.start_char))
+            start, end = _part_window(part, month.date.year, month.date.month)
+            lo, hi = min(month.span.start, ent.start_char), max(month.span.end, ent.end_char)
+            refined.append(DateMention(article.span(lo, hi), sentence, start, end, 2, month.background))
+        return refined

@@ -1,0 +1,263 @@
+"""Event mentions: find the words that signal an event and decide its ACLED sub-event type by rule.
+
+Triggers come from taxonomy/triggers.tsv. Some decide the type outright ("missile attack"); others
+name a decision the sentence settles: a plain "attack" is typed by the weapon and the target, a "protest"
+by how the police responded, ground taken by who takes it from whom, a "ceasefire" only counts when
+someone agrees to, signs or declares it. Negated, hypothetical ("threatened to strike") and habitual
+("continue to bombard") mentions are kept but flagged, so the assemble stage can leave them out.
+"""
+from __future__ import annotations
+
+from ..article import ActorMention, Article, EventMention
+from ..taxonomy import event_type_of
+from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
+from .syntax import governing_verb, is_reaction_object, modality
+
+GAP_POS = {"DET", "ADJ", "NUM", "ADV", "PUNCT"}
+MAX_GAP = 2
+AGREEING = {"agree", "sign", "reach", "declare", "announce", "broker", "conclude", "seal", "accept", "establish",
+            "negotiate", "mediate", "strike", "enter", "implement"}
+AGREEMENT_HEADS = {"agreement", "deal", "accord", "pact", "treaty"}
+TERRITORY_WORDS = {"town", "city", "village", "area", "territory", "base", "position", "district", "region",
+                   "hill", "height", "airport", "locality", "settlement", "province", "camp", "checkpoint",
+                   "outpost", "percent", "part", "county", "neighbourhood", "neighborhood", "road", "bridge",
+                   "control", "stronghold", "capital", "port", "border", "crossing", "island"}
+WEAPON_OBJECTS = {"weapon", "arm", "ammunition", "explosive", "cache", "rifle", "gun", "munition", "missile",
+                  "rocket", "drone", "bomb", "grenade", "ied", "mine"}
+INTERVENTION = {"disperse", "tear", "teargas", "baton", "cannon", "arrest", "detain", "beat", "rubber",
+                "crackdown", "break"}
+LETHAL = {"kill", "dead", "death", "shoot", "live", "die"}
+PROTESTER_VIOLENCE = {"torch", "stone", "vandalize", "vandalise", "burn", "smash", "loot", "riot", "clash",
+                      "barricade", "set"}
+WEAPON_TYPES = (
+    ({"missile", "rocket", "artillery", "mortar", "shell", "howitzer", "grad", "mlrs"},
+     "Shelling/artillery/missile attack"),
+    ({"airstrike", "warplane", "jet", "aircraft", "helicopter", "drone", "uav", "air"}, "Air/drone strike"),
+    ({"grenade"}, "Grenade"),
+    ({"ied", "landmine", "mine", "explosive", "bomb"}, "Remote explosive/landmine/IED"),
+    ({"chlorine", "sarin", "chemical"}, "Chemical weapon"),
+)
+
+
+class MentionsStage:
+    name = "mentions"
+    requires = ("doc", "sentences", "actors", "places")
+    assigns = ("mentions",)
+
+    def __init__(self, *, triggers: dict[str, list[TriggerRule]] | None = None, weapons=None):
+        self._triggers = triggers if triggers is not None else load_triggers()
+        self._weapons = weapons if weapons is not None else load_weapons()
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        mentions: list[EventMention] = []
+        for sentence in article.sentences:
+            sent = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+            if sent is None:
+                continue
+            matches = self._match(sent)
+            found = []
+            for start, end, rule in matches:
+                mention = self._decide(article, sent, sentence.index, doc[start:end], rule)
+                if mention is not None:
+                    found.append((rule.priority, mention))
+            mentions.extend(self._prune(found))
+        article.mentions = sorted(mentions, key=lambda m: m.trigger.start)
+        return article
+
+    # -- matching ---------------------------------------------------------------------------------
+    @staticmethod
+    def _key(token) -> tuple[str, str]:
+        return token.lemma_.lower(), token.lower_
+
+    def _match(self, sent) -> list[tuple[int, int, TriggerRule]]:
+        doc = sent.doc
+        found = []
+        i = sent.start
+        while i < sent.end:
+            lemma, lower = self._key(doc[i])
+            rules = self._triggers.get(lemma, []) + (self._triggers.get(lower, []) if lower != lemma else [])
+            best = None
+            for rule in rules:
+                end = self._extend(doc, i, sent.end, rule.lemmas[1:], MAX_GAP)
+                if end is not None and (best is None or rule.priority > best[2].priority
+                                        or rule.priority == best[2].priority and end > best[1]):
+                    best = (i, end, rule)
+            if best:
+                found.append(best)
+                i = best[1]
+            else:
+                i += 1
+        return found
+
+    def _extend(self, doc, i: int, limit: int, rest: tuple[str, ...], max_gap: int) -> int | None:
+        j = i + 1
+        for part in rest:
+            gap = 0
+            while j < limit and part not in self._key(doc[j]):
+                if doc[j].pos_ not in GAP_POS or gap >= max_gap or doc[j].text in (",", ";", "."):
+                    return None
+                gap += 1
+                j += 1
+            if j >= limit:
+                return None
+            j += 1
+        return j
+
+    # -- deciding ---------------------------------------------------------------------------------
+    def _weapons_in(self, sent) -> list[tuple[int, int, str]]:
+        doc = sent.doc
+        found = []
+        i = sent.start
+        while i < sent.end:
+            lemma, lower = self._key(doc[i])
+            hit = None
+            for lemmas, name in self._weapons.get(lemma, []) + self._weapons.get(lower, []):
+                end = self._extend(doc, i, sent.end, lemmas[1:], 0)
+                if end is not None:
+                    hit = (i, end, name)
+                    break
+            if hit:
+                found.append(hit)
+                i = hit[1]
+            else:
+                i += 1
+        return found
+
+    @staticmethod
+    def _sentence_actors(article: Article, index: int) -> list[ActorMention]:
+        return [a for a in article.actors if a.sentence == index]
+
+    def _decide(self, article: Article, sent, index: int, span, rule: TriggerRule) -> EventMention | None:
+        root = span.root
+        decision = rule.decision
+        actors = self._sentence_actors(article, index)
+        lemmas = {t.lemma_.lower() for t in sent}
+        weapons = self._weapons_in(sent)
+        weapon_words = {t.lemma_.lower() for s, e, _ in weapons for t in sent.doc[s:e]}
+        if decision == "AGREEMENT_NOUN":
+            if not self._agreed(root):
+                return None
+            decision = "Agreement"
+        elif decision == "ATTACK":
+            decision = self._attack_type(root, weapon_words, actors, lemmas)
+        elif decision == "KILL":
+            decision = self._kill_type(root, actors)
+        elif decision in ("TERRITORY", "TERRITORY_REGAIN", "SEIZE"):
+            decision = self._territory_type(article, root, decision, actors)
+        elif decision == "PROTEST":
+            decision = self._protest_type(root, lemmas, actors)
+        elif decision == "ARREST":
+            decision = "Arrests"
+        if decision is None:
+            return None
+        negated, hypothetical, habitual = modality(root)
+        if decision not in ("Agreement",) and is_reaction_object(root):
+            hypothetical = True  # "condemned the attack": a reference to an event told elsewhere
+        weapon_spans = [article.span(sent.doc[s].idx, sent.doc[e - 1].idx + len(sent.doc[e - 1].text))
+                        for s, e, _ in weapons]
+        mention = EventMention(
+            trigger=article.span(span.start_char, span.end_char), sentence=index,
+            event_type=event_type_of(decision), sub_event_type=decision, confidence=rule.confidence,
+            rule=" ".join(rule.lemmas), negated=negated, hypothetical=hypothetical, habitual=habitual,
+            weapons=weapon_spans)
+        return mention
+
+    @staticmethod
+    def _agreed(root) -> bool:
+        if root.head.lemma_.lower() in AGREEMENT_HEADS or root.lemma_.lower() in AGREEMENT_HEADS:
+            return True
+        if any(c.lemma_.lower() in AGREEING and c.dep_ in ("acl", "relcl") for c in root.children):
+            return True
+        verb = governing_verb(root)
+        return verb is not None and verb.lemma_.lower() in AGREEING and verb.i < root.i + 8
+
+    @staticmethod
+    def _target_kinds(root, actors: list[ActorMention]) -> set[str]:
+        """Kinds of the actors after the trigger in its phrase ('attack on civilians', 'killed five soldiers')."""
+        end = max(t.idx for t in root.subtree) + 1
+        verb = governing_verb(root)
+        if verb is not None:
+            end = max(end, max(t.idx for t in verb.subtree) + 1)
+        return {a.kind for a in actors if root.idx < a.span.start < end}
+
+    def _attack_type(self, root, weapon_words: set[str], actors, lemmas: set[str]) -> str:
+        if "suicide" in lemmas:
+            return "Suicide bomb"
+        for words, sub_type in WEAPON_TYPES:
+            if weapon_words & words:
+                return sub_type
+        targets = self._target_kinds(root, actors)
+        if targets & {"civilians"} and not targets & {"state_forces", "rebels", "political_militia"}:
+            return "Attack"
+        if targets & {"protesters"}:
+            return "Excessive force against protesters"
+        return "Armed clash"
+
+    def _kill_type(self, root, actors) -> str | None:
+        targets = self._target_kinds(root, actors)
+        victims = {c.lemma_.lower() for c in root.subtree}
+        if root.dep_ in ("acl", "relcl") or root.tag_ == "VBN" and root.dep_ != "ROOT":
+            victims |= {root.head.lemma_.lower()}
+        if "protesters" in targets or victims & {"protester", "demonstrator"}:
+            return "Excessive force against protesters"
+        if "civilians" in targets or victims & {"civilian", "villager", "resident", "child", "woman"}:
+            return "Attack"
+        if targets & {"state_forces", "rebels", "political_militia"}:
+            return "Armed clash"
+        return None
+
+    def _territory_type(self, article: Article, root, decision: str, actors) -> str | None:
+        if root.dep_ == "acl" or root.tag_ == "VBN" and root.dep_ in ("amod", "acl", "relcl"):
+            return None  # "territories previously occupied by X": a description, not an event
+        objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "prt")]
+        words = {t.lemma_.lower() for o in objects for t in o.subtree}
+        if decision == "SEIZE" and words & WEAPON_OBJECTS:
+            return "Disrupted weapons use"
+        in_object = any(p.span.start >= min((t.idx for o in objects for t in o.subtree), default=10**9)
+                        and p.span.end <= max((t.idx + len(t) for o in objects for t in o.subtree), default=-1)
+                        for p in article.places)
+        if not (words & TERRITORY_WORDS or in_object):
+            return None
+        subject_actors = [a for a in actors if a.span.end <= root.idx]
+        actor = subject_actors[-1] if subject_actors else None
+        if actor is not None and actor.kind == "state_forces":
+            if decision == "TERRITORY_REGAIN":
+                return "Government regains territory"
+            return "Non-state actor overtakes territory" if self._foreign(article, actor, root) else \
+                "Government regains territory"
+        return "Non-state actor overtakes territory"
+
+    @staticmethod
+    def _foreign(article: Article, actor: ActorMention, root) -> bool:
+        sentence = article.sentence_at(root.idx)
+        places = [p for p in article.places if article.sentence_at(p.span.start) == sentence and p.country]
+        return any(p.country != actor.country for p in places)
+
+    @staticmethod
+    def _protest_type(root, lemmas: set[str], actors) -> str | None:
+        kinds = {a.kind for a in actors}
+        if root.pos_ == "VERB" and "protesters" not in kinds and any(
+                a.kind == "state_forces" and a.role == "state" for a in actors):
+            return None  # "Russia protested the decision": diplomacy, not a demonstration
+        if lemmas & LETHAL and ("protesters" in kinds or root.pos_ == "NOUN"):
+            if kinds & {"state_forces"} or lemmas & {"shoot", "live"}:
+                return "Excessive force against protesters"
+        if lemmas & PROTESTER_VIOLENCE:
+            return "Violent demonstration"
+        if lemmas & INTERVENTION:
+            return "Protest with intervention"
+        return "Peaceful protest"
+
+    @staticmethod
+    def _prune(found: list[tuple[int, EventMention]]) -> list[EventMention]:
+        """Within a sentence, weak triggers (a bare 'killed') give way to a stronger one for the same event."""
+        if not found:
+            return []
+        top = max(priority for priority, _ in found)
+        kept = []
+        for priority, mention in found:
+            if priority <= 3 and top > 3:
+                continue
+            kept.append(mention)
+        return kept

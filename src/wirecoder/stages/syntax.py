@@ -1,0 +1,84 @@
+"""Small helpers over spaCy tokens that several stages share: spans, governing verbs, clause context."""
+from __future__ import annotations
+
+HYPOTHETICAL = {"threaten", "vow", "plan", "order", "want", "intend", "warn", "prepare", "aim", "deny", "urge",
+                "demand", "call", "seek", "promise", "fear", "propose", "consider", "refuse", "prevent",
+                "avoid", "expect", "hope", "would", "could", "might", "may"}
+MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "can"}
+HABITUAL = {"continue", "keep"}
+REACTION = {"condemn", "denounce", "deplore", "criticize", "criticise", "blame", "mourn", "investigate",
+            "commemorate", "remember", "respond", "react", "decry", "slam", "protest"}
+
+
+def token_span(doc, start_char: int, end_char: int):
+    return doc.char_span(start_char, end_char, alignment_mode="expand")
+
+
+def governing_verb(token):
+    """The verb a trigger belongs to: the token itself if a verb, else the nearest verb up its head chain."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def head_chain(token, depth: int = 4):
+    """The token and up to ``depth`` ancestors, nearest first."""
+    chain = [token]
+    current = token
+    for _ in range(depth):
+        if current.head is current:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def modality(token) -> tuple[bool, bool, bool]:
+    """(negated, hypothetical, habitual) for the clause a trigger sits in."""
+    negated = hypothetical = habitual = False
+    for node in head_chain(token, 4):
+        lemma = node.lemma_.lower()
+        if any(child.dep_ == "neg" for child in node.children) and node.pos_ in ("VERB", "AUX", "NOUN"):
+            negated = True
+        if node is not token and lemma in HYPOTHETICAL and node.pos_ in ("VERB", "AUX"):
+            hypothetical = True
+        if node.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in node.children):
+            hypothetical = True
+        if node is not token and lemma in HABITUAL and node.pos_ == "VERB":
+            habitual = True
+        if node.dep_ in ("ROOT", "ccomp") and node is not token:
+            break
+    return negated, hypothetical, habitual
+
+
+def is_reaction_object(token) -> bool:
+    """'condemned the attack': a definite mention of an event that is the object of a reaction to it."""
+    has_definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+                       for c in token.children)
+    verb = governing_verb(token)
+    return has_definite and verb is not None and verb.lemma_.lower() in REACTION
+
+
+def subject_of(verb):
+    """The subject of a verb, looking through passives ('by X'), conjunctions and xcomp chains."""
+    current = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in ("nsubj",):
+                return child
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        if current.dep_ in ("conj", "xcomp", "advcl", "acl") and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None

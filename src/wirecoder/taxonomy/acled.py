@@ -1,0 +1,71 @@
+"""ACLED's 6 event types and 25 sub-event types, with exactly ACLED's names, and its actor categories.
+
+The names follow ACLED's codebook; the inter codes are the numbers ACLED's exports use in the
+``inter1``/``inter2`` columns (1 state forces ... 8 external/other forces).
+"""
+from __future__ import annotations
+
+from types import MappingProxyType
+
+EVENT_TYPES: MappingProxyType = MappingProxyType({
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory",
+        "Other",
+    ),
+})
+
+SUB_EVENT_TYPES: MappingProxyType = MappingProxyType(
+    {sub: event for event, subs in EVENT_TYPES.items() for sub in subs})
+
+ACTOR_KINDS = (
+    "state_forces", "rebels", "political_militia", "identity_militia", "rioters", "protesters", "civilians",
+    "external_forces", "other",
+)
+
+_INTER_CODES = MappingProxyType({
+    "state_forces": 1, "rebels": 2, "political_militia": 3, "identity_militia": 4, "rioters": 5,
+    "protesters": 6, "civilians": 7, "external_forces": 8, "other": 8,
+})
+
+_DISORDER = MappingProxyType({
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+})
+
+
+def event_type_of(sub_event_type: str) -> str:
+    """The event type a sub-event type belongs to; KeyError names the unknown sub-type."""
+    return SUB_EVENT_TYPES[sub_event_type]
+
+
+def disorder_type(event_type: str) -> str:
+    return _DISORDER[event_type]
+
+
+def inter_code(kind: str | None) -> int | None:
+    """ACLED's inter code for an actor kind (None when there is no actor)."""
+    return _INTER_CODES.get(kind) if kind else None
+
+
+def interaction_code(kind1: str | None, kind2: str | None) -> int | None:
+    """ACLED's two-digit interaction code: the two inter codes, lower first (10s for a sole actor)."""
+    a, b = inter_code(kind1), inter_code(kind2)
+    if a is None:
+        return None
+    if b is None:
+        return a * 10
+    lo, hi = sorted((a, b))
+    return lo * 10 + hi
