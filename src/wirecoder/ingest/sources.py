@@ -30,7 +30,7 @@ _SUFFIX_KINDS: dict[str, Kind] = {
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".csv": "csv", ".tsv": "tsv",
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".warc": "warc", ".arc": "warc",
+    ".warc": "warc",
 }
 
 

@@ -16,17 +16,22 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_warc(stream: BinaryIO, *, origin: str, max_bytes: int, html_options: HtmlOptions) -> Iterator[ReadResult]:
-    records = ArchiveIterator(stream)
+    records = ArchiveIterator(stream, check_digests=True)
     number = 0
     while True:
         try:
             record = next(records)
         except StopIteration:
+            if number == 0:
+                yield ReadFailure(origin, "W035", f"{origin} holds no WARC records")
             return
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
             yield ReadFailure(f"{origin}#record{number + 1}", "W035", f"{origin} is corrupt after record {number}: {err}")
             return
         number += 1
+        if not str(record.format).startswith("warc"):  # warcio reads anything as a lenient ARC
+            yield ReadFailure(origin, "W035", f"{origin} is not a WARC file (record {number} has no WARC header)")
+            return
         if record.rec_type != "response" or record.http_headers is None:
             continue
         content_type = record.http_headers.get_header("Content-Type") or ""
@@ -44,6 +49,13 @@ def read_warc(stream: BinaryIO, *, origin: str, max_bytes: int, html_options: Ht
             return
         if len(body) > max_bytes:
             yield ReadFailure(where, "W033", f"{where} is larger than the limit of {max_bytes:,} bytes")
+            continue
+        if getattr(record.raw_stream, "limit", 0) > 0:  # the archive ended inside this record
+            yield ReadFailure(where, "W035", f"record {number} of {origin} is truncated")
+            return
+        if record.digest_checker.passed is False:
+            yield ReadFailure(where, "W035", f"record {number} of {origin} fails its digest: "
+                                             f"{'; '.join(record.digest_checker.problems)}")
             continue
         try:
             yield extract_article(body, origin=where, url=url, charset=content_type, options=html_options)
