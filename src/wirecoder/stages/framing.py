@@ -1,0 +1,148 @@
+"""The framing stage: wording that takes a side, from the project's lexicon, and who is heard on contested claims.
+
+Terms are matched on the words as written (a trailing * in the lexicon covers inflections), longest term first, so
+"flagrantly violating" is one flag, not two. A term is skipped when a word of its ``unless`` list stands within two
+words before or three after it: "occupied the office" is literal, "occupied 20 percent of the country" is not.
+Words inside quotations are flagged too: the record says what the report carries, and the quotes say whose words
+they are.
+
+Sourcing is a count, not a verdict: a contested claim is a sentence that reports violence or blame; its side is the
+country its speaker speaks for (read from the speaker's name and role: "Turkey's Minister of National Defense"),
+or the speaker's own name when no country is given. See docs/framing.md for what this can and cannot tell.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import countryinfo
+
+from ..article import Article, Framing, Sourcing, Warning
+
+CATEGORIES = ("loaded term", "euphemism", "dehumanising", "intensifier")
+CONTESTED = re.compile(
+    r"\b(?:attack\w*|kill\w*|shell\w*|bomb\w*|strike[sd]?|struck|missile\w*|rocket\w*|fired|firing|violat\w*|"
+    r"accus\w*|blam\w*|condemn\w*|massacre\w*|atrocit\w*|casualt\w*|dead|died|deaths?|wounded|injur\w*|"
+    r"target\w*|ceasefire|truce|provocation\w*|aggression|occup\w*|destroy\w*|destruction|civilians?|"
+    r"responsib\w*|revenge|retaliat\w*|pay for it)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    term: str
+    category: str
+    note: str
+    unless: frozenset[str]
+
+
+def load_lexicon() -> list[LexiconEntry]:
+    text = resources.files("wirecoder.taxonomy").joinpath("framing_lexicon.tsv").read_text(encoding="utf-8")
+    entries = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("term\t"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 3 or cells[1] not in CATEGORIES:
+            raise ValueError(f"framing_lexicon.tsv line {number}: expected term, category (one of "
+                             f"{', '.join(CATEGORIES)}), note[, unless]")
+        unless = frozenset(w.strip().lower() for w in cells[3].split(",")) if len(cells) > 3 and cells[3] else \
+            frozenset()
+        entries.append(LexiconEntry(cells[0].strip(), cells[1], cells[2], unless))
+    return entries
+
+
+def _pattern(term: str) -> str:
+    words = []
+    for word in term.split():
+        stem = re.escape(word.rstrip("*")).replace(r"\-", "[-‐–]")
+        words.append(stem + (r"[\w-]*" if word.endswith("*") else ""))
+    return r"\b" + r"\s+".join(words) + r"\b"
+
+
+class FramingStage:
+    name = "framing"
+    requires = ("doc", "sentences", "quotes")  # sourcing reads who is quoted; the terms need only the doc
+    assigns = ("framing", "sourcing")
+
+    def __init__(self):
+        entries = sorted(load_lexicon(), key=lambda e: (-len(e.term.split()), -len(e.term)))
+        self.entries = entries
+        self.matcher = re.compile("|".join(f"(?P<t{i}>{_pattern(e.term)})" for i, e in enumerate(entries)),
+                                  re.IGNORECASE)
+        self.countries = _country_words()
+        self.country_matcher = re.compile(
+            r"\b(" + "|".join(re.escape(w) for w in sorted(self.countries, key=len, reverse=True)) + r")(?:'s|’s)?\b")
+
+    def __call__(self, article: Article) -> Article:
+        text = article.doc.text if article.doc is not None else article.text
+        article.framing = self.flag(article, text)
+        article.sourcing = self.sourcing(article, text)
+        return article
+
+    def flag(self, article: Article, text: str) -> list[Framing]:
+        found = []
+        for match in self.matcher.finditer(text):
+            entry = self.entries[int(match.lastgroup[1:])]
+            if entry.unless and self._literal(text, match.start(), match.end(), entry.unless):
+                continue
+            found.append(Framing(article.span(match.start(), match.end()), entry.category))
+        return found
+
+    @staticmethod
+    def _literal(text: str, start: int, end: int, unless: frozenset[str]) -> bool:
+        before = _WORD.findall(text[max(0, start - 60):start])[-2:]
+        after = _WORD.findall(text[end:end + 80])[:3]
+        return any(w.lower() in unless for w in before + after)
+
+    def side_of(self, name: str, role: str | None) -> str:
+        """The country a speaker speaks for, when the name or role gives one; else the speaker's name."""
+        for text in (role or "", name):
+            match = self.country_matcher.search(text)
+            if match:
+                return self.countries[match.group(1)]
+        return name
+
+    def sourcing(self, article: Article, text: str) -> Sourcing:
+        contested = [s.span for s in article.sentences if CONTESTED.search(text[s.span.start:s.span.end])]
+        if not article.sentences and CONTESTED.search(text):
+            contested = [article.span(0, len(text))]
+        sides: list[str] = []
+        for quote in article.quotes:
+            if quote.speaker is None or quote.speaker.role is None and quote.speaker.name.lower() == \
+                    quote.speaker.span.text.lower() and quote.speaker.span.text.lower() in _PRONOUNS:
+                continue
+            on_claim = CONTESTED.search(quote.content.text) or any(s.overlaps(quote.content) for s in contested)
+            side = self.side_of(quote.speaker.name, quote.speaker.role)
+            if on_claim and side not in sides:
+                sides.append(side)
+        return Sourcing(sides=sides, contested_claims=len(contested))
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+def _country_words() -> dict[str, str]:
+    """Country names and demonyms (as written, capitalised) -> the country's name."""
+    words: dict[str, str] = {}
+    for country in countryinfo.all_countries():
+        name = country.name()
+        if not name:
+            continue
+        words.setdefault(name, name)
+        demonym = country.demonym()
+        if demonym:
+            words.setdefault(demonym, name)
+    return words
+
+
+def sourcing_warning(article: Article) -> Warning | None:
+    """A warning when a document's contested claims are heard from one side only (or from no quoted side)."""
+    sourcing = article.sourcing
+    if sourcing is None or sourcing.contested_claims == 0 or len(sourcing.sides) > 1:
+        return None
+    heard = f"only {sourcing.sides[0]} is quoted" if sourcing.sides else "no side is quoted; only the outlet speaks"
+    return Warning("one_sided_sourcing",
+                   f"{sourcing.contested_claims} sentences report violence or blame and {heard}; "
+                   "look for the other parties' account before relying on its claims")
