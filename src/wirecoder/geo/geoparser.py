@@ -8,7 +8,7 @@ from ..article import Place, Span
 from .build import ensure_gazetteer
 from .names import name_key
 from .paths import default_gazetteer_path
-from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
+from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, written_as_abbreviation
 from .resolve import Ranked, RankWeights, Resolver
 from .store import Entry, Gazetteer, NameKind
 
@@ -48,11 +48,10 @@ class Geoparser:
 
     def candidates(self, text: str) -> tuple[Entry, ...]:
         """Every place a toponym as written could be, trying the forms news wraps names in."""
-        entries = self.gazetteer.lookup(text)
-        if entries:
-            return entries if text.isupper() else _without_abbreviations(entries) or entries
-        for variant in _variants(text):
+        for variant in (text, *_variants(text)):
             entries = self.gazetteer.lookup(variant)
+            if not written_as_abbreviation(variant):
+                entries = _without_abbreviations(entries)
             if entries:
                 return entries
         return ()

@@ -135,7 +135,7 @@ class Recognizer:
     def _lookup(self, doc, start: int, end: int) -> tuple[Entry, ...]:
         text = doc[start:end].text
         entries = self.gazetteer.lookup_key(name_key(text))
-        if not text.isupper():
+        if not written_as_abbreviation(text):
             entries = tuple(e for e in entries if e.kind != NameKind.ABBREVIATION)
         return entries
 
@@ -202,6 +202,11 @@ class Recognizer:
         if area is not None:
             hint = "settlement" if area in SETTLEMENT_WORDS else "area"
         return Toponym(span.start_char, span.end_char, span.text, cand.entries, hint, cand.label, area)
+
+
+def written_as_abbreviation(text: str) -> bool:
+    """ "US", "U.K.", "Ky.": only a name written this way may be read as an abbreviation ("us", "ill" may not)."""
+    return text.isupper() or ("." in text and text[:1].isupper())
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:

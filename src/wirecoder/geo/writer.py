@@ -89,6 +89,14 @@ class GazetteerWriter:
             "ON CONFLICT (key, place_id) DO UPDATE SET kind = MIN(kind, excluded.kind)",
             [(key, place_id, int(kind)) for key, kind in best.items()])
 
+    def name_admin1(self, *, source_id: int) -> None:
+        """Fill the first-level area name of a source's places from the ADM1 rows sharing their admin1 code."""
+        self._db.execute("CREATE INDEX IF NOT EXISTS places_admin1 ON places (country, admin1_code, feature_code)")
+        self._db.execute(
+            "UPDATE places SET admin1 = (SELECT a.name FROM places a WHERE a.feature_code = 'ADM1' AND "
+            "a.country = places.country AND a.admin1_code = places.admin1_code LIMIT 1) "
+            "WHERE source_id = ? AND admin1_code IS NOT NULL", (source_id,))
+
     def counts(self) -> tuple[int, int]:
         places = self._db.execute("SELECT COUNT(*) FROM places").fetchone()[0]
         names = self._db.execute("SELECT COUNT(*) FROM names").fetchone()[0]

@@ -1,0 +1,53 @@
+"""Toponym resolution with gold spans on GeoVirus and TR-News (read from ../shared/data by path).
+
+Usage: .venv/bin/python bench/geoparse_eval.py [CORPUS.xml ...] [--errors N]
+Prints, per corpus: N, exact GeoNames-id match, accuracy within 161 km, mean and median error, candidate recall.
+"""
+from __future__ import annotations
+
+import argparse
+import pathlib
+import sys
+import time
+
+from wirecoder.geo import Geoparser
+from wirecoder.geo.evaluate import Scores, evaluate, read_corpus
+from wirecoder.geo.resolve import distance_km
+
+DATA = pathlib.Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geoparsing"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("corpora", nargs="*", type=pathlib.Path,
+                        default=[DATA / "GeoVirus.xml", DATA / "TR-News.xml"])
+    parser.add_argument("--errors", type=int, default=0, help="print the N most frequent wrong resolutions")
+    args = parser.parse_args(argv)
+    geoparser = Geoparser()
+    print(Scores.header())
+    for path in args.corpora:
+        articles = read_corpus(path)
+        started = time.perf_counter()
+        scores = evaluate(geoparser, articles, corpus=path.stem)
+        print(scores.row(), f"  ({time.perf_counter() - started:.1f} s)")
+        if args.errors:
+            _print_errors(geoparser, articles, args.errors)
+    return 0
+
+
+def _print_errors(geoparser, articles, limit: int) -> None:
+    from collections import Counter
+    wrong = Counter()
+    for art in articles:
+        places = geoparser.resolve_spans(art.text, [(t.start, t.end) for t in art.toponyms])
+        for gold, place in zip(art.toponyms, places):
+            err = distance_km(gold.lat, gold.lon, place.lat, place.lon) if place.lat is not None else None
+            if err is None or err > 161:
+                wrong[(gold.name, place.name, place.country, place.feature_code,
+                       None if err is None else round(err))] += 1
+    for key, count in wrong.most_common(limit):
+        print(f"   {count:3d} {key}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
