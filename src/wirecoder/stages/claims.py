@@ -1,0 +1,128 @@
+"""The claims stage: who asserts each event.
+
+An event is claimed by every quoted source whose statement holds its evidence: the trigger, or the span of any
+field, lies inside the content of a quote with a speaker. When no one is quoted on it, the outlet asserts it: the
+article's ``source``, else an outlet the text names ("..., Trend reports", "Reuters reported"), else
+"unknown outlet".
+
+Counts stay with their source. When another source gives a different figure for the same kind of count in a
+sentence about the same place, that figure is added to the event's evidence (field "fatalities" or "injured") and
+its source to ``claimed_by``; the event's own count is left as it was, never averaged (docs/quotes.md).
+"""
+from __future__ import annotations
+
+import re
+
+from ..article import Article, Claimant, Event, Evidence, Quote, Speaker
+
+OUTLET_WORDS = frozenset("""
+news agency agencies press times post journal herald tribune gazette daily radio tv television channel broadcaster
+newspaper wire reuters afp ap bbc cnn tass ria xinhua anadolu interfax aljazeera jazeera trend apa report reports
+""".split())
+MILITARY_WORDS = frozenset("""
+army armed forces force military troops defense defence command commander general colonel brigade battalion navy
+naval air soldier soldiers officer officers militia regiment division staff marshal lieutenant major captain
+""".split())
+GOVERNMENT_WORDS = frozenset("""
+ministry minister government president presidential prime premier spokesman spokeswoman spokesperson official
+officials governor mayor embassy ambassador authorities administration kremlin parliament chancellor secretary
+foreign interior cabinet office council state department
+""".split())
+ORGANISATION_WORDS = frozenset("""
+un nations organisation organization committee cross crescent watch amnesty union group agency ngo foundation
+institute council commission fund coalition association observatory monitor party movement
+""".split())
+PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+REPORT_CUES = frozenset({"report", "reports", "reported", "reporting", "writes", "wrote"})
+_NAMED_OUTLET = re.compile(
+    r"(?:^|[,;—–-]\s*)((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:reports|reported|writes|wrote)\b",
+    re.MULTILINE)
+_WORD = re.compile(r"[a-z]+")
+
+
+def speaker_kind(speaker: Speaker, cue_text: str = "") -> str:
+    """person | organisation | government | military | outlet, from the words of the speaker's name and role.
+
+    Military words win over government ones ("Defense Ministry", "army spokesman": the armed forces speaking);
+    a source that "reports" with a name that looks like a news organisation is an outlet."""
+    words = set(_WORD.findall(f"{speaker.name} {speaker.role or ''}".lower()))
+    if words & OUTLET_WORDS and (cue_text.lower() in REPORT_CUES or words & (OUTLET_WORDS - {"report", "reports"})):
+        return "outlet"
+    if words & MILITARY_WORDS:
+        return "military"
+    if words & GOVERNMENT_WORDS:
+        return "government"
+    if words & ORGANISATION_WORDS:
+        return "organisation"
+    if cue_text.lower() in REPORT_CUES and speaker.name[:1].isupper() and len(speaker.name.split()) <= 3 \
+            and speaker.role is None and speaker.span.text.lower() not in PERSON_PRONOUNS:
+        return "outlet"
+    return "person"
+
+
+def named_outlet(article: Article) -> str | None:
+    """An outlet the text itself names as its source: a reporting cue with a named speaker, or "X reports"."""
+    for quote in article.quotes:
+        if quote.speaker is not None and quote.cue.text.lower() in REPORT_CUES \
+                and speaker_kind(quote.speaker, quote.cue.text) == "outlet":
+            return quote.speaker.name
+    text = article.doc.text if article.doc is not None else article.text
+    match = _NAMED_OUTLET.search(text)
+    return match.group(1) if match else None
+
+
+class ClaimsStage:
+    name = "claims"
+    requires = ("events", "quotes")
+    assigns = ("events",)
+
+    def __call__(self, article: Article) -> Article:
+        outlet = Claimant(article.source or named_outlet(article) or "unknown outlet", "outlet", None)
+        for event in article.events:
+            event.claimed_by = self._claimants(article, event) or [outlet]
+            self._other_counts(article, event, outlet)
+        return article
+
+    def _claimants(self, article: Article, event: Event) -> list[Claimant]:
+        spans = [event.mention.trigger] + [e.span for e in event.evidence]
+        claimants: list[Claimant] = []
+        for quote in article.quotes:
+            if quote.speaker is None or not any(quote.content.contains(s) for s in spans):
+                continue
+            claimant = self._claimant(quote)
+            if all(c.name != claimant.name for c in claimants):
+                claimants.append(claimant)
+        return claimants
+
+    @staticmethod
+    def _claimant(quote: Quote) -> Claimant:
+        return Claimant(quote.speaker.name, speaker_kind(quote.speaker, quote.cue.text), quote.id)
+
+    def _other_counts(self, article: Article, event: Event, outlet: Claimant) -> None:
+        """Different figures for the same event from other sources: kept beside the event's own, with their source."""
+        place = event.location.name.lower() if event.location is not None else None
+        if place is None or not article.counts:
+            return
+        own = {(e.field, e.span.start) for e in event.evidence}
+        for field, count in (("fatalities", event.fatalities), ("injured", event.injured)):
+            if count is None:
+                continue
+            own_spans = [e.span for e in event.evidence if e.field == field]
+            own_source = self._source_of(article, own_spans[0], outlet).name if own_spans else outlet.name
+            for other in article.counts:
+                if other.kind != field or other.count.best == count.best or (field, other.span.start) in own:
+                    continue
+                sentence = article.sentences[other.sentence].span if other.sentence < len(article.sentences) \
+                    else None
+                if sentence is None or place not in sentence.text.lower():
+                    continue
+                source = self._source_of(article, other.span, outlet)
+                if source.name == own_source:
+                    continue  # the same source giving another figure speaks of another event
+                event.evidence.append(Evidence(field, other.span))
+                if all(c.name != source.name for c in event.claimed_by):
+                    event.claimed_by.append(source)
+
+    def _source_of(self, article: Article, span, outlet: Claimant) -> Claimant:
+        quote = next((q for q in article.quotes if q.speaker is not None and q.content.contains(span)), None)
+        return self._claimant(quote) if quote is not None else outlet
