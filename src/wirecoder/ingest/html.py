@@ -39,6 +39,14 @@ def html_to_text(html: str | bytes, *, charset: str | None = None) -> str:
     return decode_bytes(html, declared=declared_charset(html, header=charset)).text
 
 
+def _drop_leading_title(text: str, title: str) -> str:
+    """The headline is metadata (``title``); trafilatura often repeats it as the first line of the text."""
+    first, _, rest = text.partition("\n")
+    if " ".join(first.split()).casefold() == " ".join(title.split()).casefold() and rest.strip():
+        return rest.strip()
+    return text
+
+
 def extract_article(html: str | bytes, *, origin: str, url: str | None = None, charset: str | None = None,
                     options: HtmlOptions = HtmlOptions()) -> SourceItem:
     """The article of a page, or WirecoderError W034 when the page holds none."""
@@ -47,6 +55,8 @@ def extract_article(html: str | bytes, *, origin: str, url: str | None = None, c
         page, url=url, with_metadata=True, include_comments=False, include_tables=options.include_tables,
         favor_recall=options.favor_recall, date_extraction_params=_DATE_PARAMS)
     text = (document.text or "").strip() if document is not None else ""
+    if document is not None and document.title:
+        text = _drop_leading_title(text, document.title)
     if len(text) < options.min_chars:
         raise WirecoderError("W034", f"{origin} holds no article text ({len(text)} characters found)")
     published = document.date if document.date else None

@@ -114,10 +114,11 @@ class Database:
         with self._transaction():
             for doc in documents:
                 cursor = self._conn.execute(
-                    "INSERT OR IGNORE INTO documents (doc_id, content_hash, run_id, origin, url, title, source, "
+                    "INSERT INTO documents (doc_id, content_hash, run_id, origin, url, title, source, "
                     "published, published_from, language, status, duplicate_of, similarity, error_code, "
                     "error_message, text, record, minhash, stored_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (content_hash) DO NOTHING",  # only this conflict: a CHECK failure still raises
                     (doc.doc_id, doc.content_hash, run_id, doc.origin, doc.url, doc.title, doc.source,
                      doc.published, doc.published_from,
                      (doc.record or {}).get("language"), doc.status, doc.duplicate_of, doc.similarity,
