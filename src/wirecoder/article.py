@@ -60,6 +60,7 @@ class EventMention:
     hypothetical: bool = False
     habitual: bool = False
     weapons: list[Span] = field(default_factory=list)
+    weapon_names: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ class Article:
     framing: list[Framing] = field(default_factory=list)
     sourcing: Sourcing | None = None
     events: list[Event] = field(default_factory=list)
+    error: Exception | None = None  # set when a stage could not code this article; later stages skip it
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])

@@ -43,14 +43,48 @@ class Pipeline:
         return [{"name": s.name, "requires": list(s.requires), "assigns": list(s.assigns)} for s in self.stages]
 
     def __call__(self, article: Article) -> Article:
+        """Run every stage; a stage's error is raised to the caller."""
         for stage in self.stages:
             article = stage(article)
         return article
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Run every stage over a stream, letting batching stages see several articles at once."""
+        """Run every stage over a stream, letting batching stages see several articles at once.
+
+        An article that a stage cannot code keeps its error in ``article.error``, skips the later stages
+        and still comes out in its place, so one bad input never stops or reorders the rest.
+        """
         stream: Iterable[Article] = articles
         for stage in self.stages:
             batch = getattr(stage, "pipe", None)
-            stream = batch(stream) if batch is not None else map(stage, stream)
+            stream = _batched(batch, stream) if batch is not None else _guarded(stage, stream)
         return iter(stream)
+
+
+def _guarded(stage: Stage, stream: Iterable[Article]) -> Iterator[Article]:
+    for article in stream:
+        if article.error is None:
+            try:
+                article = stage(article)
+            except WirecoderError as err:
+                article.error = err
+            except Exception as err:  # a bug in a stage: reported on this article's record, the rest go on
+                article.error = WirecoderError("W099", f"stage {stage.name!r} failed: {type(err).__name__}: {err}")
+        yield article
+
+
+def _batched(batch, stream: Iterable[Article]) -> Iterator[Article]:
+    pending: list[Article] = []
+
+    def healthy():
+        for article in stream:
+            pending.append(article)
+            if article.error is None:
+                yield article
+
+    for processed in batch(healthy()):
+        while pending and pending[0] is not processed:
+            yield pending.pop(0)
+        pending.pop(0)
+        yield processed
+    yield from pending

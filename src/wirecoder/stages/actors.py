@@ -177,6 +177,8 @@ class ActorsStage:
     def _head_phrase(self, article: Article, token, index: int) -> ActorMention | None:
         lemma = token.lemma_.lower()
         lower = token.lower_
+        if lemma not in HEADS and lower.endswith("s") and lower[:-1] in HEADS:
+            lemma = lower[:-1]  # proper-noun plurals keep their form as lemma: "Armed Forces"
         entry = HEADS.get(lemma) or HEADS.get(lower)
         if entry is None or token.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -211,6 +213,10 @@ class ActorsStage:
         if token.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP", "") or token.pos_ != "PROPN":
             return None
         if token.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss", "conj", "appos", "compound"):
+            return None
+        if token.dep_ == "pobj" and token.head.lower_ not in ("by", "between", "with", "against"):
+            return None  # "in Syria", "on Ganja" name a place, not a party
+        if token.dep_ == "compound" and token.head.lemma_.lower() not in HEADS:
             return None
         # Multi-word names ("Saudi Arabia"): take the whole entity when the token sits in one.
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

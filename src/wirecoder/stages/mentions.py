@@ -71,24 +71,22 @@ class MentionsStage:
         return token.lemma_.lower(), token.lower_
 
     def _match(self, sent) -> list[tuple[int, int, TriggerRule]]:
+        """All rule matches, then the strongest non-overlapping ones (priority, then length, then position)."""
         doc = sent.doc
-        found = []
-        i = sent.start
-        while i < sent.end:
+        candidates = []
+        for i in range(sent.start, sent.end):
             lemma, lower = self._key(doc[i])
             rules = self._triggers.get(lemma, []) + (self._triggers.get(lower, []) if lower != lemma else [])
-            best = None
             for rule in rules:
                 end = self._extend(doc, i, sent.end, rule.lemmas[1:], MAX_GAP)
-                if end is not None and (best is None or rule.priority > best[2].priority
-                                        or rule.priority == best[2].priority and end > best[1]):
-                    best = (i, end, rule)
-            if best:
-                found.append(best)
-                i = best[1]
-            else:
-                i += 1
-        return found
+                if end is not None:
+                    candidates.append((i, end, rule))
+        candidates.sort(key=lambda c: (-c[2].priority, -(c[1] - c[0]), c[0]))
+        chosen: list[tuple[int, int, TriggerRule]] = []
+        for start, end, rule in candidates:
+            if all(end <= s or start >= e for s, e, _ in chosen):
+                chosen.append((start, end, rule))
+        return sorted(chosen, key=lambda c: c[0])
 
     def _extend(self, doc, i: int, limit: int, rest: tuple[str, ...], max_gap: int) -> int | None:
         j = i + 1
@@ -160,7 +158,7 @@ class MentionsStage:
             trigger=article.span(span.start_char, span.end_char), sentence=index,
             event_type=event_type_of(decision), sub_event_type=decision, confidence=rule.confidence,
             rule=" ".join(rule.lemmas), negated=negated, hypothetical=hypothetical, habitual=habitual,
-            weapons=weapon_spans)
+            weapons=weapon_spans, weapon_names=[name for _, _, name in weapons])
         return mention
 
     @staticmethod

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 HYPOTHETICAL = {"threaten", "vow", "plan", "order", "want", "intend", "warn", "prepare", "aim", "deny", "urge",
                 "demand", "call", "seek", "promise", "fear", "propose", "consider", "refuse", "prevent",
-                "avoid", "expect", "hope", "would", "could", "might", "may"}
+                "avoid", "expect", "hope"}
 MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "can"}
 HABITUAL = {"continue", "keep"}
 REACTION = {"condemn", "denounce", "deplore", "criticize", "criticise", "blame", "mourn", "investigate",
@@ -38,21 +38,37 @@ def head_chain(token, depth: int = 4):
     return chain
 
 
+CLAUSE_BOUNDARIES = {"ROOT", "relcl", "advcl", "ccomp", "parataxis"}
+
+
 def modality(token) -> tuple[bool, bool, bool]:
-    """(negated, hypothetical, habitual) for the clause a trigger sits in."""
+    """(negated, hypothetical, habitual) for the clause a trigger sits in.
+
+    The walk goes up from the trigger to the head of its own clause: a relative or adverbial clause
+    asserts on its own ("the early days of which X launched attacks" is not governed by its host verb).
+    """
     negated = hypothetical = habitual = False
-    for node in head_chain(token, 4):
+    previous = None
+    for node in head_chain(token, 5):
         lemma = node.lemma_.lower()
-        if any(child.dep_ == "neg" for child in node.children) and node.pos_ in ("VERB", "AUX", "NOUN"):
+        if node.pos_ in ("VERB", "AUX", "NOUN") and any(child.dep_ == "neg" for child in node.children):
             negated = True
-        if node is not token and lemma in HYPOTHETICAL and node.pos_ in ("VERB", "AUX"):
+        if node is not token and node.pos_ in ("VERB", "AUX"):
+            if lemma in HYPOTHETICAL:
+                hypothetical = True
+            # "continue to target ... and bombard": the trigger sits under a continuing verb's infinitive
+            if lemma in HABITUAL and previous is not None and (
+                    previous.dep_ in ("xcomp", "nsubj")
+                    or previous.dep_ == "conj" and any(c.dep_ == "xcomp" for c in node.children)):
+                habitual = True
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lemma_.lower() in MODALS
+                                                for c in node.children):
             hypothetical = True
-        if node.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in node.children):
-            hypothetical = True
-        if node is not token and lemma in HABITUAL and node.pos_ == "VERB":
-            habitual = True
-        if node.dep_ in ("ROOT", "ccomp") and node is not token:
+        if node is not token and node.dep_ in CLAUSE_BOUNDARIES:
             break
+        if node.dep_ in CLAUSE_BOUNDARIES and node.pos_ in ("VERB", "AUX"):
+            break
+        previous = node
     return negated, hypothetical, habitual
 
 

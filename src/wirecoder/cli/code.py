@@ -1,0 +1,101 @@
+"""`wirecoder code FILE|-` and `wirecoder code --jsonl IN.jsonl`: code articles, print records."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+
+from ..errors import WirecoderError
+from .common import add_coder_options, build_coder
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("code", help="code one article (FILE or - for stdin), or a JSONL batch",
+                                   description="Code an article into a wirecoder.document/1 record.")
+    parser.add_argument("input", nargs="?", help="a text file, or - for standard input")
+    parser.add_argument("--jsonl", metavar="IN.jsonl",
+                        help="code one {id, text, published?, title?, url?, source?} per line (- for stdin)")
+    parser.add_argument("--published", help="publication date YYYY-MM-DD of the single article")
+    parser.add_argument("--title")
+    parser.add_argument("--url")
+    parser.add_argument("--source", help="the outlet")
+    parser.add_argument("--id", dest="doc_id", help="the document id (default: a hash of the text)")
+    parser.add_argument("--indent", type=int, default=2, help="indentation of the single record (default: 2)")
+    add_coder_options(parser)
+    parser.set_defaults(func=run)
+
+
+def read_bytes(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as err:
+        raise WirecoderError("W007", f"cannot read {path}: {err.strerror}") from err
+
+
+def run(args: argparse.Namespace) -> int:
+    if bool(args.input) == bool(args.jsonl):
+        raise WirecoderError("W008", "give either FILE (or -) or --jsonl IN.jsonl",
+                             fix="run `wirecoder code article.txt` or `wirecoder code --jsonl batch.jsonl`")
+    if args.jsonl:
+        return run_jsonl(args)
+    raw = read_bytes(args.input)
+    coder = build_coder(args)
+    record = coder.code(raw, published=args.published, title=args.title, url=args.url, source=args.source,
+                        id=args.doc_id)
+    json.dump(record, sys.stdout, ensure_ascii=False, indent=args.indent or None)
+    sys.stdout.write("\n")
+    return 0
+
+
+def jsonl_items(lines) -> Iterator[dict | WirecoderError]:
+    """Parse JSONL lines; a line that is not a JSON object becomes an error for that line only."""
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError:
+            yield WirecoderError("W002", f"line {number} is not valid UTF-8")
+            continue
+        if not line.strip():
+            yield WirecoderError("W006", f"line {number} is empty")
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield WirecoderError("W005", f"line {number} is not JSON ({err.msg} at column {err.colno})")
+            continue
+        if not isinstance(item, dict):
+            yield WirecoderError("W005", f"line {number} is JSON but not an object")
+            continue
+        yield item
+
+
+def run_jsonl(args: argparse.Namespace) -> int:
+    handle = sys.stdin.buffer if args.jsonl == "-" else None
+    if handle is None:
+        try:
+            handle = open(args.jsonl, "rb")
+        except OSError as err:
+            raise WirecoderError("W007", f"cannot read {args.jsonl}: {err.strerror}") from err
+    coder = build_coder(args)
+    failed = 0
+    progress = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        progress = tqdm(unit="doc", file=sys.stderr, desc="coding")
+    with handle:
+        for record in coder.code_many(jsonl_items(handle)):
+            failed += "error" in record
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+            if progress is not None:
+                progress.update(1)
+    if progress is not None:
+        progress.close()
+    if failed:
+        print(f"wirecoder: {failed} input(s) could not be coded; see their error records", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,170 @@
+"""The Coder: article text in, ``wirecoder.document/1`` records out.
+
+A Coder loads its models once (spaCy, the gazetteer, the language detector) and then codes any number
+of articles. Input is validated here, at the boundary; the stages can assume a non-empty ``str``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import pathlib
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from . import __version__
+from .article import Article
+from .errors import WirecoderError
+from .geo import Geoparser
+from .geo.countries import CountryNames
+from .language import LanguageIdentifier
+from .pipeline import Pipeline
+from .record import SCHEMA, document_record, error_record
+from .stages.actors import ActorsStage
+from .stages.assemble import AssembleStage
+from .stages.clean import CleanStage
+from .stages.counts import CountsStage
+from .stages.dates import DatesStage
+from .stages.mentions import MentionsStage
+from .stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
+from .stages.places import PlacesStage
+
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+def parse_published(value) -> dt.date | None:
+    """A publication date given as a date, a datetime or an ISO 'YYYY-MM-DD[...]' string."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            pass
+    raise WirecoderError("W008", f"published must be a date 'YYYY-MM-DD', not {value!r}")
+
+
+def document_id(text: str) -> str:
+    return "doc-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+class Coder:
+    """Codes conflict news into events. Build one per process; it is not cheap to build, cheap to call."""
+
+    def __init__(self, *, spacy_model: str = DEFAULT_MODEL, gazetteer: str | pathlib.Path | None = None,
+                 typing_model: str | pathlib.Path | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+                 batch_size: int = 16, today: dt.date | None = None):
+        self.spacy_model = spacy_model
+        self.max_chars = max_chars
+        self.batch_size = batch_size
+        self._nlp = load_spacy(spacy_model)
+        countries = CountryNames()
+        self.geoparser = Geoparser(gazetteer_path=pathlib.Path(gazetteer) if gazetteer else None)
+        self.pipeline = Pipeline(self._stages(countries, typing_model, today))
+
+    def _stages(self, countries: CountryNames, typing_model, today) -> list:
+        from .stages.framing import FramingStage
+        from .stages.quotes import QuotesStage
+
+        return [
+            CleanStage(identifier=LanguageIdentifier()),
+            NlpStage(nlp=self._nlp, batch_size=self.batch_size),
+            PlacesStage(geoparser=self.geoparser),
+            ActorsStage(countries=countries),
+            MentionsStage(),
+            DatesStage(today=today),
+            CountsStage(),
+            QuotesStage(),
+            FramingStage(),
+            AssembleStage(countries=countries),
+        ]
+
+    # -- input ------------------------------------------------------------------------------------
+    def article(self, text, *, published=None, title: str | None = None, url: str | None = None,
+                source: str | None = None, id: str | None = None) -> Article:
+        """Validate one input and wrap it as an Article (raises WirecoderError for bad input)."""
+        if isinstance(text, (bytes, bytearray)):
+            try:
+                text = bytes(text).decode("utf-8")
+            except UnicodeDecodeError as err:
+                raise WirecoderError("W002", f"the input is not valid UTF-8 (byte {err.start})") from err
+        if not isinstance(text, str):
+            raise WirecoderError("W008", f"text must be a string, not {type(text).__name__}")
+        if not text.strip():
+            raise WirecoderError("W001")
+        if len(text) > self.max_chars:
+            raise WirecoderError("W003", f"the text has {len(text):,} characters, more than the limit of "
+                                         f"{self.max_chars:,}")
+        for name, value in (("title", title), ("url", url), ("source", source), ("id", id)):
+            if value is not None and not isinstance(value, str):
+                raise WirecoderError("W008", f"{name} must be a string, not {type(value).__name__}")
+        date = parse_published(published)
+        return Article(text=text, id=id or document_id(text), title=title, url=url, source=source,
+                       published=date, published_from="given" if date else None)
+
+    # -- coding -----------------------------------------------------------------------------------
+    def code(self, text, *, published=None, title: str | None = None, url: str | None = None,
+             source: str | None = None, id: str | None = None) -> dict:
+        """Code one article into a document record; bad input raises WirecoderError."""
+        article = self.pipeline(self.article(text, published=published, title=title, url=url, source=source, id=id))
+        return self.record(article)
+
+    def code_many(self, items: Iterable[dict], *, first_line: int = 1) -> Iterator[dict]:
+        """Code a stream of ``{id, text, published?, title?, url?, source?}``: one record per item, in order.
+
+        An item that cannot be coded yields ``{id, error: {code, message, line}}`` and the rest go on.
+        Items may also be WirecoderError instances (a reader's failure), passed through as error records.
+        """
+        iterator = iter(items)
+        line = first_line
+        while True:
+            chunk = list(islice(iterator, self.batch_size))
+            if not chunk:
+                return
+            articles, lines = [], []
+            for item in chunk:
+                articles.append(self._prepare(item, line))
+                lines.append(line)
+                line += 1
+            for article, item_line in zip(self.pipeline.pipe(a for a in articles), lines):
+                if article.error is not None:
+                    yield self._error(article.id, article.error, item_line)
+                else:
+                    yield self.record(article)
+
+    def _prepare(self, item, line: int) -> Article:
+        record_id = item.get("id") if isinstance(item, dict) else None
+        record_id = str(record_id) if record_id is not None else None
+        try:
+            if isinstance(item, WirecoderError):
+                raise item
+            if not isinstance(item, dict):
+                raise WirecoderError("W005", f"line {line} is not a JSON object")
+            if not isinstance(item.get("text"), str) or not item["text"].strip():
+                raise WirecoderError("W006" if not item.get("text") else "W008",
+                                     "the record has no text" if not item.get("text") else "text must be a string")
+            return self.article(item["text"], published=item.get("published"), title=item.get("title"),
+                                url=item.get("url"), source=item.get("source"), id=record_id)
+        except WirecoderError as err:
+            return Article(text="", id=record_id or f"line-{line}", error=err)
+
+    @staticmethod
+    def _error(record_id: str, err: Exception, line: int) -> dict:
+        if not isinstance(err, WirecoderError):
+            err = WirecoderError("W099", f"{type(err).__name__}: {err}")
+        return error_record(record_id, err.code, err.message, line)
+
+    def record(self, article: Article) -> dict:
+        from .stages.framing import sourcing_warning
+
+        warning = sourcing_warning(article)
+        extra = [{"code": warning.code, "message": warning.message}] if warning is not None else []
+        return document_record(article, extra_warnings=extra)
+
+    def info(self) -> dict:
+        return {"version": __version__, "schema": SCHEMA, "spacy_model": self.spacy_model,
+                "spacy_components": list(self._nlp.pipe_names), "stages": self.pipeline.describe(),
+                "gazetteer": str(self.geoparser.gazetteer.path) if hasattr(self.geoparser.gazetteer, "path") else None}

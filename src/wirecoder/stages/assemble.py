@@ -1,0 +1,316 @@
+"""Assemble: turn event mentions into ACLED-style events, one per location and day.
+
+For each mention that asserts an event (not negated, hypothetical or habitual) this stage picks, from
+what earlier stages found: the date (in its sentence, else a dated mention of the same agreement
+elsewhere, else the narrative's last date), the actors (subject and target of the trigger's clause),
+the locations (the places of its clause; several places make several events), the counts and weapons
+of its sentence. Every field it fills cites the words it came from.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from ..article import (ActorMention, Article, Count, CountMention, DateMention, Event, EventMention, Evidence,
+                       Place)
+from ..geo.countries import CountryNames
+from .actors import actor_name
+from .syntax import governing_verb, subject_of
+
+TARGET_PREPS = {"on", "against", "at", "targeting", "toward", "towards"}
+INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
+COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
+
+
+@dataclasses.dataclass
+class _Draft:
+    mention: EventMention
+    date: DateMention | None
+    date_inherited: bool
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    assoc: list[ActorMention]
+    location: Place | None
+    fatalities: CountMention | None
+    injured: CountMention | None
+
+
+class AssembleStage:
+    name = "assemble"
+    requires = ("doc", "sentences", "mentions", "actors", "dates", "counts", "places", "published")
+    assigns = ("events",)
+
+    def __init__(self, *, countries: CountryNames):
+        self._countries = countries
+
+    def __call__(self, article: Article) -> Article:
+        drafts: list[_Draft] = []
+        sentence_dates = self._sentence_dates(article)
+        for mention in article.mentions:
+            if mention.negated or mention.hypothetical or mention.habitual:
+                continue
+            date, inherited = self._date(article, mention, sentence_dates)
+            actor1, actor2, assoc = self._actors(article, mention)
+            counts = [c for c in article.counts if c.sentence == mention.sentence]
+            fatalities = next((c for c in counts if c.kind == "fatalities"), None)
+            injured = next((c for c in counts if c.kind == "injured"), None)
+            for location in self._locations(article, mention, (actor1, actor2, *assoc)):
+                drafts.append(_Draft(mention, date, bool(inherited), actor1, actor2, assoc, location,
+                                     fatalities, injured))
+        article.events = self._merge(article, drafts)
+        return article
+
+    # -- dates ------------------------------------------------------------------------------------
+    @staticmethod
+    def _sentence_dates(article: Article) -> dict[int, list[DateMention]]:
+        by_sentence: dict[int, list[DateMention]] = {}
+        for date in article.dates:
+            by_sentence.setdefault(date.sentence, []).append(date)
+        return by_sentence
+
+    def _date(self, article: Article, mention: EventMention, by_sentence) -> tuple[DateMention | None, bool]:
+        """The mention's date and whether it came from another sentence (None: no date anywhere near)."""
+        own = by_sentence.get(mention.sentence, [])
+        if own:
+            return self._closest_date(article, mention, own), False
+        if mention.sub_event_type == "Agreement":
+            # An agreement is often told twice: "agreed on a ceasefire" ... "the ceasefire declared on 10 October".
+            for other in article.mentions:
+                if other is not mention and other.sub_event_type == "Agreement" and by_sentence.get(other.sentence):
+                    dated = self._closest_date(article, other, by_sentence[other.sentence])
+                    if not dated.background:
+                        return dated, True
+        sentence = article.sentences[mention.sentence]
+        for back in range(1, INHERIT_BACK + 1):
+            index = mention.sentence - back
+            if index < 0 or article.sentences[index].paragraph < sentence.paragraph - 1:
+                break
+            if by_sentence.get(index):
+                return by_sentence[index][-1], True
+        return None, True
+
+    @staticmethod
+    def _closest_date(article: Article, mention: EventMention, dates: list[DateMention]) -> DateMention:
+        doc = article.doc
+        trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        verb = governing_verb(trigger.root) if trigger is not None else None
+        if verb is not None:
+            attached = []
+            for date in dates:
+                span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
+                if span is not None and any(a is verb for a in span.root.ancestors):
+                    attached.append(date)
+            if attached:
+                dates = attached
+        return min(dates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
+
+    # -- actors -----------------------------------------------------------------------------------
+    def _actors(self, article: Article, mention: EventMention):
+        doc = article.doc
+        actors = [a for a in article.actors if a.sentence == mention.sentence]
+        if not actors:
+            return None, None, []
+        trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        root = trigger.root
+        verb = governing_verb(root)
+
+        def actor_at(token):
+            if token is None:
+                return None
+            for actor in actors:
+                if actor.span.start <= token.idx < actor.span.end or actor.head == token.idx:
+                    return actor
+            for child in token.children:  # "positions of the army", "the population of Azerbaijan"
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for grandchild in child.children:
+                        found = actor_at(grandchild)
+                        if found:
+                            return found
+            return None
+
+        actor1 = actor_at(subject_of(verb)) if verb is not None else None
+        actor2 = None
+        for head in (root, verb):
+            if head is None or actor2 is not None:
+                continue
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                    for pobj in child.children:
+                        actor2 = actor2 or actor_at(pobj)
+                elif child.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in ("launch", "carry", "conduct",
+                                                                                      "stage", "hold"):
+                    actor2 = actor2 or actor_at(child)
+        if actor1 is None:
+            actor1 = self._nearest_party(doc, actors, mention, exclude=actor2)
+        if actor2 is None and mention.event_type in ("Violence against civilians",):
+            after = [a for a in actors if a.kind == "civilians" and a.span.start > mention.trigger.start]
+            actor2 = after[0] if after else None
+        assoc = []
+        if actor1 is not None:
+            token = doc.char_span(actor1.span.start, actor1.span.end, alignment_mode="expand")
+            for conj in (token.root.conjuncts if token is not None else ()):
+                partner = actor_at(conj)
+                if partner and partner is not actor1:
+                    if actor2 is None and mention.event_type == "Strategic developments":
+                        actor2 = partner
+                    elif partner is not actor2:
+                        assoc.append(partner)
+        if mention.event_type == "Strategic developments":
+            # mediators and other states named with the parties ("with Russia's mediation")
+            assoc.extend(a for a in actors if a.role == "state" and a not in (actor1, actor2) and a not in assoc)
+        if actor1 is actor2:
+            actor2 = None
+        return actor1, actor2, assoc
+
+    @staticmethod
+    def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, exclude):
+        """No subject found: the nearest actor before the trigger that is not a mere possessor
+        ("Russia's mediation"), taken at the head of its conjunction ("Armenia and Azerbaijan")."""
+        before = [a for a in actors if a.span.end <= mention.trigger.start and a is not exclude]
+        by_head = {a.head: a for a in actors}
+        for actor in reversed(before):
+            token = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+            if token is None:
+                continue
+            root = token.root
+            if root.dep_ == "poss":
+                continue
+            while root.dep_ == "conj" and root.head.idx in by_head:
+                root = root.head
+            return by_head.get(root.idx, actor)
+        return before[-1] if before else None
+
+    # -- places -----------------------------------------------------------------------------------
+    def _locations(self, article: Article, mention: EventMention, actors) -> list[Place | None]:
+        # A country standing for its state ("Armenia launched") and a place inside an actor's name
+        # ("the civilian population of Azerbaijan") are not where the event happened.
+        used = [a.span for a in actors if a is not None]
+        used += [a.span for a in article.actors if a.sentence == mention.sentence
+                 and (a.role == "state" or " of " in a.span.text)]
+        places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
+                  and not any(u.overlaps(p.span) for u in used) and p.lat is not None]
+        places = self._in_clause(article, mention, places)
+        specific = [p for p in places if p.feature_code not in COUNTRY_CODES]
+        if specific:
+            countries_covered = {p.country for p in specific}
+            places = specific + [p for p in places if p.feature_code in COUNTRY_CODES
+                                 and p.country not in countries_covered]
+            places = [p for p in places if p.feature_code not in COUNTRY_CODES] or places
+        if places:
+            unique, seen = [], set()
+            for place in places:
+                key = place.geonameid or (place.name, place.country)
+                if key not in seen:
+                    seen.add(key)
+                    unique.append(place)
+            return unique
+        if mention.event_type == "Strategic developments":
+            return [None]  # an agreement or arrest with no place named: unknown, not a guess
+        return [self._country_fallback(actors)]
+
+    @staticmethod
+    def _in_clause(article: Article, mention: EventMention, places: list[Place]) -> list[Place]:
+        """Prefer the places inside the trigger's clause ('shelled X after talks in Y' is an event in X)."""
+        doc = article.doc
+        trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        verb = governing_verb(trigger.root) if trigger is not None else None
+        if verb is None:
+            return places
+        clause = {t.idx for t in verb.subtree}
+        inside = [p for p in places if p.span.start in clause]
+        return inside or places
+
+    def _country_fallback(self, actors) -> Place | None:
+        """No place named: the country of the target, else of the actor, at country precision."""
+        for actor in (actors[1], actors[0]) if len(actors) > 1 else actors:
+            if actor is not None and actor.country:
+                country = self._countries.get(actor.country)
+                if country is None or country.lat is None:
+                    continue
+                return Place(actor.span, country.name, None, country.lat, country.lon, country.iso, None, "A",
+                             "PCLI", 3)
+        return None
+
+    # -- events -----------------------------------------------------------------------------------
+    def _merge(self, article: Article, drafts: list[_Draft]) -> list[Event]:
+        events: list[Event] = []
+        index: dict[tuple, Event] = {}
+        for draft in sorted(drafts, key=lambda d: d.mention.trigger.start):
+            event = self._event(article, draft, len(events) + 1)
+            location = event.location
+            key = (event.sub_event_type, event.date, event.background,
+                   (location.geonameid or (location.name, location.country)) if location else None)
+            if key in index:
+                self._absorb(index[key], event)
+                continue
+            index[key] = event
+            events.append(event)
+        for number, event in enumerate(events, start=1):
+            event.id = f"{article.id}-e{number}"
+        return events
+
+    @staticmethod
+    def _absorb(kept: Event, other: Event) -> None:
+        kept.fatalities = kept.fatalities or other.fatalities
+        kept.injured = kept.injured or other.injured
+        kept.weapons = kept.weapons + [w for w in other.weapons if w not in kept.weapons]
+        kept.actor1 = kept.actor1 or other.actor1
+        kept.actor2 = kept.actor2 or other.actor2
+        seen = {(e.field, e.span.start) for e in kept.evidence}
+        kept.evidence.extend(e for e in other.evidence if (e.field, e.span.start) not in seen)
+        kept.confidence = max(kept.confidence, other.confidence)
+
+    def _event(self, article: Article, draft: _Draft, number: int) -> Event:
+        mention = draft.mention
+        evidence = [Evidence("trigger", mention.trigger)]
+        date = draft.date
+        if date is not None:
+            when, until, precision = date.date, date.date_end, date.precision
+            if draft.date_inherited:
+                precision = max(precision, 2)
+            evidence.append(Evidence("date", date.span))
+            background = date.background
+        elif article.published is not None:
+            when, until, precision, background = article.published, None, 3, False
+        else:
+            when, until, precision, background = None, None, 3, False
+        location = draft.location
+        actor1 = self._localise(self._as_government(draft.actor1, mention), location)
+        actor2 = self._localise(self._as_government(draft.actor2, mention), location)
+        for field, actor in (("actor1", actor1), ("actor2", actor2)):
+            if actor is not None:
+                evidence.append(Evidence(field, actor.span))
+        for actor in draft.assoc:
+            evidence.append(Evidence("assoc_actors", actor.span))
+        if location is not None:
+            evidence.append(Evidence("location", location.span))
+        for field, count in (("fatalities", draft.fatalities), ("injured", draft.injured)):
+            if count is not None:
+                evidence.append(Evidence(field, count.span))
+        weapons = []
+        for span, name in zip(mention.weapons, mention.weapon_names):
+            evidence.append(Evidence("weapons", span))
+            if name not in weapons:
+                weapons.append(name)
+        filled = sum(x is not None for x in (draft.date if not draft.date_inherited else None, location, actor1))
+        confidence = round(mention.confidence * (0.55 + 0.15 * filled), 2)
+        return Event(
+            id=f"{article.id}-e{number}", event_type=mention.event_type, sub_event_type=mention.sub_event_type,
+            date=when, date_end=until if until and until != when else None, time_precision=precision,
+            actor1=actor1, actor2=actor2, assoc_actors=list(draft.assoc), location=location,
+            fatalities=draft.fatalities.count if draft.fatalities else None,
+            injured=draft.injured.count if draft.injured else None, weapons=weapons, background=background,
+            confidence=confidence, evidence=evidence, mention=mention)
+
+    def _as_government(self, actor: ActorMention | None, mention: EventMention) -> ActorMention | None:
+        """A state that agrees, arrests or hands over acts as its government, not its army."""
+        if actor is None or actor.role != "state" or mention.event_type != "Strategic developments":
+            return actor
+        return dataclasses.replace(actor, name=actor_name("government", self._countries.name(actor.country), actor.name))
+
+    def _localise(self, actor: ActorMention | None, location: Place | None) -> ActorMention | None:
+        """An actor with no country of its own ('civilians') takes the country where the event happened."""
+        if actor is None or actor.country or location is None or not location.country:
+            return actor
+        name = actor_name(actor.role, self._countries.name(location.country), actor.name)
+        return dataclasses.replace(actor, country=location.country, name=name)
