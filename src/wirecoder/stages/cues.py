@@ -46,11 +46,11 @@ def subject_of(verb):
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # "it was reported that ...": the text names no one
-        if verb.dep_ in _INHERITS_SUBJECT and verb.head is not verb:
+        if verb.dep_ in _INHERITS_SUBJECT and verb.head.i != verb.i:
             verb = verb.head
             seen += 1
             continue
-        if verb.dep_ == "relcl" and verb.head is not verb:
+        if verb.dep_ == "relcl" and verb.head.i != verb.i:
             return verb.head  # "Akar, who said ..."
         return None
     return None
@@ -60,6 +60,6 @@ def content_children(verb, cue: CueVerb, subject) -> list:
     """The dependents of a cue verb that carry what was said, per the kind of content the verb takes."""
     picked = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     if cue.content in ("accusation", "object", "request"):
-        picked += [c for c in verb.children if c.dep_ in ("dobj", "prep") and c is not subject
+        picked += [c for c in verb.children if c.dep_ in ("dobj", "prep") and (subject is None or c.i != subject.i)
                    and (c.dep_ != "prep" or c.lower_ in ("of", "for", "over", "as"))]
     return [c for c in picked if subject is None or not (c.left_edge.i <= subject.i <= c.right_edge.i)]

@@ -19,6 +19,7 @@ from importlib import resources
 import countryinfo
 
 from ..article import Article, Framing, Sourcing, Warning
+from .claims import speaker_kind
 
 CATEGORIES = ("loaded term", "euphemism", "dehumanising", "intensifier")
 CONTESTED = re.compile(
@@ -114,6 +115,8 @@ class FramingStage:
                     quote.speaker.span.text.lower() and quote.speaker.span.text.lower() in _PRONOUNS:
                 continue
             on_claim = CONTESTED.search(quote.content.text) or any(s.overlaps(quote.content) for s in contested)
+            if speaker_kind(quote.speaker, quote.cue.text) == "outlet":
+                continue  # an outlet relaying news is the report itself, not a party heard in it
             side = self.side_of(quote.speaker.name, quote.speaker.role)
             if on_claim and side not in sides:
                 sides.append(side)

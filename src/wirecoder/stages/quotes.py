@@ -21,6 +21,7 @@ _EDGE_PUNCT = " \t\n,;:.“”\"‘’'«»—–-"
 _SENTENCE_END = frozenset(".!?")
 _MIN_DIRECT_WORDS = 4
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})  # "so-called", "a reported attack": not cues
 _CUE_WINDOW = 30  # tokens searched for a cue around a quotation
 
 
@@ -72,7 +73,7 @@ class QuotesStage:
         for mq in marked:
             words = len(doc.text[mq.start:mq.end].split())
             cue = self._cue_after(doc, starts, mq) or self._cue_before(doc, starts, mq)
-            content = _trimmed(article, mq.start, mq.end)
+            content = _trimmed(article, mq.start, mq.end, keep_final=True)
             if content is None:
                 continue
             previous = found[-1] if found else None
@@ -123,7 +124,7 @@ class QuotesStage:
         root = next((t for t in doc[first:last] if not (mq.open_at <= t.head.idx < mq.close_at + 1)), None)
         verb = root.head if root is not None else None
         for _ in range(3):
-            if verb is None or is_verb(verb) or verb.head is verb:
+            if verb is None or is_verb(verb) or verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb is None or not is_verb(verb) or mq.open_at <= verb.idx <= mq.close_at:
@@ -142,10 +143,10 @@ class QuotesStage:
         if previous.cue_token is not None and previous.cue.end <= mq.open_at and previous.cue.start >= \
                 previous.content.end:
             between = text[previous.cue.end:mq.open_at].strip(" ")
-            if cue is None or cue is previous.cue_token:
+            if cue is None or cue.i == previous.cue_token.i:
                 return len(between) < 60 and not any(c in between for c in "?!") and \
                     (between.endswith((",", ":", ".")) or between == "")
-        if cue is not None and cue is not previous.cue_token:
+        if cue is not None and (previous.cue_token is None or cue.i != previous.cue_token.i):
             return False
         # a cue-less quotation right after another in the same paragraph: the same voice goes on
         return cue is None and previous.subject is not None and len(gap.strip(" ”\"»’“")) <= 1
@@ -159,7 +160,7 @@ class QuotesStage:
         for tok in doc[i:min(len(doc), i + _CUE_WINDOW)]:
             if tok.text in ("“", "„", "«", '"') or "\n" in tok.text or tok.text in _SENTENCE_END:
                 return None
-            if tok.lower_ in self.cue_verbs and is_verb(tok):
+            if tok.lower_ in self.cue_verbs and is_verb(tok) and tok.dep_ not in _MODIFIER_DEPS:
                 if between_verbs or (last_char in _SENTENCE_END and tok.i - i > 6):
                     return None
                 if any(c.dep_ in ("ccomp", "xcomp") and c.i > tok.i for c in tok.children) and \
@@ -188,7 +189,7 @@ class QuotesStage:
             tokens.append(tok)
             i -= 1
         for tok in tokens:  # nearest first
-            if tok.lower_ in self.cue_verbs and is_verb(tok):
+            if tok.lower_ in self.cue_verbs and is_verb(tok) and tok.dep_ not in _MODIFIER_DEPS:
                 between = [t for t in tokens if t.i > tok.i and not t.is_space]
                 if any(t.tag_ in _FINITE and t.dep_ not in ("aux", "auxpass") for t in between):
                     return None
@@ -267,11 +268,13 @@ def _within_paragraph(text: str, anchor: int, start: int, end: int) -> tuple[int
     return max(start, first), min(end, last if last != -1 else len(text))
 
 
-def _trimmed(article: Article, start: int, end: int) -> Span | None:
+def _trimmed(article: Article, start: int, end: int, *, keep_final: bool = False) -> Span | None:
+    """A span without the spaces, marks and commas at its edges; ``keep_final`` keeps a closing . ? or !
+    (a quotation's own words end with them; a reported clause's end is the reporting sentence's)."""
     text = article.text
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT:
+    while end > start and text[end - 1] in _EDGE_PUNCT and not (keep_final and text[end - 1] in _SENTENCE_END):
         end -= 1
     if end <= start:
         return None

@@ -94,7 +94,7 @@ def _appositive_role(head) -> str | None:
             toks = [t for t in child.subtree if t.dep_ != "punct" or t.i not in (child.left_edge.i, child.right_edge.i)]
             if toks:
                 text = head.doc[toks[0].i:toks[-1].i + 1].text.strip(" ,")
-                return normalise(text.removeprefix("the ").removeprefix("The "))
+                return normalise(_strip_article(text))
     return None
 
 
@@ -141,18 +141,18 @@ class MentionIndex:
             i = j
 
     def _index_run(self, run, sentence_start: int) -> None:
-        span = _name_run(run)
-        if span is None:
-            return
-        name_tokens = run[span[0]:span[1]]
-        if name_tokens[0].ent_type_ in ("GPE", "LOC", "DATE", "FAC"):
-            return
-        is_org = any(t.lower_ in ORG_WORDS for t in run) or name_tokens[-1].ent_type_ == "ORG"
-        name = normalise(self.doc[name_tokens[0].i:name_tokens[-1].i + 1].text)
-        role = _role_before(self.doc, name_tokens[0].i) or _appositive_role(name_tokens[-1])
+        is_org = any(t.lower_ in ORG_WORDS for t in run) or run[-1].ent_type_ == "ORG"
         if is_org:
-            name = normalise(self.doc[run[0].i:run[-1].i + 1].text)
-            role = None
+            name_tokens, role = run, None
+        else:
+            span = _name_run(run)
+            if span is None:
+                return
+            name_tokens = run[span[0]:span[1]]
+            if name_tokens[0].ent_type_ in ("GPE", "LOC", "DATE", "FAC", "NORP"):
+                return
+            role = _role_before(self.doc, name_tokens[0].i) or _appositive_role(name_tokens[-1])
+        name = normalise(_strip_article(self.doc[name_tokens[0].i:name_tokens[-1].i + 1].text))
         mention = NamedMention(name, role, name_tokens[0].idx, name_tokens[-1].idx + len(name_tokens[-1]),
                                sentence_start, not is_org,
                                any(t.dep_ in ("nsubj", "nsubjpass") for t in run))
@@ -257,7 +257,7 @@ class MentionIndex:
 
 
 def _strip_article(text: str) -> str:
-    for article in ("the ", "The "):
+    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
         if text.startswith(article):
             return text[len(article):]
     return text
