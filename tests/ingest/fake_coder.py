@@ -46,7 +46,7 @@ class FakeCoder:
                 "language": "en", "published": published, "published_from": "given" if published else None,
                 "events": events, "places": [], "quotes": [], "framing": [], "boilerplate": [], "warnings": []}
 
-    def code_many(self, items, *, batch_size=16):
+    def code_many(self, items):
         for line, item in enumerate(items, start=1):
             try:
                 yield self.code(item["text"], published=item.get("published"), title=item.get("title"),

@@ -12,6 +12,7 @@ from ..ingest import CoderFactory, IngestOptions, IngestSummary, ReadOptions, So
 from ..ingest.fetch import Fetcher, FetchOptions
 from ..ingest.tabular import ColumnMapping
 from ..store import Database
+from .common import add_coder_options
 
 
 def register(subparsers: Any) -> None:
@@ -33,17 +34,17 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a web server")
     parser.add_argument("--retries", type=int, default=2, help="retries of a failed fetch, with backoff")
     parser.add_argument("--min-interval", type=float, default=1.0, help="seconds between requests to one host")
-    parser.add_argument("--spacy-model", default=None, help="spaCy pipeline package for the coder")
-    parser.add_argument("--gazetteer", default=None, help="gazetteer path for the coder")
     parser.add_argument("--coder-factory", default=None, metavar="MODULE:NAME",
                         help="a callable that returns a coder with code_many() (default: wirecoder's Coder)")
     parser.add_argument("--json", action="store_true", help="print the closing summary as JSON on stdout")
+    add_coder_options(parser)
     parser.set_defaults(func=run)
 
 
 def _load_factory(args: argparse.Namespace) -> Any:
     if not args.coder_factory:
-        return CoderFactory(spacy_model=args.spacy_model, gazetteer=args.gazetteer)
+        return CoderFactory(spacy_model=args.spacy_model, gazetteer=args.gazetteer, typing_model=args.typing_model,
+                            max_chars=args.max_chars)
     module_name, _, attribute = args.coder_factory.partition(":")
     try:
         return getattr(importlib.import_module(module_name), attribute)

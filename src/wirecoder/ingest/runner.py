@@ -28,7 +28,7 @@ class Progress(Protocol):
 @dataclass(frozen=True)
 class IngestOptions:
     workers: int = 1
-    batch_size: int = 16  # articles per task sent to a worker, and per coder.code_many batch
+    batch_size: int = 16  # articles per task sent to a worker (one coder.code_many call)
     dedup_threshold: float = 0.8  # estimated Jaccard similarity of 5-word shingles
     max_pending_writes: int = 256  # duplicates and failures held before they are written on their own
     start_method: str = "spawn"
@@ -177,8 +177,7 @@ def ingest(results: Iterable[SourceItem | ReadFailure], *, db: Database, coder_f
     run = _Run(db=db, summary=summary, index=NearDuplicateIndex(threshold=options.dedup_threshold),
                options=options, progress=progress)
     max_in_flight = 2 * options.workers
-    with CoderPool(factory=coder_factory, workers=options.workers, batch_size=options.batch_size,
-                   start_method=options.start_method) as pool:
+    with CoderPool(factory=coder_factory, workers=options.workers, start_method=options.start_method) as pool:
 
         def dispatch(*, force: bool = False) -> None:
             while (task := run.take_batch(force=force)) is not None:

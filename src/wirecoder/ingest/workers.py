@@ -13,21 +13,23 @@ from ..errors import WirecoderError
 
 
 class CoderLike(Protocol):
-    def code_many(self, items: Any, *, batch_size: int = 16) -> Any: ...
+    def code_many(self, items: Any) -> Any: ...
 
 
 @dataclass(frozen=True)
 class CoderFactory:
-    """Builds the real Coder in a worker. Picklable, so it crosses into spawned processes."""
+    """Builds the real Coder in a worker. Picklable, so it crosses into spawned processes; None leaves the
+    Coder's own default."""
 
     spacy_model: str | None = None
     gazetteer: str | None = None
+    typing_model: str | None = None
+    max_chars: int | None = None
 
     def __call__(self) -> CoderLike:
-        from .. import Coder  # type: ignore[attr-defined]
+        from ..coder import Coder
 
-        options = {key: value for key, value in (("spacy_model", self.spacy_model), ("gazetteer", self.gazetteer))
-                   if value is not None}
+        options = {key: value for key, value in vars(self).items() if value is not None}
         return Coder(**options)
 
 
@@ -41,14 +43,14 @@ def _error_record(item: dict[str, Any], code: str, message: str) -> dict[str, An
     return {"id": item.get("id"), "error": {"code": code, "message": message, "line": None}}
 
 
-def _code_batch(coder: CoderLike, items: list[dict[str, Any]], batch_size: int) -> list[dict[str, Any]]:
+def _code_batch(coder: CoderLike, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     try:
-        return list(coder.code_many(items, batch_size=batch_size))
+        return list(coder.code_many(items))
     except Exception:  # a bug in the coder: isolate the item that causes it, keep the others
         records = []
         for item in items:
             try:
-                records.extend(coder.code_many([item], batch_size=1))
+                records.extend(coder.code_many([item]))
             except WirecoderError as err:
                 records.append(_error_record(item, err.code, err.message))
             except Exception as err:
@@ -57,7 +59,7 @@ def _code_batch(coder: CoderLike, items: list[dict[str, Any]], batch_size: int) 
         return records
 
 
-def _worker_main(factory: Callable[[], CoderLike], batch_size: int, tasks: Any, results: Any) -> None:
+def _worker_main(factory: Callable[[], CoderLike], tasks: Any, results: Any) -> None:
     try:
         coder = factory()
     except BaseException as err:
@@ -66,21 +68,20 @@ def _worker_main(factory: Callable[[], CoderLike], batch_size: int, tasks: Any, 
         return
     results.put(("ready", None, None))
     for batch_id, items in iter(tasks.get, None):
-        results.put(("done", BatchResult(batch_id, _code_batch(coder, items, batch_size)), None))
+        results.put(("done", BatchResult(batch_id, _code_batch(coder, items)), None))
 
 
 class CoderPool:
     """N worker processes fed through one task queue. Use as a context manager."""
 
-    def __init__(self, *, factory: Callable[[], CoderLike], workers: int, batch_size: int = 16,
-                 start_method: str = "spawn"):
+    def __init__(self, *, factory: Callable[[], CoderLike], workers: int, start_method: str = "spawn"):
         if workers < 1:
             raise WirecoderError("W008", f"--workers must be at least 1, not {workers}")
         context = multiprocessing.get_context(start_method)
         self._tasks = context.Queue()
         self._results = context.Queue()
         self._processes = [
-            context.Process(target=_worker_main, args=(factory, batch_size, self._tasks, self._results),
+            context.Process(target=_worker_main, args=(factory, self._tasks, self._results),
                             daemon=True, name=f"wirecoder-coder-{n}")
             for n in range(workers)]
         for process in self._processes:
