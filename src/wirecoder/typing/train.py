@@ -65,10 +65,14 @@ def _check(examples: list[Example], folds: int) -> Counter:
     return counts
 
 
-def _fit_scores(train_texts, train_gold, test_texts, *, options: TrainingOptions, n_labels: int):
-    space = FeatureSpace.fit(train_texts, min_df=options.min_df)
-    svm = LinearSVC(C=options.c, random_state=options.seed).fit(space.transform(train_texts), train_gold)
-    return _full_scores(svm, space.transform(test_texts), n_labels)
+def _fit(texts: list[str], gold: np.ndarray, options: TrainingOptions) -> tuple[FeatureSpace, LinearSVC]:
+    """Features and SVM on these texts, the space cut to ``max_features`` columns and the SVM refitted there."""
+    space = FeatureSpace.fit(texts, min_df=options.min_df)
+    svm = LinearSVC(C=options.c, random_state=options.seed).fit(space.transform(texts), gold)
+    if space.size > options.max_features:
+        space = _prune(space, svm, options.max_features)
+        svm = LinearSVC(C=options.c, random_state=options.seed).fit(space.transform(texts), gold)
+    return space, svm
 
 
 def _full_scores(svm: LinearSVC, features, n_labels: int) -> np.ndarray:
@@ -82,8 +86,6 @@ def _full_scores(svm: LinearSVC, features, n_labels: int) -> np.ndarray:
 
 
 def _prune(space: FeatureSpace, svm: LinearSVC, max_features: int) -> FeatureSpace:
-    if space.size <= max_features:
-        return space
     importance = np.abs(svm.coef_).max(axis=0)
     keep_columns = np.argsort(-importance, kind="stable")[:max_features]
     keep = np.zeros(space.size, dtype=bool)
@@ -105,18 +107,15 @@ def train_model(examples: list[Example], *, options: TrainingOptions = TrainingO
     out_of_fold = np.zeros((len(texts), len(labels)))
     splitter = StratifiedKFold(n_splits=options.folds, shuffle=True, random_state=options.seed)
     for train_rows, test_rows in splitter.split(texts, gold):
-        out_of_fold[test_rows] = _fit_scores([texts[i] for i in train_rows], gold[train_rows],
-                                             [texts[i] for i in test_rows], options=options, n_labels=len(labels))
+        space, svm = _fit([texts[i] for i in train_rows], gold[train_rows], options)
+        out_of_fold[test_rows] = _full_scores(svm, space.transform([texts[i] for i in test_rows]), len(labels))
     temperature = fit_temperature(out_of_fold, gold)
     probabilities = softmax(out_of_fold * temperature)
     no_event = index.get(NO_EVENT)
     choice = choose_threshold(probabilities, gold, no_event=no_event)
     predicted = _apply_threshold(probabilities, choice.threshold, no_event)
 
-    space = FeatureSpace.fit(texts, min_df=options.min_df)
-    svm = LinearSVC(C=options.c, random_state=options.seed).fit(space.transform(texts), gold)
-    space = _prune(space, svm, options.max_features)
-    svm = LinearSVC(C=options.c, random_state=options.seed).fit(space.transform(texts), gold)
+    space, svm = _fit(texts, gold, options)
     coef = np.zeros((len(labels), space.size), dtype=np.float32)
     intercept = np.full(len(labels), -10.0)
     if len(labels) == 2:
