@@ -158,6 +158,8 @@ class Recognizer:
         return words
 
     def _admissible(self, doc, cand: _Candidate, person_words: set[str]) -> bool:
+        if not doc[cand.start_token].text[:1].isupper():
+            return False  # news capitalises place names; "paris fashion" is not Paris
         if cand.entries and all(e.kind == NameKind.DEMONYM for e in cand.entries):
             return False  # a nationality word: an adjective or a people, not a place
         if cand.label in PLACE_LABELS:

@@ -105,7 +105,10 @@ class Resolver:
         if outlet_country and entry.country == outlet_country:
             score += w.outlet_country
         near = [o for o in others if o.lat is not None and o.feature_code not in ("PCLI", "CONT")]
-        if near:
+        if entry.feature_code == "PCLI":
+            if any(o.country == entry.country for o in near):  # a country is "near" the places inside it
+                score += w.near
+        elif near:
             closest = min(distance_km(entry.lat, entry.lon, o.lat, o.lon) for o in near)
             score += w.near * max(0.0, 1.0 - closest / w.near_km)
         return score

@@ -1,0 +1,44 @@
+import sqlite3
+
+import pytest
+
+from wirecoder.errors import WirecoderError
+from wirecoder.geo.names import name_key
+from wirecoder.geo.store import Gazetteer, NameKind
+
+
+def test_names_key_folds_case_diacritics_and_punctuation():
+    assert name_key("Côte d’Ivoire") == name_key("COTE D'IVOIRE") == "cote divoire"
+    assert name_key("Nagorno-Karabakh") == name_key("Nagorno Karabakh")
+    assert name_key("St. Petersburg") == name_key("St Petersburg")
+    assert name_key("the Gaza Strip") == "gaza strip"
+    assert name_key("Gəncə") == "ganca"
+
+
+def test_gazetteer_lookup_returns_every_place_of_a_name_with_its_source(small_gazetteer):
+    with Gazetteer(small_gazetteer) as gaz:
+        paris = gaz.lookup("PARIS")
+        assert {e.country for e in paris} == {"FR", "US"}
+        assert all(e.source == "tests 1" and e.kind == NameKind.PRIMARY for e in paris)
+        assert [e.name for e in gaz.lookup("Al-Basrah")] == ["Basra"]
+        assert gaz.lookup("Atlantis") == ()
+
+
+def test_gazetteer_is_read_only(small_gazetteer):
+    with Gazetteer(small_gazetteer) as gaz:
+        with pytest.raises(sqlite3.OperationalError):
+            gaz._db.execute("DELETE FROM places")
+
+
+def test_gazetteer_missing_file_is_a_coded_error(tmp_path):
+    with pytest.raises(WirecoderError) as err:
+        Gazetteer(tmp_path / "none.sqlite")
+    assert err.value.code == "W020"
+
+
+def test_gazetteer_rejects_a_file_that_is_not_one(tmp_path):
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE x (y)")
+    with pytest.raises(WirecoderError) as err:
+        Gazetteer(other)
+    assert err.value.code == "W020"

@@ -1,0 +1,67 @@
+import pytest
+
+from wirecoder.article import Article, Boilerplate, Sentence
+from wirecoder.geo import Geoparser
+from wirecoder.stages.places import PlacesStage
+
+
+@pytest.fixture(scope="module")
+def geoparser(shared_small_gazetteer):
+    g = Geoparser(gazetteer_path=shared_small_gazetteer)
+    yield g
+    g.close()
+
+
+def found(geoparser, nlp, text):
+    return [(t.text, t.label) for t in geoparser.toponyms(nlp(text))]
+
+
+def texts(geoparser, nlp, text):
+    return [t for t, _ in found(geoparser, nlp, text)]
+
+
+def test_recognize_takes_places_spacy_tags_and_gazetteer_knows(geoparser, nlp):
+    assert "Basra" in texts(geoparser, nlp, "Protesters gathered in Basra on Friday.")
+
+
+def test_recognize_leaves_out_nationality_adjectives(geoparser, nlp):
+    got = texts(geoparser, nlp, "Iranian drones struck near Basra, Iraqi officials said.")
+    assert "Iranian" not in got and "Iraqi" not in got and "Basra" in got
+
+
+def test_recognize_leaves_out_a_surname_of_a_person_named_in_full(geoparser, nlp):
+    got = texts(geoparser, nlp, "Foreign minister Peter Lorca met reporters. Lorca said the talks would go on.")
+    assert "Lorca" not in got
+
+
+def test_recognize_takes_the_same_name_when_the_text_says_it_is_a_place(geoparser, nlp):
+    assert "Lorca" in texts(geoparser, nlp, "Floods cut the road to Lorca last week.")
+
+
+def test_recognize_takes_every_item_of_a_list_of_places(geoparser, nlp):
+    got = texts(geoparser, nlp, "Shells fell on the towns of Tovuz, Shamkir and Gadabay overnight.")
+    assert {"Tovuz", "Shamkir", "Gadabay"} <= set(got)
+
+
+def test_recognize_ignores_a_sentence_initial_ordinary_word(geoparser, nlp):
+    assert "Reading" not in texts(geoparser, nlp, "Reading the statement aloud, the spokesman left.")
+
+
+def test_recognize_ignores_lower_case_words_and_titles(geoparser, nlp):
+    got = texts(geoparser, nlp, "They spoke to us about paris fashion. President Lorca declined to comment.")
+    assert got == []
+
+
+def test_places_stage_fills_sorted_places_outside_boilerplate(geoparser, nlp):
+    text = "Troops entered Basra and Shamkir district.\nFollow us in Paris"
+    footer = text.index("Follow")
+    article = Article(text=text, id="t1")
+    article.boilerplate = [Boilerplate(article.span(footer, len(text)), "footer")]
+    article.doc = nlp(text[:footer] + " " * (len(text) - footer))
+    article.sentences = [Sentence(article.span(s.start_char, s.end_char), 0, i) for i, s in enumerate(article.doc.sents)]
+    stage = PlacesStage(geoparser=geoparser)
+    assert (stage.name, stage.requires, stage.assigns) == ("places", ("doc", "sentences", "boilerplate"), ("places",))
+    places = stage(article).places
+    assert [p.span.text for p in places] == ["Basra", "Shamkir"]
+    assert all(text[p.span.start:p.span.end] == p.span.text for p in places)
+    assert places[0].country == "IQ" and places[0].geo_precision == 1

@@ -1,0 +1,90 @@
+import pytest
+
+from wirecoder.geo import Geoparser, geo_precision
+from wirecoder.geo.resolve import Resolver, distance_km
+
+
+@pytest.fixture
+def geoparser(shared_small_gazetteer):
+    g = Geoparser(gazetteer_path=shared_small_gazetteer)
+    yield g
+    g.close()
+
+
+def resolve(geoparser, text, names):
+    spans = []
+    for name in names:
+        start = text.index(name, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(name)))
+    return geoparser.resolve_spans(text, spans)
+
+
+def test_resolve_prefers_the_prominent_place_without_context(geoparser):
+    [paris] = resolve(geoparser, "Talks opened in Paris.", ["Paris"])
+    assert paris.country == "FR" and paris.feature_code == "PPLC"
+
+
+def test_resolve_prefers_a_place_in_an_admin_area_the_article_names(geoparser):
+    paris, texas = resolve(geoparser, "Storms hit Paris, Texas, on Monday.", ["Paris", "Texas"])
+    assert (paris.country, paris.admin1) == ("US", "Texas")
+    assert texas.feature_code == "ADM1"
+
+
+def test_resolve_a_name_never_supports_itself(geoparser):
+    # two mentions of the same ambiguous name give no context to each other
+    places = resolve(geoparser, "Paris. Paris.", ["Paris", "Paris"])
+    assert {p.country for p in places} == {"FR"}
+
+
+def test_resolve_prefers_the_town_over_a_same_name_area_around_it(geoparser):
+    [gadabay] = resolve(geoparser, "Shells fell on Gadabay.", ["Gadabay"])
+    assert gadabay.feature_class == "P" and gadabay.geo_precision == 1
+
+
+def test_resolve_takes_the_area_when_the_text_calls_it_one(geoparser):
+    [gadabay] = resolve(geoparser, "Shells fell on Gadabay district.", ["Gadabay"])
+    assert gadabay.feature_code == "ADM1"
+
+
+def test_resolve_unknown_span_comes_back_unresolved_not_dropped(geoparser):
+    places = resolve(geoparser, "From Atlantis to Basra.", ["Atlantis", "Basra"])
+    assert places[0].lat is None and places[0].geonameid is None and places[0].span.text == "Atlantis"
+    assert places[1].country == "IQ"
+
+
+def test_resolve_reads_demonyms_and_abbreviations_only_as_written(geoparser):
+    american, us = resolve(geoparser, "American aid reached the US.", ["American", "US"])
+    assert american.country == "US" and us.country == "US"
+    [lower] = resolve(geoparser, "give it to us", ["us"])
+    assert lower.lat is None
+
+
+def test_resolve_strips_possessives_and_direction_words(geoparser):
+    iraq, basra = resolve(geoparser, "Iraq's oil flows from southern Basra.", ["Iraq's", "southern Basra"])
+    assert iraq.country == "IQ" and basra.name == "Basra"
+
+
+def test_geo_precision_follows_acled():
+    from wirecoder.geo.store import Entry, NameKind
+    base = dict(place_id=1, geonameid=1, name="x", lat=0.0, lon=0.0, country="AZ", admin1_code=None, admin1=None,
+                population=0, source="t", kind=NameKind.PRIMARY)
+    assert geo_precision(Entry(feature_class="P", feature_code="PPL", **base)) == 1
+    assert geo_precision(Entry(feature_class="A", feature_code="ADM2", **base)) == 2
+    assert geo_precision(Entry(feature_class="A", feature_code="ADM1", **base)) == 3
+    assert geo_precision(Entry(feature_class="A", feature_code="ADM1", **base), area_word="district") == 2
+    assert geo_precision(Entry(feature_class="A", feature_code="PCLI", **base), area_word="district") == 3
+    assert geo_precision(None) == 3
+
+
+def test_distance_km_is_great_circle():
+    assert distance_km(0, 0, 0, 1) == pytest.approx(111.19, abs=0.1)
+    assert distance_km(40.68, 46.36, 40.68, 46.36) == 0
+
+
+def test_resolver_prior_rewards_population_and_direct_names(shared_small_gazetteer):
+    from wirecoder.geo.store import Gazetteer
+    with Gazetteer(shared_small_gazetteer) as gaz:
+        fr, us = sorted(gaz.lookup("Paris"), key=lambda e: e.country != "FR")
+        resolver = Resolver()
+        assert resolver.prior(fr) > resolver.prior(us)
+        assert resolver.prior(us, "settlement") > resolver.prior(us)
