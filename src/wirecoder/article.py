@@ -193,6 +193,8 @@ class Article:
     language: str | None = None
     boilerplate: list[Boilerplate] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    headline: Span | None = None  # a headline line at the top of the text: coded for places, not for events
+    datelines: list[Span] = field(default_factory=list)  # "BAMAKO, March 12 -": where and when it was filed
     doc: Any = None  # the spaCy Doc over the coded text (see stages.nlp)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)

@@ -22,7 +22,7 @@ HEADS = {
     "servicemen": ("military", "state_forces"), "navy": ("military", "state_forces"),
     "gendarmerie": ("police", "state_forces"), "gendarme": ("police", "state_forces"),
     "police": ("police", "state_forces"), "policeman": ("police", "state_forces"),
-    "policemen": ("police", "state_forces"), "government": ("government", "state_forces"),
+    "policemen": ("police", "state_forces"), "officer": ("police", "state_forces"), "government": ("government", "state_forces"),
     "ministry": ("government", "state_forces"), "authority": ("government", "state_forces"),
     "civilian": ("civilians", "civilians"), "resident": ("civilians", "civilians"),
     "villager": ("civilians", "civilians"), "inhabitant": ("civilians", "civilians"),
@@ -38,7 +38,8 @@ HEADS = {
     "militant": ("armed_group", "political_militia"), "gunman": ("armed_group", "political_militia"),
     "gunmen": ("armed_group", "political_militia"), "assailant": ("armed_group", "political_militia"),
     "attacker": ("armed_group", "political_militia"), "bandit": ("armed_group", "political_militia"),
-    "militia": ("militia", "political_militia"), "militiaman": ("militia", "political_militia"),
+    "militia": ("militia", "political_militia"), "coalition": ("military", "state_forces"),
+    "man": ("armed_group", "political_militia"), "men": ("armed_group", "political_militia"), "militiaman": ("militia", "political_militia"),
     "militiamen": ("militia", "political_militia"),
 }
 # Qualifiers that turn a force noun away from the state.
@@ -49,6 +50,7 @@ NON_STATE_QUALIFIERS = {
 }
 STATE_QUALIFIERS = {"government", "security", "state", "regime", "national", "federal", "pro-government",
                     "defense", "defence", "air", "special", "border", "armed"}
+ARMED_MEN = {"armed", "masked", "unidentified", "unknown", "gun-wielding", "heavily-armed", "uniformed"}
 ROLE_NAMES = {
     "military": "Military Forces of {country}", "police": "Police Forces of {country}",
     "government": "Government of {country}", "civilians": "Civilians ({country})",
@@ -157,7 +159,10 @@ class ActorsStage:
 
     def _qualifier_country(self, token) -> tuple[str | None, object]:
         """A country named by a demonym or possessive before the head, or by 'of X' after it."""
-        for left in token.lefts:
+        lefts = list(token.lefts)
+        if token.dep_ == "compound":  # "Saudi-led coalition air strikes": the qualifier hangs on the compound's head
+            lefts += [t for t in token.head.lefts if t.i < token.i and t.dep_ in ("amod", "compound", "npadvmod")]
+        for left in lefts:
             for t in left.subtree:
                 text = t.text if t.text not in ("'s", "’s") else ""
                 iso = self._countries.iso_for(text) if text else None
@@ -193,14 +198,16 @@ class ActorsStage:
                 role, kind = override
         if lemma == "population" and "civilian" not in modifiers:
             return None
+        if lemma in ("man", "men") and not modifiers & ARMED_MEN:
+            return None  # only "armed men", "masked men", "unidentified men" are an armed group
         if lemma in ("government", "ministry", "authority") and token.dep_ == "compound":
             return None
         country, qualifier = self._qualifier_country(token)
         if kind == "state_forces" and country is None and not (modifiers & STATE_QUALIFIERS) \
-                and lemma not in ("army", "police", "military", "soldier", "troop", "government"):
+                and lemma not in ("army", "police", "military", "soldier", "troop", "government", "officer"):
             return None  # bare "forces" with no owner named: too vague to call state forces
         start = min([t.idx for t in token.lefts if t.dep_ in ("amod", "compound", "poss", "nmod")]
-                    + [token.idx])
+                    + [token.idx] + ([qualifier.idx] if qualifier is not None and qualifier.idx < token.idx else []))
         end = token.idx + len(token.text)
         if qualifier is not None and qualifier.idx > token.idx:
             end = qualifier.idx + len(qualifier.text)

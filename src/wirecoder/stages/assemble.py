@@ -15,7 +15,7 @@ from ..article import (ActorMention, Article, Count, CountMention, DateMention, 
                        Place)
 from ..geo.countries import CountryNames
 from .actors import actor_name
-from .syntax import governing_verb, subject_of
+from .syntax import governing_verb, is_speaker, subject_of
 
 TARGET_PREPS = {"on", "against", "at", "targeting", "toward", "towards"}
 INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
@@ -108,6 +108,7 @@ class AssembleStage:
     def _actors(self, article: Article, mention: EventMention):
         doc = article.doc
         actors = [a for a in article.actors if a.sentence == mention.sentence]
+        actors = [a for a in actors if not self._speaks(doc, a)]
         if not actors:
             return None, None, []
         trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
@@ -133,8 +134,9 @@ class AssembleStage:
         for head in (root, verb):
             if head is None or actor2 is not None:
                 continue
+            preps = TARGET_PREPS | ({"with"} if mention.sub_event_type == "Armed clash" else set())
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
                         actor2 = actor2 or actor_at(pobj)
                 elif child.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in ("launch", "carry", "conduct",
@@ -155,12 +157,20 @@ class AssembleStage:
                         actor2 = partner
                     elif partner is not actor2:
                         assoc.append(partner)
+        if actor2 is None and mention.sub_event_type == "Agreement":
+            others = [a for a in actors if a not in (actor1, *assoc) and a.role != "state"]
+            actor2 = others[0] if others else None
         if mention.event_type == "Strategic developments":
             # mediators and other states named with the parties ("with Russia's mediation")
             assoc.extend(a for a in actors if a.role == "state" and a not in (actor1, actor2) and a not in assoc)
         if actor1 is actor2:
             actor2 = None
         return actor1, actor2, assoc
+
+    @staticmethod
+    def _speaks(doc, actor: ActorMention) -> bool:
+        span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+        return span is not None and is_speaker(span.root)
 
     @staticmethod
     def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, exclude):
@@ -187,6 +197,7 @@ class AssembleStage:
         used = [a.span for a in actors if a is not None]
         used += [a.span for a in article.actors if a.sentence == mention.sentence
                  and (a.role == "state" or " of " in a.span.text)]
+        used += article.datelines  # where the reporter filed from
         places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
                   and not any(u.overlaps(p.span) for u in used) and p.lat is not None]
         places = self._in_clause(article, mention, places)
@@ -206,7 +217,9 @@ class AssembleStage:
             return unique
         if mention.event_type == "Strategic developments":
             return [None]  # an agreement or arrest with no place named: unknown, not a guess
-        return [self._country_fallback(actors)]
+        # the target's country, else the country the article is about, else the actor's own
+        return [self._country_fallback(actors[1:2]) or self._main_country(article)
+                or self._country_fallback(actors[:1])]
 
     @staticmethod
     def _in_clause(article: Article, mention: EventMention, places: list[Place]) -> list[Place]:
@@ -221,8 +234,8 @@ class AssembleStage:
         return inside or places
 
     def _country_fallback(self, actors) -> Place | None:
-        """No place named: the country of the target, else of the actor, at country precision."""
-        for actor in (actors[1], actors[0]) if len(actors) > 1 else actors:
+        """No place named: the first of these actors with a country, at country precision."""
+        for actor in actors:
             if actor is not None and actor.country:
                 country = self._countries.get(actor.country)
                 if country is None or country.lat is None:
@@ -230,6 +243,22 @@ class AssembleStage:
                 return Place(actor.span, country.name, None, country.lat, country.lon, country.iso, None, "A",
                              "PCLI", 3)
         return None
+
+    def _main_country(self, article: Article) -> Place | None:
+        """The country the article's places lie in most often, at country precision."""
+        tally: dict[str, int] = {}
+        first: dict[str, Place] = {}
+        for place in article.places:
+            if place.country:
+                tally[place.country] = tally.get(place.country, 0) + 1
+                first.setdefault(place.country, place)
+        if not tally:
+            return None
+        iso = max(tally, key=lambda c: (tally[c], -first[c].span.start))
+        country = self._countries.get(iso)
+        if country is None or country.lat is None:
+            return None
+        return Place(first[iso].span, country.name, None, country.lat, country.lon, iso, None, "A", "PCLI", 3)
 
     # -- events -----------------------------------------------------------------------------------
     def _merge(self, article: Article, drafts: list[_Draft]) -> list[Event]:

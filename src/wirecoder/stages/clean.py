@@ -27,12 +27,19 @@ _FURNITURE = re.compile(
 )
 
 _LINE = re.compile(r"[^\n]+")
+# "BAMAKO, March 12 -", "NAIROBI (Reuters) -", "Kyiv, 3 May (AFP) —": the place and date a report was filed.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})(?:,\s*[A-Z][a-z]+)?"
+    r"(?:,?\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s*\d{4})?)?"
+    r"\s*(?:\([A-Za-z .&-]+\))?\s*[-–—]+\s")
+_SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+HEADLINE_MAX_WORDS = 25
 
 
 class CleanStage:
     name = "clean"
     requires = ("text",)
-    assigns = ("boilerplate", "language")
+    assigns = ("boilerplate", "language", "headline", "datelines")
 
     def __init__(self, *, identifier: LanguageIdentifier, min_confidence: float = 0.9):
         self._identifier = identifier
@@ -58,6 +65,7 @@ class CleanStage:
                 other_languages[guess.code] = other_languages.get(guess.code, 0) + len(stripped)
             else:
                 english_chars += len(stripped)
+        self._headline_and_datelines(article)
         if other_chars and not english_chars:
             language = max(other_languages, key=other_languages.get)
             raise WirecoderError("W004", f"the article is in another language ({language}), not English")
@@ -66,3 +74,24 @@ class CleanStage:
             languages = ", ".join(sorted(other_languages))
             article.warn("W004", f"{other_chars} characters in other languages ({languages}) were left out of coding")
         return article
+
+    @staticmethod
+    def _headline_and_datelines(article: Article) -> None:
+        blanked = [b.span for b in article.boilerplate]
+        lines = [m for m in _LINE.finditer(article.text) if m.group().strip()
+                 and not any(b.start <= m.start() < b.end for b in blanked)]
+        if len(lines) > 1:
+            first = lines[0]
+            text = first.group().strip()
+            same_as_title = article.title is not None and text.casefold() == article.title.strip().casefold()
+            looks_like_headline = not _SENTENCE_END.search(text) and len(text.split()) <= HEADLINE_MAX_WORDS \
+                and "\n" in article.text[first.end():lines[1].start()] or same_as_title
+            if looks_like_headline:
+                start = first.start() + (len(first.group()) - len(first.group().lstrip()))
+                article.headline = article.span(start, start + len(text))
+        for line in lines:
+            body = line.group().lstrip()
+            match = _DATELINE.match(body)
+            if match and any(c.islower() for c in body[match.end():match.end() + 40]):
+                start = line.start() + (len(line.group()) - len(body))
+                article.datelines.append(article.span(start, start + match.end()))

@@ -39,7 +39,10 @@ LOWER_INCLUSIVE = ("at least", "a minimum of", "no fewer than", "no less than")
 UPPER = ("up to", "as many as", "nearly", "almost", "fewer than", "less than", "under")
 APPROX = ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated")
 SKIP_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
-BRIDGE_POS = {"DET", "ADJ", "AUX", "ADV", "PART", "NUM", "ADP", "CCONJ", "PRON"}
+BRIDGE_POS = {"DET", "ADJ", "AUX", "ADV", "PART", "NUM", "ADP", "PRON"}
+# verbs that may stand between a number and its casualty word: "were shot dead", "were found dead"
+BRIDGE_VERBS = {"shoot", "find", "confirm", "report", "beat", "hack", "stab", "burn", "gun", "feared", "fear",
+                "believe", "leave", "shot", "found"}
 TOLL_VERBS = {"rise", "reach", "climb", "stand", "increase", "jump", "hit", "be"}
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 
@@ -151,7 +154,8 @@ class CountsStage:
             noun_ok = token.pos_ in ("NOUN", "PROPN") and (token.lemma_.lower() in PERSON_NOUNS
                                                             or token.lower_ in PERSON_NOUNS
                                                             or token.ent_type_ in ("NORP", "PERSON"))
-            if not (noun_ok or token.pos_ in BRIDGE_POS or token.lower_ in ("of",)):
+            if not (noun_ok or token.pos_ in BRIDGE_POS or token.lower_ in ("of",)
+                    or token.pos_ == "VERB" and token.lemma_.lower() in BRIDGE_VERBS):
                 return None
             if token.pos_ == "ADP" and token.lower_ not in ("of",):
                 return None

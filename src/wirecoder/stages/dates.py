@@ -28,6 +28,9 @@ _PART_OF_PERIOD = re.compile(
 _LEADING = re.compile(r"^(?:the|on|in|of|since|by|from|until|at|during)\s+", re.IGNORECASE)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?", re.IGNORECASE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                      r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
 
 
@@ -47,7 +50,7 @@ def _part_window(part: str, year: int, month: int) -> tuple[dt.date, dt.date]:
 
 class DatesStage:
     name = "dates"
-    requires = ("doc", "sentences")
+    requires = ("doc", "sentences", "datelines")
     assigns = ("dates", "published", "published_from")
 
     def __init__(self, *, today: dt.date | None = None, parser_cache_size: int = 64):
@@ -69,8 +72,10 @@ class DatesStage:
 
     def __call__(self, article: Article) -> Article:
         entities = [e for e in article.doc.ents if e.label_ == "DATE"]
+        in_dateline = [e for e in entities if any(d.start <= e.start_char < d.end for d in article.datelines)]
+        entities = [e for e in entities if e not in in_dateline]
         if article.published is None:
-            self._infer_published(article, entities)
+            self._infer_published(article, entities + in_dateline)
         reference = article.published or self._today or dt.date.today()
         if article.published is None:
             article.warn("W008", "no publication date given or found in the text: relative dates were resolved "
@@ -127,6 +132,11 @@ class DatesStage:
                 return None
             start, end = _part_window(part.group(1), base.date_obj.year, base.date_obj.month)
             return start, end, 2
+        weekday = _WEEKDAY.match(cleaned)
+        if weekday:
+            # "on Tuesday" in a report filed on a Tuesday is that day, not a week before
+            back = (reference.weekday() - _WEEKDAYS.index(weekday.group(1).lower()[:3])) % 7
+            return reference - dt.timedelta(days=back), None, 1
         data = self._parser(reference).get_date_data(cleaned)
         if data.date_obj is None:
             return None

@@ -41,7 +41,7 @@ WEAPON_TYPES = (
 
 class MentionsStage:
     name = "mentions"
-    requires = ("doc", "sentences", "actors", "places")
+    requires = ("doc", "sentences", "actors", "places", "headline")
     assigns = ("mentions",)
 
     def __init__(self, *, triggers: dict[str, list[TriggerRule]] | None = None, weapons=None):
@@ -52,6 +52,8 @@ class MentionsStage:
         doc = article.doc
         mentions: list[EventMention] = []
         for sentence in article.sentences:
+            if article.headline is not None and article.headline.contains(sentence.span):
+                continue  # a headline retells the lead; its events are coded from the body
             sent = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
             if sent is None:
                 continue
@@ -253,9 +255,12 @@ class MentionsStage:
         if not found:
             return []
         top = max(priority for priority, _ in found)
+        protest = any(m.event_type in ("Protests", "Riots") for _, m in found)
         kept = []
         for priority, mention in found:
             if priority <= 3 and top > 3:
                 continue
+            if protest and mention.sub_event_type == "Arrests":
+                continue  # arrests at a demonstration are the intervention, not a separate event
             kept.append(mention)
         return kept

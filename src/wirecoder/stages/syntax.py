@@ -6,6 +6,8 @@ HYPOTHETICAL = {"threaten", "vow", "plan", "order", "want", "intend", "warn", "p
                 "avoid", "expect", "hope"}
 MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "can"}
 HABITUAL = {"continue", "keep"}
+SPEECH = {"say", "tell", "report", "announce", "claim", "state", "add", "confirm", "accuse", "allege", "write",
+          "note", "explain", "insist", "warn", "tweet", "post"}
 REACTION = {"condemn", "denounce", "deplore", "criticize", "criticise", "blame", "mourn", "investigate",
             "commemorate", "remember", "respond", "react", "decry", "slam", "protest"}
 
@@ -74,7 +76,8 @@ def modality(token) -> tuple[bool, bool, bool]:
 
 def is_reaction_object(token) -> bool:
     """'condemned the attack': a definite mention of an event that is the object of a reaction to it."""
-    has_definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+    has_definite = any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "this", "that", "these",
+                                                                           "those", "such")
                        for c in token.children)
     verb = governing_verb(token)
     return has_definite and verb is not None and verb.lemma_.lower() in REACTION
@@ -98,3 +101,16 @@ def subject_of(verb):
             continue
         return None
     return None
+
+
+def is_speaker(token) -> bool:
+    """'residents said', 'police in the UAE said': the subject of a verb of saying is a source, not a party."""
+    current = token
+    for _ in range(3):
+        if current.dep_ in ("nsubj", "conj") and current.head.lemma_.lower() in SPEECH:
+            return True
+        if current.dep_ in ("conj", "compound", "pobj", "prep", "appos") and current.head is not current:
+            current = current.head
+            continue
+        return False
+    return False

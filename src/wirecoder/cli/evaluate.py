@@ -1,0 +1,11 @@
+"""`wirecoder eval geoparse CORPUS.xml` and `wirecoder eval events FILE`: quality measures on gold data."""
+from __future__ import annotations
+
+from . import eval_events, eval_geoparse
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("eval", help="measure quality on a gold corpus (geoparse, events)")
+    sub = parser.add_subparsers(dest="eval_command", metavar="WHAT", required=True)
+    eval_geoparse.register_eval(sub)
+    eval_events.register_eval(sub)
