@@ -13,7 +13,8 @@ shorter one (a discontinuous gold content is taken from its first to its last pi
 largest overlap first. Recall is over the speech attributions; precision counts a prediction as right when it
 matches any gold attribution (a speech verb PolNeAR files as, say, an argument is still an attribution) and is
 also printed strictly, against speech attributions only. A match has the right speaker when the predicted
-speaker's mention overlaps the gold Source, or when neither gives one.
+speaker's mention overlaps the gold Source, or names the same speaker (its surname is a capitalised word of
+the gold Source: "Akar" for a gold "Hulusi Akar" elsewhere), or when neither gives one.
 """
 from __future__ import annotations
 
@@ -97,11 +98,17 @@ def pair(preds, golds) -> list[tuple[int, int]]:
     return pairs
 
 
-def right_speaker(quote, gold: GoldAttribution) -> bool:
+def right_speaker(quote, gold: GoldAttribution, text: str) -> bool:
+    """The predicted speaker's mention overlaps the gold Source, or names the same speaker elsewhere (the surname
+    of the predicted name is a capitalised word of the gold Source's text)."""
     if quote.speaker is None:
         return not gold.source
     mention = (quote.speaker.span.start, quote.speaker.span.end)
-    return any(overlap(mention, s) > 0 for s in gold.source)
+    if any(overlap(mention, s) > 0 for s in gold.source):
+        return True
+    surname = quote.speaker.name.split()[-1].strip(".,'’") if quote.speaker.name.split() else ""
+    source_words = {w.strip(".,'’s") for s, e in gold.source for w in text[s:e].split()}
+    return surname[:1].isupper() and surname in source_words
 
 
 def documents(data: Path, split: str):
@@ -151,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
         fp_strict += len(preds) - len(strict_matched)
         speech_gold += len(speech)
         recalled += len(speech_pairs)
-        speaker_ok += sum(right_speaker(article.quotes[i], speech[j]) for i, j in speech_pairs)
+        speaker_ok += sum(right_speaker(article.quotes[i], speech[j], text) for i, j in speech_pairs)
         if args.errors:
             hit_gold = {j for _, j in speech_pairs}
             for j, g in enumerate(speech):
@@ -162,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"FP   {stem}: [{q.cue.text}] {q.content.text[:140]!r}", file=sys.stderr)
             for i, j in speech_pairs:
                 q = article.quotes[i]
-                if not right_speaker(q, speech[j]):
+                if not right_speaker(q, speech[j], text):
                     gold_source = "; ".join(text[s:e] for s, e in speech[j].source) or None
                     print(f"SPK  {stem}: predicted {q.speaker and q.speaker.span.text!r} gold {gold_source!r}"
                           f" [{q.cue.text}] {q.content.text[:80]!r}", file=sys.stderr)

@@ -6,7 +6,7 @@ from importlib import resources
 
 CONTENT_KINDS = ("clause", "accusation", "object", "request", "quotation")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
-_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_SUBJECT_DEPS = frozenset({"nsubj"})
 _INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 
 

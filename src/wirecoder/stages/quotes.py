@@ -22,7 +22,12 @@ _SENTENCE_END = frozenset(".!?")
 _MIN_DIRECT_WORDS = 4
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})  # "so-called", "a reported attack": not cues
-_CUE_WINDOW = 30  # tokens searched for a cue around a quotation
+_CUE_WINDOW = 30
+_CONTINUATION_GAP = 250  # characters between a quotation's cue and the next quotation of the same voice
+_NO_SPEAKER = frozenset({"it", "this", "that", "there", "what", "which", "who"})
+# how a quotation hangs from the verb that introduces it: as its object or complement, or through a preposition
+_OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "ccomp", "xcomp", "pobj", "pcomp", "prep", "acomp", "npadvmod",
+                          "appos", "dative"})  # tokens searched for a cue around a quotation
 
 
 @dataclass
@@ -83,7 +88,7 @@ class QuotesStage:
                 previous.content = merged
                 if previous.cue_token is None and cue is not None:
                     previous.cue, previous.cue_token = _token_span(article, cue), cue
-                    previous.subject = subject_of(cue)
+                    previous.subject = self._speaker_head(doc, cue, mq)
                 continue
             if cue is None and previous is not None and self._next_paragraph(doc.text, previous, mq):
                 found.append(_Found(content, previous.cue, previous.cue_token, previous.subject, True))
@@ -98,9 +103,26 @@ class QuotesStage:
                 opening = Span(mq.open_at, mq.open_at + 1, article.text[mq.open_at:mq.open_at + 1])
                 found.append(_Found(content, opening, None, None, True))
             else:
-                found.append(_Found(content, _token_span(article, cue), cue, subject_of(cue), True,
+                found.append(_Found(content, _token_span(article, cue), cue, self._speaker_head(doc, cue, mq), True,
                                     embedded=embedded))
         return found
+
+    @staticmethod
+    def _speaker_head(doc, cue, mq: MarkedQuote):
+        """The cue's subject; when the parse put it inside the quotation, the noun beside the cue instead
+        ("“Very good reporter,” Trump said": the parser may take "reporter" for the subject)."""
+        subject = subject_of(cue)
+        close = mq.close_at if mq.close_at is not None else mq.end
+        if subject is None and cue.tag_ in ("VBG", "VBN"):
+            # "..., writing “...”", "by saying “...”": the participle's subject is the main clause's
+            root = cue.sent.root
+            subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+        if subject is None or not (mq.open_at <= subject.idx <= close):
+            return subject
+        for tok in (doc[cue.i - 1] if cue.i > 0 else None, doc[cue.i + 1] if cue.i + 1 < len(doc) else None):
+            if tok is not None and tok.pos_ in ("PROPN", "PRON", "NOUN") and not (mq.open_at <= tok.idx <= close):
+                return tok
+        return None
 
     def _next_paragraph(self, text: str, previous: _Found, mq: MarkedQuote) -> bool:
         """A quotation opening a paragraph right after a paragraph that ends with someone's quotation: the
@@ -122,9 +144,11 @@ class QuotesStage:
         if first >= last:
             return None
         root = next((t for t in doc[first:last] if not (mq.open_at <= t.head.idx < mq.close_at + 1)), None)
-        verb = root.head if root is not None else None
-        for _ in range(3):
-            if verb is None or is_verb(verb) or verb.head.i == verb.i:
+        if root is None or root.dep_ not in _OBJECT_DEPS:
+            return None
+        verb = root.head
+        for _ in range(2):
+            if is_verb(verb) or verb.dep_ not in _OBJECT_DEPS or verb.head.i == verb.i:
                 break
             verb = verb.head
         if verb is None or not is_verb(verb) or mq.open_at <= verb.idx <= mq.close_at:
@@ -138,13 +162,14 @@ class QuotesStage:
     def _continues(self, text: str, previous: _Found, mq: MarkedQuote, cue) -> bool:
         """Whether a quotation goes on from the previous one: split by its cue, or following it in a paragraph."""
         gap = text[previous.content.end:mq.open_at]
-        if "\n" in gap.strip(" ”\"»’") or len(gap) > 120:
+        if "\n" in gap.strip(" ”\"»’") or len(gap) > _CONTINUATION_GAP:
             return False
         if previous.cue_token is not None and previous.cue.end <= mq.open_at and previous.cue.start >= \
                 previous.content.end:
+            # “X,” he said, “Y.” / “X,” he said at the meeting. “Y.”: the rest of the cue's sentence lies between
             between = text[previous.cue.end:mq.open_at].strip(" ")
             if cue is None or cue.i == previous.cue_token.i:
-                return len(between) < 60 and not any(c in between for c in "?!") and \
+                return not any(c in between for c in "?!“\"") and \
                     (between.endswith((",", ":", ".")) or between == "")
         if cue is not None and (previous.cue_token is None or cue.i != previous.cue_token.i):
             return False
@@ -192,10 +217,16 @@ class QuotesStage:
             if tok.lower_ in self.cue_verbs and is_verb(tok) and tok.dep_ not in _MODIFIER_DEPS:
                 between = [t for t in tokens if t.i > tok.i and not t.is_space]
                 if any(t.tag_ in _FINITE and t.dep_ not in ("aux", "auxpass") for t in between):
-                    return None
+                    break
                 if lead_char in (":", ",") or not between or between[-1].lower_ in ("that", "this"):
                     return tok
                 return None
+        if lead_char == ":" and tokens:
+            # "Clinton released the following statement: “...”": the introducing clause's subject speaks
+            root = tokens[0].sent.root
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if is_verb(root) and subject is not None and subject.lower_ not in _NO_SPEAKER and root.i < tokens[0].i:
+                return root
         return None
 
     # reported speech ---------------------------------------------------------------------------------------------
