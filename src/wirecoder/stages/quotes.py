@@ -52,8 +52,9 @@ class QuotesStage:
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
-        marked = find_marked_quotes(doc.text)
-        direct = self._direct(article, doc, marked)
+        text = doc.text  # built anew on each access: read it once
+        marked = find_marked_quotes(text)
+        direct = self._direct(article, doc, text, marked)
         inside = [(f.content.start, f.content.end) for f in direct]
         index = MentionIndex(doc, skip=inside)
         used_cues = {f.cue_token.i for f in direct if f.cue_token is not None and not f.embedded}
@@ -72,17 +73,17 @@ class QuotesStage:
 
     # direct quotations -------------------------------------------------------------------------------------------
 
-    def _direct(self, article: Article, doc, marked: list[MarkedQuote]) -> list[_Found]:
+    def _direct(self, article: Article, doc, text: str, marked: list[MarkedQuote]) -> list[_Found]:
         starts = [t.idx for t in doc]
         found: list[_Found] = []
         for mq in marked:
-            words = len(doc.text[mq.start:mq.end].split())
-            cue = self._cue_after(doc, starts, mq) or self._cue_before(doc, starts, mq)
+            words = len(text[mq.start:mq.end].split())
+            cue = self._cue_after(doc, text, starts, mq) or self._cue_before(doc, text, starts, mq)
             content = _trimmed(article, mq.start, mq.end, keep_final=True)
             if content is None:
                 continue
             previous = found[-1] if found else None
-            if previous is not None and self._continues(doc.text, previous, mq, cue):
+            if previous is not None and self._continues(text, previous, mq, cue):
                 merged = Span(previous.content.start, content.end, article.text[previous.content.start:content.end])
                 previous.parts = (previous.parts or (previous.content,)) + (content,)
                 previous.content = merged
@@ -90,7 +91,7 @@ class QuotesStage:
                     previous.cue, previous.cue_token = _token_span(article, cue), cue
                     previous.subject = self._speaker_head(doc, cue, mq)
                 continue
-            if cue is None and previous is not None and self._next_paragraph(doc.text, previous, mq):
+            if cue is None and previous is not None and self._next_paragraph(text, previous, mq):
                 found.append(_Found(content, previous.cue, previous.cue_token, previous.subject, True))
                 continue
             embedded = False
@@ -176,10 +177,10 @@ class QuotesStage:
         # a cue-less quotation right after another in the same paragraph: the same voice goes on
         return cue is None and previous.subject is not None and len(gap.strip(" ”\"»’“")) <= 1
 
-    def _cue_after(self, doc, starts: list[int], mq: MarkedQuote):
+    def _cue_after(self, doc, text: str, starts: list[int], mq: MarkedQuote):
         if mq.close_at is None:
             return None
-        last_char = doc.text[mq.start:mq.end].rstrip()[-1:]
+        last_char = text[mq.start:mq.end].rstrip()[-1:]
         i = bisect.bisect_left(starts, mq.close_at + 1)
         between_verbs = 0
         for tok in doc[i:min(len(doc), i + _CUE_WINDOW)]:
@@ -196,8 +197,7 @@ class QuotesStage:
                 between_verbs += 1
         return None
 
-    def _cue_before(self, doc, starts: list[int], mq: MarkedQuote):
-        text = doc.text
+    def _cue_before(self, doc, text: str, starts: list[int], mq: MarkedQuote):
         before = text[:mq.open_at].rstrip()
         lead_char = before[-1:]
         i = bisect.bisect_left(starts, mq.open_at) - 1
