@@ -124,20 +124,25 @@ class Coder:
             chunk = list(islice(iterator, self.batch_size))
             if not chunk:
                 return
-            articles, lines = [], []
+            articles, lines, ids = [], [], []
             for item in chunk:
                 articles.append(self._prepare(item, line))
+                ids.append(self._given_id(item))
                 lines.append(line)
                 line += 1
-            for article, item_line in zip(self.pipeline.pipe(a for a in articles), lines):
+            for article, item_line, given_id in zip(self.pipeline.pipe(a for a in articles), lines, ids):
                 if article.error is not None:
-                    yield self._error(article.id, article.error, item_line)
+                    yield self._error(given_id, article.error, item_line)
                 else:
                     yield self.record(article)
 
-    def _prepare(self, item, line: int) -> Article:
+    @staticmethod
+    def _given_id(item) -> str | None:
         record_id = item.get("id") if isinstance(item, dict) else None
-        record_id = str(record_id) if record_id is not None else None
+        return str(record_id) if record_id is not None else None
+
+    def _prepare(self, item, line: int) -> Article:
+        record_id = self._given_id(item)
         try:
             if isinstance(item, WirecoderError):
                 raise item
@@ -152,7 +157,7 @@ class Coder:
             return Article(text="", id=record_id or f"line-{line}", error=err)
 
     @staticmethod
-    def _error(record_id: str, err: Exception, line: int) -> dict:
+    def _error(record_id: str | None, err: Exception, line: int) -> dict:
         if not isinstance(err, WirecoderError):
             err = WirecoderError("W099", f"{type(err).__name__}: {err}")
         return error_record(record_id, err.code, err.message, line)

@@ -22,6 +22,8 @@ def register(subparsers) -> None:
     parser.add_argument("--source", help="the outlet")
     parser.add_argument("--id", dest="doc_id", help="the document id (default: a hash of the text)")
     parser.add_argument("--indent", type=int, default=2, help="indentation of the single record (default: 2)")
+    parser.add_argument("--summary", action="store_true",
+                        help="print one readable line per event instead of the JSON records")
     add_coder_options(parser)
     parser.set_defaults(func=run)
 
@@ -46,9 +48,29 @@ def run(args: argparse.Namespace) -> int:
     coder = build_coder(args)
     record = coder.code(raw, published=args.published, title=args.title, url=args.url, source=args.source,
                         id=args.doc_id)
-    json.dump(record, sys.stdout, ensure_ascii=False, indent=args.indent or None)
-    sys.stdout.write("\n")
+    if args.summary:
+        write_summary(record)
+    else:
+        json.dump(record, sys.stdout, ensure_ascii=False, indent=args.indent or None)
+        sys.stdout.write("\n")
     return 0
+
+
+def write_summary(record: dict) -> None:
+    """One line per event: where the record says who did what to whom, where, when and how many died."""
+    if "error" in record:
+        print(f"{record['id']}: error {record['error']['code']}: {record['error']['message']}")
+        return
+    events = record["events"]
+    print(f"{record['id']}: {len(events)} event(s), published {record['published'] or 'unknown'}")
+    for event in events:
+        actors = " -> ".join(a["name"] for a in (event["actor1"], event["actor2"]) if a) or "actors unknown"
+        where = (event["location"] or {}).get("name") or "place unknown"
+        deaths = (event["fatalities"] or {}).get("best")
+        claimed = ", ".join(c["name"] for c in event["claimed_by"]) or "outlet"
+        flag = " [background]" if event["background"] else ""
+        print(f"  {event['date'] or '????-??-??'}  {event['sub_event_type']}: {actors} @ {where}"
+              f"{f'; {deaths} killed' if deaths is not None else ''}; per {claimed}{flag}")
 
 
 def jsonl_items(lines) -> Iterator[dict | WirecoderError]:
@@ -90,7 +112,10 @@ def run_jsonl(args: argparse.Namespace) -> int:
     with handle:
         for record in coder.code_many(jsonl_items(handle)):
             failed += "error" in record
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if args.summary:
+                write_summary(record)
+            else:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             sys.stdout.flush()
             if progress is not None:
                 progress.update(1)

@@ -103,6 +103,10 @@ class CountsStage:
                 value = number_value(run)
             if value is None or value > 100_000:
                 continue
+            owner = last.head
+            if owner.pos_ == "NOUN" and owner.i > last.i and not self._is_person_or_toll(owner):
+                continue  # "40 houses", "300 vehicles": a number of things
+
             kind, tie = self._casualty_after(doc, last.i + 1, sent.end) or self._casualty_before(doc, first.i, sent.start) \
                 or (None, None)
             if kind is None:
@@ -112,6 +116,10 @@ class CountsStage:
             hi = max(last.idx + len(last.text), tie.idx + len(tie.text))
             results.append(CountMention(article.span(lo, hi), index, kind, count))
         return results
+
+    def _is_person_or_toll(self, token) -> bool:
+        return (token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS or self._kind(token) is not None
+                or token.lemma_.lower() in AMBIGUOUS or token.ent_type_ in ("NORP", "PERSON"))
 
     @staticmethod
     def _number_run(doc, i: int, end: int):
@@ -169,7 +177,8 @@ class CountsStage:
             kind = self._kind(token)
             if kind and (token.pos_ == "VERB" or token.lower_.endswith("ing")):
                 return kind, token
-            if token.is_punct or (token.pos_ == "VERB" and token.lemma_.lower() not in TOLL_VERBS):
+            if token.is_punct or token.pos_ == "SCONJ" or (
+                    token.pos_ == "VERB" and token.lemma_.lower() not in TOLL_VERBS):
                 return None
         return None
 

@@ -75,7 +75,7 @@ class DatesStage:
         in_dateline = [e for e in entities if any(d.start <= e.start_char < d.end for d in article.datelines)]
         entities = [e for e in entities if e not in in_dateline]
         if article.published is None:
-            self._infer_published(article, entities + in_dateline)
+            self._infer_published(article, in_dateline or entities)
         reference = article.published or self._today or dt.date.today()
         if article.published is None:
             article.warn("W008", "no publication date given or found in the text: relative dates were resolved "
@@ -101,7 +101,8 @@ class DatesStage:
         return article
 
     def _infer_published(self, article: Article, entities) -> None:
-        """The latest day-precise date the article reports, its year taken from the years it names."""
+        """The dateline's date, else the latest day-precise date the article reports, its year taken from the
+        years it names."""
         years = [int(y) for e in entities for y in _YEAR.findall(e.text)]
         today = self._today or dt.date.today()
         years = [y for y in years if y <= today.year]
@@ -110,6 +111,8 @@ class DatesStage:
         anchor = dt.date(max(years), 12, 31)
         days = []
         for ent in entities:
+            if not _MONTH.search(ent.text):
+                continue  # "Sunday", "yesterday": relative to the date being inferred
             resolved = self._resolve(ent.text, anchor)
             if resolved and resolved[2] == 1 and resolved[0].year == anchor.year:
                 days.append(resolved[0])

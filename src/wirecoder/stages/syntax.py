@@ -67,8 +67,13 @@ def modality(token) -> tuple[bool, bool, bool]:
                                                 for c in node.children):
             hypothetical = True
         if node is not token and node.dep_ in CLAUSE_BOUNDARIES:
+            # "denied that the army had shelled": the verb that embeds the clause decides whether it is asserted
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in HYPOTHETICAL:
+                hypothetical = True
             break
         if node.dep_ in CLAUSE_BOUNDARIES and node.pos_ in ("VERB", "AUX"):
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in HYPOTHETICAL:
+                hypothetical = True
             break
         previous = node
     return negated, hypothetical, habitual

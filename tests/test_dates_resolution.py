@@ -1,0 +1,46 @@
+import datetime as dt
+
+
+def dates_of(run_stages, text, **meta):
+    article = run_stages(text, until="dates", **meta)
+    return article, {d.span.text: d for d in article.dates}
+
+
+def test_dates_day_month_resolved_against_publication(run_stages):
+    _, dates = dates_of(run_stages, "Troops shelled the town on Sept. 27 and again on October 17.", published="2020-10-18")
+    assert dates["Sept. 27"].date == dt.date(2020, 9, 27) and dates["Sept. 27"].precision == 1
+    assert dates["October 17"].date == dt.date(2020, 10, 17)
+
+
+def test_dates_weekday_of_publication_is_that_day(run_stages):
+    # 2022-01-18 was a Tuesday: "on Tuesday" in a report of that day is the same day, "on Sunday" two days before
+    _, dates = dates_of(run_stages, "Officials said on Tuesday that the strike on Sunday killed 20.", published="2022-01-18")
+    assert dates["Tuesday"].date == dt.date(2022, 1, 18)
+    assert dates["Sunday"].date == dt.date(2022, 1, 16)
+
+
+def test_dates_part_of_month_is_a_window_of_precision_two(run_stages):
+    _, dates = dates_of(run_stages, "Missiles hit the city in early October 2020.", published="2020-10-20")
+    (date,) = dates.values()
+    assert (date.date, date.date_end, date.precision) == (dt.date(2020, 10, 1), dt.date(2020, 10, 10), 2)
+
+
+def test_dates_old_years_are_background_and_durations_ignored(run_stages):
+    article, dates = dates_of(run_stages, "The war began in 1988. After two weeks of talks, a truce held.",
+                              published="2020-10-20")
+    assert dates["1988"].background and dates["1988"].precision == 3
+    assert not any("weeks" in text for text in dates)
+
+
+def test_dates_publication_inferred_from_latest_reported_day(run_stages):
+    article, _ = dates_of(run_stages, "Fighting resumed in October 2020. On October 17, a missile hit the city. "
+                                      "A truce was declared on October 10.")
+    assert article.published == dt.date(2020, 10, 17)
+    assert article.published_from == "inferred"
+
+
+def test_dates_dateline_is_not_an_event_date(run_stages):
+    article, dates = dates_of(run_stages, "Headline here\n\nKABUL, May 3, 2021 - A bomb exploded in a market on Sunday.")
+    assert not any("May" in text for text in dates)
+    assert article.published == dt.date(2021, 5, 3) and article.published_from == "inferred"
+    assert dates["Sunday"].date == dt.date(2021, 5, 2)
