@@ -1,0 +1,108 @@
+"""Who asserts each event: quoted sources, the outlet, and competing counts, on hand-built articles."""
+from __future__ import annotations
+
+from wirecoder.article import (Article, Count, CountMention, Event, EventMention, Evidence, Place, Quote, Sentence,
+                               Span, Speaker)
+from wirecoder.stages.claims import ClaimsStage, speaker_kind
+
+
+def span_of(text: str, words: str, after: int = 0) -> Span:
+    start = text.index(words, after)
+    return Span(start, start + len(words), words)
+
+
+def place(text: str, name: str) -> Place:
+    return Place(span_of(text, name), name, None, None, None, None, None, None, None, 1)
+
+
+def event(text: str, trigger: str, *, location: Place | None = None, fatalities: Count | None = None,
+          evidence: list[Evidence] = ()) -> Event:
+    mention = EventMention(span_of(text, trigger), 0, "Explosions/Remote violence",
+                           "Shelling/artillery/missile attack", 0.9, "test")
+    return Event("e1", mention.event_type, mention.sub_event_type, None, None, 3, None, None, [], location,
+                 fatalities, None, [], False, 0.9, [Evidence("trigger", mention.trigger), *evidence], mention)
+
+
+def quote(text: str, qid: str, content: str, speaker: str, role: str | None = None, cue: str = "said") -> Quote:
+    content_span = span_of(text, content)
+    cue_span = span_of(text, cue, max(0, content_span.start - 30))
+    return Quote(qid, Speaker(speaker, role, span_of(text, speaker)), cue_span, content_span, False)
+
+
+def sentences(article: Article) -> list[Sentence]:
+    out, start = [], 0
+    for i, part in enumerate(article.text.split(". ")):
+        out.append(Sentence(article.span(start, start + len(part)), 0, i))
+        start += len(part) + 2
+    return out
+
+
+def test_claims_quoted_source_whose_statement_holds_the_trigger():
+    text = "Rockets hit the depot overnight, the Defense Ministry said. The town was calm on Sunday."
+    article = Article(text=text, id="a", source="Daily Courier")
+    article.quotes = [quote(text, "q1", "Rockets hit the depot overnight", "Defense Ministry")]
+    article.events = [event(text, "hit")]
+    ClaimsStage()(article)
+    assert [(c.name, c.kind, c.quote_id) for c in article.events[0].claimed_by] == \
+        [("Defense Ministry", "military", "q1")]
+
+
+def test_claims_outlet_when_no_one_is_quoted_on_the_event():
+    text = "Rockets hit the depot overnight. Officials said the town was calm on Sunday."
+    article = Article(text=text, id="a", source="Daily Courier")
+    article.quotes = [quote(text, "q1", "the town was calm on Sunday", "Officials")]
+    article.events = [event(text, "hit")]
+    ClaimsStage()(article)
+    assert [(c.name, c.kind, c.quote_id) for c in article.events[0].claimed_by] == [("Daily Courier", "outlet", None)]
+
+
+def test_claims_outlet_named_in_the_text():
+    text = "Rockets hit the depot overnight, Kavkaz Wire reports."
+    article = Article(text=text, id="a")
+    article.events = [event(text, "hit")]
+    ClaimsStage()(article)
+    assert [(c.name, c.kind) for c in article.events[0].claimed_by] == [("Kavkaz Wire", "outlet")]
+
+
+def test_claims_unknown_outlet():
+    text = "Rockets hit the depot overnight."
+    article = Article(text=text, id="a")
+    article.events = [event(text, "hit")]
+    ClaimsStage()(article)
+    assert [(c.name, c.kind) for c in article.events[0].claimed_by] == [("unknown outlet", "outlet")]
+
+
+def test_claims_two_sources_with_different_counts_are_both_kept():
+    text = ("Shelling killed 12 people in Dorvan, the health ministry said. "
+            "Rebel commanders said only 3 people died in Dorvan")
+    article = Article(text=text, id="a", source="Daily Courier")
+    article.sentences = sentences(article)
+    own, other = span_of(text, "killed 12 people"), span_of(text, "3 people died")
+    article.counts = [CountMention(own, 0, "fatalities", Count(12, 12, 12)),
+                      CountMention(other, 1, "fatalities", Count(3, 3, 3))]
+    article.quotes = [quote(text, "q1", "Shelling killed 12 people in Dorvan", "health ministry"),
+                      quote(text, "q2", "only 3 people died in Dorvan", "Rebel commanders")]
+    dorvan = place(text, "Dorvan")
+    article.events = [event(text, "Shelling", location=dorvan, fatalities=Count(12, 12, 12),
+                            evidence=[Evidence("fatalities", own)])]
+    ClaimsStage()(article)
+    e = article.events[0]
+    assert e.fatalities == Count(12, 12, 12)  # the event's own figure is not averaged or replaced
+    assert [(v.field, v.span.text) for v in e.evidence if v.field == "fatalities"] == \
+        [("fatalities", "killed 12 people"), ("fatalities", "3 people died")]
+    assert [(c.name, c.quote_id) for c in e.claimed_by] == [("health ministry", "q1"), ("Rebel commanders", "q2")]
+
+
+def test_claims_speaker_kinds():
+    def kind(name, role=None, cue="said"):
+        return speaker_kind(Speaker(name, role, Span(0, len(name), name)), cue)
+
+    assert kind("Defense Ministry") == "military"
+    assert kind("Foreign Ministry") == "government"
+    assert kind("Lena Haas", "Governor") == "government"
+    assert kind("Tomas Varga", "General") == "military"
+    assert kind("Amnesty International") == "organisation"
+    assert kind("Reuters", cue="reported") == "outlet"
+    assert kind("Kavkaz Wire", cue="reports") == "outlet"
+    assert kind("Maria Lopez") == "person"
+    assert kind("he") == "person"
