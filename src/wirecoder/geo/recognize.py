@@ -22,7 +22,7 @@ from .store import Entry, Gazetteer, NameKind
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
-                                "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT"})
+                                "LANGUAGE"})
 LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around",
                             "towards", "toward", "through", "throughout", "via", "on", "onto", "between", "within",
                             "nearby", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
@@ -40,6 +40,11 @@ TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "sen"
                          "spokeswoman", "commander", "chief", "secretary", "ambassador", "pope", "saint"})
 LIST_JOINERS = frozenset({",", "and", "or", "&", "as", "well", "plus", "including"})
 STRONG_CODES = frozenset({"PCLI", "CONT", "RGN"})
+PROMINENT_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1"})
+PROMINENT_POPULATION = 100_000
+NAMED_COUNTRY_MIN_POPULATION = 20_000
+DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "ebolavirus", "syndrome",
+                           "strain", "encephalitis", "vaccine"})
 ANCHOR_PREFIXES = ("the ",)
 MAX_WORDS = 5
 
@@ -80,6 +85,7 @@ class Recognizer:
         for cand in kept:
             cand.accepted = self._has_evidence(doc, cand)
         self._accept_lists(doc, kept)
+        self._accept_in_named_countries(doc, kept)
         return [self._toponym(doc, c) for c in kept if c.accepted]
 
     # -- candidates ---------------------------------------------------------------------------------------------
@@ -106,7 +112,21 @@ class Recognizer:
                         out.append(_Candidate(p_start, p_end, part_entries, ""))
             elif ent.label_ in ("GPE", "LOC"):
                 out.append(_Candidate(start, end, (), ent.label_))
+            else:
+                prefix = self._place_prefix(doc, start, end)
+                if prefix is not None:
+                    out.append(prefix)
         return out
+
+    def _place_prefix(self, doc, start: int, end: int) -> _Candidate | None:
+        """A prominent place joined by a hyphen to what it qualifies ("U.S.-led", "Kabul-based")."""
+        for stop in range(end - 1, start, -1):
+            if doc[stop].text not in _HYPHENS or doc[stop - 1].whitespace_:
+                continue
+            entries = self._lookup(doc, start, stop)
+            if entries and _prominent(entries):
+                return _Candidate(start, stop, entries, "PREFIX")
+        return None
 
     def _capitalised_candidates(self, doc) -> list[_Candidate]:
         out: list[_Candidate] = []
@@ -140,10 +160,15 @@ class Recognizer:
         return entries
 
     def _strip_area_word(self, doc, start: int, end: int) -> tuple[int, int, tuple[Entry, ...]]:
+        """ "Ganja city" -> "Ganja"; "Village Malakal" -> "Malakal" (when only the shorter name is known)."""
         if end - start >= 2 and doc[end - 1].lower_ in AREA_WORDS | SETTLEMENT_WORDS:
             entries = self._lookup(doc, start, end - 1)
             if entries:
                 return start, end - 1, entries
+        if end - start >= 2 and doc[start].lower_ in AREA_WORDS | SETTLEMENT_WORDS:
+            entries = self._lookup(doc, start + 1, end)
+            if entries:
+                return start + 1, end, entries
         return start, end, ()
 
     # -- filters and evidence -----------------------------------------------------------------------------------
@@ -160,6 +185,11 @@ class Recognizer:
     def _admissible(self, doc, cand: _Candidate, person_words: set[str]) -> bool:
         if not doc[cand.start_token].text[:1].isupper():
             return False  # news capitalises place names; "paris fashion" is not Paris
+        if cand.end_token < len(doc) and doc[cand.end_token].lower_ in DISEASE_WORDS:
+            return False  # "West Nile virus", "Ebola fever": the disease, named after a place
+        first = doc[cand.start_token]
+        if cand.end_token - cand.start_token == 1 and first.is_stop and not first.text.isupper():
+            return False  # "The", "No", "Central" opening a sentence or a title
         if cand.entries and all(e.kind == NameKind.DEMONYM for e in cand.entries):
             return False  # a nationality word: an adjective or a people, not a place
         if cand.label in PLACE_LABELS:
@@ -175,7 +205,7 @@ class Recognizer:
 
     @staticmethod
     def _has_evidence(doc, cand: _Candidate) -> bool:
-        if cand.label in PLACE_LABELS:
+        if cand.label in PLACE_LABELS or cand.label == "PREFIX":
             return True
         if _strong(cand.entries):
             return True
@@ -195,6 +225,26 @@ class Recognizer:
                 if 0 < len(between) <= 3 and all(t.lower_ in LIST_JOINERS for t in between):
                     left.accepted = right.accepted = True
                     changed = True
+
+    @staticmethod
+    def _accept_in_named_countries(doc, cands: list[_Candidate]) -> None:
+        """Accept a proper noun naming a sizeable town or an area of a country the article names as a place
+        ("Syria ... Don't forget Aleppo!"): the article's own countries make that reading the likely one."""
+        named = {e.country for c in cands if c.accepted for e in c.entries
+                 if e.feature_code == "PCLI" and e.kind != NameKind.DEMONYM}
+        if not named:
+            return
+        for cand in cands:
+            if cand.accepted or cand.label not in ("", "ORG", "PERSON", "NORP"):
+                continue
+            if cand.label == "PERSON" and cand.end_token - cand.start_token > 1:
+                continue
+            words = doc[cand.start_token:cand.end_token]
+            if any(t.pos_ != "PROPN" or not t.is_title or len(t) < 3 for t in words):
+                continue
+            cand.accepted = any(e.country in named and e.kind != NameKind.DEMONYM and (
+                (e.feature_class == "P" and e.population >= NAMED_COUNTRY_MIN_POPULATION)
+                or e.feature_code in ("ADM1", "ADM2")) for e in cand.entries)
 
     @staticmethod
     def _toponym(doc, cand: _Candidate) -> Toponym:
@@ -256,6 +306,12 @@ def _list_parts(doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _strong(entries: tuple[Entry, ...]) -> bool:
     return any(e.feature_code in STRONG_CODES and e.kind in (NameKind.PRIMARY, NameKind.ALTERNATE) for e in entries)
+
+
+def _prominent(entries: tuple[Entry, ...]) -> bool:
+    """A country, continent, region, first-level area or big city: a place that organisations are named after."""
+    return any(e.kind != NameKind.DEMONYM and (e.feature_code in PROMINENT_CODES or (
+        e.feature_class == "P" and e.population >= PROMINENT_POPULATION)) for e in entries)
 
 
 def _previous_word(doc, index: int):
