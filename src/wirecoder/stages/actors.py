@@ -63,7 +63,6 @@ ROLE_NAMES_NO_COUNTRY = {
     "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
     "armed_group": "Unidentified Armed Group", "rebels": "Rebels", "militia": "Unidentified Militia",
 }
-_MAX_GROUP_WORDS = 6
 
 
 def actor_name(role: str, country_name: str | None, fallback: str) -> str:
@@ -103,6 +102,8 @@ class ActorsStage:
     def __init__(self, *, countries: CountryNames, groups: dict[str, NamedGroup] | None = None):
         self._countries = countries
         self._groups = groups if groups is not None else load_groups()
+        self._group_first_words = {form.split()[0] for form in self._groups}
+        self._group_max_words = max((len(form.split()) for form in self._groups), default=1)
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -138,7 +139,10 @@ class ActorsStage:
         doc = sent.doc
         while i < sent.end:
             match = None
-            for n in range(min(_MAX_GROUP_WORDS, sent.end - i), 0, -1):
+            if doc[i].text not in self._group_first_words:
+                i += 1
+                continue
+            for n in range(min(self._group_max_words, sent.end - i), 0, -1):
                 span = doc[i:i + n]
                 group = self._groups.get(span.text)
                 if group is None:
@@ -217,7 +221,7 @@ class ActorsStage:
 
     def _country_as_state(self, article: Article, token, index: int) -> ActorMention | None:
         """A country name in an actor's position: the state acting ('Armenia launched', 'Russia's mediation')."""
-        if token.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP", "") or token.pos_ != "PROPN":
+        if token.pos_ != "PROPN" or token.ent_type_ not in ("GPE", "PERSON", "ORG", "NORP", ""):
             return None
         if token.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss", "conj", "appos", "compound"):
             return None

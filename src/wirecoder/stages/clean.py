@@ -34,6 +34,10 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z .&-]+\))?\s*[-–—]+\s")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 HEADLINE_MAX_WORDS = 25
+# Lines thick with English function words are English: no need to ask the language model.
+_ENGLISH_WORDS = frozenset("the of and to in a is was for on that with by said were has have from at as it "
+                           "an are be had been their who which after".split())
+_TOKEN = re.compile(r"[a-z']+")
 
 
 class CleanStage:
@@ -58,6 +62,9 @@ class CleanStage:
             if _FURNITURE.match(stripped):
                 article.boilerplate.append(Boilerplate(span, "page furniture"))
                 continue
+            if self._plainly_english(stripped):
+                english_chars += len(stripped)
+                continue
             guess = self._identifier.detect(stripped)
             if guess.code and guess.code != "en" and guess.confidence >= self._min_confidence:
                 article.boilerplate.append(Boilerplate(span, f"language:{guess.code}", guess.code))
@@ -74,6 +81,13 @@ class CleanStage:
             languages = ", ".join(sorted(other_languages))
             article.warn("W004", f"{other_chars} characters in other languages ({languages}) were left out of coding")
         return article
+
+    @staticmethod
+    def _plainly_english(text: str) -> bool:
+        if not text.isascii():
+            return False
+        words = _TOKEN.findall(text.lower())
+        return len(words) >= 8 and sum(w in _ENGLISH_WORDS for w in words) >= 0.25 * len(words)
 
     @staticmethod
     def _headline_and_datelines(article: Article) -> None:

@@ -48,6 +48,45 @@ def _part_window(part: str, year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 21), dt.date(year, month, last)
 
 
+_MONTH_NUMBERS = {name: i for i, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")), start=1) for name in names}
+_M = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_DAY = re.compile(rf"^{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"^{_M}(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+def _quick_absolute(text: str, reference: dt.date) -> tuple[dt.date, dt.date | None, int] | None:
+    """The common absolute forms ("October 17", "17 October 2020", "Sept. 27", "October 2020", "1988") without
+    dateparser; a date with no year is the latest such date not after the reference."""
+    try:
+        if m := _YEAR_ONLY.match(text):
+            year = int(m.group(1))
+            return dt.date(year, 1, 1), dt.date(year, 12, 31), 3
+        if m := _MONTH_DAY.match(text):
+            month, day, year = _MONTH_NUMBERS[m.group(1).lower()], int(m.group(2)), m.group(3)
+        elif m := _DAY_MONTH.match(text):
+            day, month, year = int(m.group(1)), _MONTH_NUMBERS[m.group(2).lower()], m.group(3)
+        elif m := _MONTH_YEAR.match(text):
+            month, year = _MONTH_NUMBERS[m.group(1).lower()], m.group(2)
+            year = int(year) if year else (reference.year if month <= reference.month else reference.year - 1)
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, 1), dt.date(year, month, last), 3
+        else:
+            return None
+        if year:
+            return dt.date(int(year), month, day), None, 1
+        date = dt.date(reference.year, month, day)
+        if date > reference:
+            date = dt.date(reference.year - 1, month, day)
+        return date, None, 1
+    except ValueError:  # "February 30": not a date
+        return None
+
+
 class DatesStage:
     name = "dates"
     requires = ("doc", "sentences", "datelines")
@@ -135,6 +174,9 @@ class DatesStage:
                 return None
             start, end = _part_window(part.group(1), base.date_obj.year, base.date_obj.month)
             return start, end, 2
+        quick = _quick_absolute(cleaned, reference)
+        if quick is not None:
+            return quick
         weekday = _WEEKDAY.match(cleaned)
         if weekday:
             # "on Tuesday" in a report filed on a Tuesday is that day, not a week before
