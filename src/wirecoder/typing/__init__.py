@@ -1,6 +1,6 @@
 """The trained event-type classifier: ACLED sub-event types for sentences, with a calibrated confidence."""
 from .corpus import NO_EVENT, Example, read_examples
-from .model import Prediction, TypingModel, shipped_model_path
+from .classifier import Prediction, TypingModel, shipped_model_path
 from .train import TrainingOptions, TrainingReport, train_model
 
 __all__ = [

@@ -12,7 +12,7 @@ from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_su
 
 from ..taxonomy import SUB_EVENT_TYPES
 from .corpus import NO_EVENT, Example
-from .model import TypingModel
+from .classifier import TypingModel
 
 
 @dataclass(frozen=True)

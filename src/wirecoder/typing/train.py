@@ -21,7 +21,7 @@ from ..taxonomy import SUB_EVENT_TYPES
 from .calibrate import choose_threshold, expected_calibration_error, fit_temperature, softmax
 from .corpus import NO_EVENT, Example
 from .features import FeatureSpace
-from .model import TypingModel
+from .classifier import TypingModel
 
 MIN_PER_LABEL = 5
 
