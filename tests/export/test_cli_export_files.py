@@ -50,3 +50,9 @@ def test_cli_events_missing_database_is_a_user_error(tmp_path):
     with pytest.raises(WirecoderError) as err:
         run(events_command, ["events", "--db", str(tmp_path / "none.db")])
     assert err.value.code == "W030"
+
+
+def test_cli_export_lists_every_format_the_library_writes():
+    from wirecoder.export import FORMATS
+
+    assert tuple(export_command.FORMATS) == FORMATS

@@ -57,3 +57,20 @@ class FakeCoder:
 
 def make_coder() -> FakeCoder:
     return FakeCoder(delay=float(os.environ.get("FAKE_CODER_DELAY", "0")))
+
+
+class CrashingCoder(FakeCoder):
+    """Raises a plain exception (a bug, not a user error) on any article containing "CRASH"."""
+
+    def code(self, text, **kwargs):
+        if "CRASH" in text:
+            raise RuntimeError("boom")
+        return super().code(text, **kwargs)
+
+
+def make_crashing_coder() -> CrashingCoder:
+    return CrashingCoder()
+
+
+def make_unloadable_coder() -> FakeCoder:
+    raise WirecoderError("W010", "no such spaCy model")

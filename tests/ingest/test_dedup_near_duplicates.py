@@ -36,3 +36,10 @@ def test_dedup_signature_survives_storage():
 def test_dedup_content_hash_ignores_whitespace_and_case_only():
     assert content_hash("Seven  killed\nin raid") == content_hash("seven killed in RAID")
     assert content_hash("Seven killed in raid") != content_hash("Nine killed in raid")
+
+
+def test_dedup_threshold_of_one_links_only_identical_shingles():
+    index = NearDuplicateIndex(threshold=1.0)
+    index.add("first", index.signature(WIRE))
+    assert index.find(index.signature(WIRE.upper())) is not None
+    assert index.find(index.signature("Breaking: " + WIRE)) is None

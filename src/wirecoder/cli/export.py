@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..export import FORMATS, export_events
 from ..store import Database
 from .events import add_filter_arguments, event_filter
+
+FORMATS = ("csv", "jsonl", "geojson", "parquet")  # wirecoder.export.FORMATS; pyarrow is imported only in run()
 
 
 def register(subparsers: Any) -> None:
@@ -25,6 +26,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..export import export_events
+
     with Database(args.db, readonly=True) as db:
         events = db.events(event_filter(args), limit=args.limit, with_text=args.format in ("csv", "geojson", "parquet"))
         if not args.out:

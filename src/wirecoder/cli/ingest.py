@@ -5,14 +5,16 @@ import argparse
 import importlib
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CATALOGUE, WirecoderError
-from ..ingest import CoderFactory, IngestOptions, IngestSummary, ReadOptions, SourceReader, ingest
-from ..ingest.fetch import Fetcher, FetchOptions
-from ..ingest.tabular import ColumnMapping
-from ..store import Database
 from .common import add_coder_options
+
+if TYPE_CHECKING:
+    from ..ingest import IngestSummary
+
+# The readers (trafilatura, feedparser, warcio, datasketch) are imported in run(), not here: the dispatcher
+# imports every command module, and the other commands should not pay for them.
 
 
 def register(subparsers: Any) -> None:
@@ -42,6 +44,8 @@ def register(subparsers: Any) -> None:
 
 
 def _load_factory(args: argparse.Namespace) -> Any:
+    from ..ingest import CoderFactory
+
     if not args.coder_factory:
         return CoderFactory(spacy_model=args.spacy_model, gazetteer=args.gazetteer, typing_model=args.typing_model,
                             max_chars=args.max_chars)
@@ -63,6 +67,13 @@ def format_summary(summary: IngestSummary) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from ..ingest import IngestOptions, ReadOptions, SourceReader, ingest
+    from ..ingest.fetch import Fetcher, FetchOptions
+    from ..ingest.tabular import ColumnMapping
+    from ..store import Database
+
     if not 0.0 < args.dedup_threshold <= 1.0:
         raise WirecoderError("W008", f"--dedup-threshold must be in (0, 1], not {args.dedup_threshold}")
     read_options = ReadOptions(columns=ColumnMapping.parse(args.columns), max_bytes=args.max_bytes)
@@ -71,8 +82,6 @@ def run(args: argparse.Namespace) -> int:
     reader = SourceReader(options=read_options, fetcher=fetcher)
     options = IngestOptions(workers=args.workers, batch_size=args.batch_size, dedup_threshold=args.dedup_threshold)
     arguments = {key: value for key, value in vars(args).items() if key != "func"}
-    from tqdm import tqdm
-
     with Database(args.db) as db, tqdm(file=sys.stderr, disable=not sys.stderr.isatty(), unit=" docs",
                                        desc="ingest") as progress:
         summary = ingest(reader.read(args.inputs), db=db, coder_factory=_load_factory(args), options=options,

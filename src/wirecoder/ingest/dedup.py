@@ -38,7 +38,9 @@ class NearDuplicateIndex:
     _signatures: dict[str, MinHash] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        # LSH only proposes candidates; the threshold is applied to each candidate's estimated similarity.
+        # datasketch cannot band for thresholds near 1, so its candidate threshold is capped.
+        self._lsh = MinHashLSH(threshold=min(self.threshold, 0.9), num_perm=self.num_perm)
 
     def __len__(self) -> int:
         return len(self._signatures)
