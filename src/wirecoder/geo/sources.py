@@ -211,3 +211,28 @@ def cities(gnc_dir: pathlib.Path, index: AdminIndex) -> Iterator[Named]:
                            country=country, feature_class="P", feature_code=code, geonameid=int(row["geonameid"]),
                            admin1_code=admin1_code, admin1=index.names.get(f"{country}.{admin1_code}"),
                            population=int(row.get("population") or 0)), names)
+
+
+AIRPORT_WORDS = ("International Airport", "Airport", "International", "Airfield", "Air Base")
+
+
+def airports() -> Iterator[Named]:
+    """Airports with an IATA code (airportsdata, MIT): news names them as targets, landmarks and routes."""
+    import airportsdata
+
+    for row in airportsdata.load("IATA").values():
+        name, city = row["name"].strip(), (row.get("city") or "").strip()
+        core = name
+        for word in AIRPORT_WORDS:
+            if core.endswith(" " + word):
+                core = core[: -len(word) - 1].strip()
+        names = [(f"{city} airport", NameKind.ALTERNATE)] if city else []
+        if core != name:
+            names.append((core + " Airport", NameKind.ALTERNATE))
+        if city and core.startswith(city + " ") and len(core) > len(city) + 3:
+            core = core[len(city) + 1:]
+            names.append((core + " Airport", NameKind.ALTERNATE))
+        if core and core != city and core != name:
+            names.append((core, NameKind.ALTERNATE))
+        yield (PlaceRecord(name=name, lat=float(row["lat"]), lon=float(row["lon"]), country=row["country"] or None,
+                           feature_class="S", feature_code="AIRP"), names)
