@@ -20,7 +20,10 @@ HERE = Path(__file__).parent
 
 STORIES = [
     "Gunmen killed four traders at a market in Kano on Tuesday, police said. Witnesses said the attackers "
-    "arrived on motorcycles and opened fire before fleeing into the bush.",
+    "arrived on motorcycles and opened fire before fleeing into the bush. The market, one of the largest in the "
+    "region, was closed for the rest of the day while officers searched nearby villages. Traders said they had "
+    "asked the authorities for more patrols after a series of robberies on the roads leading to the town. A "
+    "police spokesman said several suspects had been detained for questioning and that calm had returned.",
     "Soldiers clashed with militants near Goma on Sunday, leaving three soldiers dead, the army said in a "
     "statement. Fighting continued into the night around the town.",
     "Thousands of protesters marched through Nairobi on Friday to demand lower food prices. The demonstration "
@@ -47,11 +50,11 @@ def make_folder(root: Path, server) -> Path:
     (folder / "page.html").write_text(article_html(title="Protest in Nairobi", paragraphs=[STORIES[2]] * 1))
     (folder / "batch.jsonl").write_text(json.dumps({"id": "j1", "text": STORIES[3], "published": "2024-05-06"})
                                         + "\n{not json\n")
-    (folder / "sheet.csv").write_text('id,body\nc1,"' + STORIES[4] + '"\n')
+    (folder / "sheet.csv").write_text('id,text\nc1,"' + STORIES[4] + '"\n')
     server.routes["/dhaka"] = Route(article_html(title="Tear gas in Dhaka", paragraphs=[STORIES[5]]).encode())
     (folder / "news.rss").write_text(rss_feed([server.url("/dhaka"), server.url("/gone")]))
     write_warc(folder / "crawl.warc.gz", [("http://x.invalid/w", article_html(
-        title="Syndicated", paragraphs=["KANO (Wire) - " + STORIES[0] + " More details were not available."]),
+        title="Syndicated", paragraphs=["KANO, Nigeria (Wire) - " + STORIES[0]]),
         "text/html")], gzip=True)
     (folder / "empty.txt").write_bytes(b"")
     return folder
