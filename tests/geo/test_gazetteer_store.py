@@ -42,3 +42,11 @@ def test_gazetteer_rejects_a_file_that_is_not_one(tmp_path):
     with pytest.raises(WirecoderError) as err:
         Gazetteer(other)
     assert err.value.code == "W020"
+
+
+def test_gazetteer_survives_pickling_into_another_worker(small_gazetteer):
+    import pickle
+    with Gazetteer(small_gazetteer) as gaz:
+        copy = pickle.loads(pickle.dumps(gaz))
+        assert [e.geonameid for e in copy.lookup("Basra")] == [99532]
+        copy.close()

@@ -65,3 +65,17 @@ def test_places_stage_fills_sorted_places_outside_boilerplate(geoparser, nlp):
     assert [p.span.text for p in places] == ["Basra", "Shamkir"]
     assert all(text[p.span.start:p.span.end] == p.span.text for p in places)
     assert places[0].country == "IQ" and places[0].geo_precision == 1
+
+
+def test_recognize_leaves_out_a_place_name_that_names_a_disease(geoparser, nlp):
+    assert "Basra" not in texts(geoparser, nlp, "Doctors fear that Basra fever is spreading among soldiers.")
+
+
+def test_recognize_takes_a_place_hyphenated_to_what_it_qualifies(geoparser, nlp):
+    got = found(geoparser, nlp, "The Texas-based company denied it.")
+    assert ("Texas", "PREFIX") in got or ("Texas", "GPE") in got
+
+
+def test_recognize_takes_an_unmarked_town_of_a_country_the_article_names(geoparser, nlp):
+    got = texts(geoparser, nlp, "Fighting spread across Iraq. Residents of Basra fled. Basra fell silent.")
+    assert got.count("Basra") == 2 and "Iraq" in got

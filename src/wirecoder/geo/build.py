@@ -39,7 +39,8 @@ def _read_table(filename: str) -> Iterator[dict[str, str]]:
 def project_regions() -> Iterator[sources.Named]:
     """The regions and features news names that no package carries (regions.tsv)."""
     for row in _read_table("regions.tsv"):
-        names = [(alias, NameKind.ALTERNATE) for alias in row["aliases"].split("|") if alias]
+        # the table lists what news calls each place, so its aliases count as the place's own names
+        names = [(alias, NameKind.PRIMARY) for alias in row["aliases"].split("|") if alias]
         yield (PlaceRecord(name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
                            country=row["country"] or None, feature_class=row["feature_class"],
                            feature_code=row["feature_code"]), names)

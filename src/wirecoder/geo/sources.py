@@ -232,6 +232,7 @@ def airports() -> Iterator[Named]:
         if city and core.startswith(city + " ") and len(core) > len(city) + 3:
             core = core[len(city) + 1:]
             names.append((core + " Airport", NameKind.ALTERNATE))
+            names.append((core + " International Airport", NameKind.ALTERNATE))
         if core and core != city and core != name:
             names.append((core, NameKind.ALTERNATE))
         yield (PlaceRecord(name=name, lat=float(row["lat"]), lon=float(row["lon"]), country=row["country"] or None,

@@ -7,6 +7,7 @@ processes share the file through the page cache and a lookup costs one index pro
 """
 from __future__ import annotations
 
+import os
 import pathlib
 import sqlite3
 from dataclasses import dataclass
@@ -82,6 +83,9 @@ class Gazetteer:
         self.path = pathlib.Path(path)
         if not self.path.is_file():
             raise WirecoderError("W020", f"there is no gazetteer at {self.path}")
+        self._open()
+
+    def _open(self) -> None:
         try:
             self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             version = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -91,14 +95,25 @@ class Gazetteer:
             raise WirecoderError("W020", f"{self.path} has gazetteer schema {version and version[0]!r}, "
                                          f"this wirecoder reads {SCHEMA_VERSION!r}")
         self._db.execute("PRAGMA query_only = 1")
+        self._pid = os.getpid()
         self._cache: dict[str, tuple[Entry, ...]] = {}
         self._cache_limit = 50_000
+
+    def __getstate__(self) -> dict:
+        # a connection cannot cross processes: a pickled gazetteer (a Ray actor, a Pool worker) reopens the file
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict) -> None:
+        self.path = state["path"]
+        self._open()
 
     def lookup_key(self, key: str) -> tuple[Entry, ...]:
         """Every place known by an already normalised key (see :func:`names.name_key`)."""
         hit = self._cache.get(key)
         if hit is not None:
             return hit
+        if os.getpid() != self._pid:  # forked after opening: SQLite connections must not cross a fork
+            self._open()
         rows = self._db.execute(_SELECT, (key,)).fetchall()
         entries = tuple(Entry(*row[:12], kind=NameKind(row[12])) for row in rows)
         if len(self._cache) >= self._cache_limit:
