@@ -9,7 +9,9 @@ the endless other ways of saying it ("rained shells on", "took to the streets").
   sub-type that no other mention in the sentence carries; when the classifier is confident the sentence
   reports no event, the mention keeps its type but loses up to half its confidence;
 - a sentence without any mention gets one when the classifier is very confident (>= ``add_confidence``)
-  and the sentence has a verb or noun that the model ties to that sub-type: that word is the trigger.
+  and the sentence has a verb that the model, on its own, ties to that sub-type: that verb is the trigger.
+  Only verbs: a sentence that merely names women, a bomb or a suicide note is not yet telling of an act,
+  and the rules already catch the event nouns ("airstrike", "ambush") that make verbless headlines.
 """
 from __future__ import annotations
 
@@ -19,9 +21,9 @@ from ..article import Article, EventMention
 from ..typing import Prediction, TypingModel
 from .syntax import is_reaction_object, modality
 
-TRIGGER_POS = ("VERB", "NOUN")
+TRIGGER_POS = ("VERB",)
 CLASSIFIER_RULE = "classifier"
-MIN_TRIGGER_WEIGHT = 0.05  # a trigger must point to the label on its own, not merely be present
+MIN_TRIGGER_WEIGHT = 0.5  # the trigger must point to the label on its own, not merely be present
 
 
 class EventTypingStage:
