@@ -16,6 +16,7 @@ class Route:
     status: int = 200
     delay: float = 0.0
     fail_first: int = 0  # answer 503 to this many requests before succeeding
+    announce_extra: int = 0  # claim this many more bytes than are sent, then hang up
 
 
 @dataclass
@@ -50,9 +51,11 @@ def local_server():
             try:
                 self.send_response(route.status)
                 self.send_header("Content-Type", route.content_type)
-                self.send_header("Content-Length", str(len(route.body)))
+                self.send_header("Content-Length", str(len(route.body) + route.announce_extra))
                 self.end_headers()
                 self.wfile.write(route.body)
+                if route.announce_extra:
+                    self.close_connection = True
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test); nothing to answer
 

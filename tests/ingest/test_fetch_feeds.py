@@ -48,6 +48,15 @@ def test_fetch_times_out(local_server):
     assert err.value.code == "W032" and "timed out" in err.value.detail
 
 
+def test_fetch_connection_cut_mid_body_is_retried_then_reported(local_server):
+    local_server.routes["/cut"] = Route(b"<html>half a page", announce_extra=500)
+    fetcher, sleeps = fast_fetcher(retries=1)
+    with pytest.raises(WirecoderError) as err:
+        fetcher.get(local_server.url("/cut"))
+    assert err.value.code == "W032" and "IncompleteRead" in err.value.detail
+    assert local_server.hits["/cut"] == 2 and len(sleeps) == 1
+
+
 def test_fetch_refuses_body_over_size_limit(local_server):
     local_server.routes["/big"] = Route(b"x" * 5000, content_type="text/plain")
     fetcher, _ = fast_fetcher(max_bytes=1000)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import gzip
 import zlib
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -61,6 +60,3 @@ def read_limited(stream: BinaryIO, *, max_bytes: int, origin: str) -> bytes:
         raise WirecoderError("W033", f"{origin} is larger than the limit of {max_bytes:,} bytes")
     return data
 
-
-def open_maybe_gzip(raw: BinaryIO, *, gzipped: bool) -> BinaryIO:
-    return gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw  # type: ignore[return-value]

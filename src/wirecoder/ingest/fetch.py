@@ -2,6 +2,7 @@
 retries with exponential backoff on transient failures, a size limit and a minimum interval per host."""
 from __future__ import annotations
 
+import http.client
 import socket
 import time
 import urllib.error
@@ -55,9 +56,13 @@ class Fetcher:
                 last_error = f"HTTP {err.code}"
                 if err.code not in _RETRY_STATUS:
                     break
-            except (urllib.error.URLError, socket.timeout, TimeoutError, ConnectionError) as err:
+            except (urllib.error.URLError, http.client.HTTPException, socket.timeout, TimeoutError,
+                    ConnectionError) as err:
                 reason = getattr(err, "reason", err)
-                last_error = "timed out" if isinstance(reason, (socket.timeout, TimeoutError)) else str(reason)
+                last_error = ("timed out" if isinstance(reason, (socket.timeout, TimeoutError))
+                              else f"{type(reason).__name__}: {reason}")
+            except ValueError as err:  # a malformed address: retrying cannot help
+                raise WirecoderError("W032", f"{url} is not a valid URL: {err}") from err
         raise WirecoderError("W032", f"fetching {url} failed ({last_error}) after {attempt + 1} attempt(s)")
 
     def _wait_for_host(self, url: str) -> None:
@@ -80,5 +85,7 @@ class Fetcher:
             body = response.read(self.options.max_bytes + 1)
             if len(body) > self.options.max_bytes:
                 raise WirecoderError("W033", f"{url} is larger than the limit of {self.options.max_bytes:,} bytes")
+            if length and length.isdigit() and len(body) < int(length):  # read(n) returns a cut body silently
+                raise http.client.IncompleteRead(body, int(length) - len(body))
             return FetchResult(url=response.geturl(), status=response.status,
                                content_type=response.headers.get("Content-Type", ""), body=body)

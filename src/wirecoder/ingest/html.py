@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from lxml.etree import LxmlError
 
 from ..errors import WirecoderError
 from .decode import decode_bytes
@@ -51,9 +52,12 @@ def extract_article(html: str | bytes, *, origin: str, url: str | None = None, c
                     options: HtmlOptions = HtmlOptions()) -> SourceItem:
     """The article of a page, or WirecoderError W034 when the page holds none."""
     page = html_to_text(html, charset=charset)
-    document = trafilatura.bare_extraction(
-        page, url=url, with_metadata=True, include_comments=False, include_tables=options.include_tables,
-        favor_recall=options.favor_recall, date_extraction_params=_DATE_PARAMS)
+    try:
+        document = trafilatura.bare_extraction(
+            page, url=url, with_metadata=True, include_comments=False, include_tables=options.include_tables,
+            favor_recall=options.favor_recall, date_extraction_params=_DATE_PARAMS)
+    except (LxmlError, ValueError) as err:
+        raise WirecoderError("W034", f"{origin} cannot be parsed as HTML: {err}") from err
     text = (document.text or "").strip() if document is not None else ""
     if document is not None and document.title:
         text = _drop_leading_title(text, document.title)

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from ..errors import WirecoderError
 from .decode import decode_bytes
 from .items import ReadFailure, ReadResult, SourceItem
 
@@ -36,8 +37,6 @@ class ColumnMapping:
             key, _, column = pair.partition("=")
             key = key.strip()
             if key not in cls.__dataclass_fields__ or not column.strip():
-                from ..errors import WirecoderError
-
                 raise WirecoderError("W008", f"--columns {spec!r}: expected PART=COLUMN with PART one of "
                                              f"{', '.join(cls.__dataclass_fields__)}")
             values[key] = column.strip()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import WirecoderError
-from .queries import event_query
+from .queries import event_query, fts_query
 from .rows import DocumentRow, EventFilter, FailureRow, StoreCounts, StoredEvent, WriteResult
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -227,8 +227,6 @@ class Database:
 
     def search_documents(self, text: str, *, limit: int = 20) -> list[tuple[str, str | None]]:
         """(doc_id, title) of documents matching a full-text query, best first."""
-        from .queries import fts_query
-
         return [tuple(row) for row in self._conn.execute(
             "SELECT d.doc_id, d.title FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
             "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?", (fts_query(text), limit))]
