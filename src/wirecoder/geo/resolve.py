@@ -8,8 +8,8 @@ the second picks with it. A toponym never supports itself: its own mentions are 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .store import Entry, NameKind
@@ -72,29 +72,24 @@ class Resolver:
         located = [_settlements_first(tuple(e for e in cands if e.lat is not None), hint) for _, cands, hint in names]
         first = [max(cands, key=lambda e, h=hint: self.prior(e, h)) if cands else None
                  for cands, (_, _, hint) in zip(located, names)]
-        countries, admins = Counter(), Counter()
-        by_text: dict[str, list[int]] = {}
+        mentions: dict[str, list[int]] = defaultdict(list)  # every mention of the same name
         for i, (text, _, _) in enumerate(names):
-            by_text.setdefault(text.casefold(), []).append(i)
-        for pick in first:
-            for key, counter in _context_keys(pick):
-                counter_ref = countries if counter == "country" else admins
-                counter_ref[key] += 1
-        out = []
-        for i, ((text, _, hint), cands) in enumerate(zip(names, located)):
-            if not cands:
-                out.append(Ranked(None, names[i][1]))
-                continue
-            same = by_text[text.casefold()]
-            own_countries, own_admins = Counter(), Counter()
-            for j in same:
-                for key, counter in _context_keys(first[j]):
-                    (own_countries if counter == "country" else own_admins)[key] += 1
-            others = [first[j] for j in range(len(names)) if first[j] is not None and j not in same]
-            best = max(cands, key=lambda e: self._score(e, hint, countries - own_countries, admins - own_admins,
-                                                         others, outlet_country))
-            out.append(Ranked(best, names[i][1]))
-        return out
+            mentions[text.casefold()].append(i)
+        countries, admins = _context(first)
+        chosen: dict[int, Entry | None] = {}
+        for members in mentions.values():
+            own_countries, own_admins = _context(first[j] for j in members)
+            member_set = set(members)
+            others = list({o.place_id: o for j, o in enumerate(first) if o is not None and j not in member_set
+                           and o.feature_code not in ("PCLI", "CONT")}.values())
+            decided: dict[str | None, Entry | None] = {}
+            for i in members:
+                hint = names[i][2]
+                if hint not in decided:
+                    decided[hint] = max(located[i], default=None, key=lambda e, h=hint: self._score(
+                        e, h, countries - own_countries, admins - own_admins, others, outlet_country))
+                chosen[i] = decided[hint]
+        return [Ranked(chosen[i], names[i][1]) for i in range(len(names))]
 
     def _score(self, entry: Entry, hint: str | None, countries: Counter, admins: Counter,
                others: list[Entry], outlet_country: str | None) -> float:
@@ -106,12 +101,11 @@ class Resolver:
             score += w.admin1_named
         if outlet_country and entry.country == outlet_country:
             score += w.outlet_country
-        near = [o for o in others if o.lat is not None and o.feature_code not in ("PCLI", "CONT")]
         if entry.feature_code == "PCLI":
-            if any(o.country == entry.country for o in near):  # a country is "near" the places inside it
+            if any(o.country == entry.country for o in others):  # a country is "near" the places inside it
                 score += w.near
-        elif near:
-            closest = min(distance_km(entry.lat, entry.lon, o.lat, o.lon) for o in near)
+        elif others:
+            closest = min(distance_km(entry.lat, entry.lon, o.lat, o.lon) for o in others)
             score += w.near * max(0.0, 1.0 - closest / w.near_km)
         return score
 
@@ -132,10 +126,13 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
             t.country == e.country and distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM for t in towns)))
 
 
-def _context_keys(entry: Entry | None) -> list[tuple[object, str]]:
-    if entry is None or not entry.country:
-        return []
-    keys: list[tuple[object, str]] = [(entry.country, "country")]
-    if entry.admin1_code:
-        keys.append(((entry.country, entry.admin1_code), "admin1"))
-    return keys
+def _context(picks: Iterable[Entry | None]) -> tuple[Counter, Counter]:
+    """How often each country and each first-level area (country, admin1 code) is among the picks."""
+    countries: Counter = Counter()
+    admins: Counter = Counter()
+    for pick in picks:
+        if pick is not None and pick.country:
+            countries[pick.country] += 1
+            if pick.admin1_code:
+                admins[(pick.country, pick.admin1_code)] += 1
+    return countries, admins
