@@ -213,6 +213,17 @@ def cities(gnc_dir: pathlib.Path, index: AdminIndex) -> Iterator[Named]:
                            population=int(row.get("population") or 0)), names)
 
 
+GENERIC_AIRPORT_WORDS = frozenset({"municipal", "regional", "county", "international", "national", "city",
+                                   "metropolitan", "intl", "domestic", "airport", "field", "airfield", "memorial",
+                                   "general", "aviation", "executive", "airpark", "air", "base", "state", "new",
+                                   "old", "de", "the", "and", "of"})
+
+
+def _generic(core: str) -> bool:
+    """ "Municipal", "Regional Airport": names any airport, so none in particular."""
+    return all(word.casefold() in GENERIC_AIRPORT_WORDS for word in core.replace("-", " ").split())
+
+
 AIRPORT_WORDS = ("International Airport", "Airport", "International", "Airfield", "Air Base")
 
 
@@ -231,9 +242,10 @@ def airports() -> Iterator[Named]:
             names.append((core + " Airport", NameKind.ALTERNATE))
         if city and core.startswith(city + " ") and len(core) > len(city) + 3:
             core = core[len(city) + 1:]
-            names.append((core + " Airport", NameKind.ALTERNATE))
-            names.append((core + " International Airport", NameKind.ALTERNATE))
-        if core and core != city and core != name:
+            if not _generic(core):
+                names.append((core + " Airport", NameKind.ALTERNATE))
+                names.append((core + " International Airport", NameKind.ALTERNATE))
+        if core and core != city and core != name and not _generic(core):
             names.append((core, NameKind.ALTERNATE))
         yield (PlaceRecord(name=name, lat=float(row["lat"]), lon=float(row["lon"]), country=row["country"] or None,
                            feature_class="S", feature_code="AIRP"), names)
