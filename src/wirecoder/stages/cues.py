@@ -7,7 +7,8 @@ from importlib import resources
 CONTENT_KINDS = ("clause", "accusation", "object", "request", "quotation")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
-_INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+_INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
+_BEFORE_INVERSION = frozenset({"”", "»", '"', "''", ","})
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,25 @@ def subject_of(verb):
             continue
         if verb.dep_ == "relcl" and verb.head.i != verb.i:
             return verb.head  # "Akar, who said ..."
+        return _inverted_subject(verb)
+    return None
+
+
+def _inverted_subject(verb):
+    """'“...,” said Skelly': after a quotation or comma the name may follow the verb, and the parser may not make
+    it the subject (it tags some names as adverbs)."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in _BEFORE_INVERSION:
         return None
+    after = doc[verb.i + 1]
+    if after.pos_ == "DET" and after.head.i > after.i:
+        after = after.head
+    while after.dep_ == "compound" and after.head.i > after.i:
+        after = after.head
+    if after.ent_type_ in ("DATE", "TIME") or after.lower_ in ("that", "on", "in", "at"):
+        return None
+    if after.pos_ in ("PROPN", "NOUN", "PRON") or (after.is_alpha and after.text[:1].isupper()):
+        return after
     return None
 
 

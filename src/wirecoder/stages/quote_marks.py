@@ -60,6 +60,9 @@ def _paragraph_end(text: str, i: int) -> int | None:
 
 
 def find_marked_quotes(text: str) -> list[MarkedQuote]:
+    # Plain-text feeds write double marks as two single ones (``...'' or ''...''): read them as one mark, keeping
+    # every offset (the second character becomes a space, which the quote's edges are trimmed of).
+    text = text.replace("``", "“ ").replace("''", '" ')
     quotes: list[MarkedQuote] = []
     i, n = 0, len(text)
     while i < n:

@@ -23,6 +23,8 @@ _MIN_DIRECT_WORDS = 4
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})  # "so-called", "a reported attack": not cues
 _CUE_WINDOW = 30
+_OPENING_TOKENS = frozenset({"“", "„", "«", '"', "``", "''"})
+_CLOSING_TOKENS = frozenset({"”", "»", "''"})
 _CONTINUATION_GAP = 250  # characters between a quotation's cue and the next quotation of the same voice
 _NO_SPEAKER = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 # how a quotation hangs from the verb that introduces it: as its object or complement, or through a preposition
@@ -184,7 +186,7 @@ class QuotesStage:
         i = bisect.bisect_left(starts, mq.close_at + 1)
         between_verbs = 0
         for tok in doc[i:min(len(doc), i + _CUE_WINDOW)]:
-            if tok.text in ("“", "„", "«", '"') or "\n" in tok.text or tok.text in _SENTENCE_END:
+            if tok.text in _OPENING_TOKENS or "\n" in tok.text or tok.text in _SENTENCE_END:
                 return None
             if tok.lower_ in self.cue_verbs and is_verb(tok) and tok.dep_ not in _MODIFIER_DEPS:
                 if between_verbs or (last_char in _SENTENCE_END and tok.i - i > 6):
@@ -209,7 +211,7 @@ class QuotesStage:
                     i -= 1
                     continue
                 break
-            if tok.text in _SENTENCE_END or tok.text in ("”", "»"):
+            if tok.text in _SENTENCE_END or tok.text in _CLOSING_TOKENS:
                 break
             tokens.append(tok)
             i -= 1
@@ -256,10 +258,21 @@ class QuotesStage:
     def _reported_clause(self, article: Article, verb, cue: CueVerb) -> _Found | None:
         subject = subject_of(verb)
         children = content_children(verb, cue, subject)
-        if not children:
+        if children:
+            start = min(c.left_edge.idx for c in children)
+            end = max(c.right_edge.idx + len(c.right_edge) for c in children)
+        elif verb.dep_ == "parataxis" and is_verb(verb.head) and subject is not None:
+            # "Time, Mr. Pence added, was on their side" / "A wall would stop crime, she said, and drugs": the
+            # statement is the clause the cue interrupts or follows
+            head = verb.head
+            start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+            cue_start, cue_end = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+            if not text_between(article.text, cue_end, end).strip(" .,;:!?”\"’\n"):
+                end = cue_start
+            elif not text_between(article.text, start, cue_start).strip(" ,“\"‘\n"):
+                start = cue_end
+        else:
             return None
-        start = min(c.left_edge.idx for c in children)
-        end = max(c.right_edge.idx + len(c.right_edge) for c in children)
         content = _trimmed(article, *_within_paragraph(article.text, verb.idx, start, end))
         if content is None or len(content.text.split()) < 2:
             return None
@@ -286,6 +299,10 @@ class QuotesStage:
             return None
         cue = Span(according.idx, to.idx + len(to), article.text[according.idx:to.idx + len(to)])
         return _Found(content, cue, None, source, False)
+
+
+def text_between(text: str, start: int, end: int) -> str:
+    return text[start:end] if end > start else ""
 
 
 def _token_span(article: Article, token) -> Span:
