@@ -59,6 +59,7 @@ class EventMention:
     negated: bool = False
     hypothetical: bool = False
     habitual: bool = False
+    reference: bool = False  # "the attack", "attacks": may only point back at an event told elsewhere
     weapons: list[Span] = field(default_factory=list)
     weapon_names: list[str] = field(default_factory=list)
 

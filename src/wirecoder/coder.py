@@ -11,6 +11,8 @@ import pathlib
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
+import dateparser
+
 from . import __version__
 from .article import Article
 from .errors import WirecoderError
@@ -44,7 +46,13 @@ def parse_published(value) -> dt.date | None:
             return dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
-    raise WirecoderError("W008", f"published must be a date 'YYYY-MM-DD', not {value!r}")
+        # feeds and exports write dates every way ("Dec 17, 2016 3:58 PM ET", "Wed, 23 Nov 2016 10:00:00 GMT");
+        # any of them is fine as long as it names a day, a month and a year
+        parsed = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+        if parsed is not None:
+            return parsed.date()
+    raise WirecoderError("W008", f"published must be a date with day, month and year (best 'YYYY-MM-DD'), "
+                                 f"not {value!r}")
 
 
 def document_id(text: str) -> str:

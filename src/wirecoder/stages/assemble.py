@@ -49,9 +49,11 @@ class AssembleStage:
         for mention in article.mentions:
             if mention.negated or mention.hypothetical or mention.habitual:
                 continue
+            counts = [c for c in article.counts if c.sentence == mention.sentence]
+            if mention.reference and not sentence_dates.get(mention.sentence) and not counts:
+                continue  # "the attack", "attacks in Turkey": nothing here that reports an event of its own
             date, inherited = self._date(article, mention, sentence_dates)
             actor1, actor2, assoc = self._actors(article, mention)
-            counts = [c for c in article.counts if c.sentence == mention.sentence]
             fatalities = next((c for c in counts if c.kind == "fatalities"), None)
             injured = next((c for c in counts if c.kind == "injured"), None)
             for location in self._locations(article, mention, (actor1, actor2, *assoc)):
@@ -201,6 +203,7 @@ class AssembleStage:
         places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
                   and not any(u.overlaps(p.span) for u in used) and p.lat is not None]
         places = self._in_clause(article, mention, places)
+        places = self._most_specific(article, places)
         specific = [p for p in places if p.feature_code not in COUNTRY_CODES]
         if specific:
             countries_covered = {p.country for p in specific}
@@ -222,6 +225,44 @@ class AssembleStage:
                 or self._country_fallback(actors[:1])]
 
     @staticmethod
+    def _most_specific(article: Article, places: list[Place]) -> list[Place]:
+        """Drop a place that only situates another ('Kayseri, a hub in Central Anatolia'; 'Redding, northern
+        California'; 'a woman from Canada'), keeping the places an event is told to have hit ('Ganja, Mingachevir
+        and Absheron district')."""
+        doc = article.doc
+        tokens = {}
+        for place in places:
+            span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+            if span is not None:
+                tokens[id(place)] = span.root
+        kept = []
+        for place in places:
+            token = tokens.get(id(place))
+            if token is None:
+                kept.append(place)
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.pos_ != "VERB":
+                continue
+            if token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in (
+                    "visit", "come", "arrive", "travel", "hail", "return", "flee"):
+                continue
+            situates = False
+            for other in places:
+                other_token = tokens.get(id(other))
+                if other is place or other_token is None or other.geo_precision >= place.geo_precision:
+                    continue
+                current, path = token, []
+                while current.head is not current and current is not other_token and len(path) < 6:
+                    path.append(current.dep_)
+                    current = current.head
+                if current is other_token and "conj" not in path:
+                    situates = True
+                    break
+            if not situates:
+                kept.append(place)
+        return kept or places
+
+    @staticmethod
     def _in_clause(article: Article, mention: EventMention, places: list[Place]) -> list[Place]:
         """Prefer the places inside the trigger's clause ('shelled X after talks in Y' is an event in X)."""
         doc = article.doc
@@ -229,7 +270,13 @@ class AssembleStage:
         verb = governing_verb(trigger.root) if trigger is not None else None
         if verb is None:
             return places
-        clause = {t.idx for t in verb.subtree}
+        clause = set()
+        stack = [verb]
+        while stack:  # the verb's own clause: not the clauses joined to it ("..., and then appeared to condemn X")
+            token = stack.pop()
+            clause.add(token.idx)
+            stack.extend(c for c in token.children if c.dep_ not in ("ccomp", "parataxis")
+                         and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
         inside = [p for p in places if p.span.start in clause]
         return inside or places
 

@@ -29,8 +29,9 @@ _LEADING = re.compile(r"^(?:the|on|in|of|since|by|from|until|at|during)\s+", re.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?", re.IGNORECASE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = re.compile(r"^(?:(last|past|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+_BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
 
 
@@ -163,7 +164,7 @@ class DatesStage:
         cleaned = _LEADING.sub("", text.strip().rstrip(".,;:")).strip()
         while _LEADING.match(cleaned):
             cleaned = _LEADING.sub("", cleaned)
-        if not cleaned or _DURATION.match(cleaned) or _AGE.search(cleaned):
+        if not cleaned or _DURATION.match(cleaned) or _AGE.search(cleaned) or _BARE_NUMBERS.match(cleaned):
             return None
         part = _PART_OF_PERIOD.search(cleaned)
         month = _MONTH.search(cleaned)
@@ -180,7 +181,9 @@ class DatesStage:
         weekday = _WEEKDAY.match(cleaned)
         if weekday:
             # "on Tuesday" in a report filed on a Tuesday is that day, not a week before
-            back = (reference.weekday() - _WEEKDAYS.index(weekday.group(1).lower()[:3])) % 7
+            back = (reference.weekday() - _WEEKDAYS.index(weekday.group(2).lower()[:3])) % 7
+            if back == 0 and (weekday.group(1) or "").lower() in ("last", "past"):
+                back = 7
             return reference - dt.timedelta(days=back), None, 1
         data = self._parser(reference).get_date_data(cleaned)
         if data.date_obj is None:

@@ -11,8 +11,25 @@ from __future__ import annotations
 from ..article import ActorMention, Article, EventMention
 from ..taxonomy import event_type_of
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
-from .syntax import governing_verb, is_reaction_object, modality
+from .syntax import governing_verb, is_modifier, is_predicate, is_reaction_object, is_reference, modality
 
+# nouns an event word may qualify and still name the event: "ceasefire agreement", "rocket fire"
+EVENT_HEADS = {"agreement", "deal", "accord", "pact", "treaty", "attack", "strike", "raid", "fire",
+                                       "blast", "explosion", "operation", "offensive", "violence", "incident"}
+CIVILIAN_VICTIMS = {"ambassador", "diplomat", "official", "politician", "journalist", "judge", "mayor", "lawmaker",
+                    "teacher", "doctor", "nurse", "priest", "imam", "pastor", "worker", "student", "villager",
+                    "civilian", "resident", "child", "woman", "farmer", "activist", "candidate", "councillor",
+                    "councilor", "chief", "elder", "trader", "businessman", "worshipper", "pilgrim", "passenger"}
+VERB_ONLY = {"shell", "march", "demonstrate", "bombard", "kill", "stab"}
+ABSTRACT_OBJECTS = {"proposal", "plan", "policy", "idea", "decision", "remark", "comment", "statement", "law", "bill",
+                    "record", "view", "speech", "media", "press", "report", "claim", "stance", "move",
+                    "approach", "strategy", "reform", "budget", "opponent", "rival", "critic", "candidate", "campaign"}
+ARREST_CONTEXT = {"terror", "terrorism", "terrorist", "militant", "protest", "protester", "demonstrator", "opposition",
+                  "activist", "journalist", "rebel", "insurgent", "attack", "blast", "bomb", "bombing", "plot",
+                  "extremist", "jihadist", "separatist", "coup", "dissident", "riot", "rioter", "unrest", "explosion",
+                  "shooting", "killing", "insurgency", "treason", "sedition", "espionage", "spy", "armed", "gunman",
+                  "gunmen", "kidnapping", "kidnapper", "militia", "fighter", "politician", "leader", "lawmaker",
+                  "candidate", "student", "demonstration", "rally", "strike", "union"}
 GAP_POS = {"DET", "ADJ", "NUM", "ADV", "PUNCT"}
 MAX_GAP = 2
 AGREEING = {"agree", "sign", "reach", "declare", "announce", "broker", "conclude", "seal", "accept", "establish",
@@ -52,8 +69,9 @@ class MentionsStage:
         doc = article.doc
         mentions: list[EventMention] = []
         for sentence in article.sentences:
-            if article.headline is not None and article.headline.contains(sentence.span):
-                continue  # a headline retells the lead; its events are coded from the body
+            if article.headline is not None and article.headline.contains(sentence.span) \
+                    or self._is_heading(article, sentence):
+                continue  # headlines and subheads retell the body; its events are coded from the body
             sent = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
             if sent is None:
                 continue
@@ -130,6 +148,11 @@ class MentionsStage:
 
     def _decide(self, article: Article, sent, index: int, span, rule: TriggerRule) -> EventMention | None:
         root = span.root
+        if len(span) == 1 and (is_modifier(root) and root.head.lemma_.lower() not in EVENT_HEADS
+                               or root.ent_type_ in ("DATE", "TIME", "PERSON", "ORG")):
+            return None  # "riot police", "in March", a name
+        if len(span) == 1 and root.lemma_.lower() in VERB_ONLY and root.pos_ != "VERB":
+            return None  # "a shell of the man he was"
         decision = rule.decision
         actors = self._sentence_actors(article, index)
         lemmas = {t.lemma_.lower() for t in sent}
@@ -142,16 +165,21 @@ class MentionsStage:
         elif decision == "ATTACK":
             decision = self._attack_type(root, weapon_words, actors, lemmas)
         elif decision == "KILL":
-            decision = self._kill_type(root, actors)
+            decision = self._kill_type(root, weapon_words, actors, lemmas)
         elif decision in ("TERRITORY", "TERRITORY_REGAIN", "SEIZE"):
             decision = self._territory_type(article, root, decision, actors)
         elif decision == "PROTEST":
             decision = self._protest_type(root, lemmas, actors)
         elif decision == "ARREST":
-            decision = "Arrests"
+            decision = "Arrests" if lemmas & ARREST_CONTEXT or any(
+                a.kind in ("rebels", "political_militia", "protesters", "rioters") for a in actors) else None
+        elif decision == "RAID":
+            decision = self._raid_type(root, actors)
         if decision is None:
             return None
         negated, hypothetical, habitual = modality(root)
+        if is_predicate(root):
+            hypothetical = True
         if decision not in ("Agreement",) and is_reaction_object(root):
             hypothetical = True  # "condemned the attack": a reference to an event told elsewhere
         weapon_spans = [article.span(sent.doc[s].idx, sent.doc[e - 1].idx + len(sent.doc[e - 1].text))
@@ -160,8 +188,19 @@ class MentionsStage:
             trigger=article.span(span.start_char, span.end_char), sentence=index,
             event_type=event_type_of(decision), sub_event_type=decision, confidence=rule.confidence,
             rule=" ".join(rule.lemmas), negated=negated, hypothetical=hypothetical, habitual=habitual,
+            reference=is_reference(root),
             weapons=weapon_spans, weapon_names=[name for _, _, name in weapons])
         return mention
+
+    @staticmethod
+    def _is_heading(article: Article, sentence) -> bool:
+        """A short line standing alone with no closing punctuation: a subhead, not reporting."""
+        text = sentence.span.text
+        if text[-1:] in ".!?\"”’:)" or len(text.split()) > 12:
+            return False
+        before = article.text[max(0, sentence.span.start - 2):sentence.span.start]
+        after = article.text[sentence.span.end:sentence.span.end + 2]
+        return (not before.strip() or "\n" in before) and (not after.strip() or "\n" in after)
 
     @staticmethod
     def _agreed(root) -> bool:
@@ -179,9 +218,25 @@ class MentionsStage:
         verb = governing_verb(root)
         if verb is not None:
             end = max(end, max(t.idx for t in verb.subtree) + 1)
-        return {a.kind for a in actors if root.idx < a.span.start < end}
+        doc = root.doc
+        kinds = set()
+        for actor in actors:
+            if not root.idx < actor.span.start < end:
+                continue
+            span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+            if span is not None and span.root.head.lower_ == "by":
+                continue  # "raids by Montreal police": the agent, not the target
+            if span is not None and span.root.dep_ == "poss" and span.root.head.lemma_.lower() in CIVILIAN_VICTIMS:
+                kinds.add("civilians")  # "Russia's ambassador": a diplomat, not his state's army
+                continue
+            kinds.add(actor.kind)
+        return kinds
 
-    def _attack_type(self, root, weapon_words: set[str], actors, lemmas: set[str]) -> str:
+    def _attack_type(self, root, weapon_words: set[str], actors, lemmas: set[str]) -> str | None:
+        objects = {c.lemma_.lower() for c in root.children if c.dep_ in ("dobj", "pobj", "nsubjpass")}
+        objects |= {g.lemma_.lower() for c in root.children if c.dep_ == "prep" for g in c.children}
+        if objects & ABSTRACT_OBJECTS:
+            return None  # "attacked the proposal": words, not weapons
         if "suicide" in lemmas:
             return "Suicide bomb"
         for words, sub_type in WEAPON_TYPES:
@@ -194,9 +249,30 @@ class MentionsStage:
             return "Excessive force against protesters"
         return "Armed clash"
 
-    def _kill_type(self, root, actors) -> str | None:
+    def _raid_type(self, root, actors) -> str | None:
+        """A raid by armed men is an attack; a police raid on a house is a search, not an event."""
+        targets = self._target_kinds(root, actors)
+        attackers = {a.kind for a in actors if a.span.end <= root.idx}
+        if targets & {"state_forces", "rebels", "political_militia"}:
+            return "Armed clash"
+        if targets & {"civilians"} and attackers - {"state_forces"}:
+            return "Attack"
+        if attackers & {"rebels", "political_militia", "identity_militia"}:
+            return "Attack" if not targets else "Armed clash"
+        return None
+
+    def _kill_type(self, root, weapon_words: set[str], actors, lemmas: set[str]) -> str | None:
+        """A killing is coded by its weapon, else by its victims, and only when someone armed did it."""
+        for words, sub_type in WEAPON_TYPES:
+            if weapon_words & words:
+                return sub_type
+        armed = {"state_forces", "rebels", "political_militia", "identity_militia", "rioters", "external_forces"}
+        if not any(a.kind in armed for a in actors) and not weapon_words:
+            return None  # "killed when a tree fell": an accident until someone armed is named
         targets = self._target_kinds(root, actors)
         victims = {c.lemma_.lower() for c in root.subtree}
+        if victims & CIVILIAN_VICTIMS and not targets & {"state_forces", "rebels", "political_militia"}:
+            return "Attack"
         if root.dep_ in ("acl", "relcl") or root.tag_ == "VBN" and root.dep_ != "ROOT":
             victims |= {root.head.lemma_.lower()}
         if "protesters" in targets or victims & {"protester", "demonstrator"}:
@@ -211,7 +287,7 @@ class MentionsStage:
         if root.dep_ == "acl" or root.tag_ == "VBN" and root.dep_ in ("amod", "acl", "relcl"):
             return None  # "territories previously occupied by X": a description, not an event
         objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "prt")]
-        words = {t.lemma_.lower() for o in objects for t in o.subtree}
+        words = {t.lemma_.lower() for o in objects for t in o.subtree} - {"control"}
         if decision == "SEIZE" and words & WEAPON_OBJECTS:
             return "Disrupted weapons use"
         in_object = any(p.span.start >= min((t.idx for o in objects for t in o.subtree), default=10**9)

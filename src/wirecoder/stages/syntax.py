@@ -3,12 +3,14 @@ from __future__ import annotations
 
 HYPOTHETICAL = {"threaten", "vow", "plan", "order", "want", "intend", "warn", "prepare", "aim", "deny", "urge",
                 "demand", "call", "seek", "promise", "fear", "propose", "consider", "refuse", "prevent",
-                "avoid", "expect", "hope"}
+                "avoid", "expect", "hope", "plot", "conspire", "encourage", "incite", "inspire", "risk"}
 MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "can"}
 HABITUAL = {"continue", "keep"}
 SPEECH = {"say", "tell", "report", "announce", "claim", "state", "add", "confirm", "accuse", "allege", "write",
           "note", "explain", "insist", "warn", "tweet", "post"}
-REACTION = {"condemn", "denounce", "deplore", "criticize", "criticise", "blame", "mourn", "investigate",
+LEGAL = {"charge", "count", "convict", "sentence", "plead", "arraign", "indict", "prosecute", "acquit", "trial",
+         "conviction", "indictment", "allegation", "suspect", "suspicion", "guilty"}
+REACTION = {"probe", "examine", "discuss", "recall", "describe", "condemn", "denounce", "deplore", "criticize", "criticise", "blame", "mourn", "investigate",
             "commemorate", "remember", "respond", "react", "decry", "slam", "protest"}
 
 
@@ -55,6 +57,8 @@ def modality(token) -> tuple[bool, bool, bool]:
         lemma = node.lemma_.lower()
         if node.pos_ in ("VERB", "AUX", "NOUN") and any(child.dep_ == "neg" for child in node.children):
             negated = True
+        if node is not token and lemma in LEGAL:
+            hypothetical = True  # "charged with assault", "pleaded guilty to attempted murder": a case, not a report
         if node is not token and node.pos_ in ("VERB", "AUX"):
             if lemma in HYPOTHETICAL:
                 hypothetical = True
@@ -66,6 +70,11 @@ def modality(token) -> tuple[bool, bool, bool]:
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lemma_.lower() in MODALS
                                                 for c in node.children):
             hypothetical = True
+        if node is token and node.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
+                                                                    for c in node.children):
+            habitual = True
+        if node is token and node.dep_ in ("csubj", "csubjpass"):
+            habitual = True  # "Attacking churches is ...": a kind of act, not an act  # "terrorism that attacks worshippers": the simple present tells what happens, not what did
         if node is not token and node.dep_ in CLAUSE_BOUNDARIES:
             # "denied that the army had shelled": the verb that embeds the clause decides whether it is asserted
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in HYPOTHETICAL:
@@ -77,6 +86,35 @@ def modality(token) -> tuple[bool, bool, bool]:
             break
         previous = node
     return negated, hypothetical, habitual
+
+
+SERIES_NOUNS = {"day", "week", "month", "year", "decade", "series", "wave", "string", "spate", "history",
+                "campaign", "cycle", "number", "dozen", "hundred", "thousand"}
+
+
+def is_reference(token) -> bool:
+    """'the attack', 'such kidnappings', 'attacks in Turkey', 'days of protests': a noun that names an event
+    told elsewhere or a kind of event, rather than reporting one. Whether the sentence still reports one (a date,
+    a toll of its own) is for the assemble stage to weigh."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet", "amod")}
+    if determiners & {"the", "this", "that", "these", "those", "such", "his", "her", "its", "their"}:
+        return True
+    if token.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod") for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SERIES_NOUNS
+
+
+def is_predicate(token) -> bool:
+    """'This is an attack against our country': the event word describes, it does not report."""
+    return token.dep_ in ("attr", "acomp") and token.head.lemma_.lower() == "be"
+
+
+def is_modifier(token) -> bool:
+    """'riot police', 'protest movement', 'attack helicopter': the event word only qualifies another noun."""
+    return token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
 
 
 def is_reaction_object(token) -> bool:

