@@ -9,7 +9,7 @@ from .build import ensure_gazetteer
 from .names import name_key
 from .paths import default_gazetteer_path
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, written_as_abbreviation
-from .resolve import Ranked, RankWeights, Resolver
+from .resolve import Mention, Ranked, RankWeights, Resolver
 from .store import Entry, Gazetteer, NameKind
 
 _DIRECTION_WORDS = ("northern ", "southern ", "eastern ", "western ", "central ", "north ", "south ", "east ",
@@ -62,17 +62,19 @@ class Geoparser:
     def places_in_doc(self, doc, *, text: str, outlet_country: str | None = None) -> list[Place]:
         """Every toponym of a spaCy Doc whose character offsets are offsets into ``text``, resolved, in order."""
         found = self.toponyms(doc)
-        ranked = self.resolver.rank([(t.text, t.entries, t.hint) for t in found], outlet_country=outlet_country)
+        containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])
+        ranked = self.resolver.rank([Mention(t.text, t.entries, t.hint, c) for t, c in zip(found, containers)],
+                                    outlet_country=outlet_country)
         return [to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word)
                 for t, r in zip(found, ranked)]
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
                       outlet_country: str | None = None) -> list[Place]:
         """Resolve exactly the given toponym spans, one place per span, in the order given."""
-        items = []
-        for start, end in spans:
-            written = text[start:end]
-            items.append((written, self.candidates(written), _hint_after(text, end)))
+        candidates = [self.candidates(text[start:end]) for start, end in spans]
+        containers = _containers(text, spans, candidates)
+        items = [Mention(text[start:end], cands, _hint_after(text, end), container)
+                 for (start, end), cands, container in zip(spans, candidates, containers)]
         ranked = self.resolver.rank(items, outlet_country=outlet_country)
         return [to_place(Span(s, e, text[s:e]), r) for (s, e), r in zip(spans, ranked)]
 
@@ -112,6 +114,19 @@ def _variants(text: str) -> list[str]:
         out.append(" ".join(words[:-1]))
     if len(words) >= 3 and words[0] in AREA_WORDS | SETTLEMENT_WORDS and words[1] == "of":
         out.append(" ".join(words[2:]))
+    return out
+
+
+def _containers(text: str, spans: Sequence[tuple[int, int]],
+                candidates: Sequence[tuple[Entry, ...]]) -> list[tuple[Entry, ...]]:
+    """For each toponym, the countries and first-level areas that the toponym right after it, past a comma,
+    can be ("Paris, Texas", "Ganja, Azerbaijan"): news qualifies a town by the area that holds it this way."""
+    out: list[tuple[Entry, ...]] = []
+    for i, (_, end) in enumerate(spans):
+        area: tuple[Entry, ...] = ()
+        if i + 1 < len(spans) and text[end:spans[i + 1][0]].strip() == "," and spans[i + 1][0] - end <= 3:
+            area = tuple(e for e in candidates[i + 1] if e.feature_code in ("PCLI", "ADM1"))
+        out.append(area)
     return out
 
 

@@ -29,11 +29,24 @@ class RankWeights:
 
     population: float = 0.6
     country_named: float = 3.0
+    country_implied: float = 1.0
     admin1_named: float = 2.0
     near: float = 2.5
     near_km: float = 400.0
     hint: float = 3.0
+    container: float = 4.0
     outlet_country: float = 1.0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A toponym to resolve: its text, candidates, what the words after it say (hint), and the candidates of
+    the area it is qualified by ("Paris, Texas": Texas), if any."""
+
+    text: str
+    candidates: tuple[Entry, ...]
+    hint: str | None = None
+    container: tuple[Entry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,37 +79,41 @@ class Resolver:
             score += w.hint
         return score
 
-    def rank(self, names: Sequence[tuple[str, tuple[Entry, ...], str | None]], *,
-             outlet_country: str | None = None) -> list[Ranked]:
-        """Resolve the toponyms of one article, given as (text, candidates, hint) in text order."""
-        located = [_settlements_first(tuple(e for e in cands if e.lat is not None), hint) for _, cands, hint in names]
-        first = [max(cands, key=lambda e, h=hint: self.prior(e, h)) if cands else None
-                 for cands, (_, _, hint) in zip(located, names)]
-        mentions: dict[str, list[int]] = defaultdict(list)  # every mention of the same name
-        for i, (text, _, _) in enumerate(names):
-            mentions[text.casefold()].append(i)
+    def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None) -> list[Ranked]:
+        """Resolve the toponyms of one article, in text order."""
+        located = [_settlements_first(tuple(e for e in m.candidates if e.lat is not None), m.hint) for m in mentions]
+        first = [max(cands, key=lambda e, h=m.hint: self.prior(e, h)) if cands else None
+                 for cands, m in zip(located, mentions)]
+        same_name: dict[str, list[int]] = defaultdict(list)  # every mention of the same name
+        for i, m in enumerate(mentions):
+            same_name[m.text.casefold()].append(i)
         countries, admins = _context(first)
         chosen: dict[int, Entry | None] = {}
-        for members in mentions.values():
+        for members in same_name.values():
             own_countries, own_admins = _context(first[j] for j in members)
             member_set = set(members)
             others = list({o.place_id: o for j, o in enumerate(first) if o is not None and j not in member_set
                            and o.feature_code not in ("PCLI", "CONT")}.values())
-            decided: dict[str | None, Entry | None] = {}
+            decided: dict[tuple, Entry | None] = {}
             for i in members:
-                hint = names[i][2]
-                if hint not in decided:
-                    decided[hint] = max(located[i], default=None, key=lambda e, h=hint: self._score(
-                        e, h, countries - own_countries, admins - own_admins, others, outlet_country))
-                chosen[i] = decided[hint]
-        return [Ranked(chosen[i], names[i][1]) for i in range(len(names))]
+                m = mentions[i]
+                key = (m.hint, tuple(c.place_id for c in m.container))
+                if key not in decided:
+                    decided[key] = max(located[i], default=None, key=lambda e, m=m: self._score(
+                        e, m, countries - own_countries, admins - own_admins, others, outlet_country))
+                chosen[i] = decided[key]
+        return [Ranked(chosen[i], m.candidates) for i, m in enumerate(mentions)]
 
-    def _score(self, entry: Entry, hint: str | None, countries: Counter, admins: Counter,
+    def _score(self, entry: Entry, mention: Mention, countries: Counter, admins: Counter,
                others: list[Entry], outlet_country: str | None) -> float:
         w = self.weights
-        score = self.prior(entry, hint)
-        if entry.country and countries[entry.country]:
+        score = self.prior(entry, mention.hint)
+        if any(_contains(area, entry) for area in mention.container):
+            score += w.container
+        if entry.country and countries[("country", entry.country)]:
             score += w.country_named
+        elif entry.country and countries[("implied", entry.country)]:
+            score += w.country_implied
         if entry.country and entry.admin1_code and admins[(entry.country, entry.admin1_code)]:
             score += w.admin1_named
         if outlet_country and entry.country == outlet_country:
@@ -113,12 +130,21 @@ class Resolver:
 SHADOW_KM = 50.0
 
 
+def _contains(area: Entry, entry: Entry) -> bool:
+    """Whether a country or first-level area holds the entry (by codes, not by distance)."""
+    if area.country is None or area.country != entry.country or area.place_id == entry.place_id:
+        return False
+    if area.feature_code == "PCLI":
+        return True
+    return area.feature_code == "ADM1" and area.admin1_code is not None and area.admin1_code == entry.admin1_code
+
+
 def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
     """Drop an admin area that shares its name with a town in or beside it ("Ganja" the city, not the district),
     unless the text calls it an area: news names the town far more often, and ACLED codes the town."""
     if hint == "area" or len(cands) < 2:
         return cands
-    towns = [e for e in cands if e.feature_class == "P"]
+    towns = [e for e in cands if e.feature_class == "P" and e.kind == NameKind.PRIMARY]
     if not towns:
         return cands
     return tuple(e for e in cands if not (
@@ -127,12 +153,15 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
 
 
 def _context(picks: Iterable[Entry | None]) -> tuple[Counter, Counter]:
-    """How often each country and each first-level area (country, admin1 code) is among the picks."""
+    """The countries and first-level areas the article names, counted by mention. A country named outright
+    counts ("country", ISO); one a town merely lies in counts apart ("implied", ISO), weaker, since the town
+    itself may be the wrong one. First-level areas count only when named outright ("Texas")."""
     countries: Counter = Counter()
     admins: Counter = Counter()
     for pick in picks:
-        if pick is not None and pick.country:
-            countries[pick.country] += 1
-            if pick.admin1_code:
-                admins[(pick.country, pick.admin1_code)] += 1
+        if pick is None or not pick.country:
+            continue
+        countries[("country" if pick.feature_code == "PCLI" else "implied", pick.country)] += 1
+        if pick.feature_code == "ADM1" and pick.admin1_code:
+            admins[(pick.country, pick.admin1_code)] += 1
     return countries, admins
