@@ -17,6 +17,7 @@ from ..errors import WirecoderError
 from .names import name_key
 
 SCHEMA_VERSION = "1"
+MMAP_BYTES = 512 * 1024 * 1024
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,8 +71,8 @@ class Entry:
 
 _SELECT = """
 SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin1, p.feature_class,
-       p.feature_code, p.population, s.package || ' ' || s.version, n.kind
-FROM names n JOIN places p ON p.id = n.place_id JOIN sources s ON s.id = p.source_id
+       p.feature_code, p.population, p.source_id, n.kind
+FROM names n JOIN places p ON p.id = n.place_id
 WHERE n.key = ?
 """
 
@@ -95,6 +96,11 @@ class Gazetteer:
             raise WirecoderError("W020", f"{self.path} has gazetteer schema {version and version[0]!r}, "
                                          f"this wirecoder reads {SCHEMA_VERSION!r}")
         self._db.execute("PRAGMA query_only = 1")
+        # Read through a shared memory map: worker processes share the file's pages instead of each copying
+        # them into its own page cache, and a lookup makes no read() calls.
+        self._db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        self._source_labels = {sid: f"{package} {version}" for sid, package, version in
+                               self._db.execute("SELECT id, package, version FROM sources")}
         self._pid = os.getpid()
         self._cache: dict[str, tuple[Entry, ...]] = {}
         self._cache_limit = 50_000
@@ -115,7 +121,7 @@ class Gazetteer:
         if os.getpid() != self._pid:  # forked after opening: SQLite connections must not cross a fork
             self._open()
         rows = self._db.execute(_SELECT, (key,)).fetchall()
-        entries = tuple(Entry(*row[:12], kind=NameKind(row[12])) for row in rows)
+        entries = tuple(self._entry(row) for row in rows)
         if len(self._cache) >= self._cache_limit:
             self._cache.clear()
         self._cache[key] = entries
@@ -125,10 +131,13 @@ class Gazetteer:
         """Every place known by a name as written in text."""
         return self.lookup_key(name_key(name))
 
+    def _entry(self, row: tuple) -> Entry:
+        return Entry(*row[:11], source=self._source_labels.get(row[11], "?"), kind=NameKind(row[12]))
+
     def by_geonameid(self, geonameid: int) -> Entry | None:
         row = self._db.execute(
             _SELECT.replace("WHERE n.key = ?", "WHERE p.geonameid = ? AND n.kind = 0"), (geonameid,)).fetchone()
-        return Entry(*row[:12], kind=NameKind(row[12])) if row else None
+        return self._entry(row) if row else None
 
     def meta(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
