@@ -61,8 +61,11 @@ def _inverted_subject(verb):
     """'“...,” said Skelly': after a quotation or comma the name may follow the verb, and the parser may not make
     it the subject (it tags some names as adverbs)."""
     doc = verb.doc
-    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text not in _BEFORE_INVERSION:
+    if verb.i + 1 >= len(doc):
         return None
+    first_of_sentence = verb.i == verb.sent.start or (verb.i > 0 and doc[verb.i - 1].is_space)
+    if not first_of_sentence and doc[verb.i - 1].text not in _BEFORE_INVERSION:
+        return None  # "Stated Stone: “...”" starts a sentence; "“...,” said Skelly" follows a mark
     after = doc[verb.i + 1]
     if after.pos_ == "DET" and after.head.i > after.i:
         after = after.head

@@ -23,6 +23,7 @@ _MIN_DIRECT_WORDS = 4
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})  # "so-called", "a reported attack": not cues
 _CUE_WINDOW = 30
+_NAME_POS = frozenset({"PROPN", "PRON", "DET", "NOUN"})
 _OPENING_TOKENS = frozenset({"“", "„", "«", '"', "``", "''"})
 _CLOSING_TOKENS = frozenset({"”", "»", "''"})
 _CONTINUATION_GAP = 250  # characters between a quotation's cue and the next quotation of the same voice
@@ -106,7 +107,9 @@ class QuotesStage:
                 opening = Span(mq.open_at, mq.open_at + 1, article.text[mq.open_at:mq.open_at + 1])
                 found.append(_Found(content, opening, None, None, True))
             else:
-                found.append(_Found(content, _token_span(article, cue), cue, self._speaker_head(doc, cue, mq), True,
+                cue_span = _token_span(article, cue) if cue.lower_ != "according" else \
+                    article.span(cue.idx, doc[cue.i + 1].idx + len(doc[cue.i + 1]))
+                found.append(_Found(content, cue_span, cue, self._speaker_head(doc, cue, mq), True,
                                     embedded=embedded))
         return found
 
@@ -114,12 +117,17 @@ class QuotesStage:
     def _speaker_head(doc, cue, mq: MarkedQuote):
         """The cue's subject; when the parse put it inside the quotation, the noun beside the cue instead
         ("“Very good reporter,” Trump said": the parser may take "reporter" for the subject)."""
+        if cue.lower_ == "according":
+            return next((c for c in doc[cue.i + 1].children if c.dep_ == "pobj"), None)
         subject = subject_of(cue)
         close = mq.close_at if mq.close_at is not None else mq.end
         if subject is None and cue.tag_ in ("VBG", "VBN"):
             # "..., writing “...”", "by saying “...”": the participle's subject is the main clause's
             root = cue.sent.root
             subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+        if subject is None and cue.idx > close and cue.i > 0 and doc[cue.i - 1].pos_ in ("PROPN", "PRON", "NOUN") \
+                and doc[cue.i - 1].idx > close:
+            return doc[cue.i - 1]  # "“Go back,” Trump barked", parsed as anything but a subject
         if subject is None or not (mq.open_at <= subject.idx <= close):
             return subject
         for tok in (doc[cue.i - 1] if cue.i > 0 else None, doc[cue.i + 1] if cue.i + 1 < len(doc) else None):
@@ -170,7 +178,9 @@ class QuotesStage:
         if previous.cue_token is not None and previous.cue.end <= mq.open_at and previous.cue.start >= \
                 previous.content.end:
             # “X,” he said, “Y.” / “X,” he said at the meeting. “Y.”: the rest of the cue's sentence lies between
-            between = text[previous.cue.end:mq.open_at].strip(" ")
+            between = text[previous.cue.end:mq.open_at].strip()
+            for conjunction in (" But", " And", " but", " and"):
+                between = between.removesuffix(conjunction)
             if cue is None or cue.i == previous.cue_token.i:
                 return not any(c in between for c in "?!“\"") and \
                     (between.endswith((",", ":", ".")) or between == "")
@@ -196,6 +206,11 @@ class QuotesStage:
                     return None  # a new reported clause, not the cue of this quotation
                 return tok
             if is_verb(tok) and tok.dep_ not in ("aux", "auxpass", "amod"):
+                speaker_words = doc[i:tok.i]
+                if not between_verbs and last_char in (",", "?", "!", "—") and tok.tag_ in ("VBD", "VBZ", "VBN") \
+                        and 1 <= len(speaker_words) <= 3 and all(t.pos_ in _NAME_POS for t in speaker_words) and \
+                        not any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children):
+                    return tok  # "“Go back,” Trump barked": a verb of any kind, right after the speaker
                 between_verbs += 1
         return None
 
@@ -223,6 +238,16 @@ class QuotesStage:
                 if lead_char in (":", ",") or not between or between[-1].lower_ in ("that", "this"):
                     return tok
                 return None
+        according = next((t for t in tokens if t.lower_ == "according" and t.i + 1 < len(doc)
+                          and doc[t.i + 1].lower_ == "to"), None)
+        if according is not None and lead_char in (":", ","):
+            return according  # "According to the ministry: “...”"
+        if lead_char == "," and tokens:
+            words = [t for t in tokens if not t.is_space and t.text != ","]
+            verb = next((t for t in words[:3] if t.tag_ in ("VBD", "VBZ")), None)
+            if verb is not None and all(t.pos_ in ("ADP", "ADV", "PART") for t in words[:words.index(verb)]) and \
+                    any(c.dep_ == "nsubj" for c in verb.children):
+                return verb  # "Hillary shot back, “...”"
         if lead_char == ":" and tokens:
             # "Clinton released the following statement: “...”": the introducing clause's subject speaks
             root = tokens[0].sent.root
