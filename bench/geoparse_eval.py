@@ -11,7 +11,7 @@ import sys
 import time
 
 from wirecoder.geo import Geoparser
-from wirecoder.geo.evaluate import Scores, evaluate, read_corpus
+from wirecoder.geo.evaluate import Scores, evaluate, read_corpus, resolved
 from wirecoder.geo.resolve import distance_km
 
 SKIP_CODES = ("PCLI", "CONT")  # errors on countries' points are conventions, listed apart by --errors
@@ -39,8 +39,7 @@ def main(argv: list[str]) -> int:
 def _print_errors(geoparser, articles, limit: int) -> None:
     from collections import Counter
     wrong = Counter()
-    for art in articles:
-        places = geoparser.resolve_spans(art.text, [(t.start, t.end) for t in art.toponyms])
+    for art, places in resolved(geoparser, articles):
         for gold, place in zip(art.toponyms, places):
             err = distance_km(gold.lat, gold.lon, place.lat, place.lon) if place.lat is not None else None
             if (err is None or err > 161) and place.feature_code not in SKIP_CODES:

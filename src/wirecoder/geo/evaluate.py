@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..errors import WirecoderError
 from .geoparser import Geoparser
 from .names import name_key
+from .outlet import outlet_country
 from .resolve import distance_km
 
 ACCURACY_KM = 161.0
@@ -38,6 +39,7 @@ class GoldArticle:
     id: str
     text: str
     toponyms: tuple[GoldToponym, ...]
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ def read_corpus(path: pathlib.Path) -> list[GoldArticle]:
         text = art.findtext("text") or ""
         ident = art.get("docid") or f"{path.stem}-{index}"
         toponyms = tuple(_gold(text, el) for el in (*art.iter("location"), *art.iter("toponym")))
-        articles.append(GoldArticle(ident, text, tuple(t for t in toponyms if t is not None)))
+        url = (art.findtext("url") or art.findtext("source") or "").strip() or None
+        articles.append(GoldArticle(ident, text, tuple(t for t in toponyms if t is not None), url))
     if not articles:
         raise WirecoderError("W050", f"{path} holds no <article> elements")
     return articles
@@ -113,7 +116,7 @@ def align_span(text: str, start: int, end: int, name: str) -> tuple[int, int]:
 
 def evaluate(geoparser: Geoparser, articles: list[GoldArticle], *, corpus: str) -> Scores:
     errors, id_hits, with_ids, recalled, recalled_area, unresolved = [], 0, 0, 0, 0, 0
-    for art, places in _resolved(geoparser, articles):
+    for art, places in resolved(geoparser, articles):
         for gold, place in zip(art.toponyms, places):
             if place.lat is None:
                 unresolved += 1
@@ -143,7 +146,7 @@ def _same_area(gold: GoldToponym, cands) -> bool:
     return any(c.feature_class in ("A", "L") and name_key(c.name) == name_key(gold.page) for c in cands)
 
 
-def _resolved(geoparser: Geoparser, articles: list[GoldArticle]) -> Iterator[tuple[GoldArticle, list]]:
+def resolved(geoparser: Geoparser, articles: list[GoldArticle]) -> Iterator[tuple[GoldArticle, list]]:
     for art in articles:
         spans = [(t.start, t.end) for t in art.toponyms]
-        yield art, geoparser.resolve_spans(art.text, spans)
+        yield art, geoparser.resolve_spans(art.text, spans, outlet_country=outlet_country(art.url))

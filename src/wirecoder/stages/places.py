@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..article import Article
 from ..geo import Geoparser
+from ..geo.outlet import outlet_country
 
 
 class PlacesStage:
@@ -17,7 +18,7 @@ class PlacesStage:
         if article.doc is None:
             article.places = []
             return article
-        places = self.geoparser.places_in_doc(article.doc, text=article.text)
+        places = self.geoparser.places_in_doc(article.doc, text=article.text, outlet_country=outlet_country(article.url))
         blanked = [b.span for b in article.boilerplate]
         article.places = sorted((p for p in places if not any(p.span.overlaps(b) for b in blanked)),
                                 key=lambda p: (p.span.start, p.span.end))
