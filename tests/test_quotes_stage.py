@@ -148,3 +148,29 @@ def test_quotes_ids_follow_text_order(quotes_of):
     quotes = quotes_of(text)
     assert [q.id for q in quotes] == ["q1", "q2"]
     assert quotes[0].content.start < quotes[1].content.start
+
+
+def test_quotes_cue_interrupting_reported_speech(quotes_of):
+    q = only(quotes_of("The convoy, the governor added, was turned back at the checkpoint."))
+    assert q.cue.text == "added" and not q.direct
+    assert q.content.text.startswith("The convoy") and q.content.text.endswith("at the checkpoint")
+    assert q.speaker.span.text == "the governor"
+
+
+def test_quotes_statement_before_comma_and_speaker(quotes_of):
+    q = only(quotes_of("Attackers will pay for the strike, Defence Minister says"))
+    assert q.content.text == "Attackers will pay for the strike"
+    assert q.speaker.span.text == "Defence Minister"
+
+
+def test_quotes_double_apostrophe_marks(quotes_of):
+    q = only(quotes_of("''We did not fire first,'' said Colonel Dan Ortiz, a spokesman for the brigade."))
+    assert q.direct and q.cue.text == "said"
+    assert q.content.text == "We did not fire first"
+    assert q.speaker.name == "Dan Ortiz"
+
+
+def test_quotes_according_to_before_a_quotation(quotes_of):
+    q = only(quotes_of("According to the agency: “Seven trucks reached the city before the road closed.”"))
+    assert q.direct and q.cue.text == "According to"
+    assert q.speaker.span.text == "the agency"

@@ -40,9 +40,10 @@ def subject_of(verb):
     """The subject of a cue verb: its own, or the one of the verb it hangs off ("..., saying", "and added")."""
     seen = 0
     while verb is not None and seen < 4:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:  # two subjects is a misparse of "X, the minister says": the one next to the verb speaks
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
         for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return child
             if child.dep_ == "agent":
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if any(c.dep_ == "nsubjpass" for c in verb.children):

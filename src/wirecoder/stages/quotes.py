@@ -296,6 +296,10 @@ class QuotesStage:
                 end = cue_start
             elif not text_between(article.text, start, cue_start).strip(" ,“\"‘\n"):
                 start = cue_end
+        elif subject is not None and subject.i < verb.i and _ends_sentence(verb) and subject.left_edge.i > 0 and \
+                verb.doc[subject.left_edge.i - 1].text == "," and subject.left_edge.i - 1 > verb.sent.start:
+            # "They will pay for it, Turkish Defense Minister says": the parser missed the clause before the comma
+            start, end = verb.sent.start_char, verb.doc[subject.left_edge.i - 1].idx
         else:
             return None
         content = _trimmed(article, *_within_paragraph(article.text, verb.idx, start, end))
@@ -324,6 +328,10 @@ class QuotesStage:
             return None
         cue = Span(according.idx, to.idx + len(to), article.text[according.idx:to.idx + len(to)])
         return _Found(content, cue, None, source, False)
+
+
+def _ends_sentence(token) -> bool:
+    return all(t.is_punct or t.is_space for t in token.doc[token.i + 1:token.sent.end])
 
 
 def text_between(text: str, start: int, end: int) -> str:
