@@ -8,13 +8,38 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_SCHEME = "affine64"  # stored signatures are only comparable under the scheme that made them
+_SCHEME = "affine64"  # stored signatures are only comparable under the scheme and shingle hash that made them
+
+
+# odd 64-bit multipliers that mix the word hashes of a shingle into one 64-bit shingle hash
+_MIXERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                    0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5], dtype=np.uint64)
+
+
+def shingle_hashes(text: str, *, size: int) -> np.ndarray:
+    """Stable 64-bit hashes of the distinct ``size``-word shingles of ``text`` (casefolded words).
+
+    Each word is hashed once (CRC-32) and the shingles are combined in numpy, instead of hashing every
+    shingle's bytes in Python: most of what MinHash costs per article."""
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return np.zeros(1, dtype=np.uint64)
+    known: dict[str, int] = {}
+    word_hashes = np.fromiter((known.setdefault(w, zlib.crc32(w.encode("utf-8"))) for w in words),
+                              dtype=np.uint64, count=len(words))
+    span = min(size, len(words))
+    count = len(words) - span + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for k in range(span):
+        combined += (word_hashes[k:k + count] + np.uint64(k + 1)) * _MIXERS[k % len(_MIXERS)]
+    return np.unique(combined)
 
 
 def content_hash(text: str) -> str:
@@ -36,8 +61,11 @@ class NearDuplicateIndex:
     shingle_words: int = 5
     _lsh: MinHashLSH = field(init=False, repr=False)
     _signatures: dict[str, MinHash] = field(default_factory=dict, init=False, repr=False)
+    _prototype: MinHash = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        # the permutations are drawn once from the seed and copied, not drawn again for every article
+        self._prototype = MinHash(num_perm=self.num_perm, scheme=_SCHEME, hashfunc=int)
         # LSH only proposes candidates; the threshold is applied to each candidate's estimated similarity.
         # datasketch cannot band for thresholds near 1, so its candidate threshold is capped.
         self._lsh = MinHashLSH(threshold=min(self.threshold, 0.9), num_perm=self.num_perm)
@@ -46,11 +74,8 @@ class NearDuplicateIndex:
         return len(self._signatures)
 
     def signature(self, text: str) -> MinHash:
-        words = [w.casefold() for w in _WORD.findall(text)]
-        size = self.shingle_words
-        shingles = {" ".join(words[i:i + size]).encode("utf-8") for i in range(max(1, len(words) - size + 1))}
-        minhash = MinHash(num_perm=self.num_perm, scheme=_SCHEME)
-        minhash.update_batch(list(shingles))
+        minhash = self._prototype.copy()
+        minhash.update_batch(shingle_hashes(text, size=self.shingle_words).tolist())
         return minhash
 
     def find(self, minhash: MinHash) -> NearDuplicate | None:
@@ -74,4 +99,6 @@ class NearDuplicateIndex:
         values = np.frombuffer(data, dtype=np.uint64)
         if len(values) != self.num_perm:
             return None
-        return MinHash(num_perm=self.num_perm, hashvalues=values.copy(), scheme=_SCHEME)
+        minhash = self._prototype.copy()
+        minhash.hashvalues = values.copy()
+        return minhash
