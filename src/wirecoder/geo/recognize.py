@@ -35,6 +35,9 @@ AREA_WORDS = frozenset({"district", "districts", "region", "regions", "province"
                         "county", "counties", "oblast", "rayon", "municipality", "prefecture", "department",
                         "state", "territory", "area", "valley", "island", "islands", "peninsula", "border",
                         "countryside", "countries", "country"})
+PART_WORDS = frozenset({"outskirts", "suburbs", "centre", "center", "heart", "north", "south", "east", "west",
+                        "northeast", "northwest", "southeast", "southwest", "part", "parts", "residents", "mayor",
+                        "governor", "edge", "streets", "people", "inhabitants", "outside", "environs", "vicinity"})
 TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "sen", "senator", "gen", "general",
                          "col", "colonel", "king", "queen", "prince", "sheikh", "judge", "spokesman",
                          "spokeswoman", "commander", "chief", "secretary", "ambassador", "pope", "saint"})
@@ -333,9 +336,9 @@ def _area_word_after(doc, index: int) -> str | None:
 
 
 def _area_word_before(doc, index: int) -> bool:
-    """ "the city of X", "cities of X", "X" after "province of" """
+    """ "the city of X", "cities of X", "the outskirts of X", "the mayor of X" """
     prev = _previous_word(doc, index)
     if prev is None or prev.lower_ != "of":
         return False
     before = _previous_word(doc, prev.i)
-    return before is not None and before.lower_ in AREA_WORDS | SETTLEMENT_WORDS
+    return before is not None and before.lower_ in AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS
