@@ -56,6 +56,8 @@ CATALOGUE: dict[str, ErrorSpec] = {
                   "give the page of one article (not an index, a menu or a paywall stub)"),
         ErrorSpec("W035", "the file is corrupt or truncated (gzip, WARC or feed)",
                   "re-download or re-create the file; the other inputs were ingested"),
+        ErrorSpec("W036", "the site's robots.txt disallows fetching the page",
+                  "ingest a copy you may use from a file, or pass --ignore-robots if the site allows you"),
         ErrorSpec("W040", "the event-typing model cannot be loaded",
                   "train one with `wirecoder train --data FILE --out DIR`, or drop --model to use the shipped one"),
         ErrorSpec("W041", "the training data cannot be used",
