@@ -67,10 +67,25 @@ def test_fetch_refuses_body_over_size_limit(local_server):
 
 def test_fetch_waits_between_requests_to_one_host(local_server):
     local_server.routes["/a"] = Route(b"a", content_type="text/plain")
-    fetcher, sleeps = fast_fetcher(min_interval=5.0)
+    fetcher, sleeps = fast_fetcher(min_interval=5.0, respect_robots=False)
     fetcher.get(local_server.url("/a"))
     fetcher.get(local_server.url("/a"))
     assert len(sleeps) == 1 and 4.0 < sleeps[0] <= 5.0
+
+
+def test_fetch_obeys_robots_txt(local_server):
+    local_server.routes["/robots.txt"] = Route(b"User-agent: wirecoder\nDisallow: /private\n",
+                                               content_type="text/plain")
+    local_server.routes["/private/story"] = Route(article_html().encode())
+    local_server.routes["/public/story"] = Route(article_html().encode())
+    fetcher, _ = fast_fetcher()
+    with pytest.raises(WirecoderError) as err:
+        fetcher.get(local_server.url("/private/story"))
+    assert err.value.code == "W036" and local_server.hits["/private/story"] == 0
+    assert fetcher.get(local_server.url("/public/story")).status == 200
+    assert local_server.hits["/robots.txt"] == 1  # read once per site
+    ignoring, _ = fast_fetcher(respect_robots=False)
+    assert ignoring.get(local_server.url("/private/story")).status == 200
 
 
 def test_feeds_rss_links_are_fetched_and_failures_reported(local_server):

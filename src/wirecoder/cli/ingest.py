@@ -36,6 +36,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a web server")
     parser.add_argument("--retries", type=int, default=2, help="retries of a failed fetch, with backoff")
     parser.add_argument("--min-interval", type=float, default=1.0, help="seconds between requests to one host")
+    parser.add_argument("--ignore-robots", action="store_true", help="fetch pages that robots.txt disallows")
     parser.add_argument("--coder-factory", default=None, metavar="MODULE:NAME",
                         help="a callable that returns a coder with code_many() (default: wirecoder's Coder)")
     parser.add_argument("--json", action="store_true", help="print the closing summary as JSON on stdout")
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         raise WirecoderError("W008", f"--dedup-threshold must be in (0, 1], not {args.dedup_threshold}")
     read_options = ReadOptions(columns=ColumnMapping.parse(args.columns), max_bytes=args.max_bytes)
     fetcher = Fetcher(FetchOptions(timeout=args.timeout, retries=args.retries, min_interval=args.min_interval,
-                                   max_bytes=args.max_bytes))
+                                   max_bytes=args.max_bytes, respect_robots=not args.ignore_robots))
     reader = SourceReader(options=read_options, fetcher=fetcher)
     options = IngestOptions(workers=args.workers, batch_size=args.batch_size, dedup_threshold=args.dedup_threshold)
     arguments = {key: value for key, value in vars(args).items() if key != "func"}

@@ -1,5 +1,6 @@
-"""A polite HTTP client for feeds and the pages they link: a User-Agent that says who is asking, timeouts,
-retries with exponential backoff on transient failures, a size limit and a minimum interval per host."""
+"""A polite HTTP client for feeds and the pages they link: a User-Agent that says who is asking, robots.txt
+obeyed, timeouts, retries with exponential backoff on transient failures, a size limit and a minimum interval
+per host."""
 from __future__ import annotations
 
 import http.client
@@ -8,6 +9,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -24,6 +26,7 @@ class FetchOptions:
     backoff: float = 1.0  # seconds before the first retry; doubles each time
     max_bytes: int = 20_000_000
     min_interval: float = 1.0  # seconds between two requests to the same host
+    respect_robots: bool = True
     user_agent: str = f"wirecoder/{__version__} (+https://github.com/wirecoder/wirecoder; news event coding)"
 
 
@@ -40,11 +43,14 @@ class Fetcher:
     options: FetchOptions = FetchOptions()
     sleep: Callable[[float], None] = time.sleep
     _last_request: dict[str, float] = field(default_factory=dict, repr=False)
+    _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict, repr=False)
 
     def get(self, url: str) -> FetchResult:
         """Fetch ``url`` or raise WirecoderError W032 (failed after retries) or W033 (too large)."""
         if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
             raise WirecoderError("W032", f"{url} is not an http(s) URL")
+        if not self.allowed(url):
+            raise WirecoderError("W036", f"the robots.txt of {urllib.parse.urlsplit(url).netloc} disallows {url}")
         last_error = ""
         for attempt in range(self.options.retries + 1):
             if attempt:
@@ -64,6 +70,30 @@ class Fetcher:
             except ValueError as err:  # a malformed address: retrying cannot help
                 raise WirecoderError("W032", f"{url} is not a valid URL: {err}") from err
         raise WirecoderError("W032", f"fetching {url} failed ({last_error}) after {attempt + 1} attempt(s)")
+
+    def allowed(self, url: str) -> bool:
+        """Whether the site's robots.txt lets this User-Agent fetch ``url`` (read once per site)."""
+        if not self.options.respect_robots:
+            return True
+        parts = urllib.parse.urlsplit(url)
+        site = f"{parts.scheme}://{parts.netloc}"
+        if site not in self._robots:
+            self._robots[site] = self._read_robots(site)
+        rules = self._robots[site]
+        return rules is None or rules.can_fetch(self.options.user_agent, url)
+
+    def _read_robots(self, site: str) -> urllib.robotparser.RobotFileParser | None:
+        """The site's rules; None (no rules) when it has no robots.txt or it cannot be fetched: an unreachable
+        robots.txt does not block the pages, whose own fetch then reports what is wrong."""
+        self._wait_for_host(site)
+        try:
+            body = self._get_once(f"{site}/robots.txt").body
+        except (urllib.error.URLError, http.client.HTTPException, socket.timeout, TimeoutError, ConnectionError,
+                WirecoderError):
+            return None
+        rules = urllib.robotparser.RobotFileParser()
+        rules.parse(body.decode("utf-8", errors="replace").splitlines())
+        return rules
 
     def _wait_for_host(self, url: str) -> None:
         host = urllib.parse.urlsplit(url).netloc
