@@ -136,3 +136,12 @@ def test_event_typing_runs_with_the_shipped_model_in_a_pipeline(nlp_stage):
     assert mention.event_type == "Explosions/Remote violence"
     assert mention.trigger.text in article.text.splitlines()[0]
     assert 0.9 <= mention.confidence <= 1.0
+
+
+def test_event_typing_never_takes_a_speech_verb_as_trigger(nlp_stage):
+    article = nlp_stage(Article(text="The army said the rebels left the town.\n", id="s"))
+    article.mentions = []
+    model = StubModel({"army": ("Non-violent transfer of territory", 0.95)}, {"said": 3.0, "left": 1.0})
+    EventTypingStage(model=model)(article)
+    [added] = article.mentions
+    assert added.trigger.text == "left"

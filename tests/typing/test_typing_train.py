@@ -98,3 +98,9 @@ def test_shipped_model_loads_and_covers_the_taxonomy():
     assert set(model.labels) - {NO_EVENT} <= set(SUB_EVENT_TYPES)
     assert NO_EVENT in model.labels
     assert model.meta["training"]["examples"] > 0
+
+
+def test_features_mask_names_inside_a_sentence_but_not_acronyms_or_openers():
+    from wirecoder.typing.features import normalise
+    text = "Gunmen attacked Tessit on 3 May. Militants from Boko Haram planted an IED near the UN camp."
+    assert normalise(text) == ("Gunmen attacked Xx on 0 Xx. Militants from Xx Xx planted an IED near the UN camp.")

@@ -11,7 +11,8 @@ the endless other ways of saying it ("rained shells on", "took to the streets").
 - a sentence without any mention gets one when the classifier is very confident (>= ``add_confidence``)
   and the sentence has a verb that the model, on its own, ties to that sub-type: that verb is the trigger.
   Only verbs: a sentence that merely names women, a bomb or a suicide note is not yet telling of an act,
-  and the rules already catch the event nouns ("airstrike", "ambush") that make verbless headlines.
+  and the rules already catch the event nouns ("airstrike", "ambush") that make verbless headlines. Never
+  a verb of speech ("says", "announced"): the saying is not the event.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from ..article import Article, EventMention
 from ..typing import Prediction, TypingModel
+from .cues import load_cue_verbs
 from .syntax import is_reaction_object, modality
 
 TRIGGER_POS = ("VERB",)
@@ -38,6 +40,7 @@ class EventTypingStage:
         self.strong_rule_confidence = strong_rule_confidence
         self.retype_confidence = retype_confidence
         self.add_confidence = add_confidence
+        self._speech_verbs = frozenset(load_cue_verbs())
 
     def __call__(self, article: Article) -> Article:
         if not article.sentences:
@@ -89,7 +92,8 @@ class EventTypingStage:
         sent = article.doc.char_span(span.start, span.end, alignment_mode="expand")
         if sent is None:
             return None
-        candidates = [t for t in sent if t.pos_ in TRIGGER_POS]
+        candidates = [t for t in sent if t.pos_ in TRIGGER_POS and t.lower_ not in self._speech_verbs
+                      and t.lemma_.lower() not in self._speech_verbs]
         if not candidates:
             return None
         weights = self.model.word_weights([t.text for t in candidates], prediction.sub_event_type)
