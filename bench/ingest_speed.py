@@ -29,12 +29,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "geoparsing"
-# runs one command module the way the dispatcher does, without importing every other command
-LAUNCHER = ("import argparse, importlib, sys; p = argparse.ArgumentParser(prog='wirecoder'); "
-            "s = p.add_subparsers(); importlib.import_module('wirecoder.cli.' + sys.argv[1]).register(s); "
-            "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))")
-
-
 def articles(data: Path) -> list[dict]:
     items = []
     for name in ("TR-News.xml", "GeoVirus.xml"):
@@ -47,7 +41,7 @@ def articles(data: Path) -> list[dict]:
 
 
 def wirecoder(*args: str) -> list[str]:
-    return [sys.executable, "-c", LAUNCHER, *args]
+    return [sys.executable, "-m", "wirecoder", *args]
 
 
 class ReplayCoder:
@@ -82,7 +76,7 @@ def timed(commands: list[list[str]], *, stdout=None, env=None) -> tuple[float, f
     for process in processes:
         _, err = process.communicate()
         if process.returncode not in (0, 1):  # `code --jsonl` exits 1 when some inputs had error records
-            raise SystemExit(f"{' '.join(process.args[3:])} failed:\n{err.decode()[-2000:]}")
+            raise SystemExit(f"{' '.join(process.args[2:])} failed:\n{err.decode()[-2000:]}")
     return time.perf_counter() - started, _children_cpu() - cpu
 
 

@@ -15,7 +15,7 @@ ARTICLES = 60
 
 
 def ingest_command(corpus: Path, db: Path) -> list[str]:
-    return [sys.executable, str(HERE / "run_command.py"), "ingest", str(corpus), "--db", str(db),
+    return [sys.executable, "-m", "wirecoder", "ingest", str(corpus), "--db", str(db),
             "--coder-factory", "fake_coder:make_coder", "--batch-size", "2", "--workers", "2", "--json"]
 
 

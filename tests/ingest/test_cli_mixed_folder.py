@@ -38,7 +38,7 @@ STORIES = [
 
 
 def cli(*args: str, env=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(HERE / "run_command.py"), *args], capture_output=True, timeout=600,
+    return subprocess.run([sys.executable, "-m", "wirecoder", *args], capture_output=True, timeout=600,
                           env=env)
 
 
