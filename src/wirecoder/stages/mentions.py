@@ -45,7 +45,9 @@ INTERVENTION = {"disperse", "tear", "teargas", "baton", "cannon", "arrest", "det
                 "crackdown", "break"}
 LETHAL = {"kill", "dead", "death", "shoot", "live", "die"}
 PROTESTER_VIOLENCE = {"torch", "stone", "vandalize", "vandalise", "burn", "smash", "loot", "riot", "clash",
-                      "barricade", "set"}
+                      "barricade", "arson", "molotov", "rock"}
+PROTEST_WORDS = {"protest", "protester", "protestor", "demonstration", "demonstrator", "rally", "march", "marcher",
+                 "riot", "rioter", "crowd", "mob"}
 WEAPON_TYPES = (
     ({"missile", "rocket", "artillery", "mortar", "shell", "howitzer", "grad", "mlrs"},
      "Shelling/artillery/missile attack"),
@@ -170,6 +172,13 @@ class MentionsStage:
             decision = self._territory_type(article, root, decision, actors)
         elif decision == "PROTEST":
             decision = self._protest_type(root, lemmas, actors)
+        elif decision == "CLASH":
+            decision = "Violent demonstration" if lemmas & PROTEST_WORDS or any(
+                a.kind in ("protesters", "rioters") for a in actors) else "Armed clash"
+        elif decision == "Armed clash" and root.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and not any(a.span.start <= c.idx < a.span.end for a in actors)
+                for c in root.children):
+            return None  # "fighting AIDS", "fighting corruption": not a battle
         elif decision == "ARREST":
             decision = "Arrests" if lemmas & ARREST_CONTEXT or any(
                 a.kind in ("rebels", "political_militia", "protesters", "rioters") for a in actors) else None
@@ -267,7 +276,7 @@ class MentionsStage:
             if weapon_words & words:
                 return sub_type
         armed = {"state_forces", "rebels", "political_militia", "identity_militia", "rioters", "external_forces"}
-        if not any(a.kind in armed for a in actors) and not weapon_words:
+        if not any(a.kind in armed and a.role != "state" for a in actors) and not weapon_words:
             return None  # "killed when a tree fell": an accident until someone armed is named
         targets = self._target_kinds(root, actors)
         victims = {c.lemma_.lower() for c in root.subtree}
@@ -290,13 +299,15 @@ class MentionsStage:
         words = {t.lemma_.lower() for o in objects for t in o.subtree} - {"control"}
         if decision == "SEIZE" and words & WEAPON_OBJECTS:
             return "Disrupted weapons use"
-        in_object = any(p.span.start >= min((t.idx for o in objects for t in o.subtree), default=10**9)
-                        and p.span.end <= max((t.idx + len(t) for o in objects for t in o.subtree), default=-1)
-                        for p in article.places)
-        if not (words & TERRITORY_WORDS or in_object):
-            return None
+        heads = {o.lemma_.lower() for o in objects} | {g.lemma_.lower() for o in objects if o.dep_ == "prt"
+                                                        for g in o.head.children if g.dep_ == "dobj"}
+        object_is_place = any(p.span.start <= o.idx < p.span.end for o in objects for p in article.places)
+        if not (heads & TERRITORY_WORDS or object_is_place or words & {"percent", "territory", "territories"}):
+            return None  # "seized 3,000 kilos of meat at the market": goods, not ground
         subject_actors = [a for a in actors if a.span.end <= root.idx]
         actor = subject_actors[-1] if subject_actors else None
+        if actor is not None and actor.role == "police":
+            return None  # police seize goods and raid premises; they do not take ground
         if actor is not None and actor.kind == "state_forces":
             if decision == "TERRITORY_REGAIN":
                 return "Government regains territory"
@@ -319,7 +330,7 @@ class MentionsStage:
         if lemmas & LETHAL and ("protesters" in kinds or root.pos_ == "NOUN"):
             if kinds & {"state_forces"} or lemmas & {"shoot", "live"}:
                 return "Excessive force against protesters"
-        if lemmas & PROTESTER_VIOLENCE:
+        if lemmas & PROTESTER_VIOLENCE or {"set", "fire"} <= lemmas:
             return "Violent demonstration"
         if lemmas & INTERVENTION:
             return "Protest with intervention"
@@ -333,10 +344,15 @@ class MentionsStage:
         top = max(priority for priority, _ in found)
         protest = any(m.event_type in ("Protests", "Riots") for _, m in found)
         kept = []
+        demonstration_kept = False
         for priority, mention in found:
             if priority <= 3 and top > 3:
                 continue
             if protest and mention.sub_event_type == "Arrests":
                 continue  # arrests at a demonstration are the intervention, not a separate event
+            if mention.event_type in ("Protests", "Riots"):
+                if demonstration_kept:
+                    continue  # "clashes with police ... since many are staging protests": one demonstration
+                demonstration_kept = True
             kept.append(mention)
         return kept

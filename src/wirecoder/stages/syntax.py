@@ -3,7 +3,7 @@ from __future__ import annotations
 
 HYPOTHETICAL = {"threaten", "vow", "plan", "order", "want", "intend", "warn", "prepare", "aim", "deny", "urge",
                 "demand", "call", "seek", "promise", "fear", "propose", "consider", "refuse", "prevent",
-                "avoid", "expect", "hope", "plot", "conspire", "encourage", "incite", "inspire", "risk"}
+                "avoid", "expect", "hope", "plot", "conspire", "schedule", "set", "encourage", "incite", "inspire", "risk"}
 MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "can"}
 HABITUAL = {"continue", "keep"}
 SPEECH = {"say", "tell", "report", "announce", "claim", "state", "add", "confirm", "accuse", "allege", "write",
@@ -55,8 +55,11 @@ def modality(token) -> tuple[bool, bool, bool]:
     previous = None
     for node in head_chain(token, 5):
         lemma = node.lemma_.lower()
-        if node.pos_ in ("VERB", "AUX", "NOUN") and any(child.dep_ == "neg" for child in node.children):
-            negated = True
+        if node.pos_ in ("VERB", "AUX", "NOUN") and any(child.dep_ == "neg" or child.dep_ == "det" and
+                                                        child.lower_ == "no" for child in node.children):
+            negated = True  # "did not attack", "no clashes occurred"
+        if node is token and any(c.lower_ in PLANNED for c in node.children if c.dep_ in ("amod", "compound")):
+            hypothetical = True  # "a planned protest", "the scheduled rally"
         if node is not token and lemma in LEGAL:
             hypothetical = True  # "charged with assault", "pleaded guilty to attempted murder": a case, not a report
         if node is not token and node.pos_ in ("VERB", "AUX"):
@@ -88,6 +91,8 @@ def modality(token) -> tuple[bool, bool, bool]:
     return negated, hypothetical, habitual
 
 
+PLANNED = {"planned", "scheduled", "upcoming", "proposed", "expected", "threatened", "possible", "potential",
+           "future", "alleged", "attempted", "foiled"}
 SERIES_NOUNS = {"day", "week", "month", "year", "decade", "series", "wave", "string", "spate", "history",
                 "campaign", "cycle", "number", "dozen", "hundred", "thousand"}
 
