@@ -26,6 +26,7 @@ from pathlib import Path
 
 from wirecoder.article import Article
 from wirecoder.stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
+from wirecoder.stages.framing import FramingStage
 from wirecoder.stages.quotes import QuotesStage
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
@@ -134,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp_stage = NlpStage(nlp=load_spacy(DEFAULT_MODEL))  # the coder's own spaCy set-up
     stage = QuotesStage()
+    framing = FramingStage()
     tp = fp = fp_strict = speech_gold = recalled = speaker_ok = docs = 0
-    stage_seconds = parse_seconds = 0.0
+    stage_seconds = parse_seconds = framing_seconds = 0.0
     for stem, text, ann in documents(args.data, args.split):
         if args.limit is not None and docs >= args.limit:
             break
@@ -147,8 +149,11 @@ def main(argv: list[str] | None = None) -> int:
         t1 = time.perf_counter()
         stage(article)
         t2 = time.perf_counter()
+        framing(article)
+        t3 = time.perf_counter()
         parse_seconds += t1 - t0
         stage_seconds += t2 - t1
+        framing_seconds += t3 - t2
         preds = [(q.content.start, q.content.end) for q in article.quotes]
         all_pairs = dict(pair(preds, [g.content for g in gold]))
         speech_pairs = pair(preds, [g.content for g in speech])
@@ -183,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
     print(f"strict (speech gold only): precision {strict_precision:.3f}  F1 {strict_f1:.3f}")
     print(f"right speaker {speaker_ok / recalled if recalled else 0.0:.3f} of {recalled} matches")
-    print(f"quotes stage time / spaCy parse time: {stage_seconds / parse_seconds:.3f}")
+    print(f"time against the spaCy parse of the same articles: quotes {stage_seconds / parse_seconds:.3f}, "
+          f"framing {framing_seconds / parse_seconds:.3f}")
     return 0
 
 
