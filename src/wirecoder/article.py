@@ -215,6 +215,18 @@ class Article:
     def warn(self, code: str, message: str) -> None:
         self.warnings.append(Warning(code, message))
 
+    def is_heading(self, sentence: Sentence) -> bool:
+        """The headline, or a short line standing alone with no closing punctuation (a subhead): these retell
+        the body, so events are coded from the body, not from them."""
+        if self.headline is not None and self.headline.contains(sentence.span):
+            return True
+        text = sentence.span.text
+        if text[-1:] in ".!?\"”’:)" or len(text.split()) > 12:
+            return False
+        before = self.text[max(0, sentence.span.start - 2):sentence.span.start]
+        after = self.text[sentence.span.end:sentence.span.end + 2]
+        return (not before.strip() or "\n" in before) and (not after.strip() or "\n" in after)
+
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence holding a character offset, or None when it lies outside every sentence."""
         lo, hi = 0, len(self.sentences) - 1

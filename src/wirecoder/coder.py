@@ -74,6 +74,8 @@ class Coder:
         self.pipeline = Pipeline(self._stages(countries, typing_model, today))
 
     def _stages(self, countries: CountryNames, typing_model, today) -> list:
+        from .stages.claims import ClaimsStage
+        from .stages.event_typing import EventTypingStage
         from .stages.framing import FramingStage
         from .stages.quotes import QuotesStage
 
@@ -83,11 +85,13 @@ class Coder:
             PlacesStage(geoparser=self.geoparser),
             ActorsStage(countries=countries),
             MentionsStage(),
+            EventTypingStage(model_path=typing_model),
             DatesStage(today=today),
             CountsStage(),
             QuotesStage(),
             FramingStage(),
             AssembleStage(countries=countries),
+            ClaimsStage(),
         ]
 
     # -- input ------------------------------------------------------------------------------------

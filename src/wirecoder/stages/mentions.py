@@ -71,8 +71,7 @@ class MentionsStage:
         doc = article.doc
         mentions: list[EventMention] = []
         for sentence in article.sentences:
-            if article.headline is not None and article.headline.contains(sentence.span) \
-                    or self._is_heading(article, sentence):
+            if article.is_heading(sentence):
                 continue  # headlines and subheads retell the body; its events are coded from the body
             sent = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
             if sent is None:
@@ -200,16 +199,6 @@ class MentionsStage:
             reference=is_reference(root),
             weapons=weapon_spans, weapon_names=[name for _, _, name in weapons])
         return mention
-
-    @staticmethod
-    def _is_heading(article: Article, sentence) -> bool:
-        """A short line standing alone with no closing punctuation: a subhead, not reporting."""
-        text = sentence.span.text
-        if text[-1:] in ".!?\"”’:)" or len(text.split()) > 12:
-            return False
-        before = article.text[max(0, sentence.span.start - 2):sentence.span.start]
-        after = article.text[sentence.span.end:sentence.span.end + 2]
-        return (not before.strip() or "\n" in before) and (not after.strip() or "\n" in after)
 
     @staticmethod
     def _agreed(root) -> bool:
