@@ -208,6 +208,9 @@ class Recognizer:
 
     @staticmethod
     def _has_evidence(doc, cand: _Candidate) -> bool:
+        if not cand.entries:  # a place spaCy sees but no gazetteer knows: only where the words say it is one
+            return (_locative_before(doc, cand.start_token) or _area_word_after(doc, cand.end_token) is not None
+                    or _area_word_before(doc, cand.start_token))
         if cand.label in PLACE_LABELS or cand.label == "PREFIX":
             return True
         if _strong(cand.entries):
@@ -238,14 +241,12 @@ class Recognizer:
         if not named:
             return
         for cand in cands:
-            if cand.accepted or cand.label not in ("", "ORG", "PERSON", "NORP"):
-                continue
-            if cand.label == "PERSON" and cand.end_token - cand.start_token > 1:
-                continue
+            if cand.accepted or cand.label not in ("", "ORG", "NORP"):
+                continue  # a lone word spaCy calls a person is more often a person ("Clinton") than a town
             words = doc[cand.start_token:cand.end_token]
             if any(t.pos_ != "PROPN" or not t.is_title or len(t) < 3 for t in words):
                 continue
-            cand.accepted = any(e.country in named and e.kind != NameKind.DEMONYM and (
+            cand.accepted = any(e.country in named and e.kind == NameKind.PRIMARY and (
                 (e.feature_class == "P" and e.population >= NAMED_COUNTRY_MIN_POPULATION)
                 or e.feature_code in ("ADM1", "ADM2")) for e in cand.entries)
 

@@ -68,9 +68,11 @@ def countries(gnc_dir: pathlib.Path) -> Iterator[Named]:
         latlng = extra.get("latlng") or states_points.get(iso)
         names: list[tuple[str, NameKind]] = []
         for alt in extra.get("altSpellings", []):
-            kind = NameKind.ABBREVIATION if alt.isupper() and len(alt) <= 4 else NameKind.ALTERNATE
-            if len(alt) >= 2:
-                names.append((alt, kind))
+            if alt.isupper() and len(alt) <= 4:
+                if len(alt) >= 3:  # "UAE", "DRC"; two-letter codes ("ER", "IT", "IN") are words in news
+                    names.append((alt, NameKind.ABBREVIATION))
+            elif len(alt) >= 2:
+                names.append((alt, NameKind.ALTERNATE))
         for attr in ("name", "official_name", "common_name"):
             record = pycountry.countries.get(alpha_2=iso)
             value = getattr(record, attr, None) if record else None
@@ -202,10 +204,16 @@ def cities(gnc_dir: pathlib.Path, index: AdminIndex) -> Iterator[Named]:
     capitals = {(row["iso"], row["capital"]) for row in
                 json.loads((gnc_dir / "data" / "countries.json").read_text(encoding="utf-8")).values()}
     data = json.loads((gnc_dir / "data" / "cities500.json").read_text(encoding="utf-8"))
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}  # the most populous place of the capital's name
+    for row in data.values():
+        key = (row["countrycode"], row["name"])
+        if key in capitals and (key not in capital_ids or int(row["population"] or 0) > capital_ids[key][0]):
+            capital_ids[key] = (int(row["population"] or 0), int(row["geonameid"]))
+    capital_set = {gid for _, gid in capital_ids.values()}
     for row in data.values():
         country = row["countrycode"]
         admin1_code = row.get("admin1code") or None
-        code = "PPLC" if (country, row["name"]) in capitals else "PPL"
+        code = "PPLC" if int(row["geonameid"]) in capital_set else "PPL"
         names = [(alt, NameKind.ALTERNATE) for alt in row.get("alternatenames") or () if len(alt) >= 2]
         yield (PlaceRecord(name=row["name"], lat=float(row["latitude"]), lon=float(row["longitude"]),
                            country=country, feature_class="P", feature_code=code, geonameid=int(row["geonameid"]),
@@ -216,7 +224,10 @@ def cities(gnc_dir: pathlib.Path, index: AdminIndex) -> Iterator[Named]:
 GENERIC_AIRPORT_WORDS = frozenset({"municipal", "regional", "county", "international", "national", "city",
                                    "metropolitan", "intl", "domestic", "airport", "field", "airfield", "memorial",
                                    "general", "aviation", "executive", "airpark", "air", "base", "state", "new",
-                                   "old", "de", "the", "and", "of"})
+                                   "old", "de", "the", "and", "of", "camp", "lake", "river", "creek", "valley",
+                                   "mountain", "island", "bay", "port", "harbor", "harbour", "ranch", "farm",
+                                   "park", "central", "north", "south", "east", "west", "upper", "lower", "strip",
+                                   "landing", "heliport", "seaplane", "base", "station", "point", "springs"})
 
 
 def _generic(core: str) -> bool:
