@@ -135,3 +135,12 @@ def test_sources_stdin_is_sniffed_as_jsonl():
 def test_sources_missing_path_is_reported(tmp_path):
     [failure] = read(tmp_path / "nope.txt")
     assert failure.code == "W007"
+
+
+def test_sources_binary_and_json_array_files_are_refused(tmp_path):
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    (tmp_path / "photo").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "array.json").write_text('[{"text": "an article"}]')
+    results = read(tmp_path)
+    assert [(r.origin.rsplit("/", 1)[-1], r.code) for r in results] == [
+        ("array.json", "W031"), ("photo", "W031"), ("report.pdf", "W031")]

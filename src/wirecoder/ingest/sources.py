@@ -106,6 +106,10 @@ class SourceReader:
                                          origin=origin, kind=kind)
             return
         kind = kind or sniff_kind(head)
+        if kind is None:
+            yield ReadFailure(origin, "W031", f"{origin} is not text, HTML, JSONL, CSV, a feed or WARC "
+                                              "(binary, or a JSON array: give one JSON object per line)")
+            return
         try:
             if kind == "jsonl":
                 yield from read_jsonl(stream, origin=origin, columns=self.options.columns,
@@ -157,8 +161,19 @@ class SourceReader:
             yield ReadFailure(url, err.code, err.detail)
 
 
-def sniff_kind(head: bytes) -> Kind:
+_BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0", b"BZh",
+                 b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"SQLite format 3")
+
+
+def sniff_kind(head: bytes) -> Kind | None:
+    """The kind of an input from its first bytes; None for what no reader takes (binary, a JSON array)."""
+    if head.startswith(_BINARY_MAGIC):
+        return None
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # NULs but no UTF-16 BOM
+        return None
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"["):
+        return None
     if stripped.startswith(b"WARC/"):
         return "warc"
     if stripped.startswith(b"{"):
