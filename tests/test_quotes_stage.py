@@ -174,3 +174,16 @@ def test_quotes_according_to_before_a_quotation(quotes_of):
     q = only(quotes_of("According to the agency: “Seven trucks reached the city before the road closed.”"))
     assert q.direct and q.cue.text == "According to"
     assert q.speaker.span.text == "the agency"
+
+
+def test_quotes_wire_style_attribution_after_a_long_clause(quotes_of):
+    q = only(quotes_of("Rebels shelled the town overnight, killing at least five civilians, regional governor "
+                       "Oleh Marenko said on Tuesday."))
+    assert q.cue.text == "said" and q.content.text.startswith("Rebels shelled the town")
+    assert q.speaker.name == "Oleh Marenko"
+    assert q.speaker.role == "regional governor"
+
+
+def test_quotes_organisation_names_keep_their_of_phrase(quotes_of):
+    q = only(quotes_of("The Ministry of Defence of Freedonia said the village was shelled."))
+    assert q.speaker.name == "Ministry of Defence of Freedonia"

@@ -73,7 +73,8 @@ def _role_before(doc, name_start: int) -> str | None:
     i = name_start - 1
     while i >= 0:
         tok = doc[i]
-        if _is_title(tok) or tok.lower_ in _ROLE_LINKS or (tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper()):
+        if _is_title(tok) or tok.lower_ in _ROLE_LINKS or (tok.pos_ in ("PROPN", "ADJ") and tok.text[:1].isupper()) \
+                or (tok.pos_ == "ADJ" and _is_title(doc[i + 1])):  # "regional governor"
             i -= 1
             continue
         break
@@ -214,7 +215,13 @@ class MentionIndex:
         if named is not None:
             name_tokens = head_run[named[0]:named[1]]
             if any(t.lower_ in ORG_WORDS for t in head_run) or head.ent_type_ in ("ORG", "GPE", "NORP"):
-                return Speaker(normalise(_strip_article(doc[head_run[0].i:name_end].text)), None, span)
+                org_end = name_end  # "Ministry of Defence", "Observatory for Human Rights"
+                while org_end + 1 < end and doc[org_end].lower_ in ("of", "for") and doc[org_end + 1].pos_ in (
+                        "PROPN", "DET"):
+                    org_end += 2
+                    while org_end < end and doc[org_end].pos_ == "PROPN":
+                        org_end += 1
+                return Speaker(normalise(_strip_article(doc[head_run[0].i:org_end].text)), None, span)
             name = normalise(doc[name_tokens[0].i:name_end].text)
             role = _role_before(doc, name_tokens[0].i) or _appositive_role(head)
             if len(name_tokens) == 1 or role is None:
@@ -223,6 +230,8 @@ class MentionIndex:
                     return Speaker(full.name, role or full.role, span)
             return Speaker(name, role, span)
         for child in head.children:  # "the defence minister, Hulusi Akar, said"
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and head.lower_ not in TITLE_WORDS:
+                return self.speaker(child)  # "killing five civilians, governor Oleh Synehubov said": a misparse
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 name_start, name_stop = noun_phrase(child)
                 return Speaker(normalise(doc[name_start:name_stop].text), normalise(_strip_article(
@@ -241,7 +250,10 @@ class MentionIndex:
                 person = self.nearest_with_role(span.start, word)
                 if person is not None:
                     return Speaker(person.name, person.role, span)
-        return Speaker(normalise(span.text), None, span)
+        text = span.text
+        if any(w[:1].isupper() for w in text.split()[1:]):
+            text = _strip_article(text)  # "The Ministry of Defence of Azerbaijan", but "a source", "the army"
+        return Speaker(normalise(text), None, span)
 
     def _pronoun(self, head) -> Speaker:
         span = Span(head.idx, head.idx + len(head), head.text)
