@@ -43,20 +43,27 @@ def _error_record(item: dict[str, Any], code: str, message: str) -> dict[str, An
     return {"id": item.get("id"), "error": {"code": code, "message": message, "line": None}}
 
 
+def _code_one(coder: CoderLike, item: dict[str, Any]) -> dict[str, Any]:
+    try:
+        records = list(coder.code_many([item]))
+    except WirecoderError as err:
+        return _error_record(item, err.code, err.message)
+    except Exception as err:
+        detail = "".join(traceback.format_exception_only(err)).strip()
+        return _error_record(item, "W099", f"the coder failed on this article: {detail}")
+    if len(records) != 1:
+        return _error_record(item, "W099", f"the coder returned {len(records)} records for one article")
+    return records[0]
+
+
 def _code_batch(coder: CoderLike, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     try:
-        return list(coder.code_many(items))
-    except Exception:  # a bug in the coder: isolate the item that causes it, keep the others
-        records = []
-        for item in items:
-            try:
-                records.extend(coder.code_many([item]))
-            except WirecoderError as err:
-                records.append(_error_record(item, err.code, err.message))
-            except Exception as err:
-                detail = "".join(traceback.format_exception_only(err)).strip()
-                records.append(_error_record(item, "W099", f"the coder failed on this article: {detail}"))
-        return records
+        records = list(coder.code_many(items))
+    except Exception:  # a bug in the coder: code the articles one by one so that only the culprit fails
+        return [_code_one(coder, item) for item in items]
+    if len(records) != len(items):  # a record went missing: which one is unknown, so redo one by one
+        return [_code_one(coder, item) for item in items]
+    return records
 
 
 def _worker_main(factory: Callable[[], CoderLike], tasks: Any, results: Any) -> None:
