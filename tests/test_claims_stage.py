@@ -106,3 +106,22 @@ def test_claims_speaker_kinds():
     assert kind("Kavkaz Wire", cue="reports") == "outlet"
     assert kind("Maria Lopez") == "person"
     assert kind("he") == "person"
+
+
+def test_claims_a_date_inside_a_quote_does_not_make_a_claim():
+    text = "Rockets hit the depot. The governor said the curfew would end on Friday."
+    article = Article(text=text, id="a", source="Daily Courier")
+    article.quotes = [quote(text, "q1", "the curfew would end on Friday", "governor")]
+    article.events = [event(text, "hit", evidence=[Evidence("date", span_of(text, "Friday"))])]
+    ClaimsStage()(article)
+    assert [c.name for c in article.events[0].claimed_by] == ["Daily Courier"]
+
+
+def test_claims_the_source_of_a_figure_claims_the_event():
+    text = "Shelling hit Dorvan. Officials said 12 people were killed there."
+    article = Article(text=text, id="a", source="Daily Courier")
+    figure = span_of(text, "12 people were killed")
+    article.quotes = [quote(text, "q1", "12 people were killed there", "Officials")]
+    article.events = [event(text, "Shelling", fatalities=Count(12, 12, 12), evidence=[Evidence("fatalities", figure)])]
+    ClaimsStage()(article)
+    assert [(c.name, c.quote_id) for c in article.events[0].claimed_by] == [("Officials", "q1")]

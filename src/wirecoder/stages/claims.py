@@ -1,7 +1,8 @@
 """The claims stage: who asserts each event.
 
-An event is claimed by every quoted source whose statement holds its evidence: the trigger, or the span of any
-field, lies inside the content of a quote with a speaker. When no one is quoted on it, the outlet asserts it: the
+An event is claimed by every quoted source whose statement holds its evidence: the trigger, or the figure of its
+fatalities or injured, lies inside the content of a quote with a speaker (a date or a place that happens to sit in
+a quotation does not make its speaker assert the event). When no one is quoted on it, the outlet asserts it: the
 article's ``source``, else an outlet the text names ("..., Trend reports", "Reuters reported"), else
 "unknown outlet".
 
@@ -38,6 +39,7 @@ _NAMED_OUTLET = re.compile(
     r"(?:^|[,;—–-]\s*)((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:reports|reported|writes|wrote)\b",
     re.MULTILINE)
 _WORD = re.compile(r"[a-z]+")
+_ASSERTING_FIELDS = frozenset({"trigger", "fatalities", "injured"})
 
 
 def speaker_kind(speaker: Speaker, cue_text: str = "") -> str:
@@ -84,7 +86,8 @@ class ClaimsStage:
         return article
 
     def _claimants(self, article: Article, event: Event) -> list[Claimant]:
-        spans = [event.mention.trigger] + [e.span for e in event.evidence]
+        # the trigger, or a figure of the event: a date or place that happens to sit in a quote asserts nothing
+        spans = [event.mention.trigger] + [e.span for e in event.evidence if e.field in _ASSERTING_FIELDS]
         claimants: list[Claimant] = []
         for quote in article.quotes:
             if quote.speaker is None or not any(quote.content.contains(s) for s in spans):
