@@ -131,7 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--errors", action="store_true", help="print missed and spurious quotes")
+    parser.add_argument("--coder-share", action="store_true",
+                        help="also run the whole coder, stage by stage, and print the share of its time taken by "
+                             "the quotes, framing and claims stages")
     args = parser.parse_args(argv)
+    if args.coder_share:
+        coder_share(args)
 
     nlp_stage = NlpStage(nlp=load_spacy(DEFAULT_MODEL))  # the coder's own spaCy set-up
     stage = QuotesStage()
@@ -191,6 +196,29 @@ def main(argv: list[str] | None = None) -> int:
     print(f"time against the spaCy parse of the same articles: quotes {stage_seconds / parse_seconds:.3f}, "
           f"framing {framing_seconds / parse_seconds:.3f}")
     return 0
+
+
+def coder_share(args) -> None:
+    """Each stage of the full coder timed on the same articles: how much quotes, framing and claims add."""
+    from wirecoder.coder import Coder
+
+    coder = Coder()
+    seconds: dict[str, float] = {stage.name: 0.0 for stage in coder.pipeline.stages}
+    docs = 0
+    for stem, text, _ in documents(args.data, args.split):
+        if args.limit is not None and docs >= args.limit:
+            break
+        docs += 1
+        article = coder.article(text, id=stem)
+        for stage in coder.pipeline.stages:
+            t0 = time.perf_counter()
+            article = stage(article)
+            seconds[stage.name] += time.perf_counter() - t0
+    total = sum(seconds.values())
+    ours = sum(seconds.get(name, 0.0) for name in ("quotes", "framing", "claims"))
+    print(f"coder on {docs} {args.split} documents: {total / docs * 1000:.0f} ms per article; quotes "
+          f"{seconds.get('quotes', 0) / total:.3f}, framing {seconds.get('framing', 0) / total:.3f}, claims "
+          f"{seconds.get('claims', 0) / total:.3f} of it; the three add {ours / (total - ours):.3f} to the rest")
 
 
 if __name__ == "__main__":
