@@ -261,7 +261,7 @@ class MentionIndex:
             person = self.nearest_person(head.idx)
             if person is not None:
                 return Speaker(person.name, person.role, span)
-        elif head.lower_ in GROUP_PRONOUNS:
+        elif head.lower_ == "it":  # "they" is as often people ("officials", "residents") as a body: left as is
             org = self.nearest_organisation(head.idx)
             if org is not None:
                 return Speaker(org.name, org.role, span)
