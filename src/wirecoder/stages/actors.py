@@ -39,6 +39,8 @@ HEADS = {
     "gunmen": ("armed_group", "political_militia"), "assailant": ("armed_group", "political_militia"),
     "attacker": ("armed_group", "political_militia"), "bandit": ("armed_group", "political_militia"),
     "militia": ("militia", "political_militia"), "coalition": ("military", "state_forces"),
+    "gang": ("armed_group", "political_militia"), "gangster": ("armed_group", "political_militia"),
+    "pirate": ("armed_group", "political_militia"), "kidnapper": ("armed_group", "political_militia"),
     "man": ("armed_group", "political_militia"), "men": ("armed_group", "political_militia"), "militiaman": ("militia", "political_militia"),
     "militiamen": ("militia", "political_militia"),
 }

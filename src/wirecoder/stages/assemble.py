@@ -50,7 +50,8 @@ class AssembleStage:
             if mention.negated or mention.hypothetical or mention.habitual:
                 continue
             counts = [c for c in article.counts if c.sentence == mention.sentence]
-            if mention.reference and not sentence_dates.get(mention.sentence) and not counts:
+            if mention.reference and not sentence_dates.get(mention.sentence) and not counts and not any(
+                    article.sentence_at(p.span.start) == mention.sentence for p in article.places):
                 continue  # "the attack", "attacks in Turkey": nothing here that reports an event of its own
             date, inherited = self._date(article, mention, sentence_dates)
             actor1, actor2, assoc = self._actors(article, mention)

@@ -31,6 +31,7 @@ _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|de
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY = re.compile(r"^(?:(last|past|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+_WEEKEND = re.compile(r"^(?:the\s+|last\s+|this\s+|past\s+)?weekend$", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
 
@@ -178,6 +179,9 @@ class DatesStage:
         quick = _quick_absolute(cleaned, reference)
         if quick is not None:
             return quick
+        if _WEEKEND.match(cleaned):
+            saturday = reference - dt.timedelta(days=(reference.weekday() - 5) % 7)
+            return saturday, min(saturday + dt.timedelta(days=1), reference), 2
         weekday = _WEEKDAY.match(cleaned)
         if weekday:
             # "on Tuesday" in a report filed on a Tuesday is that day, not a week before

@@ -20,6 +20,7 @@ CIVILIAN_VICTIMS = {"ambassador", "diplomat", "official", "politician", "journal
                     "teacher", "doctor", "nurse", "priest", "imam", "pastor", "worker", "student", "villager",
                     "civilian", "resident", "child", "woman", "farmer", "activist", "candidate", "councillor",
                     "councilor", "chief", "elder", "trader", "businessman", "worshipper", "pilgrim", "passenger"}
+NOUN_ONLY = {"offensive", "counter-offensive", "counteroffensive"}
 VERB_ONLY = {"shell", "march", "demonstrate", "bombard", "kill", "stab"}
 ABSTRACT_OBJECTS = {"proposal", "plan", "policy", "idea", "decision", "remark", "comment", "statement", "law", "bill",
                     "record", "view", "speech", "media", "press", "report", "claim", "stance", "move",
@@ -154,6 +155,8 @@ class MentionsStage:
             return None  # "riot police", "in March", a name
         if len(span) == 1 and root.lemma_.lower() in VERB_ONLY and root.pos_ != "VERB":
             return None  # "a shell of the man he was"
+        if len(span) == 1 and root.lemma_.lower() in NOUN_ONLY and root.pos_ != "NOUN":
+            return None  # "a programme considered offensive"
         decision = rule.decision
         actors = self._sentence_actors(article, index)
         lemmas = {t.lemma_.lower() for t in sent}
@@ -181,6 +184,18 @@ class MentionsStage:
         elif decision == "ARREST":
             decision = "Arrests" if lemmas & ARREST_CONTEXT or any(
                 a.kind in ("rebels", "political_militia", "protesters", "rioters") for a in actors) else None
+        elif decision == "ABDUCT":
+            decision = "Abduction/forced disappearance" if any(
+                a.kind in ("rebels", "political_militia", "identity_militia") for a in actors) or lemmas & {
+                "gunman", "kidnapper", "abductor", "militant", "jihadist"} else None
+        elif decision == "PROPERTY":
+            kinds = {a.kind for a in actors}
+            if kinds & {"protesters", "rioters"} or lemmas & PROTEST_WORDS:
+                decision = "Violent demonstration"
+            elif kinds & {"rebels", "political_militia", "identity_militia", "state_forces", "external_forces"}:
+                decision = "Looting/property destruction"
+            else:
+                decision = None  # a fire with no one named who set it: an accident until told otherwise
         elif decision == "RAID":
             decision = self._raid_type(root, actors)
         if decision is None:

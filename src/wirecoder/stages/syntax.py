@@ -3,7 +3,7 @@ from __future__ import annotations
 
 HYPOTHETICAL = {"threaten", "vow", "plan", "order", "want", "intend", "warn", "prepare", "aim", "deny", "urge",
                 "demand", "call", "seek", "promise", "fear", "propose", "consider", "refuse", "prevent",
-                "avoid", "expect", "hope", "plot", "conspire", "schedule", "set", "encourage", "incite", "inspire", "risk"}
+                "avoid", "expect", "hope", "plot", "conspire", "schedule", "encourage", "incite", "inspire", "risk"}
 MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "can"}
 HABITUAL = {"continue", "keep"}
 SPEECH = {"say", "tell", "report", "announce", "claim", "state", "add", "confirm", "accuse", "allege", "write",
@@ -63,8 +63,8 @@ def modality(token) -> tuple[bool, bool, bool]:
         if node is not token and lemma in LEGAL:
             hypothetical = True  # "charged with assault", "pleaded guilty to attempted murder": a case, not a report
         if node is not token and node.pos_ in ("VERB", "AUX"):
-            if lemma in HYPOTHETICAL:
-                hypothetical = True
+            if lemma in HYPOTHETICAL or lemma == "set" and any(c.dep_ == "xcomp" for c in node.children):
+                hypothetical = True  # ... and "set to take place"
             # "continue to target ... and bombard": the trigger sits under a continuing verb's infinitive
             if lemma in HABITUAL and previous is not None and (
                     previous.dep_ in ("xcomp", "nsubj")
@@ -106,8 +106,9 @@ def is_reference(token) -> bool:
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet", "amod")}
     if determiners & {"the", "this", "that", "these", "those", "such", "his", "her", "its", "their"}:
         return True
-    if token.tag_ == "NNS" and not any(c.dep_ in ("det", "nummod") for c in token.children):
-        return True
+    if token.tag_ == "NNS" and token.dep_ in ("pobj", "dobj", "attr") \
+            and not any(c.dep_ in ("det", "nummod") for c in token.children):
+        return True  # "blamed for attacks", "carried out attacks" (a plural subject, "Clashes ... left 13 dead", reports)
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SERIES_NOUNS
 
