@@ -187,3 +187,10 @@ def test_quotes_wire_style_attribution_after_a_long_clause(quotes_of):
 def test_quotes_organisation_names_keep_their_of_phrase(quotes_of):
     q = only(quotes_of("The Ministry of Defence of Freedonia said the village was shelled."))
     assert q.speaker.name == "Ministry of Defence of Freedonia"
+
+
+def test_quotes_pronoun_skips_a_person_of_the_other_gender(quotes_of):
+    text = ("Ms. Dana Whitfield met Mr. Omar Haddad in the capital on Monday.\n\n"
+            "“The talks went well,” {pronoun} said.")
+    assert only(quotes_of(text.format(pronoun="she"))).speaker.name == "Dana Whitfield"
+    assert only(quotes_of(text.format(pronoun="he"))).speaker.name == "Omar Haddad"

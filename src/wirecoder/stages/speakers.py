@@ -119,6 +119,7 @@ class MentionIndex:
         self._skip = list(skip)
         self.mentions: list[NamedMention] = []
         self.full_names: dict[str, NamedMention] = {}
+        self.genders: dict[str, str] = {}  # last name -> "m" | "f", from "Mr."/"Ms." or a gendered title
         for sent in doc.sents:
             self._index_sentence(sent)
         self._starts = [m.start for m in self.mentions]
@@ -158,6 +159,9 @@ class MentionIndex:
                                sentence_start, not is_org,
                                any(t.dep_ in ("nsubj", "nsubjpass") for t in run))
         self.mentions.append(mention)
+        gender = _gender(self.doc, name_tokens[0].i, role)
+        if mention.is_person and gender is not None:
+            self.genders.setdefault(name_tokens[-1].text, gender)
         if mention.is_person and len(name_tokens) >= 2:
             known = self.full_names.get(name_tokens[-1].text)
             if known is None or (known.role is None and role is not None and known.name == name):
@@ -170,8 +174,10 @@ class MentionIndex:
         known = self.full_names.get(surname)
         return known if known is not None and known.start < offset else None
 
-    def nearest_person(self, offset: int) -> NamedMention | None:
-        earlier = [m for m in self._before(offset) if m.is_person]
+    def nearest_person(self, offset: int, pronoun: str = "") -> NamedMention | None:
+        wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
+        earlier = [m for m in self._before(offset) if m.is_person
+                   and self.genders.get(m.name.split()[-1], wanted) == wanted]
         if not earlier:
             return None
         last_sentence = earlier[-1].sentence_start
@@ -258,7 +264,7 @@ class MentionIndex:
     def _pronoun(self, head) -> Speaker:
         span = Span(head.idx, head.idx + len(head), head.text)
         if head.lower_ in PERSON_PRONOUNS:
-            person = self.nearest_person(head.idx)
+            person = self.nearest_person(head.idx, head.lower_)
             if person is not None:
                 return Speaker(person.name, person.role, span)
         elif head.lower_ == "it":  # "they" is as often people ("officials", "residents") as a body: left as is
@@ -266,6 +272,23 @@ class MentionIndex:
             if org is not None:
                 return Speaker(org.name, org.role, span)
         return Speaker(normalise(head.text), None, span)
+
+
+_MALE = frozenset("mr mr. sir king prince spokesman chairman congressman father son brother".split())
+_FEMALE = frozenset("mrs mrs. ms ms. miss dame queen princess spokeswoman chairwoman congresswoman mother daughter "
+                    "sister".split())
+
+
+def _gender(doc, name_start: int, role: str | None) -> str | None:
+    """What the text says of a person's gender: the honorific before the name or a gendered title."""
+    words = {w.lower() for w in (role or "").split()}
+    if name_start > 0:
+        words.add(doc[name_start - 1].lower_)
+    if words & _MALE:
+        return "m"
+    if words & _FEMALE:
+        return "f"
+    return None
 
 
 def _strip_article(text: str) -> str:
