@@ -131,8 +131,10 @@ def _containers(text: str, spans: Sequence[tuple[int, int]],
 
 
 def _hint_after(text: str, end: int) -> str | None:
-    following = text[end:end + 20].split()
+    following = text[end:end + 24].split()
     word = following[0].strip(".,;:").casefold() if following else ""
+    if len(following) > 1 and following[1].casefold() == "of":
+        return None  # "the Hunan city of Yueyang": the word is about the next name
     if word in SETTLEMENT_WORDS:
         return "settlement"
     if word in AREA_WORDS:

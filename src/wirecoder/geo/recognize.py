@@ -272,6 +272,8 @@ class Recognizer:
     def _toponym(doc, cand: _Candidate) -> Toponym:
         span = doc[cand.start_token:cand.end_token]
         area = _area_word_after(doc, cand.end_token)
+        if area is not None and cand.end_token + 1 < len(doc) and doc[cand.end_token + 1].lower_ == "of":
+            area = None  # "the Hunan city of Yueyang": the word is about the next name
         hint = None
         if area is not None:
             hint = "settlement" if area in SETTLEMENT_WORDS else "area"
