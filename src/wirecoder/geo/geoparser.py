@@ -20,6 +20,9 @@ _DIRECTION_WORDS = ("northern ", "southern ", "eastern ", "western ", "central "
 DISTRICT_WORDS = frozenset({"district", "districts", "county", "counties", "municipality", "rayon", "subdistrict"})
 
 
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad", "le", "la", "les", "los", "las"})
+
+
 def geo_precision(entry: Entry | None, *, area_word: str | None = None) -> int:
     """ACLED's geo-precision: 1 a town, village or point; 2 a district (ADM2/ADM3, or an area the text calls a
     district); 3 a province, region or vaguer."""
@@ -110,6 +113,8 @@ def _variants(text: str) -> list[str]:
             out.append(base[len(word):])
     key = name_key(base)
     words = key.split()
+    if len(words) >= 2 and words[0] in _ARTICLES:  # "Al-Minya" -> "Minya"
+        out.append(" ".join(words[1:]))
     if len(words) >= 2 and words[-1] in AREA_WORDS | SETTLEMENT_WORDS:
         out.append(" ".join(words[:-1]))
     if len(words) >= 3 and words[0] in AREA_WORDS | SETTLEMENT_WORDS and words[1] == "of":
