@@ -60,6 +60,10 @@ def modality(token) -> tuple[bool, bool, bool]:
             negated = True  # "did not attack", "no clashes occurred"
         if node is token and any(c.lower_ in PLANNED for c in node.children if c.dep_ in ("amod", "compound")):
             hypothetical = True  # "a planned protest", "the scheduled rally"
+        if node is not token and node.pos_ == "NOUN" and lemma in NEGATING_NOUNS:
+            negated = True
+        if node is not token and node.pos_ == "NOUN" and lemma in REACTION_NOUNS:
+            hypothetical = True
         if node is not token and lemma in LEGAL:
             hypothetical = True  # "charged with assault", "pleaded guilty to attempted murder": a case, not a report
         if node is not token and node.pos_ in ("VERB", "AUX"):
@@ -91,6 +95,12 @@ def modality(token) -> tuple[bool, bool, bool]:
     return negated, hypothetical, habitual
 
 
+# nouns whose object is an event told elsewhere ("in response to the attack") or one that is not happening
+# ("a lull in the fighting")
+REACTION_NOUNS = {"response", "reaction", "aftermath", "wake", "condemnation", "investigation", "probe",
+                  "anniversary", "memory", "memorial", "inquiry", "report", "claim", "responsibility"}
+NEGATING_NOUNS = {"lull", "end", "halt", "pause", "cessation", "absence", "prevention", "ban", "risk", "threat",
+                  "fear", "danger", "warning", "possibility", "prospect", "plan"}
 PLANNED = {"planned", "scheduled", "upcoming", "proposed", "expected", "threatened", "possible", "potential",
            "future", "alleged", "attempted", "foiled"}
 SERIES_NOUNS = {"day", "week", "month", "year", "decade", "series", "wave", "string", "spate", "history",
