@@ -194,3 +194,11 @@ def test_quotes_pronoun_skips_a_person_of_the_other_gender(quotes_of):
             "“The talks went well,” {pronoun} said.")
     assert only(quotes_of(text.format(pronoun="she"))).speaker.name == "Dana Whitfield"
     assert only(quotes_of(text.format(pronoun="he"))).speaker.name == "Omar Haddad"
+
+
+def test_quotes_claims_and_warnings_with_an_object(quotes_of):
+    q = only(quotes_of("The group claimed responsibility for the attack on the convoy."))
+    assert q.cue.text == "claimed" and q.content.text == "responsibility for the attack on the convoy"
+    q = only(quotes_of("The army warned of further strikes on the city."))
+    assert q.cue.text == "warned" and q.content.text == "of further strikes on the city"
+    assert q.speaker.span.text == "The army"
