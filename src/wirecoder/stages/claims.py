@@ -75,7 +75,7 @@ def named_outlet(article: Article) -> str | None:
 
 class ClaimsStage:
     name = "claims"
-    requires = ("events", "quotes")
+    requires = ("events", "quotes", "counts", "sentences")  # counts: other sources' figures for an event
     assigns = ("events",)
 
     def __call__(self, article: Article) -> Article:
