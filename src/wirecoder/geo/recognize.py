@@ -4,14 +4,17 @@ spaCy's small English model finds many places but tags many towns as persons and
 so recognition takes every named entity and every run of capitalised words that the gazetteer knows, and keeps
 one when the evidence says it is a place:
 
-- spaCy calls it GPE, LOC or FAC; or
-- it names a country, continent or well-known region (which news rarely uses for anything else); or
-- the words around it say so: a locative preposition before it ("attack on X", "in X"), an area word after it
-  ("X city", "X district") or before it ("the city of X"); or
-- it is listed with a place ("cities of X, Y and Z").
+- spaCy calls it GPE, LOC or FAC; or it names a country, continent or well-known region;
+- the words around it say so: a locative word before it ("attack on X", "in X"), an area word after it
+  ("X city", "X district") or before it ("the city of X", "the outskirts of X");
+- it is listed with a place ("cities of X, Y and Z");
+- it is a proper noun naming a sizeable town or an area of a country the article names;
+- it is a prominent place hyphenated to what it qualifies ("U.S.-led").
 
-It is dropped when it is a nationality word (an adjective or a people, not a place), when it is part of a
-person's name found elsewhere in the article ("Hulusi Akar", then "Akar"), or after a title ("Mr", "President").
+It is dropped when it is a nationality word (an adjective or a people, not a place), part of a person's name
+found elsewhere in the article ("Hulusi Akar", then "Akar"), after a title ("Mr", "President"), lower case, a lone
+stop word, the name of a disease ("West Nile virus"), or capitalised only by a title-case headline. Organisations
+("in Congress") and lone person words ("from Obama") need more than a preposition.
 """
 from __future__ import annotations
 
@@ -49,7 +52,6 @@ NAMED_COUNTRY_MIN_POPULATION = 20_000
 ORG_MIN_POPULATION = 20_000
 DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "ebolavirus", "syndrome",
                            "strain", "encephalitis", "vaccine"})
-ANCHOR_PREFIXES = ("the ",)
 MAX_WORDS = 5
 
 
