@@ -20,7 +20,7 @@ FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 4.0, "RGN": 3.0, "ADM1": 2.0, "PPLC": 2.0,
                  "AIRP": 3.0, "OCN": 4.0, "SEA": 3.0, "GULF": 3.0, "LK": 2.0, "LKS": 2.0, "STRT": 2.0, "STM": 1.5,
                  "MTS": 2.0, "ISL": 2.0, "PEN": 2.0, "DSRT": 2.0}
 CLASS_PRIOR = {"P": 0.0, "A": 0.5, "L": 1.5, "H": 1.0, "T": 1.0, "S": 0.5}
-KIND_PRIOR = {NameKind.PRIMARY: 1.5, NameKind.ALTERNATE: 0.0, NameKind.ABBREVIATION: 0.5, NameKind.DEMONYM: 1.5}
+KIND_PRIOR = {NameKind.PRIMARY: 1.5, NameKind.ALTERNATE: 0.0, NameKind.ABBREVIATION: 0.5, NameKind.DEMONYM: 3.0}
 
 
 @dataclass(frozen=True)
