@@ -20,6 +20,11 @@ CIVILIAN_VICTIMS = {"ambassador", "diplomat", "official", "politician", "journal
                     "teacher", "doctor", "nurse", "priest", "imam", "pastor", "worker", "student", "villager",
                     "civilian", "resident", "child", "woman", "farmer", "activist", "candidate", "councillor",
                     "councilor", "chief", "elder", "trader", "businessman", "worshipper", "pilgrim", "passenger"}
+DISRUPTING = {"find", "discover", "uncover", "defuse", "disarm", "dismantle", "recover", "neutralize", "neutralise",
+              "intercept", "seize", "confiscate", "foil", "thwart", "safe", "cache", "hideout", "detect"}
+CHEMICAL = {"chemical", "chlorine", "sarin", "mustard", "toxic", "choking", "nerve", "phosgene", "poison"}
+SPORT = {"team", "match", "cup", "league", "game", "player", "batsman", "bowler", "goal", "tournament",
+         "championship", "striker", "coach", "stadium", "season", "final", "derby", "inning", "wicket"}
 NOUN_ONLY = {"offensive", "counter-offensive", "counteroffensive"}
 VERB_ONLY = {"shell", "march", "demonstrate", "bombard", "kill", "stab"}
 ABSTRACT_OBJECTS = {"proposal", "plan", "policy", "idea", "decision", "remark", "comment", "statement", "law", "bill",
@@ -173,7 +178,13 @@ class MentionsStage:
         elif decision in ("TERRITORY", "TERRITORY_REGAIN", "SEIZE"):
             decision = self._territory_type(article, root, decision, actors)
         elif decision == "PROTEST":
-            decision = self._protest_type(root, lemmas, actors)
+            # how the police answered is often told in the next sentence: "... gathered to protest. Police fired"
+            following = article.sentences[index + 1] if index + 1 < len(article.sentences) else None
+            context = set(lemmas)
+            if following is not None and following.paragraph == article.sentences[index].paragraph:
+                nxt = sent.doc.char_span(following.span.start, following.span.end, alignment_mode="expand")
+                context |= {t.lemma_.lower() for t in nxt} if nxt is not None else set()
+            decision = self._protest_type(root, context, actors)
         elif decision == "CLASH":
             decision = "Violent demonstration" if lemmas & PROTEST_WORDS or any(
                 a.kind in ("protesters", "rioters") for a in actors) else "Armed clash"
@@ -189,7 +200,7 @@ class MentionsStage:
                 a.kind in ("rebels", "political_militia", "identity_militia") for a in actors) or lemmas & {
                 "gunman", "kidnapper", "abductor", "militant", "jihadist"} else None
         elif decision == "PROPERTY":
-            kinds = {a.kind for a in actors}
+            kinds = {a.kind for a in actors if a.span.end <= root.idx}  # who set the fire, not who came after
             if kinds & {"protesters", "rioters"} or lemmas & PROTEST_WORDS:
                 decision = "Violent demonstration"
             elif kinds & {"rebels", "political_militia", "identity_militia", "state_forces", "external_forces"}:
@@ -198,6 +209,9 @@ class MentionsStage:
                 decision = None  # a fire with no one named who set it: an accident until told otherwise
         elif decision == "RAID":
             decision = self._raid_type(root, actors)
+        if decision is None:
+            return None
+        decision = self._refine(decision, lemmas)
         if decision is None:
             return None
         negated, hypothetical, habitual = modality(root)
@@ -214,6 +228,21 @@ class MentionsStage:
             reference=is_reference(root),
             weapons=weapon_spans, weapon_names=[name for _, _, name in weapons])
         return mention
+
+    @staticmethod
+    def _refine(decision: str, lemmas: set[str]) -> str | None:
+        """What the whole sentence says about the means: found and defused bombs, chemical agents, a suicide
+        attacker, or a match report's 'clash'."""
+        if decision in ("Armed clash",) and lemmas & SPORT:
+            return None
+        if event_type_of(decision) == "Explosions/Remote violence":
+            if lemmas & DISRUPTING and not lemmas & {"kill", "wound", "injure", "dead"}:
+                return "Disrupted weapons use"
+            if lemmas & CHEMICAL:
+                return "Chemical weapon"
+            if "suicide" in lemmas:
+                return "Suicide bomb"
+        return decision
 
     @staticmethod
     def _agreed(root) -> bool:
@@ -347,6 +376,8 @@ class MentionsStage:
             return []
         top = max(priority for priority, _ in found)
         protest = any(m.event_type in ("Protests", "Riots") for _, m in found)
+        territory = any(m.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+                        for _, m in found)
         kept = []
         demonstration_kept = False
         for priority, mention in found:
@@ -354,6 +385,8 @@ class MentionsStage:
                 continue
             if protest and mention.sub_event_type == "Arrests":
                 continue  # arrests at a demonstration are the intervention, not a separate event
+            if territory and mention.sub_event_type == "Armed clash":
+                continue  # "took the town after fighting": one event, the change of hands
             if mention.event_type in ("Protests", "Riots"):
                 if demonstration_kept:
                     continue  # "clashes with police ... since many are staging protests": one demonstration

@@ -55,8 +55,9 @@ def modality(token) -> tuple[bool, bool, bool]:
     previous = None
     for node in head_chain(token, 5):
         lemma = node.lemma_.lower()
-        if node.pos_ in ("VERB", "AUX", "NOUN") and any(child.dep_ == "neg" or child.dep_ == "det" and
-                                                        child.lower_ == "no" for child in node.children):
+        if node.pos_ in ("VERB", "AUX", "NOUN") and any(child.dep_ == "neg" or child.lower_ in NOBODY and
+                                                        child.dep_ in ("det", "nsubj", "nsubjpass", "dobj")
+                                                        for child in node.children):
             negated = True  # "did not attack", "no clashes occurred"
         if node is token and any(c.lower_ in PLANNED for c in node.children if c.dep_ in ("amod", "compound")):
             hypothetical = True  # "a planned protest", "the scheduled rally"
@@ -101,6 +102,7 @@ REACTION_NOUNS = {"response", "reaction", "aftermath", "wake", "condemnation", "
                   "anniversary", "memory", "memorial", "inquiry", "report", "claim", "responsibility"}
 NEGATING_NOUNS = {"lull", "end", "halt", "pause", "cessation", "absence", "prevention", "ban", "risk", "threat",
                   "fear", "danger", "warning", "possibility", "prospect", "plan"}
+NOBODY = {"no", "nobody", "none", "neither", "noone", "nothing", "anyone"}
 PLANNED = {"planned", "scheduled", "upcoming", "proposed", "expected", "threatened", "possible", "potential",
            "future", "alleged", "attempted", "foiled"}
 SERIES_NOUNS = {"day", "week", "month", "year", "decade", "series", "wave", "string", "spate", "history",
