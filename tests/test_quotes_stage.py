@@ -202,3 +202,11 @@ def test_quotes_claims_and_warnings_with_an_object(quotes_of):
     q = only(quotes_of("The army warned of further strikes on the city."))
     assert q.cue.text == "warned" and q.content.text == "of further strikes on the city"
     assert q.speaker.span.text == "The army"
+
+
+def test_quotes_person_with_an_organisation_in_the_role(quotes_of):
+    q = only(quotes_of("The Interior Ministry spokesman Ali Reza said the protest was peaceful."))
+    assert q.speaker.name == "Ali Reza"
+    assert q.speaker.role == "Interior Ministry spokesman"
+    q = only(quotes_of("The ministry denied it. Its spokeswoman, Lina Sarkis, said the units only returned fire."))
+    assert (q.speaker.name, q.speaker.role) == ("Lina Sarkis", "spokeswoman")

@@ -220,7 +220,7 @@ class MentionIndex:
         named = _name_run(head_run) if head.pos_ == "PROPN" or head.ent_type_ == "PERSON" else None
         if named is not None:
             name_tokens = head_run[named[0]:named[1]]
-            if any(t.lower_ in ORG_WORDS for t in head_run) or head.ent_type_ in ("ORG", "GPE", "NORP"):
+            if any(t.lower_ in ORG_WORDS for t in name_tokens) or head.ent_type_ in ("ORG", "GPE", "NORP"):
                 org_end = name_end  # "Ministry of Defence", "Observatory for Human Rights"
                 while org_end + 1 < end and doc[org_end].lower_ in ("of", "for") and doc[org_end + 1].pos_ in (
                         "PROPN", "DET"):
@@ -292,7 +292,8 @@ def _gender(doc, name_start: int, role: str | None) -> str | None:
 
 
 def _strip_article(text: str) -> str:
-    for article in ("the ", "The ", "a ", "A ", "an ", "An "):
+    for article in ("the ", "The ", "a ", "A ", "an ", "An ", "its ", "Its ", "his ", "His ", "her ", "Her ",
+                    "their ", "Their "):
         if text.startswith(article):
             return text[len(article):]
     return text
