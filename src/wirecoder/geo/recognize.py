@@ -137,10 +137,11 @@ class Recognizer:
 
     def _capitalised_candidates(self, doc) -> list[_Candidate]:
         out: list[_Candidate] = []
+        headline_tokens = _title_case_tokens(doc)
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if tok.ent_type_ or not _capitalised(tok) or _title_case_sentence(tok):
+            if tok.ent_type_ or not _capitalised(tok) or i in headline_tokens:
                 i += 1
                 continue
             found = None
@@ -306,10 +307,14 @@ def _named_countries(cands: list[_Candidate]) -> set[str]:
             if e.feature_code == "PCLI" and e.kind != NameKind.DEMONYM and e.country}
 
 
-def _title_case_sentence(tok) -> bool:
-    """A headline written in title case, where capitals say nothing about names."""
-    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+def _title_case_tokens(doc) -> set[int]:
+    """The tokens of headlines written in title case, where capitals say nothing about names."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words):
+            out.update(range(sent.start, sent.end))
+    return out
 
 
 def _name_run(doc, start: int, end: int) -> bool:
