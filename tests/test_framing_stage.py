@@ -111,3 +111,13 @@ def test_framing_only_the_outlet_speaks_is_one_sided(stage):
     assert article.sourcing.sides == []
     warning = sourcing_warning(article)
     assert warning is not None and "no side is quoted" in warning.message
+
+
+def test_framing_a_spokesman_takes_the_side_of_the_ministry_quoted_before(stage):
+    text = ("Shelling killed four people in the village, Azerbaijan's Defense Ministry said. "
+            "The attack was deliberate, ministry spokesman Vagif Dargahli said.")
+    quotes = [quote(text, "Shelling killed four people in the village", "Azerbaijan's Defense Ministry", None, "q1"),
+              quote(text, "The attack was deliberate", "Vagif Dargahli", "ministry spokesman", "q2")]
+    article = stage(article_with(text, quotes))
+    assert article.sourcing.sides == ["Azerbaijan"]
+    assert sourcing_warning(article) is not None

@@ -21,6 +21,7 @@ import countryinfo
 
 from ..article import Article, Framing, Sourcing, Warning
 from .claims import speaker_kind
+from .speakers import ORG_WORDS
 
 CATEGORIES = ("loaded term", "euphemism", "dehumanising", "intensifier")
 CONTESTED = re.compile(
@@ -122,6 +123,16 @@ class FramingStage:
                         return country
         return name
 
+    @staticmethod
+    def _side_of_body(role: str | None, bodies: list[tuple[str, str]]) -> str | None:
+        """"ministry spokesman Vagif Dargahli" after "Azerbaijan's Defense Ministry" was quoted: the ministry's side."""
+        for word in (role or "").lower().split():
+            if word in ORG_WORDS:
+                for name, country in reversed(bodies):
+                    if word in name.split():
+                        return country
+        return None
+
     def sourcing(self, article: Article, text: str) -> Sourcing:
         hits = [m.start() for m in CONTESTED.finditer(text)]
         contested = [s.span for s in article.sentences
@@ -129,6 +140,7 @@ class FramingStage:
         if not article.sentences and hits:
             contested = [article.span(0, len(text))]
         sides: list[str] = []
+        bodies: list[tuple[str, str]] = []  # (speaker name in lower case, country) of earlier quotes
         for quote in article.quotes:
             if quote.speaker is None or quote.speaker.role is None and quote.speaker.name.lower() == \
                     quote.speaker.span.text.lower() and quote.speaker.span.text.lower() in _PRONOUNS:
@@ -137,6 +149,10 @@ class FramingStage:
             if speaker_kind(quote.speaker, quote.cue.text) == "outlet":
                 continue  # an outlet relaying news is the report itself, not a party heard in it
             side = self.side_of(quote.speaker.name, quote.speaker.role)
+            if side == quote.speaker.name:
+                side = self._side_of_body(quote.speaker.role, bodies) or side
+            else:
+                bodies.append((quote.speaker.name.lower(), side))
             if on_claim and side not in sides:
                 sides.append(side)
         return Sourcing(sides=sides, contested_claims=len(contested))
