@@ -230,17 +230,20 @@ class Recognizer:
 
     @staticmethod
     def _accept_lists(doc, cands: list[_Candidate]) -> None:
-        """Accept a candidate listed next to an accepted place ("X, Y and Z"), repeating until nothing changes."""
-        changed = True
-        while changed:
-            changed = False
-            for left, right in zip(cands, cands[1:]):
-                if left.accepted == right.accepted or not (left.entries and right.entries):
-                    continue
-                between = doc[left.end_token:right.start_token]
-                if 0 < len(between) <= 3 and all(t.lower_ in LIST_JOINERS for t in between):
-                    left.accepted = right.accepted = True
-                    changed = True
+        """Accept a candidate listed next to an accepted place ("X, Y and Z"): one sweep each way carries
+        acceptance along a whole list."""
+        def linked(left: _Candidate, right: _Candidate) -> bool:
+            between = doc[left.end_token:right.start_token]
+            return bool(left.entries and right.entries) and 0 < len(between) <= 3 and all(
+                t.lower_ in LIST_JOINERS for t in between)
+
+        pairs = list(zip(cands, cands[1:]))
+        for left, right in pairs:
+            if left.accepted and not right.accepted and linked(left, right):
+                right.accepted = True
+        for left, right in reversed(pairs):
+            if right.accepted and not left.accepted and linked(left, right):
+                left.accepted = True
 
     @staticmethod
     def _drop_persons_abroad(cands: list[_Candidate]) -> None:

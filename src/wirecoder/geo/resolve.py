@@ -90,12 +90,15 @@ class Resolver:
         for i, m in enumerate(mentions):
             same_name[m.text.casefold()].append(i)
         countries, admins = _context(first)
+        # the places the article mentions, once each (the first MAX_CONTEXT_PLACES: enough for any news story,
+        # and it keeps a huge text linear)
+        places = list({o.place_id: o for o in first if o is not None
+                       and o.feature_code not in ("PCLI", "CONT")}.values())[:MAX_CONTEXT_PLACES]
         chosen: dict[int, Entry | None] = {}
         for members in same_name.values():
             own_countries, own_admins = _context(first[j] for j in members)
-            member_set = set(members)
-            others = list({o.place_id: o for j, o in enumerate(first) if o is not None and j not in member_set
-                           and o.feature_code not in ("PCLI", "CONT")}.values())
+            own_places = {first[j].place_id for j in members if first[j] is not None}
+            others = [o for o in places if o.place_id not in own_places]
             decided: dict[tuple, Entry | None] = {}
             for i in members:
                 m = mentions[i]
@@ -132,6 +135,7 @@ class Resolver:
 
 
 SHADOW_KM = 50.0
+MAX_CONTEXT_PLACES = 300
 
 
 HINTED_CLASSES = {"settlement": ("P",), "area": ("A", "L", "T", "H")}
