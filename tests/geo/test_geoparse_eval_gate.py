@@ -1,0 +1,32 @@
+"""Quality gate: toponym resolution with gold spans on the public corpora beside the checkout (read by path,
+never copied). Floors sit a little under today's figures so that a regression fails the build."""
+import pathlib
+
+import pytest
+
+from wirecoder.geo import Geoparser
+from wirecoder.geo.evaluate import evaluate, read_corpus
+
+DATA = pathlib.Path(__file__).resolve().parents[3] / "shared" / "data" / "geoparsing"
+
+# corpus: (accuracy within 161 km, candidate recall, candidate recall counting the same area)
+FLOORS = {"GeoVirus": (0.74, 0.75, 0.94), "TR-News": (0.79, 0.93, 0.93)}
+
+
+@pytest.fixture(scope="module")
+def geoparser():
+    g = Geoparser()
+    yield g
+    g.close()
+
+
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_geoparse_eval_gate_floors(geoparser, corpus):
+    path = DATA / f"{corpus}.xml"
+    if not path.is_file():
+        pytest.skip(f"{path} is not beside the checkout")
+    scores = evaluate(geoparser, read_corpus(path), corpus=corpus)
+    accuracy, recall, recall_area = FLOORS[corpus]
+    assert scores.accuracy_161 >= accuracy
+    assert scores.candidate_recall >= recall
+    assert scores.candidate_recall_same_area >= recall_area
