@@ -22,7 +22,7 @@ _SENTENCE_END = frozenset(".!?")
 _MIN_DIRECT_WORDS = 4
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})  # "so-called", "a reported attack": not cues
-_CUE_WINDOW = 30
+_CUE_WINDOW = 30  # tokens searched for a cue around a quotation
 _NAME_POS = frozenset({"PROPN", "PRON", "DET", "NOUN"})
 _OPENING_TOKENS = frozenset({"“", "„", "«", '"', "``", "''"})
 _CLOSING_TOKENS = frozenset({"”", "»", "''"})
@@ -30,7 +30,7 @@ _CONTINUATION_GAP = 250  # characters between a quotation's cue and the next quo
 _NO_SPEAKER = frozenset({"it", "this", "that", "there", "what", "which", "who"})
 # how a quotation hangs from the verb that introduces it: as its object or complement, or through a preposition
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "ccomp", "xcomp", "pobj", "pcomp", "prep", "acomp", "npadvmod",
-                          "appos", "dative"})  # tokens searched for a cue around a quotation
+                          "appos", "dative"})
 
 
 @dataclass
@@ -142,8 +142,7 @@ class QuotesStage:
             return False
         gap = text[max(previous.content.end, previous.cue.end):mq.open_at]
         return gap.count("\n") >= 1 and len(gap.strip()) <= 80 and text[mq.open_at - 1] == "\n" and \
-            gap.strip(" \t\r\n”\"»’").endswith((".", ",", ":", "")) and "“" not in gap and \
-            sum(1 for line in gap.split("\n") if line.strip()) <= 1
+            "“" not in gap and sum(1 for line in gap.split("\n") if line.strip()) <= 1
 
     def _governing_verb(self, doc, starts: list[int], mq: MarkedQuote, words: int):
         """The verb outside a quotation that its words hang from ("called the attack “an atrocity”"), when it
