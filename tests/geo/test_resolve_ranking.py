@@ -88,3 +88,15 @@ def test_resolver_prior_rewards_population_and_direct_names(shared_small_gazette
         resolver = Resolver()
         assert resolver.prior(fr) > resolver.prior(us)
         assert resolver.prior(us, "settlement") > resolver.prior(us)
+
+
+def test_resolve_spans_given_out_of_order_come_back_in_the_given_order(geoparser):
+    text = "Storms hit Paris, Texas, on Monday."
+    texas, paris = geoparser.resolve_spans(text, [(17, 22), (11, 16)])
+    assert (texas.span.text, paris.span.text) == ("Texas", "Paris")
+    assert paris.admin1 == "Texas"  # the qualifier is read in text order
+
+
+def test_resolve_spans_call_an_area_a_district_when_the_text_does(geoparser):
+    [gadabay] = resolve(geoparser, "Shells fell on Gadabay district.", ["Gadabay"])
+    assert gadabay.geo_precision == 2

@@ -15,12 +15,8 @@ from .store import Entry, Gazetteer, NameKind
 _DIRECTION_WORDS = ("northern ", "southern ", "eastern ", "western ", "central ", "north ", "south ", "east ",
                     "west ", "northeast ", "northwest ", "southeast ", "southwest ", "north-east ", "north-west ",
                     "south-east ", "south-west ", "upper ", "lower ", "greater ", "downtown ", "rural ")
-
-
 DISTRICT_WORDS = frozenset({"district", "districts", "county", "counties", "municipality", "rayon", "subdistrict"})
-
-
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad", "le", "la", "les", "los", "las"})
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "le", "la", "les", "los", "las"})
 
 
 def geo_precision(entry: Entry | None, *, area_word: str | None = None) -> int:
@@ -74,12 +70,17 @@ class Geoparser:
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
                       outlet_country: str | None = None) -> list[Place]:
         """Resolve exactly the given toponym spans, one place per span, in the order given."""
-        candidates = [self.candidates(text[start:end]) for start, end in spans]
-        containers = _containers(text, spans, candidates)
+        order = sorted(range(len(spans)), key=lambda i: spans[i])  # context is read in text order
+        in_text = [spans[i] for i in order]
+        candidates = [self.candidates(text[start:end]) for start, end in in_text]
+        containers = _containers(text, in_text, candidates)
         items = [Mention(text[start:end], cands, _hint_after(text, end), container)
-                 for (start, end), cands, container in zip(spans, candidates, containers)]
+                 for (start, end), cands, container in zip(in_text, candidates, containers)]
         ranked = self.resolver.rank(items, outlet_country=outlet_country)
-        return [to_place(Span(s, e, text[s:e]), r) for (s, e), r in zip(spans, ranked)]
+        places: list[Place | None] = [None] * len(spans)
+        for i, (start, end), result in zip(order, in_text, ranked):
+            places[i] = to_place(Span(start, end, text[start:end]), result, area_word=_word_after(text, end))
+        return places  # type: ignore[return-value]  # every slot is filled
 
     def close(self) -> None:
         self.gazetteer.close()
@@ -133,6 +134,11 @@ def _containers(text: str, spans: Sequence[tuple[int, int]],
             area = tuple(e for e in candidates[i + 1] if e.feature_code in ("PCLI", "ADM1"))
         out.append(area)
     return out
+
+
+def _word_after(text: str, end: int) -> str | None:
+    following = text[end:end + 24].split()
+    return following[0].strip(".,;:").casefold() if following else None
 
 
 def _hint_after(text: str, end: int) -> str | None:
