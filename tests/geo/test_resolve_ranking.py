@@ -92,7 +92,7 @@ def test_resolver_prior_rewards_population_and_direct_names(shared_small_gazette
 
 def test_resolve_spans_given_out_of_order_come_back_in_the_given_order(geoparser):
     text = "Storms hit Paris, Texas, on Monday."
-    texas, paris = geoparser.resolve_spans(text, [(17, 22), (11, 16)])
+    texas, paris = geoparser.resolve_spans(text, [(18, 23), (11, 16)])
     assert (texas.span.text, paris.span.text) == ("Texas", "Paris")
     assert paris.admin1 == "Texas"  # the qualifier is read in text order
 
