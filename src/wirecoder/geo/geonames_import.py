@@ -100,7 +100,8 @@ def import_geonames(*, gazetteer: pathlib.Path, dump: pathlib.Path,
                     writer.add_names(place_id, [(name, kind)])
         writer.name_admin1(source_id=source)
         names = writer.counts()[1]
-        writer.finish({f"imported:{dump.name}": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
+        # no compaction: rewriting a gazetteer grown by allCountries would need its size again on disk
+        writer.finish({f"imported:{dump.name}": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}, compact=False)
     except BaseException:
         writer.abort()
         raise

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import pathlib
 import sqlite3
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 from ..errors import WirecoderError
 from .names import name_key
@@ -51,9 +51,8 @@ class NameKind(IntEnum):
     DEMONYM = 3
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One candidate place for a name, as the gazetteer holds it."""
+class Entry(NamedTuple):
+    """One candidate place for a name, as the gazetteer holds it (a named tuple: lookups build many)."""
 
     place_id: int
     geonameid: int | None
@@ -69,6 +68,8 @@ class Entry:
     source: str
     kind: NameKind
 
+
+_KINDS = tuple(NameKind)
 
 _SELECT = """
 SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin1, p.feature_class,
@@ -146,7 +147,7 @@ class Gazetteer:
         return self.lookup_key(name_key(name))
 
     def _entry(self, row: tuple) -> Entry:
-        return Entry(*row[:11], source=self._source_labels.get(row[11], "?"), kind=NameKind(row[12]))
+        return Entry(*row[:11], self._source_labels.get(row[11], "?"), _KINDS[row[12]])
 
     def by_geonameid(self, geonameid: int) -> Entry | None:
         row = self._db.execute(

@@ -105,10 +105,12 @@ class GazetteerWriter:
         names = self._db.execute("SELECT COUNT(*) FROM names").fetchone()[0]
         return places, names
 
-    def finish(self, meta: dict[str, str]) -> None:
+    def finish(self, meta: dict[str, str], *, compact: bool = True) -> None:
         self._db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
         self._db.execute("COMMIT")
         self._db.execute("ANALYZE")
+        if compact:  # names arrive in no order: rewrite the trees compactly, in key order
+            self._db.execute("VACUUM")
         self._db.close()
 
     def abort(self) -> None:
