@@ -23,6 +23,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("corpora", nargs="*", type=pathlib.Path,
                         default=[DATA / "GeoVirus.xml", DATA / "TR-News.xml"])
     parser.add_argument("--errors", type=int, default=0, help="print the N most frequent wrong resolutions")
+    parser.add_argument("--by-feature", action="store_true",
+                        help="print accuracy within 161 km by the kind of place chosen (country, town, area...)")
     args = parser.parse_args(argv)
     geoparser = Geoparser()
     print(Scores.header())
@@ -33,7 +35,26 @@ def main(argv: list[str]) -> int:
         print(scores.row(), f"  ({time.perf_counter() - started:.1f} s)")
         if args.errors:
             _print_errors(geoparser, articles, args.errors)
+        if args.by_feature:
+            _print_by_feature(geoparser, articles)
     return 0
+
+
+def _print_by_feature(geoparser, articles) -> None:
+    from collections import Counter
+    right, total = Counter(), Counter()
+    for art, places in resolved(geoparser, articles):
+        for gold, place in zip(art.toponyms, places):
+            kind = "unresolved" if place.lat is None else (
+                place.feature_code if place.feature_code in ("PCLI", "CONT", "ADM1", "ADM2", "RGN") else
+                place.feature_class)
+            total[kind] += 1
+            right[kind] += place.lat is not None and distance_km(gold.lat, gold.lon, place.lat, place.lon) <= 161
+    for kind, n in total.most_common():
+        print(f"   {kind:<10} {n:5d}  acc@161 {right[kind] / n:.3f}")
+    rest = [k for k in total if k not in ("PCLI", "CONT")]
+    print(f"   all but countries and continents: {sum(total[k] for k in rest)} toponyms, acc@161 "
+          f"{sum(right[k] for k in rest) / sum(total[k] for k in rest):.3f}")
 
 
 def _print_errors(geoparser, articles, limit: int) -> None:
