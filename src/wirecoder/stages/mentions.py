@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..article import ActorMention, Article, EventMention
 from ..taxonomy import event_type_of
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
-from .syntax import governing_verb, is_modifier, is_predicate, is_reaction_object, is_reference, modality
+from .syntax import subject_of, governing_verb, is_modifier, is_predicate, is_reaction_object, is_reference, modality
 
 # nouns an event word may qualify and still name the event: "ceasefire agreement", "rocket fire"
 EVENT_HEADS = {"agreement", "deal", "accord", "pact", "treaty", "attack", "strike", "raid", "fire",
@@ -25,6 +25,24 @@ DISRUPTING = {"find", "discover", "uncover", "defuse", "disarm", "dismantle", "r
 CHEMICAL = {"chemical", "chlorine", "sarin", "mustard", "toxic", "choking", "nerve", "phosgene", "poison"}
 SPORT = {"team", "match", "cup", "league", "game", "player", "batsman", "bowler", "goal", "tournament",
          "championship", "striker", "coach", "stadium", "season", "final", "derby", "inning", "wicket"}
+BASE_WORDS = {"base", "headquarters", "post", "camp", "outpost", "position", "checkpoint", "garrison", "office"}
+CIVILIAN_TARGETS = {"village", "settlement", "house", "home", "church", "mosque", "market", "school", "bus",
+                    "hospital", "worshipper", "passenger", "farm", "farmer", "wedding", "funeral", "shop", "hotel",
+                    "restaurant", "camp", "displacement", "idp", "family", "residence", "neighbourhood",
+                    "neighborhood", "community", "civilian", "villager", "resident", "man", "woman", "child"}
+NON_VIOLENT = {"withdraw", "withdrawal", "pull", "vacate", "vacated", "handover", "hand", "abandon", "flee",
+               "peacefully", "arrangement", "without", "leave", "retreat", "departure", "evacuate"}
+VIOLENT = {"fighting", "fight", "clash", "assault", "battle", "attack", "offensive", "shelling", "gunfight",
+           "firefight", "kill", "storm"}
+PROTEST_SCENE = {"gather", "placard", "banner", "sit-in", "encampment", "march", "chant", "slogan", "rally",
+                 "protest", "protester", "demonstrator", "demonstration", "picket"}
+FORCE_WORDS = {"police", "security", "soldier", "force", "troop", "army", "gendarme", "officer", "guard"}
+MARKET_WORDS = {"market", "stock", "share", "price", "index", "currency", "exchange", "bond", "dollar", "rupee",
+                "euro", "peso", "yen", "oil", "gold"}
+CONFLICT_WORDS = {"ceasefire", "truce", "peace", "fighting", "rebel", "militia", "armed", "war", "conflict",
+                  "prisoner", "hostage", "weapon", "disarmament", "militant", "insurgent", "troop", "force",
+                  "surrender", "reconciliation", "integrate", "demobilization", "demobilisation", "faction",
+                  "separatist", "fighter", "hostility", "clan", "junta", "army", "combatant", "detainee", "firearm"}
 NOUN_ONLY = {"offensive", "counter-offensive", "counteroffensive"}
 VERB_ONLY = {"shell", "march", "demonstrate", "bombard", "kill", "stab"}
 ABSTRACT_OBJECTS = {"proposal", "plan", "policy", "idea", "decision", "remark", "comment", "statement", "law", "bill",
@@ -37,7 +55,7 @@ ARREST_CONTEXT = {"terror", "terrorism", "terrorist", "militant", "protest", "pr
                   "gunmen", "kidnapping", "kidnapper", "militia", "fighter", "politician", "leader", "lawmaker",
                   "candidate", "student", "demonstration", "rally", "strike", "union"}
 GAP_POS = {"DET", "ADJ", "NUM", "ADV", "PUNCT"}
-MAX_GAP = 2
+MAX_GAP = 3
 AGREEING = {"agree", "sign", "reach", "declare", "announce", "broker", "conclude", "seal", "accept", "establish",
             "negotiate", "mediate", "strike", "enter", "implement"}
 AGREEMENT_HEADS = {"agreement", "deal", "accord", "pact", "treaty"}
@@ -171,6 +189,13 @@ class MentionsStage:
             if not self._agreed(root):
                 return None
             decision = "Agreement"
+        elif decision in ("AGREEMENT_GENERIC", "AGREE"):
+            # "a trade agreement", "analysts agree": an accord is an event only between parties to a conflict
+            if not lemmas & CONFLICT_WORDS:
+                return None
+            if decision == "AGREEMENT_GENERIC" and not self._agreed(root):
+                return None
+            decision = "Agreement"
         elif decision == "ATTACK":
             decision = self._attack_type(root, weapon_words, actors, lemmas)
         elif decision == "KILL":
@@ -193,8 +218,36 @@ class MentionsStage:
                 for c in root.children):
             return None  # "fighting AIDS", "fighting corruption": not a battle
         elif decision == "ARREST":
-            decision = "Arrests" if lemmas & ARREST_CONTEXT or any(
-                a.kind in ("rebels", "political_militia", "protesters", "rioters") for a in actors) else None
+            if lemmas & PROTEST_SCENE:
+                decision = "Protest with intervention"  # "detained activists who had gathered with placards"
+            else:
+                decision = "Arrests" if lemmas & ARREST_CONTEXT or any(
+                    a.kind in ("rebels", "political_militia", "protesters", "rioters") for a in actors) else None
+        elif decision == "EXPLOSION":
+            # a blast is a bombing only when a bomb is named; gas and factory explosions are not events
+            decision = "Remote explosive/landmine/IED" if weapon_words & {
+                "bomb", "explosive", "ied", "mine", "landmine", "device", "grenade", "shell", "rocket",
+                "missile", "drone"} else None
+            if decision and weapon_words & {"shell", "rocket", "missile"}:
+                decision = "Shelling/artillery/missile attack"
+            if decision and weapon_words & {"drone"}:
+                decision = "Air/drone strike"
+        elif decision == "BASE":
+            objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+            decision = "Headquarters or base established" if any(
+                o.lemma_.lower() in BASE_WORDS for o in objects) else None
+        elif decision == "MOB":
+            decision = "Violent demonstration" if lemmas & PROTEST_WORDS - {"crowd", "mob"} else "Mob violence"
+        elif decision == "BEAT":
+            attackers = {a.kind for a in actors if a.span.end <= root.idx}
+            if lemmas & {"crowd", "mob"} or attackers & {"civilians", "rioters"}:
+                decision = "Mob violence"
+            elif lemmas & PROTEST_SCENE and attackers & {"state_forces"}:
+                decision = "Protest with intervention"
+            elif attackers & {"rebels", "political_militia", "identity_militia"}:
+                decision = "Attack"
+            else:
+                decision = None
         elif decision == "ABDUCT":
             decision = "Abduction/forced disappearance" if any(
                 a.kind in ("rebels", "political_militia", "identity_militia") for a in actors) or lemmas & {
@@ -233,7 +286,7 @@ class MentionsStage:
     def _refine(decision: str, lemmas: set[str]) -> str | None:
         """What the whole sentence says about the means: found and defused bombs, chemical agents, a suicide
         attacker, or a match report's 'clash'."""
-        if decision in ("Armed clash",) and lemmas & SPORT:
+        if lemmas & SPORT and len(lemmas & SPORT) >= 1 and not lemmas & {"killed", "kill", "wound", "injure"}:
             return None
         if event_type_of(decision) == "Explosions/Remote violence":
             if lemmas & DISRUPTING and not lemmas & {"kill", "wound", "injure", "dead"}:
@@ -285,10 +338,18 @@ class MentionsStage:
             if weapon_words & words:
                 return sub_type
         targets = self._target_kinds(root, actors)
+        attackers = {a.kind for a in actors if a.span.end <= root.idx and a.role != "state"}
+        if attackers & {"civilians", "rioters"} or lemmas & {"crowd", "mob"}:
+            return "Violent demonstration" if lemmas & PROTEST_WORDS - {"crowd", "mob"} else "Mob violence"
+        if attackers & {"protesters"}:
+            return "Violent demonstration"
         if targets & {"civilians"} and not targets & {"state_forces", "rebels", "political_militia"}:
             return "Attack"
         if targets & {"protesters"}:
             return "Excessive force against protesters"
+        if not targets & {"state_forces", "rebels", "political_militia", "identity_militia"} and \
+                objects & CIVILIAN_TARGETS:
+            return "Attack"  # "attacked a Christian settlement", "raided the market"
         return "Armed clash"
 
     def _raid_type(self, root, actors) -> str | None:
@@ -323,7 +384,7 @@ class MentionsStage:
             return "Attack"
         if targets & {"state_forces", "rebels", "political_militia"}:
             return "Armed clash"
-        return None
+        return "Attack"  # armed men killing people the text does not call combatants
 
     def _territory_type(self, article: Article, root, decision: str, actors) -> str | None:
         if root.dep_ == "acl" or root.tag_ == "VBN" and root.dep_ in ("amod", "acl", "relcl"):
@@ -332,15 +393,26 @@ class MentionsStage:
         words = {t.lemma_.lower() for o in objects for t in o.subtree} - {"control"}
         if decision == "SEIZE" and words & WEAPON_OBJECTS:
             return "Disrupted weapons use"
+        if decision == "SEIZE" and any(o.lemma_.lower() in CIVILIAN_VICTIMS | {"man", "men", "woman", "people",
+                                                                               "critic", "activist", "boy", "girl"}
+                                       or o.ent_type_ == "PERSON" for o in objects):
+            captors = {a.kind for a in actors if a.span.end <= root.idx} | {
+                a.kind for a in actors if a.span.start > root.idx and a.span.start < root.idx + 40}
+            return "Arrests" if captors & {"state_forces"} else "Abduction/forced disappearance"
         heads = {o.lemma_.lower() for o in objects} | {g.lemma_.lower() for o in objects if o.dep_ == "prt"
                                                         for g in o.head.children if g.dep_ == "dobj"}
         object_is_place = any(p.span.start <= o.idx < p.span.end for o in objects for p in article.places)
         if not (heads & TERRITORY_WORDS or object_is_place or words & {"percent", "territory", "territories"}):
             return None  # "seized 3,000 kilos of meat at the market": goods, not ground
         subject_actors = [a for a in actors if a.span.end <= root.idx]
-        actor = subject_actors[-1] if subject_actors else None
+        actor = subject_actors[0] if subject_actors else None
         if actor is not None and actor.role == "police":
             return None  # police seize goods and raid premises; they do not take ground
+        sentence_lemmas = {t.lemma_.lower() for t in root.sent}
+        if sentence_lemmas & NON_VIOLENT and not sentence_lemmas & VIOLENT:
+            return "Non-violent transfer of territory"  # "took over the base after the army pulled out"
+        if actor is None and decision == "TERRITORY_REGAIN":
+            return "Government regains territory"
         if actor is not None and actor.kind == "state_forces":
             if decision == "TERRITORY_REGAIN":
                 return "Government regains territory"
@@ -357,12 +429,16 @@ class MentionsStage:
     @staticmethod
     def _protest_type(root, lemmas: set[str], actors) -> str | None:
         kinds = {a.kind for a in actors}
-        if root.pos_ == "VERB" and "protesters" not in kinds and any(
-                a.kind == "state_forces" and a.role == "state" for a in actors):
+        subject = subject_of(root) if root.pos_ == "VERB" else None
+        if subject is not None and any(a.role in ("state", "government") and a.span.start <= subject.idx < a.span.end
+                                       for a in actors):
             return None  # "Russia protested the decision": diplomacy, not a demonstration
-        if lemmas & LETHAL and ("protesters" in kinds or root.pos_ == "NOUN"):
-            if kinds & {"state_forces"} or lemmas & {"shoot", "live"}:
-                return "Excessive force against protesters"
+        if subject is not None and subject.lemma_.lower() in MARKET_WORDS:
+            return None  # "shares rallied"
+        if root.lemma_.lower() == "rally" and lemmas & MARKET_WORDS:
+            return None
+        if lemmas & LETHAL and lemmas & (FORCE_WORDS | {"shoot", "live", "fire"}):
+            return "Excessive force against protesters"
         if lemmas & PROTESTER_VIOLENCE or {"set", "fire"} <= lemmas:
             return "Violent demonstration"
         if lemmas & INTERVENTION:
