@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..article import ActorMention, Article, EventMention
 from ..taxonomy import event_type_of
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
-from .syntax import subject_of, governing_verb, is_modifier, is_predicate, is_reaction_object, is_reference, modality
+from .syntax import is_speaker, subject_of, governing_verb, is_modifier, is_predicate, is_reaction_object, is_reference, modality
 
 # nouns an event word may qualify and still name the event: "ceasefire agreement", "rocket fire"
 EVENT_HEADS = {"agreement", "deal", "accord", "pact", "treaty", "attack", "strike", "raid", "fire",
@@ -43,11 +43,15 @@ CONFLICT_WORDS = {"ceasefire", "truce", "peace", "fighting", "rebel", "militia",
                   "prisoner", "hostage", "weapon", "disarmament", "militant", "insurgent", "troop", "force",
                   "surrender", "reconciliation", "integrate", "demobilization", "demobilisation", "faction",
                   "separatist", "fighter", "hostility", "clan", "junta", "army", "combatant", "detainee", "firearm"}
-NOUN_ONLY = {"offensive", "counter-offensive", "counteroffensive"}
+NOUN_ONLY = {"offensive", "counter-offensive", "counteroffensive", "accord", "deal", "agreement", "settlement"}
+NOT_OPERATIONS = {"exercise", "drill", "training", "test", "simulation", "parade", "demonstration-fire", "contract",
+                  "purchase", "delivery", "export"}
+TERRITORY_SHARES = {"percent", "part", "most", "much", "half", "third", "quarter"}
 VERB_ONLY = {"shell", "march", "demonstrate", "bombard", "kill", "stab"}
 ABSTRACT_OBJECTS = {"proposal", "plan", "policy", "idea", "decision", "remark", "comment", "statement", "law", "bill",
                     "record", "view", "speech", "media", "press", "report", "claim", "stance", "move",
-                    "approach", "strategy", "reform", "budget", "opponent", "rival", "critic", "candidate", "campaign"}
+                    "approach", "strategy", "reform", "budget", "opponent", "rival", "critic", "candidate", "campaign",
+                    "handling", "management", "record", "leadership", "performance", "rule", "ruling"}
 ARREST_CONTEXT = {"terror", "terrorism", "terrorist", "militant", "protest", "protester", "demonstrator", "opposition",
                   "activist", "journalist", "rebel", "insurgent", "attack", "blast", "bomb", "bombing", "plot",
                   "extremist", "jihadist", "separatist", "coup", "dissident", "riot", "rioter", "unrest", "explosion",
@@ -61,7 +65,7 @@ AGREEING = {"agree", "sign", "reach", "declare", "announce", "broker", "conclude
 AGREEMENT_HEADS = {"agreement", "deal", "accord", "pact", "treaty"}
 TERRITORY_WORDS = {"town", "city", "village", "area", "territory", "base", "position", "district", "region",
                    "hill", "height", "airport", "locality", "settlement", "province", "camp", "checkpoint",
-                   "outpost", "percent", "part", "county", "neighbourhood", "neighborhood", "road", "bridge",
+                   "outpost", "county", "neighbourhood", "neighborhood", "road", "bridge",
                    "control", "stronghold", "capital", "port", "border", "crossing", "island"}
 WEAPON_OBJECTS = {"weapon", "arm", "ammunition", "explosive", "cache", "rifle", "gun", "munition", "missile",
                   "rocket", "drone", "bomb", "grenade", "ied", "mine"}
@@ -168,20 +172,25 @@ class MentionsStage:
         return found
 
     @staticmethod
+    def _speaks(doc, actor: ActorMention) -> bool:
+        span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+        return span is not None and is_speaker(span.root)
+
+    @staticmethod
     def _sentence_actors(article: Article, index: int) -> list[ActorMention]:
         return [a for a in article.actors if a.sentence == index]
 
     def _decide(self, article: Article, sent, index: int, span, rule: TriggerRule) -> EventMention | None:
         root = span.root
-        if len(span) == 1 and (is_modifier(root) and root.head.lemma_.lower() not in EVENT_HEADS
-                               or root.ent_type_ in ("DATE", "TIME", "PERSON", "ORG")):
-            return None  # "riot police", "in March", a name
+        if is_modifier(root) and root.head.lemma_.lower() not in EVENT_HEADS \
+                or len(span) == 1 and root.ent_type_ in ("DATE", "TIME", "PERSON", "ORG"):
+            return None  # "riot police", "air raid alert", "in March", a name
         if len(span) == 1 and root.lemma_.lower() in VERB_ONLY and root.pos_ != "VERB":
             return None  # "a shell of the man he was"
         if len(span) == 1 and root.lemma_.lower() in NOUN_ONLY and root.pos_ != "NOUN":
             return None  # "a programme considered offensive"
         decision = rule.decision
-        actors = self._sentence_actors(article, index)
+        actors = [a for a in self._sentence_actors(article, index) if not self._speaks(sent.doc, a)]
         lemmas = {t.lemma_.lower() for t in sent}
         weapons = self._weapons_in(sent)
         weapon_words = {t.lemma_.lower() for s, e, _ in weapons for t in sent.doc[s:e]}
@@ -213,6 +222,11 @@ class MentionsStage:
         elif decision == "CLASH":
             decision = "Violent demonstration" if lemmas & PROTEST_WORDS or any(
                 a.kind in ("protesters", "rioters") for a in actors) else "Armed clash"
+            if decision == "Armed clash" and lemmas & {"minister", "cabinet", "parliament", "debate", "lawmaker",
+                                                       "senator", "court", "party", "opposition", "election"} \
+                    and not any(a.kind in ("rebels", "political_militia", "identity_militia") or a.role == "military"
+                                for a in actors):
+                decision = None  # "ministers clashed in cabinet": words, not weapons
         elif decision == "Armed clash" and root.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and not any(a.span.start <= c.idx < a.span.end for a in actors)
                 for c in root.children):
@@ -286,8 +300,10 @@ class MentionsStage:
     def _refine(decision: str, lemmas: set[str]) -> str | None:
         """What the whole sentence says about the means: found and defused bombs, chemical agents, a suicide
         attacker, or a match report's 'clash'."""
-        if lemmas & SPORT and len(lemmas & SPORT) >= 1 and not lemmas & {"killed", "kill", "wound", "injure"}:
+        if lemmas & SPORT and not lemmas & {"killed", "kill", "wound", "injure"}:
             return None
+        if lemmas & NOT_OPERATIONS and event_type_of(decision) in ("Explosions/Remote violence", "Battles"):
+            return None  # "artillery firing exercises", "a contract to supply missiles"
         if event_type_of(decision) == "Explosions/Remote violence":
             if lemmas & DISRUPTING and not lemmas & {"kill", "wound", "injure", "dead"}:
                 return "Disrupted weapons use"
@@ -401,8 +417,10 @@ class MentionsStage:
             return "Arrests" if captors & {"state_forces"} else "Abduction/forced disappearance"
         heads = {o.lemma_.lower() for o in objects} | {g.lemma_.lower() for o in objects if o.dep_ == "prt"
                                                         for g in o.head.children if g.dep_ == "dobj"}
-        object_is_place = any(p.span.start <= o.idx < p.span.end for o in objects for p in article.places)
-        if not (heads & TERRITORY_WORDS or object_is_place or words & {"percent", "territory", "territories"}):
+        shares = [t for o in objects if o.lemma_.lower() in TERRITORY_SHARES for t in o.subtree]
+        object_is_place = any(p.span.start <= o.idx < p.span.end for o in [*objects, *shares]
+                              for p in article.places)
+        if not (heads & TERRITORY_WORDS or object_is_place or words & {"territory", "territories"}):
             return None  # "seized 3,000 kilos of meat at the market": goods, not ground
         subject_actors = [a for a in actors if a.span.end <= root.idx]
         actor = subject_actors[0] if subject_actors else None

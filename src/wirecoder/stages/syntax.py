@@ -8,7 +8,7 @@ MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "
 HABITUAL = {"continue", "keep"}
 SPEECH = {"say", "tell", "report", "announce", "claim", "state", "add", "confirm", "accuse", "allege", "write",
           "note", "explain", "insist", "warn", "tweet", "post"}
-LEGAL = {"charge", "count", "convict", "sentence", "plead", "arraign", "indict", "prosecute", "acquit", "trial",
+LEGAL = {"arrest", "detain", "charge", "count", "convict", "sentence", "plead", "arraign", "indict", "prosecute", "acquit", "trial",
          "conviction", "indictment", "allegation", "suspect", "suspicion", "guilty"}
 REACTION = {"probe", "examine", "discuss", "recall", "describe", "condemn", "denounce", "deplore", "criticize", "criticise", "blame", "mourn", "investigate",
             "commemorate", "remember", "respond", "react", "decry", "slam", "protest"}
@@ -63,6 +63,11 @@ def modality(token) -> tuple[bool, bool, bool]:
             hypothetical = True  # "a planned protest", "the scheduled rally"
         if node is not token and node.pos_ == "NOUN" and lemma in NEGATING_NOUNS:
             negated = True
+        if node is not token and node.lower_ == "without" and node.dep_ == "prep":
+            negated = True  # "without reaching an agreement"
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children):
+            negated = True  # "no exchange was agreed"
         if node is not token and node.pos_ == "NOUN" and lemma in REACTION_NOUNS:
             hypothetical = True
         if node is not token and lemma in LEGAL:
@@ -98,7 +103,7 @@ def modality(token) -> tuple[bool, bool, bool]:
 
 # nouns whose object is an event told elsewhere ("in response to the attack") or one that is not happening
 # ("a lull in the fighting")
-REACTION_NOUNS = {"response", "reaction", "aftermath", "wake", "condemnation", "investigation", "probe",
+REACTION_NOUNS = {"survivor", "victim", "response", "reaction", "aftermath", "wake", "condemnation", "investigation", "probe",
                   "anniversary", "memory", "memorial", "inquiry", "report", "claim", "responsibility"}
 NEGATING_NOUNS = {"lull", "end", "halt", "pause", "cessation", "absence", "prevention", "ban", "risk", "threat",
                   "fear", "danger", "warning", "possibility", "prospect", "plan"}
