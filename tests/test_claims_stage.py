@@ -125,3 +125,11 @@ def test_claims_the_source_of_a_figure_claims_the_event():
     article.events = [event(text, "Shelling", fatalities=Count(12, 12, 12), evidence=[Evidence("fatalities", figure)])]
     ClaimsStage()(article)
     assert [(c.name, c.quote_id) for c in article.events[0].claimed_by] == [("Officials", "q1")]
+
+
+def test_claims_a_ministry_reporting_is_not_an_outlet():
+    text = "Rockets hit the depot overnight, the Interior Ministry reported."
+    article = Article(text=text, id="a")
+    article.events = [event(text, "hit")]
+    ClaimsStage()(article)
+    assert [(c.name, c.kind) for c in article.events[0].claimed_by] == [("unknown outlet", "outlet")]

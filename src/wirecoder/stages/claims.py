@@ -35,9 +35,9 @@ institute council commission fund coalition association observatory monitor part
 """.split())
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 REPORT_CUES = frozenset({"report", "reports", "reported", "reporting", "writes", "wrote"})
+# "..., Trend reports." closing a sentence: the form in which an outlet names itself as the source
 _NAMED_OUTLET = re.compile(
-    r"(?:^|[,;—–-]\s*)((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:reports|reported|writes|wrote)\b",
-    re.MULTILINE)
+    r"[,;—–-]\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:reports|reported|writes|wrote)\s*(?:[.\n]|$)")
 _WORD = re.compile(r"[a-z]+")
 _ASSERTING_FIELDS = frozenset({"trigger", "fatalities", "injured"})
 
@@ -69,8 +69,11 @@ def named_outlet(article: Article) -> str | None:
                 and speaker_kind(quote.speaker, quote.cue.text) == "outlet":
             return quote.speaker.name
     text = article.doc.text if article.doc is not None else article.text
-    match = _NAMED_OUTLET.search(text)
-    return match.group(1) if match else None
+    for match in _NAMED_OUTLET.finditer(text):
+        name = match.group(1)
+        if not set(_WORD.findall(name.lower())) & (GOVERNMENT_WORDS | MILITARY_WORDS | ORGANISATION_WORDS):
+            return name
+    return None
 
 
 class ClaimsStage:
