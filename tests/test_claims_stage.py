@@ -128,7 +128,7 @@ def test_claims_the_source_of_a_figure_claims_the_event():
 
 
 def test_claims_a_ministry_reporting_is_not_an_outlet():
-    text = "Rockets hit the depot overnight, the Interior Ministry reported."
+    text = "Rockets hit the depot overnight, Interior Ministry reported."
     article = Article(text=text, id="a")
     article.events = [event(text, "hit")]
     ClaimsStage()(article)
