@@ -177,7 +177,7 @@ class MentionIndex:
     def nearest_person(self, offset: int, pronoun: str = "") -> NamedMention | None:
         wanted = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(pronoun)
         earlier = [m for m in self._before(offset) if m.is_person
-                   and self.genders.get(m.name.split()[-1], wanted) == wanted]
+                   and (wanted is None or self.genders.get(m.name.split()[-1], wanted) == wanted)]
         if not earlier:
             return None
         last_sentence = earlier[-1].sentence_start
