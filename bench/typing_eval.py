@@ -14,7 +14,7 @@
 
 3. With --compare, the choice of recipe: 5-fold cross-validation on the training split only (the test split
    stays untouched) of a word-only and a word+char logistic regression, word-only and word+char linear SVMs
-   (the shipped recipe's features), and spaCy's bag-of-words text classifier.
+   (the shipped recipe's features), and spaCy's bag-of-words text classifier (on the same normalised text).
 
     .venv/bin/python bench/typing_eval.py [--model DIR] [--seed 0] [--compare]
 """
@@ -87,7 +87,7 @@ def compare(train_path: str, seed: int) -> None:
     from sklearn.svm import LinearSVC
     from spacy.training import Example as SpacyExample
 
-    from wirecoder.typing.features import FeatureSpace
+    from wirecoder.typing.features import FeatureSpace, normalise
 
     examples = read_examples(train_path)
     texts = [e.text for e in examples]
@@ -111,15 +111,15 @@ def compare(train_path: str, seed: int) -> None:
             "no_output_layer": False}})
         for label in labels:
             textcat.add_label(label)
-        train = [SpacyExample.from_dict(nlp.make_doc(texts[i]), {"cats": {l: float(l == gold[i]) for l in labels}})
-                 for i in train_rows]
+        train = [SpacyExample.from_dict(nlp.make_doc(normalise(texts[i])),
+                                        {"cats": {l: float(l == gold[i]) for l in labels}}) for i in train_rows]
         optimizer = nlp.initialize(lambda: train)
         shuffler = random.Random(seed)
         for _ in range(10):
             shuffler.shuffle(train)
             for batch in spacy.util.minibatch(train, size=32):
                 nlp.update(batch, sgd=optimizer, drop=0.2)
-        return np.array([max(doc.cats, key=doc.cats.get) for doc in nlp.pipe([texts[i] for i in test_rows])])
+        return np.array([max(doc.cats, key=doc.cats.get) for doc in nlp.pipe([normalise(texts[i]) for i in test_rows])])
 
     candidates = {
         "tfidf words, logistic regression": linear(lambda: LogisticRegression(C=20, max_iter=3000), True),

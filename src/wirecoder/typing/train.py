@@ -33,6 +33,7 @@ class TrainingOptions:
     c: float = 1.0  # the SVM's inverse regularisation, chosen by cross-validation (docs/typing.md)
     min_df: int = 2
     max_features: int = 60_000
+    class_weight: str | None = None  # "balanced" weighs each label by the inverse of its frequency
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,15 @@ def _check(examples: list[Example], folds: int) -> Counter:
 def _fit(texts: list[str], gold: np.ndarray, options: TrainingOptions) -> tuple[FeatureSpace, LinearSVC]:
     """Features and SVM on these texts, the space cut to ``max_features`` columns and the SVM refitted there."""
     space = FeatureSpace.fit(texts, min_df=options.min_df)
-    svm = LinearSVC(C=options.c, random_state=options.seed).fit(space.transform(texts), gold)
+    svm = _svm(options).fit(space.transform(texts), gold)
     if space.size > options.max_features:
         space = _prune(space, svm, options.max_features)
-        svm = LinearSVC(C=options.c, random_state=options.seed).fit(space.transform(texts), gold)
+        svm = _svm(options).fit(space.transform(texts), gold)
     return space, svm
+
+
+def _svm(options: TrainingOptions) -> LinearSVC:
+    return LinearSVC(C=options.c, class_weight=options.class_weight, random_state=options.seed)
 
 
 def _full_scores(svm: LinearSVC, features, n_labels: int) -> np.ndarray:
