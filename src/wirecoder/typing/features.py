@@ -5,10 +5,10 @@ word families and unseen inflections ("bombard", "bombarded", "bombardment") and
 the word vocabulary never met. Digits are folded to 0 so that a count or a date is one feature, not
 thousands, and capitalised words inside a sentence (names of people, places, groups) become "Xx": the
 type of an event lies in what was done, not in where or by whom, and a model that learnt "Sudanese" or
-"Kivu" from its training lines would carry those accidents into news from elsewhere (cross-validation on the
-training split, 7,066 examples: weighted F1 0.904 without the mask, 0.909 with it; docs/typing.md). Acronyms (IED, UAV)
-and the first word of a sentence stay as they are. The fitted vocabularies and IDF weights are saved as
-plain JSON and arrays: no pickles.
+"Kivu" from its training lines would carry those accidents into news from elsewhere (cross-validation on
+the training split, 7,066 examples: weighted F1 0.904 without the mask, 0.909 with it; docs/typing.md).
+Acronyms (IED, UAV) and the first word of a sentence stay as they are. The fitted vocabularies and IDF
+weights are saved as plain JSON and arrays: no pickles.
 """
 from __future__ import annotations
 
