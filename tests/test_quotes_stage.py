@@ -210,3 +210,10 @@ def test_quotes_person_with_an_organisation_in_the_role(quotes_of):
     assert q.speaker.role == "Interior Ministry spokesman"
     q = only(quotes_of("The ministry denied it. Its spokeswoman, Lina Sarkis, said the units only returned fire."))
     assert (q.speaker.name, q.speaker.role) == ("Lina Sarkis", "spokeswoman")
+
+
+def test_quotes_name_and_colon(quotes_of):
+    q = only(quotes_of("Analysts differ on the truce. Carl Jansen: “The guns will not stay silent for long.”"))
+    assert q.cue.text == ":" and q.direct
+    assert q.speaker.name == "Carl Jansen"
+    assert quotes_of("In the capital: “The sirens went off at midnight and we ran.”")[0].speaker is None

@@ -119,6 +119,8 @@ class QuotesStage:
         ("“Very good reporter,” Trump said": the parser may take "reporter" for the subject)."""
         if cue.lower_ == "according":
             return next((c for c in doc[cue.i + 1].children if c.dep_ == "pobj"), None)
+        if cue.text == ":":
+            return doc[cue.i - 1]
         subject = subject_of(cue)
         close = mq.close_at if mq.close_at is not None else mq.end
         if subject is None and cue.tag_ in ("VBG", "VBN"):
@@ -247,6 +249,10 @@ class QuotesStage:
             if verb is not None and all(t.pos_ in ("ADP", "ADV", "PART") for t in words[:words.index(verb)]) and \
                     any(c.dep_ == "nsubj" for c in verb.children):
                 return verb  # "Hillary shot back, “...”"
+        colon = next((t for t in tokens if not t.is_space), None)
+        if lead_char == ":" and colon is not None and colon.text == ":" and colon.i > 0 and \
+                doc[colon.i - 1].pos_ == "PROPN" and doc[colon.i - 1].ent_type_ not in ("GPE", "LOC", "DATE"):
+            return colon  # "Carl Bialik: “...”": a name and a colon, as in transcripts and digests
         if lead_char == ":" and tokens:
             # "Clinton released the following statement: “...”": the introducing clause's subject speaks
             root = tokens[0].sent.root
