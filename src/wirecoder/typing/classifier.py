@@ -48,9 +48,13 @@ class TypingModel:
     threshold: float  # an event label needs at least this calibrated probability
     meta: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # features @ weights wants the weights column-major per label; transposing on every call copies them
+        self._weights = np.ascontiguousarray(self.coef.T)
+
     def scores(self, texts: list[str]) -> np.ndarray:
         features = self.space.transform(texts)
-        return np.asarray(features @ self.coef.T, dtype=np.float64) + self.intercept
+        return np.asarray(features @ self._weights, dtype=np.float64) + self.intercept
 
     def probabilities(self, texts: list[str]) -> np.ndarray:
         return softmax(self.scores(texts) * self.temperature)
