@@ -79,3 +79,12 @@ def test_recognize_takes_a_place_hyphenated_to_what_it_qualifies(geoparser, nlp)
 def test_recognize_takes_an_unmarked_town_of_a_country_the_article_names(geoparser, nlp):
     got = texts(geoparser, nlp, "Fighting spread across Iraq. Residents of Basra fled. Basra fell silent.")
     assert got.count("Basra") == 2 and "Iraq" in got
+
+
+def test_recognize_leaves_out_directions_and_degrees(geoparser, nlp):
+    got = texts(geoparser, nlp, "Trade in the West slowed, said Peter Jones, M.D., who moved to Basra.")
+    assert "West" not in got and "M.D." not in got and "Basra" in got
+
+
+def test_recognize_takes_the_hometown_of_a_person_named_with_an_age(geoparser, nlp):
+    assert "Tovuz" in texts(geoparser, nlp, "Police arrested Ali Veliyev, 43, of Tovuz on Friday.")

@@ -50,6 +50,23 @@ PROMINENT_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1"})
 PROMINENT_POPULATION = 100_000
 NAMED_COUNTRY_MIN_POPULATION = 20_000
 ORG_MIN_POPULATION = 20_000
+GPE_MIN_POPULATION = 5_000
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                             "western", "northeast", "northwest", "southeast", "southwest", "centre", "center",
+                             "middle", "upper", "lower", "coast", "interior", "midwest"})
+# Ordinary English words that are also the name of some place, often capitalised in news for other reasons
+# (titles, institutions, headings): taken only when spaCy calls them a place and a preposition says so.
+COMMON_WORDS = frozenset({"court", "hall", "secretary", "union", "unite", "united", "olympic", "olympics", "police",
+                          "church", "street", "university", "college", "hospital", "station", "capital", "state",
+                          "government", "congress", "senate", "parliament", "house", "office", "ministry",
+                          "council", "city", "mission", "embassy", "army", "navy", "marine", "home", "camp",
+                          "justice", "liberty", "victory", "freedom", "independence", "republic", "federal",
+                          "national", "royal", "crown", "general", "president", "premier", "mayor", "governor",
+                          "chief", "king", "queen", "prince", "bishop", "pope", "christmas", "easter", "trump",
+                          "labour", "labor", "reform", "progress", "eagle", "summit", "harmony",
+                          "unity", "hope", "paradise", "friendship", "commerce", "industry", "energy", "power",
+                          "media", "press", "post", "times", "today", "daily", "news", "herald", "tribune"})
+NOT_PLACE_ABBREVIATIONS = frozenset({"M.D.", "Ph.D.", "B.A.", "M.A.", "B.S.", "M.S.", "J.D.", "R.N.", "MD", "PhD"})
 DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "ebolavirus", "syndrome",
                            "strain", "encephalitis", "vaccine"})
 MAX_WORDS = 5
@@ -202,6 +219,14 @@ class Recognizer:
             return False  # "The", "No", "Central" opening a sentence or a title
         if cand.entries and all(e.kind == NameKind.DEMONYM for e in cand.entries):
             return False  # a nationality word: an adjective or a people, not a place
+        if doc[cand.start_token:cand.end_token].text in NOT_PLACE_ABBREVIATIONS:
+            return False  # "M.D.", "Ph.D.": degrees whose letters spell a state's abbreviation
+        if cand.end_token - cand.start_token == 1:
+            word = first.lower_
+            if word in DIRECTION_WORDS and _area_word_after(doc, cand.end_token) is None:
+                return False  # "the West", "in the South": a direction, not the area some country calls so
+            if word in COMMON_WORDS and not (cand.label in ("GPE", "LOC") and _locative_before(doc, cand.start_token)):
+                return False  # "Court", "Hall", "Union": ordinary words that are also some place's name
         if cand.label in PLACE_LABELS:
             return True
         if cand.label == "PERSON" and cand.end_token - cand.start_token >= 2 and not _strong(cand.entries):
@@ -218,6 +243,13 @@ class Recognizer:
         named_area = _area_word_after(doc, cand.end_token) is not None or _area_word_before(doc, cand.start_token)
         if not cand.entries:  # a place spaCy sees but no gazetteer knows: only where the words say it is one
             return _locative_before(doc, cand.start_token) or named_area
+        if cand.label == "GPE" and cand.end_token - cand.start_token == 1 and not (
+                _locative_before(doc, cand.start_token) or named_area):
+            # spaCy's GPE on a lone word is often a person ("Brunson, a North Carolina native"): without a cue,
+            # it takes a prominent place, or a place's own name and a place of some size
+            return _strong(cand.entries) or _prominent(cand.entries) or any(
+                e.kind != NameKind.ALTERNATE and (e.feature_class != "P" or e.population >= GPE_MIN_POPULATION)
+                for e in cand.entries)
         if cand.label in PLACE_LABELS or cand.label == "PREFIX":
             return True
         if _strong(cand.entries):
@@ -378,9 +410,11 @@ def _area_word_after(doc, index: int) -> str | None:
 
 
 def _area_word_before(doc, index: int) -> bool:
-    """ "the city of X", "cities of X", "the outskirts of X", "the mayor of X" """
+    """ "the city of X", "cities of X", "the outskirts of X", "the mayor of X", "..., 43, of X" """
     prev = _previous_word(doc, index)
     if prev is None or prev.lower_ != "of":
         return False
     before = _previous_word(doc, prev.i)
+    if before is not None and before.text == "," and before.i > 0 and doc[before.i - 1].like_num:
+        return True  # "Kimberly Hacker, 43, of McKee": where a person named with an age is from
     return before is not None and before.lower_ in AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS
