@@ -36,6 +36,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--timeout", type=float, default=15.0, help="seconds to wait for a web server")
     parser.add_argument("--retries", type=int, default=2, help="retries of a failed fetch, with backoff")
     parser.add_argument("--min-interval", type=float, default=1.0, help="seconds between requests to one host")
+    parser.add_argument("--start-method", choices=("fork", "spawn", "forkserver"), default=None,
+                        help="how worker processes start (default: fork on Linux, spawn elsewhere)")
     parser.add_argument("--ignore-robots", action="store_true", help="fetch pages that robots.txt disallows")
     parser.add_argument("--coder-factory", default=None, metavar="MODULE:NAME",
                         help="a callable that returns a coder with code_many() (default: wirecoder's Coder)")
@@ -81,10 +83,13 @@ def run(args: argparse.Namespace) -> int:
     fetcher = Fetcher(FetchOptions(timeout=args.timeout, retries=args.retries, min_interval=args.min_interval,
                                    max_bytes=args.max_bytes, respect_robots=not args.ignore_robots))
     reader = SourceReader(options=read_options, fetcher=fetcher)
-    options = IngestOptions(workers=args.workers, batch_size=args.batch_size, dedup_threshold=args.dedup_threshold)
+    options = IngestOptions(workers=args.workers, batch_size=args.batch_size, dedup_threshold=args.dedup_threshold,
+                            start_method=args.start_method)
     arguments = {key: value for key, value in vars(args).items() if key != "func"}
-    with Database(args.db) as db, tqdm(file=sys.stderr, disable=not sys.stderr.isatty(), unit=" docs",
-                                       desc="ingest") as progress:
+    def progress() -> tqdm:
+        return tqdm(file=sys.stderr, disable=not sys.stderr.isatty(), unit=" docs", desc="ingest")
+
+    with Database(args.db) as db:
         summary = ingest(reader.read(args.inputs), db=db, coder_factory=_load_factory(args), options=options,
                          arguments=arguments, progress=progress)
     if args.json:

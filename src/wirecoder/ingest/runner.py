@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -31,7 +32,7 @@ class IngestOptions:
     batch_size: int = 16  # articles per task sent to a worker (one coder.code_many call)
     dedup_threshold: float = 0.8  # estimated Jaccard similarity of 5-word shingles
     max_pending_writes: int = 256  # duplicates and failures held before they are written on their own
-    start_method: str = "spawn"
+    start_method: str | None = None  # None: workers.default_start_method()
 
 
 @dataclass
@@ -170,14 +171,18 @@ def _row(item: SourceItem, *, doc_id: str, key: str, status: str, **extra: Any) 
 
 def ingest(results: Iterable[SourceItem | ReadFailure], *, db: Database, coder_factory: Callable[[], CoderLike],
            options: IngestOptions = IngestOptions(), arguments: dict[str, Any] | None = None,
-           progress: Progress | None = None) -> IngestSummary:
-    """Code and store every article of ``results`` (from SourceReader.read); return what happened."""
+           progress: Callable[[], AbstractContextManager[Progress]] | None = None) -> IngestSummary:
+    """Code and store every article of ``results`` (from SourceReader.read); return what happened.
+
+    ``progress`` makes the progress bar; it is called once the workers are started, so that no bar thread
+    exists when they are forked."""
     started = time.perf_counter()
     summary = IngestSummary(run_id=db.start_run(command="ingest", arguments=arguments or {}))
-    run = _Run(db=db, summary=summary, index=NearDuplicateIndex(threshold=options.dedup_threshold),
-               options=options, progress=progress)
     max_in_flight = 2 * options.workers
-    with CoderPool(factory=coder_factory, workers=options.workers, start_method=options.start_method) as pool:
+    with (CoderPool(factory=coder_factory, workers=options.workers, start_method=options.start_method) as pool,
+          (progress() if progress is not None else nullcontext(None)) as bar):
+        run = _Run(db=db, summary=summary, index=NearDuplicateIndex(threshold=options.dedup_threshold),
+                   options=options, progress=bar)
 
         def dispatch(*, force: bool = False) -> None:
             while (task := run.take_batch(force=force)) is not None:
