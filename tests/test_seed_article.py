@@ -4,8 +4,7 @@ import pathlib
 import subprocess
 import sys
 
-from conftest import SHARED
-
+SHARED = pathlib.Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "article.txt"
 SEEDCHECK = SHARED / "tools" / "seedcheck.py"
 
