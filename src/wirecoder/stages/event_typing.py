@@ -6,8 +6,10 @@ the endless other ways of saying it ("rained shells on", "took to the streets").
 - a strong rule mention (prior confidence >= ``strong_rule_confidence``) stands; if the classifier agrees
   its confidence rises to the classifier's;
 - a weak rule mention is re-typed when the classifier is confident (>= ``retype_confidence``) of another
-  sub-type that no other mention in the sentence carries; when the classifier is confident the sentence
-  reports no event, the mention keeps its type but loses up to half its confidence;
+  sub-type that no other mention in the sentence carries; when the classifier is very confident
+  (>= ``doubt_confidence``) that the sentence reports no event, the mention keeps its type but loses up to
+  40% of its confidence (not more, and it is never dropped: on news unlike its training lines the classifier
+  calls some real events "no event", so it may lower a rule's confidence but not overrule it);
 - a sentence without any mention gets one when the classifier is very confident (>= ``add_confidence``)
   and the sentence has a verb that the model, on its own, ties to that sub-type: that verb is the trigger.
   Only verbs: a sentence that merely names women, a bomb or a suicide note is not yet telling of an act,
@@ -35,11 +37,12 @@ class EventTypingStage:
 
     def __init__(self, *, model_path: str | Path | None = None, model: TypingModel | None = None,
                  strong_rule_confidence: float = 0.85, retype_confidence: float = 0.8,
-                 add_confidence: float = 0.9):
+                 add_confidence: float = 0.9, doubt_confidence: float = 0.9):
         self.model = model if model is not None else TypingModel.load(model_path)
         self.strong_rule_confidence = strong_rule_confidence
         self.retype_confidence = retype_confidence
         self.add_confidence = add_confidence
+        self.doubt_confidence = doubt_confidence
         self._speech_verbs = frozenset(load_cue_verbs())
 
     def __call__(self, article: Article) -> Article:
@@ -72,8 +75,8 @@ class EventTypingStage:
             if mention.confidence >= self.strong_rule_confidence:
                 continue
             if prediction.sub_event_type is None:
-                if prediction.confidence >= self.retype_confidence:
-                    doubt = 0.5 + 0.5 * prediction.best_event_probability
+                if prediction.confidence >= self.doubt_confidence:
+                    doubt = 0.6 + 0.4 * prediction.best_event_probability
                     mention.confidence = round(mention.confidence * doubt, 3)
                 continue
             if prediction.confidence >= self.retype_confidence and prediction.sub_event_type not in carried:
