@@ -35,6 +35,13 @@ def package_dir(module: str) -> pathlib.Path:
     return pathlib.Path(spec.__file__).parent
 
 
+# What is left of "Lake County" or "Free State" without its area word says nothing about which place it is.
+GENERIC_REMAINDERS = frozenset({"free", "new", "old", "lake", "river", "mountain", "island", "islands", "coast",
+                                "city", "capital", "federal", "national", "central", "north", "south", "east",
+                                "west", "northern", "southern", "eastern", "western", "upper", "lower", "greater",
+                                "region", "district", "state", "middle", "inner", "outer", "metropolitan"})
+
+
 def area_name_variants(name: str) -> list[str]:
     """The name with and without a trailing area word ("Absheron District" <-> "Absheron")."""
     variants = [name]
@@ -44,7 +51,7 @@ def area_name_variants(name: str) -> list[str]:
             variants.append(name[: -len(word) - 1].strip())
         if lowered.startswith(word + " of "):
             variants.append(name[len(word) + 4:].strip())
-    return variants
+    return [variants[0]] + [v for v in variants[1:] if len(v) >= 3 and v.casefold() not in GENERIC_REMAINDERS]
 
 
 @dataclass
