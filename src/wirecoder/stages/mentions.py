@@ -227,7 +227,7 @@ class MentionsStage:
                     and not any(a.kind in ("rebels", "political_militia", "identity_militia") or a.role == "military"
                                 for a in actors):
                 decision = None  # "ministers clashed in cabinet": words, not weapons
-        elif decision == "Armed clash" and root.pos_ == "VERB" and any(
+        elif decision == "Armed clash" and root.pos_ == "VERB" and len(span) == 1 and any(
                 c.dep_ == "dobj" and not any(a.span.start <= c.idx < a.span.end for a in actors)
                 for c in root.children):
             return None  # "fighting AIDS", "fighting corruption": not a battle
@@ -262,6 +262,18 @@ class MentionsStage:
                 decision = "Attack"
             else:
                 decision = None
+        elif decision == "FIGHT":
+            armed = [a for a in actors if a.kind in ("rebels", "political_militia", "identity_militia",
+                                                     "external_forces") or a.role == "military"]
+            metaphor = any(c.dep_ == "dobj" and not any(a.span.start <= c.idx < a.span.end for a in actors)
+                           for c in root.children)
+            decision = "Armed clash" if armed and not metaphor else None
+        elif decision == "EXECUTE":
+            victims = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+            decision = "Attack" if any(c.lemma_.lower() in CIVILIAN_VICTIMS | {"man", "people", "person", "prisoner",
+                                                                              "detainee", "captive", "hostage"}
+                                       or c.ent_type_ in ("PERSON", "NORP") or c.pos_ == "PRON"
+                                       for c in victims) else None
         elif decision == "ABDUCT":
             decision = "Abduction/forced disappearance" if any(
                 a.kind in ("rebels", "political_militia", "identity_militia") for a in actors) or lemmas & {
