@@ -57,7 +57,9 @@ ARREST_CONTEXT = {"terror", "terrorism", "terrorist", "militant", "protest", "pr
                   "extremist", "jihadist", "separatist", "coup", "dissident", "riot", "rioter", "unrest", "explosion",
                   "shooting", "killing", "insurgency", "treason", "sedition", "espionage", "spy", "armed", "gunman",
                   "gunmen", "kidnapping", "kidnapper", "militia", "fighter", "politician", "leader", "lawmaker",
-                  "candidate", "student", "demonstration", "rally", "strike", "union"}
+                  "candidate", "student", "demonstration", "rally", "strike", "union", "minister", "official", "mayor",
+                  "governor", "critic", "general", "commander", "lawyer", "blogger", "anti-war", "civil", "rights",
+                  "dissent", "supporter", "party", "junta", "regime", "intelligence", "opposition", "soldier"}
 GAP_POS = {"DET", "ADJ", "NUM", "ADV", "PUNCT"}
 MAX_GAP = 3
 AGREEING = {"agree", "sign", "reach", "declare", "announce", "broker", "conclude", "seal", "accept", "establish",
@@ -172,6 +174,15 @@ class MentionsStage:
         return found
 
     @staticmethod
+    def _previous_lemmas(article: Article, sent, index: int) -> set[str]:
+        """The previous sentence of the same paragraph: "Demonstrators gathered ... Soldiers fired on them"."""
+        if index == 0 or article.sentences[index - 1].paragraph != article.sentences[index].paragraph:
+            return set()
+        previous = article.sentences[index - 1].span
+        span = sent.doc.char_span(previous.start, previous.end, alignment_mode="expand")
+        return {t.lemma_.lower() for t in span} & PROTEST_SCENE if span is not None else set()
+
+    @staticmethod
     def _speaks(doc, actor: ActorMention) -> bool:
         span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
         return span is not None and is_speaker(span.root)
@@ -208,7 +219,7 @@ class MentionsStage:
         elif decision == "ATTACK":
             decision = self._attack_type(root, weapon_words, actors, lemmas)
         elif decision == "KILL":
-            decision = self._kill_type(root, weapon_words, actors, lemmas)
+            decision = self._kill_type(root, weapon_words, actors, lemmas | self._previous_lemmas(article, sent, index))
         elif decision in ("TERRITORY", "TERRITORY_REGAIN", "SEIZE"):
             decision = self._territory_type(article, root, decision, actors)
         elif decision == "PROTEST":
@@ -274,6 +285,19 @@ class MentionsStage:
                                                                               "detainee", "captive", "hostage"}
                                        or c.ent_type_ in ("PERSON", "NORP") or c.pos_ == "PRON"
                                        for c in victims) else None
+        elif decision == "ABDUCT_TAKE":
+            # "was taken from his apartment by masked soldiers": a person taken, passively, by armed men
+            passive = any(c.dep_ == "auxpass" for c in root.children)
+            person = any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in CIVILIAN_VICTIMS | {
+                "man", "men", "woman", "people", "boy", "girl", "volunteer", "activist"} or c.ent_type_ == "PERSON")
+                for c in root.children)
+            agents = {a.kind for a in actors if a.span.start > root.idx}
+            armed = agents & {"rebels", "political_militia", "identity_militia", "state_forces"}
+            decision = ("Abduction/forced disappearance" if passive and person and armed else None)
+        elif decision == "DISAPPEAR":
+            decision = "Abduction/forced disappearance" if any(
+                a.kind in ("state_forces", "rebels", "political_militia") for a in actors) or lemmas & {
+                "security", "agent", "intelligence", "abduct", "arrest", "detain"} else None
         elif decision == "ABDUCT":
             decision = "Abduction/forced disappearance" if any(
                 a.kind in ("rebels", "political_militia", "identity_militia") for a in actors) or lemmas & {
@@ -394,6 +418,10 @@ class MentionsStage:
 
     def _kill_type(self, root, weapon_words: set[str], actors, lemmas: set[str]) -> str | None:
         """A killing is coded by its weapon, else by its victims, and only when someone armed did it."""
+        killers = {a.kind for a in actors if a.span.end <= root.idx}
+        if (lemmas & PROTEST_SCENE or any(a.kind == "protesters" for a in actors)) and (
+                killers & {"state_forces"} or lemmas & FORCE_WORDS):
+            return "Excessive force against protesters"
         for words, sub_type in WEAPON_TYPES:
             if weapon_words & words:
                 return sub_type
@@ -418,6 +446,7 @@ class MentionsStage:
         if root.dep_ == "acl" or root.tag_ == "VBN" and root.dep_ in ("amod", "acl", "relcl"):
             return None  # "territories previously occupied by X": a description, not an event
         objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "prt")]
+        objects += [g for c in root.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
         words = {t.lemma_.lower() for o in objects for t in o.subtree} - {"control"}
         if decision == "SEIZE" and words & WEAPON_OBJECTS:
             return "Disrupted weapons use"
