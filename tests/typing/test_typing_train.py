@@ -104,3 +104,19 @@ def test_features_mask_names_inside_a_sentence_but_not_acronyms_or_openers():
     from wirecoder.typing.features import normalise
     text = "Gunmen attacked Tessit on 3 May. Militants from Boko Haram planted an IED near the UN camp."
     assert normalise(text) == ("Gunmen attacked Xx on 0 Xx. Militants from Xx Xx planted an IED near the UN camp.")
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Fighter jets bombed a rebel convoy on the highway north of the city on Tuesday.", "Air/drone strike"),
+    ("Police fired tear gas to break up a march by opposition supporters in the capital.",
+     "Protest with intervention"),
+    ("Gunmen on motorbikes stormed a village market and shot dead eleven traders.", "Attack"),
+    ("The two armed groups signed a ceasefire deal after talks mediated by church leaders.", "Agreement"),
+    ("Hundreds of nurses marched peacefully through the city centre to demand better pay.", "Peaceful protest"),
+    ("A roadside bomb struck a police pickup truck, killing three officers.", "Remote explosive/landmine/IED"),
+    ("The central bank cut interest rates by a quarter point on Thursday.", None),
+    ("The home side won the derby 3-1 with two late goals.", None),
+])
+def test_shipped_model_types_plain_sentences(text, sub_event_type):
+    [prediction] = TypingModel.load().predict([text])
+    assert prediction.sub_event_type == sub_event_type
