@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from ..article import Article, Sentence
 from ..errors import WirecoderError
@@ -60,6 +61,10 @@ def load_spacy(model: str):
         raise WirecoderError("W010", f"the spaCy model {model!r} cannot be loaded ({err})") from err
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("wirecoder_paragraphs", before="parser")
+    # 'he said,“Look' glued to one token hides the cue from the quotes stage: split quote marks off punctuation
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[,.;:!?])[“\"‘]", r"(?<=[A-Za-z])[,;:](?=[“\"‘])",
+                                            r"[”\"](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 
