@@ -9,9 +9,8 @@ of its sentence. Every field it fills cites the words it came from.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
-from ..article import (ActorMention, Article, Count, CountMention, DateMention, Event, EventMention, Evidence,
+from ..article import (ActorMention, Article, CountMention, DateMention, Event, EventMention, Evidence,
                        Place)
 from ..geo.countries import CountryNames
 from .actors import actor_name

@@ -1,0 +1,324 @@
+"""Event-type rules: settle what a trigger that names a decision means in its sentence.
+
+A trigger such as "attack", "protest", "seize" or "ceasefire" does not fix an ACLED sub-event type by itself.
+The mentions stage gathers what the sentence offers (a ``Clue``: the trigger's syntax, the actors, the weapons,
+the words) and asks ``EventTypeRules.decide``; the answer is a sub-event type, or None when the words do not
+report an event of this kind ("attacked the proposal", "shares rallied", "a trade agreement").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..article import ActorMention, Article
+from ..taxonomy import event_type_of
+from ..taxonomy.event_words import (ABSTRACT_OBJECTS, AGREEING, AGREEMENT_HEADS, ARREST_CONTEXT, BASE_WORDS,
+                                    CHEMICAL, CIVILIAN_TARGETS, CIVILIAN_VICTIMS, CONFLICT_WORDS, DISRUPTING,
+                                    FORCE_WORDS, INTERVENTION, LETHAL, MARKET_WORDS, NON_VIOLENT, NOT_OPERATIONS,
+                                    PROTEST_SCENE, PROTEST_WORDS, PROTESTER_VIOLENCE, SPORT, TERRITORY_SHARES,
+                                    TERRITORY_WORDS, VIOLENT, WEAPON_OBJECTS, WEAPON_TYPES)
+from .syntax import governing_verb, subject_of
+
+
+@dataclass(frozen=True)
+class Clue:
+    """What a sentence tells about one trigger."""
+
+    article: Article
+    sent: object  # the spaCy Span of the sentence
+    index: int
+    span: object  # the spaCy Span of the trigger
+    actors: list[ActorMention]  # the sentence's actors, speakers left out
+    lemmas: frozenset[str]
+    weapon_words: frozenset[str]
+    previous_lemmas: frozenset[str]  # protest words of the previous sentence in the paragraph
+    next_lemmas: frozenset[str]  # all words of the next sentence in the paragraph
+
+    @property
+    def root(self):
+        return self.span.root
+
+
+class EventTypeRules:
+    """Decides sub-event types for trigger decisions; holds no state."""
+
+    def decide(self, decision: str, clue: Clue) -> str | None:
+        root, actors, lemmas, weapon_words = clue.root, clue.actors, clue.lemmas, clue.weapon_words
+        article, span = clue.article, clue.span
+        if decision == "AGREEMENT_NOUN":
+            if not self._agreed(root):
+                return None
+            decision = "Agreement"
+        elif decision in ("AGREEMENT_GENERIC", "AGREE"):
+            # "a trade agreement", "analysts agree": an accord is an event only between parties to a conflict
+            if not lemmas & CONFLICT_WORDS:
+                return None
+            if decision == "AGREEMENT_GENERIC" and not self._agreed(root):
+                return None
+            decision = "Agreement"
+        elif decision == "ATTACK":
+            decision = self._attack_type(root, weapon_words, actors, lemmas)
+        elif decision == "KILL":
+            decision = self._kill_type(root, weapon_words, actors, lemmas | clue.previous_lemmas)
+        elif decision in ("TERRITORY", "TERRITORY_REGAIN", "SEIZE"):
+            decision = self._territory_type(article, root, decision, actors)
+        elif decision == "PROTEST":
+            # how the police answered is often told in the next sentence: "... gathered to protest. Police fired"
+            decision = self._protest_type(root, lemmas | clue.next_lemmas, actors)
+        elif decision == "CLASH":
+            decision = "Violent demonstration" if lemmas & PROTEST_WORDS or any(
+                a.kind in ("protesters", "rioters") for a in actors) else "Armed clash"
+            if decision == "Armed clash" and lemmas & {"minister", "cabinet", "parliament", "debate", "lawmaker",
+                                                       "senator", "court", "party", "opposition", "election"} \
+                    and not any(a.kind in ("rebels", "political_militia", "identity_militia") or a.role == "military"
+                                for a in actors):
+                decision = None  # "ministers clashed in cabinet": words, not weapons
+        elif decision == "Armed clash" and root.pos_ == "VERB" and len(span) == 1 and any(
+                c.dep_ == "dobj" and not any(a.span.start <= c.idx < a.span.end for a in actors)
+                for c in root.children):
+            return None  # "fighting AIDS", "fighting corruption": not a battle
+        elif decision == "ARREST":
+            if lemmas & PROTEST_SCENE:
+                decision = "Protest with intervention"  # "detained activists who had gathered with placards"
+            else:
+                decision = "Arrests" if lemmas & ARREST_CONTEXT or any(
+                    a.kind in ("rebels", "political_militia", "protesters", "rioters") for a in actors) else None
+        elif decision == "EXPLOSION":
+            # a blast is a bombing only when a bomb is named; gas and factory explosions are not events
+            decision = "Remote explosive/landmine/IED" if weapon_words & {
+                "bomb", "explosive", "ied", "mine", "landmine", "device", "grenade", "shell", "rocket",
+                "missile", "drone"} else None
+            if decision and weapon_words & {"shell", "rocket", "missile"}:
+                decision = "Shelling/artillery/missile attack"
+            if decision and weapon_words & {"drone"}:
+                decision = "Air/drone strike"
+        elif decision == "BASE":
+            objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+            decision = "Headquarters or base established" if any(
+                o.lemma_.lower() in BASE_WORDS for o in objects) else None
+        elif decision == "MOB":
+            decision = "Violent demonstration" if lemmas & PROTEST_WORDS - {"crowd", "mob"} else "Mob violence"
+        elif decision == "BEAT":
+            attackers = {a.kind for a in actors if a.span.end <= root.idx}
+            if lemmas & {"crowd", "mob"} or attackers & {"civilians", "rioters"}:
+                decision = "Mob violence"
+            elif lemmas & PROTEST_SCENE and attackers & {"state_forces"}:
+                decision = "Protest with intervention"
+            elif attackers & {"rebels", "political_militia", "identity_militia"}:
+                decision = "Attack"
+            else:
+                decision = None
+        elif decision == "FIGHT":
+            armed = [a for a in actors if a.kind in ("rebels", "political_militia", "identity_militia",
+                                                     "external_forces") or a.role == "military"]
+            metaphor = any(c.dep_ == "dobj" and not any(a.span.start <= c.idx < a.span.end for a in actors)
+                           for c in root.children)
+            decision = "Armed clash" if armed and not metaphor else None
+        elif decision == "EXECUTE":
+            victims = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+            decision = "Attack" if any(c.lemma_.lower() in CIVILIAN_VICTIMS | {"man", "people", "person", "prisoner",
+                                                                              "detainee", "captive", "hostage"}
+                                       or c.ent_type_ in ("PERSON", "NORP") or c.pos_ == "PRON"
+                                       for c in victims) else None
+        elif decision == "ABDUCT_TAKE":
+            # "was taken from his apartment by masked soldiers": a person taken, passively, by armed men
+            passive = any(c.dep_ == "auxpass" for c in root.children)
+            person = any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in CIVILIAN_VICTIMS | {
+                "man", "men", "woman", "people", "boy", "girl", "volunteer", "activist"} or c.ent_type_ == "PERSON")
+                for c in root.children)
+            agents = {a.kind for a in actors if a.span.start > root.idx}
+            armed = agents & {"rebels", "political_militia", "identity_militia", "state_forces"}
+            decision = ("Abduction/forced disappearance" if passive and person and armed else None)
+        elif decision == "DISAPPEAR":
+            decision = "Abduction/forced disappearance" if any(
+                a.kind in ("state_forces", "rebels", "political_militia") for a in actors) or lemmas & {
+                "security", "agent", "intelligence", "abduct", "arrest", "detain"} else None
+        elif decision == "ABDUCT":
+            decision = "Abduction/forced disappearance" if any(
+                a.kind in ("rebels", "political_militia", "identity_militia") for a in actors) or lemmas & {
+                "gunman", "kidnapper", "abductor", "militant", "jihadist"} else None
+        elif decision == "PROPERTY":
+            kinds = {a.kind for a in actors if a.span.end <= root.idx}  # who set the fire, not who came after
+            if kinds & {"protesters", "rioters"} or lemmas & PROTEST_WORDS:
+                decision = "Violent demonstration"
+            elif kinds & {"rebels", "political_militia", "identity_militia", "state_forces", "external_forces"}:
+                decision = "Looting/property destruction"
+            else:
+                decision = None  # a fire with no one named who set it: an accident until told otherwise
+        elif decision == "RAID":
+            decision = self._raid_type(root, actors)
+        if decision is None:
+            return None
+        return self._refine(decision, lemmas)
+
+    @staticmethod
+    def _refine(decision: str, lemmas: set[str]) -> str | None:
+        """What the whole sentence says about the means: found and defused bombs, chemical agents, a suicide
+        attacker, or a match report's 'clash'."""
+        if lemmas & SPORT and not lemmas & {"killed", "kill", "wound", "injure"}:
+            return None
+        if lemmas & NOT_OPERATIONS and event_type_of(decision) in ("Explosions/Remote violence", "Battles"):
+            return None  # "artillery firing exercises", "a contract to supply missiles"
+        if event_type_of(decision) == "Explosions/Remote violence":
+            if lemmas & DISRUPTING and not lemmas & {"kill", "wound", "injure", "dead"}:
+                return "Disrupted weapons use"
+            if lemmas & CHEMICAL:
+                return "Chemical weapon"
+            if "suicide" in lemmas:
+                return "Suicide bomb"
+        return decision
+
+    @staticmethod
+    def _agreed(root) -> bool:
+        if root.head.lemma_.lower() in AGREEMENT_HEADS or root.lemma_.lower() in AGREEMENT_HEADS:
+            return True
+        if any(c.lemma_.lower() in AGREEING and c.dep_ in ("acl", "relcl") for c in root.children):
+            return True
+        verb = governing_verb(root)
+        return verb is not None and verb.lemma_.lower() in AGREEING and verb.i < root.i + 8
+
+    @staticmethod
+    def _target_kinds(root, actors: list[ActorMention]) -> set[str]:
+        """Kinds of the actors after the trigger in its phrase ('attack on civilians', 'killed five soldiers')."""
+        end = max(t.idx for t in root.subtree) + 1
+        verb = governing_verb(root)
+        if verb is not None:
+            end = max(end, max(t.idx for t in verb.subtree) + 1)
+        doc = root.doc
+        kinds = set()
+        for actor in actors:
+            if not root.idx < actor.span.start < end:
+                continue
+            span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+            if span is not None and span.root.head.lower_ == "by":
+                continue  # "raids by Montreal police": the agent, not the target
+            if span is not None and span.root.dep_ == "poss" and span.root.head.lemma_.lower() in CIVILIAN_VICTIMS:
+                kinds.add("civilians")  # "Russia's ambassador": a diplomat, not his state's army
+                continue
+            kinds.add(actor.kind)
+        return kinds
+
+    def _attack_type(self, root, weapon_words: set[str], actors, lemmas: set[str]) -> str | None:
+        objects = {c.lemma_.lower() for c in root.children if c.dep_ in ("dobj", "pobj", "nsubjpass")}
+        objects |= {g.lemma_.lower() for c in root.children if c.dep_ == "prep" for g in c.children}
+        if objects & ABSTRACT_OBJECTS:
+            return None  # "attacked the proposal": words, not weapons
+        if "suicide" in lemmas:
+            return "Suicide bomb"
+        for words, sub_type in WEAPON_TYPES:
+            if weapon_words & words:
+                return sub_type
+        targets = self._target_kinds(root, actors)
+        attackers = {a.kind for a in actors if a.span.end <= root.idx and a.role != "state"}
+        if attackers & {"civilians", "rioters"} or lemmas & {"crowd", "mob"}:
+            return "Violent demonstration" if lemmas & PROTEST_WORDS - {"crowd", "mob"} else "Mob violence"
+        if attackers & {"protesters"}:
+            return "Violent demonstration"
+        if targets & {"civilians"} and not targets & {"state_forces", "rebels", "political_militia"}:
+            return "Attack"
+        if targets & {"protesters"}:
+            return "Excessive force against protesters"
+        if not targets & {"state_forces", "rebels", "political_militia", "identity_militia"} and \
+                objects & CIVILIAN_TARGETS:
+            return "Attack"  # "attacked a Christian settlement", "raided the market"
+        return "Armed clash"
+
+    def _raid_type(self, root, actors) -> str | None:
+        """A raid by armed men is an attack; a police raid on a house is a search, not an event."""
+        targets = self._target_kinds(root, actors)
+        attackers = {a.kind for a in actors if a.span.end <= root.idx}
+        if targets & {"state_forces", "rebels", "political_militia"}:
+            return "Armed clash"
+        if targets & {"civilians"} and attackers - {"state_forces"}:
+            return "Attack"
+        if attackers & {"rebels", "political_militia", "identity_militia"}:
+            return "Attack" if not targets else "Armed clash"
+        return None
+
+    def _kill_type(self, root, weapon_words: set[str], actors, lemmas: set[str]) -> str | None:
+        """A killing is coded by its weapon, else by its victims, and only when someone armed did it."""
+        killers = {a.kind for a in actors if a.span.end <= root.idx}
+        if (lemmas & PROTEST_SCENE or any(a.kind == "protesters" for a in actors)) and (
+                killers & {"state_forces"} or lemmas & FORCE_WORDS):
+            return "Excessive force against protesters"
+        for words, sub_type in WEAPON_TYPES:
+            if weapon_words & words:
+                return sub_type
+        armed = {"state_forces", "rebels", "political_militia", "identity_militia", "rioters", "external_forces"}
+        if not any(a.kind in armed and a.role != "state" for a in actors) and not weapon_words:
+            return None  # "killed when a tree fell": an accident until someone armed is named
+        targets = self._target_kinds(root, actors)
+        victims = {c.lemma_.lower() for c in root.subtree}
+        if victims & CIVILIAN_VICTIMS and not targets & {"state_forces", "rebels", "political_militia"}:
+            return "Attack"
+        if root.dep_ in ("acl", "relcl") or root.tag_ == "VBN" and root.dep_ != "ROOT":
+            victims |= {root.head.lemma_.lower()}
+        if "protesters" in targets or victims & {"protester", "demonstrator"}:
+            return "Excessive force against protesters"
+        if "civilians" in targets or victims & {"civilian", "villager", "resident", "child", "woman"}:
+            return "Attack"
+        if targets & {"state_forces", "rebels", "political_militia"}:
+            return "Armed clash"
+        return "Attack"  # armed men killing people the text does not call combatants
+
+    def _territory_type(self, article: Article, root, decision: str, actors) -> str | None:
+        if root.dep_ == "acl" or root.tag_ == "VBN" and root.dep_ in ("amod", "acl", "relcl"):
+            return None  # "territories previously occupied by X": a description, not an event
+        objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "prt")]
+        objects += [g for c in root.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+        words = {t.lemma_.lower() for o in objects for t in o.subtree} - {"control"}
+        if decision == "SEIZE" and words & WEAPON_OBJECTS:
+            return "Disrupted weapons use"
+        if decision == "SEIZE" and any(o.lemma_.lower() in CIVILIAN_VICTIMS | {"man", "men", "woman", "people",
+                                                                               "critic", "activist", "boy", "girl"}
+                                       or o.ent_type_ == "PERSON" for o in objects):
+            captors = {a.kind for a in actors if a.span.end <= root.idx} | {
+                a.kind for a in actors if a.span.start > root.idx and a.span.start < root.idx + 40}
+            return "Arrests" if captors & {"state_forces"} else "Abduction/forced disappearance"
+        heads = {o.lemma_.lower() for o in objects} | {g.lemma_.lower() for o in objects if o.dep_ == "prt"
+                                                        for g in o.head.children if g.dep_ == "dobj"}
+        shares = [t for o in objects if o.lemma_.lower() in TERRITORY_SHARES for t in o.subtree]
+        object_is_place = any(p.span.start <= o.idx < p.span.end for o in [*objects, *shares]
+                              for p in article.places)
+        if not (heads & TERRITORY_WORDS or object_is_place or words & {"territory", "territories"}):
+            return None  # "seized 3,000 kilos of meat at the market": goods, not ground
+        subject_actors = [a for a in actors if a.span.end <= root.idx]
+        actor = subject_actors[0] if subject_actors else None
+        if actor is not None and actor.role == "police":
+            return None  # police seize goods and raid premises; they do not take ground
+        sentence_lemmas = {t.lemma_.lower() for t in root.sent}
+        violence = {t.lemma_.lower() for t in root.sent if t.lemma_.lower() in VIOLENT
+                    and t.head.lower_ != "without" and not any(c.lower_ == "no" for c in t.children)}
+        if sentence_lemmas & NON_VIOLENT and not violence:
+            return "Non-violent transfer of territory"  # "took over the base after the army pulled out"
+        if actor is None and decision == "TERRITORY_REGAIN":
+            return "Government regains territory"
+        if actor is not None and actor.kind == "state_forces":
+            if decision == "TERRITORY_REGAIN":
+                return "Government regains territory"
+            return "Non-state actor overtakes territory" if self._foreign(article, actor, root) else \
+                "Government regains territory"
+        return "Non-state actor overtakes territory"
+
+    @staticmethod
+    def _foreign(article: Article, actor: ActorMention, root) -> bool:
+        sentence = article.sentence_at(root.idx)
+        places = [p for p in article.places if article.sentence_at(p.span.start) == sentence and p.country]
+        return any(p.country != actor.country for p in places)
+
+    @staticmethod
+    def _protest_type(root, lemmas: set[str], actors) -> str | None:
+        subject = subject_of(root) if root.pos_ == "VERB" else None
+        if subject is not None and any(a.role in ("state", "government") and a.span.start <= subject.idx < a.span.end
+                                       for a in actors):
+            return None  # "Russia protested the decision": diplomacy, not a demonstration
+        if subject is not None and subject.lemma_.lower() in MARKET_WORDS:
+            return None  # "shares rallied"
+        if root.lemma_.lower() == "rally" and lemmas & MARKET_WORDS:
+            return None
+        if lemmas & LETHAL and lemmas & (FORCE_WORDS | {"shoot", "live", "fire"}):
+            return "Excessive force against protesters"
+        if lemmas & PROTESTER_VIOLENCE or {"set", "fire"} <= lemmas:
+            return "Violent demonstration"
+        if lemmas & INTERVENTION:
+            return "Protest with intervention"
+        return "Peaceful protest"

@@ -1,0 +1,37 @@
+"""The type decisions of stages/event_rules.py, seen through the mentions they produce."""
+
+
+def types(run_stages, text):
+    article = run_stages(text, until="mentions", published="2021-05-01")
+    return [m.sub_event_type for m in article.mentions if not (m.negated or m.hypothetical or m.habitual)]
+
+
+def test_event_rules_words_not_weapons(run_stages):
+    assert types(run_stages, "The senator attacked the proposal in a speech on Monday.") == []
+    assert types(run_stages, "Shares rallied on Monday after the central bank cut rates.") == []
+    assert types(run_stages, "The two ministers clashed in cabinet over the budget.") == []
+
+
+def test_event_rules_found_bombs_are_disrupted_weapons_use(run_stages):
+    assert types(run_stages, "Soldiers found a roadside bomb near the bridge and defused it.") == \
+        ["Disrupted weapons use"]
+
+
+def test_event_rules_territory_by_who_takes_it(run_stages):
+    assert types(run_stages, "Rebels captured the town of Kidal after heavy fighting.") == \
+        ["Non-state actor overtakes territory"]
+    assert types(run_stages, "Government troops recaptured the town from the rebels.") == \
+        ["Government regains territory"]
+    assert types(run_stages, "The militia took over the base after the army withdrew without a fight.") == \
+        ["Non-violent transfer of territory"]
+
+
+def test_event_rules_killings_need_someone_armed(run_stages):
+    assert types(run_stages, "A bus plunged into a river, killing 30 passengers, police said.") == []
+    assert types(run_stages, "Gunmen shot dead five villagers in their homes.") == ["Attack"]
+
+
+def test_event_rules_crowds_and_protests(run_stages):
+    assert types(run_stages, "A crowd beat a man accused of theft in the market.") == ["Mob violence"]
+    assert types(run_stages, "Protesters threw stones at police and burned tyres in the capital.") == \
+        ["Violent demonstration"]
