@@ -29,6 +29,12 @@ PLACES = [
     ("Gadabay", 40.57, 45.81, "AZ", P, "PPL", 586725, "20", "Gadabay", 8_000, []),
     ("Gadabay", 40.60, 45.70, "AZ", A, "ADM1", 586724, "20", "Gadabay", 95_000, [("Gadabay District", ALT)]),
     ("Reading", 51.45625, -0.97113, "GB", P, "PPL", 2639577, "ENG", "England", 318_000, []),
+    ("Yemen", 15.5, 47.5, "YE", A, "PCLI", 69543, None, None, 28_000_000, [("Yemeni", NameKind.DEMONYM)]),
+    ("Sanaa", 15.35, 44.21, "YE", P, "PPLC", 71137, "26", "Sanaa", 1_937_000, []),
+    ("Sana'a", 15.6, 44.3, "YE", A, "ADM1", 71333, "26", "Sanaa", 100_000, [("Sanaa", ALT)]),
+    ("Kabul", 34.53, 69.17, "AF", P, "PPLC", 1138958, "13", "Kabul", 4_400_000, []),
+    ("Anatolia", 39.0, 33.0, "TR", "L", "RGN", None, None, None, 0, []),
+    ("Central", 5.5, -1.0, "GH", A, "ADM1", 2302547, "04", "Central", 2_200_000, []),
 ]
 
 

@@ -88,3 +88,59 @@ def test_recognize_leaves_out_directions_and_degrees(geoparser, nlp):
 
 def test_recognize_takes_the_hometown_of_a_person_named_with_an_age(geoparser, nlp):
     assert "Tovuz" in texts(geoparser, nlp, "Police arrested Ali Veliyev, 43, of Tovuz on Friday.")
+
+
+def test_recognize_takes_the_city_of_a_capitalised_dateline(geoparser, nlp):
+    for text in ("SANAA, Jan 18 - Air strikes hit the city overnight, residents said.",
+                 "KABUL (Reuters) - A bomb went off near a market on Tuesday."):
+        got = found(geoparser, nlp, text)
+        assert got and got[0][1] == "DATELINE" and got[0][0] in ("SANAA", "KABUL")
+
+
+def test_recognize_a_dateline_needs_the_start_of_a_line_and_its_punctuation(geoparser, nlp):
+    assert "KABUL" not in texts(geoparser, nlp, "Officials said KABUL was calm.")
+    assert "SANAA" not in texts(geoparser, nlp, "SANAA REPORTS are late this week.")
+
+
+def test_dateline_resolves_to_the_city_not_the_province_of_the_same_name(geoparser, nlp):
+    text = "SANAA, Jan 18 - Air strikes hit the city overnight."
+    places = geoparser.places_in_doc(nlp(text), text=text)
+    assert places[0].span.text == "SANAA" and places[0].feature_code == "PPLC"
+
+
+def test_recognize_takes_a_name_after_a_kind_of_place_word_even_when_spacy_says_person(geoparser, nlp):
+    text = "Saudi-led coalition air strikes hit the Yemeni capital Sanaa overnight, residents said."
+    got = texts(geoparser, nlp, text)
+    assert "Sanaa" in got
+    place = [p for p in geoparser.places_in_doc(nlp(text), text=text) if p.span.text == "Sanaa"][0]
+    assert place.feature_code == "PPLC" and place.country == "YE"
+
+
+def test_recognize_keeps_a_cued_name_when_the_article_names_another_country(geoparser, nlp):
+    text = "Iran denied the claim. Strikes hit the Yemeni capital Sanaa overnight."
+    assert "Sanaa" in texts(geoparser, nlp, text)
+
+
+def test_recognize_the_whole_full_article_dateline_and_capital(geoparser, nlp):
+    text = "SANAA, Jan 18 - Saudi-led coalition air strikes hit the Yemeni capital Sanaa overnight"
+    got = texts(geoparser, nlp, text)
+    assert got == ["SANAA", "Sanaa"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the blast hit a usually calm industrial hub in Central Anatolia on Monday.",
+    "The city, a usually calm industrial hub in Central Anatolia, was shaken by the blast.",
+    "Reports came from towns across Central Anatolia and beyond.",
+])
+def test_recognize_a_direction_word_and_a_region_are_one_toponym(geoparser, nlp, text):
+    got = texts(geoparser, nlp, text)
+    assert "Central" not in got
+    assert "Central Anatolia" in got or "Anatolia" in got
+    place = [p for p in geoparser.places_in_doc(nlp(text), text=text) if "Anatolia" in p.span.text][0]
+    assert place.name == "Anatolia" and place.country == "TR"
+
+
+def test_recognize_a_direction_word_before_a_country_places_it_in_the_country(geoparser, nlp):
+    text = "Fighting spread across Southern Yemen overnight."
+    places = geoparser.places_in_doc(nlp(text), text=text)
+    assert [(p.span.text, p.country) for p in places] == [("Southern Yemen", "YE")]

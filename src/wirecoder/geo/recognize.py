@@ -18,6 +18,7 @@ stop word, the name of a disease ("West Nile virus"), or capitalised only by a t
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .names import name_key
@@ -92,6 +93,7 @@ class _Candidate:
     entries: tuple[Entry, ...]
     label: str
     accepted: bool = False
+    cued: bool = False  # the words around it call it a place ("the capital X", "X district"): no person filter
 
 
 class Recognizer:
@@ -102,7 +104,10 @@ class Recognizer:
 
     def find(self, doc) -> list[Toponym]:
         person_words = self._person_words(doc)
-        candidates = self._entity_candidates(doc) + self._capitalised_candidates(doc)
+        datelines = self._dateline_candidates(doc)
+        taken = {j for c in datelines for j in range(c.start_token, c.end_token)}
+        candidates = datelines + [c for c in self._entity_candidates(doc) + self._capitalised_candidates(doc)
+                                  if not taken.intersection(range(c.start_token, c.end_token))]
         candidates.sort(key=lambda c: c.start_token)
         kept = [c for c in candidates if self._admissible(doc, c, person_words)]
         for cand in kept:
@@ -122,7 +127,11 @@ class Recognizer:
             start, end = _trim(doc, ent.start, ent.end)
             if start >= end:
                 continue
+            if start > 0 and _direction(doc[start - 1]) and not _direction(doc[start]):
+                start -= 1  # "Central" left outside the entity "Anatolia": the direction belongs to the name
             entries = self._lookup(doc, start, end)
+            if not entries:
+                entries = self._lookup_without_direction(doc, start, end)
             if not entries:
                 start, end, entries = self._strip_area_word(doc, start, end)
             if entries:
@@ -167,6 +176,8 @@ class Recognizer:
                 if end > len(doc) or not _name_run(doc, i, end):
                     continue
                 entries = self._lookup(doc, i, end)
+                if not entries and width >= 2:
+                    entries = self._lookup_without_direction(doc, i, end)
                 if entries and tok.is_sent_start:  # "Battleground state ...": only a place's own name
                     entries = tuple(e for e in entries if e.kind == NameKind.PRIMARY)
                 if entries:
@@ -185,6 +196,31 @@ class Recognizer:
         if not written_as_abbreviation(text):
             entries = tuple(e for e in entries if e.kind != NameKind.ABBREVIATION)
         return entries
+
+    def _lookup_without_direction(self, doc, start: int, end: int) -> tuple[Entry, ...]:
+        """ "Central Anatolia", "Southern Yemen": a direction word before a known place names a part of it; the
+        whole stays one toponym, placed at the place (never the direction word alone)."""
+        if end - start >= 2 and _direction(doc[start]) and doc[start + 1].text[:1].isupper():
+            return self._lookup(doc, start + 1, end)
+        return ()
+
+    def _dateline_candidates(self, doc) -> list[_Candidate]:
+        """The city of a news dateline: capitals opening a line, then a comma, an agency in brackets or a dash
+        ("SANAA, Jan 18 -", "KABUL (Reuters) -"). A dateline names the city the story was filed from."""
+        out = []
+        for tok in doc:
+            if not (tok.is_alpha and tok.is_upper and len(tok) >= 2) or not _opens_line(doc, tok.i):
+                continue
+            end = tok.i
+            while end < len(doc) and end - tok.i < MAX_WORDS and (
+                    doc[end].is_alpha and doc[end].is_upper or doc[end].text in _HYPHENS and end > tok.i):
+                end += 1
+            if not dateline_at(doc.text, tok.idx, doc[end - 1].idx + len(doc[end - 1])):
+                continue
+            entries = self._lookup(doc, tok.i, end)
+            if entries:
+                out.append(_Candidate(tok.i, end, entries, "DATELINE", accepted=True, cued=True))
+        return out
 
     def _strip_area_word(self, doc, start: int, end: int) -> tuple[int, int, tuple[Entry, ...]]:
         """ "Ganja city" -> "Ganja"; "Village Malakal" -> "Malakal" (when only the shorter name is known)."""
@@ -240,7 +276,13 @@ class Recognizer:
 
     @staticmethod
     def _has_evidence(doc, cand: _Candidate) -> bool:
+        if cand.label == "DATELINE":
+            return True
         named_area = _area_word_after(doc, cand.end_token) is not None or _area_word_before(doc, cand.start_token)
+        if cand.entries and cue_before(doc.text, doc[cand.start_token].idx) is not None:
+            cand.cued = True  # "the Yemeni capital Sanaa", "the port city Hodeidah": the words call it a place
+            return True
+        cand.cued = named_area
         if not cand.entries:  # a place spaCy sees but no gazetteer knows: only where the words say it is one
             return _locative_before(doc, cand.start_token) or named_area
         if cand.label == "GPE" and cand.end_token - cand.start_token == 1 and not (
@@ -285,7 +327,7 @@ class Recognizer:
         if not named:
             return
         for cand in cands:
-            if cand.accepted and cand.label == "PERSON" and not _strong(cand.entries) and not any(
+            if cand.accepted and cand.label == "PERSON" and not cand.cued and not _strong(cand.entries) and not any(
                     e.country in named for e in cand.entries):
                 cand.accepted = False
 
@@ -315,7 +357,41 @@ class Recognizer:
         hint = None
         if area is not None:
             hint = "settlement" if area in SETTLEMENT_WORDS else "area"
+        elif cand.label == "DATELINE":
+            hint = "settlement"  # datelines name the city a story was filed from
+        else:
+            hint = cue_before(doc.text, span.start_char)
         return Toponym(span.start_char, span.end_char, span.text, cand.entries, hint, cand.label, area)
+
+
+_DATELINE_AFTER = re.compile(r"\s*(,|\(|[-–—]\s)")
+# "the Yemeni capital Sanaa", "the port city of Hodeidah", "the province of Idlib": a kind-of-place word right
+# before a name (with or without "of") says it is a place and which kind.
+_CUE_BEFORE = re.compile(
+    r"\b(?P<word>capital|city|town|village|port|hamlet|township|suburb|province|governorate|region|district)"
+    r"(?:\s+of)?\s+$", re.IGNORECASE)
+_SETTLEMENT_CUES = frozenset({"capital", "city", "town", "village", "port", "hamlet", "township", "suburb"})
+
+
+def dateline_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the place of a news dateline: written in capitals at the start of a line and
+    followed by a comma, an agency in brackets or a dash ("SANAA, Jan 18 -", "KABUL (Reuters) -")."""
+    name = text[start:end]
+    if not name.isupper() or len(name) < 2:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False
+    return _DATELINE_AFTER.match(text, end) is not None
+
+
+def cue_before(text: str, start: int) -> str | None:
+    """ "settlement" or "area" when a kind-of-place word stands right before a name ("the capital Sanaa", "the
+    city of Aleppo", "the province of Idlib"), else None."""
+    match = _CUE_BEFORE.search(text, max(0, start - 30), start)
+    if match is None:
+        return None
+    return "settlement" if match.group("word").casefold() in _SETTLEMENT_CUES else "area"
 
 
 def written_as_abbreviation(text: str) -> bool:
@@ -330,6 +406,15 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
                            or not doc[end - 1].text.strip()):
         end -= 1
     return start, end
+
+
+def _direction(tok) -> bool:
+    return tok.lower_ in DIRECTION_WORDS and tok.text[:1].isupper()
+
+
+def _opens_line(doc, index: int) -> bool:
+    start = doc[index].idx
+    return not doc.text[doc.text.rfind("\n", 0, start) + 1:start].strip()
 
 
 def _capitalised(tok) -> bool:
