@@ -144,3 +144,22 @@ def test_recognize_a_direction_word_before_a_country_places_it_in_the_country(ge
     text = "Fighting spread across Southern Yemen overnight."
     places = geoparser.places_in_doc(nlp(text), text=text)
     assert [(p.span.text, p.country) for p in places] == [("Southern Yemen", "YE")]
+
+
+def test_cue_before_reads_the_kind_of_place_a_word_before_a_name_gives():
+    from wirecoder.geo.recognize import cue_before
+    text = "hit the Yemeni capital Sanaa, the province of Idlib and the Adhamiyah district of Baghdad near Basra"
+    assert cue_before(text, text.index("Sanaa")) == "settlement"
+    assert cue_before(text, text.index("Idlib")) == "area"
+    assert cue_before(text, text.index("Baghdad")) is None  # the district is Adhamiyah; Baghdad holds it
+    assert cue_before(text, text.index("Basra")) is None
+
+
+def test_dateline_at_wants_capitals_opening_a_line_then_a_comma_bracket_or_dash():
+    from wirecoder.geo.recognize import dateline_at
+    text = "Headline here\nSANAA, Jan 18 - Strikes.\nKABUL (Reuters) - Bomb.\nSaid SANAA, later."
+    assert dateline_at(text, text.index("SANAA"), text.index("SANAA") + 5)
+    assert dateline_at(text, text.index("KABUL"), text.index("KABUL") + 5)
+    late = text.rindex("SANAA")
+    assert not dateline_at(text, late, late + 5)
+    assert not dateline_at("Sanaa, Jan 18 - x", 0, 5)

@@ -8,7 +8,8 @@ from ..article import Place, Span
 from .build import ensure_gazetteer
 from .names import name_key
 from .paths import default_gazetteer_path
-from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, written_as_abbreviation
+from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, cue_before, dateline_at,
+                        written_as_abbreviation)
 from .resolve import Mention, Ranked, RankWeights, Resolver
 from .store import Entry, Gazetteer, NameKind
 
@@ -74,7 +75,7 @@ class Geoparser:
         in_text = [spans[i] for i in order]
         candidates = [self.candidates(text[start:end]) for start, end in in_text]
         containers = _containers(text, in_text, candidates)
-        items = [Mention(text[start:end], cands, _hint_after(text, end), container)
+        items = [Mention(text[start:end], cands, _hint(text, start, end), container)
                  for (start, end), cands, container in zip(in_text, candidates, containers)]
         ranked = self.resolver.rank(items, outlet_country=outlet_country)
         places: list[Place | None] = [None] * len(spans)
@@ -139,6 +140,16 @@ def _containers(text: str, spans: Sequence[tuple[int, int]],
 def _word_after(text: str, end: int) -> str | None:
     following = text[end:end + 24].split()
     return following[0].strip(".,;:").casefold() if following else None
+
+
+def _hint(text: str, start: int, end: int) -> str | None:
+    """What the words around a given span say it is: the word after it, a dateline (a city), the word before it."""
+    after = _hint_after(text, end)
+    if after is not None:
+        return after
+    if dateline_at(text, start, end):
+        return "settlement"
+    return cue_before(text, start)
 
 
 def _hint_after(text: str, end: int) -> str | None:

@@ -368,8 +368,9 @@ _DATELINE_AFTER = re.compile(r"\s*(,|\(|[-–—]\s)")
 # "the Yemeni capital Sanaa", "the port city of Hodeidah", "the province of Idlib": a kind-of-place word right
 # before a name (with or without "of") says it is a place and which kind.
 _CUE_BEFORE = re.compile(
+    r"(?:(?P<owner>[A-Z][\w'-]*)\s+)?"
     r"\b(?P<word>capital|city|town|village|port|hamlet|township|suburb|province|governorate|region|district)"
-    r"(?:\s+of)?\s+$", re.IGNORECASE)
+    r"(?P<of>\s+of)?\s+$", re.IGNORECASE)
 _SETTLEMENT_CUES = frozenset({"capital", "city", "town", "village", "port", "hamlet", "township", "suburb"})
 
 
@@ -388,10 +389,14 @@ def dateline_at(text: str, start: int, end: int) -> bool:
 def cue_before(text: str, start: int) -> str | None:
     """ "settlement" or "area" when a kind-of-place word stands right before a name ("the capital Sanaa", "the
     city of Aleppo", "the province of Idlib"), else None."""
-    match = _CUE_BEFORE.search(text, max(0, start - 30), start)
+    match = _CUE_BEFORE.search(text, max(0, start - 40), start)
     if match is None:
         return None
-    return "settlement" if match.group("word").casefold() in _SETTLEMENT_CUES else "area"
+    settlement = match.group("word").casefold() in _SETTLEMENT_CUES
+    owner = match.group("owner")
+    if not settlement and match.group("of") and owner and owner[:1].isupper() and owner.casefold() != "the":
+        return None  # "the Adhamiyah district of Baghdad": the district is Adhamiyah, Baghdad holds it
+    return "settlement" if settlement else "area"
 
 
 def written_as_abbreviation(text: str) -> bool:
