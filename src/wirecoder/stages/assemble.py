@@ -16,9 +16,10 @@ from ..geo.countries import CountryNames
 from .actors import actor_name
 from .syntax import governing_verb, is_speaker, subject_of
 
-TARGET_PREPS = {"on", "against", "at", "targeting", "toward", "towards"}
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "toward", "towards"})
 INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
-COUNTRY_CODES = {"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"}
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 
 
 @dataclasses.dataclass
@@ -32,6 +33,7 @@ class _Draft:
     location: Place | None
     fatalities: CountMention | None
     injured: CountMention | None
+    more_evidence: list[Evidence] = dataclasses.field(default_factory=list)
 
 
 class AssembleStage:
@@ -49,6 +51,9 @@ class AssembleStage:
             if mention.negated or mention.hypothetical or mention.habitual:
                 continue
             counts = [c for c in article.counts if c.sentence == mention.sentence]
+            if mention.reference and not sentence_dates.get(mention.sentence) and \
+                    self._tell_more(drafts, mention, counts):
+                continue  # "Three others were wounded in the attack": more about an event already coded
             if mention.reference and not sentence_dates.get(mention.sentence) and not counts and not any(
                     article.sentence_at(p.span.start) == mention.sentence for p in article.places):
                 continue  # "the attack", "attacks in Turkey": nothing here that reports an event of its own
@@ -61,6 +66,30 @@ class AssembleStage:
                                      fatalities, injured))
         article.events = self._merge(article, drafts)
         return article
+
+    @staticmethod
+    def _tell_more(drafts: list[_Draft], mention: EventMention, counts: list[CountMention]) -> bool:
+        """Attach a definite mention ("the attack") to the latest event already coded that it can name; its toll
+        fills what that event lacks. False when there is no such event."""
+        def compatible(other: EventMention) -> bool:
+            return other.sub_event_type == mention.sub_event_type or (
+                other.event_type in VIOLENT_TYPES and mention.event_type in VIOLENT_TYPES)
+
+        earlier = [d for d in drafts if d.mention.trigger.start < mention.trigger.start and compatible(d.mention)]
+        if not earlier:
+            return False
+        antecedent = earlier[-1].mention
+        group = [d for d in drafts if d.mention is antecedent]
+        for draft in group:
+            draft.more_evidence.append(Evidence("trigger", mention.trigger))
+        if len(group) == 1:  # a toll cannot be split between the places of one report
+            draft = group[0]
+            for count in counts:
+                if count.kind == "fatalities" and draft.fatalities is None:
+                    draft.fatalities = count
+                elif count.kind == "injured" and draft.injured is None:
+                    draft.injured = count
+        return True
 
     # -- dates ------------------------------------------------------------------------------------
     @staticmethod
@@ -368,6 +397,7 @@ class AssembleStage:
             evidence.append(Evidence("weapons", span))
             if name not in weapons:
                 weapons.append(name)
+        evidence.extend(draft.more_evidence)
         filled = sum(x is not None for x in (draft.date if not draft.date_inherited else None, location, actor1))
         confidence = round(mention.confidence * (0.55 + 0.15 * filled), 2)
         return Event(

@@ -34,8 +34,13 @@ def paragraph_break(text: str, start: int, end: int) -> bool:
     if gap.count("\n") > 1:
         return True
     line_start = text.rfind("\n", 0, start) + 1
-    line = text[line_start:start].rstrip()
-    return bool(_CLOSED.search(line)) or len(line.split()) <= 12 and not line[-1:].islower() if line else True
+    line = text[line_start:start].strip()
+    if not line or _CLOSED.search(line):
+        return True
+    if len(line.split()) > 12:
+        return False  # a long line that runs on is a hard wrap
+    # a short line is a title or subhead when it does not end mid-phrase, or when a capital follows it
+    return not line[-1].islower() or len(line) < 70 and text[end:end + 1].isupper()
 
 
 @Language.component("wirecoder_paragraphs")
