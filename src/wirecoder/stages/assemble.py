@@ -14,7 +14,7 @@ from ..article import (ActorMention, Article, CountMention, DateMention, Event, 
                        Place)
 from ..geo.countries import CountryNames
 from .actors import actor_name
-from .syntax import governing_verb, is_speaker, subject_of
+from .syntax import SPEECH, governing_verb, is_speaker, subject_of
 
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "toward", "towards"})
 INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
@@ -103,12 +103,12 @@ class AssembleStage:
         """The mention's date and whether it came from another sentence (None: no date anywhere near)."""
         own = by_sentence.get(mention.sentence, [])
         if own:
-            return self._closest_date(article, mention, own), False
+            return self._closest_date(article, mention, own)
         if mention.sub_event_type == "Agreement":
             # An agreement is often told twice: "agreed on a ceasefire" ... "the ceasefire declared on 10 October".
             for other in article.mentions:
                 if other is not mention and other.sub_event_type == "Agreement" and by_sentence.get(other.sentence):
-                    dated = self._closest_date(article, other, by_sentence[other.sentence])
+                    dated, _ = self._closest_date(article, other, by_sentence[other.sentence])
                     if not dated.background:
                         return dated, True
         sentence = article.sentences[mention.sentence]
@@ -121,19 +121,25 @@ class AssembleStage:
         return None, True
 
     @staticmethod
-    def _closest_date(article: Article, mention: EventMention, dates: list[DateMention]) -> DateMention:
+    def _closest_date(article: Article, mention: EventMention, dates: list[DateMention]) -> tuple[DateMention, bool]:
+        """The date of the mention's clause, else the nearest; and whether it only dates the telling ("officials
+        said on Monday that ..."), which leaves the event's own day open."""
         doc = article.doc
         trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         verb = governing_verb(trigger.root) if trigger is not None else None
-        if verb is not None:
-            attached = []
-            for date in dates:
-                span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
-                if span is not None and any(a is verb for a in span.root.ancestors):
-                    attached.append(date)
-            if attached:
-                dates = attached
-        return min(dates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
+        attached, told = [], []
+        for date in dates:
+            span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is not None and any(a is verb for a in span.root.ancestors):
+                attached.append(date)
+            elif head is not None and head.lemma_.lower() in SPEECH and head is not verb:
+                told.append(date)
+        candidates = attached or [d for d in dates if d not in told] or dates
+        best = min(candidates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
+        return best, best in told and not attached
 
     # -- actors -----------------------------------------------------------------------------------
     def _actors(self, article: Article, mention: EventMention):
@@ -194,6 +200,12 @@ class AssembleStage:
         if mention.event_type == "Strategic developments":
             # mediators and other states named with the parties ("with Russia's mediation")
             assoc.extend(a for a in actors if a.role == "state" and a not in (actor1, actor2) and a not in assoc)
+        if mention.event_type == "Protests":
+            # ACLED's protest events have the demonstrators as actor1, whoever else the sentence makes its subject
+            marchers = [a for a in actors if a.kind == "protesters"]
+            if marchers and (actor1 is None or actor1.kind != "protesters"):
+                others = [a for a in (actor1, actor2) if a is not None and a is not marchers[0]]
+                actor1, actor2 = marchers[0], (others[0] if others else None)
         if actor1 is actor2:
             actor2 = None
         return actor1, actor2, assoc

@@ -185,8 +185,11 @@ class EventTypeRules:
             end = max(end, max(t.idx for t in verb.subtree) + 1)
         doc = root.doc
         kinds = set()
+        passive_subjects = [c for c in root.children if c.dep_ == "nsubjpass"]
         for actor in actors:
-            if not root.idx < actor.span.start < end:
+            # "One police officer was killed": a passive subject is the target, wherever it stands
+            victim = any(actor.span.start <= c.idx < actor.span.end for c in passive_subjects)
+            if not (root.idx < actor.span.start < end or victim):
                 continue
             span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
             if span is not None and span.root.head.lower_ == "by":
