@@ -52,6 +52,9 @@ NON_STATE_QUALIFIERS = {
 }
 STATE_QUALIFIERS = {"government", "security", "state", "regime", "national", "federal", "pro-government",
                     "defense", "defence", "air", "special", "border", "armed"}
+DEFINITE_COUNTRY_STARTS = ("United ", "Democratic Republic", "Central African", "Republic of", "Philippines",
+                           "Netherlands", "Gambia", "Bahamas", "Maldives", "Comoros", "Czech Republic",
+                           "Dominican Republic", "Solomon Islands", "Marshall Islands")
 ARMED_MEN = {"armed", "masked", "unidentified", "unknown", "gun-wielding", "heavily-armed", "uniformed"}
 ROLE_NAMES = {
     "military": "Military Forces of {country}", "police": "Police Forces of {country}",
@@ -72,6 +75,8 @@ def actor_name(role: str, country_name: str | None, fallback: str) -> str:
     if role not in ROLE_NAMES:
         return fallback
     if country_name:
+        if role in ("military", "police", "government") and country_name.startswith(DEFINITE_COUNTRY_STARTS):
+            country_name = "the " + country_name  # "Military Forces of the United States"
         return ROLE_NAMES[role].format(country=country_name)
     return ROLE_NAMES_NO_COUNTRY[role]
 
