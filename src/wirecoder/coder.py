@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 import dateparser
+import spacy
 
 from . import __version__
 from .article import Article
@@ -183,5 +184,6 @@ class Coder:
 
     def info(self) -> dict:
         return {"version": __version__, "schema": SCHEMA, "spacy_model": self.spacy_model,
+                "spacy_model_version": self._nlp.meta.get("version"), "spacy_version": spacy.__version__,
                 "spacy_components": list(self._nlp.pipe_names), "stages": self.pipeline.describe(),
                 "gazetteer": str(self.geoparser.gazetteer.path) if hasattr(self.geoparser.gazetteer, "path") else None}
