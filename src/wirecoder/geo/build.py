@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.resources
 import os
 import pathlib
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -34,6 +36,34 @@ def _read_table(filename: str) -> Iterator[dict[str, str]]:
     text = importlib.resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+PROJECT_TABLES = ("regions.tsv", "aliases.tsv", "data/country_forms.tsv")
+
+
+def project_tables_fingerprint() -> str:
+    """A digest of the tables the project writes itself: a gazetteer built from older tables is stale."""
+    digest = hashlib.sha256()
+    for filename in PROJECT_TABLES:
+        digest.update(importlib.resources.files(__package__).joinpath(filename).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _stale_tables(path: pathlib.Path) -> bool:
+    """Built from other project tables, and holding no GeoNames dump a rebuild would lose."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        built = db.execute("SELECT value FROM meta WHERE key = 'project_tables'").fetchone()
+        imported = db.execute("SELECT COUNT(*) FROM sources WHERE package = 'geonames-dump'").fetchone()[0]
+    finally:
+        db.close()
+    if built is not None and built[0] == project_tables_fingerprint():
+        return False
+    if imported:
+        print(f"wirecoder: the gazetteer at {path} was built from older project tables; rebuild it "
+              "(wirecoder gazetteer build) and import your GeoNames dump again to update it", file=sys.stderr)
+        return False
+    return True
 
 
 def project_regions() -> Iterator[sources.Named]:
@@ -90,7 +120,8 @@ def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda me
             writer.add_names(target, [(row["alias"], _KINDS[row["kind"]])])
         counts = writer.counts()
         writer.finish({"built_by": f"wirecoder {__version__}", "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ",
-                                                                                         time.gmtime())})
+                                                                                         time.gmtime()),
+                       "project_tables": project_tables_fingerprint()})
     except BaseException:
         writer.abort()
         partial.unlink(missing_ok=True)
@@ -125,10 +156,16 @@ def ensure_gazetteer(path: pathlib.Path) -> None:
     """Build the gazetteer at ``path`` if there is none yet, saying so on stderr."""
     if path.is_file():
         found = schema_version(path)
-        if found == SCHEMA_VERSION or found is None:
-            return  # current, or not a gazetteer at all (opening it says so)
-        print(f"wirecoder: the gazetteer at {path} has schema {found}, this wirecoder reads {SCHEMA_VERSION}: "
-              "rebuilding it", file=sys.stderr)
+        if found is None:
+            return  # not a gazetteer at all (opening it says so)
+        if found == SCHEMA_VERSION:
+            if not _stale_tables(path):
+                return
+            print(f"wirecoder: the gazetteer at {path} was built from older project tables: rebuilding it",
+                  file=sys.stderr)
+        else:
+            print(f"wirecoder: the gazetteer at {path} has schema {found}, this wirecoder reads {SCHEMA_VERSION}: "
+                  "rebuilding it", file=sys.stderr)
     else:
         print(f"wirecoder: building the gazetteer at {path} (once; about a minute)", file=sys.stderr)
     report = build_gazetteer(out=path)

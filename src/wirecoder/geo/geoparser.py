@@ -63,7 +63,8 @@ class Geoparser:
         """Every toponym of a spaCy Doc whose character offsets are offsets into ``text``, resolved, in order."""
         found = self.toponyms(doc)
         containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])
-        ranked = self.resolver.rank([Mention(t.text, t.entries, t.hint, c) for t, c in zip(found, containers)],
+        hints = _qualifiers_are_areas([t.hint for t in found], containers)
+        ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
                                     outlet_country=outlet_country)
         return [to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word)
                 for t, r in zip(found, ranked)]
@@ -75,8 +76,9 @@ class Geoparser:
         in_text = [spans[i] for i in order]
         candidates = [self.candidates(text[start:end]) for start, end in in_text]
         containers = _containers(text, in_text, candidates)
-        items = [Mention(text[start:end], cands, _hint(text, start, end), container)
-                 for (start, end), cands, container in zip(in_text, candidates, containers)]
+        hints = _qualifiers_are_areas([_hint(text, start, end) for start, end in in_text], containers)
+        items = [Mention(text[start:end], cands, hint, container)
+                 for (start, end), cands, hint, container in zip(in_text, candidates, hints, containers)]
         ranked = self.resolver.rank(items, outlet_country=outlet_country)
         places: list[Place | None] = [None] * len(spans)
         for i, (start, end), result in zip(order, in_text, ranked):
@@ -134,6 +136,17 @@ def _containers(text: str, spans: Sequence[tuple[int, int]],
         if i + 1 < len(spans) and text[end:spans[i + 1][0]].strip() == "," and spans[i + 1][0] - end <= 3:
             area = tuple(e for e in candidates[i + 1] if e.feature_code in ("PCLI", "ADM1"))
         out.append(area)
+    return out
+
+
+def _qualifiers_are_areas(hints: Sequence[str | None],
+                          containers: Sequence[tuple[Entry, ...]]) -> list[str | None]:
+    """The qualifier of "Buffalo, New York" is the state, not the city: a toponym that qualifies the one before
+    it is read as an area (when the words around it say nothing else)."""
+    out = list(hints)
+    for i, container in enumerate(containers):
+        if container and i + 1 < len(out) and out[i + 1] is None:
+            out[i + 1] = "area"
     return out
 
 

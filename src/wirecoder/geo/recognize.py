@@ -369,8 +369,8 @@ _DATELINE_AFTER = re.compile(r"\s*(,|\(|[-–—]\s)")
 # before a name (with or without "of") says it is a place and which kind.
 _CUE_BEFORE = re.compile(
     r"(?:(?P<owner>[A-Z][\w'-]*)\s+)?"
-    r"\b(?P<word>capital|city|town|village|port|hamlet|township|suburb|province|governorate|region|district)"
-    r"(?P<of>\s+of)?\s+$", re.IGNORECASE)
+    r"\b(?:(?P<word>capital|city|town|village|port|hamlet|township|suburb|province|governorate|region|district)"
+    r"(?P<of>\s+of)?|(?P<ofword>state|county|emirate|republic|kingdom)\s+of)\s+$", re.IGNORECASE)
 _SETTLEMENT_CUES = frozenset({"capital", "city", "town", "village", "port", "hamlet", "township", "suburb"})
 
 
@@ -392,6 +392,8 @@ def cue_before(text: str, start: int) -> str | None:
     match = _CUE_BEFORE.search(text, max(0, start - 40), start)
     if match is None:
         return None
+    if match.group("ofword"):
+        return "area"  # "the state of Washington", "the county of Kent" (never "Secretary of State X": no "of")
     settlement = match.group("word").casefold() in _SETTLEMENT_CUES
     owner = match.group("owner")
     if not settlement and match.group("of") and owner and owner[:1].isupper() and owner.casefold() != "the":

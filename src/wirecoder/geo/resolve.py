@@ -135,6 +135,7 @@ class Resolver:
 
 
 SHADOW_KM = 50.0
+BIG_CITY_POPULATION = 1_000_000
 MAX_CONTEXT_PLACES = 300
 
 
@@ -164,15 +165,23 @@ def _contains(area: Entry, entry: Entry) -> bool:
 
 def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
     """Drop an admin area that shares its name with a town in or beside it ("Ganja" the city, not the district),
+    or with a big city or the capital of its country anywhere in it ("Buenos Aires", "Washington", "Giza"),
     unless the text calls it an area: news names the town far more often, and ACLED codes the town."""
     if hint == "area" or len(cands) < 2:
         return cands
-    towns = [e for e in cands if e.feature_class == "P" and e.kind == NameKind.PRIMARY]
+    towns = [e for e in cands if e.feature_class == "P" and (e.kind == NameKind.PRIMARY or _big_city(e))]
     if not towns:
         return cands
+    # a town named only by an alternate name ("New York" for New York City) does not shadow an area whose own
+    # name it is (the state of New York)
     return tuple(e for e in cands if not (
         e.feature_class == "A" and e.feature_code != "PCLI" and any(
-            t.country == e.country and distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM for t in towns)))
+            t.country == e.country and (t.kind == NameKind.PRIMARY or t.kind == e.kind)
+            and (_big_city(t) or distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM) for t in towns)))
+
+
+def _big_city(entry: Entry) -> bool:
+    return entry.feature_code == "PPLC" or entry.population >= BIG_CITY_POPULATION
 
 
 def _context(picks: Iterable[Entry | None]) -> tuple[Counter, Counter]:
