@@ -1,0 +1,344 @@
+"""The whole coder on whole articles: event precision, recall and F1 against the document-level gold set.
+
+Usage: .venv/bin/python bench/coder_eval.py [--articles data/eval/articles.jsonl] [--gold data/eval/gold.jsonl]
+                                            [--verbose]
+
+Every article of data/eval/articles.jsonl is coded with ``Coder().code_many``. The current events of each record
+(``background`` false) are matched one-to-one to the gold events of the same article, greedily, best pairs first.
+A pair is allowed when:
+
+- type: the predicted sub-event type is the gold one (or one of its ``sub_event_type_accept``), or, for the
+  event-type figures, the predicted event type is the gold event type;
+- date: the gold ``date_window`` holds the predicted date (or overlaps the predicted ``date``..``date_end``), else
+  the predicted day equals the gold day; a gold event with neither accepts any date;
+- location: within 50 km of the gold point (or of one of its ``location_accept``), or, when the gold point has no
+  coordinates (a country or an unplaced area), the same name.
+
+Printed figures: precision, recall, F1 by event type + location + date and the same by exact sub-event type;
+date accuracy on pairs matched by type and location only; location accuracy on pairs matched by type and date
+only; on the event-type pairs, fatalities exact-match (gold figure given) and actor1 kind accuracy; false events
+on the articles with no conflict event. data/eval/README.md describes the set and its coding rules.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import math
+import pathlib
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "data" / "eval" / "articles.jsonl"
+GOLD = ROOT / "data" / "eval" / "gold.jsonl"
+MAX_KM = 50.0
+
+
+@dataclasses.dataclass(frozen=True)
+class Pair:
+    gold: dict
+    predicted: dict
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleResult:
+    id: str
+    gold: list[dict]
+    predicted: list[dict]
+    pairs: list[Pair]                 # event type + date + location
+    sub_type_pairs: list[Pair]        # exact sub-event type + date + location
+    type_location_pairs: list[Pair]   # date left out: for date accuracy
+    type_date_pairs: list[Pair]       # location left out: for location accuracy
+    error: dict | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Ratio:
+    hits: int
+    total: int
+
+    @property
+    def value(self) -> float:
+        return self.hits / self.total if self.total else 0.0
+
+    def __str__(self) -> str:
+        return f"{self.value:.3f} ({self.hits}/{self.total})"
+
+
+@dataclasses.dataclass(frozen=True)
+class Figures:
+    articles: int
+    gold_events: int
+    predicted_events: int
+    errors: int
+    precision: Ratio
+    recall: Ratio
+    sub_type_precision: Ratio
+    sub_type_recall: Ratio
+    date_accuracy: Ratio
+    exact_day_accuracy: Ratio
+    location_accuracy: Ratio
+    fatalities_exact: Ratio
+    actor1_kind_accuracy: Ratio
+    no_conflict_articles: int
+    no_conflict_articles_with_events: int
+    no_conflict_false_events: int
+    recall_by_event_type: dict[str, Ratio]
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision.value, self.recall.value)
+
+    @property
+    def sub_type_f1(self) -> float:
+        return _f1(self.sub_type_precision.value, self.sub_type_recall.value)
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_jsonl(path: pathlib.Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def read_set(*, articles: pathlib.Path = ARTICLES, gold: pathlib.Path = GOLD) -> tuple[list[dict], dict[str, list[dict]]]:
+    items = read_jsonl(articles)
+    gold_events = {row["id"]: row["events"] for row in read_jsonl(gold)}
+    missing = [item["id"] for item in items if item["id"] not in gold_events]
+    if missing:
+        raise ValueError(f"articles without a gold line: {missing}")
+    return items, gold_events
+
+
+# ---------------------------------------------------------------- criteria
+
+
+def _accepted_sub_types(gold: dict) -> set[str]:
+    return {gold["sub_event_type"], *gold.get("sub_event_type_accept", [])}
+
+
+def same_sub_type(predicted: dict, gold: dict) -> bool:
+    return predicted.get("sub_event_type") in _accepted_sub_types(gold)
+
+
+def same_event_type(predicted: dict, gold: dict) -> bool:
+    from wirecoder.taxonomy import SUB_EVENT_TYPES
+
+    accepted = {gold["event_type"]} | {SUB_EVENT_TYPES[s] for s in _accepted_sub_types(gold) if s in SUB_EVENT_TYPES}
+    return predicted.get("event_type") in accepted
+
+
+def date_ok(predicted: dict, gold: dict) -> bool:
+    first, last = predicted.get("date"), predicted.get("date_end") or predicted.get("date")
+    window = gold.get("date_window")
+    if window:
+        return first is not None and first <= window[1] and last >= window[0]
+    if gold.get("date") is None:
+        return True
+    return first is not None and first <= gold["date"] <= last
+
+
+def exact_day(predicted: dict, gold: dict) -> bool:
+    return gold.get("date") is not None and predicted.get("date") == gold["date"] and not predicted.get("date_end")
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _plain(name: str | None) -> str:
+    if not name:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def location_distance(predicted: dict, gold: dict) -> float | None:
+    """The distance in km to the nearest accepted gold place, 0 for a name match, None when no place fits."""
+    place = predicted.get("location") or {}
+    names = {_plain(place.get("name")), _plain(place.get("text"))} - {""}
+    best = None
+    for option in [gold["location"], *gold.get("location_accept", [])]:
+        if option.get("lat") is None:
+            if _plain(option.get("name")) in names:
+                return 0.0
+            continue
+        if place.get("lat") is None:
+            continue
+        km = distance_km(option["lat"], option["lon"], place["lat"], place["lon"])
+        if km <= MAX_KM and (best is None or km < best):
+            best = km
+    return best
+
+
+# ---------------------------------------------------------------- matching
+
+
+def match(predicted: list[dict], gold: list[dict], *, same_type: Callable[[dict, dict], bool],
+          use_date: bool = True, use_location: bool = True) -> list[Pair]:
+    """One-to-one greedy matching: of all allowed pairs, the best first (exact sub-type, exact day, nearest)."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            if not same_type(p, g):
+                continue
+            if use_date and not date_ok(p, g):
+                continue
+            km = location_distance(p, g)
+            if use_location and km is None:
+                continue
+            rank = (not same_sub_type(p, g), not exact_day(p, g), km if km is not None else MAX_KM * 10, pi, gi)
+            candidates.append((rank, gi, pi))
+    used_gold, used_predicted, pairs = set(), set(), []
+    for _, gi, pi in sorted(candidates):
+        if gi in used_gold or pi in used_predicted:
+            continue
+        used_gold.add(gi)
+        used_predicted.add(pi)
+        pairs.append(Pair(gold=gold[gi], predicted=predicted[pi]))
+    return pairs
+
+
+def current_events(record: dict) -> list[dict]:
+    return [event for event in record.get("events", []) if not event.get("background")]
+
+
+def compare(record: dict, gold: list[dict]) -> ArticleResult:
+    predicted = current_events(record)
+    return ArticleResult(
+        id=record.get("id"), gold=gold, predicted=predicted,
+        pairs=match(predicted, gold, same_type=same_event_type),
+        sub_type_pairs=match(predicted, gold, same_type=same_sub_type),
+        type_location_pairs=match(predicted, gold, same_type=same_event_type, use_date=False),
+        type_date_pairs=match(predicted, gold, same_type=same_event_type, use_location=False),
+        error=record.get("error"),
+    )
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _fatalities(event: dict) -> int | None:
+    count = event.get("fatalities")
+    return count.get("best") if count else None
+
+
+def _kinds(gold: dict) -> set[str]:
+    kind = gold.get("actor1_kind")
+    return set(kind) if isinstance(kind, list) else {kind}
+
+
+def figures(results: Iterable[ArticleResult]) -> Figures:
+    results = list(results)
+    n_gold = sum(len(r.gold) for r in results)
+    n_predicted = sum(len(r.predicted) for r in results)
+    pairs = [p for r in results for p in r.pairs]
+    sub_pairs = [p for r in results for p in r.sub_type_pairs]
+    tl_pairs = [p for r in results for p in r.type_location_pairs]
+    td_pairs = [p for r in results for p in r.type_date_pairs]
+    with_figure = [p for p in pairs if p.gold.get("fatalities") is not None]
+    dated = [p for p in tl_pairs if p.gold.get("date") is not None and not p.gold.get("date_window")]
+    quiet = [r for r in results if not r.gold]
+    by_type_total, by_type_hits = Counter(), Counter()
+    for r in results:
+        for g in r.gold:
+            by_type_total[g["event_type"]] += 1
+        for p in r.pairs:
+            by_type_hits[p.gold["event_type"]] += 1
+    return Figures(
+        articles=len(results), gold_events=n_gold, predicted_events=n_predicted,
+        errors=sum(r.error is not None for r in results),
+        precision=Ratio(len(pairs), n_predicted), recall=Ratio(len(pairs), n_gold),
+        sub_type_precision=Ratio(len(sub_pairs), n_predicted), sub_type_recall=Ratio(len(sub_pairs), n_gold),
+        date_accuracy=Ratio(sum(date_ok(p.predicted, p.gold) for p in tl_pairs), len(tl_pairs)),
+        exact_day_accuracy=Ratio(sum(exact_day(p.predicted, p.gold) for p in dated), len(dated)),
+        location_accuracy=Ratio(sum(location_distance(p.predicted, p.gold) is not None for p in td_pairs), len(td_pairs)),
+        fatalities_exact=Ratio(sum(_fatalities(p.predicted) == p.gold["fatalities"] for p in with_figure), len(with_figure)),
+        actor1_kind_accuracy=Ratio(sum((p.predicted.get("actor1") or {}).get("kind") in _kinds(p.gold) for p in pairs),
+                                   len(pairs)),
+        no_conflict_articles=len(quiet),
+        no_conflict_articles_with_events=sum(bool(r.predicted) for r in quiet),
+        no_conflict_false_events=sum(len(r.predicted) for r in quiet),
+        recall_by_event_type={t: Ratio(by_type_hits[t], n) for t, n in sorted(by_type_total.items())},
+    )
+
+
+def evaluate(coder, *, articles: pathlib.Path = ARTICLES, gold: pathlib.Path = GOLD) -> tuple[Figures, list[ArticleResult]]:
+    items, gold_events = read_set(articles=articles, gold=gold)
+    results = [compare(record, gold_events[item["id"]]) for item, record in zip(items, coder.code_many(items))]
+    return figures(results), results
+
+
+# ---------------------------------------------------------------- printing
+
+
+def report(fig: Figures) -> str:
+    lines = [
+        f"articles: {fig.articles}, gold events: {fig.gold_events}, predicted current events: {fig.predicted_events}, "
+        f"coding errors: {fig.errors}",
+        f"events (event type + location + date):   precision {fig.precision}  recall {fig.recall}  F1 {fig.f1:.3f}",
+        f"events (sub-event type + location + date): precision {fig.sub_type_precision}  "
+        f"recall {fig.sub_type_recall}  F1 {fig.sub_type_f1:.3f}",
+        f"date accuracy (pairs by type + location): {fig.date_accuracy}; exact day where gold gives one: "
+        f"{fig.exact_day_accuracy}",
+        f"location accuracy within {MAX_KM:.0f} km (pairs by type + date): {fig.location_accuracy}",
+        f"fatalities exact (matched pairs with a gold figure): {fig.fatalities_exact}",
+        f"actor1 kind accuracy (matched pairs): {fig.actor1_kind_accuracy}",
+        f"no-conflict articles: {fig.no_conflict_articles}, with a predicted event: "
+        f"{fig.no_conflict_articles_with_events}, false events: {fig.no_conflict_false_events}",
+        "recall by gold event type: " + ", ".join(f"{t} {r}" for t, r in fig.recall_by_event_type.items()),
+    ]
+    return "\n".join(lines)
+
+
+def _short(event: dict) -> str:
+    place = event.get("location") or {}
+    count = event.get("fatalities")
+    fatalities = count.get("best") if isinstance(count, dict) else count
+    actor = event.get("actor1")
+    kind = actor.get("kind") if isinstance(actor, dict) else event.get("actor1_kind")
+    date = event.get("date") or (event.get("date_window") and "~".join(event["date_window"]))
+    return f"{event.get('sub_event_type')} | {date} | {place.get('name')} | {kind} | dead {fatalities}"
+
+
+def verbose_lines(result: ArticleResult) -> list[str]:
+    matched_gold = {id(p.gold) for p in result.pairs}
+    matched_predicted = {id(p.predicted) for p in result.pairs}
+    lines = [f"{result.id}: gold {len(result.gold)}, predicted {len(result.predicted)}, matched {len(result.pairs)}"
+             + (f", ERROR {result.error}" if result.error else "")]
+    for p in result.pairs:
+        lines.append(f"   ok    gold {_short(p.gold)}\n         pred {_short(p.predicted)}")
+    lines += [f"   miss  gold {_short(g)}" for g in result.gold if id(g) not in matched_gold]
+    lines += [f"   extra pred {_short(e)}" for e in result.predicted if id(e) not in matched_predicted]
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=pathlib.Path, default=ARTICLES)
+    parser.add_argument("--gold", type=pathlib.Path, default=GOLD)
+    parser.add_argument("--verbose", action="store_true", help="print each article's matches, misses and extras")
+    args = parser.parse_args(argv)
+    from wirecoder import Coder
+
+    fig, results = evaluate(Coder(), articles=args.articles, gold=args.gold)
+    if args.verbose:
+        for result in results:
+            print("\n".join(verbose_lines(result)))
+        print()
+    print(report(fig))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
