@@ -50,3 +50,24 @@ def test_gazetteer_survives_pickling_into_another_worker(small_gazetteer):
         copy = pickle.loads(pickle.dumps(gaz))
         assert [e.geonameid for e in copy.lookup("Basra")] == [99532]
         copy.close()
+
+
+def _gazetteer_with_meta(path, meta, *, imported=False):
+    from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
+    writer = GazetteerWriter.create(path)
+    source = writer.source("geonames-dump" if imported else "tests", "1", "written by the tests")
+    writer.add(PlaceRecord(name="Basra", lat=30.5, lon=47.8, country="IQ", feature_class="P", feature_code="PPL"),
+               [], source_id=source)
+    writer.finish(meta)
+    return path
+
+
+def test_gazetteer_built_from_older_project_tables_is_stale_unless_it_holds_an_import(tmp_path):
+    from wirecoder.geo.build import _stale_tables, project_tables_fingerprint
+    current = project_tables_fingerprint()
+    assert _stale_tables(_gazetteer_with_meta(tmp_path / "a.sqlite", {"built_by": "wirecoder 0", "project_tables": "0"}))
+    assert _stale_tables(_gazetteer_with_meta(tmp_path / "b.sqlite", {"built_by": "wirecoder 0"}))
+    assert not _stale_tables(_gazetteer_with_meta(tmp_path / "c.sqlite",
+                                                  {"built_by": "wirecoder 0", "project_tables": current}))
+    assert not _stale_tables(_gazetteer_with_meta(tmp_path / "d.sqlite", {"built_by": "tests"}))
+    assert not _stale_tables(_gazetteer_with_meta(tmp_path / "e.sqlite", {"built_by": "wirecoder 0"}, imported=True))

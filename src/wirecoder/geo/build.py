@@ -50,14 +50,16 @@ def project_tables_fingerprint() -> str:
 
 
 def _stale_tables(path: pathlib.Path) -> bool:
-    """Built from other project tables, and holding no GeoNames dump a rebuild would lose."""
+    """Built by `wirecoder gazetteer build` from other project tables, and holding no GeoNames dump a rebuild
+    would lose (a gazetteer written some other way, as the tests' own, is never rebuilt)."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        built = db.execute("SELECT value FROM meta WHERE key = 'project_tables'").fetchone()
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         imported = db.execute("SELECT COUNT(*) FROM sources WHERE package = 'geonames-dump'").fetchone()[0]
     finally:
         db.close()
-    if built is not None and built[0] == project_tables_fingerprint():
+    if not meta.get("built_by", "").startswith("wirecoder ") or meta.get("project_tables") == \
+            project_tables_fingerprint():
         return False
     if imported:
         print(f"wirecoder: the gazetteer at {path} was built from older project tables; rebuild it "
