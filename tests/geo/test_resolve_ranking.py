@@ -100,3 +100,46 @@ def test_resolve_spans_given_out_of_order_come_back_in_the_given_order(geoparser
 def test_resolve_spans_call_an_area_a_district_when_the_text_does(geoparser):
     [gadabay] = resolve(geoparser, "Shells fell on Gadabay district.", ["Gadabay"])
     assert gadabay.geo_precision == 2
+
+
+def _entry(place_id, name, lat, lon, country, fclass, fcode, population, kind=None, admin1_code=None):
+    from wirecoder.geo.store import Entry, NameKind
+    return Entry(place_id, None, name, lat, lon, country, admin1_code, None, fclass, fcode, population, "tests",
+                 kind if kind is not None else NameKind.PRIMARY)
+
+
+def test_resolve_an_ocean_by_its_bare_name_beats_small_towns_named_after_it_even_in_their_country():
+    from wirecoder.geo.resolve import Mention
+    ocean = _entry(1, "Pacific Ocean", 0.0, -160.0, None, "H", "OCN", 0)
+    town = _entry(2, "Pacific", 38.48, -90.74, "US", "P", "PPL", 7_000)
+    county = _entry(3, "Pacific County", 46.5, -123.7, "US", "A", "ADM2", 22_000)
+    country = _entry(4, "United States", 39.76, -98.5, "US", "A", "PCLI", 327_000_000)
+    ranked = Resolver().rank([Mention("United States", (country,)), Mention("Pacific", (town, county, ocean))])
+    assert ranked[1].entry == ocean
+    called_a_town = Resolver().rank([Mention("United States", (country,)),
+                                     Mention("Pacific", (town, county, ocean), hint="settlement")])
+    assert called_a_town[1].entry == town
+
+
+def test_resolve_a_big_city_shadows_the_same_name_province_far_from_it_unless_called_an_area():
+    from wirecoder.geo.resolve import Mention
+    province = _entry(1, "Buenos Aires", -36.7, -60.0, "AR", "A", "ADM1", 15_000_000, admin1_code="01")
+    city = _entry(2, "Buenos Aires", -34.61, -58.38, "AR", "P", "PPLC", 3_000_000)
+    [plain] = Resolver().rank([Mention("Buenos Aires", (province, city))])
+    assert plain.entry == city
+    [area] = Resolver().rank([Mention("Buenos Aires", (province, city), hint="area")])
+    assert area.entry == province
+
+
+def test_resolve_a_city_known_only_by_an_alternate_name_leaves_the_area_whose_own_name_it_is():
+    from wirecoder.geo.store import NameKind
+    from wirecoder.geo.resolve import Mention
+    state = _entry(1, "New York", 42.9, -75.5, "US", "A", "ADM1", 19_000_000, admin1_code="NY")
+    city = _entry(2, "New York City", 40.71, -74.01, "US", "P", "PPL", 8_800_000, kind=NameKind.ALTERNATE)
+    [got] = Resolver().rank([Mention("New York", (state, city))])
+    assert got.entry == state
+
+
+def test_resolve_a_town_qualified_by_an_area_reads_the_qualifier_as_the_area(geoparser):
+    paris, texas = resolve(geoparser, "Storms hit Paris, Texas.", ["Paris", "Texas"])
+    assert texas.feature_code == "ADM1" and paris.admin1 == "Texas"

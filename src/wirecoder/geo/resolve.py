@@ -82,7 +82,8 @@ class Resolver:
 
     def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None) -> list[Ranked]:
         """Resolve the toponyms of one article, in text order."""
-        located = [_settlements_first(_as_hinted(tuple(e for e in m.candidates if e.lat is not None), m.hint), m.hint)
+        located = [_features_first(_settlements_first(
+            _as_hinted(tuple(e for e in m.candidates if e.lat is not None), m.hint), m.hint), m.hint)
                    for m in mentions]
         first = [max(cands, key=lambda e, h=m.hint: self.prior(e, h)) if cands else None
                  for cands, m in zip(located, mentions)]
@@ -178,6 +179,22 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
         e.feature_class == "A" and e.feature_code != "PCLI" and any(
             t.country == e.country and (t.kind == NameKind.PRIMARY or t.kind == e.kind)
             and (_big_city(t) or distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM) for t in towns)))
+
+
+GREAT_FEATURE_CODES = frozenset({"OCN", "CONT", "RGN"})
+GREAT_FEATURE_TOWN_POPULATION = 100_000
+
+
+def _features_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
+    """An ocean, continent or region called by its own name ("the Pacific", "Africa", "the Middle East") is what
+    the bare name means: a town or county named after it ("Pacific, Missouri", "Pacific County") needs the text
+    to call it a town, or to be a big one; a country or first-level area of that name stays."""
+    if hint is not None or not any(e.feature_code in GREAT_FEATURE_CODES and e.kind == NameKind.PRIMARY
+                                   for e in cands):
+        return cands
+    return tuple(e for e in cands if e.feature_code in GREAT_FEATURE_CODES or e.feature_code in ("PCLI", "ADM1")
+                 or e.feature_class in ("H", "T", "L")
+                 or (e.feature_class == "P" and e.population >= GREAT_FEATURE_TOWN_POPULATION))
 
 
 def _big_city(entry: Entry) -> bool:
