@@ -1,7 +1,7 @@
 """The whole coder on whole articles: event precision, recall and F1 against the document-level gold set.
 
 Usage: .venv/bin/python bench/coder_eval.py [--articles data/eval/articles.jsonl] [--gold data/eval/gold.jsonl]
-                                            [--verbose]
+                                            [--verbose] [--errors]
 
 Every article of data/eval/articles.jsonl is coded with ``Coder().code_many``. The current events of each record
 (``background`` false) are matched one-to-one to the gold events of the same article, greedily, best pairs first.
@@ -17,7 +17,8 @@ A pair is allowed when:
 Printed figures: precision, recall, F1 by event type + location + date and the same by exact sub-event type;
 date accuracy on pairs matched by type and location only; location accuracy on pairs matched by type and date
 only; on the event-type pairs, fatalities exact-match (gold figure given) and actor1 kind accuracy; false events
-on the articles with no conflict event. data/eval/README.md describes the set and its coding rules.
+on the articles with no conflict event. --errors counts the unmatched events by their likely reason (a second
+event at another toponym, a wrong date, a coarser place...). data/eval/README.md describes the set and its coding rules.
 """
 from __future__ import annotations
 
@@ -82,6 +83,7 @@ class Figures:
     exact_day_accuracy: Ratio
     location_accuracy: Ratio
     fatalities_exact: Ratio
+    fatalities_exact_positive: Ratio
     actor1_kind_accuracy: Ratio
     no_conflict_articles: int
     no_conflict_articles_with_events: int
@@ -247,6 +249,7 @@ def figures(results: Iterable[ArticleResult]) -> Figures:
     tl_pairs = [p for r in results for p in r.type_location_pairs]
     td_pairs = [p for r in results for p in r.type_date_pairs]
     with_figure = [p for p in pairs if p.gold.get("fatalities") is not None]
+    deadly = [p for p in with_figure if p.gold["fatalities"] > 0]
     dated = [p for p in tl_pairs if p.gold.get("date") is not None and not p.gold.get("date_window")]
     quiet = [r for r in results if not r.gold]
     by_type_total, by_type_hits = Counter(), Counter()
@@ -264,6 +267,7 @@ def figures(results: Iterable[ArticleResult]) -> Figures:
         exact_day_accuracy=Ratio(sum(exact_day(p.predicted, p.gold) for p in dated), len(dated)),
         location_accuracy=Ratio(sum(location_distance(p.predicted, p.gold) is not None for p in td_pairs), len(td_pairs)),
         fatalities_exact=Ratio(sum(_fatalities(p.predicted) == p.gold["fatalities"] for p in with_figure), len(with_figure)),
+        fatalities_exact_positive=Ratio(sum(_fatalities(p.predicted) == p.gold["fatalities"] for p in deadly), len(deadly)),
         actor1_kind_accuracy=Ratio(sum((p.predicted.get("actor1") or {}).get("kind") in _kinds(p.gold) for p in pairs),
                                    len(pairs)),
         no_conflict_articles=len(quiet),
@@ -279,6 +283,67 @@ def evaluate(coder, *, articles: pathlib.Path = ARTICLES, gold: pathlib.Path = G
     return figures(results), results
 
 
+# ---------------------------------------------------------------- error kinds
+
+
+def _coarse(event: dict) -> bool:
+    place = event.get("location") or {}
+    return place.get("lat") is None or place.get("geo_precision") == 3 or place.get("feature_class") == "A"
+
+
+def _triggers(event: dict) -> set[int]:
+    return {e["start"] for e in event.get("evidence", []) if e.get("field") == "trigger"}
+
+
+def extra_kind(event: dict, result: ArticleResult, published: str) -> str:
+    """Why a predicted current event matched no gold event, the first reason that fits."""
+    if not result.gold:
+        return "event in an article with no conflict event"
+    matched = [p.predicted for p in result.pairs]
+    if event.get("date") and event["date"] < _days_before(published, 31):
+        return "dated over a month before publication (history coded as current)"
+    if any(_triggers(event) & _triggers(m) or (m.get("sub_event_type") == event.get("sub_event_type")
+                                               and m.get("date") == event.get("date")) for m in matched):
+        return "second event for a found one (another toponym, the dateline, a region or the country)"
+    typed = [g for g in result.gold if same_event_type(event, g)]
+    if any(location_distance(event, g) is not None for g in typed):
+        return "right type and place, wrong date"
+    if any(date_ok(event, g) for g in typed):
+        return "right type and date, " + ("place coarser than the gold town" if _coarse(event) else "wrong point")
+    if any(date_ok(event, g) and location_distance(event, g) is not None for g in result.gold):
+        return "right place and date, wrong event type"
+    return "no gold event like it (reaction, threat, reference or a misread word)"
+
+
+def miss_kind(gold: dict, result: ArticleResult) -> str:
+    """Why a gold event found no predicted event."""
+    typed = [p for p in result.predicted if same_event_type(p, gold)]
+    if any(location_distance(p, gold) is not None for p in typed):
+        return "found with the wrong date"
+    if any(date_ok(p, gold) for p in typed):
+        return "found with the wrong place"
+    if any(date_ok(p, gold) and location_distance(p, gold) is not None for p in result.predicted):
+        return "found with the wrong event type"
+    return "not found"
+
+
+def _days_before(day: str, days: int) -> str:
+    import datetime
+
+    return (datetime.date.fromisoformat(day) - datetime.timedelta(days=days)).isoformat()
+
+
+def error_counts(results: list[ArticleResult], published: dict[str, str]) -> tuple[Counter, Counter]:
+    extras, misses = Counter(), Counter()
+    for result in results:
+        matched_gold = {id(p.gold) for p in result.pairs}
+        matched_predicted = {id(p.predicted) for p in result.pairs}
+        extras.update(extra_kind(e, result, published[result.id]) for e in result.predicted
+                      if id(e) not in matched_predicted)
+        misses.update(miss_kind(g, result) for g in result.gold if id(g) not in matched_gold)
+    return extras, misses
+
+
 # ---------------------------------------------------------------- printing
 
 
@@ -292,7 +357,8 @@ def report(fig: Figures) -> str:
         f"date accuracy (pairs by type + location): {fig.date_accuracy}; exact day where gold gives one: "
         f"{fig.exact_day_accuracy}",
         f"location accuracy within {MAX_KM:.0f} km (pairs by type + date): {fig.location_accuracy}",
-        f"fatalities exact (matched pairs with a gold figure): {fig.fatalities_exact}",
+        f"fatalities exact (matched pairs with a gold figure): {fig.fatalities_exact}; where the gold figure is "
+        f"above 0: {fig.fatalities_exact_positive}",
         f"actor1 kind accuracy (matched pairs): {fig.actor1_kind_accuracy}",
         f"no-conflict articles: {fig.no_conflict_articles}, with a predicted event: "
         f"{fig.no_conflict_articles_with_events}, false events: {fig.no_conflict_false_events}",
@@ -328,6 +394,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--articles", type=pathlib.Path, default=ARTICLES)
     parser.add_argument("--gold", type=pathlib.Path, default=GOLD)
     parser.add_argument("--verbose", action="store_true", help="print each article's matches, misses and extras")
+    parser.add_argument("--errors", action="store_true", help="count unmatched events by the likely reason")
     args = parser.parse_args(argv)
     from wirecoder import Coder
 
@@ -337,6 +404,13 @@ def main(argv: list[str]) -> int:
             print("\n".join(verbose_lines(result)))
         print()
     print(report(fig))
+    if args.errors:
+        published = {item["id"]: item["published"] for item in read_jsonl(args.articles)}
+        extras, misses = error_counts(results, published)
+        print("unmatched predicted events, by likely reason:")
+        print("\n".join(f"  {n:4d}  {kind}" for kind, n in extras.most_common()))
+        print("missed gold events, by likely reason:")
+        print("\n".join(f"  {n:4d}  {kind}" for kind, n in misses.most_common()))
     return 0
 
 
