@@ -110,7 +110,8 @@ def read_jsonl(path: pathlib.Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def read_set(*, articles: pathlib.Path = ARTICLES, gold: pathlib.Path = GOLD) -> tuple[list[dict], dict[str, list[dict]]]:
+def read_set(*, articles: pathlib.Path = ARTICLES,
+             gold: pathlib.Path = GOLD) -> tuple[list[dict], dict[str, list[dict]]]:
     items = read_jsonl(articles)
     gold_events = {row["id"]: row["events"] for row in read_jsonl(gold)}
     missing = [item["id"] for item in items if item["id"] not in gold_events]
@@ -240,6 +241,10 @@ def _kinds(gold: dict) -> set[str]:
     return set(kind) if isinstance(kind, list) else {kind}
 
 
+def _share(pairs: list[Pair], right: Callable[[Pair], bool]) -> Ratio:
+    return Ratio(sum(bool(right(p)) for p in pairs), len(pairs))
+
+
 def figures(results: Iterable[ArticleResult]) -> Figures:
     results = list(results)
     n_gold = sum(len(r.gold) for r in results)
@@ -250,6 +255,7 @@ def figures(results: Iterable[ArticleResult]) -> Figures:
     td_pairs = [p for r in results for p in r.type_date_pairs]
     with_figure = [p for p in pairs if p.gold.get("fatalities") is not None]
     deadly = [p for p in with_figure if p.gold["fatalities"] > 0]
+    same_figure = lambda p: _fatalities(p.predicted) == p.gold["fatalities"]  # noqa: E731
     dated = [p for p in tl_pairs if p.gold.get("date") is not None and not p.gold.get("date_window")]
     quiet = [r for r in results if not r.gold]
     by_type_total, by_type_hits = Counter(), Counter()
@@ -263,13 +269,12 @@ def figures(results: Iterable[ArticleResult]) -> Figures:
         errors=sum(r.error is not None for r in results),
         precision=Ratio(len(pairs), n_predicted), recall=Ratio(len(pairs), n_gold),
         sub_type_precision=Ratio(len(sub_pairs), n_predicted), sub_type_recall=Ratio(len(sub_pairs), n_gold),
-        date_accuracy=Ratio(sum(date_ok(p.predicted, p.gold) for p in tl_pairs), len(tl_pairs)),
-        exact_day_accuracy=Ratio(sum(exact_day(p.predicted, p.gold) for p in dated), len(dated)),
-        location_accuracy=Ratio(sum(location_distance(p.predicted, p.gold) is not None for p in td_pairs), len(td_pairs)),
-        fatalities_exact=Ratio(sum(_fatalities(p.predicted) == p.gold["fatalities"] for p in with_figure), len(with_figure)),
-        fatalities_exact_positive=Ratio(sum(_fatalities(p.predicted) == p.gold["fatalities"] for p in deadly), len(deadly)),
-        actor1_kind_accuracy=Ratio(sum((p.predicted.get("actor1") or {}).get("kind") in _kinds(p.gold) for p in pairs),
-                                   len(pairs)),
+        date_accuracy=_share(tl_pairs, lambda p: date_ok(p.predicted, p.gold)),
+        exact_day_accuracy=_share(dated, lambda p: exact_day(p.predicted, p.gold)),
+        location_accuracy=_share(td_pairs, lambda p: location_distance(p.predicted, p.gold) is not None),
+        fatalities_exact=_share(with_figure, same_figure),
+        fatalities_exact_positive=_share(deadly, same_figure),
+        actor1_kind_accuracy=_share(pairs, lambda p: (p.predicted.get("actor1") or {}).get("kind") in _kinds(p.gold)),
         no_conflict_articles=len(quiet),
         no_conflict_articles_with_events=sum(bool(r.predicted) for r in quiet),
         no_conflict_false_events=sum(len(r.predicted) for r in quiet),
@@ -277,7 +282,8 @@ def figures(results: Iterable[ArticleResult]) -> Figures:
     )
 
 
-def evaluate(coder, *, articles: pathlib.Path = ARTICLES, gold: pathlib.Path = GOLD) -> tuple[Figures, list[ArticleResult]]:
+def evaluate(coder, *, articles: pathlib.Path = ARTICLES,
+             gold: pathlib.Path = GOLD) -> tuple[Figures, list[ArticleResult]]:
     items, gold_events = read_set(articles=articles, gold=gold)
     results = [compare(record, gold_events[item["id"]]) for item, record in zip(items, coder.code_many(items))]
     return figures(results), results
