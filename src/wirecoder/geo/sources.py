@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.metadata
 import json
 import pathlib
+import statistics
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -203,13 +204,30 @@ def _area_point(members: list[tuple[float, float]], state: dict | None) -> tuple
     ones; halfway between the two comes nearest both (measured on areas of known points: bench/geoparse_eval.py).
     """
     box = None
+    given = (float(state["latitude"]), float(state["longitude"])) if state is not None else None
+    if given is not None and len(members) >= MIN_MEMBERS_FOR_OUTLIERS:
+        members = _without_outliers(members, given)
     if members:
         lats, lons = [p[0] for p in members], [p[1] for p in members]
         box = ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
-    given = (float(state["latitude"]), float(state["longitude"])) if state is not None else None
     if box is not None and given is not None:
         return (box[0] + given[0]) / 2, (box[1] + given[1]) / 2
     return given or box
+
+
+MIN_MEMBERS_FOR_OUTLIERS = 4
+OUTLIER_FACTOR = 4.0
+
+
+def _without_outliers(members: list[tuple[float, float]], given: tuple[float, float]) -> list[tuple[float, float]]:
+    """The member settlements without the few that lie far beyond the rest (a town linked to the wrong area
+    stretches its box across a country: Hebei's reached Xinjiang): farther from the area's given point than
+    OUTLIER_FACTOR times the median member's distance."""
+    from .resolve import distance_km
+
+    distances = [distance_km(given[0], given[1], lat, lon) for lat, lon in members]
+    limit = OUTLIER_FACTOR * (statistics.median(distances) or 1.0)
+    return [p for p, d in zip(members, distances) if d <= limit] or members
 
 
 def cities(gnc_dir: pathlib.Path, index: AdminIndex) -> Iterator[Named]:
