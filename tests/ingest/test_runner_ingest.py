@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from fake_coder import make_coder
+from fake_coder import make_coder, make_crashing_coder
 from pages import ARTICLE_PARAGRAPHS, article_html
 
 from wirecoder.ingest import IngestOptions, SourceReader, ingest
@@ -20,10 +20,10 @@ def article(n: int) -> str:
     return KILLED.format(n=n) + " " + " ".join(f"Resident {n}-{k} described the night." for k in range(30))
 
 
-def run(tmp_path, inputs, *, workers=1, batch_size=4):
+def run(tmp_path, inputs, *, workers=1, batch_size=4, coder=make_coder, retry_failed=False):
     with Database(tmp_path / "store.db") as db:
-        summary = ingest(SourceReader().read([str(i) for i in inputs]), db=db, coder_factory=make_coder,
-                         options=IngestOptions(workers=workers, batch_size=batch_size))
+        summary = ingest(SourceReader().read([str(i) for i in inputs]), db=db, coder_factory=coder,
+                         options=IngestOptions(workers=workers, batch_size=batch_size, retry_failed=retry_failed))
         return summary, db.counts(), db.duplicate_links()
 
 
@@ -74,3 +74,17 @@ def test_runner_html_date_is_marked_as_from_html(tmp_path, corpus):
     assert document["record"]["published"] == "2024-05-14"
     assert document["record"]["published_from"] == "html"
     assert stored.event["evidence"][0]["text"].startswith(ARTICLE_PARAGRAPHS[0][:20])
+
+
+def test_runner_retry_failed_codes_again_only_what_failed(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(article(1))
+    (tmp_path / "in" / "b.txt").write_text("CRASH " + article(2))
+    first, counts, _ = run(tmp_path, [tmp_path / "in"], coder=make_crashing_coder)
+    assert first.coded == 1 and dict(first.failed) == {"W099": 1} and counts.failed_documents == 1
+    plain, _, _ = run(tmp_path, [tmp_path / "in"])
+    assert plain.coded == 0 and plain.already_stored == 2
+    retried, counts, links = run(tmp_path, [tmp_path / "in"], retry_failed=True)
+    assert retried.coded == 1 and retried.already_stored == 1 and retried.duplicates == 0
+    assert (counts.documents, counts.coded, counts.failed_documents, counts.events) == (2, 2, 0, 2)
+    assert links == []

@@ -38,6 +38,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--min-interval", type=float, default=1.0, help="seconds between requests to one host")
     parser.add_argument("--start-method", choices=("fork", "spawn", "forkserver"), default=None,
                         help="how worker processes start (default: fork on Linux, spawn elsewhere)")
+    parser.add_argument("--retry-failed", action="store_true",
+                        help="code again the articles an earlier run stored as failed (e.g. after an upgrade)")
     parser.add_argument("--ignore-robots", action="store_true", help="fetch pages that robots.txt disallows")
     parser.add_argument("--coder-factory", default=None, metavar="MODULE:NAME",
                         help="a callable that returns a coder with code_many() (default: wirecoder's Coder)")
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
                                    max_bytes=args.max_bytes, respect_robots=not args.ignore_robots))
     reader = SourceReader(options=read_options, fetcher=fetcher)
     options = IngestOptions(workers=args.workers, batch_size=args.batch_size, dedup_threshold=args.dedup_threshold,
-                            start_method=args.start_method)
+                            start_method=args.start_method, retry_failed=args.retry_failed)
     arguments = {key: value for key, value in vars(args).items() if key != "func"}
     def progress() -> tqdm:
         return tqdm(file=sys.stderr, disable=not sys.stderr.isatty(), unit=" docs", desc="ingest")

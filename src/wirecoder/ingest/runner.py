@@ -32,6 +32,7 @@ class IngestOptions:
     batch_size: int = 16  # articles per task sent to a worker (one coder.code_many call)
     dedup_threshold: float = 0.8  # estimated Jaccard similarity of 5-word shingles
     max_pending_writes: int = 256  # duplicates and failures held before they are written on their own
+    retry_failed: bool = False  # code again the articles an earlier run stored as failed
     start_method: str | None = None  # None: workers.default_start_method()
 
 
@@ -67,7 +68,7 @@ class _Run:
     def __init__(self, *, db: Database, summary: IngestSummary, index: NearDuplicateIndex,
                  options: IngestOptions, progress: Progress | None):
         self.db, self.summary, self.index, self.options, self.progress = db, summary, index, options, progress
-        self.stored = db.known_hashes()
+        self.stored = db.known_hashes(include_failed=not options.retry_failed)
         self.seen: set[str] = set()
         self.batches: dict[int, list[_Pending]] = {}
         self.next_batch = 0
@@ -98,7 +99,7 @@ class _Run:
         doc_id = result.id or key[:16]
         signature = self.index.signature(result.text)
         match = self.index.find(signature)
-        if match is not None:
+        if match is not None and match.first_copy != key:  # itself, when a failed article is retried
             self.side_documents.append(_row(result, doc_id=doc_id, key=key, status="duplicate",
                                             duplicate_of=match.first_copy, similarity=match.similarity))
             self.summary.duplicates += 1
@@ -144,7 +145,7 @@ class _Run:
         if not rows and not side:
             return
         written = self.db.write_batch(run_id=self.summary.run_id, documents=[*rows, *self.side_documents],
-                                      failures=self.side_failures)
+                                      failures=self.side_failures, replace_failed=self.options.retry_failed)
         self.summary.events += written.events_added
         self.side_documents, self.side_failures = [], []
 

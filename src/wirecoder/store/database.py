@@ -107,12 +107,18 @@ class Database:
 
     # -- writes ----------------------------------------------------------------------------------
     def write_batch(self, *, run_id: int | None, documents: Sequence[DocumentRow] = (),
-                    failures: Sequence[FailureRow] = ()) -> WriteResult:
-        """Write documents (with their events, places, quotes) and failures in one transaction."""
+                    failures: Sequence[FailureRow] = (), replace_failed: bool = False) -> WriteResult:
+        """Write documents (with their events, places, quotes) and failures in one transaction.
+
+        With ``replace_failed`` a document stored earlier as failed is replaced by the new one (a retry);
+        a coded document or a duplicate is never replaced."""
         added = already = events = 0
         stored_at = _now()
         with self._transaction():
             for doc in documents:
+                if replace_failed:
+                    self._conn.execute("DELETE FROM documents WHERE content_hash = ? AND status = 'failed'",
+                                       (doc.content_hash,))
                 cursor = self._conn.execute(
                     "INSERT INTO documents (doc_id, content_hash, run_id, origin, url, title, source, "
                     "published, published_from, language, status, duplicate_of, similarity, error_code, "
@@ -184,8 +190,9 @@ class Database:
         return count
 
     # -- reads -----------------------------------------------------------------------------------
-    def known_hashes(self) -> set[str]:
-        return {row[0] for row in self._conn.execute("SELECT content_hash FROM documents")}
+    def known_hashes(self, *, include_failed: bool = True) -> set[str]:
+        sql = "SELECT content_hash FROM documents" + ("" if include_failed else " WHERE status != 'failed'")
+        return {row[0] for row in self._conn.execute(sql)}
 
     def first_copy_signatures(self) -> Iterator[tuple[str, bytes]]:
         """(content hash, MinHash signature) of every stored document that is not itself a duplicate."""
