@@ -128,3 +128,19 @@ def test_feeds_url_of_a_single_page(local_server):
     fetcher, _ = fast_fetcher()
     [item] = list(SourceReader(fetcher=fetcher).read([local_server.url("/story")]))
     assert item.url == local_server.url("/story") and item.title == "Gunmen kill seven in overnight raid"
+
+
+def test_feeds_full_content_stands_in_for_a_page_that_cannot_be_fetched(local_server, tmp_path):
+    full = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS)
+    items = (f"<item><title>Full</title><link>{local_server.url('/gone1')}</link>"
+             f"<content:encoded><![CDATA[{full}]]></content:encoded></item>"
+             f"<item><title>Teaser</title><link>{local_server.url('/gone2')}</link>"
+             "<content:encoded><![CDATA[<p>Read more.</p>]]></content:encoded></item>")
+    feed = ('<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+            f"<channel><title>Full feed</title>{items}</channel></rss>")
+    (tmp_path / "full.rss").write_text(feed)
+    fetcher, _ = fast_fetcher(retries=0)
+    full_item, teaser = list(SourceReader(fetcher=fetcher).read([str(tmp_path / "full.rss")]))
+    assert isinstance(full_item, SourceItem) and ARTICLE_PARAGRAPHS[1][:40] in full_item.text
+    assert (full_item.title, full_item.source, full_item.url) == ("Full", "Full feed", local_server.url("/gone1"))
+    assert isinstance(teaser, ReadFailure) and teaser.code == "W032"
