@@ -40,7 +40,7 @@ def test_cli_kill_9_then_rerun_loses_and_duplicates_nothing(tmp_path):
         for n in range(ARTICLES)))
     db = tmp_path / "store.db"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")]),
-           "FAKE_CODER_DELAY": "0.1"}
+           "FAKE_CODER_DELAY": "0.2"}
     process = subprocess.Popen(ingest_command(corpus, db), env=env, start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
