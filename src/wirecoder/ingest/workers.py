@@ -71,8 +71,9 @@ def _worker_main(factory: Callable[[], CoderLike], tasks: Any, results: Any) -> 
     try:
         coder = factory()
     except BaseException as err:
-        results.put(("failed", "".join(traceback.format_exception_only(err)).strip(),
-                     getattr(err, "code", "W099")))
+        detail = (err.detail if isinstance(err, WirecoderError)
+                  else "".join(traceback.format_exception_only(err)).strip())
+        results.put(("failed", detail, getattr(err, "code", "W099")))
         return
     results.put(("ready", None, None))
     for batch_id, items in iter(tasks.get, None):
