@@ -163,3 +163,20 @@ def test_dateline_at_wants_capitals_opening_a_line_then_a_comma_bracket_or_dash(
     late = text.rindex("SANAA")
     assert not dateline_at(text, late, late + 5)
     assert not dateline_at("Sanaa, Jan 18 - x", 0, 5)
+
+
+def test_recognize_takes_a_town_its_people_are_named_after(geoparser, nlp):
+    assert "Tovuz" in texts(geoparser, nlp, "Angry Tovuz residents blocked the road on Friday.")
+
+
+def test_recognize_takes_the_home_town_of_a_person_named_in_full(geoparser, nlp):
+    assert "Tovuz" in texts(geoparser, nlp, "The driver, James Kitchens, of Tovuz, was unhurt.")
+
+
+def test_recognize_takes_a_place_an_organisation_name_swallowed_after_in(geoparser, nlp):
+    from spacy.tokens import Span
+    doc = nlp("She was flown to the Children's Hospital of Texas in Tovuz for surgery.")
+    words = [t.text for t in doc]
+    start, end = words.index("the"), words.index("Tovuz") + 1
+    doc.ents = [Span(doc, start, end, label="ORG")]  # the run a model can make of it
+    assert [t.text for t in geoparser.toponyms(doc)] == ["Tovuz"]

@@ -39,6 +39,7 @@ AREA_WORDS = frozenset({"district", "districts", "region", "regions", "province"
                         "county", "counties", "oblast", "rayon", "municipality", "prefecture", "department",
                         "state", "territory", "area", "valley", "island", "islands", "peninsula", "border",
                         "countryside", "countries", "country"})
+PEOPLE_WORDS = frozenset({"resident", "residents", "native", "natives", "inhabitants", "townspeople"})
 PART_WORDS = frozenset({"outskirts", "suburbs", "centre", "center", "heart", "north", "south", "east", "west",
                         "northeast", "northwest", "southeast", "southwest", "part", "parts", "residents", "mayor",
                         "governor", "edge", "streets", "people", "inhabitants", "outside", "environs", "vicinity"})
@@ -149,7 +150,19 @@ class Recognizer:
                 prefix = self._place_prefix(doc, start, end)
                 if prefix is not None:
                     out.append(prefix)
+                else:
+                    out.extend(self._place_inside(doc, start, end))
         return out
+
+    def _place_inside(self, doc, start: int, end: int) -> list[_Candidate]:
+        """A place an entity run swallowed after "in" or "at" ("the Children's Hospital of Manitoba in
+        Winnipeg"): the name after the preposition, to the entity's end."""
+        for j in range(start + 1, end - 1):
+            if doc[j].lower_ in ("in", "at") and doc[j + 1].text[:1].isupper():
+                entries = self._lookup(doc, j + 1, end)
+                if entries:
+                    return [_Candidate(j + 1, end, entries, "")]
+        return []
 
     def _place_prefix(self, doc, start: int, end: int) -> _Candidate | None:
         """A prominent place joined by a hyphen to what it qualifies ("U.S.-led", "Kabul-based")."""
@@ -278,7 +291,8 @@ class Recognizer:
     def _has_evidence(doc, cand: _Candidate) -> bool:
         if cand.label == "DATELINE":
             return True
-        named_area = _area_word_after(doc, cand.end_token) is not None or _area_word_before(doc, cand.start_token)
+        named_area = (_area_word_after(doc, cand.end_token) is not None or _area_word_before(doc, cand.start_token)
+                      or _people_word_after(doc, cand.end_token))
         if cand.entries and cue_before(doc.text, doc[cand.start_token].idx) is not None:
             cand.cued = True  # "the Yemeni capital Sanaa", "the port city Hodeidah": the words call it a place
             return True
@@ -501,6 +515,11 @@ def _area_word_after(doc, index: int) -> str | None:
     return None
 
 
+def _people_word_after(doc, index: int) -> bool:
+    """ "Edmonton residents", "a Winnipeg native": the people of a place."""
+    return index < len(doc) and doc[index].lower_ in PEOPLE_WORDS
+
+
 def _area_word_before(doc, index: int) -> bool:
     """ "the city of X", "cities of X", "the outskirts of X", "the mayor of X", "..., 43, of X" """
     prev = _previous_word(doc, index)
@@ -509,4 +528,7 @@ def _area_word_before(doc, index: int) -> bool:
     before = _previous_word(doc, prev.i)
     if before is not None and before.text == "," and before.i > 0 and doc[before.i - 1].like_num:
         return True  # "Kimberly Hacker, 43, of McKee": where a person named with an age is from
+    person_end = before.i - 1 if before is not None and before.text == "," else (before.i if before else -1)
+    if person_end >= 1 and doc[person_end].ent_type_ == "PERSON" and doc[person_end - 1].ent_type_ == "PERSON":
+        return True  # "Anne McLellan of Edmonton", "Herbert Lattin, of Edmonton": a person's home town
     return before is not None and before.lower_ in AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS
