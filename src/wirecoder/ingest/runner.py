@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..store import Database, DocumentRow, FailureRow
+from ..store.rows import DocumentStatus
 from .dedup import NearDuplicateIndex, content_hash
 from .items import ReadFailure, SourceItem
 from .workers import CoderLike, CoderPool
@@ -160,12 +161,13 @@ class _Run:
         if self.progress is not None:
             self.progress.update(1)
             self.progress.set_postfix_str(
-                f"coded {self.summary.coded}, dup {self.summary.duplicates}, failed {sum(self.summary.failed.values())}",
+                f"coded {self.summary.coded}, dup {self.summary.duplicates}, "
+                f"failed {sum(self.summary.failed.values())}",
                 refresh=False)
 
 
-def _row(item: SourceItem, *, doc_id: str, key: str, status: str, **extra: Any) -> DocumentRow:
-    return DocumentRow(doc_id=doc_id, content_hash=key, origin=item.origin, text=item.text, status=status,  # type: ignore[arg-type]
+def _row(item: SourceItem, *, doc_id: str, key: str, status: DocumentStatus, **extra: Any) -> DocumentRow:
+    return DocumentRow(doc_id=doc_id, content_hash=key, origin=item.origin, text=item.text, status=status,
                        url=item.url, title=item.title, source=item.source, published=item.published,
                        published_from=item.published_from, **extra)
 

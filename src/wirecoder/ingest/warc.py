@@ -26,7 +26,8 @@ def read_warc(stream: BinaryIO, *, origin: str, max_bytes: int, html_options: Ht
                 yield ReadFailure(origin, "W035", f"{origin} holds no WARC records")
             return
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
-            yield ReadFailure(f"{origin}#record{number + 1}", "W035", f"{origin} is corrupt after record {number}: {err}")
+            yield ReadFailure(f"{origin}#record{number + 1}", "W035",
+                              f"{origin} is corrupt after record {number}: {err}")
             return
         number += 1
         if not str(record.format).startswith("warc"):  # warcio reads anything as a lenient ARC

@@ -40,7 +40,8 @@ def _check_date(option: str, value: str) -> str:
     return value
 
 
-def event_query(event_filter: EventFilter, *, limit: int | None = None, with_text: bool = False) -> tuple[str, list[Any]]:
+def event_query(event_filter: EventFilter, *, limit: int | None = None,
+                with_text: bool = False) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if event_filter.since:
