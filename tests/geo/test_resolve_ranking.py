@@ -143,3 +143,20 @@ def test_resolve_a_city_known_only_by_an_alternate_name_leaves_the_area_whose_ow
 def test_resolve_a_town_qualified_by_an_area_reads_the_qualifier_as_the_area(geoparser):
     paris, texas = resolve(geoparser, "Storms hit Paris, Texas.", ["Paris", "Texas"])
     assert texas.feature_code == "ADM1" and paris.admin1 == "Texas"
+
+
+def test_resolve_a_small_town_named_after_a_state_of_its_country_gives_way_to_the_state():
+    from wirecoder.geo.resolve import Mention
+    state = _entry(1, "Oregon", 43.9, -120.6, "US", "A", "ADM1", 4_000_000, admin1_code="OR")
+    town = _entry(2, "Oregon", 41.64, -83.49, "US", "P", "PPL", 20_000, admin1_code="OH")
+    ohio = _entry(3, "Ohio", 40.3, -82.8, "US", "A", "ADM1", 11_000_000, admin1_code="OH")
+    ranked = Resolver().rank([Mention("Ohio", (ohio,)), Mention("Oregon", (state, town))])
+    assert ranked[1].entry == state
+    [called_a_town] = Resolver().rank([Mention("Oregon", (state, town), hint="settlement")])
+    assert called_a_town.entry == town
+
+
+def test_resolve_a_list_of_towns_is_not_read_as_town_and_qualifying_area(geoparser):
+    # "Tovuz, Gadabay": Gadabay (a town, and an area around it) holds no Tovuz, so it is no qualifier
+    tovuz, gadabay = resolve(geoparser, "Shells hit Tovuz, Gadabay and villages.", ["Tovuz", "Gadabay"])
+    assert gadabay.feature_code == "PPL"

@@ -10,7 +10,7 @@ from .names import name_key
 from .paths import default_gazetteer_path
 from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, cue_before, dateline_at,
                         written_as_abbreviation)
-from .resolve import Mention, Ranked, RankWeights, Resolver
+from .resolve import Mention, Ranked, RankWeights, Resolver, contains
 from .store import Entry, Gazetteer, NameKind
 
 _DIRECTION_WORDS = ("northern ", "southern ", "eastern ", "western ", "central ", "north ", "south ", "east ",
@@ -63,7 +63,7 @@ class Geoparser:
         """Every toponym of a spaCy Doc whose character offsets are offsets into ``text``, resolved, in order."""
         found = self.toponyms(doc)
         containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])
-        hints = _qualifiers_are_areas([t.hint for t in found], containers)
+        hints = _qualifiers_are_areas([t.hint for t in found], [t.entries for t in found], containers)
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
                                     outlet_country=outlet_country)
         return [to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word)
@@ -76,7 +76,7 @@ class Geoparser:
         in_text = [spans[i] for i in order]
         candidates = [self.candidates(text[start:end]) for start, end in in_text]
         containers = _containers(text, in_text, candidates)
-        hints = _qualifiers_are_areas([_hint(text, start, end) for start, end in in_text], containers)
+        hints = _qualifiers_are_areas([_hint(text, start, end) for start, end in in_text], candidates, containers)
         items = [Mention(text[start:end], cands, hint, container)
                  for (start, end), cands, hint, container in zip(in_text, candidates, hints, containers)]
         ranked = self.resolver.rank(items, outlet_country=outlet_country)
@@ -139,13 +139,15 @@ def _containers(text: str, spans: Sequence[tuple[int, int]],
     return out
 
 
-def _qualifiers_are_areas(hints: Sequence[str | None],
+def _qualifiers_are_areas(hints: Sequence[str | None], candidates: Sequence[tuple[Entry, ...]],
                           containers: Sequence[tuple[Entry, ...]]) -> list[str | None]:
-    """The qualifier of "Buffalo, New York" is the state, not the city: a toponym that qualifies the one before
-    it is read as an area (when the words around it say nothing else)."""
+    """The qualifier of "Buffalo, New York" is the state, not the city: a toponym that can hold the one before
+    it is read as an area (when the words around it say nothing else). In a list ("Ganja, Mingachevir") the
+    next name holds none of the places the one before could be, and keeps its own reading."""
     out = list(hints)
     for i, container in enumerate(containers):
-        if container and i + 1 < len(out) and out[i + 1] is None:
+        if container and i + 1 < len(out) and out[i + 1] is None and any(
+                contains(area, entry) for area in container for entry in candidates[i]):
             out[i + 1] = "area"
     return out
 

@@ -114,7 +114,7 @@ class Resolver:
                others: list[Entry], outlet_country: str | None) -> float:
         w = self.weights
         score = self.prior(entry, mention.hint)
-        if any(_contains(area, entry) for area in mention.container):
+        if any(contains(area, entry) for area in mention.container):
             score += w.container
         if entry.country and countries[("country", entry.country)]:
             score += w.country_named
@@ -155,7 +155,7 @@ def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
     return kept or cands
 
 
-def _contains(area: Entry, entry: Entry) -> bool:
+def contains(area: Entry, entry: Entry) -> bool:
     """Whether a country or first-level area holds the entry (by codes, not by distance)."""
     if area.country is None or area.country != entry.country or area.place_id == entry.place_id:
         return False
@@ -186,15 +186,24 @@ GREAT_FEATURE_TOWN_POPULATION = 100_000
 
 
 def _features_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
-    """An ocean, continent or region called by its own name ("the Pacific", "Africa", "the Middle East") is what
-    the bare name means: a town or county named after it ("Pacific, Missouri", "Pacific County") needs the text
-    to call it a town, or to be a big one; a country or first-level area of that name stays."""
-    if hint is not None or not any(e.feature_code in GREAT_FEATURE_CODES and e.kind == NameKind.PRIMARY
-                                   for e in cands):
+    """An ocean, continent, region or first-level area called by its own name ("the Pacific", "Africa", "the
+    Middle East", "Oregon") is what the bare name means: a town or county named after it ("Pacific, Missouri",
+    "Pacific County", "Oregon, Ohio") needs the text to call it a town, or to be a big one."""
+    if hint is not None:
         return cands
-    return tuple(e for e in cands if e.feature_code in GREAT_FEATURE_CODES or e.feature_code in ("PCLI", "ADM1")
-                 or e.feature_class in ("H", "T", "L")
-                 or (e.feature_class == "P" and e.population >= GREAT_FEATURE_TOWN_POPULATION))
+    if any(e.feature_code in GREAT_FEATURE_CODES and e.kind == NameKind.PRIMARY for e in cands):
+        cands = tuple(e for e in cands if e.feature_code in GREAT_FEATURE_CODES or e.feature_code in ("PCLI", "ADM1")
+                      or e.feature_class in ("H", "T", "L")
+                      or (e.feature_class == "P" and e.population >= GREAT_FEATURE_TOWN_POPULATION))
+    # a small town far from a first-level area of its own country that bears its name ("Oregon, Ohio") is named
+    # after the area, and news that writes the bare name means the area (a town beside or within it has
+    # already taken the area's place in _settlements_first)
+    areas = {e.country for e in cands if e.feature_code == "ADM1" and e.kind == NameKind.PRIMARY}
+    if not areas:
+        return cands
+    return tuple(e for e in cands if not (
+        e.feature_class == "P" and e.country in areas and e.feature_code != "PPLC"
+        and e.population < GREAT_FEATURE_TOWN_POPULATION))
 
 
 def _big_city(entry: Entry) -> bool:
