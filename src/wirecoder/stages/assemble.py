@@ -133,9 +133,9 @@ class AssembleStage:
             if span is None:
                 continue
             head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if verb is not None and any(a is verb for a in span.root.ancestors):
+            if verb is not None and any(a.i == verb.i for a in span.root.ancestors):
                 attached.append(date)
-            elif head is not None and head.lemma_.lower() in SPEECH and head is not verb:
+            elif head is not None and head.lemma_.lower() in SPEECH and (verb is None or head.i != verb.i):
                 told.append(date)
         candidates = attached or [d for d in dates if d not in told] or dates
         best = min(candidates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
@@ -265,8 +265,7 @@ class AssembleStage:
         return [self._country_fallback(actors[1:2]) or self._main_country(article)
                 or self._country_fallback(actors[:1])]
 
-    @staticmethod
-    def _most_specific(article: Article, places: list[Place]) -> list[Place]:
+    def _most_specific(self, article: Article, places: list[Place]) -> list[Place]:
         """Drop a place that only situates another ('Kayseri, a hub in Central Anatolia'; 'Redding, northern
         California'; 'a woman from Canada'), keeping the places an event is told to have hit ('Ganja, Mingachevir
         and Absheron district')."""
@@ -293,15 +292,46 @@ class AssembleStage:
                 if other is place or other_token is None or other.geo_precision >= place.geo_precision:
                     continue
                 current, path = token, []
-                while current.head is not current and current is not other_token and len(path) < 6:
+                while current.head.i != current.i and current.i != other_token.i and len(path) < 6:
                     path.append(current.dep_)
                     current = current.head
-                if current is other_token and "conj" not in path:
-                    situates = True
+                if current.i == other_token.i and "conj" not in path and not (
+                        self._peers(token, other_token) and not self._within_admin1(place, other)):
+                    situates = True  # ("Ganja, Mingachevir, Khizi": an apposed list of peers, unless it is "Town, State")
                     break
-            if not situates:
-                kept.append(place)
+            listed = {id(o) for o in places if tokens.get(id(o)) is not None and self._peers(token, tokens[id(o)])}
+            if not situates and not any(self._contains(place, other) for other in places
+                                        if other is not place and id(other) not in listed):
+                kept.append(place)  # places listed together ("Ganja, Mingachevir and Absheron") are peers
         return kept or places
+
+    @staticmethod
+    def _peers(token, other) -> bool:
+        """Places of one list ("Ganja, Mingachevir, Khizi as well as Absheron district") share its first item."""
+        def list_head(t):
+            for _ in range(8):
+                if t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
+                    t = t.head
+                else:
+                    break
+            return t
+        return list_head(token).i == list_head(other).i
+
+    @staticmethod
+    def _within_admin1(area: Place, place: Place) -> bool:
+        return bool(place.admin1 and area.name and place.country == area.country
+                    and (place.admin1 == area.name or area.name in place.admin1 or place.admin1 in area.name))
+
+    @staticmethod
+    def _contains(area: Place, place: Place) -> bool:
+        """Whether a coarser place holds a finer one named with it: its province ("Amhara" for a town there), or
+        any region or province of the same country when the finer place is a town or district."""
+        if place.geo_precision >= area.geo_precision or place.country != area.country:
+            return False
+        if place.admin1 and area.name and (place.admin1 == area.name or area.name in place.admin1
+                                           or place.admin1 in area.name):
+            return True
+        return area.geo_precision >= 3
 
     @staticmethod
     def _in_clause(article: Article, mention: EventMention, places: list[Place]) -> list[Place]:

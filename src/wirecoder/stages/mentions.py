@@ -15,6 +15,11 @@ from ..taxonomy.event_words import EVENT_HEADS, NOUN_ONLY, PROTEST_SCENE, VERB_O
 from .event_rules import Clue, EventTypeRules
 from .syntax import is_modifier, is_predicate, is_reaction_object, is_reference, is_speaker, modality
 
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# triggers that only say that violence happened; a sentence that also names its means says it better
+GENERIC_RULES = frozenset({"attack", "assault", "raid", "clash", "fighting", "offensive", "counter-offensive",
+                           "counteroffensive", "fight", "engage", "kill", "shoot", "shoot dead", "stab", "gun down",
+                           "fatally shoot", "storm", "ambush"})
 GAP_POS = frozenset({"DET", "ADJ", "NUM", "ADV", "PUNCT"})
 MAX_GAP = 3
 
@@ -180,7 +185,10 @@ class MentionsStage:
         kept = []
         demonstration_kept = False
         types_kept: set[str] = set()
+        specific = any(m.event_type in VIOLENT_TYPES and m.rule not in GENERIC_RULES for _, m in found)
         for priority, mention in found:
+            if specific and mention.event_type in VIOLENT_TYPES and mention.rule in GENERIC_RULES:
+                continue  # "the drone strike ... in the attack": the generic word names the specific event
             if mention.sub_event_type in types_kept:
                 continue  # "found a roadside bomb and defused it": one event told by two words
 

@@ -24,7 +24,7 @@ def governing_verb(token):
     for _ in range(6):
         if current.pos_ in ("VERB", "AUX"):
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -35,7 +35,7 @@ def head_chain(token, depth: int = 4):
     chain = [token]
     current = token
     for _ in range(depth):
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
         chain.append(current)
@@ -59,20 +59,20 @@ def modality(token) -> tuple[bool, bool, bool]:
                                                         child.dep_ in ("det", "nsubj", "nsubjpass", "dobj")
                                                         for child in node.children):
             negated = True  # "did not attack", "no clashes occurred"
-        if node is token and any(c.lower_ in PLANNED for c in node.children if c.dep_ in ("amod", "compound")):
+        if node.i == token.i and any(c.lower_ in PLANNED for c in node.children if c.dep_ in ("amod", "compound")):
             hypothetical = True  # "a planned protest", "the scheduled rally"
-        if node is not token and node.pos_ == "NOUN" and lemma in NEGATING_NOUNS:
+        if node.i != token.i and node.pos_ == "NOUN" and lemma in NEGATING_NOUNS:
             negated = True
-        if node is not token and node.lower_ == "without" and node.dep_ == "prep":
+        if node.i != token.i and node.lower_ == "without" and node.dep_ == "prep":
             negated = True  # "without reaching an agreement"
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and any(
                 d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children):
             negated = True  # "no exchange was agreed"
-        if node is not token and node.pos_ == "NOUN" and lemma in REACTION_NOUNS:
+        if node.i != token.i and node.pos_ == "NOUN" and lemma in REACTION_NOUNS:
             hypothetical = True
-        if node is not token and lemma in LEGAL:
+        if node.i != token.i and lemma in LEGAL:
             hypothetical = True  # "charged with assault", "pleaded guilty to attempted murder": a case, not a report
-        if node is not token and node.pos_ in ("VERB", "AUX"):
+        if node.i != token.i and node.pos_ in ("VERB", "AUX"):
             if lemma in HYPOTHETICAL or lemma == "set" and any(c.dep_ == "xcomp" for c in node.children):
                 hypothetical = True  # ... and "set to take place"
             # "continue to target ... and bombard": the trigger sits under a continuing verb's infinitive
@@ -83,12 +83,12 @@ def modality(token) -> tuple[bool, bool, bool]:
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lemma_.lower() in MODALS
                                                 for c in node.children):
             hypothetical = True
-        if node is token and node.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
+        if node.i == token.i and node.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
                                                                     for c in node.children):
             habitual = True
-        if node is token and node.dep_ in ("csubj", "csubjpass"):
+        if node.i == token.i and node.dep_ in ("csubj", "csubjpass"):
             habitual = True  # "Attacking churches is ...": a kind of act, not an act  # "terrorism that attacks worshippers": the simple present tells what happens, not what did
-        if node is not token and node.dep_ in CLAUSE_BOUNDARIES:
+        if node.i != token.i and node.dep_ in CLAUSE_BOUNDARIES:
             # "denied that the army had shelled": the verb that embeds the clause decides whether it is asserted
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in HYPOTHETICAL:
                 hypothetical = True
@@ -162,7 +162,7 @@ def subject_of(verb):
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         return grandchild
-        if current.dep_ in ("conj", "xcomp", "advcl", "acl") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "acl") and current.head.i != current.i:
             current = current.head
             continue
         return None
@@ -175,7 +175,7 @@ def is_speaker(token) -> bool:
     for _ in range(3):
         if current.dep_ in ("nsubj", "conj") and current.head.lemma_.lower() in SPEECH:
             return True
-        if current.dep_ in ("conj", "compound", "pobj", "prep", "appos") and current.head is not current:
+        if current.dep_ in ("conj", "compound", "pobj", "prep", "appos") and current.head.i != current.i:
             current = current.head
             continue
         return False
