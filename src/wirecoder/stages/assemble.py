@@ -259,6 +259,9 @@ class AssembleStage:
                     seen.add(key)
                     unique.append(place)
             return unique
+        told_before = self._place_told_before(article, mention)
+        if told_before is not None:
+            return [told_before]  # "Gunmen attacked the village of X on Sunday. They killed 14 people."
         if mention.event_type == "Strategic developments":
             return [None]  # an agreement or arrest with no place named: unknown, not a guess
         # the target's country, else the country the article is about, else the actor's own
@@ -360,6 +363,20 @@ class AssembleStage:
                     continue
                 return Place(actor.span, country.name, None, country.lat, country.lon, country.iso, None, "A",
                              "PCLI", 3)
+        return None
+
+    @staticmethod
+    def _place_told_before(article: Article, mention: EventMention) -> Place | None:
+        """The last town or district named in the previous two sentences of the same paragraph."""
+        paragraph = article.sentences[mention.sentence].paragraph
+        for index in (mention.sentence - 1, mention.sentence - 2):
+            if index < 0 or article.sentences[index].paragraph != paragraph:
+                break
+            named = [p for p in article.places if article.sentence_at(p.span.start) == index
+                     and p.lat is not None and p.geo_precision <= 2
+                     and not any(d.start <= p.span.start < d.end for d in article.datelines)]
+            if named:
+                return named[-1]
         return None
 
     def _main_country(self, article: Article) -> Place | None:

@@ -1,7 +1,7 @@
 """Dates: resolve every DATE entity against the publication date, and infer that date when none is given.
 
 Precision follows ACLED's time_precision: 1 the day is known, 2 a window of about a week or a named part
-of a month ("early October"), 3 a month or vaguer. A date more than a year before publication is
+of a month ("early October"), 3 a month or vaguer. A date more than two months before publication is
 background: history the article recounts, not news.
 """
 from __future__ import annotations
@@ -15,7 +15,8 @@ from dateparser.date import DateDataParser
 
 from ..article import Article, DateMention
 
-BACKGROUND_AFTER = dt.timedelta(days=365)
+# Older than this before publication, an event is history the article recounts (ACLED coded it when it happened).
+BACKGROUND_AFTER = dt.timedelta(days=60)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DURATION = re.compile(
     r"^(?:the\s+)?(?:past\s+|last\s+|next\s+|first\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+|more\s+than\s+)*"
@@ -31,6 +32,7 @@ _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|de
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY = re.compile(r"^(?:(last|past|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+_WEEKDAY_ANY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _WEEKEND = re.compile(r"^(?:the\s+|last\s+|this\s+|past\s+)?weekend$", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
@@ -182,6 +184,17 @@ class DatesStage:
         if _WEEKEND.match(cleaned):
             saturday = reference - dt.timedelta(days=(reference.weekday() - 5) % 7)
             return saturday, min(saturday + dt.timedelta(days=1), reference), 2
+        days = _WEEKDAY_ANY.findall(cleaned)
+        if days and not _MONTH.search(cleaned) and not re.search(r"\d", cleaned) and len(cleaned.split()) <= 6:
+            # "late on Sunday", "Sunday night", "overnight on Saturday", "on Sunday and Monday"
+            dates = []
+            for day in days:
+                back = (reference.weekday() - _WEEKDAYS.index(day.lower()[:3])) % 7
+                if back == 0 and re.search(r"\b(last|past)\b", cleaned, re.I):
+                    back = 7
+                dates.append(reference - dt.timedelta(days=back))
+            first, last = min(dates), max(dates)
+            return (first, None, 1) if first == last else (first, last, 2)
         weekday = _WEEKDAY.match(cleaned)
         if weekday:
             # "on Tuesday" in a report filed on a Tuesday is that day, not a week before

@@ -205,6 +205,10 @@ class EventTypeRules:
         objects |= {g.lemma_.lower() for c in root.children if c.dep_ == "prep" for g in c.children}
         if objects & ABSTRACT_OBJECTS:
             return None  # "attacked the proposal": words, not weapons
+        verb = governing_verb(root)
+        subject = subject_of(verb) if verb is not None else None
+        if subject is not None and subject.lemma_.lower() in MARKET_WORDS:
+            return None  # "the currency came under attack"
         if "suicide" in lemmas:
             return "Suicide bomb"
         for words, sub_type in WEAPON_TYPES:

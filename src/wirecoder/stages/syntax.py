@@ -70,6 +70,8 @@ def modality(token) -> tuple[bool, bool, bool]:
             negated = True  # "no exchange was agreed"
         if node.i != token.i and node.pos_ == "NOUN" and lemma in REACTION_NOUNS:
             hypothetical = True
+        if node.i == token.i and any(c.lower_ == "since" and c.dep_ == "prep" for c in node.children):
+            habitual = True  # "more than 2,000 arrested since the vote": a running total, not an event
         if node.i != token.i and lemma in LEGAL:
             hypothetical = True  # "charged with assault", "pleaded guilty to attempted murder": a case, not a report
         if node.i != token.i and node.pos_ in ("VERB", "AUX"):
@@ -144,7 +146,7 @@ def is_reaction_object(token) -> bool:
     """'condemned the attack': a definite mention of an event that is the object of a reaction to it."""
     has_definite = any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "this", "that", "these",
                                                                            "those", "such")
-                       for c in token.children)
+                       or c.dep_ == "poss" for c in token.children)  # "condemned Sunday's attack"
     verb = governing_verb(token)
     return has_definite and verb is not None and verb.lemma_.lower() in REACTION
 

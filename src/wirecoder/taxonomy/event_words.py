@@ -23,6 +23,8 @@ CHEMICAL = frozenset({
     'chemical', 'chlorine', 'choking', 'mustard', 'nerve', 'phosgene', 'poison', 'sarin', 'toxic'
 })
 SPORT = frozenset({
+    'midfielder', 'defender', 'goalkeeper', 'football', 'soccer', 'rugby', 'cricket', 'basketball', 'tennis',
+    'club', 'fixture', 'scorer', 'referee', 'semi-final', 'quarter-final',
     'batsman', 'bowler', 'championship', 'coach', 'cup', 'derby', 'final', 'game', 'goal', 'inning', 'league',
     'match', 'player', 'season', 'stadium', 'striker', 'team', 'tournament', 'wicket'
 })
