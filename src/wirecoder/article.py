@@ -73,6 +73,7 @@ class ActorMention:
     sentence: int
     role: str = "group"  # military | police | government | civilians | protesters | rioters | armed_group | ...
     head: int = -1  # character offset of the phrase's head word, for syntax lookups
+    named: bool = True  # False: the text names no one ("Unidentified Armed Group"); the span is then empty
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,9 @@ def _date(value: dt.date | None) -> str | None:
 def actor_record(actor: ActorMention | None) -> dict | None:
     if actor is None:
         return None
+    if not actor.named:
+        return {"name": actor.name, "kind": actor.kind, "country": actor.country, "text": None, "start": None,
+                "end": None}
     return {"name": actor.name, "kind": actor.kind, "country": actor.country, "text": actor.span.text,
             "start": actor.span.start, "end": actor.span.end}
 

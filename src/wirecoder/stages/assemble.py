@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..article import (ActorMention, Article, CountMention, DateMention, Event, EventMention, Evidence,
+from ..article import (ActorMention, Article, CountMention, Span, DateMention, Event, EventMention, Evidence,
                        Place)
 from ..geo.countries import CountryNames
 from .actors import actor_name
@@ -18,6 +18,8 @@ from .syntax import SPEECH, governing_verb, is_speaker, subject_of
 
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "toward", "towards"})
 INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
+UNNAMED_ROLES = {"Battles": "armed_group", "Explosions/Remote violence": "armed_group",
+                 "Violence against civilians": "armed_group", "Protests": "protesters", "Riots": "rioters"}
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 
@@ -441,8 +443,10 @@ class AssembleStage:
         location = draft.location
         actor1 = self._localise(self._as_government(draft.actor1, mention), location)
         actor2 = self._localise(self._as_government(draft.actor2, mention), location)
+        if actor1 is None:
+            actor1 = self._unnamed_actor(mention, location)
         for field, actor in (("actor1", actor1), ("actor2", actor2)):
-            if actor is not None:
+            if actor is not None and actor.named:
                 evidence.append(Evidence(field, actor.span))
         for actor in draft.assoc:
             evidence.append(Evidence("assoc_actors", actor.span))
@@ -466,6 +470,18 @@ class AssembleStage:
             fatalities=draft.fatalities.count if draft.fatalities else None,
             injured=draft.injured.count if draft.injured else None, weapons=weapons, background=background,
             confidence=confidence, evidence=evidence, mention=mention)
+
+    def _unnamed_actor(self, mention: EventMention, location: Place | None) -> ActorMention | None:
+        """ACLED's convention when the text names no perpetrator: an unidentified group of the kind the event
+        implies, in the country where it happened. It carries no span: nothing in the text names it."""
+        role = UNNAMED_ROLES.get(mention.event_type)
+        if role is None:
+            return None
+        country = location.country if location is not None else None
+        name = actor_name(role, self._countries.name(country) if country else None, role)
+        kind = {"protesters": "protesters", "rioters": "rioters"}.get(role, "political_militia")
+        return ActorMention(Span(mention.trigger.start, mention.trigger.start, ""), name, kind, country,
+                            mention.sentence, role, mention.trigger.start, named=False)
 
     def _as_government(self, actor: ActorMention | None, mention: EventMention) -> ActorMention | None:
         """A state that agrees, arrests or hands over acts as its government, not its army."""
