@@ -160,3 +160,16 @@ def test_resolve_a_list_of_towns_is_not_read_as_town_and_qualifying_area(geopars
     # "Tovuz, Gadabay": Gadabay (a town, and an area around it) holds no Tovuz, so it is no qualifier
     tovuz, gadabay = resolve(geoparser, "Shells hit Tovuz, Gadabay and villages.", ["Tovuz", "Gadabay"])
     assert gadabay.feature_code == "PPL"
+
+
+def test_resolve_a_short_form_before_upon_counts_as_the_places_own_name_but_not_before_a_kind_word():
+    from wirecoder.geo.store import NameKind
+    from wirecoder.geo.resolve import Mention
+    tyne = _entry(1, "Newcastle upon Tyne", 54.97, -1.61, "GB", "P", "PPL", 192_000, kind=NameKind.ALTERNATE)
+    small = _entry(2, "Newcastle", 54.2, -5.9, "GB", "P", "PPL", 7_400)
+    [got] = Resolver().rank([Mention("Newcastle", (small, tyne))])
+    assert got.entry.name == "Newcastle upon Tyne"
+    county = _entry(3, "Delaware County", 40.0, -75.4, "US", "A", "ADM2", 560_000, kind=NameKind.ALTERNATE)
+    state = _entry(4, "Delaware", 39.0, -75.5, "US", "A", "ADM1", 970_000, admin1_code="DE")
+    [delaware] = Resolver().rank([Mention("Delaware", (county, state))])
+    assert delaware.entry == state

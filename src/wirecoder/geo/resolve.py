@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .names import name_key
 from .store import Entry, NameKind
 
 EARTH_RADIUS_KM = 6371.0
@@ -83,8 +84,8 @@ class Resolver:
     def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None) -> list[Ranked]:
         """Resolve the toponyms of one article, in text order."""
         located = [_features_first(_settlements_first(
-            _as_hinted(tuple(e for e in m.candidates if e.lat is not None), m.hint), m.hint), m.hint)
-                   for m in mentions]
+            _as_hinted(_short_forms_as_own(m.text, tuple(e for e in m.candidates if e.lat is not None)), m.hint),
+            m.hint), m.hint) for m in mentions]
         first = [max(cands, key=lambda e, h=m.hint: self.prior(e, h)) if cands else None
                  for cands, m in zip(located, mentions)]
         same_name: dict[str, list[int]] = defaultdict(list)  # every mention of the same name
@@ -141,6 +142,23 @@ MAX_CONTEXT_PLACES = 300
 
 
 HINTED_CLASSES = {"settlement": ("P",), "area": ("A", "L", "T", "H")}
+
+
+SHORT_FORM_JOINERS = frozenset({"upon", "on", "am", "an", "im", "in", "sur", "en", "de", "del", "der", "la", "le"})
+
+
+def _short_forms_as_own(text: str, cands: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """An alternate name that opens the place's own name before "upon", "am", "sur"... is its short form, as good
+    as its own name: "Newcastle" for Newcastle upon Tyne, "Frankfurt" for Frankfurt am Main (not "Washington" for
+    Washington County: a kind word is no part of a short form)."""
+    key = name_key(text)
+    out = []
+    for e in cands:
+        rest = name_key(e.name)[len(key):].split() if e.kind == NameKind.ALTERNATE else []
+        if rest and name_key(e.name).startswith(key + " ") and rest[0] in SHORT_FORM_JOINERS:
+            e = e._replace(kind=NameKind.PRIMARY)
+        out.append(e)
+    return tuple(out)
 
 
 def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
