@@ -27,5 +27,19 @@ def test_counts_number_words_and_toll(run_stages):
 
 
 def test_counts_ignore_ages_years_and_unrelated_numbers(run_stages):
-    assert counts(run_stages, "A 13-year-old boy was killed in 2019 when 40 houses burned.") == []
+    # the boy is one victim; 13 is his age, 2019 a year and 40 a number of houses
+    assert counts(run_stages, "A 13-year-old boy was killed in 2019 when 40 houses burned.") == \
+        [("fatalities", Count(1, 1, 1))]
     assert counts(run_stages, "The army deployed 300 troops to the area.") == []
+
+
+def test_counts_sides_are_summed_and_single_victims_counted(run_stages):
+    assert counts(run_stages, "The clashes killed four soldiers and 31 militants.") == \
+        [("fatalities", Count(35, 35, 35))]
+    assert counts(run_stages, "A soldier and a rebel were killed in the fighting.") == [("fatalities", Count(2, 2, 2))]
+
+
+def test_counts_none_hurt_is_zero(run_stages):
+    found = counts(run_stages, "A rocket hit the depot on Monday, but no casualties were reported.")
+    assert ("fatalities", Count(0, 0, 0)) in found and ("injured", Count(0, 0, 0)) in found
+    assert counts(run_stages, "Nobody was hurt in the blast.") == [("injured", Count(0, 0, 0))]

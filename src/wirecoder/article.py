@@ -99,6 +99,7 @@ class CountMention:
     sentence: int
     kind: str  # "fatalities" | "injured"
     count: Count
+    tie: int = -1  # character offset of the casualty word the number belongs to
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,11 @@ BRIDGE_POS = {"DET", "ADJ", "AUX", "ADV", "PART", "NUM", "ADP", "PRON"}
 BRIDGE_VERBS = {"shoot", "find", "confirm", "report", "beat", "hack", "stab", "burn", "gun", "feared", "fear",
                 "believe", "leave", "shot", "found"}
 TOLL_VERBS = {"rise", "reach", "climb", "stand", "increase", "jump", "hit", "be"}
+_NONE_HURT = re.compile(
+    r"\b(?:no(?:body| one|-one)? (?:was|were|has been|have been) (?:killed|hurt|injured|wounded|harmed)"
+    r"|no (?:casualties|deaths|fatalities|injuries|victims)"
+    r"|without (?:causing )?(?:any )?(?:casualties|injuries)"
+    r"|caus(?:ed|ing) no (?:casualties|injuries|deaths))\b", re.IGNORECASE)
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 
 
@@ -114,8 +119,69 @@ class CountsStage:
             count, start = self._bounded(doc, first, value, sent.start, vague=first.lower_ in VAGUE)
             lo = min(start, tie.idx)
             hi = max(last.idx + len(last.text), tie.idx + len(tie.text))
-            results.append(CountMention(article.span(lo, hi), index, kind, count))
+            results.append(CountMention(article.span(lo, hi), index, kind, count, tie.idx))
+        results = self._sum_sides(article, results)
+        tied = {c.tie for c in results}
+        results += [c for c in self._single_victims(article, sent, index) if c.tie not in tied]
+        results += self._none_hurt(article, sent, index, {c.kind for c in results})
         return results
+
+    @staticmethod
+    def _sum_sides(article: Article, counts: list[CountMention]) -> list[CountMention]:
+        """'killing four soldiers and 31 militants': one toll, the sum of its parts (a bound stays a bound)."""
+        by_tie: dict[tuple[str, int], list[CountMention]] = {}
+        for count in counts:
+            by_tie.setdefault((count.kind, count.tie), []).append(count)
+        summed = []
+        for (kind, tie), group in by_tie.items():
+            if len(group) == 1 or tie < 0:
+                summed.extend(group)
+                continue
+            def total(values):
+                return None if any(v is None for v in values) else sum(values)
+            count = Count(total([c.count.low for c in group]), total([c.count.best for c in group]),
+                          total([c.count.high for c in group]))
+            start = min(c.span.start for c in group)
+            end = max(c.span.end for c in group)
+            summed.append(CountMention(article.span(start, end), group[0].sentence, kind, count, tie))
+        return summed
+
+    def _single_victims(self, article: Article, sent, index: int) -> list[CountMention]:
+        """'a soldier and a rebel were killed', 'killing the driver': people named one by one, counted."""
+        found = []
+        for token in sent:
+            kind = self._kind(token)
+            if kind is None or token.pos_ != "VERB":
+                continue
+            victims = [c for c in token.children if c.dep_ == "nsubjpass"
+                       or c.dep_ == "dobj" and token.tag_ in ("VBG", "VBD")
+                       or c.dep_ == "nsubj" and token.lemma_.lower() == "die"]
+            if len(victims) != 1:
+                continue
+            people = [victims[0], *victims[0].conjuncts]
+            if not all(p.tag_ in ("NN", "NNP") and self._is_person_or_toll(p)
+                       and not any(c.dep_ == "nummod" for c in p.children) for p in people):
+                continue
+            lo = min(min(t.idx for t in p.subtree) for p in people + [token])
+            hi = max(max(t.idx + len(t) for t in p.subtree) for p in people + [token])
+            n = len(people)
+            found.append(CountMention(article.span(lo, hi), index, kind, Count(n, n, n), token.idx))
+        return found
+
+    @staticmethod
+    def _none_hurt(article: Article, sent, index: int, known: set[str]) -> list[CountMention]:
+        """'no casualties were reported', 'no one was hurt': a toll of zero, which ACLED records as 0."""
+        found = []
+        for match in _NONE_HURT.finditer(sent.text):
+            words = match.group().lower()
+            kinds = ["injured"] if re.search(r"injur|hurt|wound", words) else \
+                ["fatalities", "injured"] if "casualt" in words else ["fatalities"]
+            start = sent.start_char + match.start()
+            for kind in kinds:
+                if kind not in known:
+                    found.append(CountMention(article.span(start, start + len(match.group())), index, kind,
+                                              Count(0, 0, 0), start))
+        return found
 
     def _is_person_or_toll(self, token) -> bool:
         return (token.lemma_.lower() in PERSON_NOUNS or token.lower_ in PERSON_NOUNS or self._kind(token) is not None
