@@ -83,7 +83,7 @@ class Resolver:
 
     def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None) -> list[Ranked]:
         """Resolve the toponyms of one article, in text order."""
-        located = [_features_first(_settlements_first(
+        located = [_settlements_first(_features_first(
             _as_hinted(_short_forms_as_own(m.text, tuple(e for e in m.candidates if e.lat is not None)), m.hint),
             m.hint), m.hint) for m in mentions]
         first = [max(cands, key=lambda e, h=m.hint: self.prior(e, h)) if cands else None
@@ -214,14 +214,20 @@ def _features_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, 
                       or e.feature_class in ("H", "T", "L")
                       or (e.feature_class == "P" and e.population >= GREAT_FEATURE_TOWN_POPULATION))
     # a small town far from a first-level area of its own country that bears its name ("Oregon, Ohio") is named
-    # after the area, and news that writes the bare name means the area (a town beside or within it has
-    # already taken the area's place in _settlements_first)
-    areas = {e.country for e in cands if e.feature_code == "ADM1" and e.kind == NameKind.PRIMARY}
+    # after the area, and news that writes the bare name means the area (a town beside or within it, or a big
+    # one, then takes the area's place in _settlements_first)
+    areas = [e for e in cands if e.feature_code == "ADM1" and e.kind == NameKind.PRIMARY]
     if not areas:
         return cands
     return tuple(e for e in cands if not (
-        e.feature_class == "P" and e.country in areas and e.feature_code != "PPLC"
-        and e.population < GREAT_FEATURE_TOWN_POPULATION))
+        e.feature_class == "P" and e.feature_code != "PPLC" and e.population < GREAT_FEATURE_TOWN_POPULATION
+        and any(a.country == e.country and not _within(e, a) for a in areas)))
+
+
+def _within(town: Entry, area: Entry) -> bool:
+    """A town in the area (by code) or beside its point: the area's own seat, not a town named after it."""
+    return (area.admin1_code is not None and town.admin1_code == area.admin1_code) or \
+        distance_km(town.lat, town.lon, area.lat, area.lon) <= SHADOW_KM
 
 
 def _big_city(entry: Entry) -> bool:
