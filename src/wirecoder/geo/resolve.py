@@ -75,9 +75,7 @@ class Resolver:
         score = w.population * math.log10(entry.population + 1)
         score += FEATURE_PRIOR.get(entry.feature_code or "", CLASS_PRIOR.get(entry.feature_class or "", 0.0))
         score += KIND_PRIOR[entry.kind]
-        if hint == "settlement" and entry.feature_class == "P":
-            score += w.hint
-        elif hint == "area" and entry.feature_class in ("A", "L"):
+        if hint is not None and entry.feature_class in HINTED_CLASSES[hint]:
             score += w.hint
         return score
 
@@ -207,7 +205,7 @@ def _features_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, 
     """An ocean, continent, region or first-level area called by its own name ("the Pacific", "Africa", "the
     Middle East", "Oregon") is what the bare name means: a town or county named after it ("Pacific, Missouri",
     "Pacific County", "Oregon, Ohio") needs the text to call it a town, or to be a big one."""
-    if hint is not None:
+    if hint == "settlement":
         return cands
     if any(e.feature_code in GREAT_FEATURE_CODES and e.kind == NameKind.PRIMARY for e in cands):
         cands = tuple(e for e in cands if e.feature_code in GREAT_FEATURE_CODES or e.feature_code in ("PCLI", "ADM1")
