@@ -411,9 +411,31 @@ class AssembleStage:
                 continue
             index[key] = event
             events.append(event)
+        events = self._fold_coarse(events)
         for number, event in enumerate(events, start=1):
             event.id = f"{article.id}-e{number}"
         return events
+
+    def _fold_coarse(self, events: list[Event]) -> list[Event]:
+        """An event placed only at a country or a province, on the day another event of the same type is placed
+        at a town in it, is that event told again ("... in Somalia", "... in Borno"): fold it in."""
+        kept: list[Event] = []
+        for event in events:
+            finer = [e for e in events if e is not event and e.event_type == event.event_type
+                     and e.date == event.date and e.background == event.background
+                     and self._within(e.location, event.location)]
+            if finer:
+                self._absorb(finer[0], event)
+                continue
+            kept.append(event)
+        return kept
+
+    def _within(self, place: Place | None, area: Place | None) -> bool:
+        if place is None or area is None or place.country != area.country:
+            return False
+        if area.geo_precision <= place.geo_precision:
+            return False
+        return area.feature_code in COUNTRY_CODES or self._within_admin1(area, place)
 
     @staticmethod
     def _absorb(kept: Event, other: Event) -> None:

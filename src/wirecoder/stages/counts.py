@@ -134,8 +134,9 @@ class CountsStage:
             by_tie.setdefault((count.kind, count.tie), []).append(count)
         summed = []
         for (kind, tie), group in by_tie.items():
-            if len(group) == 1 or tie < 0:
-                summed.extend(group)
+            close = max(c.span.start for c in group) - min(c.span.end for c in group) < 60
+            if len(group) == 1 or tie < 0 or not close or any(c.count.high is None for c in group):
+                summed.extend(group[:1] if len(group) > 1 and tie >= 0 else group)
                 continue
             def total(values):
                 return None if any(v is None for v in values) else sum(values)

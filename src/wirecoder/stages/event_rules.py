@@ -177,6 +177,15 @@ class EventTypeRules:
         return verb is not None and verb.lemma_.lower() in AGREEING and verb.i < root.i + 8
 
     @staticmethod
+    def _subject_kinds(root, actors: list[ActorMention]) -> set[str]:
+        """Kinds of the actor that is the grammatical subject (or 'by' agent) of the trigger's verb."""
+        verb = governing_verb(root)
+        subject = subject_of(verb) if verb is not None else None
+        if subject is None:
+            return set()
+        return {a.kind for a in actors if a.span.start <= subject.idx < a.span.end or a.head == subject.idx}
+
+    @staticmethod
     def _target_kinds(root, actors: list[ActorMention]) -> set[str]:
         """Kinds of the actors after the trigger in its phrase ('attack on civilians', 'killed five soldiers')."""
         end = max(t.idx for t in root.subtree) + 1
@@ -215,7 +224,8 @@ class EventTypeRules:
             if weapon_words & words:
                 return sub_type
         targets = self._target_kinds(root, actors)
-        attackers = {a.kind for a in actors if a.span.end <= root.idx and a.role != "state"}
+        attackers = self._subject_kinds(root, actors) or {
+            a.kind for a in actors if a.span.end <= root.idx and a.role != "state"}
         if attackers & {"civilians", "rioters"} or lemmas & {"crowd", "mob"}:
             return "Violent demonstration" if lemmas & PROTEST_WORDS - {"crowd", "mob"} else "Mob violence"
         if attackers & {"protesters"}:
