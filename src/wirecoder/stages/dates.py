@@ -32,7 +32,10 @@ _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|de
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY = re.compile(r"^(?:(last|past|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                       r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+_DAY_IN_TIME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+                          r"last night|overnight)\b", re.IGNORECASE)
 _WEEKDAY_ANY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_OVERNIGHT = re.compile(r"^(?:late\s+|early\s+)?overnight$", re.IGNORECASE)
 _WEEKEND = re.compile(r"^(?:the\s+|last\s+|this\s+|past\s+)?weekend$", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
@@ -114,7 +117,9 @@ class DatesStage:
         return parser
 
     def __call__(self, article: Article) -> Article:
-        entities = [e for e in article.doc.ents if e.label_ == "DATE"]
+        # spaCy files "Sunday night" and "last night" under TIME: those name a day too
+        entities = [e for e in article.doc.ents if e.label_ == "DATE"
+                    or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)]
         in_dateline = [e for e in entities if any(d.start <= e.start_char < d.end for d in article.datelines)]
         entities = [e for e in entities if e not in in_dateline]
         if article.published is None:
@@ -181,6 +186,8 @@ class DatesStage:
         quick = _quick_absolute(cleaned, reference)
         if quick is not None:
             return quick
+        if _OVERNIGHT.match(cleaned):
+            return reference - dt.timedelta(days=1), reference, 2  # the night before the report
         if _WEEKEND.match(cleaned):
             saturday = reference - dt.timedelta(days=(reference.weekday() - 5) % 7)
             return saturday, min(saturday + dt.timedelta(days=1), reference), 2
