@@ -173,3 +173,15 @@ def test_resolve_a_short_form_before_upon_counts_as_the_places_own_name_but_not_
     state = _entry(4, "Delaware", 39.0, -75.5, "US", "A", "ADM1", 970_000, admin1_code="DE")
     [delaware] = Resolver().rank([Mention("Delaware", (county, state))])
     assert delaware.entry == state
+
+
+@pytest.mark.parametrize("text", ["Storms hit the Texas city of Paris on Monday.",
+                                  "Storms hit the American city of Paris on Monday."])
+def test_resolve_a_kind_of_place_word_qualified_by_an_area_or_nationality_places_the_name_in_it(geoparser, text):
+    [paris] = resolve(geoparser, text, ["Paris"])
+    assert paris.country == "US"
+
+
+def test_resolve_without_a_qualifier_the_kind_of_place_word_leaves_the_prominent_place(geoparser):
+    [paris] = resolve(geoparser, "Storms hit the city of Paris on Monday.", ["Paris"])
+    assert paris.country == "FR"

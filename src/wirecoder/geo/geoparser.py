@@ -8,7 +8,7 @@ from ..article import Place, Span
 from .build import ensure_gazetteer
 from .names import name_key
 from .paths import default_gazetteer_path
-from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, cue_before, dateline_at,
+from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, cue_before, cue_owner, dateline_at,
                         written_as_abbreviation)
 from .resolve import Mention, Ranked, RankWeights, Resolver, contains
 from .store import Entry, Gazetteer, NameKind
@@ -64,6 +64,7 @@ class Geoparser:
         found = self.toponyms(doc)
         containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])
         hints = _qualifiers_are_areas([t.hint for t in found], [t.entries for t in found], containers)
+        containers = [c or self._owner(text, t.start) for t, c in zip(found, containers)]
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
                                     outlet_country=outlet_country)
         return [to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word)
@@ -77,6 +78,7 @@ class Geoparser:
         candidates = [self.candidates(text[start:end]) for start, end in in_text]
         containers = _containers(text, in_text, candidates)
         hints = _qualifiers_are_areas([_hint(text, start, end) for start, end in in_text], candidates, containers)
+        containers = [c or self._owner(text, start) for (start, _), c in zip(in_text, containers)]
         items = [Mention(text[start:end], cands, hint, container)
                  for (start, end), cands, hint, container in zip(in_text, candidates, hints, containers)]
         ranked = self.resolver.rank(items, outlet_country=outlet_country)
@@ -84,6 +86,14 @@ class Geoparser:
         for i, (start, end), result in zip(order, in_text, ranked):
             places[i] = to_place(Span(start, end, text[start:end]), result, area_word=_word_after(text, end))
         return places  # type: ignore[return-value]  # every slot is filled
+
+    def _owner(self, text: str, start: int) -> tuple[Entry, ...]:
+        """The countries and first-level areas that qualify a kind-of-place word before a toponym: "the Yemeni
+        capital Sanaa" (Yemen), "the Hunan city of Yueyang" (Hunan)."""
+        owner = cue_owner(text, start)
+        if owner is None:
+            return ()
+        return tuple(e for e in self.gazetteer.lookup(owner) if e.feature_code in ("PCLI", "ADM1"))
 
     def close(self) -> None:
         self.gazetteer.close()

@@ -400,6 +400,16 @@ def dateline_at(text: str, start: int, end: int) -> bool:
     return _DATELINE_AFTER.match(text, end) is not None
 
 
+def cue_owner(text: str, start: int) -> str | None:
+    """The country or area a kind-of-place word before a name is qualified by: "Yemeni" in "the Yemeni capital
+    Sanaa", "Hunan" in "the Hunan city of Yueyang" (None when there is none, or it is only "The")."""
+    match = _CUE_BEFORE.search(text, max(0, start - 40), start)
+    if match is None or match.group("ofword") or not match.group("owner"):
+        return None
+    owner = match.group("owner")
+    return None if owner.casefold() in ("the", "a", "an") or not owner[:1].isupper() else owner
+
+
 def cue_before(text: str, start: int) -> str | None:
     """ "settlement" or "area" when a kind-of-place word stands right before a name ("the capital Sanaa", "the
     city of Aleppo", "the province of Idlib"), else None."""
