@@ -203,11 +203,17 @@ class AssembleStage:
             # mediators and other states named with the parties ("with Russia's mediation")
             assoc.extend(a for a in actors if a.role == "state" and a not in (actor1, actor2) and a not in assoc)
         if mention.event_type == "Protests":
-            # ACLED's protest events have the demonstrators as actor1, whoever else the sentence makes its subject
-            marchers = [a for a in actors if a.kind == "protesters"]
-            if marchers and (actor1 is None or actor1.kind != "protesters"):
-                others = [a for a in (actor1, actor2) if a is not None and a is not marchers[0]]
-                actor1, actor2 = marchers[0], (others[0] if others else None)
+            # ACLED's protest events have the demonstrators as actor1, whoever else the sentence makes its subject;
+            # residents or students who march are protesters; police who intervene are actor2
+            marchers = [a for a in actors if a.kind == "protesters"] or [
+                dataclasses.replace(a, kind="protesters", role="protesters",
+                                    name=actor_name("protesters", self._countries.name(a.country)
+                                                    if a.country else None, a.name))
+                for a in actors if a.kind == "civilians"]
+            if actor1 is None or actor1.kind != "protesters":
+                others = [a for a in (actor1, actor2) if a is not None and a.kind == "state_forces"]
+                actor1 = marchers[0] if marchers else None  # None: ACLED's "Protesters (Country)" below
+                actor2 = others[0] if others else actor2
         if actor1 is actor2:
             actor2 = None
         return actor1, actor2, assoc
