@@ -176,6 +176,13 @@ class DatesStage:
             return None
         part = _PART_OF_PERIOD.search(cleaned)
         month = _MONTH.search(cleaned)
+        year = _YEAR.search(cleaned)
+        if part and year and not month:
+            # "late 2021", "early 2019": a third of the year, month precision at best
+            y, word = int(year.group(1)), part.group(1).lower()
+            first, last = (1, 4) if word in ("early", "beginning", "start") or word.startswith("first") else \
+                (5, 8) if word in ("mid", "middle") else (9, 12)
+            return dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1]), 3
         if part and month:
             without_part = (cleaned[:part.start()] + cleaned[part.end():]).replace(" of ", " ").strip(" ,")
             base = self._parser(reference).get_date_data(without_part)
