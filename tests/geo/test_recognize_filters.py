@@ -180,3 +180,19 @@ def test_recognize_takes_a_place_an_organisation_name_swallowed_after_in(geopars
     start, end = words.index("the"), words.index("Tovuz") + 1
     doc.ents = [Span(doc, start, end, label="ORG")]  # the run a model can make of it
     assert [t.text for t in geoparser.toponyms(doc)] == ["Tovuz"]
+
+
+def test_recognize_takes_a_name_an_apposition_calls_a_place(geoparser, nlp):
+    assert "Tovuz" in texts(geoparser, nlp, "Clashes erupted in the north. Tovuz, a small town near the border, "
+                                            "was shelled.")
+
+
+def test_apposition_after_wants_the_kind_word_to_end_the_phrase_and_no_qualifier_before():
+    from wirecoder.geo.recognize import apposition_after
+    text = "Kayseri, a usually calm industrial hub in Anatolia. Lorca, a town councillor said."
+    assert apposition_after(text, 0, len("Kayseri")) == "settlement"
+    lorca = text.index("Lorca")
+    assert apposition_after(text, lorca, lorca + 5) is None
+    qualified = "Alvin, Texas, a Houston suburb near the coast"
+    texas = qualified.index("Texas")
+    assert apposition_after(qualified, texas, texas + 5) is None

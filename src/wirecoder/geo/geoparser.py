@@ -8,8 +8,8 @@ from ..article import Place, Span
 from .build import ensure_gazetteer
 from .names import name_key
 from .paths import default_gazetteer_path
-from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, cue_before, cue_owner, dateline_at,
-                        written_as_abbreviation)
+from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, apposition_after, cue_before,
+                        cue_owner, dateline_at, written_as_abbreviation)
 from .resolve import Mention, Ranked, RankWeights, Resolver, contains
 from .store import Entry, Gazetteer, NameKind
 
@@ -174,7 +174,7 @@ def _hint(text: str, start: int, end: int) -> str | None:
         return after
     if dateline_at(text, start, end):
         return "settlement"
-    return cue_before(text, start)
+    return cue_before(text, start) or apposition_after(text, start, end)
 
 
 def _hint_after(text: str, end: int) -> str | None:

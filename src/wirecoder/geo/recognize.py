@@ -293,7 +293,9 @@ class Recognizer:
             return True
         named_area = (_area_word_after(doc, cand.end_token) is not None or _area_word_before(doc, cand.start_token)
                       or _people_word_after(doc, cand.end_token))
-        if cand.entries and cue_before(doc.text, doc[cand.start_token].idx) is not None:
+        span_end = doc[cand.end_token - 1].idx + len(doc[cand.end_token - 1])
+        if cand.entries and (cue_before(doc.text, doc[cand.start_token].idx) is not None
+                             or apposition_after(doc.text, doc[cand.start_token].idx, span_end) is not None):
             cand.cued = True  # "the Yemeni capital Sanaa", "the port city Hodeidah": the words call it a place
             return True
         cand.cued = named_area
@@ -374,7 +376,7 @@ class Recognizer:
         elif cand.label == "DATELINE":
             hint = "settlement"  # datelines name the city a story was filed from
         else:
-            hint = cue_before(doc.text, span.start_char)
+            hint = cue_before(doc.text, span.start_char) or apposition_after(doc.text, span.start_char, span.end_char)
         return Toponym(span.start_char, span.end_char, span.text, cand.entries, hint, cand.label, area)
 
 
@@ -398,6 +400,27 @@ def dateline_at(text: str, start: int, end: int) -> bool:
     if text[line_start:start].strip():
         return False
     return _DATELINE_AFTER.match(text, end) is not None
+
+
+# "Kayseri, a usually calm industrial hub in ...", "Tovuz, a small town near the border": an apposition that
+# calls the name a place; the kind word must end the phrase (not "Smith, a town councillor").
+_APPOSITION_AFTER = re.compile(
+    r"\s*,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?P<word>city|town|village|port|hub|suburb|capital|stronghold|enclave|neighbou?rhood|settlement|district|"
+    r"province|region|area)"
+    r"(?=\s*[,.;]|\s+(?:in|of|near|on|at|outside|along|north|south|east|west|about|some|that|which|where|known|"
+    r"with|home|close|just|located|bordering)\b)", re.IGNORECASE)
+
+
+def apposition_after(text: str, start: int, end: int) -> str | None:
+    """ "settlement" or "area" when an apposition right after a name calls it a place, else None. Not after a
+    qualifier: in "Alvin, Texas, a Houston suburb" the suburb is Alvin."""
+    if text[max(0, start - 3):start].rstrip().endswith(","):
+        return None
+    match = _APPOSITION_AFTER.match(text, end)
+    if match is None:
+        return None
+    return "area" if match.group("word").casefold() in ("district", "province", "region", "area") else "settlement"
 
 
 def cue_owner(text: str, start: int) -> str | None:
