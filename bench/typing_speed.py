@@ -2,8 +2,8 @@
 
 Both pipelines share every other stage (same Coder, same models). Each article is coded by both, back to
 back, the order alternating, so that the load of a shared machine hits both alike; the figure to read is the
-median over articles of the per-article ratio, next to the stage's own time (measured inside the pipeline). The articles are real news read by
-path from ../shared/data (TR-News, conflict-heavy), never copied. Prints the ratio with / without.
+median over articles of the per-article ratio, next to the stage's own time (measured inside the pipeline).
+The articles are real news read by path from ../shared/data (TR-News, conflict-heavy), never copied.
 
     .venv/bin/python bench/typing_speed.py [--articles 60] [--rounds 3] [--model DIR]
 """
