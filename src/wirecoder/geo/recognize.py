@@ -105,18 +105,19 @@ class Recognizer:
 
     def find(self, doc) -> list[Toponym]:
         person_words = self._person_words(doc)
-        datelines = self._dateline_candidates(doc)
+        text = doc.text  # spaCy joins every token to make it: once per document
+        datelines = self._dateline_candidates(doc, text)
         taken = {j for c in datelines for j in range(c.start_token, c.end_token)}
         candidates = datelines + [c for c in self._entity_candidates(doc) + self._capitalised_candidates(doc)
                                   if not taken.intersection(range(c.start_token, c.end_token))]
         candidates.sort(key=lambda c: c.start_token)
         kept = [c for c in candidates if self._admissible(doc, c, person_words)]
         for cand in kept:
-            cand.accepted = self._has_evidence(doc, cand)
+            cand.accepted = self._has_evidence(doc, text, cand)
         self._drop_persons_abroad(kept)
         self._accept_lists(doc, kept)
         self._accept_in_named_countries(doc, kept)
-        return [self._toponym(doc, c) for c in kept if c.accepted]
+        return [self._toponym(doc, text, c) for c in kept if c.accepted]
 
     # -- candidates ---------------------------------------------------------------------------------------------
 
@@ -217,18 +218,18 @@ class Recognizer:
             return self._lookup(doc, start + 1, end)
         return ()
 
-    def _dateline_candidates(self, doc) -> list[_Candidate]:
+    def _dateline_candidates(self, doc, text: str) -> list[_Candidate]:
         """The city of a news dateline: capitals opening a line, then a comma, an agency in brackets or a dash
         ("SANAA, Jan 18 -", "KABUL (Reuters) -"). A dateline names the city the story was filed from."""
         out = []
         for tok in doc:
-            if not (tok.is_alpha and tok.is_upper and len(tok) >= 2) or not _opens_line(doc, tok.i):
+            if not (tok.is_alpha and tok.is_upper and len(tok) >= 2) or not _opens_line(text, tok.idx):
                 continue
             end = tok.i
             while end < len(doc) and end - tok.i < MAX_WORDS and (
                     doc[end].is_alpha and doc[end].is_upper or doc[end].text in _HYPHENS and end > tok.i):
                 end += 1
-            if not dateline_at(doc.text, tok.idx, doc[end - 1].idx + len(doc[end - 1])):
+            if not dateline_at(text, tok.idx, doc[end - 1].idx + len(doc[end - 1])):
                 continue
             entries = self._lookup(doc, tok.i, end)
             if entries:
@@ -288,14 +289,14 @@ class Recognizer:
         return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS)
 
     @staticmethod
-    def _has_evidence(doc, cand: _Candidate) -> bool:
+    def _has_evidence(doc, text: str, cand: _Candidate) -> bool:
         if cand.label == "DATELINE":
             return True
         named_area = (_area_word_after(doc, cand.end_token) is not None or _area_word_before(doc, cand.start_token)
                       or _people_word_after(doc, cand.end_token))
         span_end = doc[cand.end_token - 1].idx + len(doc[cand.end_token - 1])
-        if cand.entries and (cue_before(doc.text, doc[cand.start_token].idx) is not None
-                             or apposition_after(doc.text, doc[cand.start_token].idx, span_end) is not None):
+        if cand.entries and (cue_before(text, doc[cand.start_token].idx) is not None
+                             or apposition_after(text, doc[cand.start_token].idx, span_end) is not None):
             cand.cued = True  # "the Yemeni capital Sanaa", "the port city Hodeidah": the words call it a place
             return True
         cand.cued = named_area
@@ -365,7 +366,7 @@ class Recognizer:
                 or e.feature_code in ("ADM1", "ADM2")) for e in cand.entries)
 
     @staticmethod
-    def _toponym(doc, cand: _Candidate) -> Toponym:
+    def _toponym(doc, text: str, cand: _Candidate) -> Toponym:
         span = doc[cand.start_token:cand.end_token]
         area = _area_word_after(doc, cand.end_token)
         if area is not None and cand.end_token + 1 < len(doc) and doc[cand.end_token + 1].lower_ == "of":
@@ -376,7 +377,7 @@ class Recognizer:
         elif cand.label == "DATELINE":
             hint = "settlement"  # datelines name the city a story was filed from
         else:
-            hint = cue_before(doc.text, span.start_char) or apposition_after(doc.text, span.start_char, span.end_char)
+            hint = cue_before(text, span.start_char) or apposition_after(text, span.start_char, span.end_char)
         return Toponym(span.start_char, span.end_char, span.text, cand.entries, hint, cand.label, area)
 
 
@@ -466,9 +467,8 @@ def _direction(tok) -> bool:
     return tok.lower_ in DIRECTION_WORDS and tok.text[:1].isupper()
 
 
-def _opens_line(doc, index: int) -> bool:
-    start = doc[index].idx
-    return not doc.text[doc.text.rfind("\n", 0, start) + 1:start].strip()
+def _opens_line(text: str, start: int) -> bool:
+    return not text[text.rfind("\n", 0, start) + 1:start].strip()
 
 
 def _capitalised(tok) -> bool:
