@@ -77,3 +77,10 @@ def test_corpus_missing_path_is_refused(tmp_path):
     with pytest.raises(WirecoderError) as caught:
         read_examples(tmp_path / "nope.jsonl")
     assert caught.value.code == "W041"
+
+
+def test_corpus_folder_mixes_an_acled_export_with_jsonl_negatives(tmp_path):
+    (tmp_path / "export.csv").write_text(
+        "sub_event_type,notes\nArrests,Police arrested two journalists in the capital.\n", encoding="utf-8")
+    _write_jsonl(tmp_path / "negatives.jsonl", [{"text": "The team won 2-0.", "sub_event_type": None}])
+    assert [e.label for e in read_examples(tmp_path)] == ["Arrests", NO_EVENT]

@@ -14,8 +14,8 @@ def register(subparsers: Any) -> None:
         "train", help="train an event-type classifier",
         description="Train the event-type classifier on JSONL lines {\"text\", \"sub_event_type\"} (null for a "
                     "text with no event), an ACLED CSV export (its `notes` and `sub_event_type` columns), or a "
-                    "folder of JSONL files. Use the result with `--model DIR`.")
-    parser.add_argument("--data", required=True, help="JSONL file, ACLED CSV export, or folder of .jsonl files")
+                    "folder of such files. Use the result with `--model DIR`.")
+    parser.add_argument("--data", required=True, help="JSONL file, ACLED CSV export, or a folder of them")
     parser.add_argument("--out", required=True, help="directory to write the model to")
     parser.add_argument("--seed", type=int, default=0, help="random seed (same data and seed, same model)")
     parser.add_argument("--json", action="store_true", help="print the training report as JSON")

@@ -92,13 +92,13 @@ def _read_acled_csv(path: Path) -> list[Example]:
 
 
 def read_examples(path: str | Path) -> list[Example]:
-    """Examples from a JSONL file, an ACLED CSV export, or a folder of ``*.jsonl`` files (sorted by name)."""
+    """Examples from a JSONL file, an ACLED CSV export, or a folder of such files (sorted by name)."""
     path = Path(path)
     if path.is_dir():
-        files = sorted(path.glob("*.jsonl"))
+        files = sorted([*path.glob("*.jsonl"), *path.glob("*.csv")])
         if not files:
-            raise WirecoderError("W041", f"the folder {path} holds no .jsonl files")
-        return [example for file in files for example in _read_jsonl(file)]
+            raise WirecoderError("W041", f"the folder {path} holds no .jsonl or .csv files")
+        return [example for file in files for example in read_examples(file)]
     if not path.is_file():
         raise WirecoderError("W041", f"{path} does not exist or is not a file")
     try:
