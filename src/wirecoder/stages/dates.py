@@ -141,7 +141,10 @@ class DatesStage:
                     modifiers.append((ent, sentence, part.group(1)))
                 continue
             date, date_end, precision = resolved
-            background = (date_end or date) < reference - BACKGROUND_AFTER
+            # with no publication date, a day without a year was placed in the year before today: too weak a
+            # reference to call it history
+            background = (date_end or date) < reference - BACKGROUND_AFTER and (
+                article.published is not None or bool(_YEAR.search(ent.text)))
             mentions.append(DateMention(article.span(ent.start_char, ent.end_char), sentence, date, date_end,
                                         precision, background))
         mentions.extend(self._refine_parts(article, mentions, modifiers))
