@@ -35,6 +35,9 @@ PLACES = [
     ("Kabul", 34.53, 69.17, "AF", P, "PPLC", 1138958, "13", "Kabul", 4_400_000, []),
     ("Anatolia", 39.0, 33.0, "TR", "L", "RGN", None, None, None, 0, []),
     ("Central", 5.5, -1.0, "GH", A, "ADM1", 2302547, "04", "Central", 2_200_000, []),
+    ("Kayseri", 38.73, 35.49, "TR", P, "PPL", 308464, "38", "Kayseri", 1_400_000, []),
+    ("Upper Nile", 10.0, 32.7, "SS", A, "ADM1", 381229, "08", "Upper Nile", 960_000, []),
+    ("Nile", 30.1, 31.2, "EG", "H", "STM", 351036, None, None, 0, []),
 ]
 
 

@@ -196,3 +196,27 @@ def test_apposition_after_wants_the_kind_word_to_end_the_phrase_and_no_qualifier
     qualified = "Alvin, Texas, a Houston suburb near the coast"
     texas = qualified.index("Texas")
     assert apposition_after(qualified, texas, texas + 5) is None
+
+
+def _with_entities(nlp, text, labelled):
+    from spacy.tokens import Span
+    doc = nlp(text)
+    spans = []
+    for phrase, label in labelled:
+        start_char = text.index(phrase)
+        spans.append(doc.char_span(start_char, start_char + len(phrase), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_recognize_keeps_a_town_spacy_calls_a_person_in_a_region_the_article_names(geoparser, nlp):
+    text = "Iran denied the claim. A bomb went off in Kayseri, in Central Anatolia."
+    doc = _with_entities(nlp, text, [("Iran", "GPE"), ("Kayseri", "PERSON"), ("Central Anatolia", "LOC")])
+    assert "Kayseri" in [t.text for t in geoparser.toponyms(doc)]
+
+
+def test_resolve_lower_before_an_unknown_name_is_not_the_bare_name(geoparser, nlp):
+    text = "Fighting spread to Lower Nile and Upper Nile on Monday."
+    places = geoparser.places_in_doc(nlp(text), text=text)
+    assert all(p.name != "Nile" for p in places)
+    assert any(p.name == "Upper Nile" for p in places)

@@ -340,7 +340,7 @@ class Recognizer:
     def _drop_persons_abroad(cands: list[_Candidate]) -> None:
         """A word spaCy calls a person, taken for a place only by a preposition ("from Obama"), stays a person
         when none of its places lies in a country the article names."""
-        named = _named_countries(cands)
+        named = _named_countries(cands) | _countries_of_named_areas(cands)
         if not named:
             return
         for cand in cands:
@@ -463,8 +463,15 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Directions that name a part of the place after them ("Central Anatolia", "Southern Yemen"); "Upper" and
+# "Lower" mostly open names of their own ("Lower Shabelle", "Upper Nile") and are not among them.
+PART_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                             "western", "northeast", "northwest", "southeast", "southwest", "north-east",
+                             "north-west", "south-east", "south-west", "centre", "center"})
+
+
 def _direction(tok) -> bool:
-    return tok.lower_ in DIRECTION_WORDS and tok.text[:1].isupper()
+    return tok.lower_ in PART_DIRECTIONS and tok.text[:1].isupper()
 
 
 def _opens_line(text: str, start: int) -> bool:
@@ -474,6 +481,19 @@ def _opens_line(text: str, start: int) -> bool:
 def _capitalised(tok) -> bool:
     """A capitalised word that is not merely capitalised for starting a sentence."""
     return tok.is_alpha and tok.text[:1].isupper() and (not tok.is_sent_start or tok.pos_ == "PROPN")
+
+
+def _countries_of_named_areas(cands: list[_Candidate]) -> set[str]:
+    """The countries of regions and first-level areas the article names unambiguously ("the Gaza Strip": the
+    Palestinian territories), for telling a town spaCy calls a person from a person abroad."""
+    out = set()
+    for cand in cands:
+        entries = [e for e in cand.entries if e.kind != NameKind.DEMONYM]
+        countries = {e.country for e in entries}
+        if cand.accepted and len(countries) == 1 and None not in countries and any(
+                e.feature_code in ("RGN", "ADM1") for e in entries):
+            out |= countries
+    return out
 
 
 def _named_countries(cands: list[_Candidate]) -> set[str]:
