@@ -38,6 +38,9 @@ PLACES = [
     ("Kayseri", 38.73, 35.49, "TR", P, "PPL", 308464, "38", "Kayseri", 1_400_000, []),
     ("Upper Nile", 10.0, 32.7, "SS", A, "ADM1", 381229, "08", "Upper Nile", 960_000, []),
     ("Nile", 30.1, 31.2, "EG", "H", "STM", 351036, None, None, 0, []),
+    ("Port-au-Prince", 18.54, -72.34, "HT", P, "PPLC", 3718426, "11", "Ouest", 1_234_000, []),
+    ("Port-en-Bessin", 49.34, -0.75, "FR", P, "PPL", 2986306, "28", "Normandy", 2_000, [("Port", ALT)]),
+    ("Leticia", -4.2, -69.94, "CO", P, "PPL", 3676623, "01", "Amazonas", 33_000, [("Let", ALT)]),
 ]
 
 

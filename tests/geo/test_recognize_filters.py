@@ -220,3 +220,15 @@ def test_resolve_lower_before_an_unknown_name_is_not_the_bare_name(geoparser, nl
     places = geoparser.places_in_doc(nlp(text), text=text)
     assert all(p.name != "Nile" for p in places)
     assert any(p.name == "Upper Nile" for p in places)
+
+
+def test_recognize_reads_a_hyphenated_name_with_lower_case_particles_whole(geoparser, nlp):
+    doc = nlp("Police in Port-au-Prince said gangs stormed a suburb.")
+    doc.ents = []  # as when the model tags none: the capitalised words alone must hold it together
+    got = [t.text for t in geoparser.toponyms(doc)]
+    assert "Port" not in got and "Port-au-Prince" in got
+
+
+def test_recognize_leaves_out_an_alternate_name_opening_a_longer_unknown_name(geoparser, nlp):
+    got = texts(geoparser, nlp, "Troops torched homes in the village of Let Yet Kone on Monday.")
+    assert "Let" not in got

@@ -200,7 +200,8 @@ class Recognizer:
             if found is None:
                 i += 1
             else:
-                out.append(found)
+                if not _opens_a_longer_name(doc, found):
+                    out.append(found)
                 i = found.end_token
         return out
 
@@ -519,9 +520,28 @@ def _name_run(doc, start: int, end: int) -> bool:
             return False
         if tok.text in _HYPHENS and start < j < end - 1 and not doc[j - 1].whitespace_ and not tok.whitespace_:
             continue
+        if _joined_particle(doc, j) and j < end - 1:
+            continue  # "Port-au-Prince", "Croix-des-Bouquets": a lower-case word inside a hyphenated name
         if not _capitalised(tok) and not (j > start and tok.text[:1].isupper() and tok.is_alpha):
             return False
     return True
+
+
+def _opens_a_longer_name(doc, cand: _Candidate) -> bool:
+    """ "Let" of "Let Yet Kone", "Port" of "Port-au-Prince": a place's alternate name that opens a longer name no
+    gazetteer knows (capitals or a hyphen follow at once) is no toponym by itself."""
+    if any(e.kind == NameKind.PRIMARY for e in cand.entries) or cand.end_token >= len(doc):
+        return False
+    last, after = doc[cand.end_token - 1], doc[cand.end_token]
+    if after.text in _HYPHENS and not last.whitespace_:
+        return True
+    return bool(last.whitespace_) and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start
+
+
+def _joined_particle(doc, j: int) -> bool:
+    tok = doc[j]
+    return (tok.is_alpha and tok.is_lower and len(tok) <= 3 and 0 < j < len(doc) - 1 and not tok.whitespace_
+            and doc[j - 1].text in _HYPHENS and not doc[j - 1].whitespace_ and doc[j + 1].text in _HYPHENS)
 
 
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
