@@ -41,6 +41,9 @@ PLACES = [
     ("Port-au-Prince", 18.54, -72.34, "HT", P, "PPLC", 3718426, "11", "Ouest", 1_234_000, []),
     ("Port-en-Bessin", 49.34, -0.75, "FR", P, "PPL", 2986306, "28", "Normandy", 2_000, [("Port", ALT)]),
     ("Leticia", -4.2, -69.94, "CO", P, "PPL", 3676623, "01", "Amazonas", 33_000, [("Let", ALT)]),
+    ("Somalia", 6.0, 48.0, "SO", A, "PCLI", 51537, None, None, 15_000_000, [("Somali", NameKind.DEMONYM)]),
+    ("Somali", 6.7, 44.3, "ET", A, "ADM1", 444186, "07", "Somali", 5_700_000, []),
+    ("Ellensburg", 46.99, -120.55, "US", P, "PPL", 5793427, "WA", "Washington", 18_000, [("ELN", ALT)]),
 ]
 
 

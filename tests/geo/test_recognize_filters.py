@@ -232,3 +232,13 @@ def test_recognize_reads_a_hyphenated_name_with_lower_case_particles_whole(geopa
 def test_recognize_leaves_out_an_alternate_name_opening_a_longer_unknown_name(geoparser, nlp):
     got = texts(geoparser, nlp, "Troops torched homes in the village of Let Yet Kone on Monday.")
     assert "Let" not in got
+
+
+def test_recognize_leaves_out_a_nationality_word_qualifying_a_noun_but_takes_the_named_region(geoparser, nlp):
+    assert "Somali" not in texts(geoparser, nlp, "A bomb exploded in the Somali capital on Saturday.")
+    assert "Somali" in texts(geoparser, nlp, "Floods hit the Somali region of Ethiopia in May.")
+
+
+def test_recognize_takes_no_group_initials_by_listing(geoparser, nlp):
+    got = texts(geoparser, nlp, "In Yemen, ELN guerrillas attacked a police station.")
+    assert "Yemen" in got and "ELN" not in got

@@ -138,7 +138,11 @@ def _add_country_forms(writer: GazetteerWriter, place_ids: dict[str, int]) -> No
     from .countries import CountryNames
 
     forms = CountryNames()
-    for kind, table in ((NameKind.ALTERNATE, forms.names()), (NameKind.DEMONYM, forms.demonyms())):
+    demonyms = forms.demonyms()
+    # a spelling that is also the country's nationality word ("Thai" among Thailand's) is the word: as a name it
+    # would outrank it (a name's strongest kind wins) and turn "Thai troops" into a place
+    names = {word: iso for word, iso in forms.names().items() if demonyms.get(word) != iso}
+    for kind, table in ((NameKind.ALTERNATE, names), (NameKind.DEMONYM, demonyms)):
         for word, iso in table.items():
             target = place_ids.get(f"country:{iso}")
             if target is not None and len(word) >= 3:

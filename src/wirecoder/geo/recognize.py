@@ -270,6 +270,10 @@ class Recognizer:
             return False  # "The", "No", "Central" opening a sentence or a title
         if cand.entries and all(e.kind == NameKind.DEMONYM for e in cand.entries):
             return False  # a nationality word: an adjective or a people, not a place
+        if any(e.kind == NameKind.DEMONYM for e in cand.entries) and cand.end_token < len(doc):
+            after = doc[cand.end_token]
+            if after.is_alpha and after.is_lower and after.lower_ not in AREA_WORDS:
+                return False  # "Thai troops", "the Somali capital": a nationality word qualifying a noun
         if doc[cand.start_token:cand.end_token].text in NOT_PLACE_ABBREVIATIONS:
             return False  # "M.D.", "Ph.D.": degrees whose letters spell a state's abbreviation
         if cand.end_token - cand.start_token == 1:
@@ -327,7 +331,7 @@ class Recognizer:
         def linked(left: _Candidate, right: _Candidate) -> bool:
             between = doc[left.end_token:right.start_token]
             return bool(left.entries and right.entries) and 0 < len(between) <= 3 and all(
-                t.lower_ in LIST_JOINERS for t in between)
+                t.lower_ in LIST_JOINERS for t in between) and not (_acronym(doc, left) or _acronym(doc, right))
 
         pairs = list(zip(cands, cands[1:]))
         for left, right in pairs:
@@ -525,6 +529,12 @@ def _name_run(doc, start: int, end: int) -> bool:
         if not _capitalised(tok) and not (j > start and tok.text[:1].isupper() and tok.is_alpha):
             return False
     return True
+
+
+def _acronym(doc, cand: _Candidate) -> bool:
+    """ "ELN", "RSF": a short all-capital word is more often a group's initials than a place beside a list."""
+    text = doc[cand.start_token:cand.end_token].text
+    return text.isalpha() and text.isupper() and len(text) <= 4 and not _strong(cand.entries)
 
 
 def _opens_a_longer_name(doc, cand: _Candidate) -> bool:

@@ -90,7 +90,10 @@ def countries(gnc_dir: pathlib.Path) -> Iterator[Named]:
             names.append((extra["name"], NameKind.ALTERNATE))
         demonym = extra.get("demonym")
         if demonym:
-            names.extend((word, NameKind.DEMONYM) for word in demonym_forms(demonym))
+            # a spelling that is the nationality word ("Thai" among Thailand's) is the word, not the country
+            forms = demonym_forms(demonym)
+            names = [(n, kind) for n, kind in names if n not in forms]
+            names.extend((word, NameKind.DEMONYM) for word in forms)
         yield (PlaceRecord(name=row["name"], lat=latlng[0] if latlng else None, lon=latlng[1] if latlng else None,
                            country=iso, feature_class="A", feature_code="PCLI", geonameid=int(row["geonameid"]),
                            population=int(row.get("population") or 0)), names)
