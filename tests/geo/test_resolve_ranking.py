@@ -185,3 +185,32 @@ def test_resolve_a_kind_of_place_word_qualified_by_an_area_or_nationality_places
 def test_resolve_without_a_qualifier_the_kind_of_place_word_leaves_the_prominent_place(geoparser):
     [paris] = resolve(geoparser, "Storms hit the city of Paris on Monday.", ["Paris"])
     assert paris.country == "FR"
+
+
+def test_resolve_a_list_of_one_countrys_areas_reads_each_member_as_an_area():
+    from wirecoder.geo.geoparser import _lists_of_areas
+    from wirecoder.geo.resolve import Mention
+    text = "Cases in Alberta, Manitoba, Ontario and Quebec rose."
+    names = ["Alberta", "Manitoba", "Ontario", "Quebec"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    provinces = [_entry(i, n, 50.0 + i, -100.0 - 5 * i, "CA", "A", "ADM1", 4_000_000, admin1_code=str(i))
+                 for i, n in enumerate(names)]
+    town = _entry(10, "Ontario", 34.06, -117.65, "US", "P", "PPL", 180_000)
+    candidates = [(provinces[0],), (provinces[1],), (provinces[2], town), (provinces[3],)]
+    hints = _lists_of_areas(text, spans, candidates, [None] * 4)
+    assert hints[2] == "admin1"
+    ranked = Resolver().rank([Mention(n, c, h) for n, c, h in zip(names, candidates, hints)])
+    assert ranked[2].entry == provinces[2]
+    mixed = _lists_of_areas("Clashes in Alberta, Reading and Ontario.", [(11, 18), (20, 27), (32, 39)],
+                            [(provinces[0],), (_entry(11, "Reading", 51.4, -0.9, "GB", "P", "PPL", 300_000),),
+                             (provinces[2], town)], [None] * 3)
+    assert mixed == [None, None, None]
+
+
+def test_resolve_a_nationality_word_before_a_kind_word_is_the_country(geoparser):
+    from wirecoder.geo.store import NameKind
+    from wirecoder.geo.resolve import Mention
+    country = _entry(1, "Canada", 60.1, -113.6, "CA", "A", "PCLI", 37_000_000, kind=NameKind.DEMONYM)
+    town = _entry(2, "Canadian", -37.6, 143.9, "AU", "P", "PPL", 2_000)
+    [got] = Resolver().rank([Mention("Canadian", (country, town), hint="settlement")])
+    assert got.entry == country

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pathlib
+import re
 from collections.abc import Sequence
 
 from ..article import Place, Span
@@ -10,7 +11,7 @@ from .names import name_key
 from .paths import default_gazetteer_path
 from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, apposition_after, cue_before,
                         cue_owner, dateline_at, written_as_abbreviation)
-from .resolve import Mention, Ranked, RankWeights, Resolver, contains
+from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
 from .store import Entry, Gazetteer, NameKind
 
 _DIRECTION_WORDS = ("northern ", "southern ", "eastern ", "western ", "central ", "north ", "south ", "east ",
@@ -64,6 +65,7 @@ class Geoparser:
         found = self.toponyms(doc)
         containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])
         hints = _qualifiers_are_areas([t.hint for t in found], [t.entries for t in found], containers)
+        hints = _lists_of_areas(text, [(t.start, t.end) for t in found], [t.entries for t in found], hints)
         containers = [c or self._owner(text, t.start) for t, c in zip(found, containers)]
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
                                     outlet_country=outlet_country)
@@ -78,6 +80,7 @@ class Geoparser:
         candidates = [self.candidates(text[start:end]) for start, end in in_text]
         containers = _containers(text, in_text, candidates)
         hints = _qualifiers_are_areas([_hint(text, start, end) for start, end in in_text], candidates, containers)
+        hints = _lists_of_areas(text, in_text, candidates, hints)
         containers = [c or self._owner(text, start) for (start, _), c in zip(in_text, containers)]
         items = [Mention(text[start:end], cands, hint, container)
                  for (start, end), cands, hint, container in zip(in_text, candidates, hints, containers)]
@@ -159,6 +162,38 @@ def _qualifiers_are_areas(hints: Sequence[str | None], candidates: Sequence[tupl
         if container and i + 1 < len(out) and out[i + 1] is None and any(
                 contains(area, entry) for area in container for entry in candidates[i]):
             out[i + 1] = "area"
+    return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)\s*")
+MIN_AREA_LIST = 3
+
+
+def _lists_of_areas(text: str, spans: Sequence[tuple[int, int]], candidates: Sequence[tuple[Entry, ...]],
+                    hints: Sequence[str | None]) -> list[str | None]:
+    """In a list whose every member can be a first-level area of one country ("British Columbia, Alberta,
+    Manitoba, Ontario and New Brunswick") each is read as that, not as a far-off town named after it (Ontario,
+    California). A member whose own town lies beside the area keeps its reading (the town is the area's seat)."""
+    out = list(hints)
+    groups: list[list[int]] = [[0]] if spans else []
+    for i in range(1, len(spans)):
+        gap = text[spans[i - 1][1]:spans[i][0]]
+        if _LIST_GAP.fullmatch(gap):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        countries = [{e.country for e in candidates[i] if e.feature_code == "ADM1" and e.kind == NameKind.PRIMARY}
+                     for i in group]
+        shared = set.intersection(*countries) if countries else set()
+        if len(group) < MIN_AREA_LIST or not shared:
+            continue  # every member an area of one same country: a list of that country's areas
+        for i in group:
+            area = next(e for e in candidates[i] if e.feature_code == "ADM1" and e.country in shared)
+            seat = any(e.feature_class == "P" and e.lat is not None and area.lat is not None
+                       and distance_km(e.lat, e.lon, area.lat, area.lon) <= SHADOW_KM for e in candidates[i])
+            if out[i] is None and not seat:
+                out[i] = "admin1"
     return out
 
 

@@ -139,7 +139,7 @@ BIG_CITY_POPULATION = 1_000_000
 MAX_CONTEXT_PLACES = 300
 
 
-HINTED_CLASSES = {"settlement": ("P",), "area": ("A", "L", "T", "H")}
+HINTED_CLASSES = {"settlement": ("P",), "area": ("A", "L", "T", "H"), "admin1": ("A",)}
 
 
 SHORT_FORM_JOINERS = frozenset({"upon", "on", "am", "an", "im", "in", "sur", "en", "de", "del", "der", "la", "le"})
@@ -162,8 +162,10 @@ def _short_forms_as_own(text: str, cands: tuple[Entry, ...]) -> tuple[Entry, ...
 def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
     """Keep only the candidates of the kind the text names ("X city": towns; "X district", "the X countries":
     areas), when there are any."""
-    if hint is None:
-        return cands
+    if hint is None or any(e.kind == NameKind.DEMONYM for e in cands):
+        return cands  # "Canadian cities": the cities are the country's, the word is not a town's name
+    if hint == "admin1":  # a member of a list of first-level areas
+        return tuple(e for e in cands if e.feature_code == "ADM1") or cands
     kept = tuple(e for e in cands if e.feature_class in HINTED_CLASSES[hint] and e.feature_code != "PCLI"
                  or (hint == "area" and e.feature_code == "PCLI"))
     if not any(e.kind == NameKind.PRIMARY for e in kept) and any(e.kind == NameKind.PRIMARY for e in cands):
@@ -184,7 +186,7 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
     """Drop an admin area that shares its name with a town in or beside it ("Ganja" the city, not the district),
     or with a big city or the capital of its country anywhere in it ("Buenos Aires", "Washington", "Giza"),
     unless the text calls it an area: news names the town far more often, and ACLED codes the town."""
-    if hint == "area" or len(cands) < 2:
+    if hint in ("area", "admin1") or len(cands) < 2:
         return cands
     towns = [e for e in cands if e.feature_class == "P" and (e.kind == NameKind.PRIMARY or _big_city(e))]
     if not towns:
