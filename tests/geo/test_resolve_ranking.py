@@ -214,3 +214,14 @@ def test_resolve_a_nationality_word_before_a_kind_word_is_the_country(geoparser)
     town = _entry(2, "Canadian", -37.6, 143.9, "AU", "P", "PPL", 2_000)
     [got] = Resolver().rank([Mention("Canadian", (country, town), hint="settlement")])
     assert got.entry == country
+
+
+def test_resolve_a_landmark_of_the_projects_table_beats_a_small_town_of_its_name():
+    from wirecoder.geo.resolve import Mention
+    from wirecoder.geo.store import Entry, NameKind
+    landmark = Entry(1, None, "White House", 38.8977, -77.0365, "US", None, None, "S", "BLDG", 0,
+                     "wirecoder-regions 0.1.0", NameKind.PRIMARY)
+    town = _entry(2, "White House", 36.47, -86.65, "US", "P", "PPL", 13_000)
+    country = _entry(3, "United States", 39.76, -98.5, "US", "A", "PCLI", 327_000_000)
+    ranked = Resolver().rank([Mention("United States", (country,)), Mention("White House", (town, landmark))])
+    assert ranked[1].entry == landmark

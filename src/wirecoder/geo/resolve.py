@@ -204,13 +204,13 @@ GREAT_FEATURE_TOWN_POPULATION = 100_000
 
 
 def _features_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
-    """An ocean, continent, region or first-level area called by its own name ("the Pacific", "Africa", "the
-    Middle East", "Oregon") is what the bare name means: a town or county named after it ("Pacific, Missouri",
+    """An ocean, continent, region, a place of the project's table ("the White House") or a first-level area
+    called by its own name ("the Pacific", "Africa", "the Middle East", "Oregon") is what the bare name means: a town or county named after it ("Pacific, Missouri",
     "Pacific County", "Oregon, Ohio") needs the text to call it a town, or to be a big one."""
     if hint == "settlement":
         return cands
-    if any(e.feature_code in GREAT_FEATURE_CODES and e.kind == NameKind.PRIMARY for e in cands):
-        cands = tuple(e for e in cands if e.feature_code in GREAT_FEATURE_CODES or e.feature_code in ("PCLI", "ADM1")
+    if any(_great(e) and e.kind == NameKind.PRIMARY for e in cands):
+        cands = tuple(e for e in cands if _great(e) or e.feature_code in ("PCLI", "ADM1")
                       or e.feature_class in ("H", "T", "L")
                       or (e.feature_class == "P" and e.population >= GREAT_FEATURE_TOWN_POPULATION))
     # a small town far from a first-level area of its own country that bears its name ("Oregon, Ohio") is named
@@ -222,6 +222,15 @@ def _features_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, 
     return tuple(e for e in cands if not (
         e.feature_class == "P" and e.feature_code != "PPLC" and e.population < GREAT_FEATURE_TOWN_POPULATION
         and any(a.country == e.country and not _within(e, a) for a in areas)))
+
+
+PROJECT_SOURCE_PREFIX = "wirecoder-regions "  # the project's own table of what news means by a name
+
+
+def _great(entry: Entry) -> bool:
+    """An ocean, continent or region, or a place of the project's table ("the White House", "the Kremlin"):
+    what a bare name in news means."""
+    return entry.feature_code in GREAT_FEATURE_CODES or entry.source.startswith(PROJECT_SOURCE_PREFIX)
 
 
 def _within(town: Entry, area: Entry) -> bool:
