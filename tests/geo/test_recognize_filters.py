@@ -147,7 +147,7 @@ def test_recognize_a_direction_word_before_a_country_places_it_in_the_country(ge
 
 
 def test_cue_before_reads_the_kind_of_place_a_word_before_a_name_gives():
-    from wirecoder.geo.recognize import cue_before
+    from wirecoder.geo.cues import cue_before
     text = "hit the Yemeni capital Sanaa, the province of Idlib and the Adhamiyah district of Baghdad near Basra"
     assert cue_before(text, text.index("Sanaa")) == "settlement"
     assert cue_before(text, text.index("Idlib")) == "area"
@@ -156,7 +156,7 @@ def test_cue_before_reads_the_kind_of_place_a_word_before_a_name_gives():
 
 
 def test_dateline_at_wants_capitals_opening_a_line_then_a_comma_bracket_or_dash():
-    from wirecoder.geo.recognize import dateline_at
+    from wirecoder.geo.cues import dateline_at
     text = "Headline here\nSANAA, Jan 18 - Strikes.\nKABUL (Reuters) - Bomb.\nSaid SANAA, later."
     assert dateline_at(text, text.index("SANAA"), text.index("SANAA") + 5)
     assert dateline_at(text, text.index("KABUL"), text.index("KABUL") + 5)
@@ -188,7 +188,7 @@ def test_recognize_takes_a_name_an_apposition_calls_a_place(geoparser, nlp):
 
 
 def test_apposition_after_wants_the_kind_word_to_end_the_phrase_and_no_qualifier_before():
-    from wirecoder.geo.recognize import apposition_after
+    from wirecoder.geo.cues import apposition_after
     text = "Kayseri, a usually calm industrial hub in Anatolia. Lorca, a town councillor said."
     assert apposition_after(text, 0, len("Kayseri")) == "settlement"
     lorca = text.index("Lorca")

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from ..article import Place, Span
 from .build import ensure_gazetteer
+from .cues import apposition_after, cue_before, cue_owner, dateline_at
 from .names import name_key
 from .paths import default_gazetteer_path
-from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, apposition_after, cue_before,
-                        cue_owner, dateline_at, written_as_abbreviation)
+from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, written_as_abbreviation
 from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
 from .store import Entry, Gazetteer, NameKind
 

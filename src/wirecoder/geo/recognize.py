@@ -18,9 +18,9 @@ stop word, the name of a disease ("West Nile virus"), or capitalised only by a t
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .cues import apposition_after, cue_before, dateline_at
 from .names import name_key
 from .store import Entry, Gazetteer, NameKind
 
@@ -384,74 +384,6 @@ class Recognizer:
         else:
             hint = cue_before(text, span.start_char) or apposition_after(text, span.start_char, span.end_char)
         return Toponym(span.start_char, span.end_char, span.text, cand.entries, hint, cand.label, area)
-
-
-_DATELINE_AFTER = re.compile(r"\s*(,|\(|[-–—]\s)")
-# "the Yemeni capital Sanaa", "the port city of Hodeidah", "the province of Idlib": a kind-of-place word right
-# before a name (with or without "of") says it is a place and which kind.
-_CUE_BEFORE = re.compile(
-    r"(?:(?P<owner>[A-Z][\w'-]*)\s+)?"
-    r"\b(?:(?P<word>capital|city|town|village|port|hamlet|township|suburb|province|governorate|region|district)"
-    r"(?P<of>\s+of)?|(?P<ofword>state|county|emirate|republic|kingdom)\s+of)\s+$", re.IGNORECASE)
-_SETTLEMENT_CUES = frozenset({"capital", "city", "town", "village", "port", "hamlet", "township", "suburb"})
-
-
-def dateline_at(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is the place of a news dateline: written in capitals at the start of a line and
-    followed by a comma, an agency in brackets or a dash ("SANAA, Jan 18 -", "KABUL (Reuters) -")."""
-    name = text[start:end]
-    if not name.isupper() or len(name) < 2:
-        return False
-    line_start = text.rfind("\n", 0, start) + 1
-    if text[line_start:start].strip():
-        return False
-    return _DATELINE_AFTER.match(text, end) is not None
-
-
-# "Kayseri, a usually calm industrial hub in ...", "Tovuz, a small town near the border": an apposition that
-# calls the name a place; the kind word must end the phrase (not "Smith, a town councillor").
-_APPOSITION_AFTER = re.compile(
-    r"\s*,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?"
-    r"(?P<word>city|town|village|port|hub|suburb|capital|stronghold|enclave|neighbou?rhood|settlement|district|"
-    r"province|region|area)"
-    r"(?=\s*[,.;]|\s+(?:in|of|near|on|at|outside|along|north|south|east|west|about|some|that|which|where|known|"
-    r"with|home|close|just|located|bordering)\b)", re.IGNORECASE)
-
-
-def apposition_after(text: str, start: int, end: int) -> str | None:
-    """ "settlement" or "area" when an apposition right after a name calls it a place, else None. Not after a
-    qualifier: in "Alvin, Texas, a Houston suburb" the suburb is Alvin."""
-    if text[max(0, start - 3):start].rstrip().endswith(","):
-        return None
-    match = _APPOSITION_AFTER.match(text, end)
-    if match is None:
-        return None
-    return "area" if match.group("word").casefold() in ("district", "province", "region", "area") else "settlement"
-
-
-def cue_owner(text: str, start: int) -> str | None:
-    """The country or area a kind-of-place word before a name is qualified by: "Yemeni" in "the Yemeni capital
-    Sanaa", "Hunan" in "the Hunan city of Yueyang" (None when there is none, or it is only "The")."""
-    match = _CUE_BEFORE.search(text, max(0, start - 40), start)
-    if match is None or match.group("ofword") or not match.group("owner"):
-        return None
-    owner = match.group("owner")
-    return None if owner.casefold() in ("the", "a", "an") or not owner[:1].isupper() else owner
-
-
-def cue_before(text: str, start: int) -> str | None:
-    """ "settlement" or "area" when a kind-of-place word stands right before a name ("the capital Sanaa", "the
-    city of Aleppo", "the province of Idlib"), else None."""
-    match = _CUE_BEFORE.search(text, max(0, start - 40), start)
-    if match is None:
-        return None
-    if match.group("ofword"):
-        return "area"  # "the state of Washington", "the county of Kent" (never "Secretary of State X": no "of")
-    settlement = match.group("word").casefold() in _SETTLEMENT_CUES
-    owner = match.group("owner")
-    if not settlement and match.group("of") and owner and owner[:1].isupper() and owner.casefold() != "the":
-        return None  # "the Adhamiyah district of Baghdad": the district is Adhamiyah, Baghdad holds it
-    return "settlement" if settlement else "area"
 
 
 def written_as_abbreviation(text: str) -> bool:
