@@ -24,11 +24,10 @@ def default_gazetteer_path() -> pathlib.Path:
     explicit = os.environ.get(GAZETTEER_ENV)
     if explicit:
         return pathlib.Path(explicit).expanduser()
-    environment, user = _environment_path(), _user_path()
+    environment = _environment_path()
     if environment.exists():
         return environment
-    if user.exists():
-        return user
     prefix = pathlib.Path(sys.prefix)
     writable = os.access(environment.parent if environment.parent.exists() else prefix, os.W_OK)
-    return environment if writable and sys.prefix != sys.base_prefix else user
+    in_virtualenv = sys.prefix != sys.base_prefix
+    return environment if writable and in_virtualenv else _user_path()
