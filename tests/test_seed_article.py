@@ -4,9 +4,12 @@ import pathlib
 import subprocess
 import sys
 
+import pytest
+
 SHARED = pathlib.Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seed" / "article.txt"
 SEEDCHECK = SHARED / "tools" / "seedcheck.py"
+pytestmark = pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not beside the checkout (CI has it)")
 
 
 def test_seed_article_passes_every_required_check(coder, tmp_path):
