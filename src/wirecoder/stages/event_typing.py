@@ -32,7 +32,7 @@ MIN_TRIGGER_WEIGHT = 0.5  # the trigger must point to the label on its own, not 
 
 class EventTypingStage:
     name = "event_typing"
-    requires = ("sentences", "mentions")
+    requires = ("sentences", "mentions", "headline")
     assigns = ("mentions",)
 
     def __init__(self, *, model_path: str | Path | None = None, model: TypingModel | None = None,
@@ -58,7 +58,7 @@ class EventTypingStage:
             mentions = by_sentence.get(sentence.index, [])
             if mentions:
                 self._settle(mentions, prediction)
-            else:
+            elif not article.is_heading(sentence):  # headlines retell the body; events come from the body
                 mention = self._add(article, sentence.index, prediction)
                 if mention is not None:
                     added.append(mention)
