@@ -14,6 +14,10 @@ from typing import Any
 import pycountry
 
 from ..store import StoredEvent
+from ..taxonomy.acled import disorder_type, inter_code, interaction
+
+__all__ = ["ACLED_COLUMNS", "COLUMNS", "WIRECODER_COLUMNS", "acled_row", "disorder_type", "interaction",
+           "trigger_sentence"]
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -28,33 +32,7 @@ WIRECODER_COLUMNS = (
 )
 COLUMNS = ACLED_COLUMNS + WIRECODER_COLUMNS
 
-# ACLED's actor-type codes (inter1, inter2)
-INTER_CODES = {"state_forces": 1, "rebels": 2, "political_militia": 3, "identity_militia": 4, "rioters": 5,
-               "protesters": 6, "civilians": 7, "external_forces": 8, "other": 8}
-_POLITICAL_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-_BOTH = {"Excessive force against protesters", "Mob violence"}
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-
-
-def disorder_type(event_type: str | None, sub_event_type: str | None) -> str:
-    if sub_event_type in _BOTH:
-        return "Political violence; Demonstrations"
-    if event_type in _POLITICAL_VIOLENCE:
-        return "Political violence"
-    if event_type in ("Protests", "Riots"):
-        return "Demonstrations"
-    if event_type == "Strategic developments":
-        return "Strategic developments"
-    return ""
-
-
-def interaction(inter1: int | None, inter2: int | None) -> int | None:
-    if inter1 is None:
-        return None
-    if inter2 is None:
-        return inter1 * 10
-    low, high = sorted((inter1, inter2))
-    return low * 10 + high
 
 
 def _country(alpha2: str | None) -> Any:
@@ -87,8 +65,8 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
     actor1, actor2 = event.get("actor1") or {}, event.get("actor2") or {}
     location = event.get("location") or {}
     country = _country(location.get("country"))
-    inter1 = INTER_CODES.get(actor1.get("kind", "")) if actor1 else None
-    inter2 = INTER_CODES.get(actor2.get("kind", "")) if actor2 else None
+    inter1 = inter_code(actor1.get("kind")) if actor1 else None
+    inter2 = inter_code(actor2.get("kind")) if actor2 else None
     fatalities = event.get("fatalities")
     best_fatalities = _count(fatalities, "best")
     date = event.get("date")

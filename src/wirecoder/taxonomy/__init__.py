@@ -5,11 +5,12 @@ from .acled import (
     SUB_EVENT_TYPES,
     disorder_type,
     event_type_of,
-    interaction_code,
     inter_code,
+    interaction,
+    interaction_code,
 )
 
 __all__ = [
     "ACTOR_KINDS", "EVENT_TYPES", "SUB_EVENT_TYPES", "disorder_type", "event_type_of", "inter_code",
-    "interaction_code",
+    "interaction", "interaction_code",
 ]

@@ -36,14 +36,9 @@ _INTER_CODES = MappingProxyType({
     "protesters": 6, "civilians": 7, "external_forces": 8, "other": 8,
 })
 
-_DISORDER = MappingProxyType({
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Riots": "Political violence",
-    "Protests": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-})
+_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# ACLED files these under both disorder types: force against a demonstration, and crowds that attack people
+_BOTH_DISORDERS = frozenset({"Excessive force against protesters", "Mob violence"})
 
 
 def event_type_of(sub_event_type: str) -> str:
@@ -51,8 +46,17 @@ def event_type_of(sub_event_type: str) -> str:
     return SUB_EVENT_TYPES[sub_event_type]
 
 
-def disorder_type(event_type: str) -> str:
-    return _DISORDER[event_type]
+def disorder_type(event_type: str | None, sub_event_type: str | None = None) -> str:
+    """ACLED's disorder type: Political violence, Demonstrations, both, or Strategic developments."""
+    if sub_event_type in _BOTH_DISORDERS:
+        return "Political violence; Demonstrations"
+    if event_type in _POLITICAL_VIOLENCE:
+        return "Political violence"
+    if event_type in ("Protests", "Riots"):
+        return "Demonstrations"
+    if event_type == "Strategic developments":
+        return "Strategic developments"
+    return ""
 
 
 def inter_code(kind: str | None) -> int | None:
@@ -60,12 +64,16 @@ def inter_code(kind: str | None) -> int | None:
     return _INTER_CODES.get(kind) if kind else None
 
 
-def interaction_code(kind1: str | None, kind2: str | None) -> int | None:
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
     """ACLED's two-digit interaction code: the two inter codes, lower first (10s for a sole actor)."""
-    a, b = inter_code(kind1), inter_code(kind2)
-    if a is None:
+    if inter1 is None:
         return None
-    if b is None:
-        return a * 10
-    lo, hi = sorted((a, b))
-    return lo * 10 + hi
+    if inter2 is None:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+def interaction_code(kind1: str | None, kind2: str | None) -> int | None:
+    """The interaction code of two actor kinds."""
+    return interaction(inter_code(kind1), inter_code(kind2))
