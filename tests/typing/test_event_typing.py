@@ -53,7 +53,7 @@ def _mention(article, word, sub, confidence, sentence):
 
 def test_event_typing_declares_its_place_in_the_pipeline():
     assert EventTypingStage.name == "event_typing"
-    assert EventTypingStage.requires == ("sentences", "mentions")
+    assert EventTypingStage.requires == ("sentences", "mentions", "headline")
     assert EventTypingStage.assigns == ("mentions",)
 
 
@@ -127,7 +127,7 @@ def test_event_typing_runs_with_the_shipped_model_in_a_pipeline(nlp_stage):
         def __call__(self, article):
             return article
 
-    pipeline = Pipeline([Given("clean", ("text",), ("boilerplate",)), nlp_stage,
+    pipeline = Pipeline([Given("clean", ("text",), ("boilerplate", "headline")), nlp_stage,
                          Given("mentions", ("sentences",), ("mentions",)), EventTypingStage()])
     article = pipeline(Article(text="Government warplanes bombed a rebel training camp near the border on Sunday.\n"
                                     "The finance minister presented the annual budget to parliament.", id="p"))
