@@ -24,12 +24,16 @@ from .pipeline import Pipeline
 from .record import SCHEMA, document_record, error_record
 from .stages.actors import ActorsStage
 from .stages.assemble import AssembleStage
+from .stages.claims import ClaimsStage
 from .stages.clean import CleanStage
 from .stages.counts import CountsStage
 from .stages.dates import DatesStage
+from .stages.event_typing import EventTypingStage
+from .stages.framing import FramingStage, sourcing_warning
 from .stages.mentions import MentionsStage
 from .stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
 from .stages.places import PlacesStage
+from .stages.quotes import QuotesStage
 
 DEFAULT_MAX_CHARS = 1_000_000
 
@@ -75,11 +79,6 @@ class Coder:
         self.pipeline = Pipeline(self._stages(countries, typing_model, today))
 
     def _stages(self, countries: CountryNames, typing_model, today) -> list:
-        from .stages.claims import ClaimsStage
-        from .stages.event_typing import EventTypingStage
-        from .stages.framing import FramingStage
-        from .stages.quotes import QuotesStage
-
         return [
             CleanStage(identifier=LanguageIdentifier()),
             NlpStage(nlp=self._nlp, batch_size=self.batch_size),
@@ -176,8 +175,6 @@ class Coder:
         return error_record(record_id, err.code, err.message, line)
 
     def record(self, article: Article) -> dict:
-        from .stages.framing import sourcing_warning
-
         warning = sourcing_warning(article)
         extra = [{"code": warning.code, "message": warning.message}] if warning is not None else []
         return document_record(article, extra_warnings=extra)
@@ -186,4 +183,4 @@ class Coder:
         return {"version": __version__, "schema": SCHEMA, "spacy_model": self.spacy_model,
                 "spacy_model_version": self._nlp.meta.get("version"), "spacy_version": spacy.__version__,
                 "spacy_components": list(self._nlp.pipe_names), "stages": self.pipeline.describe(),
-                "gazetteer": str(self.geoparser.gazetteer.path) if hasattr(self.geoparser.gazetteer, "path") else None}
+                "gazetteer": str(self.geoparser.gazetteer.path)}

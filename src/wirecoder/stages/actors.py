@@ -8,6 +8,7 @@ actor1 or actor2 of an event is decided later, by the assemble stage, from the s
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -63,11 +64,9 @@ ROLE_NAMES = {
     "armed_group": "Unidentified Armed Group ({country})", "rebels": "Rebels ({country})",
     "militia": "Unidentified Militia ({country})",
 }
-ROLE_NAMES_NO_COUNTRY = {
-    "military": "Military Forces", "police": "Police Forces", "government": "Government",
-    "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
-    "armed_group": "Unidentified Armed Group", "rebels": "Rebels", "militia": "Unidentified Militia",
-}
+# the same names when the country is unknown: "Military Forces", "Civilians"
+ROLE_NAMES_NO_COUNTRY = {role: re.sub(r" of \{country\}| \(\{country\}\)", "", name)
+                         for role, name in ROLE_NAMES.items()}
 
 
 def actor_name(role: str, country_name: str | None, fallback: str) -> str:

@@ -30,8 +30,6 @@ _LEADING = re.compile(r"^(?:the|on|in|of|since|by|from|until|at|during)\s+", re.
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?", re.IGNORECASE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY = re.compile(r"^(?:(last|past|this)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                      r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
 _DAY_IN_TIME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
                           r"last night|overnight)\b", re.IGNORECASE)
 _WEEKDAY_ANY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
@@ -203,7 +201,8 @@ class DatesStage:
             return saturday, min(saturday + dt.timedelta(days=1), reference), 2
         days = _WEEKDAY_ANY.findall(cleaned)
         if days and not _MONTH.search(cleaned) and not re.search(r"\d", cleaned) and len(cleaned.split()) <= 6:
-            # "late on Sunday", "Sunday night", "overnight on Saturday", "on Sunday and Monday"
+            # "late on Sunday", "Sunday night", "overnight on Saturday", "on Sunday and Monday"; "on Tuesday" in a
+            # report filed on a Tuesday is that day, not a week before
             dates = []
             for day in days:
                 back = (reference.weekday() - _WEEKDAYS.index(day.lower()[:3])) % 7
@@ -212,13 +211,6 @@ class DatesStage:
                 dates.append(reference - dt.timedelta(days=back))
             first, last = min(dates), max(dates)
             return (first, None, 1) if first == last else (first, last, 2)
-        weekday = _WEEKDAY.match(cleaned)
-        if weekday:
-            # "on Tuesday" in a report filed on a Tuesday is that day, not a week before
-            back = (reference.weekday() - _WEEKDAYS.index(weekday.group(2).lower()[:3])) % 7
-            if back == 0 and (weekday.group(1) or "").lower() in ("last", "past"):
-                back = 7
-            return reference - dt.timedelta(days=back), None, 1
         data = self._parser(reference).get_date_data(cleaned)
         if data.date_obj is None:
             return None

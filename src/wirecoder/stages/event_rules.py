@@ -26,7 +26,7 @@ class Clue:
     article: Article
     sent: object  # the spaCy Span of the sentence
     index: int
-    span: object  # the spaCy Span of the trigger
+    span: object  # the spaCy Span of the trigger (None while the sentence's clue is being shared)
     actors: list[ActorMention]  # the sentence's actors, speakers left out
     lemmas: frozenset[str]
     weapon_words: frozenset[str]

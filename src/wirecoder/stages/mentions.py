@@ -8,6 +8,8 @@ someone agrees to, signs or declares it. Negated, hypothetical ("threatened to s
 """
 from __future__ import annotations
 
+import dataclasses
+
 from ..article import ActorMention, Article, EventMention
 from ..taxonomy import event_type_of
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
@@ -44,9 +46,20 @@ class MentionsStage:
             if sent is None:
                 continue
             matches = self._match(sent)
+            if not matches:
+                continue
+            # what the sentence tells (actors, words, weapons, neighbours) is read once for all its triggers
+            weapons = self._weapons_in(sent)
+            clue = Clue(article=article, sent=sent, index=sentence.index, span=None,
+                        actors=[a for a in self._sentence_actors(article, sentence.index)
+                                if not self._speaks(doc, a)],
+                        lemmas=frozenset(t.lemma_.lower() for t in sent),
+                        weapon_words=frozenset(t.lemma_.lower() for s, e, _ in weapons for t in doc[s:e]),
+                        previous_lemmas=frozenset(self._previous_lemmas(article, sent, sentence.index)),
+                        next_lemmas=frozenset(self._next_lemmas(article, sent, sentence.index)))
             found = []
             for start, end, rule in matches:
-                mention = self._decide(article, sent, sentence.index, doc[start:end], rule)
+                mention = self._decide(dataclasses.replace(clue, span=doc[start:end]), weapons, rule)
                 if mention is not None:
                     found.append((rule.priority, mention))
             mentions.extend(self._prune(found))
@@ -137,8 +150,8 @@ class MentionsStage:
     def _sentence_actors(article: Article, index: int) -> list[ActorMention]:
         return [a for a in article.actors if a.sentence == index]
 
-    def _decide(self, article: Article, sent, index: int, span, rule: TriggerRule) -> EventMention | None:
-        root = span.root
+    def _decide(self, clue: Clue, weapons: list[tuple[int, int, str]], rule: TriggerRule) -> EventMention | None:
+        span, root, article, sent = clue.span, clue.root, clue.article, clue.sent
         if is_modifier(root) and root.head.lemma_.lower() not in EVENT_HEADS \
                 or len(span) == 1 and root.ent_type_ in ("DATE", "TIME", "PERSON", "ORG"):
             return None  # "riot police", "air raid alert", "in March", a name
@@ -146,16 +159,7 @@ class MentionsStage:
             return None  # "a shell of the man he was"
         if len(span) == 1 and root.lemma_.lower() in NOUN_ONLY and root.pos_ != "NOUN":
             return None  # "a programme considered offensive"
-        decision = rule.decision
-        actors = [a for a in self._sentence_actors(article, index) if not self._speaks(sent.doc, a)]
-        lemmas = {t.lemma_.lower() for t in sent}
-        weapons = self._weapons_in(sent)
-        weapon_words = {t.lemma_.lower() for s, e, _ in weapons for t in sent.doc[s:e]}
-        clue = Clue(article=article, sent=sent, index=index, span=span, actors=actors,
-                    lemmas=frozenset(lemmas), weapon_words=frozenset(weapon_words),
-                    previous_lemmas=frozenset(self._previous_lemmas(article, sent, index)),
-                    next_lemmas=frozenset(self._next_lemmas(article, sent, index)))
-        decision = self._rules.decide(decision, clue)
+        decision = self._rules.decide(rule.decision, clue)
         if decision is None:
             return None
         negated, hypothetical, habitual = modality(root)
@@ -166,7 +170,7 @@ class MentionsStage:
         weapon_spans = [article.span(sent.doc[s].idx, sent.doc[e - 1].idx + len(sent.doc[e - 1].text))
                         for s, e, _ in weapons]
         mention = EventMention(
-            trigger=article.span(span.start_char, span.end_char), sentence=index,
+            trigger=article.span(span.start_char, span.end_char), sentence=clue.index,
             event_type=event_type_of(decision), sub_event_type=decision, confidence=rule.confidence,
             rule=" ".join(rule.lemmas), negated=negated, hypothetical=hypothetical, habitual=habitual,
             reference=is_reference(root),
