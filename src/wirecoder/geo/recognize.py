@@ -23,54 +23,20 @@ from dataclasses import dataclass
 from .cues import apposition_after, cue_before, dateline_at
 from .names import name_key
 from .store import Entry, Gazetteer, NameKind
+from .wording import (AREA_WORDS, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS, LIST_JOINERS,
+                      NOT_PLACE_ABBREVIATIONS, SETTLEMENT_WORDS, TITLE_WORDS, area_word_after, area_word_before,
+                      capitalised_in_name, is_name_run, is_part_direction, list_parts, locative_before, opens_line,
+                      people_word_after, previous_word, title_case_tokens, trim_articles_and_punctuation)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                                 "LANGUAGE"})
-LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around",
-                            "towards", "toward", "through", "throughout", "via", "on", "onto", "between", "within",
-                            "nearby", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
-                            "southeast", "southwest", "northern", "southern", "eastern", "western", "central",
-                            "downtown", "entered", "reached", "visited", "bombed", "shelled", "struck", "hit",
-                            "captured", "seized", "besieged", "liberated", "recaptured"})
-SETTLEMENT_WORDS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital", "settlement",
-                              "township", "suburb", "neighbourhood", "neighborhood", "port", "hamlet", "airport"})
-AREA_WORDS = frozenset({"district", "districts", "region", "regions", "province", "provinces", "governorate",
-                        "county", "counties", "oblast", "rayon", "municipality", "prefecture", "department",
-                        "state", "territory", "area", "valley", "island", "islands", "peninsula", "border",
-                        "countryside", "countries", "country"})
-PEOPLE_WORDS = frozenset({"resident", "residents", "native", "natives", "inhabitants", "townspeople"})
-PART_WORDS = frozenset({"outskirts", "suburbs", "centre", "center", "heart", "north", "south", "east", "west",
-                        "northeast", "northwest", "southeast", "southwest", "part", "parts", "residents", "mayor",
-                        "governor", "edge", "streets", "people", "inhabitants", "outside", "environs", "vicinity"})
-TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "sen", "senator", "gen", "general",
-                         "col", "colonel", "king", "queen", "prince", "sheikh", "judge", "spokesman",
-                         "spokeswoman", "commander", "chief", "secretary", "ambassador", "pope", "saint"})
-LIST_JOINERS = frozenset({",", "and", "or", "&", "as", "well", "plus", "including"})
 STRONG_CODES = frozenset({"PCLI", "CONT", "RGN"})
 PROMINENT_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1"})
 PROMINENT_POPULATION = 100_000
 NAMED_COUNTRY_MIN_POPULATION = 20_000
 ORG_MIN_POPULATION = 20_000
 GPE_MIN_POPULATION = 5_000
-DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
-                             "western", "northeast", "northwest", "southeast", "southwest", "centre", "center",
-                             "middle", "upper", "lower", "coast", "interior", "midwest"})
-# Ordinary English words that are also the name of some place, often capitalised in news for other reasons
-# (titles, institutions, headings): taken only when spaCy calls them a place and a preposition says so.
-COMMON_WORDS = frozenset({"court", "hall", "secretary", "union", "unite", "united", "olympic", "olympics", "police",
-                          "church", "street", "university", "college", "hospital", "station", "capital", "state",
-                          "government", "congress", "senate", "parliament", "house", "office", "ministry",
-                          "council", "city", "mission", "embassy", "army", "navy", "marine", "home", "camp",
-                          "justice", "liberty", "victory", "freedom", "independence", "republic", "federal",
-                          "national", "royal", "crown", "general", "president", "premier", "mayor", "governor",
-                          "chief", "king", "queen", "prince", "bishop", "pope", "christmas", "easter", "trump",
-                          "labour", "labor", "reform", "progress", "eagle", "summit", "harmony",
-                          "unity", "hope", "paradise", "friendship", "commerce", "industry", "energy", "power",
-                          "media", "press", "post", "times", "today", "daily", "news", "herald", "tribune"})
-NOT_PLACE_ABBREVIATIONS = frozenset({"M.D.", "Ph.D.", "B.A.", "M.A.", "B.S.", "M.S.", "J.D.", "R.N.", "MD", "PhD"})
-DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "ebolavirus", "syndrome",
-                           "strain", "encephalitis", "vaccine"})
 MAX_WORDS = 5
 
 
@@ -126,10 +92,10 @@ class Recognizer:
         for ent in doc.ents:
             if ent.label_ in NEVER_PLACE_LABELS:
                 continue
-            start, end = _trim(doc, ent.start, ent.end)
+            start, end = trim_articles_and_punctuation(doc, ent.start, ent.end)
             if start >= end:
                 continue
-            if start > 0 and _direction(doc[start - 1]) and not _direction(doc[start]):
+            if start > 0 and is_part_direction(doc[start - 1]) and not is_part_direction(doc[start]):
                 start -= 1  # "Central" left outside the entity "Anatolia": the direction belongs to the name
             entries = self._lookup(doc, start, end)
             if not entries:
@@ -139,7 +105,7 @@ class Recognizer:
             if entries:
                 out.append(_Candidate(start, end, entries, ent.label_))
                 continue
-            parts = _list_parts(doc, start, end)
+            parts = list_parts(doc, start, end)
             if len(parts) > 1:  # an entity run over a list of names ("Ganja, Mingachevir")
                 for p_start, p_end in parts:
                     part_entries = self._lookup(doc, p_start, p_end)
@@ -168,7 +134,7 @@ class Recognizer:
     def _place_prefix(self, doc, start: int, end: int) -> _Candidate | None:
         """A prominent place joined by a hyphen to what it qualifies ("U.S.-led", "Kabul-based")."""
         for stop in range(end - 1, start, -1):
-            if doc[stop].text not in _HYPHENS or doc[stop - 1].whitespace_:
+            if doc[stop].text not in HYPHENS or doc[stop - 1].whitespace_:
                 continue
             entries = self._lookup(doc, start, stop)
             if entries and _prominent(entries):
@@ -177,17 +143,17 @@ class Recognizer:
 
     def _capitalised_candidates(self, doc) -> list[_Candidate]:
         out: list[_Candidate] = []
-        headline_tokens = _title_case_tokens(doc)
+        headline_tokens = title_case_tokens(doc)
         i = 0
         while i < len(doc):
             tok = doc[i]
-            if tok.ent_type_ or not _capitalised(tok) or i in headline_tokens:
+            if tok.ent_type_ or not capitalised_in_name(tok) or i in headline_tokens:
                 i += 1
                 continue
             found = None
             for width in range(MAX_WORDS, 0, -1):
                 end = i + width
-                if end > len(doc) or not _name_run(doc, i, end):
+                if end > len(doc) or not is_name_run(doc, i, end):
                     continue
                 entries = self._lookup(doc, i, end)
                 if not entries and width >= 2:
@@ -215,7 +181,7 @@ class Recognizer:
     def _lookup_without_direction(self, doc, start: int, end: int) -> tuple[Entry, ...]:
         """ "Central Anatolia", "Southern Yemen": a direction word before a known place names a part of it; the
         whole stays one toponym, placed at the place (never the direction word alone)."""
-        if end - start >= 2 and _direction(doc[start]) and doc[start + 1].text[:1].isupper():
+        if end - start >= 2 and is_part_direction(doc[start]) and doc[start + 1].text[:1].isupper():
             return self._lookup(doc, start + 1, end)
         return ()
 
@@ -224,11 +190,11 @@ class Recognizer:
         ("SANAA, Jan 18 -", "KABUL (Reuters) -"). A dateline names the city the story was filed from."""
         out = []
         for tok in doc:
-            if not (tok.is_alpha and tok.is_upper and len(tok) >= 2) or not _opens_line(text, tok.idx):
+            if not (tok.is_alpha and tok.is_upper and len(tok) >= 2) or not opens_line(text, tok.idx):
                 continue
             end = tok.i
             while end < len(doc) and end - tok.i < MAX_WORDS and (
-                    doc[end].is_alpha and doc[end].is_upper or doc[end].text in _HYPHENS and end > tok.i):
+                    doc[end].is_alpha and doc[end].is_upper or doc[end].text in HYPHENS and end > tok.i):
                 end += 1
             if not dateline_at(text, tok.idx, doc[end - 1].idx + len(doc[end - 1])):
                 continue
@@ -278,27 +244,27 @@ class Recognizer:
             return False  # "M.D.", "Ph.D.": degrees whose letters spell a state's abbreviation
         if cand.end_token - cand.start_token == 1:
             word = first.lower_
-            if word in DIRECTION_WORDS and _area_word_after(doc, cand.end_token) is None:
+            if word in DIRECTION_WORDS and area_word_after(doc, cand.end_token) is None:
                 return False  # "the West", "in the South": a direction, not the area some country calls so
-            if word in COMMON_WORDS and not (cand.label in ("GPE", "LOC") and _locative_before(doc, cand.start_token)):
+            if word in COMMON_WORDS and not (cand.label in ("GPE", "LOC") and locative_before(doc, cand.start_token)):
                 return False  # "Court", "Hall", "Union": ordinary words that are also some place's name
         if cand.label in PLACE_LABELS:
             return True
         if cand.label == "PERSON" and cand.end_token - cand.start_token >= 2 and not _strong(cand.entries):
             # a multi-word person name that happens to be a place name only counts with a place cue
-            return _locative_before(doc, cand.start_token)
+            return locative_before(doc, cand.start_token)
         words = {t.lower_ for t in doc[cand.start_token:cand.end_token]}
         if words & person_words and not _strong(cand.entries):
             return False
-        prev = _previous_word(doc, cand.start_token)
+        prev = previous_word(doc, cand.start_token)
         return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS)
 
     @staticmethod
     def _has_evidence(doc, text: str, cand: _Candidate) -> bool:
         if cand.label == "DATELINE":
             return True
-        named_area = (_area_word_after(doc, cand.end_token) is not None or _area_word_before(doc, cand.start_token)
-                      or _people_word_after(doc, cand.end_token))
+        named_area = (area_word_after(doc, cand.end_token) is not None or area_word_before(doc, cand.start_token)
+                      or people_word_after(doc, cand.end_token))
         span_end = doc[cand.end_token - 1].idx + len(doc[cand.end_token - 1])
         if cand.entries and (cue_before(text, doc[cand.start_token].idx) is not None
                              or apposition_after(text, doc[cand.start_token].idx, span_end) is not None):
@@ -306,9 +272,9 @@ class Recognizer:
             return True
         cand.cued = named_area
         if not cand.entries:  # a place spaCy sees but no gazetteer knows: only where the words say it is one
-            return _locative_before(doc, cand.start_token) or named_area
+            return locative_before(doc, cand.start_token) or named_area
         if cand.label == "GPE" and cand.end_token - cand.start_token == 1 and not (
-                _locative_before(doc, cand.start_token) or named_area):
+                locative_before(doc, cand.start_token) or named_area):
             # spaCy's GPE on a lone word is often a person ("Brunson, a North Carolina native"): without a cue,
             # it takes a prominent place, or a place's own name and a place of some size
             return _strong(cand.entries) or _prominent(cand.entries) or any(
@@ -319,10 +285,10 @@ class Recognizer:
         if _strong(cand.entries):
             return True
         if cand.label == "ORG":  # "in Congress", "to NATO": a preposition alone takes only a sizeable town
-            return named_area or (_locative_before(doc, cand.start_token) and not doc[cand.start_token].is_upper
+            return named_area or (locative_before(doc, cand.start_token) and not doc[cand.start_token].is_upper
                                   and any(e.kind == NameKind.PRIMARY and e.population >= ORG_MIN_POPULATION
                                           for e in cand.entries))
-        return _locative_before(doc, cand.start_token) or named_area
+        return locative_before(doc, cand.start_token) or named_area
 
     @staticmethod
     def _accept_lists(doc, cands: list[_Candidate]) -> None:
@@ -373,7 +339,7 @@ class Recognizer:
     @staticmethod
     def _toponym(doc, text: str, cand: _Candidate) -> Toponym:
         span = doc[cand.start_token:cand.end_token]
-        area = _area_word_after(doc, cand.end_token)
+        area = area_word_after(doc, cand.end_token)
         if area is not None and cand.end_token + 1 < len(doc) and doc[cand.end_token + 1].lower_ == "of":
             area = None  # "the Hunan city of Yueyang": the word is about the next name
         hint = None
@@ -389,35 +355,6 @@ class Recognizer:
 def written_as_abbreviation(text: str) -> bool:
     """ "US", "U.K.", "Ky.": only a name written this way may be read as an abbreviation ("us", "ill" may not)."""
     return text.isupper() or ("." in text and text[:1].isupper())
-
-
-def _trim(doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or not doc[start].text.strip()):
-        start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
-                           or not doc[end - 1].text.strip()):
-        end -= 1
-    return start, end
-
-
-# Directions that name a part of the place after them ("Central Anatolia", "Southern Yemen"); "Upper" and
-# "Lower" mostly open names of their own ("Lower Shabelle", "Upper Nile") and are not among them.
-PART_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
-                             "western", "northeast", "northwest", "southeast", "southwest", "north-east",
-                             "north-west", "south-east", "south-west", "centre", "center"})
-
-
-def _direction(tok) -> bool:
-    return tok.lower_ in PART_DIRECTIONS and tok.text[:1].isupper()
-
-
-def _opens_line(text: str, start: int) -> bool:
-    return not text[text.rfind("\n", 0, start) + 1:start].strip()
-
-
-def _capitalised(tok) -> bool:
-    """A capitalised word that is not merely capitalised for starting a sentence."""
-    return tok.is_alpha and tok.text[:1].isupper() and (not tok.is_sent_start or tok.pos_ == "PROPN")
 
 
 def _countries_of_named_areas(cands: list[_Candidate]) -> set[str]:
@@ -438,31 +375,6 @@ def _named_countries(cands: list[_Candidate]) -> set[str]:
             if e.feature_code == "PCLI" and e.kind != NameKind.DEMONYM and e.country}
 
 
-def _title_case_tokens(doc) -> set[int]:
-    """The tokens of headlines written in title case, where capitals say nothing about names."""
-    out: set[int] = set()
-    for sent in doc.sents:
-        words = [t for t in sent if t.is_alpha and len(t) > 3]
-        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words):
-            out.update(range(sent.start, sent.end))
-    return out
-
-
-def _name_run(doc, start: int, end: int) -> bool:
-    """Capitalised words outside entities, possibly joined by hyphens written without spaces ("Nagorno-Karabakh")."""
-    for j in range(start, end):
-        tok = doc[j]
-        if tok.ent_type_:
-            return False
-        if tok.text in _HYPHENS and start < j < end - 1 and not doc[j - 1].whitespace_ and not tok.whitespace_:
-            continue
-        if _joined_particle(doc, j) and j < end - 1:
-            continue  # "Port-au-Prince", "Croix-des-Bouquets": a lower-case word inside a hyphenated name
-        if not _capitalised(tok) and not (j > start and tok.text[:1].isupper() and tok.is_alpha):
-            return False
-    return True
-
-
 def _acronym(doc, cand: _Candidate) -> bool:
     """ "ELN", "RSF": a short all-capital word is more often a group's initials than a place beside a list."""
     text = doc[cand.start_token:cand.end_token].text
@@ -475,31 +387,9 @@ def _opens_a_longer_name(doc, cand: _Candidate) -> bool:
     if any(e.kind == NameKind.PRIMARY for e in cand.entries) or cand.end_token >= len(doc):
         return False
     last, after = doc[cand.end_token - 1], doc[cand.end_token]
-    if after.text in _HYPHENS and not last.whitespace_:
+    if after.text in HYPHENS and not last.whitespace_:
         return True
     return bool(last.whitespace_) and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start
-
-
-def _joined_particle(doc, j: int) -> bool:
-    tok = doc[j]
-    return (tok.is_alpha and tok.is_lower and len(tok) <= 3 and 0 < j < len(doc) - 1 and not tok.whitespace_
-            and doc[j - 1].text in _HYPHENS and not doc[j - 1].whitespace_ and doc[j + 1].text in _HYPHENS)
-
-
-_HYPHENS = frozenset({"-", "‐", "‑", "–"})
-
-
-def _list_parts(doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The stretches of an entity between list separators (commas, "and", "or")."""
-    parts, part_start = [], start
-    for j in range(start, end):
-        if doc[j].text == "," or doc[j].lower_ in ("and", "or", "&"):
-            if j > part_start:
-                parts.append((part_start, j))
-            part_start = j + 1
-    if end > part_start:
-        parts.append((part_start, end))
-    return parts
 
 
 def _strong(entries: tuple[Entry, ...]) -> bool:
@@ -510,40 +400,3 @@ def _prominent(entries: tuple[Entry, ...]) -> bool:
     """A country, continent, region, first-level area or big city: a place that organisations are named after."""
     return any(e.kind != NameKind.DEMONYM and (e.feature_code in PROMINENT_CODES or (
         e.feature_class == "P" and e.population >= PROMINENT_POPULATION)) for e in entries)
-
-
-def _previous_word(doc, index: int):
-    j = index - 1
-    while j >= 0 and doc[j].lower_ in ("the", "a", "an"):
-        j -= 1
-    return doc[j] if j >= 0 else None
-
-
-def _locative_before(doc, index: int) -> bool:
-    prev = _previous_word(doc, index)
-    return prev is not None and prev.lower_ in LOCATIVE_WORDS
-
-
-def _area_word_after(doc, index: int) -> str | None:
-    if index < len(doc) and doc[index].lower_ in AREA_WORDS | SETTLEMENT_WORDS:
-        return doc[index].lower_
-    return None
-
-
-def _people_word_after(doc, index: int) -> bool:
-    """ "Edmonton residents", "a Winnipeg native": the people of a place."""
-    return index < len(doc) and doc[index].lower_ in PEOPLE_WORDS
-
-
-def _area_word_before(doc, index: int) -> bool:
-    """ "the city of X", "cities of X", "the outskirts of X", "the mayor of X", "..., 43, of X" """
-    prev = _previous_word(doc, index)
-    if prev is None or prev.lower_ != "of":
-        return False
-    before = _previous_word(doc, prev.i)
-    if before is not None and before.text == "," and before.i > 0 and doc[before.i - 1].like_num:
-        return True  # "Kimberly Hacker, 43, of McKee": where a person named with an age is from
-    person_end = before.i - 1 if before is not None and before.text == "," else (before.i if before else -1)
-    if person_end >= 1 and doc[person_end].ent_type_ == "PERSON" and doc[person_end - 1].ent_type_ == "PERSON":
-        return True  # "Anne McLellan of Edmonton", "Herbert Lattin, of Edmonton": a person's home town
-    return before is not None and before.lower_ in AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS

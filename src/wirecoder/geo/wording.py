@@ -1,0 +1,157 @@
+"""The words around a name that say whether it names a place, and the token tests recognition reads them with.
+
+Word lists ("district", "the city of", "in") and small checks on the tokens of a spaCy Doc: what comes before or
+after a stretch of tokens, whether tokens form a run of capitalised name words, where a headline is in title case.
+None of it knows the gazetteer; recognize.py weighs these clues against gazetteer entries.
+"""
+from __future__ import annotations
+
+LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around",
+                            "towards", "toward", "through", "throughout", "via", "on", "onto", "between", "within",
+                            "nearby", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
+                            "southeast", "southwest", "northern", "southern", "eastern", "western", "central",
+                            "downtown", "entered", "reached", "visited", "bombed", "shelled", "struck", "hit",
+                            "captured", "seized", "besieged", "liberated", "recaptured"})
+SETTLEMENT_WORDS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital", "settlement",
+                              "township", "suburb", "neighbourhood", "neighborhood", "port", "hamlet", "airport"})
+AREA_WORDS = frozenset({"district", "districts", "region", "regions", "province", "provinces", "governorate",
+                        "county", "counties", "oblast", "rayon", "municipality", "prefecture", "department",
+                        "state", "territory", "area", "valley", "island", "islands", "peninsula", "border",
+                        "countryside", "countries", "country"})
+PEOPLE_WORDS = frozenset({"resident", "residents", "native", "natives", "inhabitants", "townspeople"})
+PART_WORDS = frozenset({"outskirts", "suburbs", "centre", "center", "heart", "north", "south", "east", "west",
+                        "northeast", "northwest", "southeast", "southwest", "part", "parts", "residents", "mayor",
+                        "governor", "edge", "streets", "people", "inhabitants", "outside", "environs", "vicinity"})
+TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "sen", "senator", "gen", "general",
+                         "col", "colonel", "king", "queen", "prince", "sheikh", "judge", "spokesman",
+                         "spokeswoman", "commander", "chief", "secretary", "ambassador", "pope", "saint"})
+LIST_JOINERS = frozenset({",", "and", "or", "&", "as", "well", "plus", "including"})
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                             "western", "northeast", "northwest", "southeast", "southwest", "centre", "center",
+                             "middle", "upper", "lower", "coast", "interior", "midwest"})
+# Ordinary English words that are also the name of some place, often capitalised in news for other reasons
+# (titles, institutions, headings): taken only when spaCy calls them a place and a preposition says so.
+COMMON_WORDS = frozenset({"court", "hall", "secretary", "union", "unite", "united", "olympic", "olympics", "police",
+                          "church", "street", "university", "college", "hospital", "station", "capital", "state",
+                          "government", "congress", "senate", "parliament", "house", "office", "ministry",
+                          "council", "city", "mission", "embassy", "army", "navy", "marine", "home", "camp",
+                          "justice", "liberty", "victory", "freedom", "independence", "republic", "federal",
+                          "national", "royal", "crown", "general", "president", "premier", "mayor", "governor",
+                          "chief", "king", "queen", "prince", "bishop", "pope", "christmas", "easter", "trump",
+                          "labour", "labor", "reform", "progress", "eagle", "summit", "harmony",
+                          "unity", "hope", "paradise", "friendship", "commerce", "industry", "energy", "power",
+                          "media", "press", "post", "times", "today", "daily", "news", "herald", "tribune"})
+NOT_PLACE_ABBREVIATIONS = frozenset({"M.D.", "Ph.D.", "B.A.", "M.A.", "B.S.", "M.S.", "J.D.", "R.N.", "MD", "PhD"})
+DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "ebolavirus", "syndrome",
+                           "strain", "encephalitis", "vaccine"})
+HYPHENS = frozenset({"-", "‐", "‑", "–"})
+
+
+def trim_articles_and_punctuation(doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or not doc[start].text.strip()):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
+                           or not doc[end - 1].text.strip()):
+        end -= 1
+    return start, end
+
+
+# Directions that name a part of the place after them ("Central Anatolia", "Southern Yemen"); "Upper" and
+# "Lower" mostly open names of their own ("Lower Shabelle", "Upper Nile") and are not among them.
+PART_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                             "western", "northeast", "northwest", "southeast", "southwest", "north-east",
+                             "north-west", "south-east", "south-west", "centre", "center"})
+
+
+def is_part_direction(tok) -> bool:
+    return tok.lower_ in PART_DIRECTIONS and tok.text[:1].isupper()
+
+
+def opens_line(text: str, start: int) -> bool:
+    return not text[text.rfind("\n", 0, start) + 1:start].strip()
+
+
+def capitalised_in_name(tok) -> bool:
+    """A capitalised word that is not merely capitalised for starting a sentence."""
+    return tok.is_alpha and tok.text[:1].isupper() and (not tok.is_sent_start or tok.pos_ == "PROPN")
+
+
+def title_case_tokens(doc) -> set[int]:
+    """The tokens of headlines written in title case, where capitals say nothing about names."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words):
+            out.update(range(sent.start, sent.end))
+    return out
+
+
+def is_name_run(doc, start: int, end: int) -> bool:
+    """Capitalised words outside entities, possibly joined by hyphens written without spaces ("Nagorno-Karabakh")."""
+    for j in range(start, end):
+        tok = doc[j]
+        if tok.ent_type_:
+            return False
+        if tok.text in HYPHENS and start < j < end - 1 and not doc[j - 1].whitespace_ and not tok.whitespace_:
+            continue
+        if _joined_particle(doc, j) and j < end - 1:
+            continue  # "Port-au-Prince", "Croix-des-Bouquets": a lower-case word inside a hyphenated name
+        if not capitalised_in_name(tok) and not (j > start and tok.text[:1].isupper() and tok.is_alpha):
+            return False
+    return True
+
+
+def _joined_particle(doc, j: int) -> bool:
+    tok = doc[j]
+    return (tok.is_alpha and tok.is_lower and len(tok) <= 3 and 0 < j < len(doc) - 1 and not tok.whitespace_
+            and doc[j - 1].text in HYPHENS and not doc[j - 1].whitespace_ and doc[j + 1].text in HYPHENS)
+
+
+def list_parts(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of an entity between list separators (commas, "and", "or")."""
+    parts, part_start = [], start
+    for j in range(start, end):
+        if doc[j].text == "," or doc[j].lower_ in ("and", "or", "&"):
+            if j > part_start:
+                parts.append((part_start, j))
+            part_start = j + 1
+    if end > part_start:
+        parts.append((part_start, end))
+    return parts
+
+
+def previous_word(doc, index: int):
+    j = index - 1
+    while j >= 0 and doc[j].lower_ in ("the", "a", "an"):
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def locative_before(doc, index: int) -> bool:
+    prev = previous_word(doc, index)
+    return prev is not None and prev.lower_ in LOCATIVE_WORDS
+
+
+def area_word_after(doc, index: int) -> str | None:
+    if index < len(doc) and doc[index].lower_ in AREA_WORDS | SETTLEMENT_WORDS:
+        return doc[index].lower_
+    return None
+
+
+def people_word_after(doc, index: int) -> bool:
+    """ "Edmonton residents", "a Winnipeg native": the people of a place."""
+    return index < len(doc) and doc[index].lower_ in PEOPLE_WORDS
+
+
+def area_word_before(doc, index: int) -> bool:
+    """ "the city of X", "cities of X", "the outskirts of X", "the mayor of X", "..., 43, of X" """
+    prev = previous_word(doc, index)
+    if prev is None or prev.lower_ != "of":
+        return False
+    before = previous_word(doc, prev.i)
+    if before is not None and before.text == "," and before.i > 0 and doc[before.i - 1].like_num:
+        return True  # "Kimberly Hacker, 43, of McKee": where a person named with an age is from
+    person_end = before.i - 1 if before is not None and before.text == "," else (before.i if before else -1)
+    if person_end >= 1 and doc[person_end].ent_type_ == "PERSON" and doc[person_end - 1].ent_type_ == "PERSON":
+        return True  # "Anne McLellan of Edmonton", "Herbert Lattin, of Edmonton": a person's home town
+    return before is not None and before.lower_ in AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS
