@@ -114,6 +114,7 @@ class Place:
     feature_class: str | None
     feature_code: str | None
     geo_precision: int
+    within: Span | None = None  # a name the gazetteer does not know, placed at the named place it stands in or by
 
 
 @dataclass(frozen=True)

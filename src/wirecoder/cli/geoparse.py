@@ -32,7 +32,8 @@ def place_json(place: Place) -> dict[str, Any]:
     return {"start": place.span.start, "end": place.span.end, "text": place.span.text, "name": place.name,
             "geonameid": place.geonameid, "lat": place.lat, "lon": place.lon, "country": place.country,
             "admin1": place.admin1, "feature_class": place.feature_class, "feature_code": place.feature_code,
-            "geo_precision": place.geo_precision}
+            "geo_precision": place.geo_precision, "within": None if place.within is None else {
+                "start": place.within.start, "end": place.within.end, "text": place.within.text}}
 
 
 class _Finder:

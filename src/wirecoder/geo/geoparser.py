@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..article import Place, Span
 from .build import ensure_gazetteer
+from .context import place_unknown_by_context
 from .cues import apposition_after, cue_before, cue_owner, dateline_at
 from .names import name_key
 from .paths import default_gazetteer_path
@@ -69,8 +70,8 @@ class Geoparser:
         containers = [c or self._owner(text, t.start) for t, c in zip(found, containers)]
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
                                     outlet_country=outlet_country)
-        return [to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word)
-                for t, r in zip(found, ranked)]
+        return place_unknown_by_context([to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word)
+                                         for t, r in zip(found, ranked)], text)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
                       outlet_country: str | None = None) -> list[Place]:
@@ -85,9 +86,12 @@ class Geoparser:
         items = [Mention(text[start:end], cands, hint, container)
                  for (start, end), cands, hint, container in zip(in_text, candidates, hints, containers)]
         ranked = self.resolver.rank(items, outlet_country=outlet_country)
+        placed = place_unknown_by_context([to_place(Span(start, end, text[start:end]), result,
+                                                    area_word=_word_after(text, end))
+                                           for (start, end), result in zip(in_text, ranked)], text)
         places: list[Place | None] = [None] * len(spans)
-        for i, (start, end), result in zip(order, in_text, ranked):
-            places[i] = to_place(Span(start, end, text[start:end]), result, area_word=_word_after(text, end))
+        for i, place in zip(order, placed):
+            places[i] = place
         return places  # type: ignore[return-value]  # every slot is filled
 
     def _owner(self, text: str, start: int) -> tuple[Entry, ...]:

@@ -81,8 +81,8 @@ class Resolver:
 
     def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None) -> list[Ranked]:
         """Resolve the toponyms of one article, in text order."""
-        located = [_settlements_first(_features_first(
-            _as_hinted(_short_forms_as_own(m.text, tuple(e for e in m.candidates if e.lat is not None)), m.hint),
+        located = [_settlements_first(_features_first(_areas_over_their_country(
+            _as_hinted(_short_forms_as_own(m.text, tuple(e for e in m.candidates if e.lat is not None)), m.hint)),
             m.hint), m.hint) for m in mentions]
         first = [max(cands, key=lambda e, h=m.hint: self.prior(e, h)) if cands else None
                  for cands, m in zip(located, mentions)]
@@ -157,6 +157,16 @@ def _short_forms_as_own(text: str, cands: tuple[Entry, ...]) -> tuple[Entry, ...
             e = e._replace(kind=NameKind.PRIMARY)
         out.append(e)
     return tuple(out)
+
+
+def _areas_over_their_country(cands: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """A country's other name that is the own name of one of its first-level areas means the area: "England",
+    "Scotland" and "Wales" are the United Kingdom's nations, not the kingdom."""
+    areas = {e.country for e in cands if e.feature_code == "ADM1" and e.kind == NameKind.PRIMARY}
+    if not areas:
+        return cands
+    return tuple(e for e in cands if not (e.feature_code == "PCLI" and e.kind != NameKind.PRIMARY
+                                          and e.country in areas)) or cands
 
 
 def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:

@@ -1,0 +1,78 @@
+"""Placing a name the gazetteer does not know by the named places around it.
+
+"St. Michael's Hospital", "the villages of Kfraya and Foua in Idlib province", a camp, a square or a hamlet: news
+names many places no gazetteer holds, nearly always beside the town or area they lie in. An analyst codes such a
+place to that town or area at a coarser precision (ACLED's geo-precision 2 or 3) rather than dropping it; so does
+this. The place keeps its own text as its name, no GeoNames id and no feature code, and ``within`` points at the
+span whose point it was given, so a reader can tell the guess from a gazetteer match.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..article import Place
+
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“‘(])|\n")
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
+AREA_PRECISION = 3
+
+
+def place_unknown_by_context(places: Sequence[Place], text: str) -> list[Place]:
+    """The places in text order, each unknown one (no point) placed at the nearest known place below the country
+    level: in its own sentence first, else the nearest before it, else the nearest after it; failing those, at
+    the country its sentence names, or the article's only country. A name with no such context stays unknown."""
+    if all(p.lat is not None for p in places):
+        return list(places)
+    known = [p for p in places if p.lat is not None and p.within is None]
+    local = [p for p in known if not _country(p)]
+    countries = [p for p in known if _country(p)]
+    boundaries = [m.end() for m in SENTENCE_END.finditer(text)]
+    out = []
+    for place in places:
+        if place.lat is not None:
+            out.append(place)
+            continue
+        sentence = _sentence(boundaries, place.span.start, len(text))
+        host = _host(place, local, sentence) or _country_host(place, countries, sentence)
+        out.append(place if host is None else _placed_at(place, host))
+    return out
+
+
+def _host(place: Place, local: Sequence[Place], sentence: tuple[int, int]) -> Place | None:
+    same_sentence = [p for p in local if sentence[0] <= p.span.start < sentence[1]]
+    if same_sentence:
+        return min(same_sentence, key=lambda p: abs(p.span.start - place.span.start))
+    before = [p for p in local if p.span.end <= place.span.start]
+    if before:
+        return max(before, key=lambda p: p.span.start)
+    after = [p for p in local if p.span.start >= place.span.end]
+    return min(after, key=lambda p: p.span.start) if after else None
+
+
+def _country_host(place: Place, countries: Sequence[Place], sentence: tuple[int, int]) -> Place | None:
+    in_sentence = [p for p in countries if sentence[0] <= p.span.start < sentence[1]]
+    if in_sentence:
+        return min(in_sentence, key=lambda p: abs(p.span.start - place.span.start))
+    if len({p.country for p in countries}) == 1:
+        return countries[0]
+    return None
+
+
+def _placed_at(place: Place, host: Place) -> Place:
+    precision = AREA_PRECISION if _country(host) or host.geo_precision >= AREA_PRECISION else 2
+    return replace(place, lat=host.lat, lon=host.lon, country=host.country, admin1=host.admin1,
+                   geo_precision=precision, within=host.span)
+
+
+def _sentence(boundaries: Sequence[int], position: int, length: int) -> tuple[int, int]:
+    """The bounds of the sentence around a character position, given where sentences start (a rough split:
+    enough to tell neighbours)."""
+    index = bisect.bisect_right(boundaries, position)
+    return (boundaries[index - 1] if index else 0), (boundaries[index] if index < len(boundaries) else length)
+
+
+def _country(place: Place) -> bool:
+    return place.feature_code in COUNTRY_CODES

@@ -1,0 +1,72 @@
+"""Names the gazetteer does not know are placed at the named place beside them, and say so; a country's other
+name that is one of its first-level areas' own name means the area."""
+import pytest
+
+from wirecoder.geo import Geoparser
+from wirecoder.geo.store import NameKind
+from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
+
+
+@pytest.fixture
+def geoparser(shared_small_gazetteer):
+    g = Geoparser(gazetteer_path=shared_small_gazetteer)
+    yield g
+    g.close()
+
+
+def resolve(geoparser, text, names):
+    spans = []
+    for name in names:
+        start = text.index(name, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(name)))
+    return geoparser.resolve_spans(text, spans)
+
+
+def test_unknown_facility_takes_the_town_of_its_sentence(geoparser):
+    hospital, basra = resolve(geoparser, "Doctors at Qwerty General Hospital in Basra treated the wounded.",
+                              ["Qwerty General Hospital", "Basra"])
+    assert (hospital.lat, hospital.lon, hospital.country) == (basra.lat, basra.lon, "IQ")
+    assert hospital.within is not None and hospital.within.text == "Basra"
+    assert hospital.geonameid is None and hospital.feature_code is None and hospital.name == "Qwerty General Hospital"
+    assert hospital.geo_precision == 2 and basra.within is None
+
+
+def test_unknown_name_prefers_its_own_sentence_over_an_earlier_town(geoparser):
+    text = "Fighting was reported in Basra. Later, shells hit Zyxwv near Kabul."
+    zyxwv = resolve(geoparser, text, ["Basra", "Zyxwv", "Kabul"])[1]
+    assert zyxwv.country == "AF" and zyxwv.within.text == "Kabul"
+
+
+def test_unknown_name_without_a_town_takes_the_earlier_one_then_the_country(geoparser):
+    text = "Fighting was reported in Basra. Zyxwv was quiet."
+    assert resolve(geoparser, text, ["Basra", "Zyxwv"])[1].within.text == "Basra"
+    only_country = resolve(geoparser, "Iraq mourned. Zyxwv was quiet.", ["Iraq", "Zyxwv"])[1]
+    assert only_country.country == "IQ" and only_country.geo_precision == 3
+    two_countries = resolve(geoparser, "Iraq and Iran met. Zyxwv was quiet.", ["Iraq", "Iran", "Zyxwv"])[2]
+    assert two_countries.lat is None and two_countries.within is None
+
+
+def test_given_order_is_kept_when_spans_arrive_out_of_order(geoparser):
+    text = "Shells hit Zyxwv near Kabul."
+    kabul, zyxwv = geoparser.resolve_spans(text, [(22, 27), (11, 16)])
+    assert kabul.span.text == "Kabul" and zyxwv.span.text == "Zyxwv" and zyxwv.within.text == "Kabul"
+
+
+def test_a_nation_of_a_kingdom_is_the_nation_not_the_kingdom(tmp_path):
+    path = tmp_path / "gaz.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    writer.add(PlaceRecord(name="United Kingdom", lat=54.0, lon=-2.0, country="GB", feature_class="A",
+                           feature_code="PCLI", geonameid=2635167, population=66_000_000),
+               [("Scotland", NameKind.ALTERNATE), ("Britain", NameKind.ALTERNATE)], source_id=source)
+    writer.add(PlaceRecord(name="Scotland", lat=56.5, lon=-4.2, country="GB", feature_class="A",
+                           feature_code="ADM1", geonameid=2638360, admin1_code="SCT", admin1="Scotland",
+                           population=5_400_000), [], source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    try:
+        scotland, britain = resolve(g, "Scotland voted; Britain waited.", ["Scotland", "Britain"])
+    finally:
+        g.close()
+    assert scotland.feature_code == "ADM1" and scotland.geonameid == 2638360
+    assert britain.feature_code == "PCLI"
