@@ -12,6 +12,7 @@ from .cues import apposition_after, cue_before, cue_owner, dateline_at
 from .names import name_key
 from .paths import default_gazetteer_path
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, written_as_abbreviation
+from .wording import hint_of_word
 from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
 from .store import Entry, Gazetteer, NameKind
 
@@ -221,8 +222,4 @@ def _hint_after(text: str, end: int) -> str | None:
     word = following[0].strip(".,;:").casefold() if following else ""
     if len(following) > 1 and following[1].casefold() == "of":
         return None  # "the Hunan city of Yueyang": the word is about the next name
-    if word in SETTLEMENT_WORDS:
-        return "settlement"
-    if word in AREA_WORDS:
-        return "area"
-    return None
+    return hint_of_word(word)

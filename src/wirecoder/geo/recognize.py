@@ -25,7 +25,7 @@ from .names import name_key
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS, LIST_JOINERS,
                       NOT_PLACE_ABBREVIATIONS, SETTLEMENT_WORDS, TITLE_WORDS, area_word_after, area_word_before,
-                      capitalised_in_name, is_name_run, is_part_direction, list_parts, locative_before, opens_line,
+                      capitalised_in_name, hint_of_word, is_name_run, is_part_direction, list_parts, locative_before, opens_line,
                       people_word_after, previous_word, title_case_tokens, trim_articles_and_punctuation)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -344,7 +344,7 @@ class Recognizer:
             area = None  # "the Hunan city of Yueyang": the word is about the next name
         hint = None
         if area is not None:
-            hint = "settlement" if area in SETTLEMENT_WORDS else "area"
+            hint = hint_of_word(area)
         elif cand.label == "DATELINE":
             hint = "settlement"  # datelines name the city a story was filed from
         else:

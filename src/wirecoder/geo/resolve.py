@@ -104,8 +104,10 @@ class Resolver:
                 m = mentions[i]
                 key = (m.hint, tuple(c.place_id for c in m.container))
                 if key not in decided:
-                    decided[key] = max(located[i], default=None, key=lambda e, m=m: self._score(
+                    best = max(located[i], default=None, key=lambda e, m=m: self._score(
                         e, m, countries - own_countries, admins - own_admins, others, outlet_country))
+                    decided[key] = None if best is not None and _stray(best, countries - own_countries, others,
+                                                                        outlet_country) else best
                 chosen[i] = decided[key]
         return [Ranked(chosen[i], m.candidates) for i, m in enumerate(mentions)]
 
@@ -178,6 +180,11 @@ def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
         return tuple(e for e in cands if e.feature_code == "ADM1") or cands
     kept = tuple(e for e in cands if e.feature_class in HINTED_CLASSES[hint] and e.feature_code != "PCLI"
                  or (hint == "area" and e.feature_code == "PCLI"))
+    if hint == "area":
+        cities = [e for e in cands if e.feature_class == "P" and e.kind == NameKind.PRIMARY and _big_city(e)]
+        if cities and not any(e.feature_code in ("PCLI", "ADM1") and e.kind == NameKind.PRIMARY for e in kept) and \
+                not any(distance_km(e.lat, e.lon, c.lat, c.lon) <= SHADOW_KM for e in kept for c in cities):
+            return tuple(cities)  # "the Houston region": the big city's surroundings, not a namesake county afar
     if not any(e.kind == NameKind.PRIMARY for e in kept) and any(e.kind == NameKind.PRIMARY for e in cands):
         return cands  # only other places' alternate names fit the hint: the hint is not about this name
     return kept or cands
@@ -251,6 +258,24 @@ def _within(town: Entry, area: Entry) -> bool:
 
 def _big_city(entry: Entry) -> bool:
     return entry.feature_code == "PPLC" or entry.population >= BIG_CITY_POPULATION
+
+
+STRAY_POPULATION = 5_000
+STRAY_KM = 2_000.0
+STRAY_MIN_OTHERS = 2
+
+
+def _stray(entry: Entry, countries: Counter, others: list[Entry], outlet_country: str | None) -> bool:
+    """A hamlet of a country the article never names, thousands of km from every other place it names
+    ("Piccadilly" in a London story: a village in Australia): a name the gazetteer lacks is far likelier, so
+    the name is left to be placed by its context."""
+    if entry.feature_class != "P" or entry.population >= STRAY_POPULATION or entry.country == outlet_country:
+        return False
+    if countries[("country", entry.country)] or countries[("implied", entry.country)]:
+        return False
+    local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
+    return len(local) >= STRAY_MIN_OTHERS and all(
+        distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_KM for o in local)
 
 
 def _context(picks: Iterable[Entry | None]) -> tuple[Counter, Counter]:

@@ -18,6 +18,18 @@ AREA_WORDS = frozenset({"district", "districts", "region", "regions", "province"
                         "county", "counties", "oblast", "rayon", "municipality", "prefecture", "department",
                         "state", "territory", "area", "valley", "island", "islands", "peninsula", "border",
                         "countryside", "countries", "country"})
+SERVED_PLACE_WORDS = frozenset({"airport"})  # "Bali airport", "Kabul airport": a town's, an island's or an area's
+
+
+def hint_of_word(word: str) -> str | None:
+    """What a kind-of-place word after a name says the name is: a settlement, an area, or nothing."""
+    if word in SERVED_PLACE_WORDS:
+        return None
+    if word in SETTLEMENT_WORDS:
+        return "settlement"
+    return "area" if word in AREA_WORDS else None
+
+
 PEOPLE_WORDS = frozenset({"resident", "residents", "native", "natives", "inhabitants", "townspeople"})
 PART_WORDS = frozenset({"outskirts", "suburbs", "centre", "center", "heart", "north", "south", "east", "west",
                         "northeast", "northwest", "southeast", "southwest", "part", "parts", "residents", "mayor",

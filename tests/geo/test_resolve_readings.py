@@ -1,0 +1,67 @@
+"""Readings of a name that the words and the article's other places rule out."""
+import pytest
+
+from wirecoder.geo import Geoparser
+from wirecoder.geo.store import NameKind
+from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
+
+PLACES = [
+    # (name, lat, lon, country, class, code, geonameid, admin1 code, population, other names)
+    ("Indonesia", -5.0, 120.0, "ID", "A", "PCLI", 1643084, None, 270_000_000, []),
+    ("Bali", -8.35, 115.12, "ID", "A", "ADM1", 1650535, "02", 4_300_000, []),
+    ("Bali", 22.65, 88.34, "IN", "P", "PPL", 1277539, "28", 297_000, []),
+    ("Jakarta", -6.21, 106.85, "ID", "P", "PPLC", 1642911, "04", 8_540_000, []),
+    ("Houston", 29.76, -95.36, "US", "P", "PPL", 4699066, "TX", 2_300_000, []),
+    ("Houston County", 31.32, -95.42, "US", "A", "ADM2", 4699080, "TX", 23_000, [("Houston", NameKind.ALTERNATE)]),
+    ("Donetsk", 48.02, 37.80, "UA", "P", "PPL", 709717, "05", 930_000, []),
+    ("Donetsk Oblast", 48.10, 37.70, "UA", "A", "ADM1", 709716, "05", 4_100_000, [("Donetsk", NameKind.ALTERNATE)]),
+    ("London", 51.51, -0.13, "GB", "P", "PPLC", 2643743, "ENG", 8_900_000, []),
+    ("Camden", 51.54, -0.14, "GB", "P", "PPL", 2653981, "ENG", 270_000, []),
+    ("Piccadilly", -33.9, 150.1, "AU", "P", "PPL", 2153391, "02", 2_300, []),
+]
+
+
+@pytest.fixture(scope="module")
+def geoparser(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gaz") / "readings.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    for name, lat, lon, cc, fclass, fcode, gid, a1code, pop, names in PLACES:
+        writer.add(PlaceRecord(name=name, lat=lat, lon=lon, country=cc, feature_class=fclass, feature_code=fcode,
+                               geonameid=gid, admin1_code=a1code, admin1=None, population=pop), names,
+                   source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    yield g
+    g.close()
+
+
+def resolve(geoparser, text, names):
+    spans = []
+    for name in names:
+        start = text.index(name, spans[-1][1] if spans else 0)
+        spans.append((start, start + len(name)))
+    return geoparser.resolve_spans(text, spans)
+
+
+def test_an_airport_is_an_island_or_a_towns_alike(geoparser):
+    jakarta, bali = resolve(geoparser, "She flew from Jakarta and was caught at Bali airport.", ["Jakarta", "Bali"])
+    assert bali.country == "ID" and bali.feature_code == "ADM1"
+
+
+def test_the_region_of_a_big_city_is_around_the_city_not_a_namesake_county(geoparser):
+    [houston] = resolve(geoparser, "Nine cases were found in the Houston region.", ["Houston"])
+    assert houston.feature_class == "P" and houston.geonameid == 4699066
+
+
+def test_the_region_of_a_city_is_the_area_that_bears_its_name_around_it(geoparser):
+    [donetsk] = resolve(geoparser, "Shelling hit the Donetsk region.", ["Donetsk"])
+    assert donetsk.feature_code == "ADM1"
+
+
+def test_a_far_hamlet_of_an_unnamed_country_gives_way_to_the_articles_places(geoparser):
+    text = "Police closed roads in London and Camden. Crowds gathered at Piccadilly."
+    london, camden, piccadilly = resolve(geoparser, text, ["London", "Camden", "Piccadilly"])
+    assert piccadilly.country == "GB" and piccadilly.within is not None and piccadilly.geonameid is None
+    [alone] = resolve(geoparser, "Crowds gathered at Piccadilly.", ["Piccadilly"])
+    assert alone.country == "AU" and alone.within is None
