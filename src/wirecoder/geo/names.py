@@ -28,3 +28,16 @@ def name_key(name: str) -> str:
 def is_latin_key(key: str) -> bool:
     """Whether a key can appear in English text at all (keys in other scripts only bloat the gazetteer)."""
     return bool(_LATIN.search(key)) and key.isascii()
+
+
+ARABIC_NAMING_COUNTRIES = frozenset({"AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA",
+                                     "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE"})
+_ARABIC_ARTICLES = ("al ", "el ", "ad ", "adh ", "an ", "ar ", "as ", "ash ", "at ", "ath ", "az ", "aj ")
+MIN_BARE_NAME = 4
+
+
+def arabic_name_variants(key: str) -> list[str]:
+    """The spelling news gives a transliterated Arabic place name: without its article ("Al-Hawija District" ->
+    "Hawija District", "Ar Raqqah" -> "Raqqah")."""
+    bare = next((key[len(a):] for a in _ARABIC_ARTICLES if key.startswith(a)), key)
+    return [bare] if bare != key and len(bare) >= MIN_BARE_NAME else []

@@ -76,6 +76,9 @@ class Recognizer:
         taken = {j for c in datelines for j in range(c.start_token, c.end_token)}
         candidates = datelines + [c for c in self._entity_candidates(doc) + self._capitalised_candidates(doc)
                                   if not taken.intersection(range(c.start_token, c.end_token))]
+        spanned = {j for c in candidates if c.label == "NAME_OVER_ENTITY" for j in range(c.start_token, c.end_token)}
+        candidates = [c for c in candidates if c.label == "NAME_OVER_ENTITY"
+                      or not spanned.intersection(range(c.start_token, c.end_token))]
         candidates.sort(key=lambda c: c.start_token)
         kept = [c for c in candidates if self._admissible(doc, c, person_words)]
         for cand in kept:
@@ -153,7 +156,12 @@ class Recognizer:
             found = None
             for width in range(MAX_WORDS, 0, -1):
                 end = i + width
-                if end > len(doc) or not is_name_run(doc, i, end):
+                if end > len(doc):
+                    continue
+                if not is_name_run(doc, i, end):
+                    found = self._name_over_entity(doc, i, end)
+                    if found is not None:
+                        break
                     continue
                 entries = self._lookup(doc, i, end)
                 if not entries and width >= 2:
@@ -170,6 +178,21 @@ class Recognizer:
                     out.append(found)
                 i = found.end_token
         return out
+
+    def _name_over_entity(self, doc, start: int, end: int) -> _Candidate | None:
+        """A place's own name that spaCy cut into a word and an entity ("Dera" + PERSON "Ismail Khan"): the
+        capitalised words run on into the entity, which ends where the name ends, and the whole is a prominent
+        place's own name."""
+        tokens = doc[start:end]
+        if any(not (t.text[:1].isupper() and t.is_alpha) for t in tokens) or not tokens[-1].ent_type_:
+            return None
+        if tokens[-1].ent_iob_ == "B" and end - start < 2 or (end < len(doc) and doc[end].ent_iob_ == "I"):
+            return None  # the entity goes on past the name
+        first_entity = next(t.i for t in tokens if t.ent_type_)
+        if first_entity == start or doc[first_entity].ent_iob_ != "B":
+            return None
+        entries = tuple(e for e in self._lookup(doc, start, end) if e.kind == NameKind.PRIMARY)
+        return _Candidate(start, end, entries, "NAME_OVER_ENTITY") if _prominent(entries) else None
 
     def _lookup(self, doc, start: int, end: int) -> tuple[Entry, ...]:
         text = doc[start:end].text
@@ -248,7 +271,7 @@ class Recognizer:
                 return False  # "the West", "in the South": a direction, not the area some country calls so
             if word in COMMON_WORDS and not (cand.label in ("GPE", "LOC") and locative_before(doc, cand.start_token)):
                 return False  # "Court", "Hall", "Union": ordinary words that are also some place's name
-        if cand.label in PLACE_LABELS:
+        if cand.label in PLACE_LABELS or cand.label == "NAME_OVER_ENTITY":
             return True
         if cand.label == "PERSON" and cand.end_token - cand.start_token >= 2 and not _strong(cand.entries):
             # a multi-word person name that happens to be a place name only counts with a place cue

@@ -200,8 +200,8 @@ def contains(area: Entry, entry: Entry) -> bool:
 
 
 def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
-    """Drop an admin area that shares its name with a town in or beside it ("Ganja" the city, not the district),
-    or with a big city or the capital of its country anywhere in it ("Buenos Aires", "Washington", "Giza"),
+    """Drop an admin area that shares its name with a town beside it ("Ganja" the city, not the district) or, below
+    the first level, with a town of its province (a district named after its seat), or with a big city or the capital of its country anywhere in it ("Buenos Aires", "Washington", "Giza"),
     unless the text calls it an area: news names the town far more often, and ACLED codes the town."""
     if hint in ("area", "admin1") or len(cands) < 2:
         return cands
@@ -213,7 +213,8 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
     return tuple(e for e in cands if not (
         e.feature_class == "A" and e.feature_code != "PCLI" and any(
             t.country == e.country and (t.kind == NameKind.PRIMARY or t.kind == e.kind)
-            and (_big_city(t) or distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM) for t in towns)))
+            and (_big_city(t) or distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM
+                 or (e.feature_code != "ADM1" and _within(t, e))) for t in towns)))
 
 
 GREAT_FEATURE_CODES = frozenset({"OCN", "CONT", "RGN"})
@@ -261,15 +262,17 @@ def _big_city(entry: Entry) -> bool:
 
 
 STRAY_POPULATION = 5_000
+STRAY_ALTERNATE_POPULATION = 100_000  # a town named by another of its spellings ("Singu" for Shingū, Japan)
 STRAY_KM = 2_000.0
 STRAY_MIN_OTHERS = 2
 
 
 def _stray(entry: Entry, countries: Counter, others: list[Entry], outlet_country: str | None) -> bool:
     """A hamlet of a country the article never names, thousands of km from every other place it names
-    ("Piccadilly" in a London story: a village in Australia): a name the gazetteer lacks is far likelier, so
-    the name is left to be placed by its context."""
-    if entry.feature_class != "P" or entry.population >= STRAY_POPULATION or entry.country == outlet_country:
+    ("Piccadilly" in a London story: a village in Australia), or a town there known by another spelling: a name
+    the gazetteer lacks is far likelier, so the name is left to be placed by its context."""
+    limit = STRAY_POPULATION if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_POPULATION
+    if entry.feature_class != "P" or entry.population >= limit or entry.country == outlet_country:
         return False
     if countries[("country", entry.country)] or countries[("implied", entry.country)]:
         return False

@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .names import is_latin_key, name_key
+from .names import ARABIC_NAMING_COUNTRIES, arabic_name_variants, is_latin_key, name_key
 from .store import SCHEMA, SCHEMA_VERSION, NameKind
 
 
@@ -75,7 +75,11 @@ class GazetteerWriter:
                     "UPDATE places SET name = ?, lat = ?, lon = ?, country = ?, admin1_code = ?, admin1 = ?, "
                     "feature_class = ?, feature_code = ?, population = ?, source_id = ? WHERE id = ?",
                     (*fields, place_id))
-        self.add_names(place_id, [(place.name, NameKind.PRIMARY), *names])
+        named = [(place.name, NameKind.PRIMARY), *names]
+        if place.country in ARABIC_NAMING_COUNTRIES:
+            named += [(form, NameKind.ALTERNATE) for text, kind in named if kind != NameKind.DEMONYM
+                      for form in arabic_name_variants(name_key(text))]
+        self.add_names(place_id, named)
         return place_id
 
     def add_names(self, place_id: int, names: Iterable[tuple[str, NameKind]]) -> None:

@@ -1,0 +1,70 @@
+"""Spellings news gives names that the sources spell otherwise, and names spaCy cuts in two."""
+import pytest
+
+from wirecoder.geo import Geoparser
+from wirecoder.geo.names import arabic_name_variants
+from wirecoder.geo.store import NameKind
+from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
+
+PLACES = [
+    # (name, lat, lon, country, class, code, geonameid, admin1 code, population, other names)
+    ("Al-Hawija District", 35.3, 43.8, "IQ", "A", "ADM2", 9_000_001, "10", 0, []),
+    ("Kirkuk", 35.47, 44.39, "IQ", "P", "PPLA", 94787, "10", 600_000, []),
+    ("El Paso", 31.76, -106.49, "US", "P", "PPL", 5520993, "TX", 680_000, []),
+    ("Dera Ismail Khan", 31.83, 70.90, "PK", "P", "PPL", 1180281, "03", 930_000, []),
+    ("Pakistan", 30.0, 70.0, "PK", "A", "PCLI", 1168579, None, 220_000_000, []),
+    ("Mandalay", 21.97, 96.08, "MM", "A", "ADM1", 1311871, "08", 6_000_000, []),
+    ("Myanmar", 21.0, 96.0, "MM", "A", "PCLI", 1327865, None, 54_000_000, []),
+    ("Yangon", 16.8, 96.15, "MM", "P", "PPL", 1298824, "17", 4_500_000, []),
+    ("Shingu", 33.72, 135.99, "JP", "P", "PPL", 1847947, "36", 30_000, [("Singu", NameKind.ALTERNATE)]),
+    ("Gonder", 12.6, 37.47, "ET", "P", "PPL", 335035, "46", 200_000, []),
+    ("Gonder", 12.2, 37.9, "ET", "A", "ADM2", 9_000_002, "46", 300_000, []),
+    ("Bahir Dar", 11.59, 37.39, "ET", "P", "PPL", 342884, "46", 250_000, []),
+]
+
+
+@pytest.fixture(scope="module")
+def geoparser(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gaz") / "names.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    for name, lat, lon, cc, fclass, fcode, gid, a1code, pop, names in PLACES:
+        writer.add(PlaceRecord(name=name, lat=lat, lon=lon, country=cc, feature_class=fclass, feature_code=fcode,
+                               geonameid=gid, admin1_code=a1code, admin1=None, population=pop), names,
+                   source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    yield g
+    g.close()
+
+
+def test_arabic_names_are_also_known_without_their_article():
+    assert arabic_name_variants("al hawija district") == ["hawija district"]
+    assert arabic_name_variants("ar raqqah") == ["raqqah"]
+    assert arabic_name_variants("al kut") == []  # too short to stand alone
+    assert arabic_name_variants("aleppo") == []
+
+
+def test_the_article_is_dropped_only_for_places_of_arabic_speaking_countries(geoparser):
+    assert [e.country for e in geoparser.candidates("Hawija district")] == ["IQ"]
+    assert geoparser.candidates("Paso") == ()
+
+
+def test_a_place_name_spacy_cut_into_a_word_and_a_person_is_one_place(geoparser, nlp):
+    found = [t.text for t in geoparser.toponyms(nlp(
+        "Militants attacked a police station in Dera Ismail Khan with grenades."))]
+    assert found == ["Dera Ismail Khan"]
+
+
+def test_a_town_abroad_known_by_another_spelling_gives_way_to_the_articles_places(geoparser):
+    text = "Fighters in Mandalay region ambushed a convoy near Singu. Yangon was calm."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Mandalay", "Singu", "Yangon")]
+    singu = geoparser.resolve_spans(text, spans)[1]
+    assert singu.country == "MM" and singu.within is not None
+
+
+def test_a_district_named_after_its_seat_gives_way_to_the_town(geoparser):
+    text = "Troops detained dozens in Gonder, far from Bahir Dar."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Gonder", "Bahir Dar")]
+    gonder = geoparser.resolve_spans(text, spans)[0]
+    assert gonder.feature_class == "P" and gonder.geonameid == 335035
