@@ -68,3 +68,32 @@ def test_a_district_named_after_its_seat_gives_way_to_the_town(geoparser):
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Gonder", "Bahir Dar")]
     gonder = geoparser.resolve_spans(text, spans)[0]
     assert gonder.feature_class == "P" and gonder.geonameid == 335035
+
+
+def test_written_variants_join_hyphenated_parts_and_drop_a_centre():
+    from wirecoder.geo.names import written_variants
+    assert written_variants("Petion-Ville") == ["PetionVille"]
+    assert written_variants("Walikale-centre") == ["Walikalecentre", "Walikale"]
+    assert written_variants("Kirkuk") == []
+
+
+def test_names_written_with_a_hyphen_or_a_centre_and_possessed_districts_are_found(tmp_path, nlp):
+    path = tmp_path / "gaz.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    for name, lat, lon, cc, code, pop in (("Petionville", 18.51, -72.29, "HT", "PPL", 376_000),
+                                          ("Walikale", -1.42, 28.05, "CD", "PPL", 10_000),
+                                          ("Pattani", 6.87, 101.25, "TH", "PPL", 43_000),
+                                          ("Nong Chik", 6.84, 101.18, "TH", "PPL", 11_000)):
+        writer.add(PlaceRecord(name=name, lat=lat, lon=lon, country=cc, feature_class="P", feature_code=code,
+                               population=pop), [], source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    try:
+        text = ("In Petion-Ville, people marched. Rebels took the town of Walikale-centre. A grenade hit a "
+                "checkpoint in Pattani's Nong Chik district.")
+        found = [(t.text, t.entries[0].name) for t in g.toponyms(nlp(text))]
+    finally:
+        g.close()
+    assert ("Petion-Ville", "Petionville") in found and ("Walikale-centre", "Walikale") in found
+    assert ("Nong Chik", "Nong Chik") in found

@@ -9,7 +9,7 @@ from ..article import Place, Span
 from .build import ensure_gazetteer
 from .context import place_unknown_by_context
 from .cues import apposition_after, cue_before, cue_owner, dateline_at
-from .names import name_key
+from .names import name_key, written_variants
 from .paths import default_gazetteer_path
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, written_as_abbreviation
 from .wording import hint_of_word
@@ -123,7 +123,7 @@ def _without_abbreviations(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
 
 def _variants(text: str) -> list[str]:
     """Shorter forms to try when a toponym as written is unknown: no possessive, no direction word, no area word."""
-    out = []
+    out = written_variants(text)
     base = text.strip()
     for suffix in ("'s", "’s", "'", "’"):
         if base.endswith(suffix):

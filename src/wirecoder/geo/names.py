@@ -41,3 +41,19 @@ def arabic_name_variants(key: str) -> list[str]:
     "Hawija District", "Ar Raqqah" -> "Raqqah")."""
     bare = next((key[len(a):] for a in _ARABIC_ARTICLES if key.startswith(a)), key)
     return [bare] if bare != key and len(bare) >= MIN_BARE_NAME else []
+
+
+_HYPHENATED = re.compile(r"[-‐‑]")
+_CENTRE_SUFFIX = re.compile(r"^(.+?)[-‐‑\s]+(?:centre|center)$", re.IGNORECASE)
+
+
+def written_variants(text: str) -> list[str]:
+    """Other ways a name written in news may stand in a gazetteer: hyphenated parts joined ("Petion-Ville" ->
+    "Petionville") and a town's centre named as the town ("Walikale-centre" -> "Walikale")."""
+    out = []
+    if _HYPHENATED.search(text):
+        out.append(_HYPHENATED.sub("", text))
+    centre = _CENTRE_SUFFIX.match(text.strip())
+    if centre:
+        out.append(centre.group(1))
+    return out

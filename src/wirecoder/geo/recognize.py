@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cues import apposition_after, cue_before, dateline_at
-from .names import name_key
+from .names import name_key, written_variants
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS, LIST_JOINERS,
                       NOT_PLACE_ABBREVIATIONS, SETTLEMENT_WORDS, TITLE_WORDS, area_word_after, area_word_before,
@@ -109,11 +109,10 @@ class Recognizer:
                 out.append(_Candidate(start, end, entries, ent.label_))
                 continue
             parts = list_parts(doc, start, end)
-            if len(parts) > 1:  # an entity run over a list of names ("Ganja, Mingachevir")
-                for p_start, p_end in parts:
-                    part_entries = self._lookup(doc, p_start, p_end)
-                    if part_entries:
-                        out.append(_Candidate(p_start, p_end, part_entries, ""))
+            in_parts = [_Candidate(p_start, p_end, part_entries, "") for p_start, p_end in parts
+                        if (part_entries := self._lookup(doc, p_start, p_end))] if len(parts) > 1 else []
+            if in_parts or (len(parts) > 1 and ent.label_ in ("GPE", "LOC")):
+                out.extend(in_parts)  # a run over a list of names ("Ganja, Mingachevir", "Pattani's Nong Chik")
             elif ent.label_ in ("GPE", "LOC"):
                 out.append(_Candidate(start, end, (), ent.label_))
             else:
@@ -197,6 +196,10 @@ class Recognizer:
     def _lookup(self, doc, start: int, end: int) -> tuple[Entry, ...]:
         text = doc[start:end].text
         entries = self.gazetteer.lookup_key(name_key(text))
+        for variant in written_variants(text) if not entries else ():
+            entries = self.gazetteer.lookup(variant)
+            if entries:
+                break
         if not written_as_abbreviation(text):
             entries = tuple(e for e in entries if e.kind != NameKind.ABBREVIATION)
         return entries

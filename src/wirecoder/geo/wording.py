@@ -120,10 +120,11 @@ def _joined_particle(doc, j: int) -> bool:
 
 
 def list_parts(doc, start: int, end: int) -> list[tuple[int, int]]:
-    """The stretches of an entity between list separators (commas, "and", "or")."""
+    """The stretches of an entity between list separators (commas, "and", "or") and possessives ("Pattani's
+    Nong Chik": a province's district)."""
     parts, part_start = [], start
     for j in range(start, end):
-        if doc[j].text == "," or doc[j].lower_ in ("and", "or", "&"):
+        if doc[j].text == "," or doc[j].lower_ in ("and", "or", "&", "'s", "’s"):
             if j > part_start:
                 parts.append((part_start, j))
             part_start = j + 1
