@@ -38,7 +38,8 @@ def _read_table(filename: str) -> Iterator[dict[str, str]]:
     yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
-PROJECT_TABLES = ("regions.tsv", "aliases.tsv", "data/country_forms.tsv")
+REGION_TABLES = ("regions.tsv", "features.tsv")
+PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv")
 
 
 def project_tables_fingerprint() -> str:
@@ -69,8 +70,8 @@ def _stale_tables(path: pathlib.Path) -> bool:
 
 
 def project_regions() -> Iterator[sources.Named]:
-    """The regions and features news names that no package carries (regions.tsv)."""
-    for row in _read_table("regions.tsv"):
+    """The regions and features news names that no package carries (regions.tsv, features.tsv)."""
+    for row in (row for filename in REGION_TABLES for row in _read_table(filename)):
         # the table lists what news calls each place, so its aliases count as the place's own names
         names = [(alias, NameKind.PRIMARY) for alias in row["aliases"].split("|") if alias]
         yield (PlaceRecord(name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
