@@ -97,3 +97,29 @@ def test_names_written_with_a_hyphen_or_a_centre_and_possessed_districts_are_fou
         g.close()
     assert ("Petion-Ville", "Petionville") in found and ("Walikale-centre", "Walikale") in found
     assert ("Nong Chik", "Nong Chik") in found
+
+
+def test_close_spellings_are_romanisations_not_other_names():
+    from wirecoder.geo.names import close_spellings
+    assert close_spellings("kostiantynivka", "kostyantynivka")
+    assert close_spellings("zaporizhzhia", "zaporizhzhya")
+    assert not close_spellings("xinhua", "xinhuacun") and not close_spellings("bale", "basle city")
+
+
+def test_another_romanisation_of_a_sizeable_town_of_a_named_country_is_a_place(tmp_path, nlp):
+    path = tmp_path / "gaz.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    writer.add(PlaceRecord(name="Ukraine", lat=49.0, lon=32.0, country="UA", feature_class="A", feature_code="PCLI",
+                           population=41_000_000), [], source_id=source)
+    writer.add(PlaceRecord(name="Kostyantynivka", lat=48.53, lon=37.71, country="UA", feature_class="P",
+                           feature_code="PPL", population=67_000), [("Kostiantynivka", NameKind.ALTERNATE)],
+               source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    try:
+        found = [t.text for t in g.toponyms(nlp(
+            "Ukraine said fighting went on. Russian guided bombs hit Kostiantynivka itself on Monday."))]
+    finally:
+        g.close()
+    assert "Kostiantynivka" in found

@@ -57,3 +57,19 @@ def written_variants(text: str) -> list[str]:
     if centre:
         out.append(centre.group(1))
     return out
+
+
+def close_spellings(a: str, b: str, *, max_edits: int = 2) -> bool:
+    """Whether two keys differ by at most ``max_edits`` letters (insertions, deletions or substitutions): the
+    romanisations of one name ("kostiantynivka" and "kostyantynivka"), not two names."""
+    if abs(len(a) - len(b)) > max_edits:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > max_edits:
+            return False
+        previous = current
+    return previous[-1] <= max_edits

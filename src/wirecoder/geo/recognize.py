@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cues import apposition_after, cue_before, dateline_at
-from .names import name_key, written_variants
+from .names import close_spellings, name_key, written_variants
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS, LIST_JOINERS,
                       NOT_PLACE_ABBREVIATIONS, SETTLEMENT_WORDS, TITLE_WORDS, area_word_after, area_word_before,
@@ -35,6 +35,8 @@ STRONG_CODES = frozenset({"PCLI", "CONT", "RGN"})
 PROMINENT_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1"})
 PROMINENT_POPULATION = 100_000
 NAMED_COUNTRY_MIN_POPULATION = 20_000
+NAMED_COUNTRY_ALTERNATE_POPULATION = 50_000
+MIN_ROMANISATION_LENGTH = 7
 ORG_MIN_POPULATION = 20_000
 GPE_MIN_POPULATION = 5_000
 MAX_WORDS = 5
@@ -358,9 +360,14 @@ class Recognizer:
             words = doc[cand.start_token:cand.end_token]
             if any(t.pos_ != "PROPN" or not t.is_title or len(t) < 3 for t in words):
                 continue
-            cand.accepted = any(e.country in named and e.kind == NameKind.PRIMARY and (
+            key = name_key(words.text)
+            cand.accepted = any(e.country in named and (e.kind == NameKind.PRIMARY and (
                 (e.feature_class == "P" and e.population >= NAMED_COUNTRY_MIN_POPULATION)
-                or e.feature_code in ("ADM1", "ADM2")) for e in cand.entries)
+                or e.feature_code in ("ADM1", "ADM2")) or (
+                # another romanisation of a sizeable town ("Kostiantynivka" for Kostyantynivka)
+                e.kind == NameKind.ALTERNATE and e.feature_class == "P"
+                and e.population >= NAMED_COUNTRY_ALTERNATE_POPULATION and len(key) >= MIN_ROMANISATION_LENGTH
+                and close_spellings(key, name_key(e.name)))) for e in cand.entries)
 
     @staticmethod
     def _toponym(doc, text: str, cand: _Candidate) -> Toponym:
