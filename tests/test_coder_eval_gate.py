@@ -15,14 +15,14 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 # measured with `.venv/bin/python bench/coder_eval.py` (figures in the comments), floors about 0.05 below
 FLOORS = {
-    "f1": 0.35,                    # 0.404
-    "precision": 0.27,             # 0.321
-    "recall": 0.49,                # 0.545
-    "sub_type_f1": 0.31,           # 0.367
-    "date_accuracy": 0.71,         # 0.768
-    "location_accuracy": 0.61,     # 0.667
-    "fatalities_exact": 0.40,      # 0.458
-    "actor1_kind_accuracy": 0.26,  # 0.315
+    "f1": 0.51,                    # 0.562
+    "precision": 0.42,             # 0.476
+    "recall": 0.63,                # 0.687
+    "sub_type_f1": 0.45,           # 0.504
+    "date_accuracy": 0.82,         # 0.872
+    "location_accuracy": 0.74,     # 0.795
+    "fatalities_exact": 0.62,      # 0.677
+    "actor1_kind_accuracy": 0.46,  # 0.515
 }
 MAX_NO_CONFLICT_FALSE_EVENTS = 5   # 3
 
