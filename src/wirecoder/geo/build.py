@@ -74,6 +74,8 @@ def project_regions() -> Iterator[sources.Named]:
     for row in (row for filename in REGION_TABLES for row in _read_table(filename)):
         # the table lists what news calls each place, so its aliases count as the place's own names
         names = [(alias, NameKind.PRIMARY) for alias in row["aliases"].split("|") if alias]
+        if row["feature_class"] == "A":  # "Nyanza Province" is also "Nyanza", as the packages' areas are
+            names += [(short, NameKind.ALTERNATE) for short in sources.area_name_variants(row["name"])[1:]]
         yield (PlaceRecord(name=row["name"], lat=float(row["lat"]), lon=float(row["lon"]),
                            country=row["country"] or None, feature_class=row["feature_class"],
                            feature_code=row["feature_code"]), names)
