@@ -45,7 +45,7 @@ def _print_by_feature(geoparser, articles) -> None:
     right, total = Counter(), Counter()
     for art, places in resolved(geoparser, articles):
         for gold, place in zip(art.toponyms, places):
-            kind = "unresolved" if place.lat is None else (
+            kind = "unresolved" if place.lat is None else "by context" if place.within is not None else (
                 place.feature_code if place.feature_code in ("PCLI", "CONT", "ADM1", "ADM2", "RGN") else
                 place.feature_class)
             total[kind] += 1
