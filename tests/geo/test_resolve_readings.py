@@ -18,6 +18,10 @@ PLACES = [
     ("London", 51.51, -0.13, "GB", "P", "PPLC", 2643743, "ENG", 8_900_000, []),
     ("Camden", 51.54, -0.14, "GB", "P", "PPL", 2653981, "ENG", 270_000, []),
     ("Piccadilly", -33.9, 150.1, "AU", "P", "PPL", 2153391, "02", 2_300, []),
+    ("Cairo", 30.04, 31.24, "EG", "P", "PPLC", 360630, "11", 9_600_000, []),
+    ("Alexandria", 31.20, 29.92, "EG", "P", "PPL", 361058, "06", 5_200_000, []),
+    ("Haram", 62.6, 6.2, "NO", "A", "ADM2", 3155000, "15", 2_100, []),
+    ("Yehud", 32.03, 34.89, "IL", "P", "PPL", 293100, "02", 30_000, [("Abbasiya", NameKind.ALTERNATE)]),
 ]
 
 
@@ -65,3 +69,10 @@ def test_a_far_hamlet_of_an_unnamed_country_gives_way_to_the_articles_places(geo
     assert piccadilly.country == "GB" and piccadilly.within is not None and piccadilly.geonameid is None
     [alone] = resolve(geoparser, "Crowds gathered at Piccadilly.", ["Piccadilly"])
     assert alone.country == "AU" and alone.within is None
+
+
+def test_a_small_district_abroad_and_a_town_named_by_an_old_spelling_give_way(geoparser):
+    text = "Police in Cairo and Alexandria said clashes erupted in Haram and Abbasiya."
+    cairo, alexandria, haram, abbasiya = resolve(geoparser, text, ["Cairo", "Alexandria", "Haram", "Abbasiya"])
+    assert haram.country == "EG" and haram.within is not None
+    assert abbasiya.country == "EG" and abbasiya.within is not None

@@ -56,7 +56,7 @@ class Geoparser:
             if not written_as_abbreviation(variant):
                 entries = _without_abbreviations(entries)
             if entries:
-                return entries
+                return _with_areas_of_the_bare_name(self.gazetteer, variant, entries)
         return ()
 
     def toponyms(self, doc) -> list[Toponym]:
@@ -115,6 +115,18 @@ def to_place(span: Span, ranked: Ranked, *, area_word: str | None = None) -> Pla
     return Place(span=span, name=e.name, geonameid=e.geonameid, lat=e.lat, lon=e.lon, country=e.country,
                  admin1=e.admin1, feature_class=e.feature_class, feature_code=e.feature_code,
                  geo_precision=geo_precision(e, area_word=area_word))
+
+
+def _with_areas_of_the_bare_name(gazetteer: Gazetteer, text: str, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """ "Karak district" is an area some gazetteer row is named in full (Pakistan's Karak District) and any area
+    named Karak (Jordan's governorate): the text's area word is no part of a name only."""
+    words = name_key(text).split()
+    if len(words) < 2 or words[-1] not in AREA_WORDS:
+        return entries
+    known = {e.place_id for e in entries}
+    areas = tuple(e for e in gazetteer.lookup(" ".join(words[:-1]))
+                  if e.feature_class == "A" and e.place_id not in known and e.kind != NameKind.ABBREVIATION)
+    return entries + areas
 
 
 def _without_abbreviations(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:

@@ -107,6 +107,10 @@ class Recognizer:
                 entries = self._lookup_without_direction(doc, start, end)
             if not entries:
                 start, end, entries = self._strip_area_word(doc, start, end)
+            if entries and end - start >= 2 and doc[end - 1].lower_ in AREA_WORDS:
+                known = {e.place_id for e in entries}  # "Karak district": also any area named Karak
+                entries += tuple(e for e in self._lookup(doc, start, end - 1)
+                                 if e.feature_class == "A" and e.place_id not in known)
             if entries:
                 out.append(_Candidate(start, end, entries, ent.label_))
                 continue

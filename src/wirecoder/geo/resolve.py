@@ -263,22 +263,26 @@ def _big_city(entry: Entry) -> bool:
 
 STRAY_POPULATION = 5_000
 STRAY_ALTERNATE_POPULATION = 100_000  # a town named by another of its spellings ("Singu" for Shingū, Japan)
+STRAY_AREA_CODES = frozenset({"ADM2", "ADM3", "ADM4"})  # districts are placed like the towns they hold
 STRAY_KM = 2_000.0
+STRAY_ALTERNATE_KM = 300.0
 STRAY_MIN_OTHERS = 2
 
 
 def _stray(entry: Entry, countries: Counter, others: list[Entry], outlet_country: str | None) -> bool:
-    """A hamlet of a country the article never names, thousands of km from every other place it names
-    ("Piccadilly" in a London story: a village in Australia), or a town there known by another spelling: a name
-    the gazetteer lacks is far likelier, so the name is left to be placed by its context."""
+    """A hamlet (or a district as small) of a country the article never names, thousands of km from every other
+    place it names ("Piccadilly" in a London story: a village in Australia), or a town there known by another
+    spelling: a name the gazetteer lacks is far likelier, so the name is left to be placed by its context."""
     limit = STRAY_POPULATION if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_POPULATION
-    if entry.feature_class != "P" or entry.population >= limit or entry.country == outlet_country:
+    if not (entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES) or entry.population >= limit \
+            or entry.country == outlet_country:
         return False
     if countries[("country", entry.country)] or countries[("implied", entry.country)]:
         return False
     local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
+    far = STRAY_KM if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_KM
     return len(local) >= STRAY_MIN_OTHERS and all(
-        distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_KM for o in local)
+        distance_km(entry.lat, entry.lon, o.lat, o.lon) > far for o in local)
 
 
 def _context(picks: Iterable[Entry | None]) -> tuple[Counter, Counter]:
