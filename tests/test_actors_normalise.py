@@ -25,3 +25,16 @@ def test_actors_named_group_from_table(run_stages):
 def test_actors_country_as_state_only_in_a_party_position(run_stages):
     found = actors(run_stages, "Russia launched missiles at targets in Ukraine.")
     assert [(t, country) for t, _, _, country in found] == [("Russia", "RU")]
+
+
+def test_actors_a_weapon_a_nationality_qualifies_is_that_states_military(run_stages):
+    found = actors(run_stages, "Russian drones struck Odesa overnight while Iranian-made drones hit Kyiv.")
+    assert ("Russian drones", "Military Forces of Russia", "state_forces", "RU") in found
+    assert not any(country == "IR" for *_, country in found)
+
+
+def test_event_actor1_is_the_state_whose_weapon_holds_the_trigger(run_stages):
+    article = run_stages("Russian guided aerial bombs hit a school in Kharkiv, Ukraine, on Monday.",
+                         published="2024-06-11")
+    [event] = [e for e in article.events if not e.background]
+    assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia"

@@ -45,6 +45,12 @@ HEADS = {
     "man": ("armed_group", "political_militia"), "men": ("armed_group", "political_militia"), "militiaman": ("militia", "political_militia"),
     "militiamen": ("militia", "political_militia"),
 }
+# Weapons and strikes that a nationality word makes the act of that state's military ("Russian drones",
+# "an Israeli air strike"); without one they name no party.
+WEAPON_HEADS = frozenset({"missile", "drone", "rocket", "shell", "shelling", "artillery", "airstrike", "strike",
+                          "bomb", "bombing", "bombardment", "warplane", "jet", "aircraft", "helicopter", "tank",
+                          "warship", "gunboat", "raid", "airstrikes", "strikes"})
+MADE_BY_WORDS = frozenset({"made", "built", "supplied", "designed", "manufactured", "produced", "provided"})
 # Qualifiers that turn a force noun away from the state.
 NON_STATE_QUALIFIERS = {
     "rebel": ("rebels", "rebels"), "opposition": ("rebels", "rebels"), "separatist": ("rebels", "rebels"),
@@ -195,6 +201,8 @@ class ActorsStage:
         if lemma not in HEADS and lower.endswith("s") and lower[:-1] in HEADS:
             lemma = lower[:-1]  # proper-noun plurals keep their form as lemma: "Armed Forces"
         entry = HEADS.get(lemma) or HEADS.get(lower)
+        if entry is None and (lemma in WEAPON_HEADS or lower in WEAPON_HEADS) and token.pos_ == "NOUN":
+            return self._weapon_of_a_state(article, token, index)
         if entry is None or token.pos_ not in ("NOUN", "PROPN"):
             return None
         if token.dep_ == "compound" and token.head.lemma_.lower() in HEADS:
@@ -224,6 +232,20 @@ class ActorsStage:
         country_name = self._countries.name(country) if country else None
         name = actor_name(role, country_name, token.text)
         return ActorMention(article.span(start, end), name, kind, country, index, role, token.idx)
+
+    def _weapon_of_a_state(self, article: Article, token, index: int) -> ActorMention | None:
+        """ "Russian drones", "an Israeli air strike": a weapon or strike a nationality word qualifies is that
+        state's military acting, unless the word says who made it ("Iranian-made drones")."""
+        if token.dep_ == "compound" and token.head.lemma_.lower() in WEAPON_HEADS:
+            return None  # "air strike": the phrase is taken at its head
+        country, qualifier = self._qualifier_country(token)
+        if country is None or qualifier is None or qualifier.idx > token.idx:
+            return None
+        if any(t.lower_.strip("-") in MADE_BY_WORDS for t in token.doc[qualifier.i:token.i]):
+            return None
+        name = actor_name("military", self._countries.name(country), token.text)
+        return ActorMention(article.span(qualifier.idx, token.idx + len(token.text)), name, "state_forces",
+                            country, index, "weapon", token.idx)
 
     def _country_as_state(self, article: Article, token, index: int) -> ActorMention | None:
         """A country name in an actor's position: the state acting ('Armenia launched', 'Russia's mediation')."""

@@ -181,6 +181,9 @@ class AssembleStage:
                 elif child.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in ("launch", "carry", "conduct",
                                                                                       "stage", "hold"):
                     actor2 = actor2 or actor_at(child)
+        if actor1 is None:  # "Russian guided aerial bombs": the trigger inside a state's weapon phrase
+            actor1 = next((a for a in actors if a.span.start <= mention.trigger.start < a.span.end
+                           and a.kind == "state_forces" and a is not actor2), None)
         if actor1 is None:
             actor1 = self._nearest_party(doc, actors, mention, exclude=actor2)
         if actor2 is None and mention.event_type in ("Violence against civilians",):

@@ -137,7 +137,8 @@ class EventTypeRules:
                 a.kind in ("rebels", "political_militia", "identity_militia") for a in actors) or lemmas & {
                 "gunman", "kidnapper", "abductor", "militant", "jihadist"} else None
         elif decision == "PROPERTY":
-            kinds = {a.kind for a in actors if a.span.end <= root.idx}  # who set the fire, not who came after
+            # who set the fire, not who came after; a fire a weapon set is the strike's damage
+            kinds = {a.kind for a in actors if a.span.end <= root.idx and a.role != "weapon"}
             if kinds & {"protesters", "rioters"} or lemmas & PROTEST_WORDS:
                 decision = "Violent demonstration"
             elif kinds & {"rebels", "political_militia", "identity_militia", "state_forces", "external_forces"}:
