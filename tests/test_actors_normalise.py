@@ -38,3 +38,9 @@ def test_event_actor1_is_the_state_whose_weapon_holds_the_trigger(run_stages):
                          published="2024-06-11")
     [event] = [e for e in article.events if not e.background]
     assert event.actor1 is not None and event.actor1.name == "Military Forces of Russia"
+
+
+def test_actors_a_states_weapon_without_nationality_and_terrorists(run_stages):
+    found = actors(run_stages, "Military aircraft bombed two villages after terrorists attacked a patrol.")
+    assert ("Military aircraft", "Military Forces", "state_forces", None) in found
+    assert any(kind == "rebels" and text == "terrorists" for text, _, kind, _ in found)

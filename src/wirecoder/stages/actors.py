@@ -36,6 +36,7 @@ HEADS = {
     "rioter": ("rioters", "rioters"), "mob": ("rioters", "rioters"),
     "rebel": ("rebels", "rebels"), "insurgent": ("rebels", "rebels"), "separatist": ("rebels", "rebels"),
     "guerrilla": ("rebels", "rebels"), "jihadist": ("rebels", "rebels"), "islamist": ("rebels", "rebels"),
+    "terrorist": ("rebels", "rebels"),  # what states call the armed groups fighting them, ACLED's rebels
     "militant": ("armed_group", "political_militia"), "gunman": ("armed_group", "political_militia"),
     "gunmen": ("armed_group", "political_militia"), "assailant": ("armed_group", "political_militia"),
     "attacker": ("armed_group", "political_militia"), "bandit": ("armed_group", "political_militia"),
@@ -50,6 +51,7 @@ HEADS = {
 WEAPON_HEADS = frozenset({"missile", "drone", "rocket", "shell", "shelling", "artillery", "airstrike", "strike",
                           "bomb", "bombing", "bombardment", "warplane", "jet", "aircraft", "helicopter", "tank",
                           "warship", "gunboat", "raid", "airstrikes", "strikes"})
+STATE_WEAPON_QUALIFIERS = frozenset({"military", "army", "government", "regime", "junta", "navy", "naval"})
 MADE_BY_WORDS = frozenset({"made", "built", "supplied", "designed", "manufactured", "produced", "provided"})
 # Qualifiers that turn a force noun away from the state.
 NON_STATE_QUALIFIERS = {
@@ -68,7 +70,7 @@ ROLE_NAMES = {
     "government": "Government of {country}", "civilians": "Civilians ({country})",
     "protesters": "Protesters ({country})", "rioters": "Rioters ({country})",
     "armed_group": "Unidentified Armed Group ({country})", "rebels": "Rebels ({country})",
-    "militia": "Unidentified Militia ({country})",
+    "militia": "Unidentified Militia ({country})", "weapon": "Military Forces of {country}",
 }
 # the same names when the country is unknown: "Military Forces", "Civilians"
 ROLE_NAMES_NO_COUNTRY = {role: re.sub(r" of \{country\}| \(\{country\}\)", "", name)
@@ -240,10 +242,14 @@ class ActorsStage:
             return None  # "air strike": the phrase is taken at its head
         country, qualifier = self._qualifier_country(token)
         if country is None or qualifier is None or qualifier.idx > token.idx:
+            # "military aircraft", "government warplanes": a state's, the state where it happened (assemble)
+            qualifier = next((t for t in token.lefts if t.lower_ in STATE_WEAPON_QUALIFIERS), None)
+            if qualifier is None:
+                return None
+            country = None
+        elif any(t.lower_.strip("-") in MADE_BY_WORDS for t in token.doc[qualifier.i:token.i]):
             return None
-        if any(t.lower_.strip("-") in MADE_BY_WORDS for t in token.doc[qualifier.i:token.i]):
-            return None
-        name = actor_name("military", self._countries.name(country), token.text)
+        name = actor_name("weapon", self._countries.name(country) if country else None, token.text)
         return ActorMention(article.span(qualifier.idx, token.idx + len(token.text)), name, "state_forces",
                             country, index, "weapon", token.idx)
 
