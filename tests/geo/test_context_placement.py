@@ -70,3 +70,13 @@ def test_a_nation_of_a_kingdom_is_the_nation_not_the_kingdom(tmp_path):
         g.close()
     assert scotland.feature_code == "ADM1" and scotland.geonameid == 2638360
     assert britain.feature_code == "PCLI"
+
+
+def test_unknown_name_takes_its_comma_qualifier_or_a_place_inside_it(geoparser):
+    text = "Trials ran in Zyxwv, Iraq; later in Basra. Crowds filled Greater Kabul Qwertz."
+    zyxwv, iraq, basra, kabul_area = resolve(geoparser, text, ["Zyxwv", "Iraq", "Basra", "Greater Kabul Qwertz"])
+    assert zyxwv.within.text == "Iraq" and zyxwv.geo_precision == 3
+    assert kabul_area.within.text == "Basra"  # Kabul is named nowhere else: the place named before it hosts it
+    text = "Crowds filled Kabul. Traffic jammed Greater Kabul Qwertz and Basra."
+    places = resolve(geoparser, text, ["Kabul", "Greater Kabul Qwertz", "Basra"])
+    assert places[1].within.text == "Kabul" and places[1].country == "AF"

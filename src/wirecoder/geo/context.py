@@ -18,16 +18,19 @@ from ..article import Place
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“‘(])|\n")
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 AREA_PRECISION = 3
+HOST_CLASSES = frozenset({"P", "A", "S"})  # towns, areas, sites; not seas, regions, continents or ranges: too vague
 
 
 def place_unknown_by_context(places: Sequence[Place], text: str) -> list[Place]:
-    """The places in text order, each unknown one (no point) placed at the nearest known place below the country
-    level: in its own sentence first, else the nearest before it, else the nearest after it; failing those, at
-    the country its sentence names, or the article's only country. A name with no such context stays unknown."""
+    """The places in text order, each unknown one (no point) placed at the known place that qualifies it after a
+    comma ("Binh Phuoc, Vietnam"), else a known place named inside it ("Greater Toronto Area"), else the nearest
+    known town, area or site: in its own sentence first, else the nearest before it, else the nearest after it;
+    failing those, at the country its sentence names, or the article's only country. Seas, regions, continents
+    and ranges host nothing: they are too vague. A name with no such context stays unknown."""
     if all(p.lat is not None for p in places):
         return list(places)
     known = [p for p in places if p.lat is not None and p.within is None]
-    local = [p for p in known if not _country(p)]
+    local = [p for p in known if p.feature_class in HOST_CLASSES and not _country(p)]
     countries = [p for p in known if _country(p)]
     boundaries = [m.end() for m in SENTENCE_END.finditer(text)]
     out = []
@@ -36,9 +39,24 @@ def place_unknown_by_context(places: Sequence[Place], text: str) -> list[Place]:
             out.append(place)
             continue
         sentence = _sentence(boundaries, place.span.start, len(text))
-        host = _host(place, local, sentence) or _country_host(place, countries, sentence)
+        host = (_qualifier(place, known, text) or _named_inside(place, local) or _host(place, local, sentence)
+                or _country_host(place, countries, sentence))
         out.append(place if host is None else _placed_at(place, host))
     return out
+
+
+def _qualifier(place: Place, known: Sequence[Place], text: str) -> Place | None:
+    """ "Binh Phuoc, Vietnam", "Kisima, Isiolo": the known place right after a comma qualifies the name."""
+    after = [p for p in known if p.span.start > place.span.end and text[place.span.end:p.span.start].strip() == ","]
+    return min(after, key=lambda p: p.span.start) if after else None
+
+
+def _named_inside(place: Place, local: Sequence[Place]) -> Place | None:
+    """ "Greater Toronto Area", "the Vancouver Art Gallery": a known place the article names elsewhere, inside
+    the unknown name."""
+    words = place.span.text.split()
+    inside = [p for p in local if len(words) > 1 and p.span.text in words]
+    return inside[0] if inside else None
 
 
 def _host(place: Place, local: Sequence[Place], sentence: tuple[int, int]) -> Place | None:
