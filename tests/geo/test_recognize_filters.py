@@ -242,3 +242,17 @@ def test_recognize_leaves_out_a_nationality_word_qualifying_a_noun_but_takes_the
 def test_recognize_takes_no_group_initials_by_listing(geoparser, nlp):
     got = texts(geoparser, nlp, "In Yemen, ELN guerrillas attacked a police station.")
     assert "Yemen" in got and "ELN" not in got
+
+
+def test_recognize_takes_a_village_spacy_calls_a_person_when_a_place_qualifies_it(geoparser, nlp):
+    from spacy.tokens import Span
+    doc = nlp("Gunmen abducted pupils in Qwertyville, in Iraq's south, on Friday.")
+    words = [t.text for t in doc]
+    i = words.index("Qwertyville")
+    doc.ents = [Span(doc, i, i + 1, label="PERSON"), Span(doc, words.index("Iraq"), words.index("Iraq") + 1,
+                                                           label="GPE")]
+    assert "Qwertyville" in [t.text for t in geoparser.toponyms(doc)]
+    doc = nlp("The minister thanked Qwertyville, a veteran, on Friday.")
+    i = [t.text for t in doc].index("Qwertyville")
+    doc.ents = [Span(doc, i, i + 1, label="PERSON")]
+    assert "Qwertyville" not in [t.text for t in geoparser.toponyms(doc)]

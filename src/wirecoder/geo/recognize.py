@@ -121,6 +121,10 @@ class Recognizer:
                 out.extend(in_parts)  # a run over a list of names ("Ganja, Mingachevir", "Pattani's Nong Chik")
             elif ent.label_ in ("GPE", "LOC"):
                 out.append(_Candidate(start, end, (), ent.label_))
+            elif ent.label_ == "PERSON" and end - start == 1 and locative_before(doc, start) \
+                    and self._qualified_by_a_place(doc, end):
+                # "in Jangebe, in Nigeria's Zamfara state": a village spaCy took for a person, placed by its area
+                out.append(_Candidate(start, end, (), "LOC"))
             else:
                 prefix = self._place_prefix(doc, start, end)
                 if prefix is not None:
@@ -128,6 +132,25 @@ class Recognizer:
                 else:
                     out.extend(self._place_inside(doc, start, end))
         return out
+
+    def _qualified_by_a_place(self, doc, end: int) -> bool:
+        """A comma, maybe "in" or "near", then a known place: what follows a village's name in news."""
+        j = end
+        if j >= len(doc) or doc[j].text != ",":
+            return False
+        j += 1
+        if j < len(doc) and doc[j].lower_ in ("in", "near"):
+            j += 1
+        while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+            j += 1
+        if j >= len(doc) or not doc[j].text[:1].isupper():
+            return False
+        entity = next((e for e in doc.ents if e.start == j), None)
+        stop = entity.end if entity is not None and entity.label_ in ("GPE", "LOC") else j + 1
+        words = doc[j:stop]
+        if words[-1].text in ("'s", "’s"):
+            words = doc[j:stop - 1]
+        return bool(words) and bool(self._lookup(doc, words.start, words.end))
 
     def _place_inside(self, doc, start: int, end: int) -> list[_Candidate]:
         """A place an entity run swallowed after "in" or "at" ("the Children's Hospital of Manitoba in
