@@ -41,3 +41,12 @@ def test_assemble_history_is_background(coder):
     old = [e for e in record["events"] if e["date"] and e["date"] < "2020"]
     assert old and all(e["background"] for e in old)
     assert any(not e["background"] and e["date"] == dt.date(2020, 10, 2).isoformat() for e in record["events"])
+
+
+def test_assemble_codes_a_village_no_gazetteer_knows_once_and_carries_it_to_the_next_paragraph(coder):
+    text = ("Gunmen attacked the village of Kwarangaba in Zamfara state on Friday, police said.\n\n"
+            "Officers exchanged fire with the attackers. One officer was killed.")
+    record = coder.code(text, published="2021-02-27")
+    events = [e for e in record["events"] if not e["background"]]
+    assert events and all(e["location"]["text"] == "Kwarangaba" for e in events)
+    assert all(e["location"]["within"]["text"] == "Zamfara" for e in events)

@@ -289,9 +289,12 @@ class AssembleStage:
             span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
             if span is not None:
                 tokens[id(place)] = span.root
-        kept = []
+        hosts = {p.within for p in places if p.within is not None}  # "in Jangebe, in Zamfara state": Zamfara
+        kept = []                                                   # only places Jangebe, which it hosts
         for place in places:
             token = tokens.get(id(place))
+            if place.span in hosts:
+                continue
             if token is None:
                 kept.append(place)
                 continue
@@ -378,14 +381,23 @@ class AssembleStage:
 
     @staticmethod
     def _place_told_before(article: Article, mention: EventMention) -> Place | None:
-        """The last town or district named in the previous two sentences of the same paragraph."""
+        """The last place below the country named in the previous two sentences of the same paragraph, or of a
+        one-sentence paragraph right before it (wire copy sets every sentence apart)."""
         paragraph = article.sentences[mention.sentence].paragraph
+        crossed = False
         for index in (mention.sentence - 1, mention.sentence - 2):
-            if index < 0 or article.sentences[index].paragraph != paragraph:
+            if index < 0 or article.is_heading(article.sentences[index]):
                 break
+            if article.sentences[index].paragraph != paragraph:
+                size = sum(s.paragraph == article.sentences[index].paragraph for s in article.sentences)
+                if crossed or size > 1:
+                    break
+                crossed, paragraph = True, article.sentences[index].paragraph
             named = [p for p in article.places if article.sentence_at(p.span.start) == index
-                     and p.lat is not None and p.geo_precision <= 2
+                     and p.lat is not None and p.feature_code not in COUNTRY_CODES
                      and not any(d.start <= p.span.start < d.end for d in article.datelines)]
+            hosts = {p.within for p in named if p.within is not None}
+            named = [p for p in named if p.span not in hosts] or named
             if named:
                 return named[-1]
         return None
