@@ -50,3 +50,12 @@ def test_assemble_codes_a_village_no_gazetteer_knows_once_and_carries_it_to_the_
     events = [e for e in record["events"] if not e["background"]]
     assert events and all(e["location"]["text"] == "Kwarangaba" for e in events)
     assert all(e["location"]["within"]["text"] == "Zamfara" for e in events)
+
+
+def test_assemble_the_city_a_sentence_refers_back_to_is_the_last_one_named(coder):
+    text = ("Fighters besieged El Fasher, the capital of North Darfur state, on Sunday. Residents said the situation "
+            "was dire. Food was scarce and prices had tripled. Aid groups appealed for access. On Monday, the army "
+            "said its aircraft struck fighters' positions east of the city.")
+    record = coder.code(text, published="2024-09-24")
+    strikes = [e for e in record["events"] if e["sub_event_type"] == "Air/drone strike"]
+    assert strikes and strikes[0]["location"]["feature_class"] == "P" and strikes[0]["location"]["country"] == "SD"

@@ -9,6 +9,7 @@ of its sentence. Every field it fills cites the words it came from.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..article import (ActorMention, Article, CountMention, Span, DateMention, Event, EventMention, Evidence,
                        Place)
@@ -22,6 +23,7 @@ UNNAMED_ROLES = {"Battles": "armed_group", "Explosions/Remote violence": "armed_
                  "Violence against civilians": "armed_group", "Protests": "protesters", "Riots": "rioters"}
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
+SETTLEMENT_REFERENCE = re.compile(r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
 
 
 @dataclasses.dataclass
@@ -270,7 +272,7 @@ class AssembleStage:
                     seen.add(key)
                     unique.append(place)
             return unique
-        told_before = self._place_told_before(article, mention)
+        told_before = self._settlement_referred_to(article, mention) or self._place_told_before(article, mention)
         if told_before is not None:
             return [told_before]  # "Gunmen attacked the village of X on Sunday. They killed 14 people."
         if mention.event_type == "Strategic developments":
@@ -278,6 +280,18 @@ class AssembleStage:
         # the target's country, else the country the article is about, else the actor's own
         return [self._country_fallback(actors[1:2]) or self._main_country(article)
                 or self._country_fallback(actors[:1])]
+
+    @staticmethod
+    def _settlement_referred_to(article: Article, mention: EventMention) -> Place | None:
+        """ "East of the city", "in the camp": a settlement the sentence refers back to is the last one the
+        article named before it."""
+        words = article.sentences[mention.sentence].span.text.casefold()
+        if not SETTLEMENT_REFERENCE.search(words):
+            return None
+        before = [p for p in article.places if p.span.start < mention.trigger.start and p.lat is not None
+                  and (p.feature_class in ("P", "S") or (p.within is not None and p.geo_precision <= 2))
+                  and not any(d.start <= p.span.start < d.end for d in article.datelines)]
+        return before[-1] if before else None
 
     def _most_specific(self, article: Article, places: list[Place]) -> list[Place]:
         """Drop a place that only situates another ('Kayseri, a hub in Central Anatolia'; 'Redding, northern
