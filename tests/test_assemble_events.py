@@ -59,3 +59,15 @@ def test_assemble_the_city_a_sentence_refers_back_to_is_the_last_one_named(coder
     record = coder.code(text, published="2024-09-24")
     strikes = [e for e in record["events"] if e["sub_event_type"] == "Air/drone strike"]
     assert strikes and strikes[0]["location"]["feature_class"] == "P" and strikes[0]["location"]["country"] == "SD"
+
+
+def test_assemble_an_undated_later_event_takes_the_leads_day_not_the_filing_day(coder):
+    text = ("LAGOS, Feb 4 - Thousands of people protested against fuel prices in Abuja on Monday, and police fired "
+            "tear gas to disperse them, witnesses said.\n\n"
+            "The police command said those arrested would be charged. A spokesman declined to give a number.\n\n"
+            "Officials gave no further details. Union leaders promised more action.\n\n"
+            "In Lagos, a separate march passed off peacefully, with thousands of protesters marching to the "
+            "governor's office.")
+    record = coder.code(text, published="2025-02-04")
+    lagos = [e for e in record["events"] if e["location"] and e["location"]["name"] == "Lagos"]
+    assert lagos and lagos[0]["date"] == "2025-02-03"

@@ -122,7 +122,19 @@ class AssembleStage:
                 break
             if by_sentence.get(index):
                 return by_sentence[index][-1], True
-        return None, True
+        return self._lead_date(article, by_sentence), True
+
+    def _lead_date(self, article: Article, by_sentence) -> DateMention | None:
+        """The day the article's first dated event happened: what wire copy's later, undated paragraphs ("In
+        Lagos, a separate march ...", "Hours earlier, ...") are told against, rather than the day it was filed."""
+        for other in sorted(article.mentions, key=lambda m: m.trigger.start):
+            dates = by_sentence.get(other.sentence)
+            if not dates or other.negated or other.hypothetical:
+                continue
+            dated, told_only = self._closest_date(article, other, dates)
+            if not told_only and not dated.background:
+                return dated
+        return None
 
     @staticmethod
     def _closest_date(article: Article, mention: EventMention, dates: list[DateMention]) -> tuple[DateMention, bool]:
