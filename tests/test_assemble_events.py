@@ -71,3 +71,12 @@ def test_assemble_an_undated_later_event_takes_the_leads_day_not_the_filing_day(
     record = coder.code(text, published="2025-02-04")
     lagos = [e for e in record["events"] if e["location"] and e["location"]["name"] == "Lagos"]
     assert lagos and lagos[0]["date"] == "2025-02-03"
+
+
+def test_assemble_places_that_only_orient_the_reader_are_not_event_locations(coder):
+    text = ("A roadside bomb hit an army vehicle on the road between Tera and Gotheye on Monday. "
+            "Gunmen attacked a checkpoint in Hawija, 50 km west of Kirkuk, on Monday.")
+    record = coder.code(text, published="2025-04-08")
+    located = sorted(e["location"]["text"] for e in record["events"] if e["location"])
+    assert "Gotheye" not in located and "Kirkuk" not in located
+    assert "Tera" in located

@@ -23,6 +23,10 @@ UNNAMED_ROLES = {"Battles": "armed_group", "Explosions/Remote violence": "armed_
                  "Violence against civilians": "armed_group", "Protests": "protesters", "Riots": "rioters"}
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                             "north-east", "north-west", "south-east", "south-west"})
+DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "kilometre", "kilometer", "mile"})
+ROUTE_WORDS = frozenset({"road", "route", "highway", "way", "motorway", "corridor"})
 SETTLEMENT_REFERENCE = re.compile(r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
 
 
@@ -269,6 +273,7 @@ class AssembleStage:
         places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
                   and not any(u.overlaps(p.span) for u in used) and p.lat is not None]
         places = self._in_clause(article, mention, places)
+        places = self._without_reference_points(article, places)
         places = self._most_specific(article, places)
         specific = [p for p in places if p.feature_code not in COUNTRY_CODES]
         if specific:
@@ -393,6 +398,34 @@ class AssembleStage:
                          and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
         inside = [p for p in places if p.span.start in clause]
         return inside or places
+
+    @staticmethod
+    def _without_reference_points(article: Article, places: list[Place]) -> list[Place]:
+        """Places that only orient the reader: "west of Kirkuk", "20 km from X", the second end of "between Tera
+        and Gotheye", "the road to Djibo", "across the Dnipro". ACLED codes the event at the place itself; a
+        reference point stays only when nothing else is named."""
+        doc = article.doc
+
+        def reference(place: Place) -> bool:
+            span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+            if span is None:
+                return False
+            token = span.root
+            if token.dep_ == "conj" and token.head.dep_ == "pobj" and token.head.head.lower_ == "between":
+                return True
+            if token.dep_ != "pobj":
+                return False
+            prep, head = token.head, token.head.head
+            if prep.lower_ == "of" and (head.lower_ in DIRECTION_WORDS or head.lower_ in DISTANCE_WORDS):
+                return True
+            if prep.lower_ in ("from", "of") and any(t.lower_ in DISTANCE_WORDS for t in head.subtree):
+                return True
+            if prep.lower_ in ("to", "towards", "toward") and head.lemma_.lower() in ROUTE_WORDS:
+                return True
+            return prep.lower_ == "across"
+
+        kept = [p for p in places if not reference(p)]
+        return kept or places
 
     def _country_fallback(self, actors) -> Place | None:
         """No place named: the first of these actors with a country, at country precision."""
