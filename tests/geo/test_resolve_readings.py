@@ -76,3 +76,21 @@ def test_a_small_district_abroad_and_a_town_named_by_an_old_spelling_give_way(ge
     cairo, alexandria, haram, abbasiya = resolve(geoparser, text, ["Cairo", "Alexandria", "Haram", "Abbasiya"])
     assert haram.country == "EG" and haram.within is not None
     assert abbasiya.country == "EG" and abbasiya.within is not None
+
+
+def test_a_big_city_at_an_areas_point_is_its_seat_whichever_name_the_text_uses(tmp_path):
+    path = tmp_path / "seat.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    writer.add(PlaceRecord(name="Basra", lat=30.495, lon=47.84, country="IQ", feature_class="A", feature_code="ADM1",
+                           admin1_code="02", population=2_500_000), [], source_id=source)
+    writer.add(PlaceRecord(name="Basrah", lat=30.508, lon=47.78, country="IQ", feature_class="P", feature_code="PPL",
+                           admin1_code="02", population=1_300_000), [("Basra", NameKind.ALTERNATE)], source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    try:
+        [basra] = resolve(g, "Protesters gathered in Basra.", ["Basra"])
+        [province] = resolve(g, "Protesters gathered across Basra province.", ["Basra"])
+    finally:
+        g.close()
+    assert basra.feature_class == "P" and province.feature_code == "ADM1"

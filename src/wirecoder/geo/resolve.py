@@ -137,6 +137,7 @@ class Resolver:
 
 
 SHADOW_KM = 50.0
+SEAT_KM = 15.0  # a town this near an area's point is its seat, whichever of its names the text uses ("Basra")
 BIG_CITY_POPULATION = 1_000_000
 MAX_CONTEXT_PLACES = 300
 
@@ -212,7 +213,8 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
     # name it is (the state of New York)
     return tuple(e for e in cands if not (
         e.feature_class == "A" and e.feature_code != "PCLI" and any(
-            t.country == e.country and (t.kind == NameKind.PRIMARY or t.kind == e.kind)
+            t.country == e.country and (t.kind == NameKind.PRIMARY or t.kind == e.kind
+                                        or distance_km(t.lat, t.lon, e.lat, e.lon) <= SEAT_KM)
             and (_big_city(t) or distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM
                  or (e.feature_code != "ADM1" and _within(t, e))) for t in towns)))
 
