@@ -256,3 +256,31 @@ def test_recognize_takes_a_village_spacy_calls_a_person_when_a_place_qualifies_i
     i = [t.text for t in doc].index("Qwertyville")
     doc.ents = [Span(doc, i, i + 1, label="PERSON")]
     assert "Qwertyville" not in [t.text for t in geoparser.toponyms(doc)]
+
+
+def test_recognize_a_nationality_word_names_its_country_for_a_town_spacy_calls_a_person(tmp_path, nlp):
+    from spacy.tokens import Span
+    from wirecoder.geo.store import NameKind
+    from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
+    path = tmp_path / "gaz.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    writer.add(PlaceRecord(name="Ukraine", lat=49.0, lon=32.0, country="UA", feature_class="A", feature_code="PCLI",
+                           population=41_000_000), [("Ukrainian", NameKind.DEMONYM)], source_id=source)
+    writer.add(PlaceRecord(name="Belgorod Oblast", lat=50.7, lon=37.4, country="RU", feature_class="A",
+                           feature_code="ADM1", admin1_code="09", population=1_500_000), [("Belgorod", NameKind.ALTERNATE)],
+               source_id=source)
+    writer.add(PlaceRecord(name="Kherson", lat=46.64, lon=32.61, country="UA", feature_class="P", feature_code="PPL",
+                           population=290_000), [], source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    try:
+        doc = nlp("Ukrainian drones hit a depot in Belgorod region while artillery shelled Kherson.")
+        words = [t.text for t in doc]
+        doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, words.index("Belgorod"), words.index("Belgorod") + 1,
+                                                        label="GPE"),
+                    Span(doc, words.index("Kherson"), words.index("Kherson") + 1, label="PERSON")]
+        found = [t.text for t in g.toponyms(doc)]
+    finally:
+        g.close()
+    assert "Kherson" in found

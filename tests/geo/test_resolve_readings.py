@@ -94,3 +94,22 @@ def test_a_big_city_at_an_areas_point_is_its_seat_whichever_name_the_text_uses(t
     finally:
         g.close()
     assert basra.feature_class == "P" and province.feature_code == "ADM1"
+
+
+def test_an_oblast_called_after_its_city_gives_way_to_the_city(tmp_path):
+    path = tmp_path / "oblast.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    writer.add(PlaceRecord(name="Zaporizka", lat=47.3, lon=35.6, country="UA", feature_class="A", feature_code="ADM1",
+                           admin1_code="26", population=1_600_000), [("Zaporizhzhia", NameKind.ALTERNATE)],
+               source_id=source)
+    writer.add(PlaceRecord(name="Zaporizhzhya", lat=47.84, lon=35.14, country="UA", feature_class="P",
+                           feature_code="PPL", admin1_code="26", population=710_000),
+               [("Zaporizhzhia", NameKind.ALTERNATE)], source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    try:
+        [city] = resolve(g, "Missiles hit Zaporizhzhia.", ["Zaporizhzhia"])
+    finally:
+        g.close()
+    assert city.feature_class == "P"

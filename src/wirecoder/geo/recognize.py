@@ -85,7 +85,7 @@ class Recognizer:
         kept = [c for c in candidates if self._admissible(doc, c, person_words)]
         for cand in kept:
             cand.accepted = self._has_evidence(doc, text, cand)
-        self._drop_persons_abroad(kept)
+        self._drop_persons_abroad(kept, _countries_of_nationality_words(candidates))
         self._accept_lists(doc, kept)
         self._accept_in_named_countries(doc, kept)
         return [self._toponym(doc, text, c) for c in kept if c.accepted]
@@ -363,10 +363,11 @@ class Recognizer:
                 left.accepted = True
 
     @staticmethod
-    def _drop_persons_abroad(cands: list[_Candidate]) -> None:
+    def _drop_persons_abroad(cands: list[_Candidate], nationalities: set[str]) -> None:
         """A word spaCy calls a person, taken for a place only by a preposition ("from Obama"), stays a person
-        when none of its places lies in a country the article names."""
-        named = _named_countries(cands) | _countries_of_named_areas(cands)
+        when none of its places lies in a country the article names, outright, by an area of it, or by its
+        nationality word ("Ukrainian drones" names Ukraine for "shelled Kherson")."""
+        named = _named_countries(cands) | _countries_of_named_areas(cands) | nationalities
         if not named:
             return
         for cand in cands:
@@ -428,6 +429,12 @@ def _countries_of_named_areas(cands: list[_Candidate]) -> set[str]:
                 e.feature_code in ("RGN", "ADM1") for e in entries):
             out |= countries
     return out
+
+
+def _countries_of_nationality_words(cands: list[_Candidate]) -> set[str]:
+    """The countries whose nationality words the article uses ("Russian forces", "Ukrainian drones")."""
+    return {e.country for c in cands for e in c.entries
+            if e.kind == NameKind.DEMONYM and e.feature_code == "PCLI" and e.country}
 
 
 def _named_countries(cands: list[_Candidate]) -> set[str]:

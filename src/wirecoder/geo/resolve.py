@@ -137,6 +137,7 @@ class Resolver:
 
 
 SHADOW_KM = 50.0
+SEAT_TOWN_POPULATION = 100_000
 SEAT_KM = 15.0  # a town this near an area's point is its seat, whichever of its names the text uses ("Basra")
 BIG_CITY_POPULATION = 1_000_000
 MAX_CONTEXT_PLACES = 300
@@ -201,12 +202,15 @@ def contains(area: Entry, entry: Entry) -> bool:
 
 
 def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
-    """Drop an admin area that shares its name with a town beside it ("Ganja" the city, not the district) or, below
-    the first level, with a town of its province (a district named after its seat), or with a big city or the capital of its country anywhere in it ("Buenos Aires", "Washington", "Giza"),
-    unless the text calls it an area: news names the town far more often, and ACLED codes the town."""
+    """Drop an admin area that shares its name with a town beside it ("Ganja" the city, not the district), with a
+    sizeable town of its province when the name is not the area's own (a district named after its seat; the
+    oblast "Zaporizka" is also called "Zaporizhzhia" after its city), or with a big city or the capital of its
+    country anywhere in it ("Buenos Aires", "Washington", "Giza"), unless the text calls it an area: news names
+    the town far more often, and ACLED codes the town."""
     if hint in ("area", "admin1") or len(cands) < 2:
         return cands
-    towns = [e for e in cands if e.feature_class == "P" and (e.kind == NameKind.PRIMARY or _big_city(e))]
+    towns = [e for e in cands if e.feature_class == "P" and (
+        e.kind == NameKind.PRIMARY or _big_city(e) or e.population >= SEAT_TOWN_POPULATION)]
     if not towns:
         return cands
     # a town named only by an alternate name ("New York" for New York City) does not shadow an area whose own
@@ -216,7 +220,7 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
             t.country == e.country and (t.kind == NameKind.PRIMARY or t.kind == e.kind
                                         or distance_km(t.lat, t.lon, e.lat, e.lon) <= SEAT_KM)
             and (_big_city(t) or distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM
-                 or (e.feature_code != "ADM1" and _within(t, e))) for t in towns)))
+                 or ((e.feature_code != "ADM1" or e.kind != NameKind.PRIMARY) and _within(t, e))) for t in towns)))
 
 
 GREAT_FEATURE_CODES = frozenset({"OCN", "CONT", "RGN"})

@@ -11,7 +11,8 @@ LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "across", 
                             "nearby", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
                             "southeast", "southwest", "northern", "southern", "eastern", "western", "central",
                             "downtown", "entered", "reached", "visited", "bombed", "shelled", "struck", "hit",
-                            "captured", "seized", "besieged", "liberated", "recaptured"})
+                            "captured", "seized", "besieged", "liberated", "recaptured", "attacked", "stormed",
+                            "overran", "retook", "encircled", "evacuated"})
 SETTLEMENT_WORDS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital", "settlement",
                               "township", "suburb", "neighbourhood", "neighborhood", "port", "hamlet", "airport"})
 AREA_WORDS = frozenset({"district", "districts", "region", "regions", "province", "provinces", "governorate",
