@@ -80,3 +80,11 @@ def test_assemble_places_that_only_orient_the_reader_are_not_event_locations(cod
     located = sorted(e["location"]["text"] for e in record["events"] if e["location"])
     assert "Gotheye" not in located and "Kirkuk" not in located
     assert "Tera" in located
+
+
+def test_assemble_a_protest_police_broke_up_is_one_protest_with_intervention(coder):
+    text = ("Hundreds of people protested in Port Sudan on Wednesday against rising bread prices. "
+            "Police dispersed them with tear gas.")
+    record = coder.code(text, published="2024-09-05")
+    protests = [e for e in record["events"] if e["event_type"] == "Protests"]
+    assert [e["sub_event_type"] for e in protests] == ["Protest with intervention"]

@@ -27,6 +27,7 @@ DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nor
                              "north-east", "north-west", "south-east", "south-west"})
 DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "kilometre", "kilometer", "mile"})
 ROUTE_WORDS = frozenset({"road", "route", "highway", "way", "motorway", "corridor"})
+PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 SETTLEMENT_REFERENCE = re.compile(r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
 
 
@@ -484,7 +485,9 @@ class AssembleStage:
         for draft in sorted(drafts, key=lambda d: d.mention.trigger.start):
             event = self._event(article, draft, len(events) + 1)
             location = event.location
-            key = (event.sub_event_type, event.date, event.background,
+            # one protest a place and day: met by police, it is a protest with intervention, not two events
+            kind = event.event_type if event.sub_event_type in PROTEST_SEVERITY else event.sub_event_type
+            key = (kind, event.date, event.background,
                    (location.geonameid or (location.name, location.country)) if location else None)
             if key in index:
                 self._absorb(index[key], event)
@@ -519,6 +522,9 @@ class AssembleStage:
 
     @staticmethod
     def _absorb(kept: Event, other: Event) -> None:
+        if PROTEST_SEVERITY.get(other.sub_event_type, -1) > PROTEST_SEVERITY.get(kept.sub_event_type, -1) \
+                and kept.sub_event_type in PROTEST_SEVERITY:
+            kept.sub_event_type = other.sub_event_type
         kept.fatalities = kept.fatalities or other.fatalities
         kept.injured = kept.injured or other.injured
         kept.weapons = kept.weapons + [w for w in other.weapons if w not in kept.weapons]
