@@ -88,3 +88,10 @@ def test_assemble_a_protest_police_broke_up_is_one_protest_with_intervention(cod
     record = coder.code(text, published="2024-09-05")
     protests = [e for e in record["events"] if e["event_type"] == "Protests"]
     assert [e["sub_event_type"] for e in protests] == ["Protest with intervention"]
+
+
+def test_assemble_an_armed_party_telling_of_its_own_strike_is_its_actor1(coder):
+    record = coder.code("The Sudanese army said its aircraft struck RSF positions in Omdurman on Tuesday.",
+                        published="2024-09-04")
+    strikes = [e for e in record["events"] if e["sub_event_type"] == "Air/drone strike"]
+    assert strikes and strikes[0]["actor1"]["name"] == "Military Forces of Sudan"

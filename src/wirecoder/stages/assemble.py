@@ -27,6 +27,7 @@ DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "nor
                              "north-east", "north-west", "south-east", "south-west"})
 DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "kilometre", "kilometer", "mile"})
 ROUTE_WORDS = frozenset({"road", "route", "highway", "way", "motorway", "corridor"})
+ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"})
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 SETTLEMENT_REFERENCE = re.compile(r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
 
@@ -200,6 +201,8 @@ class AssembleStage:
                 elif child.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in ("launch", "carry", "conduct",
                                                                                       "stage", "hold"):
                     actor2 = actor2 or actor_at(child)
+        if actor1 is None and verb is not None:  # "the army said its aircraft struck": the army's aircraft
+            actor1 = self._owner_who_speaks(article, mention, subject_of(verb))
         if actor1 is None:  # "Russian guided aerial bombs": the trigger inside a state's weapon phrase
             actor1 = next((a for a in actors if a.span.start <= mention.trigger.start < a.span.end
                            and a.kind == "state_forces" and a is not actor2), None)
@@ -244,6 +247,19 @@ class AssembleStage:
     def _speaks(doc, actor: ActorMention) -> bool:
         span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
         return span is not None and is_speaker(span.root)
+
+    @staticmethod
+    def _owner_who_speaks(article: Article, mention: EventMention, subject) -> ActorMention | None:
+        """The armed party that tells of its own act: "the army said its aircraft struck ...", "the group said
+        its fighters attacked ...": the speaker owns the subject."""
+        if subject is None or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
+            return None
+        speech = next((a for a in subject.ancestors if a.lemma_.lower() in SPEECH), None)
+        speaker = subject_of(speech) if speech is not None else None
+        if speaker is None:
+            return None
+        return next((a for a in article.actors if a.sentence == mention.sentence and a.kind in ARMED_KINDS
+                     and (a.span.start <= speaker.idx < a.span.end or a.head == speaker.idx)), None)
 
     @staticmethod
     def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, exclude):
