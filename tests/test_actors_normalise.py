@@ -44,3 +44,8 @@ def test_actors_a_states_weapon_without_nationality_and_terrorists(run_stages):
     found = actors(run_stages, "Military aircraft bombed two villages after terrorists attacked a patrol.")
     assert ("Military aircraft", "Military Forces", "state_forces", None) in found
     assert any(kind == "rebels" and text == "terrorists" for text, _, kind, _ in found)
+
+
+def test_actors_a_country_owning_a_place_is_no_party(run_stages):
+    found = actors(run_stages, "Gunmen attacked a village in central Mali's Mopti region.")
+    assert not any(country == "ML" and kind == "state_forces" for _, _, kind, country in found)

@@ -95,3 +95,16 @@ def test_assemble_an_armed_party_telling_of_its_own_strike_is_its_actor1(coder):
                         published="2024-09-04")
     strikes = [e for e in record["events"] if e["sub_event_type"] == "Air/drone strike"]
     assert strikes and strikes[0]["actor1"]["name"] == "Military Forces of Sudan"
+
+
+def test_assemble_houses_burnt_in_an_attack_are_part_of_the_attack(coder):
+    text = ("Suspected jihadists killed at least 30 civilians in an attack on the village of Dembo in central "
+            "Mali's Mopti region on Sunday, officials said.\n\nThe attackers set fire to houses and granaries.\n\n"
+            "The army said it had killed 12 \"terrorists\" in a counter-operation near Bandiagara on Monday.")
+    record = coder.code(text, published="2023-03-07")
+    kinds = [e["sub_event_type"] for e in record["events"] if not e["background"]]
+    assert "Looting/property destruction" not in kinds and "Attack" in kinds
+    attack = next(e for e in record["events"] if e["sub_event_type"] == "Attack")
+    assert attack["actor2"]["kind"] == "civilians"  # Mali's region is a place, not a party attacked
+    clash = next(e for e in record["events"] if e["location"] and e["location"]["text"] == "Bandiagara")
+    assert clash["actor1"]["name"] == "Military Forces of Mali"

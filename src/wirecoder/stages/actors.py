@@ -64,6 +64,9 @@ STATE_QUALIFIERS = {"government", "security", "state", "regime", "national", "fe
 DEFINITE_COUNTRY_STARTS = ("United ", "Democratic Republic", "Central African", "Republic of", "Philippines",
                            "Netherlands", "Gambia", "Bahamas", "Maldives", "Comoros", "Czech Republic",
                            "Dominican Republic", "Solomon Islands", "Marshall Islands")
+PLACE_HEADS = frozenset({"region", "province", "state", "district", "county", "city", "town", "village", "capital",
+                         "border", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                         "southwest", "coast", "territory", "area", "countryside", "oblast", "governorate"})
 ARMED_MEN = {"armed", "masked", "unidentified", "unknown", "gun-wielding", "heavily-armed", "uniformed"}
 ROLE_NAMES = {
     "military": "Military Forces of {country}", "police": "Police Forces of {country}",
@@ -263,6 +266,9 @@ class ActorsStage:
             return None  # "in Syria", "on Ganja" name a place, not a party
         if token.dep_ == "compound" and token.head.lemma_.lower() not in HEADS:
             return None
+        if token.dep_ == "poss" and (token.head.lemma_.lower() in PLACE_HEADS or any(
+                p.span.start <= token.head.idx < p.span.end for p in article.places)):
+            return None  # "central Mali's Mopti region", "Nigeria's Zamfara state": a place, not a party
         # Multi-word names ("Saudi Arabia"): take the whole entity when the token sits in one.
         ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         text = ent.text if ent is not None and ent.label_ in ("GPE", "PERSON", "ORG") else token.text

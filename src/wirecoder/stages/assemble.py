@@ -250,9 +250,10 @@ class AssembleStage:
 
     @staticmethod
     def _owner_who_speaks(article: Article, mention: EventMention, subject) -> ActorMention | None:
-        """The armed party that tells of its own act: "the army said its aircraft struck ...", "the group said
-        its fighters attacked ...": the speaker owns the subject."""
-        if subject is None or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
+        """The armed party that tells of its own act: "the army said its aircraft struck ...", "the army said it
+        had killed 12 fighters", "the group said its fighters attacked ...": the speaker owns the subject."""
+        if subject is None or not (subject.lower_ in ("it", "they", "we") or any(
+                c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subject.children)):
             return None
         speech = next((a for a in subject.ancestors if a.lemma_.lower() in SPEECH), None)
         speaker = subject_of(speech) if speech is not None else None
@@ -511,6 +512,7 @@ class AssembleStage:
             index[key] = event
             events.append(event)
         events = self._fold_coarse(events)
+        events = self._fold_destruction(events)
         for number, event in enumerate(events, start=1):
             event.id = f"{article.id}-e{number}"
         return events
@@ -525,6 +527,23 @@ class AssembleStage:
                      and self._within(e.location, event.location)]
             if finer:
                 self._absorb(finer[0], event)
+                continue
+            kept.append(event)
+        return kept
+
+    def _fold_destruction(self, events: list[Event]) -> list[Event]:
+        """Houses burnt or shops looted in an attack are part of the attack, as ACLED codes them: property
+        destruction on the day and at the place (or at no place) of a violent event is folded into it."""
+        kept: list[Event] = []
+        for event in events:
+            host = None
+            if event.sub_event_type == "Looting/property destruction":
+                host = next((e for e in events if e is not event and e.event_type in VIOLENT_TYPES
+                             and e.date == event.date and e.background == event.background
+                             and (event.location is None or e.location is None
+                                  or _same_place(e.location, event.location))), None)
+            if host is not None:
+                self._absorb(host, event)
                 continue
             kept.append(event)
         return kept
@@ -619,3 +638,7 @@ class AssembleStage:
             return actor
         name = actor_name(actor.role, self._countries.name(location.country), actor.name)
         return dataclasses.replace(actor, country=location.country, name=name)
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    return (a.geonameid or (a.name, a.country)) == (b.geonameid or (b.name, b.country))
