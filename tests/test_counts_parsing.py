@@ -43,3 +43,8 @@ def test_counts_none_hurt_is_zero(run_stages):
     found = counts(run_stages, "A rocket hit the depot on Monday, but no casualties were reported.")
     assert ("fatalities", Count(0, 0, 0)) in found and ("injured", Count(0, 0, 0)) in found
     assert counts(run_stages, "Nobody was hurt in the blast.") == [("injured", Count(0, 0, 0))]
+
+
+def test_counts_shot_dead_before_the_number(run_stages):
+    found = counts(run_stages, "Police shot dead three protesters in Kisumu on Friday.")
+    assert found == [("fatalities", Count(3, 3, 3))]

@@ -244,6 +244,8 @@ class CountsStage:
             kind = self._kind(token)
             if kind and (token.pos_ == "VERB" or token.lower_.endswith("ing")):
                 return kind, token
+            if token.lower_ == "dead" and token.i > 0 and doc[token.i - 1].lemma_.lower() in BRIDGE_VERBS:
+                return "fatalities", token  # "shot dead three protesters", "beat dead two men"
             if token.is_punct or token.pos_ == "SCONJ" or (
                     token.pos_ == "VERB" and token.lemma_.lower() not in TOLL_VERBS):
                 return None
