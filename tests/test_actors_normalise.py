@@ -49,3 +49,9 @@ def test_actors_a_states_weapon_without_nationality_and_terrorists(run_stages):
 def test_actors_a_country_owning_a_place_is_no_party(run_stages):
     found = actors(run_stages, "Gunmen attacked a village in central Mali's Mopti region.")
     assert not any(country == "ML" and kind == "state_forces" for _, _, kind, country in found)
+
+
+def test_actors_a_named_group_takes_its_members_noun(run_stages):
+    found = actors(run_stages, "Israeli tanks fought Hamas militants in Khan Younis.")
+    assert ("Hamas militants", "Hamas Movement", "rebels", "PS") in found
+    assert not any(text == "militants" for text, *_ in found)

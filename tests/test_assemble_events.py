@@ -108,3 +108,10 @@ def test_assemble_houses_burnt_in_an_attack_are_part_of_the_attack(coder):
     assert attack["actor2"]["kind"] == "civilians"  # Mali's region is a place, not a party attacked
     clash = next(e for e in record["events"] if e["location"] and e["location"]["text"] == "Bandiagara")
     assert clash["actor1"]["name"] == "Military Forces of Mali"
+
+
+def test_assemble_soldiers_a_states_military_tells_of_are_its_own(coder):
+    record = coder.code("The Israeli military said two soldiers were killed in combat in the southern Gaza Strip on "
+                        "Tuesday.", published="2024-01-10")
+    [event] = [e for e in record["events"] if e["event_type"] == "Battles"]
+    assert event["actor2"]["name"] == "Military Forces of Israel"

@@ -67,6 +67,8 @@ DEFINITE_COUNTRY_STARTS = ("United ", "Democratic Republic", "Central African", 
 PLACE_HEADS = frozenset({"region", "province", "state", "district", "county", "city", "town", "village", "capital",
                          "border", "north", "south", "east", "west", "northeast", "northwest", "southeast",
                          "southwest", "coast", "territory", "area", "countryside", "oblast", "governorate"})
+MEMBER_WORDS = frozenset({"fighters", "fighter", "members", "member", "gunmen", "commanders", "commander", "forces",
+                          "militants", "militant", "units", "unit", "cells", "cell"})
 ARMED_MEN = {"armed", "masked", "unidentified", "unknown", "gun-wielding", "heavily-armed", "uniformed"}
 ROLE_NAMES = {
     "military": "Military Forces of {country}", "police": "Police Forces of {country}",
@@ -173,6 +175,10 @@ class ActorsStage:
                 i += 1
                 continue
             span, group = match
+            after = doc[span.end] if span.end < sent.end else None
+            if after is not None and span.root.head.i == after.i and (
+                    after.lemma_.lower() in HEADS or after.lower_ in HEADS or after.lower_ in MEMBER_WORDS):
+                span = doc[span.start:span.end + 1]  # "Hamas militants", "al-Shabaab fighters": the group
             mentions.append(ActorMention(article.span(span.start_char, span.end_char), group.name, group.kind,
                                          group.country, index, "group", span.root.idx))
             i = span.end

@@ -584,8 +584,9 @@ class AssembleStage:
         else:
             when, until, precision, background = None, None, 3, False
         location = draft.location
-        actor1 = self._localise(self._as_government(draft.actor1, mention), location)
-        actor2 = self._localise(self._as_government(draft.actor2, mention), location)
+        speaking_force = self._speaking_force(article, mention)
+        actor1 = self._localise(self._as_government(draft.actor1, mention), location, speaking_force)
+        actor2 = self._localise(self._as_government(draft.actor2, mention), location, speaking_force)
         if actor1 is None:
             actor1 = self._unnamed_actor(mention, location)
         for field, actor in (("actor1", actor1), ("actor2", actor2)):
@@ -632,12 +633,24 @@ class AssembleStage:
             return actor
         return dataclasses.replace(actor, name=actor_name("government", self._countries.name(actor.country), actor.name))
 
-    def _localise(self, actor: ActorMention | None, location: Place | None) -> ActorMention | None:
-        """An actor with no country of its own ('civilians') takes the country where the event happened."""
-        if actor is None or actor.country or location is None or not location.country:
+    def _localise(self, actor: ActorMention | None, location: Place | None,
+                  speaking_force: ActorMention | None = None) -> ActorMention | None:
+        """An actor with no country of its own ('civilians') takes the country where the event happened; soldiers
+        or police a state's force tells of ("the Israeli military said two soldiers were killed") are its own."""
+        if actor is None or actor.country:
             return actor
-        name = actor_name(actor.role, self._countries.name(location.country), actor.name)
-        return dataclasses.replace(actor, country=location.country, name=name)
+        country = location.country if location is not None else None
+        if speaking_force is not None and actor.kind == "state_forces" and actor.role in ("military", "police"):
+            country = speaking_force.country
+        if not country:
+            return actor
+        name = actor_name(actor.role, self._countries.name(country), actor.name)
+        return dataclasses.replace(actor, country=country, name=name)
+
+    def _speaking_force(self, article: Article, mention: EventMention) -> ActorMention | None:
+        """A state's force with a country that speaks in the mention's sentence ("the Israeli military said")."""
+        return next((a for a in article.actors if a.sentence == mention.sentence and a.kind == "state_forces"
+                     and a.country and self._speaks(article.doc, a)), None)
 
 
 def _same_place(a: Place, b: Place) -> bool:
