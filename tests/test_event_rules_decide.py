@@ -35,3 +35,14 @@ def test_event_rules_crowds_and_protests(run_stages):
     assert types(run_stages, "A crowd beat a man accused of theft in the market.") == ["Mob violence"]
     assert types(run_stages, "Protesters threw stones at police and burned tyres in the capital.") == \
         ["Violent demonstration"]
+
+
+def test_event_rules_victims_before_the_attack_word_are_not_its_attackers(run_stages):
+    found = types(run_stages, "Suspected jihadist fighters killed at least 17 civilians in an attack on a village "
+                              "near Bankass on Sunday.")
+    assert "Mob violence" not in found and "Attack" in found
+
+
+def test_event_rules_stun_grenades_are_crowd_control_not_a_grenade_attack(run_stages):
+    found = types(run_stages, "Youths threw petrol bombs at police, who responded with tear gas and stun grenades.")
+    assert "Grenade" not in found

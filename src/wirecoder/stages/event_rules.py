@@ -226,7 +226,8 @@ class EventTypeRules:
                 return sub_type
         targets = self._target_kinds(root, actors)
         attackers = self._subject_kinds(root, actors) or {
-            a.kind for a in actors if a.span.end <= root.idx and a.role != "state"}
+            a.kind for a in actors if a.span.end <= root.idx and a.role != "state"
+            and not _object_of_a_verb(root.doc, a)}  # "killed 17 civilians in an attack": victims, not attackers
         if attackers & {"civilians", "rioters"} or lemmas & {"crowd", "mob"}:
             return "Violent demonstration" if lemmas & PROTEST_WORDS - {"crowd", "mob"} else "Mob violence"
         if attackers & {"protesters"}:
@@ -340,3 +341,9 @@ class EventTypeRules:
         if lemmas & INTERVENTION:
             return "Protest with intervention"
         return "Peaceful protest"
+
+
+def _object_of_a_verb(doc, actor: ActorMention) -> bool:
+    """Whether an actor is what a verb acts on ("killed 17 civilians"), not who acts."""
+    span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("dobj", "nsubjpass", "pobj")

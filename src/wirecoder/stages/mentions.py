@@ -26,6 +26,9 @@ GAP_POS = frozenset({"DET", "ADJ", "NUM", "ADV", "PUNCT"})
 MAX_GAP = 3
 
 
+# what police use on crowds: no weapon of an attack ("stun grenades" make no grenade attack)
+CROWD_CONTROL = frozenset({"tear gas", "rubber bullets", "water cannon", "stun grenades", "smoke grenades"})
+
 class MentionsStage:
     name = "mentions"
     requires = ("doc", "sentences", "actors", "places", "headline")
@@ -54,11 +57,14 @@ class MentionsStage:
                         actors=[a for a in self._sentence_actors(article, sentence.index)
                                 if not self._speaks(doc, a)],
                         lemmas=frozenset(t.lemma_.lower() for t in sent),
-                        weapon_words=frozenset(t.lemma_.lower() for s, e, _ in weapons for t in doc[s:e]),
+                        weapon_words=frozenset(t.lemma_.lower() for s, e, name in weapons
+                                               if name not in CROWD_CONTROL for t in doc[s:e]),
                         previous_lemmas=frozenset(self._previous_lemmas(article, sent, sentence.index)),
                         next_lemmas=frozenset(self._next_lemmas(article, sent, sentence.index)))
             found = []
             for start, end, rule in matches:
+                if any(s <= start and end <= e and name in CROWD_CONTROL for s, e, name in weapons):
+                    continue  # "police responded with stun grenades": crowd control, no grenade attack
                 mention = self._decide(dataclasses.replace(clue, span=doc[start:end]), weapons, rule)
                 if mention is not None:
                     found.append((rule.priority, mention))
