@@ -46,3 +46,8 @@ def test_event_rules_victims_before_the_attack_word_are_not_its_attackers(run_st
 def test_event_rules_stun_grenades_are_crowd_control_not_a_grenade_attack(run_stages):
     found = types(run_stages, "Youths threw petrol bombs at police, who responded with tear gas and stun grenades.")
     assert "Grenade" not in found
+
+
+def test_event_rules_an_attack_on_a_town_killing_people_is_an_attack(run_stages):
+    assert "Attack" in types(run_stages, "Gang members killed at least 70 people in an attack on the town of "
+                                         "Pont-Sonde on Thursday.")

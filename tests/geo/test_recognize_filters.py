@@ -284,3 +284,12 @@ def test_recognize_a_nationality_word_names_its_country_for_a_town_spacy_calls_a
     finally:
         g.close()
     assert "Kherson" in found
+
+
+def test_recognize_a_town_no_gazetteer_knows_after_the_town_of(geoparser, nlp):
+    from spacy.tokens import Span
+    doc = nlp("Gangs attacked the town of Qwerty-Sonde in Iraq on Thursday.")
+    words = [t.text for t in doc]
+    i = words.index("Qwerty")
+    doc.ents = [Span(doc, i, i + 3, label="FAC")]
+    assert "Qwerty-Sonde" in [t.text for t in geoparser.toponyms(doc)]

@@ -121,6 +121,8 @@ class Recognizer:
                 out.extend(in_parts)  # a run over a list of names ("Ganja, Mingachevir", "Pattani's Nong Chik")
             elif ent.label_ in ("GPE", "LOC"):
                 out.append(_Candidate(start, end, (), ent.label_))
+            elif ent.label_ in ("FAC", "ORG", "PERSON") and _settlement_word_before(doc, start):
+                out.append(_Candidate(start, end, (), "LOC"))  # "the town of Pont-Sonde": a town no gazetteer knows
             elif ent.label_ == "PERSON" and end - start == 1 and locative_before(doc, start) \
                     and self._qualified_by_a_place(doc, end):
                 # "in Jangebe, in Nigeria's Zamfara state": a village spaCy took for a person, placed by its area
@@ -167,6 +169,8 @@ class Recognizer:
         for stop in range(end - 1, start, -1):
             if doc[stop].text not in HYPHENS or doc[stop - 1].whitespace_:
                 continue
+            if stop + 1 < end and doc[stop + 1].text[:1].isupper():
+                continue  # "Pont-Sonde": a hyphenated name of its own, not "Pont" qualifying something
             entries = self._lookup(doc, start, stop)
             if entries and _prominent(entries):
                 return _Candidate(start, stop, entries, "PREFIX")
@@ -467,3 +471,8 @@ def _prominent(entries: tuple[Entry, ...]) -> bool:
     """A country, continent, region, first-level area or big city: a place that organisations are named after."""
     return any(e.kind != NameKind.DEMONYM and (e.feature_code in PROMINENT_CODES or (
         e.feature_class == "P" and e.population >= PROMINENT_POPULATION)) for e in entries)
+
+
+def _settlement_word_before(doc, index: int) -> bool:
+    """ "the town of X", "the village of X": a kind-of-settlement word and "of" right before the name."""
+    return index >= 2 and doc[index - 1].lower_ == "of" and doc[index - 2].lower_ in SETTLEMENT_WORDS

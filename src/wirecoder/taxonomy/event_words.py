@@ -35,7 +35,7 @@ CIVILIAN_TARGETS = frozenset({
     'bus', 'camp', 'child', 'church', 'civilian', 'community', 'displacement', 'family', 'farm', 'farmer',
     'funeral', 'home', 'hospital', 'hotel', 'house', 'idp', 'man', 'market', 'mosque', 'neighborhood',
     'neighbourhood', 'passenger', 'residence', 'resident', 'restaurant', 'school', 'settlement', 'shop',
-    'village', 'villager', 'wedding', 'woman', 'worshipper'
+    'town', 'village', 'villager', 'wedding', 'woman', 'worshipper'
 })
 NON_VIOLENT = frozenset({
     'abandon', 'arrangement', 'departure', 'evacuate', 'flee', 'hand', 'handover', 'leave', 'peacefully',
