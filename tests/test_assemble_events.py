@@ -115,3 +115,12 @@ def test_assemble_soldiers_a_states_military_tells_of_are_its_own(coder):
                         "Tuesday.", published="2024-01-10")
     [event] = [e for e in record["events"] if e["event_type"] == "Battles"]
     assert event["actor2"]["name"] == "Military Forces of Israel"
+
+
+def test_assemble_a_region_strike_retold_at_a_village_is_one_event_with_the_named_actor(coder):
+    text = ("Myanmar's military carried out air strikes on a village in Sagaing region on Monday, killing at least "
+            "12 people.\n\nThe strikes hit the village of Qwertykone in Sagaing region, a local fighter said.")
+    record = coder.code(text, published="2024-05-14")
+    strikes = [e for e in record["events"] if e["sub_event_type"] == "Air/drone strike"]
+    assert len(strikes) == 1
+    assert strikes[0]["actor1"]["name"] == "Military Forces of Myanmar"

@@ -551,6 +551,10 @@ class AssembleStage:
     def _within(self, place: Place | None, area: Place | None) -> bool:
         if place is None or area is None or place.country != area.country:
             return False
+        if place.within is not None and place.within.text == area.span.text and (place.lat, place.lon) == (
+                area.lat, area.lon):
+            # a village no gazetteer knows, placed at the area the text names around it (not at a town beside it)
+            return area.feature_class == "A"
         if area.geo_precision <= place.geo_precision:
             return False
         return area.feature_code in COUNTRY_CODES or self._within_admin1(area, place)
@@ -563,8 +567,8 @@ class AssembleStage:
         kept.fatalities = kept.fatalities or other.fatalities
         kept.injured = kept.injured or other.injured
         kept.weapons = kept.weapons + [w for w in other.weapons if w not in kept.weapons]
-        kept.actor1 = kept.actor1 or other.actor1
-        kept.actor2 = kept.actor2 or other.actor2
+        kept.actor1 = _better_actor(kept.actor1, other.actor1)
+        kept.actor2 = _better_actor(kept.actor2, other.actor2)
         seen = {(e.field, e.span.start) for e in kept.evidence}
         kept.evidence.extend(e for e in other.evidence if (e.field, e.span.start) not in seen)
         kept.confidence = max(kept.confidence, other.confidence)
@@ -655,3 +659,10 @@ class AssembleStage:
 
 def _same_place(a: Place, b: Place) -> bool:
     return (a.geonameid or (a.name, a.country)) == (b.geonameid or (b.name, b.country))
+
+
+def _better_actor(kept: ActorMention | None, other: ActorMention | None) -> ActorMention | None:
+    """The actor the text names over ACLED's unidentified stand-in."""
+    if kept is None or (not kept.named and other is not None and other.named):
+        return other
+    return kept
