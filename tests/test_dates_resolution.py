@@ -44,3 +44,11 @@ def test_dates_dateline_is_not_an_event_date(run_stages):
     assert not any("May" in text for text in dates)
     assert article.published == dt.date(2021, 5, 3) and article.published_from == "inferred"
     assert dates["Sunday"].date == dt.date(2021, 5, 2)
+
+
+def test_dates_the_following_day_counts_from_the_day_told_before_not_a_telling(run_stages):
+    text = ("Jihadists attacked a village on Sunday, the army said on Monday. The army struck back near Bandiagara "
+            "the following day. On the same day, police arrested a suspect.")
+    _, dates = dates_of(run_stages, text, published="2023-03-07")
+    assert dates["the following day"].date == dt.date(2023, 3, 6)
+    assert dates["the same day"].date == dt.date(2023, 3, 6)

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dateparser.date import DateDataParser
 
 from ..article import Article, DateMention
+from .syntax import SPEECH
 
 # Older than this before publication, an event is history the article recounts (ACLED coded it when it happened).
 BACKGROUND_AFTER = dt.timedelta(days=60)
@@ -37,6 +38,34 @@ _OVERNIGHT = re.compile(r"^(?:late\s+|early\s+)?overnight$", re.IGNORECASE)
 _WEEKEND = re.compile(r"^(?:the\s+|last\s+|this\s+|past\s+)?weekend$", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
+
+
+_STORY_RELATIVE = re.compile(
+    r"^(?:the\s+)?(?:(following|next|previous|same)\s+day|day\s+(before|after))$"
+    r"|^(a|one|two|three|four|five|\d)\s+days?\s+(later|earlier|before|after)$", re.IGNORECASE)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _dates_a_telling(doc, mention: DateMention) -> bool:
+    """ "the army said on Monday": the day of a telling, no anchor for "the same day"."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    return head is not None and head.lemma_.lower() in SPEECH
+
+
+def _story_relative(text: str) -> int | None:
+    """Days from the day told before: "the following day" +1, "the previous day" -1, "the same day" 0,
+    "two days later" +2; None for any other expression."""
+    match = _STORY_RELATIVE.match(text.strip())
+    if match is None:
+        return None
+    word, side, count, direction = match.groups()
+    if word:
+        return {"following": 1, "next": 1, "previous": -1, "same": 0}[word.lower()]
+    if side:
+        return 1 if side.lower() == "after" else -1
+    days = int(count) if count.isdigit() else _COUNTS[count.lower()]
+    return days if direction.lower() in ("later", "after") else -days
 
 
 def _part_window(part: str, year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -131,6 +160,15 @@ class DatesStage:
         for ent in entities:
             sentence = article.sentence_at(ent.start_char)
             if sentence is None:
+                continue
+            relative = _story_relative(ent.text)
+            if relative is not None:  # "the following day": counted from the day told before it, not from today
+                anchor = next((m for m in reversed(mentions) if m.date_end is None and not m.background
+                               and not _dates_a_telling(article.doc, m)), None)
+                if anchor is not None:
+                    mentions.append(DateMention(article.span(ent.start_char, ent.end_char), sentence,
+                                                anchor.date + dt.timedelta(days=relative), None, anchor.precision,
+                                                False))
                 continue
             resolved = self._resolve(ent.text, reference)
             if resolved is None:
