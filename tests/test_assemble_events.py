@@ -124,3 +124,10 @@ def test_assemble_a_region_strike_retold_at_a_village_is_one_event_with_the_name
     strikes = [e for e in record["events"] if e["sub_event_type"] == "Air/drone strike"]
     assert len(strikes) == 1
     assert strikes[0]["actor1"]["name"] == "Military Forces of Myanmar"
+
+
+def test_assemble_a_place_naming_a_topic_is_no_event_location(coder):
+    record = coder.code("Police fired tear gas at protesters in Tbilisi on Monday, the fifth night of protests against "
+                        "the suspension of EU accession talks.", published="2024-12-03")
+    located = {e["location"]["name"] for e in record["events"] if e["location"]}
+    assert located == {"Tbilisi"}

@@ -293,3 +293,22 @@ def test_recognize_a_town_no_gazetteer_knows_after_the_town_of(geoparser, nlp):
     i = words.index("Qwerty")
     doc.ents = [Span(doc, i, i + 3, label="FAC")]
     assert "Qwerty-Sonde" in [t.text for t in geoparser.toponyms(doc)]
+
+
+def test_recognize_a_month_before_a_number_is_a_date(tmp_path, nlp):
+    from wirecoder.geo.store import NameKind
+    from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
+    path = tmp_path / "gaz.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    writer.add(PlaceRecord(name="Decatur", lat=33.77, lon=-84.3, country="US", feature_class="P", feature_code="PPL",
+                           population=25_000), [("Dec", NameKind.ALTERNATE)], source_id=source)
+    writer.add(PlaceRecord(name="Tbilisi", lat=41.69, lon=44.83, country="GE", feature_class="P", feature_code="PPLC",
+                           population=1_100_000), [], source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    try:
+        found = [t.text for t in g.toponyms(nlp("TBILISI, Dec 3 - Police dispersed protesters in Tbilisi."))]
+    finally:
+        g.close()
+    assert "Dec" not in found and "Tbilisi" in found

@@ -24,9 +24,10 @@ from .cues import apposition_after, cue_before, dateline_at
 from .names import close_spellings, name_key, written_variants
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS, LIST_JOINERS,
-                      NOT_PLACE_ABBREVIATIONS, SETTLEMENT_WORDS, TITLE_WORDS, area_word_after, area_word_before,
-                      capitalised_in_name, hint_of_word, is_name_run, is_part_direction, list_parts, locative_before, opens_line,
-                      people_word_after, previous_word, title_case_tokens, trim_articles_and_punctuation)
+                      MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, SETTLEMENT_WORDS, TITLE_WORDS, area_word_after,
+                      area_word_before, capitalised_in_name, hint_of_word, is_name_run, is_part_direction, list_parts,
+                      locative_before, opens_line, people_word_after, previous_word, title_case_tokens,
+                      trim_articles_and_punctuation)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
@@ -299,6 +300,9 @@ class Recognizer:
             after = doc[cand.end_token]
             if after.is_alpha and after.is_lower and after.lower_ not in AREA_WORDS:
                 return False  # "Thai troops", "the Somali capital": a nationality word qualifying a noun
+        if cand.end_token - cand.start_token == 1 and first.lower_.rstrip(".") in MONTH_WORDS and \
+                cand.end_token < len(doc) and doc[cand.end_token].like_num:
+            return False  # "Dec 3", "Jan. 18": a date, not Decatur
         if doc[cand.start_token:cand.end_token].text in NOT_PLACE_ABBREVIATIONS:
             return False  # "M.D.", "Ph.D.": degrees whose letters spell a state's abbreviation
         if cand.end_token - cand.start_token == 1:

@@ -19,6 +19,9 @@ AREA_WORDS = frozenset({"district", "districts", "region", "regions", "province"
                         "county", "counties", "oblast", "rayon", "municipality", "prefecture", "department",
                         "state", "territory", "area", "valley", "island", "islands", "peninsula", "border",
                         "countryside", "countries", "country"})
+MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+                         "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+                         "november", "dec", "december"})
 SERVED_PLACE_WORDS = frozenset({"airport"})  # "Bali airport", "Kabul airport": a town's, an island's or an area's
 
 

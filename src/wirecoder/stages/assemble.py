@@ -26,10 +26,14 @@ COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                              "north-east", "north-west", "south-east", "south-west"})
 DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "kilometre", "kilometer", "mile"})
+PLACE_NOUNS = frozenset({"region", "province", "state", "district", "county", "city", "town", "village", "capital",
+                         "border", "area", "camp", "valley", "governorate", "oblast", "township", "neighbourhood",
+                         "neighborhood", "suburb", "outskirts", "municipality", "island", "coast", "port"})
 ROUTE_WORDS = frozenset({"road", "route", "highway", "way", "motorway", "corridor"})
 ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"})
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
-SETTLEMENT_REFERENCE = re.compile(r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
+SETTLEMENT_REFERENCE = re.compile(
+    r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
 
 
 @dataclasses.dataclass
@@ -431,6 +435,9 @@ class AssembleStage:
             token = span.root
             if token.dep_ == "conj" and token.head.dep_ == "pobj" and token.head.head.lower_ == "between":
                 return True
+            if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN" and \
+                    token.head.lemma_.lower() not in PLACE_NOUNS:
+                return True  # "EU accession talks", "the Gaza ceasefire": a place naming a topic
             if token.dep_ != "pobj":
                 return False
             prep, head = token.head, token.head.head
