@@ -131,3 +131,12 @@ def test_assemble_a_place_naming_a_topic_is_no_event_location(coder):
                         "the suspension of EU accession talks.", published="2024-12-03")
     located = {e["location"]["name"] for e in record["events"] if e["location"]}
     assert located == {"Tbilisi"}
+
+
+def test_assemble_the_group_that_claims_an_attack_is_its_actor1(coder):
+    text = ("A bomb blast at a mosque in Herat killed at least 18 worshippers on Friday, officials said.\n\n"
+            "Islamic State claimed responsibility for the attack in a statement.")
+    record = coder.code(text, published="2022-08-06")
+    [blast] = [e for e in record["events"] if e["event_type"] == "Explosions/Remote violence"]
+    assert blast["actor1"]["name"] == "Islamic State (IS)"
+    assert any(x["field"] == "actor1" and x["text"] == "Islamic State" for x in blast["evidence"])

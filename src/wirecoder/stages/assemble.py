@@ -30,6 +30,7 @@ PLACE_NOUNS = frozenset({"region", "province", "state", "district", "county", "c
                          "border", "area", "camp", "valley", "governorate", "oblast", "township", "neighbourhood",
                          "neighborhood", "suburb", "outskirts", "municipality", "island", "coast", "port"})
 ROUTE_WORDS = frozenset({"road", "route", "highway", "way", "motorway", "corridor"})
+CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IGNORECASE)
 ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"})
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 SETTLEMENT_REFERENCE = re.compile(
@@ -79,7 +80,27 @@ class AssembleStage:
                 drafts.append(_Draft(mention, date, bool(inherited), actor1, actor2, assoc, location,
                                      fatalities, injured))
         article.events = self._merge(article, drafts)
+        self._credit_claims(article, article.events)
         return article
+
+    @staticmethod
+    def _credit_claims(article: Article, events: list[Event]) -> None:
+        """ "Islamic State claimed responsibility for the attack": the group that claims an attack coded with no
+        named perpetrator is its actor1, as ACLED codes claimed attacks; the claim's words are the evidence."""
+        for sentence in article.sentences:
+            if not CLAIMED.search(sentence.span.text):
+                continue
+            group = next((a for a in article.actors if a.sentence == sentence.index and a.role == "group"
+                          and a.kind in ("rebels", "political_militia", "identity_militia")), None)
+            if group is None:
+                continue
+            before = [e for e in events if not e.background and e.event_type in VIOLENT_TYPES
+                      and e.mention.trigger.start < sentence.span.start
+                      and (e.actor1 is None or not e.actor1.named)]
+            if before:
+                claimed = max(before, key=lambda e: e.mention.trigger.start)
+                claimed.actor1 = group
+                claimed.evidence.append(Evidence("actor1", group.span))
 
     @staticmethod
     def _tell_more(drafts: list[_Draft], mention: EventMention, counts: list[CountMention]) -> bool:
