@@ -113,3 +113,21 @@ def test_an_oblast_called_after_its_city_gives_way_to_the_city(tmp_path):
     finally:
         g.close()
     assert city.feature_class == "P"
+
+
+def test_a_small_town_of_an_unnamed_country_far_away_is_no_reading(tmp_path):
+    path = tmp_path / "homeland.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    for name, lat, lon, cc, pop in (("Homeland", 33.74, -117.11, "US", 7_000), ("Djibo", 14.10, -1.63, "BF", 60_000),
+                                    ("Kaya", 13.09, -1.08, "BF", 120_000)):
+        writer.add(PlaceRecord(name=name, lat=lat, lon=lon, country=cc, feature_class="P", feature_code="PPL",
+                               population=pop), [], source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    try:
+        places = resolve(g, "Convoys left Djibo and Kaya. Volunteers for the Defence of the Homeland escorted them.",
+                         ["Djibo", "Kaya", "Homeland"])
+    finally:
+        g.close()
+    assert places[2].country == "BF" and places[2].within is not None

@@ -267,7 +267,7 @@ def _big_city(entry: Entry) -> bool:
     return entry.feature_code == "PPLC" or entry.population >= BIG_CITY_POPULATION
 
 
-STRAY_POPULATION = 5_000
+STRAY_POPULATION = 20_000
 STRAY_ALTERNATE_POPULATION = 100_000  # a town named by another of its spellings ("Singu" for Shingū, Japan)
 STRAY_AREA_CODES = frozenset({"ADM2", "ADM3", "ADM4"})  # districts are placed like the towns they hold
 STRAY_KM = 2_000.0
@@ -276,7 +276,7 @@ STRAY_MIN_OTHERS = 2
 
 
 def _stray(entry: Entry, countries: Counter, others: list[Entry], outlet_country: str | None) -> bool:
-    """A hamlet (or a district as small) of a country the article never names, thousands of km from every other
+    """A small town (or a district as small) of a country the article never names, thousands of km from every other
     place it names ("Piccadilly" in a London story: a village in Australia), or a town there known by another
     spelling: a name the gazetteer lacks is far likelier, so the name is left to be placed by its context."""
     limit = STRAY_POPULATION if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_POPULATION
