@@ -131,3 +131,20 @@ def test_a_small_town_of_an_unnamed_country_far_away_is_no_reading(tmp_path):
     finally:
         g.close()
     assert places[2].country == "BF" and places[2].within is not None
+
+
+def test_a_small_capital_at_its_provinces_point_is_what_the_name_means(tmp_path):
+    path = tmp_path / "jenin.sqlite"
+    writer = GazetteerWriter.create(path)
+    source = writer.source("tests", "1", "written by the tests")
+    writer.add(PlaceRecord(name="Jenin", lat=32.429, lon=35.164, country="PS", feature_class="A", feature_code="ADM1",
+                           admin1_code="JEN", population=105_000), [], source_id=source)
+    writer.add(PlaceRecord(name="Janin", lat=32.459, lon=35.301, country="PS", feature_class="P", feature_code="PPL",
+                           admin1_code="JEN", population=35_000), [("Jenin", NameKind.ALTERNATE)], source_id=source)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    try:
+        [city] = resolve(g, "Troops raided the refugee camp in Jenin.", ["Jenin"])
+    finally:
+        g.close()
+    assert city.feature_class == "P"

@@ -209,8 +209,10 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
     the town far more often, and ACLED codes the town."""
     if hint in ("area", "admin1") or len(cands) < 2:
         return cands
+    areas = [e for e in cands if e.feature_class == "A" and e.feature_code != "PCLI"]
     towns = [e for e in cands if e.feature_class == "P" and (
-        e.kind == NameKind.PRIMARY or _big_city(e) or e.population >= SEAT_TOWN_POPULATION)]
+        e.kind == NameKind.PRIMARY or _big_city(e) or e.population >= SEAT_TOWN_POPULATION
+        or any(distance_km(e.lat, e.lon, a.lat, a.lon) <= SEAT_KM for a in areas))]
     if not towns:
         return cands
     # a town named only by an alternate name ("New York" for New York City) does not shadow an area whose own
