@@ -148,3 +148,21 @@ def test_a_small_capital_at_its_provinces_point_is_what_the_name_means(tmp_path)
     finally:
         g.close()
     assert city.feature_class == "P"
+
+
+def test_a_region_of_the_projects_table_is_what_its_bare_name_means(tmp_path):
+    path = tmp_path / "gaza.sqlite"
+    writer = GazetteerWriter.create(path)
+    project = writer.source("wirecoder-regions", "1", "Apache-2.0")
+    packages = writer.source("tests", "1", "written by the tests")
+    writer.add(PlaceRecord(name="Gaza Strip", lat=31.42, lon=34.36, country="PS", feature_class="L",
+                           feature_code="RGN"), [("Gaza", NameKind.PRIMARY)], source_id=project)
+    writer.add(PlaceRecord(name="Gaza", lat=-23.5, lon=32.8, country="MZ", feature_class="A", feature_code="ADM1",
+                           admin1_code="02", population=1_400_000), [], source_id=packages)
+    writer.finish({"built_by": "tests"})
+    g = Geoparser(gazetteer_path=path)
+    try:
+        [gaza] = resolve(g, "Israeli strikes hit Gaza on Monday.", ["Gaza"])
+    finally:
+        g.close()
+    assert gaza.name == "Gaza Strip"

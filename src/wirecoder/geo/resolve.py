@@ -37,6 +37,7 @@ class RankWeights:
     hint: float = 3.0
     container: float = 4.0
     outlet_country: float = 1.0
+    project_table: float = 3.0
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ class Resolver:
         score = w.population * math.log10(entry.population + 1)
         score += FEATURE_PRIOR.get(entry.feature_code or "", CLASS_PRIOR.get(entry.feature_class or "", 0.0))
         score += KIND_PRIOR[entry.kind]
+        if entry.source.startswith(PROJECT_SOURCE_PREFIX) and entry.feature_class in ("L", "S"):
+            score += w.project_table  # the project's regions are what news means by a name ("Gaza": the Strip)
         if hint is not None and entry.feature_class in HINTED_CLASSES[hint]:
             score += w.hint
         return score
