@@ -141,13 +141,15 @@ def test_a_small_capital_at_its_provinces_point_is_what_the_name_means(tmp_path)
                            admin1_code="JEN", population=105_000), [], source_id=source)
     writer.add(PlaceRecord(name="Janin", lat=32.459, lon=35.301, country="PS", feature_class="P", feature_code="PPL",
                            admin1_code="JEN", population=35_000), [("Jenin", NameKind.ALTERNATE)], source_id=source)
+    writer.add(PlaceRecord(name="Jenin", lat=52.7, lon=15.1, country="PL", feature_class="P", feature_code="PPL",
+                           population=1_100), [], source_id=source)  # a village whose own name it is
     writer.finish({"built_by": "tests"})
     g = Geoparser(gazetteer_path=path)
     try:
         [city] = resolve(g, "Troops raided the refugee camp in Jenin.", ["Jenin"])
     finally:
         g.close()
-    assert city.feature_class == "P"
+    assert city.feature_class == "P" and city.country == "PS"
 
 
 def test_a_region_of_the_projects_table_is_what_its_bare_name_means(tmp_path):

@@ -220,12 +220,17 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
         return cands
     # a town named only by an alternate name ("New York" for New York City) does not shadow an area whose own
     # name it is (the state of New York)
-    return tuple(e for e in cands if not (
-        e.feature_class == "A" and e.feature_code != "PCLI" and any(
-            t.country == e.country and (t.kind == NameKind.PRIMARY or t.kind == e.kind
-                                        or distance_km(t.lat, t.lon, e.lat, e.lon) <= SEAT_KM)
+    def seat_of(e: Entry) -> Entry | None:
+        return next((t for t in towns if t.country == e.country and (
+            t.kind == NameKind.PRIMARY or t.kind == e.kind or distance_km(t.lat, t.lon, e.lat, e.lon) <= SEAT_KM)
             and (_big_city(t) or distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM
-                 or ((e.feature_code != "ADM1" or e.kind != NameKind.PRIMARY) and _within(t, e))) for t in towns)))
+                 or ((e.feature_code != "ADM1" or e.kind != NameKind.PRIMARY) and _within(t, e)))), None)
+
+    seats = {e.place_id: seat_of(e) for e in cands if e.feature_class == "A" and e.feature_code != "PCLI"}
+    # the seat stands in for its area: the name is as much its own as the area's ("Jenin" is the city Janin's)
+    promoted = {t.place_id: e.kind for e in cands if (t := seats.get(e.place_id)) is not None and e.kind < t.kind}
+    return tuple(e._replace(kind=promoted[e.place_id]) if e.place_id in promoted else e
+                 for e in cands if seats.get(e.place_id) is None)
 
 
 GREAT_FEATURE_CODES = frozenset({"OCN", "CONT", "RGN"})
