@@ -11,7 +11,8 @@ from .context import place_unknown_by_context
 from .cues import apposition_after, cue_before, cue_owner, dateline_at
 from .names import name_key, written_variants
 from .paths import default_gazetteer_path
-from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, written_as_abbreviation
+from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, with_areas_of_the_bare_name,
+                        written_as_abbreviation)
 from .wording import hint_of_word
 from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
 from .store import Entry, Gazetteer, NameKind
@@ -56,7 +57,7 @@ class Geoparser:
             if not written_as_abbreviation(variant):
                 entries = _without_abbreviations(entries)
             if entries:
-                return _with_areas_of_the_bare_name(self.gazetteer, variant, entries)
+                return with_areas_of_the_bare_name(self.gazetteer, variant, entries)
         return ()
 
     def toponyms(self, doc) -> list[Toponym]:
@@ -115,18 +116,6 @@ def to_place(span: Span, ranked: Ranked, *, area_word: str | None = None) -> Pla
     return Place(span=span, name=e.name, geonameid=e.geonameid, lat=e.lat, lon=e.lon, country=e.country,
                  admin1=e.admin1, feature_class=e.feature_class, feature_code=e.feature_code,
                  geo_precision=geo_precision(e, area_word=area_word))
-
-
-def _with_areas_of_the_bare_name(gazetteer: Gazetteer, text: str, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    """ "Karak district" is an area some gazetteer row is named in full (Pakistan's Karak District) and any area
-    named Karak (Jordan's governorate): the text's area word is no part of a name only."""
-    words = name_key(text).split()
-    if len(words) < 2 or words[-1] not in AREA_WORDS:
-        return entries
-    known = {e.place_id for e in entries}
-    areas = tuple(e for e in gazetteer.lookup(" ".join(words[:-1]))
-                  if e.feature_class == "A" and e.place_id not in known and e.kind != NameKind.ABBREVIATION)
-    return entries + areas
 
 
 def _without_abbreviations(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:

@@ -26,8 +26,8 @@ from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS, LIST_JOINERS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, SETTLEMENT_WORDS, TITLE_WORDS, area_word_after,
                       area_word_before, capitalised_in_name, hint_of_word, is_name_run, is_part_direction, list_parts,
-                      locative_before, opens_line, people_word_after, previous_word, title_case_tokens,
-                      trim_articles_and_punctuation)
+                      locative_before, opens_line, people_word_after, previous_word, settlement_word_before,
+                      title_case_tokens, trim_articles_and_punctuation)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
@@ -108,11 +108,8 @@ class Recognizer:
                 entries = self._lookup_without_direction(doc, start, end)
             if not entries:
                 start, end, entries = self._strip_area_word(doc, start, end)
-            if entries and end - start >= 2 and doc[end - 1].lower_ in AREA_WORDS:
-                known = {e.place_id for e in entries}  # "Karak district": also any area named Karak
-                entries += tuple(e for e in self._lookup(doc, start, end - 1)
-                                 if e.feature_class == "A" and e.place_id not in known)
             if entries:
+                entries = with_areas_of_the_bare_name(self.gazetteer, doc[start:end].text, entries)
                 out.append(_Candidate(start, end, entries, ent.label_))
                 continue
             parts = list_parts(doc, start, end)
@@ -122,7 +119,7 @@ class Recognizer:
                 out.extend(in_parts)  # a run over a list of names ("Ganja, Mingachevir", "Pattani's Nong Chik")
             elif ent.label_ in ("GPE", "LOC"):
                 out.append(_Candidate(start, end, (), ent.label_))
-            elif ent.label_ in ("FAC", "ORG", "PERSON") and _settlement_word_before(doc, start):
+            elif ent.label_ in ("FAC", "ORG", "PERSON") and settlement_word_before(doc, start):
                 out.append(_Candidate(start, end, (), "LOC"))  # "the town of Pont-Sonde": a town no gazetteer knows
             elif ent.label_ == "PERSON" and end - start == 1 and locative_before(doc, start) \
                     and self._qualified_by_a_place(doc, end):
@@ -421,6 +418,19 @@ class Recognizer:
         return Toponym(span.start_char, span.end_char, span.text, cand.entries, hint, cand.label, area)
 
 
+def with_areas_of_the_bare_name(gazetteer: Gazetteer, text: str,
+                                entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """ "Karak district" is an area some gazetteer row is named in full (Pakistan's Karak District) and any area
+    named Karak (Jordan's governorate): the text's area word is no part of a name only."""
+    words = name_key(text).split()
+    if len(words) < 2 or words[-1] not in AREA_WORDS:
+        return entries
+    known = {e.place_id for e in entries}
+    areas = tuple(e for e in gazetteer.lookup(" ".join(words[:-1]))
+                  if e.feature_class == "A" and e.place_id not in known and e.kind != NameKind.ABBREVIATION)
+    return entries + areas
+
+
 def written_as_abbreviation(text: str) -> bool:
     """ "US", "U.K.", "Ky.": only a name written this way may be read as an abbreviation ("us", "ill" may not)."""
     return text.isupper() or ("." in text and text[:1].isupper())
@@ -475,8 +485,3 @@ def _prominent(entries: tuple[Entry, ...]) -> bool:
     """A country, continent, region, first-level area or big city: a place that organisations are named after."""
     return any(e.kind != NameKind.DEMONYM and (e.feature_code in PROMINENT_CODES or (
         e.feature_class == "P" and e.population >= PROMINENT_POPULATION)) for e in entries)
-
-
-def _settlement_word_before(doc, index: int) -> bool:
-    """ "the town of X", "the village of X": a kind-of-settlement word and "of" right before the name."""
-    return index >= 2 and doc[index - 1].lower_ == "of" and doc[index - 2].lower_ in SETTLEMENT_WORDS

@@ -172,3 +172,8 @@ def area_word_before(doc, index: int) -> bool:
     if person_end >= 1 and doc[person_end].ent_type_ == "PERSON" and doc[person_end - 1].ent_type_ == "PERSON":
         return True  # "Anne McLellan of Edmonton", "Herbert Lattin, of Edmonton": a person's home town
     return before is not None and before.lower_ in AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS
+
+
+def settlement_word_before(doc, index: int) -> bool:
+    """ "the town of X", "the village of X": a kind-of-settlement word and "of" right before the name."""
+    return index >= 2 and doc[index - 1].lower_ == "of" and doc[index - 2].lower_ in SETTLEMENT_WORDS

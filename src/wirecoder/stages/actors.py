@@ -66,7 +66,9 @@ DEFINITE_COUNTRY_STARTS = ("United ", "Democratic Republic", "Central African", 
                            "Dominican Republic", "Solomon Islands", "Marshall Islands")
 PLACE_HEADS = frozenset({"region", "province", "state", "district", "county", "city", "town", "village", "capital",
                          "border", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-                         "southwest", "coast", "territory", "area", "countryside", "oblast", "governorate"})
+                         "southwest", "coast", "territory", "area", "countryside", "oblast", "governorate", "camp",
+                         "valley", "township", "neighbourhood", "neighborhood", "suburb", "outskirts", "municipality",
+                         "island", "port"})  # nouns a place name qualifies as a place: "Mali's Mopti region"
 MEMBER_WORDS = frozenset({"fighters", "fighter", "members", "member", "gunmen", "commanders", "commander", "forces",
                           "militants", "militant", "units", "unit", "cells", "cell"})
 ARMED_MEN = {"armed", "masked", "unidentified", "unknown", "gun-wielding", "heavily-armed", "uniformed"}

@@ -14,7 +14,7 @@ import re
 from ..article import (ActorMention, Article, CountMention, Span, DateMention, Event, EventMention, Evidence,
                        Place)
 from ..geo.countries import CountryNames
-from .actors import actor_name
+from .actors import PLACE_HEADS, actor_name
 from .syntax import SPEECH, governing_verb, is_speaker, subject_of
 
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "toward", "towards"})
@@ -26,9 +26,6 @@ COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR
 DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                              "north-east", "north-west", "south-east", "south-west"})
 DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "kilometre", "kilometer", "mile"})
-PLACE_NOUNS = frozenset({"region", "province", "state", "district", "county", "city", "town", "village", "capital",
-                         "border", "area", "camp", "valley", "governorate", "oblast", "township", "neighbourhood",
-                         "neighborhood", "suburb", "outskirts", "municipality", "island", "coast", "port"})
 ROUTE_WORDS = frozenset({"road", "route", "highway", "way", "motorway", "corridor"})
 CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IGNORECASE)
 ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"})
@@ -457,7 +454,7 @@ class AssembleStage:
             if token.dep_ == "conj" and token.head.dep_ == "pobj" and token.head.head.lower_ == "between":
                 return True
             if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN" and \
-                    token.head.lemma_.lower() not in PLACE_NOUNS:
+                    token.head.lemma_.lower() not in PLACE_HEADS:
                 return True  # "EU accession talks", "the Gaza ceasefire": a place naming a topic
             if token.dep_ != "pobj":
                 return False
