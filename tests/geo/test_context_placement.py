@@ -2,9 +2,10 @@
 name that is one of its first-level areas' own name means the area."""
 import pytest
 
+from geo_helpers import area, geoparser_over, resolve
+
 from wirecoder.geo import Geoparser
 from wirecoder.geo.store import NameKind
-from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
 
 
 @pytest.fixture
@@ -12,14 +13,6 @@ def geoparser(shared_small_gazetteer):
     g = Geoparser(gazetteer_path=shared_small_gazetteer)
     yield g
     g.close()
-
-
-def resolve(geoparser, text, names):
-    spans = []
-    for name in names:
-        start = text.index(name, spans[-1][1] if spans else 0)
-        spans.append((start, start + len(name)))
-    return geoparser.resolve_spans(text, spans)
 
 
 def test_unknown_facility_takes_the_town_of_its_sentence(geoparser):
@@ -53,21 +46,11 @@ def test_given_order_is_kept_when_spans_arrive_out_of_order(geoparser):
 
 
 def test_a_nation_of_a_kingdom_is_the_nation_not_the_kingdom(tmp_path):
-    path = tmp_path / "gaz.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    writer.add(PlaceRecord(name="United Kingdom", lat=54.0, lon=-2.0, country="GB", feature_class="A",
-                           feature_code="PCLI", geonameid=2635167, population=66_000_000),
-               [("Scotland", NameKind.ALTERNATE), ("Britain", NameKind.ALTERNATE)], source_id=source)
-    writer.add(PlaceRecord(name="Scotland", lat=56.5, lon=-4.2, country="GB", feature_class="A",
-                           feature_code="ADM1", geonameid=2638360, admin1_code="SCT", admin1="Scotland",
-                           population=5_400_000), [], source_id=source)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    try:
+    places = [area("United Kingdom", 54.0, -2.0, "GB", 66_000_000, code="PCLI", geonameid=2635167,
+                   names=[("Scotland", NameKind.ALTERNATE), ("Britain", NameKind.ALTERNATE)]),
+              area("Scotland", 56.5, -4.2, "GB", 5_400_000, admin1_code="SCT", geonameid=2638360)]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
         scotland, britain = resolve(g, "Scotland voted; Britain waited.", ["Scotland", "Britain"])
-    finally:
-        g.close()
     assert scotland.feature_code == "ADM1" and scotland.geonameid == 2638360
     assert britain.feature_code == "PCLI"
 

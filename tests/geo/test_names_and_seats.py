@@ -1,10 +1,10 @@
 """Spellings news gives names that the sources spell otherwise, and names spaCy cuts in two."""
 import pytest
 
-from wirecoder.geo import Geoparser
+from geo_helpers import area, geoparser_over, place_rows, town
+
 from wirecoder.geo.names import arabic_name_variants
 from wirecoder.geo.store import NameKind
-from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
 
 PLACES = [
     # (name, lat, lon, country, class, code, geonameid, admin1 code, population, other names)
@@ -25,17 +25,8 @@ PLACES = [
 
 @pytest.fixture(scope="module")
 def geoparser(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gaz") / "names.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    for name, lat, lon, cc, fclass, fcode, gid, a1code, pop, names in PLACES:
-        writer.add(PlaceRecord(name=name, lat=lat, lon=lon, country=cc, feature_class=fclass, feature_code=fcode,
-                               geonameid=gid, admin1_code=a1code, admin1=None, population=pop), names,
-                   source_id=source)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    yield g
-    g.close()
+    with geoparser_over(tmp_path_factory.mktemp("gaz") / "names.sqlite", place_rows(PLACES)) as g:
+        yield g
 
 
 def test_arabic_names_are_also_known_without_their_article():
@@ -78,23 +69,12 @@ def test_written_variants_join_hyphenated_parts_and_drop_a_centre():
 
 
 def test_names_written_with_a_hyphen_or_a_centre_and_possessed_districts_are_found(tmp_path, nlp):
-    path = tmp_path / "gaz.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    for name, lat, lon, cc, code, pop in (("Petionville", 18.51, -72.29, "HT", "PPL", 376_000),
-                                          ("Walikale", -1.42, 28.05, "CD", "PPL", 10_000),
-                                          ("Pattani", 6.87, 101.25, "TH", "PPL", 43_000),
-                                          ("Nong Chik", 6.84, 101.18, "TH", "PPL", 11_000)):
-        writer.add(PlaceRecord(name=name, lat=lat, lon=lon, country=cc, feature_class="P", feature_code=code,
-                               population=pop), [], source_id=source)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    try:
-        text = ("In Petion-Ville, people marched. Rebels took the town of Walikale-centre. A grenade hit a "
-                "checkpoint in Pattani's Nong Chik district.")
+    places = [town("Petionville", 18.51, -72.29, "HT", 376_000), town("Walikale", -1.42, 28.05, "CD", 10_000),
+              town("Pattani", 6.87, 101.25, "TH", 43_000), town("Nong Chik", 6.84, 101.18, "TH", 11_000)]
+    text = ("In Petion-Ville, people marched. Rebels took the town of Walikale-centre. A grenade hit a "
+            "checkpoint in Pattani's Nong Chik district.")
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
         found = [(t.text, t.entries[0].name) for t in g.toponyms(nlp(text))]
-    finally:
-        g.close()
     assert ("Petion-Ville", "Petionville") in found and ("Walikale-centre", "Walikale") in found
     assert ("Nong Chik", "Nong Chik") in found
 
@@ -107,19 +87,9 @@ def test_close_spellings_are_romanisations_not_other_names():
 
 
 def test_another_romanisation_of_a_sizeable_town_of_a_named_country_is_a_place(tmp_path, nlp):
-    path = tmp_path / "gaz.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    writer.add(PlaceRecord(name="Ukraine", lat=49.0, lon=32.0, country="UA", feature_class="A", feature_code="PCLI",
-                           population=41_000_000), [], source_id=source)
-    writer.add(PlaceRecord(name="Kostyantynivka", lat=48.53, lon=37.71, country="UA", feature_class="P",
-                           feature_code="PPL", population=67_000), [("Kostiantynivka", NameKind.ALTERNATE)],
-               source_id=source)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    try:
+    places = [area("Ukraine", 49.0, 32.0, "UA", 41_000_000, code="PCLI"),
+              town("Kostyantynivka", 48.53, 37.71, "UA", 67_000, names=[("Kostiantynivka", NameKind.ALTERNATE)])]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
         found = [t.text for t in g.toponyms(nlp(
             "Ukraine said fighting went on. Russian guided bombs hit Kostiantynivka itself on Monday."))]
-    finally:
-        g.close()
     assert "Kostiantynivka" in found

@@ -1,7 +1,9 @@
 import pytest
+from geo_helpers import area, geoparser_over, town
 
 from wirecoder.article import Article, Boilerplate, Sentence
 from wirecoder.geo import Geoparser
+from wirecoder.geo.store import NameKind
 from wirecoder.stages.places import PlacesStage
 
 
@@ -260,29 +262,17 @@ def test_recognize_takes_a_village_spacy_calls_a_person_when_a_place_qualifies_i
 
 def test_recognize_a_nationality_word_names_its_country_for_a_town_spacy_calls_a_person(tmp_path, nlp):
     from spacy.tokens import Span
-    from wirecoder.geo.store import NameKind
-    from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
-    path = tmp_path / "gaz.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    writer.add(PlaceRecord(name="Ukraine", lat=49.0, lon=32.0, country="UA", feature_class="A", feature_code="PCLI",
-                           population=41_000_000), [("Ukrainian", NameKind.DEMONYM)], source_id=source)
-    writer.add(PlaceRecord(name="Belgorod Oblast", lat=50.7, lon=37.4, country="RU", feature_class="A",
-                           feature_code="ADM1", admin1_code="09", population=1_500_000), [("Belgorod", NameKind.ALTERNATE)],
-               source_id=source)
-    writer.add(PlaceRecord(name="Kherson", lat=46.64, lon=32.61, country="UA", feature_class="P", feature_code="PPL",
-                           population=290_000), [], source_id=source)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    try:
+    places = [area("Ukraine", 49.0, 32.0, "UA", 41_000_000, code="PCLI", names=[("Ukrainian", NameKind.DEMONYM)]),
+              area("Belgorod Oblast", 50.7, 37.4, "RU", 1_500_000, admin1_code="09",
+                   names=[("Belgorod", NameKind.ALTERNATE)]),
+              town("Kherson", 46.64, 32.61, "UA", 290_000)]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
         doc = nlp("Ukrainian drones hit a depot in Belgorod region while artillery shelled Kherson.")
         words = [t.text for t in doc]
         doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, words.index("Belgorod"), words.index("Belgorod") + 1,
                                                         label="GPE"),
                     Span(doc, words.index("Kherson"), words.index("Kherson") + 1, label="PERSON")]
         found = [t.text for t in g.toponyms(doc)]
-    finally:
-        g.close()
     assert "Kherson" in found
 
 
@@ -296,19 +286,8 @@ def test_recognize_a_town_no_gazetteer_knows_after_the_town_of(geoparser, nlp):
 
 
 def test_recognize_a_month_before_a_number_is_a_date(tmp_path, nlp):
-    from wirecoder.geo.store import NameKind
-    from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
-    path = tmp_path / "gaz.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    writer.add(PlaceRecord(name="Decatur", lat=33.77, lon=-84.3, country="US", feature_class="P", feature_code="PPL",
-                           population=25_000), [("Dec", NameKind.ALTERNATE)], source_id=source)
-    writer.add(PlaceRecord(name="Tbilisi", lat=41.69, lon=44.83, country="GE", feature_class="P", feature_code="PPLC",
-                           population=1_100_000), [], source_id=source)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    try:
+    places = [town("Decatur", 33.77, -84.3, "US", 25_000, names=[("Dec", NameKind.ALTERNATE)]),
+              town("Tbilisi", 41.69, 44.83, "GE", 1_100_000, code="PPLC")]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
         found = [t.text for t in g.toponyms(nlp("TBILISI, Dec 3 - Police dispersed protesters in Tbilisi."))]
-    finally:
-        g.close()
     assert "Dec" not in found and "Tbilisi" in found

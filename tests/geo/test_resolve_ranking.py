@@ -1,4 +1,5 @@
 import pytest
+from geo_helpers import resolve
 
 from wirecoder.geo import Geoparser, geo_precision
 from wirecoder.geo.resolve import Resolver, distance_km
@@ -9,14 +10,6 @@ def geoparser(shared_small_gazetteer):
     g = Geoparser(gazetteer_path=shared_small_gazetteer)
     yield g
     g.close()
-
-
-def resolve(geoparser, text, names):
-    spans = []
-    for name in names:
-        start = text.index(name, spans[-1][1] if spans else 0)
-        spans.append((start, start + len(name)))
-    return geoparser.resolve_spans(text, spans)
 
 
 def test_resolve_prefers_the_prominent_place_without_context(geoparser):

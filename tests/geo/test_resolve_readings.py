@@ -1,9 +1,9 @@
 """Readings of a name that the words and the article's other places rule out."""
 import pytest
+from geo_helpers import area, geoparser_over, place_rows, resolve, town
 
-from wirecoder.geo import Geoparser
 from wirecoder.geo.store import NameKind
-from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
+from wirecoder.geo.writer import PlaceRecord
 
 PLACES = [
     # (name, lat, lon, country, class, code, geonameid, admin1 code, population, other names)
@@ -27,25 +27,8 @@ PLACES = [
 
 @pytest.fixture(scope="module")
 def geoparser(tmp_path_factory):
-    path = tmp_path_factory.mktemp("gaz") / "readings.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    for name, lat, lon, cc, fclass, fcode, gid, a1code, pop, names in PLACES:
-        writer.add(PlaceRecord(name=name, lat=lat, lon=lon, country=cc, feature_class=fclass, feature_code=fcode,
-                               geonameid=gid, admin1_code=a1code, admin1=None, population=pop), names,
-                   source_id=source)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    yield g
-    g.close()
-
-
-def resolve(geoparser, text, names):
-    spans = []
-    for name in names:
-        start = text.index(name, spans[-1][1] if spans else 0)
-        spans.append((start, start + len(name)))
-    return geoparser.resolve_spans(text, spans)
+    with geoparser_over(tmp_path_factory.mktemp("gaz") / "readings.sqlite", place_rows(PLACES)) as g:
+        yield g
 
 
 def test_an_airport_is_an_island_or_a_towns_alike(geoparser):
@@ -79,92 +62,46 @@ def test_a_small_district_abroad_and_a_town_named_by_an_old_spelling_give_way(ge
 
 
 def test_a_big_city_at_an_areas_point_is_its_seat_whichever_name_the_text_uses(tmp_path):
-    path = tmp_path / "seat.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    writer.add(PlaceRecord(name="Basra", lat=30.495, lon=47.84, country="IQ", feature_class="A", feature_code="ADM1",
-                           admin1_code="02", population=2_500_000), [], source_id=source)
-    writer.add(PlaceRecord(name="Basrah", lat=30.508, lon=47.78, country="IQ", feature_class="P", feature_code="PPL",
-                           admin1_code="02", population=1_300_000), [("Basra", NameKind.ALTERNATE)], source_id=source)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    try:
+    places = [area("Basra", 30.495, 47.84, "IQ", 2_500_000, admin1_code="02"),
+              town("Basrah", 30.508, 47.78, "IQ", 1_300_000, admin1_code="02", names=[("Basra", NameKind.ALTERNATE)])]
+    with geoparser_over(tmp_path / "seat.sqlite", places) as g:
         [basra] = resolve(g, "Protesters gathered in Basra.", ["Basra"])
         [province] = resolve(g, "Protesters gathered across Basra province.", ["Basra"])
-    finally:
-        g.close()
     assert basra.feature_class == "P" and province.feature_code == "ADM1"
 
 
 def test_an_oblast_called_after_its_city_gives_way_to_the_city(tmp_path):
-    path = tmp_path / "oblast.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    writer.add(PlaceRecord(name="Zaporizka", lat=47.3, lon=35.6, country="UA", feature_class="A", feature_code="ADM1",
-                           admin1_code="26", population=1_600_000), [("Zaporizhzhia", NameKind.ALTERNATE)],
-               source_id=source)
-    writer.add(PlaceRecord(name="Zaporizhzhya", lat=47.84, lon=35.14, country="UA", feature_class="P",
-                           feature_code="PPL", admin1_code="26", population=710_000),
-               [("Zaporizhzhia", NameKind.ALTERNATE)], source_id=source)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    try:
+    places = [area("Zaporizka", 47.3, 35.6, "UA", 1_600_000, admin1_code="26",
+                   names=[("Zaporizhzhia", NameKind.ALTERNATE)]),
+              town("Zaporizhzhya", 47.84, 35.14, "UA", 710_000, admin1_code="26",
+                   names=[("Zaporizhzhia", NameKind.ALTERNATE)])]
+    with geoparser_over(tmp_path / "oblast.sqlite", places) as g:
         [city] = resolve(g, "Missiles hit Zaporizhzhia.", ["Zaporizhzhia"])
-    finally:
-        g.close()
     assert city.feature_class == "P"
 
 
 def test_a_small_town_of_an_unnamed_country_far_away_is_no_reading(tmp_path):
-    path = tmp_path / "homeland.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    for name, lat, lon, cc, pop in (("Homeland", 33.74, -117.11, "US", 7_000), ("Djibo", 14.10, -1.63, "BF", 60_000),
-                                    ("Kaya", 13.09, -1.08, "BF", 120_000)):
-        writer.add(PlaceRecord(name=name, lat=lat, lon=lon, country=cc, feature_class="P", feature_code="PPL",
-                               population=pop), [], source_id=source)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    try:
+    places = [town("Homeland", 33.74, -117.11, "US", 7_000), town("Djibo", 14.10, -1.63, "BF", 60_000),
+              town("Kaya", 13.09, -1.08, "BF", 120_000)]
+    with geoparser_over(tmp_path / "homeland.sqlite", places) as g:
         places = resolve(g, "Convoys left Djibo and Kaya. Volunteers for the Defence of the Homeland escorted them.",
                          ["Djibo", "Kaya", "Homeland"])
-    finally:
-        g.close()
     assert places[2].country == "BF" and places[2].within is not None
 
 
 def test_a_small_capital_at_its_provinces_point_is_what_the_name_means(tmp_path):
-    path = tmp_path / "jenin.sqlite"
-    writer = GazetteerWriter.create(path)
-    source = writer.source("tests", "1", "written by the tests")
-    writer.add(PlaceRecord(name="Jenin", lat=32.429, lon=35.164, country="PS", feature_class="A", feature_code="ADM1",
-                           admin1_code="JEN", population=105_000), [], source_id=source)
-    writer.add(PlaceRecord(name="Janin", lat=32.459, lon=35.301, country="PS", feature_class="P", feature_code="PPL",
-                           admin1_code="JEN", population=35_000), [("Jenin", NameKind.ALTERNATE)], source_id=source)
-    writer.add(PlaceRecord(name="Jenin", lat=52.7, lon=15.1, country="PL", feature_class="P", feature_code="PPL",
-                           population=1_100), [], source_id=source)  # a village whose own name it is
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    try:
+    places = [area("Jenin", 32.429, 35.164, "PS", 105_000, admin1_code="JEN"),
+              town("Janin", 32.459, 35.301, "PS", 35_000, admin1_code="JEN", names=[("Jenin", NameKind.ALTERNATE)]),
+              town("Jenin", 52.7, 15.1, "PL", 1_100)]  # a village whose own name it is
+    with geoparser_over(tmp_path / "jenin.sqlite", places) as g:
         [city] = resolve(g, "Troops raided the refugee camp in Jenin.", ["Jenin"])
-    finally:
-        g.close()
     assert city.feature_class == "P" and city.country == "PS"
 
 
 def test_a_region_of_the_projects_table_is_what_its_bare_name_means(tmp_path):
-    path = tmp_path / "gaza.sqlite"
-    writer = GazetteerWriter.create(path)
-    project = writer.source("wirecoder-regions", "1", "Apache-2.0")
-    packages = writer.source("tests", "1", "written by the tests")
-    writer.add(PlaceRecord(name="Gaza Strip", lat=31.42, lon=34.36, country="PS", feature_class="L",
-                           feature_code="RGN"), [("Gaza", NameKind.PRIMARY)], source_id=project)
-    writer.add(PlaceRecord(name="Gaza", lat=-23.5, lon=32.8, country="MZ", feature_class="A", feature_code="ADM1",
-                           admin1_code="02", population=1_400_000), [], source_id=packages)
-    writer.finish({"built_by": "tests"})
-    g = Geoparser(gazetteer_path=path)
-    try:
+    strip = PlaceRecord(name="Gaza Strip", lat=31.42, lon=34.36, country="PS", feature_class="L", feature_code="RGN")
+    places = [(strip, [("Gaza", NameKind.PRIMARY)], "wirecoder-regions"),
+              area("Gaza", -23.5, 32.8, "MZ", 1_400_000, admin1_code="02")]
+    with geoparser_over(tmp_path / "gaza.sqlite", places) as g:
         [gaza] = resolve(g, "Israeli strikes hit Gaza on Monday.", ["Gaza"])
-    finally:
-        g.close()
     assert gaza.name == "Gaza Strip"
