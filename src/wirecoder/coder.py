@@ -14,7 +14,7 @@ from itertools import islice
 import dateparser
 import spacy
 
-from . import __version__
+from .version import __version__
 from .article import Article
 from .errors import WirecoderError
 from .geo import Geoparser

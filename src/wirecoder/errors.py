@@ -77,6 +77,23 @@ CATALOGUE: dict[str, ErrorSpec] = {
     )
 }
 
+# Warnings go on a record (``warnings``) and coding goes on. Their codes are their own: a warning never reuses
+# an error's code, so a script keying on a code knows whether the article was coded.
+WARNINGS: dict[str, ErrorSpec] = {
+    spec.code: spec
+    for spec in (
+        ErrorSpec("W100", "paragraphs in another language were left out of coding",
+                  "nothing to do if they are page furniture; translate them if they report events (their spans "
+                  "are in the record's boilerplate, reason language:xx)"),
+        ErrorSpec("W101", "no publication date was given or found: relative dates were resolved against another day",
+                  "pass published= (--published YYYY-MM-DD) so that 'on Tuesday' and 'yesterday' are read right"),
+        ErrorSpec("W102", "the language could not be told with confidence: the text was coded as English",
+                  "check the events; if the article is not in English, translate it first"),
+        ErrorSpec("one_sided_sourcing", "the article quotes one side only on contested violence or blame",
+                  "look for the other parties' account before relying on its claims (docs/framing.md)"),
+    )
+}
+
 
 class WirecoderError(Exception):
     """An error with a catalogue code, a message about this case and a fix."""

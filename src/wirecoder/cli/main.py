@@ -11,6 +11,7 @@ import importlib
 import sys
 
 from ..errors import WirecoderError
+from ..version import __version__
 
 COMMAND_MODULES = (
     "code",
@@ -27,6 +28,7 @@ COMMAND_MODULES = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wirecoder", description="Conflict news in, evidence-backed event data out.")
+    parser.add_argument("--version", action="version", version=f"wirecoder {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"wirecoder.cli.{name}")

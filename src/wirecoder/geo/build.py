@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .. import __version__
+from ..version import __version__
 from . import sources
 from .store import SCHEMA_VERSION, NameKind, schema_version
 from .writer import GazetteerWriter, PlaceRecord

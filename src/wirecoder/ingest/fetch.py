@@ -13,7 +13,7 @@ import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import __version__
+from ..version import __version__
 from ..errors import WirecoderError
 
 _RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})

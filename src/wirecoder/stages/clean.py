@@ -79,7 +79,7 @@ class CleanStage:
         article.language = "en"
         if other_chars:
             languages = ", ".join(sorted(other_languages))
-            article.warn("W004", f"{other_chars} characters in other languages ({languages}) were left out of coding")
+            article.warn("W100", f"{other_chars} characters in other languages ({languages}) were left out of coding")
         return article
 
     @staticmethod

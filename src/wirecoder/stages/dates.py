@@ -153,7 +153,7 @@ class DatesStage:
             self._infer_published(article, in_dateline or entities)
         reference = article.published or self._today or dt.date.today()
         if article.published is None:
-            article.warn("W008", "no publication date given or found in the text: relative dates were resolved "
+            article.warn("W101", "no publication date given or found in the text: relative dates were resolved "
                                  f"against {reference.isoformat()}; pass published= to fix them")
         mentions: list[DateMention] = []
         modifiers = []
