@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import math
 import pathlib
 import sys
@@ -107,7 +106,9 @@ def _f1(precision: float, recall: float) -> float:
 
 
 def read_jsonl(path: pathlib.Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    from wirecoder.jsonl import read_file
+
+    return read_file(path)
 
 
 def read_set(*, articles: pathlib.Path = ARTICLES,

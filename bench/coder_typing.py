@@ -11,11 +11,12 @@ figures, so that rules and classifier can be judged together on text the rules w
 from __future__ import annotations
 
 import argparse
-import json
 import pathlib
 import random
 
 from sklearn.metrics import classification_report, f1_score
+
+from wirecoder.jsonl import read_file
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 NONE = "no event"
@@ -24,9 +25,7 @@ NONE = "no event"
 def read_split(split: str) -> list[dict]:
     rows = []
     for path in sorted((ROOT / "data" / "training" / split).glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rows.append(json.loads(line))
+        rows.extend(read_file(path))
     return rows
 
 

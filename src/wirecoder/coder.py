@@ -16,6 +16,7 @@ import spacy
 
 from .version import __version__
 from .article import Article
+from .days import numeric_day
 from .errors import WirecoderError
 from .geo import Geoparser
 from .geo.countries import CountryNames
@@ -51,6 +52,9 @@ def parse_published(value) -> dt.date | None:
             return dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
+        numeric = numeric_day(value, what="published")  # 25/06/2020 is read; 05/06/2020 is refused, not guessed
+        if numeric is not None:
+            return numeric
         # feeds and exports write dates every way ("Dec 17, 2016 3:58 PM ET", "Wed, 23 Nov 2016 10:00:00 GMT");
         # any of them is fine as long as it names a day, a month and a year
         parsed = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})

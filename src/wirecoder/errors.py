@@ -72,6 +72,9 @@ CATALOGUE: dict[str, ErrorSpec] = {
                   "pass an --out path in a writable place that is not an existing file"),
         ErrorSpec("W050", "the evaluation corpus cannot be read",
                   "pass one of the supported corpora (see `wirecoder eval --help`)"),
+        ErrorSpec("W103", "the input is binary, not text",
+                  "give the article as text or HTML: convert a PDF or a Word file to text first "
+                  "(e.g. `pdftotext file.pdf`); a gzipped file is read as it is"),
         ErrorSpec("W099", "an internal error",
                   "this is a bug in wirecoder: please report it with the input that caused it"),
     )

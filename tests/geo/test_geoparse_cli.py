@@ -12,7 +12,7 @@ def run(argv, monkeypatch, capsys, stdin=""):
     gazetteer.register(sub)
     evaluate = sub.add_parser("eval").add_subparsers(dest="what", required=True)
     eval_geoparse.register_eval(evaluate)
-    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8"))
     args = parser.parse_args(argv)
     status = args.func(args)
     return status, capsys.readouterr().out
@@ -61,3 +61,25 @@ def test_cli_eval_geoparse_prints_the_table(shared_small_gazetteer, tmp_path, mo
     fields = row.split()
     assert fields[0] == "tiny" and fields[1] == "3"
     assert float(fields[3]) == 0.667  # Basra and Paris right, the unknown name wrong
+
+
+def test_cli_geoparse_jsonl_keeps_lines_with_line_separators_whole(shared_small_gazetteer, monkeypatch, capsys):
+    # U+0085 and U+2028 are legal inside a JSON string and found in real news text; offsets count characters
+    text = "Floods\u0085hit Basra\u2028and Paris\r\non Monday."
+    spans = [{"start": text.index(name), "end": text.index(name) + len(name)} for name in ("Basra", "Paris")]
+    stdin = json.dumps({"id": "a", "text": text, "toponyms": spans}, ensure_ascii=False) + "\r\n"
+    status, out = run(["geoparse", "--jsonl", "-", "--gazetteer", str(shared_small_gazetteer)], monkeypatch, capsys,
+                      stdin)
+    records = [json.loads(line) for line in out.split("\n") if line]
+    assert status == 0 and len(records) == 1
+    assert [p["text"] for p in records[0]["places"]] == ["Basra", "Paris"]
+    assert records[0]["places"][0]["geonameid"] == 99532
+
+
+def test_cli_geoparse_jsonl_names_the_bad_toponym(shared_small_gazetteer, monkeypatch, capsys):
+    line = json.dumps({"id": "a", "text": "Basra", "toponyms": [{"start": 0, "end": 5}, {"start": 2, "end": 9}]})
+    status, out = run(["geoparse", "--jsonl", "-", "--gazetteer", str(shared_small_gazetteer)], monkeypatch, capsys,
+                      line)
+    error = json.loads(out)["error"]
+    assert status == 1 and error["code"] == "W008"
+    assert "toponym 1" in error["message"] and "5 characters" in error["message"]

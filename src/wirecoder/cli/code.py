@@ -6,14 +6,18 @@ import json
 import sys
 from collections.abc import Iterator
 
+from ..days import iso_day
 from ..errors import WirecoderError
+from ..jsonl import dumps_line
 from .common import add_coder_options, build_coder
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("code", help="code one article (FILE or - for stdin), or a JSONL batch",
                                    description="Code an article into a wirecoder.document/1 record.")
-    parser.add_argument("input", nargs="?", help="a text file, or - for standard input")
+    parser.add_argument("input", nargs="?",
+                        help="a text or HTML file (gzipped or not), or - for standard input; HTML is reduced to "
+                             "its article as `ingest` does")
     parser.add_argument("--jsonl", metavar="IN.jsonl",
                         help="code one {id, text, published?, title?, url?, source?} per line (- for stdin)")
     parser.add_argument("--published", help="publication date YYYY-MM-DD of the single article")
@@ -28,26 +32,23 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run)
 
 
-def read_bytes(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as err:
-        raise WirecoderError("W007", f"cannot read {path}: {err.strerror}") from err
-
-
 def run(args: argparse.Namespace) -> int:
     if bool(args.input) == bool(args.jsonl):
         raise WirecoderError("W008", "give either FILE (or -) or --jsonl IN.jsonl",
                              fix="run `wirecoder code article.txt` or `wirecoder code --jsonl batch.jsonl`")
     if args.jsonl:
         return run_jsonl(args)
-    raw = read_bytes(args.input)
+    from ..ingest.single import read_single
+
+    if args.published:
+        iso_day(args.published, what="--published")
+    document = read_single(args.input)
+    published = args.published or document.published
     coder = build_coder(args)
-    record = coder.code(raw, published=args.published, title=args.title, url=args.url, source=args.source,
-                        id=args.doc_id)
+    record = coder.code(document.text, published=published, title=args.title or document.title,
+                        url=args.url or document.url, source=args.source or document.source, id=args.doc_id)
+    if not args.published and document.published and record["published"] == document.published:
+        record["published_from"] = "html"
     if args.summary:
         write_summary(record)
     else:
@@ -115,7 +116,7 @@ def run_jsonl(args: argparse.Namespace) -> int:
             if args.summary:
                 write_summary(record)
             else:
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+                sys.stdout.write(dumps_line(record) + "\n")
             sys.stdout.flush()
             if progress is not None:
                 progress.update(1)

@@ -11,11 +11,13 @@ import argparse
 import json
 import pathlib
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from ..article import Place
 from ..errors import WirecoderError
 from ..geo import Geoparser
+from ..jsonl import dumps_line
 
 
 def register(subparsers: Any) -> None:
@@ -51,45 +53,58 @@ class _Finder:
         return self.geoparser.places_in_doc(self._nlp(text), text=text)
 
 
-def _read(path: str) -> str:
+def _read_lines(path: str) -> Iterator[str | WirecoderError]:
+    """The lines of a JSONL file or stdin, read in binary so that they split at "\\n" only (never at U+0085 or
+    U+2028 inside a string), each decoded on its own: a bad line is that line's error and the others go on."""
     try:
-        return sys.stdin.read() if path == "-" else pathlib.Path(path).read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise WirecoderError("W002", f"{path} is not valid UTF-8 ({err})") from err
+        handle = sys.stdin.buffer if path == "-" else open(path, "rb")
     except OSError as err:
-        raise WirecoderError("W007", f"cannot read {path}: {err}") from err
+        raise WirecoderError("W007", f"cannot read {path}: {err.strerror}") from err
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            raw = raw.removesuffix(b"\n").removesuffix(b"\r")
+            try:
+                yield (raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw).decode("utf-8")
+            except UnicodeDecodeError as err:
+                yield WirecoderError("W002", f"line {number} is not valid UTF-8 (byte {err.start})")
 
 
 def _toponyms(record: dict, text: str) -> list[tuple[int, int]] | None:
     given = record.get("toponyms")
     if given is None:
         return None
+    if not isinstance(given, list):
+        raise WirecoderError("W008", f"\"toponyms\" must be a list of {{\"start\": int, \"end\": int}}, not "
+                                     f"{type(given).__name__}")
     spans = []
-    if isinstance(given, list):
-        for item in given:
-            if not (isinstance(item, dict) and isinstance(item.get("start"), int) and isinstance(item.get("end"), int)
-                    and 0 <= item["start"] <= item["end"] <= len(text)):
-                break
-            spans.append((item["start"], item["end"]))
-        else:
-            return spans
-    raise WirecoderError("W008", "\"toponyms\" must be a list of {\"start\": int, \"end\": int} within the text")
+    for number, item in enumerate(given):
+        start, end = (item.get("start"), item.get("end")) if isinstance(item, dict) else (None, None)
+        if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(text)):
+            raise WirecoderError("W008", f"toponym {number} ({json.dumps(item)[:80]}) is not "
+                                         f"{{\"start\": int, \"end\": int}} within the text's {len(text)} characters "
+                                         "(offsets count Unicode characters of \"text\" as given)")
+        spans.append((start, end))
+    return spans
 
 
 def run(args: argparse.Namespace) -> int:
     finder = _Finder(Geoparser(gazetteer_path=args.gazetteer), args.spacy_model)
     if not args.jsonl:
-        text = _read(args.file)
+        from ..ingest.single import read_single
+
+        text = read_single(args.file).text
         if not text.strip():
             raise WirecoderError("W001", "the text is empty")
         print(json.dumps({"places": [place_json(p) for p in finder.places(text, None)]}, ensure_ascii=False))
         return 0
     failed = False
-    for number, line in enumerate(_read(args.file).splitlines(), 1):
-        if not line.strip():
+    for number, line in enumerate(_read_lines(args.file), 1):
+        if isinstance(line, str) and not line.strip():
             continue
         ident = None
         try:
+            if isinstance(line, WirecoderError):
+                raise line
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise WirecoderError("W005", f"line {number} is JSON but not an object")
@@ -105,5 +120,5 @@ def run(args: argparse.Namespace) -> int:
         except WirecoderError as err:
             failed = True
             out = {"id": ident, "error": err.to_dict(line=number)}
-        print(json.dumps(out, ensure_ascii=False), flush=True)
+        print(dumps_line(out), flush=True)
     return 1 if failed else 0

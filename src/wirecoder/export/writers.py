@@ -10,6 +10,7 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..jsonl import dumps_line
 from ..store import StoredEvent
 from .acled import COLUMNS, acled_row
 
@@ -41,7 +42,7 @@ def write_jsonl(events: Iterable[StoredEvent], out: BinaryIO) -> int:
     """One event per line: the record's Event fields plus ``document_id``."""
     count = 0
     for stored in events:
-        out.write(json.dumps({**stored.event, "document_id": stored.document_id}, ensure_ascii=False).encode("utf-8"))
+        out.write(dumps_line({**stored.event, "document_id": stored.document_id}).encode("utf-8"))
         out.write(b"\n")
         count += 1
     return count

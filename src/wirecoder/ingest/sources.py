@@ -72,9 +72,8 @@ class SourceReader:
 
     def _read_file(self, path: Path) -> Iterator[ReadResult]:
         origin = str(path)
-        suffixes = [s.lower() for s in path.suffixes[-2:]]
-        gzipped = bool(suffixes) and suffixes[-1] == ".gz"
-        kind = _SUFFIX_KINDS.get(suffixes[-2] if gzipped and len(suffixes) > 1 else (suffixes[-1] if suffixes else ""))
+        gzipped = path.suffix.lower() == ".gz"
+        kind = kind_of_name(path.name)
         try:
             size = path.stat().st_size
             if size == 0:
@@ -105,10 +104,14 @@ class SourceReader:
             yield from self._read_stream(io.BufferedReader(gzip.GzipFile(fileobj=stream, mode="rb")),
                                          origin=origin, kind=kind)
             return
+        if is_binary(head):
+            yield ReadFailure(origin, "W103", f"{origin} is binary (a PDF, an image, an archive, or text with NUL "
+                                              "bytes), not text, HTML, JSONL, CSV, a feed or WARC")
+            return
         kind = kind or sniff_kind(head)
         if kind is None:
-            yield ReadFailure(origin, "W031", f"{origin} is not text, HTML, JSONL, CSV, a feed or WARC "
-                                              "(binary, or a JSON array: give one JSON object per line)")
+            yield ReadFailure(origin, "W031", f"{origin} is a JSON array, not JSON lines: give one JSON object "
+                                              "per line")
             return
         try:
             if kind == "jsonl":
@@ -165,11 +168,32 @@ _BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b
                  b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"SQLite format 3")
 
 
+_CONTROL_BYTES = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}  # C0 controls that text does not hold
+
+
+def kind_of_name(name: str) -> Kind | None:
+    """The kind a file's name says (``story.txt.gz`` is text), None when it says nothing."""
+    suffixes = [s.lower() for s in Path(name).suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return _SUFFIX_KINDS.get(suffixes[-1]) if suffixes else None
+
+
+def is_binary(head: bytes) -> bool:
+    """True for bytes no text reader takes: a known binary format's signature, NUL bytes (unless UTF-16 with a
+    BOM), or more than one byte in ten a control character."""
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head:
+        return True
+    return bool(head) and sum(byte in _CONTROL_BYTES for byte in head) > len(head) / 10
+
+
 def sniff_kind(head: bytes) -> Kind | None:
     """The kind of an input from its first bytes; None for what no reader takes (binary, a JSON array)."""
-    if head.startswith(_BINARY_MAGIC):
-        return None
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # NULs but no UTF-16 BOM
+    if is_binary(head):
         return None
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"["):

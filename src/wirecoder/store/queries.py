@@ -6,10 +6,10 @@ from typing import Any
 
 import pycountry
 
+from ..days import iso_prefix
 from ..errors import WirecoderError
 from .rows import EventFilter
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -35,9 +35,7 @@ def fts_query(text: str) -> str:
 
 
 def _check_date(option: str, value: str) -> str:
-    if not _DATE.match(value):
-        raise WirecoderError("W008", f"{option} {value!r} is not a date like 2024-03-01")
-    return value
+    return iso_prefix(value, what=option)
 
 
 def event_query(event_filter: EventFilter, *, limit: int | None = None,
