@@ -40,14 +40,14 @@ def test_import_errors_and_store_load_no_model_and_are_quick():
 
 def test_import_root_is_lazy_until_coder_is_used():
     run = _probe("import json, sys, wirecoder\n"
-                 "before = sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))\n"
-                 "coder = wirecoder.Coder\n"
-                 "print(json.dumps({'before': before, 'coder': coder.__module__, 'version': wirecoder.__version__}))")
-    assert run["before"] == []
-    assert run["coder"] == "wirecoder.coder"
-    with pytest.raises(AttributeError):
-        import wirecoder
+                 "print(json.dumps({'loaded': sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY)), "
+                 "'coder': 'wirecoder.coder' in sys.modules, 'version': wirecoder.__version__}))")
+    assert run["loaded"] == [] and run["coder"] is False
+    import wirecoder
+    import wirecoder.coder
 
+    assert wirecoder.Coder is wirecoder.coder.Coder  # imported on first use
+    with pytest.raises(AttributeError):
         wirecoder.NoSuchThing  # noqa: B018
 
 
@@ -82,6 +82,13 @@ def test_import_version_matches_pyproject():
     assert project["version"] == __version__
 
 
+def test_import_cli_parser_loads_no_model():
+    """`wirecoder --help` and `--version` answer at once: command modules import their libraries in run()."""
+    run = _probe("import json, sys\nfrom wirecoder.cli.main import build_parser\nbuild_parser()\n"
+                 "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))))")
+    assert run == []
+
+
 def test_import_cli_prints_version():
     out = subprocess.run([sys.executable, "-m", "wirecoder", "--version"], capture_output=True, text=True,
                          env={"PYTHONPATH": str(SRC), "PATH": "/usr/bin:/bin"})
@@ -89,3 +96,15 @@ def test_import_cli_prints_version():
     from wirecoder.version import __version__
 
     assert out.stdout.strip() == f"wirecoder {__version__}"
+
+
+def test_import_citation_names_the_same_version():
+    import re
+
+    from wirecoder.version import __version__
+
+    citation = (SRC.parent / "CITATION.cff").read_text(encoding="utf-8")
+    assert re.search(r'^version: "(.+)"$', citation, flags=re.M).group(1) == __version__
+    assert re.search(r"^cff-version: 1\.2\.0$", citation, flags=re.M)
+    for key in ("title", "authors", "message", "license"):
+        assert re.search(rf"^{key}:", citation, flags=re.M), key

@@ -23,6 +23,7 @@ from .geo.countries import CountryNames
 from .language import LanguageIdentifier
 from .pipeline import Pipeline
 from .record import SCHEMA, document_record, error_record
+from .settings import DEFAULT_MAX_CHARS
 from .stages.actors import ActorsStage
 from .stages.assemble import AssembleStage
 from .stages.claims import ClaimsStage
@@ -35,8 +36,6 @@ from .stages.mentions import MentionsStage
 from .stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
 from .stages.places import PlacesStage
 from .stages.quotes import QuotesStage
-
-DEFAULT_MAX_CHARS = 1_000_000
 
 
 def parse_published(value) -> dt.date | None:

@@ -75,6 +75,8 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("W103", "the input is binary, not text",
                   "give the article as text or HTML: convert a PDF or a Word file to text first "
                   "(e.g. `pdftotext file.pdf`); a gzipped file is read as it is"),
+        ErrorSpec("W104", "the output file cannot be written",
+                  "give --out a file name (not a folder) in a folder that exists and that you may write to"),
         ErrorSpec("W099", "an internal error",
                   "this is a bug in wirecoder: please report it with the input that caused it"),
     )

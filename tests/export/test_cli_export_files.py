@@ -56,3 +56,15 @@ def test_cli_export_lists_every_format_the_library_writes():
     from wirecoder.export import FORMATS
 
     assert tuple(export_command.FORMATS) == FORMATS
+
+
+@pytest.mark.parametrize("where", ["folder", "folder/", "missing/events.csv"])
+def test_cli_export_out_to_a_folder_or_missing_folder_is_a_coded_error(tmp_path, capsys, where):
+    from wirecoder.cli.main import main
+
+    stored_events(tmp_path)
+    (tmp_path / "folder").mkdir()
+    status = main(["export", "--db", str(tmp_path / "s.db"), "--format", "csv", "--out", str(tmp_path / where)])
+    err = capsys.readouterr().err
+    assert status == 2 and err.startswith("wirecoder: error W104") and "Traceback" not in err
+    assert not (tmp_path / "missing").exists() and list((tmp_path / "folder").iterdir()) == []

@@ -83,3 +83,15 @@ def test_cli_geoparse_jsonl_names_the_bad_toponym(shared_small_gazetteer, monkey
     error = json.loads(out)["error"]
     assert status == 1 and error["code"] == "W008"
     assert "toponym 1" in error["message"] and "5 characters" in error["message"]
+
+
+def test_cli_mistyped_gazetteer_path_is_an_error_not_a_new_build(tmp_path, capsys):
+    from wirecoder.cli.main import main
+
+    typo = tmp_path / "gazeteer.sqlite"
+    article = tmp_path / "a.txt"
+    article.write_text("Floods hit Basra.", encoding="utf-8")
+    assert main(["geoparse", str(article), "--gazetteer", str(typo)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("wirecoder: error W020") and str(typo) in err and "gazetteer build --out" in err
+    assert not typo.exists() and list(tmp_path.iterdir()) == [article]

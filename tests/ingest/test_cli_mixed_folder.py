@@ -64,8 +64,16 @@ def test_cli_mixed_folder_ingest_and_every_export(tmp_path, local_server):
     db = tmp_path / "events.db"
     result = cli("ingest", str(folder), "--db", str(db), "--workers", "2", "--min-interval", "0", "--retries", "0",
                  "--timeout", "2", "--json")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 1, result.stderr.decode()  # some inputs failed (and were named)
     summary = json.loads(result.stdout)
+    named = result.stderr.decode()
+    for origin in (str(folder / "empty.txt"), str(folder / "batch.jsonl") + ":2", local_server.url("/gone")):
+        assert origin in named, named
+    listed = cli("failures", "--db", str(db), "--run", str(summary["run_id"]), "--json")
+    assert listed.returncode == 0, listed.stderr.decode()
+    rows = [json.loads(line) for line in listed.stdout.decode().splitlines()]
+    assert sorted(r["code"] for r in rows) == ["W001", "W005", "W032"]
+    assert {r["origin"] for r in rows} == {f["origin"] for f in summary["failed_inputs"]}
     # 7 articles (txt, gz, html, jsonl, csv, feed page, warc copy), the broken JSONL line, the 404 link, the
     # empty file
     assert summary["read"] == 10

@@ -143,4 +143,4 @@ def test_sources_binary_and_json_array_files_are_refused(tmp_path):
     (tmp_path / "array.json").write_text('[{"text": "an article"}]')
     results = read(tmp_path)
     assert [(r.origin.rsplit("/", 1)[-1], r.code) for r in results] == [
-        ("array.json", "W031"), ("photo", "W031"), ("report.pdf", "W031")]
+        ("array.json", "W031"), ("photo", "W103"), ("report.pdf", "W103")]

@@ -10,6 +10,7 @@ from ..days import iso_day
 from ..errors import WirecoderError
 from ..jsonl import dumps_line
 from .common import add_coder_options, build_coder
+from .progress import progress_bar
 
 
 def register(subparsers) -> None:
@@ -105,11 +106,7 @@ def run_jsonl(args: argparse.Namespace) -> int:
             raise WirecoderError("W007", f"cannot read {args.jsonl}: {err.strerror}") from err
     coder = build_coder(args)
     failed = 0
-    progress = None
-    if sys.stderr.isatty():
-        from tqdm import tqdm
-
-        progress = tqdm(unit="doc", file=sys.stderr, desc="coding")
+    progress = progress_bar(desc="coding", unit=" docs")
     with handle:
         for record in coder.code_many(jsonl_items(handle)):
             failed += "error" in record
@@ -118,10 +115,8 @@ def run_jsonl(args: argparse.Namespace) -> int:
             else:
                 sys.stdout.write(dumps_line(record) + "\n")
             sys.stdout.flush()
-            if progress is not None:
-                progress.update(1)
-    if progress is not None:
-        progress.close()
+            progress.update(1)
+    progress.close()
     if failed:
         print(f"wirecoder: {failed} input(s) could not be coded; see their error records", file=sys.stderr)
     return 1 if failed else 0

@@ -6,9 +6,6 @@ import json
 import sys
 from typing import Any
 
-from ..typing import TypingModel, read_examples
-from ..typing.evaluate import evaluate_model, format_report
-
 
 def register_eval(eval_subparsers: Any) -> None:
     parser = eval_subparsers.add_parser(
@@ -23,6 +20,9 @@ def register_eval(eval_subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..typing import TypingModel, read_examples  # scikit-learn: only when this command runs
+    from ..typing.evaluate import evaluate_model, format_report
+
     examples = read_examples(args.file)
     report = evaluate_model(TypingModel.load(args.model), examples)
     if args.json:

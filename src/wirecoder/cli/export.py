@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..errors import WirecoderError
 from ..store import Database
 from .events import add_filter_arguments, event_filter
 
@@ -25,6 +26,17 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
+def writable_target(out: str) -> Path:
+    """The file --out names, checked before anything is exported: not a folder, in a folder that exists."""
+    target = Path(out)
+    if target.is_dir() or out.endswith(("/", os.sep)):
+        raise WirecoderError("W104", f"--out {out} is a folder, not a file", fix=f"name a file, e.g. --out "
+                                     f"{target / 'events.csv'}")
+    if not target.parent.is_dir():
+        raise WirecoderError("W104", f"--out {out}: the folder {target.parent} does not exist")
+    return target
+
+
 def run(args: argparse.Namespace) -> int:
     from ..export import export_events
 
@@ -34,12 +46,14 @@ def run(args: argparse.Namespace) -> int:
             count = export_events(events, format=args.format, out=sys.stdout.buffer)
             sys.stdout.buffer.flush()
         else:
-            target = Path(args.out)
+            target = writable_target(args.out)
             partial = target.with_name(f".{target.name}.partial")
             try:
                 with partial.open("wb") as out:
                     count = export_events(events, format=args.format, out=out)
                 os.replace(partial, target)
+            except OSError as err:
+                raise WirecoderError("W104", f"cannot write {target}: {err.strerror}") from err
             finally:
                 partial.unlink(missing_ok=True)
     print(f"exported {count} events", file=sys.stderr)

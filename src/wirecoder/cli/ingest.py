@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import CATALOGUE, WirecoderError
 from .common import add_coder_options
+from .progress import progress_bar
 
 if TYPE_CHECKING:
     from ..ingest import IngestSummary
@@ -61,19 +62,27 @@ def _load_factory(args: argparse.Namespace) -> Any:
         raise WirecoderError("W008", f"--coder-factory {args.coder_factory!r} cannot be loaded: {err}") from err
 
 
-def format_summary(summary: IngestSummary) -> str:
+NAMED_IN_SUMMARY = 20  # failed inputs named in the closing summary; `wirecoder failures` lists them all
+
+
+def format_summary(summary: IngestSummary, *, db: str = "FILE") -> str:
+    failed = sum(summary.failed.values())
     lines = [f"read {summary.read}, coded {summary.coded} ({summary.events} events), duplicates "
              f"{summary.duplicates}, already stored {summary.already_stored}, not English {summary.not_english}, "
-             f"failed {sum(summary.failed.values())} in {summary.seconds:.1f} s"]
+             f"failed {failed} in {summary.seconds:.1f} s"]
     for code, count in sorted(summary.failed.items()):
         spec = CATALOGUE.get(code)
         lines.append(f"  {code} x{count}: {spec.summary if spec else 'unknown error'}")
+    if failed:
+        lines.append("failed inputs:")
+        lines += [f"  {f.code} {f.origin}: {f.reason}" for f in summary.failed_inputs[:NAMED_IN_SUMMARY]]
+        if failed > NAMED_IN_SUMMARY:
+            lines.append(f"  ... and {failed - NAMED_IN_SUMMARY} more")
+        lines.append(f"list them with: wirecoder failures --db {db} --run {summary.run_id}")
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from ..ingest import IngestOptions, ReadOptions, SourceReader, ingest
     from ..ingest.fetch import Fetcher, FetchOptions
     from ..ingest.tabular import ColumnMapping
@@ -88,13 +97,13 @@ def run(args: argparse.Namespace) -> int:
     options = IngestOptions(workers=args.workers, batch_size=args.batch_size, dedup_threshold=args.dedup_threshold,
                             start_method=args.start_method, retry_failed=args.retry_failed)
     arguments = {key: value for key, value in vars(args).items() if key != "func"}
-    def progress() -> tqdm:
-        return tqdm(file=sys.stderr, disable=not sys.stderr.isatty(), unit=" docs", desc="ingest")
+    def progress() -> Any:
+        return progress_bar(desc="ingest", unit=" docs")
 
     with Database(args.db) as db:
         summary = ingest(reader.read(args.inputs), db=db, coder_factory=_load_factory(args), options=options,
                          arguments=arguments, progress=progress)
     if args.json:
         print(json.dumps({"run_id": summary.run_id, **summary.as_dict()}))
-    print(format_summary(summary), file=sys.stderr)
-    return 0
+    print(format_summary(summary, db=args.db), file=sys.stderr)
+    return 1 if summary.failed else 0

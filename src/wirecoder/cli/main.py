@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "ingest",
     "events",
     "export",
+    "failures",
     "train",
     "evaluate",
 )

@@ -6,8 +6,6 @@ import json
 import sys
 from typing import Any
 
-from ..typing import TrainingOptions, read_examples, train_model
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -23,6 +21,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..typing import TrainingOptions, read_examples, train_model  # scikit-learn: only when training
+
     examples = read_examples(args.data)
     model, report = train_model(examples, options=TrainingOptions(seed=args.seed))
     directory = model.save(args.out)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from ..article import Place, Span
+from ..errors import WirecoderError
 from .build import ensure_gazetteer
 from .context import place_unknown_by_context
 from .cues import apposition_after, cue_before, cue_owner, dateline_at
@@ -45,6 +46,10 @@ class Geoparser:
 
     def __init__(self, *, gazetteer_path: pathlib.Path | None = None, weights: RankWeights | None = None):
         path = pathlib.Path(gazetteer_path) if gazetteer_path is not None else default_gazetteer_path()
+        if gazetteer_path is not None and not path.is_file():  # a path given by hand is never built silently
+            raise WirecoderError("W020", f"there is no gazetteer at {path}",
+                                 fix=f"check the path (a typo?); to build one there, run `wirecoder gazetteer build "
+                                     f"--out {path}`")
         ensure_gazetteer(path)
         self.gazetteer = Gazetteer(path)
         self.recognizer = Recognizer(gazetteer=self.gazetteer)

@@ -20,6 +20,7 @@ from .items import ReadFailure, SourceItem
 from .workers import CoderLike, CoderPool
 
 NOT_ENGLISH = "W004"
+MAX_NAMED_FAILURES = 1000  # the summary names this many failed inputs; the store keeps every one
 
 
 class Progress(Protocol):
@@ -47,12 +48,20 @@ class IngestSummary:
     already_stored: int = 0  # stored by an earlier run
     not_english: int = 0
     failed: Counter[str] = field(default_factory=Counter)  # by error code
+    failed_inputs: list[FailureRow] = field(default_factory=list)  # the first MAX_NAMED_FAILURES, in order
     seconds: float = 0.0
+
+    def note_failure(self, origin: str, code: str, reason: str) -> None:
+        self.failed[code] += 1
+        if len(self.failed_inputs) < MAX_NAMED_FAILURES:
+            self.failed_inputs.append(FailureRow(origin=origin, code=code, reason=reason))
 
     def as_dict(self) -> dict[str, Any]:
         return {"read": self.read, "coded": self.coded, "events": self.events, "duplicates": self.duplicates,
                 "already_stored": self.already_stored, "not_english": self.not_english,
-                "failed": dict(sorted(self.failed.items())), "seconds": round(self.seconds, 2)}
+                "failed": dict(sorted(self.failed.items())),
+                "failed_inputs": [{"origin": f.origin, "code": f.code, "reason": f.reason} for f in self.failed_inputs],
+                "seconds": round(self.seconds, 2)}
 
 
 @dataclass(frozen=True)
@@ -85,7 +94,7 @@ class _Run:
         self.summary.read += 1
         if isinstance(result, ReadFailure):
             self.side_failures.append(FailureRow(origin=result.origin, code=result.code, reason=result.reason))
-            self._fail(result.code)
+            self._fail(result.origin, result.code, result.reason)
             return
         key = content_hash(result.text)
         if key in self.stored:
@@ -129,7 +138,7 @@ class _Run:
                 if error.get("code") == NOT_ENGLISH:
                     self.summary.not_english += 1
                 else:
-                    self.summary.failed[str(error.get("code"))] += 1
+                    self.summary.note_failure(pending.item.origin, str(error.get("code")), str(error.get("message")))
             else:
                 if pending.item.published_from == "html" and record.get("published") == pending.item.published:
                     record = {**record, "published_from": "html"}
@@ -150,11 +159,11 @@ class _Run:
         self.summary.events += written.events_added
         self.side_documents, self.side_failures = [], []
 
-    def _fail(self, code: str) -> None:
+    def _fail(self, origin: str, code: str, reason: str) -> None:
         if code == NOT_ENGLISH:
             self.summary.not_english += 1
         else:
-            self.summary.failed[code] += 1
+            self.summary.note_failure(origin, code, reason)
         self._tick()
 
     def _tick(self) -> None:

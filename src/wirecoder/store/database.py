@@ -232,6 +232,16 @@ class Database:
             params = (run_id,)
         return [FailureRow(origin=o, code=c, reason=r) for o, c, r in self._conn.execute(sql + " ORDER BY id", params)]
 
+    def failed_documents(self, *, run_id: int | None = None) -> list[FailureRow]:
+        """Articles that were read but could not be coded (stored with status 'failed'), as failures."""
+        sql = "SELECT origin, error_code, error_message FROM documents WHERE status = 'failed'"
+        params: tuple[Any, ...] = ()
+        if run_id is not None:
+            sql += " AND run_id = ?"
+            params = (run_id,)
+        return [FailureRow(origin=o, code=c or "W099", reason=r or "") for o, c, r in
+                self._conn.execute(sql + " ORDER BY id", params)]
+
     def search_documents(self, text: str, *, limit: int = 20) -> list[tuple[str, str | None]]:
         """(doc_id, title) of documents matching a full-text query, best first."""
         return [tuple(row) for row in self._conn.execute(

