@@ -1,7 +1,8 @@
 """Toponym resolution with gold spans on GeoVirus and TR-News (read from ../shared/data by path).
 
-Usage: .venv/bin/python bench/geoparse_eval.py [CORPUS.xml ...] [--errors N]
-Prints, per corpus: N, exact GeoNames-id match, accuracy within 161 km, mean and median error, candidate recall.
+Usage: .venv/bin/python bench/geoparse_eval.py [CORPUS.xml ...] [--split dev|test|all] [--errors N] [--by-feature]
+Prints, per corpus part (dev by default: error lists are for developing rules, on the dev part only): N, accuracy
+within 161 km, exact GeoNames-id match, mean and median error, candidate recall.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 import time
 
 from wirecoder.geo import Geoparser
-from wirecoder.geo.evaluate import Scores, evaluate, read_corpus, resolved
+from wirecoder.geo.evaluate import Scores, evaluate, read_corpus, resolved, select_split
 from wirecoder.geo.resolve import distance_km
 
 SKIP_CODES = ("PCLI", "CONT")  # errors on countries' points are conventions, listed apart by --errors
@@ -22,6 +23,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpora", nargs="*", type=pathlib.Path,
                         default=[DATA / "GeoVirus.xml", DATA / "TR-News.xml"])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--errors", type=int, default=0, help="print the N most frequent wrong resolutions")
     parser.add_argument("--by-feature", action="store_true",
                         help="print accuracy within 161 km by the kind of place chosen (country, town, area...)")
@@ -29,9 +31,9 @@ def main(argv: list[str]) -> int:
     geoparser = Geoparser()
     print(Scores.header())
     for path in args.corpora:
-        articles = read_corpus(path)
+        articles = select_split(read_corpus(path), args.split)
         started = time.perf_counter()
-        scores = evaluate(geoparser, articles, corpus=path.stem)
+        scores = evaluate(geoparser, articles, corpus=f"{path.stem}/{args.split}")
         print(scores.row(), f"  ({time.perf_counter() - started:.1f} s)")
         if args.errors:
             _print_errors(geoparser, articles, args.errors)

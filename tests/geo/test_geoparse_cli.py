@@ -54,13 +54,28 @@ def test_cli_eval_geoparse_prints_the_table(shared_small_gazetteer, tmp_path, mo
         "<location><name>Paris</name><start>21</start><end>26</end><lat>48.86</lat><lon>2.35</lon></location>"
         "<location><name>Atlantis</name><start>0</start><end>8</end><lat>0</lat><lon>0</lon></location>"
         "</locations></article></articles>", encoding="utf-8")
-    status, out = run(["eval", "geoparse", str(corpus), "--gazetteer", str(shared_small_gazetteer)], monkeypatch,
-                      capsys)
+    status, out = run(["eval", "geoparse", str(corpus), "--gazetteer", str(shared_small_gazetteer), "--split", "all",
+                       "--no-kinds"], monkeypatch, capsys)
     header, row = out.splitlines()
-    assert status == 0 and "acc@161" in header and "cand-rec" in header
+    assert status == 0 and "acc@161" in header and "cand-rec" in header and "161|id" in header
     fields = row.split()
     assert fields[0] == "tiny" and fields[1] == "3"
-    assert float(fields[3]) == 0.667  # Basra and Paris right, the unknown name wrong
+    assert float(fields[2]) == 0.667  # Basra and Paris right, the unknown name wrong
+    assert fields[3] == "n/a"  # GeoVirus-style gold carries no GeoNames ids
+
+
+def test_cli_eval_geoparse_prints_each_part_and_says_when_one_is_empty(shared_small_gazetteer, tmp_path,
+                                                                        monkeypatch, capsys):
+    corpus = tmp_path / "tiny.xml"
+    corpus.write_text(
+        "<articles><article><source>x</source><text>Floods in Basra.</text><locations>"
+        "<location><name>Basra</name><start>10</start><end>15</end><lat>30.5</lat><lon>47.8</lon></location>"
+        "</locations></article></articles>", encoding="utf-8")
+    status, out = run(["eval", "geoparse", str(corpus), "--gazetteer", str(shared_small_gazetteer), "--no-kinds"],
+                      monkeypatch, capsys)
+    rows = out.splitlines()[1:]
+    assert status == 0 and [r.split()[0] for r in rows] == ["tiny/dev", "tiny/test"]
+    assert sorted(r.split()[1] for r in rows) == ["0", "1"]  # the one article lies in exactly one part
 
 
 def test_cli_geoparse_jsonl_keeps_lines_with_line_separators_whole(shared_small_gazetteer, monkeypatch, capsys):

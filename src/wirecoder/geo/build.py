@@ -39,7 +39,7 @@ def _read_table(filename: str) -> Iterator[dict[str, str]]:
 
 
 REGION_TABLES = ("regions.tsv", "features.tsv")
-PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv")
+PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/country_points.tsv")
 
 
 def project_tables_fingerprint() -> str:
