@@ -72,3 +72,11 @@ def cue_before(text: str, start: int) -> str | None:
     if not settlement and match.group("of") and owner and owner[:1].isupper() and owner.casefold() != "the":
         return None  # "the Adhamiyah district of Baghdad": the district is Adhamiyah, Baghdad holds it
     return "settlement" if settlement else "area"
+
+
+_BASED_AFTER = re.compile(r"[-‐‑–](?:based|headquartered)\b", re.IGNORECASE)
+
+
+def based_after(text: str, end: int) -> bool:
+    """ "New York-based", "a Washington-headquartered firm": organisations are based in a city, so the name is one."""
+    return _BASED_AFTER.match(text, end) is not None

@@ -9,7 +9,7 @@ from ..article import Place, Span
 from ..errors import WirecoderError
 from .build import ensure_gazetteer
 from .context import place_unknown_by_context
-from .cues import apposition_after, cue_before, cue_owner, dateline_at
+from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at
 from .names import name_key, written_variants
 from .paths import default_gazetteer_path
 from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, with_areas_of_the_bare_name,
@@ -150,14 +150,21 @@ def _variants(text: str) -> list[str]:
     return out
 
 
+# "Monroe County in northeast Missouri", "the town of Qatraneh in the Karak district": "in" and the area that holds it
+_IN_AREA = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)"
+                      r"(?:-?(?:east|west)(?:ern)?)?\s+)?")
+
+
 def _containers(text: str, spans: Sequence[tuple[int, int]],
                 candidates: Sequence[tuple[Entry, ...]]) -> list[tuple[Entry, ...]]:
-    """For each toponym, the countries and first-level areas that the toponym right after it, past a comma,
-    can be ("Paris, Texas", "Ganja, Azerbaijan"): news qualifies a town by the area that holds it this way."""
+    """For each toponym, the countries and first-level areas that the toponym right after it, past a comma or "in",
+    can be ("Paris, Texas", "Ganja, Azerbaijan", "Monroe County in northeast Missouri"): news qualifies a town by
+    the area that holds it this way."""
     out: list[tuple[Entry, ...]] = []
     for i, (_, end) in enumerate(spans):
         area: tuple[Entry, ...] = ()
-        if i + 1 < len(spans) and text[end:spans[i + 1][0]].strip() == "," and spans[i + 1][0] - end <= 3:
+        gap = text[end:spans[i + 1][0]] if i + 1 < len(spans) else ""
+        if i + 1 < len(spans) and (gap.strip() == "," and len(gap) <= 3 or _IN_AREA.fullmatch(gap)):
             area = tuple(e for e in candidates[i + 1] if e.feature_code in ("PCLI", "ADM1"))
         out.append(area)
     return out
@@ -218,8 +225,8 @@ def _hint(text: str, start: int, end: int) -> str | None:
     after = _hint_after(text, end)
     if after is not None:
         return after
-    if dateline_at(text, start, end):
-        return "settlement"
+    if dateline_at(text, start, end) or based_after(text, end):
+        return "city"
     return cue_before(text, start) or apposition_after(text, start, end)
 
 

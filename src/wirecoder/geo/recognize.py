@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import apposition_after, cue_before, dateline_at
+from .cues import apposition_after, based_after, cue_before, dateline_at
 from .names import close_spellings, name_key, written_variants
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS, LIST_JOINERS,
@@ -411,8 +411,8 @@ class Recognizer:
         hint = None
         if area is not None:
             hint = hint_of_word(area)
-        elif cand.label == "DATELINE":
-            hint = "settlement"  # datelines name the city a story was filed from
+        elif cand.label == "DATELINE" or based_after(text, span.end_char):
+            hint = "city"  # datelines name the city a story was filed from; organisations are based in cities
         else:
             hint = cue_before(text, span.start_char) or apposition_after(text, span.start_char, span.end_char)
         return Toponym(span.start_char, span.end_char, span.text, cand.entries, hint, cand.label, area)

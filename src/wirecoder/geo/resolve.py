@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .names import name_key
 from .store import Entry, NameKind
@@ -84,6 +84,7 @@ class Resolver:
 
     def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None) -> list[Ranked]:
         """Resolve the toponyms of one article, in text order."""
+        mentions = [_city_hint(m) for m in mentions]
         located = [_settlements_first(_features_first(_areas_over_their_country(
             _as_hinted(_short_forms_as_own(m.text, tuple(e for e in m.candidates if e.lat is not None)), m.hint)),
             m.hint), m.hint) for m in mentions]
@@ -146,7 +147,8 @@ BIG_CITY_POPULATION = 1_000_000
 MAX_CONTEXT_PLACES = 300
 
 
-HINTED_CLASSES = {"settlement": ("P",), "area": ("A", "L", "T", "H"), "admin1": ("A",)}
+HINTED_CLASSES = {"settlement": ("P",), "city": ("P",), "area": ("A", "L", "T", "H"), "admin1": ("A",)}
+CITY_POPULATION = 100_000  # "city" (a dateline, "X-based"): a capital or a town this big, when the name has one
 
 
 SHORT_FORM_JOINERS = frozenset({"upon", "on", "am", "an", "im", "in", "sur", "en", "de", "del", "der", "la", "le"})
@@ -183,6 +185,8 @@ def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
         return cands  # "Canadian cities": the cities are the country's, the word is not a town's name
     if hint == "admin1":  # a member of a list of first-level areas
         return tuple(e for e in cands if e.feature_code == "ADM1") or cands
+    if hint == "city":  # a bare dateline or "X-based": the capital or big town of the name (see _city_hint)
+        return tuple(e for e in cands if _city(e)) or cands
     kept = tuple(e for e in cands if e.feature_class in HINTED_CLASSES[hint] and e.feature_code != "PCLI"
                  or (hint == "area" and e.feature_code == "PCLI"))
     if hint == "area":
@@ -193,6 +197,24 @@ def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
     if not any(e.kind == NameKind.PRIMARY for e in kept) and any(e.kind == NameKind.PRIMARY for e in cands):
         return cands  # only other places' alternate names fit the hint: the hint is not about this name
     return kept or cands
+
+
+def _city(entry: Entry) -> bool:
+    return entry.feature_class == "P" and entry.kind in (NameKind.PRIMARY, NameKind.ALTERNATE) and (
+        entry.feature_code == "PPLC" or entry.population >= CITY_POPULATION)
+
+
+def _city_hint(mention: Mention) -> Mention:
+    """A bare dateline ("WASHINGTON -") or "X-based" names a city: the capital or big town of that name when there
+    is one, as news writes a bare city only for those; with a qualifier ("PARIS, Texas") any town of the name; and
+    a name no big town bears ("Texas-based", "U.S.-based") keeps its own reading."""
+    if mention.hint != "city":
+        return mention
+    if mention.container:
+        return replace(mention, hint="settlement")
+    if any(_city(e) for e in mention.candidates):
+        return mention
+    return replace(mention, hint=None)
 
 
 def contains(area: Entry, entry: Entry) -> bool:
@@ -241,7 +263,7 @@ def _features_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, 
     """An ocean, continent, region, a place of the project's table ("the White House") or a first-level area
     called by its own name ("the Pacific", "Africa", "the Middle East", "Oregon") is what the bare name means: a town or county named after it ("Pacific, Missouri",
     "Pacific County", "Oregon, Ohio") needs the text to call it a town, or to be a big one."""
-    if hint == "settlement":
+    if hint in ("settlement", "city"):
         return cands
     if any(_great(e) and e.kind == NameKind.PRIMARY for e in cands):
         cands = tuple(e for e in cands if _great(e) or e.feature_code in ("PCLI", "ADM1")

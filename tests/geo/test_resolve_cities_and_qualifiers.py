@@ -1,0 +1,56 @@
+"""A bare dateline or "X-based" names a city; "X in Y" qualifies X by the area Y as "X, Y" does."""
+import pytest
+from geo_helpers import area, geoparser_over, resolve, town
+
+from wirecoder.geo.store import NameKind
+from wirecoder.geo.writer import PlaceRecord
+
+
+def country(name, lat, lon, iso, population, names=()):
+    return PlaceRecord(name=name, lat=lat, lon=lon, country=iso, feature_class="A", feature_code="PCLI",
+                       population=population), list(names)
+
+
+@pytest.fixture(scope="module")
+def geoparser(tmp_path_factory):
+    places = [
+        country("United Kingdom", 54.76, -2.7, "GB", 66_000_000, [("Britain", NameKind.ALTERNATE)]),
+        country("United States", 39.76, -98.5, "US", 327_000_000, [("U.S.", NameKind.ABBREVIATION)]),
+        town("Washington", 38.895, -77.036, "US", 690_000, admin1_code="DC", code="PPLC"),
+        town("Washington", 54.9, -1.52, "GB", 53_000, admin1_code="ENG"),
+        area("Washington", 47.5, -120.5, "US", 7_000_000, admin1_code="WA"),
+        area("New York", 43.0, -75.5, "US", 19_000_000, admin1_code="NY"),
+        town("New York City", 40.71, -74.01, "US", 8_400_000, admin1_code="NY", names=[("New York", NameKind.ALTERNATE)]),
+        area("Texas", 31.25, -99.25, "US", 28_000_000, admin1_code="TX"),
+        town("Texas", 40.63, -78.19, "US", 3_000, admin1_code="PA"),
+        area("Missouri", 38.25, -92.5, "US", 6_000_000, admin1_code="MO"),
+        area("Indiana", 40.0, -86.25, "US", 6_700_000, admin1_code="IN"),
+        area("Monroe County", 39.5, -92.0, "US", 8_600, code="ADM2", admin1_code="MO"),
+        area("Monroe County", 39.12, -86.57, "US", 145_000, code="ADM2", admin1_code="IN"),
+    ]
+    with geoparser_over(tmp_path_factory.mktemp("gaz") / "cities.sqlite", places) as g:
+        yield g
+
+
+def test_x_based_names_the_big_city_of_the_name(geoparser):
+    text = "Britain hired a Washington-based firm and a New York-based squad."
+    britain, washington, new_york = resolve(geoparser, text, ["Britain", "Washington", "New York"])
+    assert washington.feature_code == "PPLC" and washington.country == "US"
+    assert new_york.name == "New York City"
+
+
+def test_x_based_keeps_a_name_no_big_town_bears(geoparser):
+    texas, us = resolve(geoparser, "A Texas-based and a U.S.-based company merged.", ["Texas", "U.S."])
+    assert texas.feature_code == "ADM1" and us.feature_code == "PCLI"
+
+
+def test_a_bare_dateline_names_the_capital_even_in_a_story_about_another_country(geoparser):
+    text = "WASHINGTON (Reuters) - Britain said on Monday that Britain would act."
+    washington, *_ = resolve(geoparser, text, ["WASHINGTON", "Britain", "Britain"])
+    assert washington.feature_code == "PPLC"
+
+
+def test_in_an_area_qualifies_a_place_as_a_comma_does(geoparser):
+    text = "The family left Indiana. They bought land in Monroe County in northeast Missouri."
+    [_, county, state] = resolve(geoparser, text, ["Indiana", "Monroe County", "Missouri"])
+    assert county.lat == 39.5 and state.feature_code == "ADM1"
