@@ -72,6 +72,10 @@ CATALOGUE: dict[str, ErrorSpec] = {
                   "pass an --out path in a writable place that is not an existing file"),
         ErrorSpec("W050", "the evaluation corpus cannot be read",
                   "pass one of the supported corpora (see `wirecoder eval --help`)"),
+        ErrorSpec("W060", "there is no incident or report with that id",
+                  "list the incidents with `wirecoder events --db FILE` (their ids are in the last column)"),
+        ErrorSpec("W061", "the page cursor is not one this store gave",
+                  "pass the next_cursor of the previous page unchanged, or start again without a cursor"),
         ErrorSpec("W103", "the input is binary, not text",
                   "give the article as text or HTML: convert a PDF or a Word file to text first "
                   "(e.g. `pdftotext file.pdf`); a gzipped file is read as it is"),

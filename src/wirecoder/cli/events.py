@@ -1,11 +1,12 @@
-"""`wirecoder events --db FILE [filters]`: list stored events, one line each."""
+"""`wirecoder events --db FILE [filters]`: list stored incidents (or, with --reports, every report), one line each."""
 from __future__ import annotations
 
 import argparse
 import sys
 from typing import Any
 
-from ..store import Database, EventFilter, StoredEvent
+from ..errors import WirecoderError
+from ..store import Database, EventFilter, IncidentFilter, StoredEvent, StoredIncident
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,15 +23,41 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=None, help="at most this many events")
 
 
+def add_incident_arguments(parser: argparse.ArgumentParser, *, what: str) -> None:
+    """--reports and the filters only incidents have."""
+    parser.add_argument("--reports", action="store_true",
+                        help=f"{what} each report (each article's own event) instead of each incident")
+    parser.add_argument("--admin1", help="incidents in this first-level area (its name, any case)")
+    parser.add_argument("--bbox", metavar="W,S,E,N", help="incidents within this box (degrees; W > E crosses 180)")
+    parser.add_argument("--min-sources", type=int, default=None, help="incidents told by at least N sources")
+
+
 def event_filter(args: argparse.Namespace) -> EventFilter:
     return EventFilter(since=args.since, until=args.until, country=args.country, event_type=args.event_type,
                        actor=args.actor, text=args.text, include_background=not args.no_background)
 
 
+def incident_filter(args: argparse.Namespace) -> IncidentFilter:
+    bbox = None
+    if args.bbox:
+        parts = args.bbox.split(",")
+        try:
+            west, south, east, north = (float(part) for part in parts)
+        except ValueError as err:
+            raise WirecoderError("W008", f"--bbox {args.bbox!r} is not four numbers W,S,E,N") from err
+        bbox = (west, south, east, north)
+    return IncidentFilter(since=args.since, until=args.until, country=args.country, admin1=args.admin1,
+                          event_type=args.event_type, actor=args.actor, text=args.text, bbox=bbox,
+                          min_sources=args.min_sources, include_background=not args.no_background)
+
+
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("events", help="list the events in a store",
-                                   description="List stored events (tab-separated, one per line), by date.")
+    parser = subparsers.add_parser(
+        "events", help="list the incidents (or reports) in a store",
+        description="List stored incidents, by date (tab-separated, one per line): each is one event however "
+                    "many articles told it. --reports lists each article's own events instead.")
     add_filter_arguments(parser)
+    add_incident_arguments(parser, what="list")
     parser.set_defaults(func=run)
 
 
@@ -38,20 +65,33 @@ def _actor(value: dict[str, Any] | None) -> str:
     return (value or {}).get("name") or "-"
 
 
+def _fields(record: dict[str, Any]) -> list[Any]:
+    location = record.get("location") or {}
+    fatalities = (record.get("fatalities") or {}).get("best")
+    return [record.get("date") or "-", record.get("event_type") or "-", record.get("sub_event_type") or "-",
+            _actor(record.get("actor1")), _actor(record.get("actor2")), location.get("name") or "-",
+            location.get("country") or "-", "-" if fatalities is None else fatalities]
+
+
 def format_event(stored: StoredEvent) -> str:
-    event = stored.event
-    location = event.get("location") or {}
-    fatalities = (event.get("fatalities") or {}).get("best")
-    return "\t".join(str(part) for part in (
-        event.get("date") or "-", event.get("event_type") or "-", event.get("sub_event_type") or "-",
-        _actor(event.get("actor1")), _actor(event.get("actor2")),
-        location.get("name") or "-", location.get("country") or "-",
-        "-" if fatalities is None else fatalities, stored.document_id))
+    return "\t".join(str(part) for part in (*_fields(stored.event), stored.document_id))
+
+
+def format_incident(incident: StoredIncident) -> str:
+    return "\t".join(str(part) for part in (*_fields(incident.record), incident.record["number_of_sources"],
+                                            incident.id))
 
 
 def run(args: argparse.Namespace) -> int:
     with Database(args.db, readonly=True) as db:
-        sys.stdout.write("date\tevent_type\tsub_event_type\tactor1\tactor2\tlocation\tcountry\tfatalities\tdocument\n")
-        for stored in db.events(event_filter(args), limit=args.limit):
-            sys.stdout.write(format_event(stored) + "\n")
+        if args.reports:
+            sys.stdout.write("date\tevent_type\tsub_event_type\tactor1\tactor2\tlocation\tcountry\tfatalities\t"
+                             "document\n")
+            for stored in db.events(event_filter(args), limit=args.limit):
+                sys.stdout.write(format_event(stored) + "\n")
+            return 0
+        sys.stdout.write("date\tevent_type\tsub_event_type\tactor1\tactor2\tlocation\tcountry\tfatalities\t"
+                         "sources\tincident\n")
+        for incident in db.iter_incidents(incident_filter(args), limit=args.limit):
+            sys.stdout.write(format_incident(incident) + "\n")
     return 0

@@ -20,6 +20,8 @@ COMMAND_MODULES = (
     "gazetteer",
     "ingest",
     "events",
+    "incident",
+    "merge",
     "export",
     "failures",
     "train",

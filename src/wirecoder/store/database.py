@@ -15,6 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import WirecoderError
+from ..incidents.merge import Merger, MergeResult
+from .incident_reads import IncidentReader
+from .incident_rows import IncidentChange, IncidentFilter, IncidentOrder, IncidentPage, StoredIncident, StoredReport
+from .incident_tables import IncidentTables
 from .queries import event_query, fts_query
 from .rows import DocumentRow, EventFilter, FailureRow, StoreCounts, StoredEvent, WriteResult
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -34,6 +38,7 @@ class Database:
     def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout_ms: int = 30_000):
         self.path = Path(path)
         self.readonly = readonly
+        self._merger = Merger()
         try:
             if readonly:
                 if not self.path.exists():
@@ -50,6 +55,8 @@ class Database:
                 self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
             self._migrate()
+            if not readonly and self._meta("incidents_stale"):
+                self.rebuild_incidents()  # events stored before merging existed: merge them once
         except sqlite3.DatabaseError as err:
             raise WirecoderError("W030", f"cannot open the database {self.path}: {err}") from err
 
@@ -112,7 +119,9 @@ class Database:
 
         With ``replace_failed`` a document stored earlier as failed is replaced by the new one (a retry);
         a coded document or a duplicate is never replaced."""
-        added = already = events = 0
+        added = already = 0
+        event_ids: list[int] = []
+        copied: list[str] = []
         stored_at = _now()
         with self._transaction():
             for doc in documents:
@@ -135,15 +144,38 @@ class Database:
                     continue
                 added += 1
                 if doc.record is not None:
-                    events += self._insert_record_parts(int(cursor.lastrowid), doc.record)
+                    event_ids += self._insert_record_parts(int(cursor.lastrowid), doc.record)
+                if doc.status == "duplicate" and doc.duplicate_of:
+                    copied.append(doc.duplicate_of)
             for failure in failures:
                 self._conn.execute(
                     "INSERT INTO failures (run_id, origin, code, reason, failed_at) VALUES (?, ?, ?, ?, ?)",
                     (run_id, failure.origin, failure.code, failure.reason, stored_at))
-        return WriteResult(documents_added=added, documents_already_stored=already, events_added=events,
-                           failures_added=len(failures))
+            merged = self._link(event_ids, copied)
+        return WriteResult(documents_added=added, documents_already_stored=already, events_added=len(event_ids),
+                           failures_added=len(failures), incidents=merged)
 
-    def _insert_record_parts(self, document_rowid: int, record: dict[str, Any]) -> int:
+    def _link(self, event_ids: list[int], copied: list[str]) -> MergeResult:
+        """Merge the batch's events into incidents, and list its near-duplicate copies among their first
+        copies' sources; inside the batch's transaction."""
+        tables = IncidentTables(self._conn)
+        merged = self._merger.link(tables, event_ids)
+        if copied:
+            refreshed = self._merger.refresh_documents(tables, tables.first_copies(copied))
+            merged.updated += [key for key in refreshed.updated if key not in merged.created]
+            merged.figures_changed += [key for key in refreshed.figures_changed if key not in merged.figures_changed]
+        return merged
+
+    def rebuild_incidents(self) -> MergeResult:
+        """Merge every stored event again from scratch, in one transaction (after a rule change)."""
+        with self._transaction():
+            return self._merger.rebuild(IncidentTables(self._conn))
+
+    def _meta(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM store_meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _insert_record_parts(self, document_rowid: int, record: dict[str, Any]) -> list[int]:
         for place in record.get("places") or []:
             self._conn.execute(
                 'INSERT INTO places (document_id, text, start, "end", name, geonameid, lat, lon, country, admin1, '
@@ -159,7 +191,7 @@ class Database:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (document_rowid, quote.get("id"), speaker.get("name"), speaker.get("role"), cue.get("text"),
                  quote.get("text"), quote.get("start"), quote.get("end"), int(bool(quote.get("direct")))))
-        count = 0
+        event_ids = []
         for event in record.get("events") or []:
             location = event.get("location") or {}
             fatalities = event.get("fatalities") or {}
@@ -186,8 +218,8 @@ class Database:
                 self._conn.execute(
                     'INSERT INTO evidence (event_id, field, start, "end", text) VALUES (?, ?, ?, ?, ?)',
                     (event_rowid, item.get("field"), item.get("start"), item.get("end"), item.get("text")))
-            count += 1
-        return count
+            event_ids.append(event_rowid)
+        return event_ids
 
     # -- reads -----------------------------------------------------------------------------------
     def known_hashes(self, *, include_failed: bool = True) -> set[str]:
@@ -207,6 +239,33 @@ class Database:
             yield StoredEvent(id=row[0], document_id=row[1], document_url=row[2], document_title=row[3],
                               document_source=row[4], document_published=row[5], stored_at=row[6],
                               event=json.loads(row[7]), document_text=row[8])
+
+    # -- incidents (docs/store.md) ---------------------------------------------------------------
+    def incidents(self, incident_filter: IncidentFilter = IncidentFilter(), *, order: IncidentOrder = "date",
+                  after: str | None = None, limit: int = 100, with_reports: bool = False) -> IncidentPage:
+        """One page of incidents matching the filter, in a stable order; ``after`` is the previous page's
+        ``next_cursor``."""
+        return IncidentReader(self._conn).page(incident_filter, order=order, after=after, limit=limit,
+                                               with_reports=with_reports)
+
+    def iter_incidents(self, incident_filter: IncidentFilter = IncidentFilter(), *, order: IncidentOrder = "date",
+                       limit: int | None = None, with_reports: bool = False,
+                       with_text: bool = False) -> Iterator[StoredIncident]:
+        """Every incident matching the filter, page by page (exports, the CLI)."""
+        return IncidentReader(self._conn).iterate(incident_filter, order=order, limit=limit,
+                                                  with_reports=with_reports, with_text=with_text)
+
+    def incident(self, incident_id: str, *, with_reports: bool = True, with_text: bool = False) -> StoredIncident | None:
+        """One incident with its reports; an older id of it (before it grew or absorbed another) finds it too."""
+        return IncidentReader(self._conn).get(incident_id, with_reports=with_reports, with_text=with_text)
+
+    def report(self, report_key: str, *, with_text: bool = False) -> StoredReport | None:
+        """One report (an event of an article, with its evidence) by its key, and the incident it is in."""
+        return IncidentReader(self._conn).report(report_key, with_text=with_text)
+
+    def incident_changes(self, *, after: int = 0, limit: int = 1000) -> list[IncidentChange]:
+        """Entries of the incident log with a sequence number above ``after``, oldest first."""
+        return IncidentReader(self._conn).changes(after=after, limit=limit)
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """The stored document record (or status, for a duplicate or failure) of a document id."""
@@ -256,7 +315,7 @@ class Database:
             documents=row[0], coded=row[1] or 0, duplicates=row[2] or 0, failed_documents=row[3] or 0,
             events=self._scalar("SELECT count(*) FROM events"),
             failures=self._scalar("SELECT count(*) FROM failures"),
-            runs=self._scalar("SELECT count(*) FROM runs"))
+            runs=self._scalar("SELECT count(*) FROM runs"), incidents=self._scalar("SELECT count(*) FROM incidents"))
 
     def _scalar(self, sql: str) -> int:
         return int(self._conn.execute(sql).fetchone()[0])

@@ -34,7 +34,7 @@ def fts_query(text: str) -> str:
     return " ".join(f'"{word}"' for word in words)
 
 
-def _check_date(option: str, value: str) -> str:
+def check_date(option: str, value: str) -> str:
     return iso_prefix(value, what=option)
 
 
@@ -44,9 +44,9 @@ def event_query(event_filter: EventFilter, *, limit: int | None = None,
     params: list[Any] = []
     if event_filter.since:
         where.append("e.date >= ?")
-        params.append(_check_date("--since", event_filter.since))
+        params.append(check_date("--since", event_filter.since))
     if event_filter.until:
-        until = _check_date("--until", event_filter.until)
+        until = check_date("--until", event_filter.until)
         # a partial date ("2024-03") means the whole month: compare on the prefix
         where.append("substr(e.date, 1, ?) <= ?")
         params += [len(until), until]

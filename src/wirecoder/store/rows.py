@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..incidents.merge import MergeResult
+
 DocumentStatus = Literal["coded", "duplicate", "failed"]
 
 
@@ -44,6 +46,7 @@ class WriteResult:
     documents_already_stored: int
     events_added: int
     failures_added: int
+    incidents: MergeResult = field(default_factory=MergeResult)  # what merging did (docs/store.md)
 
 
 @dataclass(frozen=True)
@@ -83,3 +86,4 @@ class StoreCounts:
     events: int
     failures: int
     runs: int
+    incidents: int = 0

@@ -119,6 +119,50 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text);
     END;
     """,
+    # incidents: reports (one per stored event) merged into incidents (docs/incidents.md, docs/store.md)
+    """
+    CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        incident_key TEXT NOT NULL UNIQUE,
+        event_type TEXT, sub_event_type TEXT,
+        date TEXT, date_end TEXT, date_sort TEXT NOT NULL,
+        country TEXT, admin1 TEXT, location TEXT, lat REAL, lon REAL,
+        fatalities_best INTEGER, injured_best INTEGER,
+        number_of_sources INTEGER NOT NULL, number_of_reports INTEGER NOT NULL,
+        first_reported TEXT, last_reported TEXT,
+        background INTEGER NOT NULL DEFAULT 0,
+        record TEXT NOT NULL,
+        created_seq INTEGER NOT NULL, changed_seq INTEGER NOT NULL
+    );
+    CREATE INDEX incidents_date ON incidents(date_sort, incident_key);
+    CREATE INDEX incidents_country ON incidents(country, date_sort);
+    CREATE INDEX incidents_changed ON incidents(changed_seq);
+    CREATE INDEX incidents_lat ON incidents(lat);
+    CREATE TABLE reports (
+        event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        report_key TEXT NOT NULL UNIQUE,
+        report_ref TEXT NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        incident_id INTEGER REFERENCES incidents(id) ON DELETE SET NULL,
+        component INTEGER NOT NULL,
+        country TEXT, day_lo INTEGER, day_hi INTEGER,
+        features TEXT NOT NULL
+    );
+    CREATE INDEX reports_block ON reports(country, day_lo);
+    CREATE INDEX reports_incident ON reports(incident_id);
+    CREATE INDEX reports_component ON reports(component);
+    CREATE INDEX reports_ref ON reports(report_ref);
+    CREATE INDEX reports_document ON reports(document_id);
+    CREATE TABLE incident_log (
+        seq INTEGER PRIMARY KEY,
+        incident_key TEXT NOT NULL,
+        change TEXT NOT NULL CHECK (change IN ('created', 'updated', 'removed')),
+        figures_changed INTEGER NOT NULL,
+        logged_at TEXT NOT NULL
+    );
+    CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO store_meta (key, value) SELECT 'incidents_stale', '1' WHERE EXISTS (SELECT 1 FROM events);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

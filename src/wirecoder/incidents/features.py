@@ -1,0 +1,204 @@
+"""What merging compares of a report: a small, typed digest of one stored event.
+
+A report is one event of one coded article. Merging never reads the whole event (its evidence can be long);
+it reads this digest, which the store keeps beside the event (``reports.features``) so that a candidate costs
+one short JSON parse. The digest is a pure function of the event and the merge rules.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..taxonomy.acled import disorder_type
+from .options import MergeRules
+
+_PAREN = re.compile(r"\s*\([^)]*\)\s*$")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
+DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "ADM2H", "ADM3H"})
+
+# how specific a place is: lower is more specific
+POINT, NEAR, DISTRICT, REGION, COUNTRY = range(5)
+
+
+def normalise(text: str | None) -> str:
+    """Case, accents, punctuation and a trailing "(Country)" do not make another name."""
+    if not text:
+        return ""
+    text = _PAREN.sub("", text)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").casefold()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def report_key(*, event_key: str, content_hash: str) -> str:
+    """The stable key of a report: the event's key in its record and the first 12 hex digits of its
+    document's content hash (document ids are labels callers give and may repeat; the text's hash does not)."""
+    return f"{event_key}@{content_hash[:12]}"
+
+
+def incident_key(smallest_report_key: str) -> str:
+    """An incident's id: derived from the smallest key among its reports, so the same reports give the same
+    id whatever their order of arrival, and a rebuild gives it again."""
+    return "inc-" + hashlib.sha256(smallest_report_key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceKey:
+    name: str  # normalised
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    admin1: str  # normalised, "" when unknown
+    level: int  # POINT .. COUNTRY
+    known: bool  # the gazetteer knows it; False: a named place it lacks, given the point of the place around it
+
+
+@dataclass(frozen=True, slots=True)
+class ActorKey:
+    name: str  # normalised
+    kind: str
+    kind_class: str  # "armed", "civilians", "crowd" or "" (unknown kind)
+    country: str
+    identified: bool  # the text names this party (not an unidentified group or a category such as civilians)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The digest of one report. ``lo``/``hi`` are the first and last day (proleptic ordinals) it may have
+    happened on; ``mergeable`` is False when it is too vague to merge with anything (no place, no date, or a
+    window wider than the rules allow): it is then an incident of its own."""
+
+    event_id: int
+    key: str
+    document: int  # the store's document row: two events of one article are never one incident
+    country: str
+    event_type: str
+    sub_event_type: str
+    family: str
+    lo: int | None
+    hi: int | None
+    day_known: bool
+    place: PlaceKey | None
+    actor1: ActorKey | None
+    actor2: ActorKey | None
+    fatalities: int | None
+    mergeable: bool
+
+    def to_json(self) -> str:
+        place = self.place
+        return json.dumps([
+            self.country, self.event_type, self.sub_event_type, self.family, self.lo, self.hi, self.day_known,
+            None if place is None else [place.name, place.geonameid, place.lat, place.lon, place.admin1,
+                                        place.level, place.known],
+            *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified]]
+              for a in (self.actor1, self.actor2)),
+            self.fatalities, self.mergeable], separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str, *, event_id: int, key: str, document: int) -> "Report":
+        (country, event_type, sub, family, lo, hi, day_known, place, (actor1,), (actor2,), fatalities,
+         mergeable) = json.loads(text)
+        return cls(event_id=event_id, key=key, document=document, country=country, event_type=event_type,
+                   sub_event_type=sub, family=family, lo=lo, hi=hi, day_known=day_known,
+                   place=None if place is None else PlaceKey(*place),
+                   actor1=None if actor1 is None else ActorKey(*actor1),
+                   actor2=None if actor2 is None else ActorKey(*actor2),
+                   fatalities=fatalities, mergeable=mergeable)
+
+
+def _read_table(name: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    with (resources.files("wirecoder.incidents") / name).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                key, value = line.rstrip("\n").split("\t")
+                table[key] = value
+    return table
+
+
+class ReportDigester:
+    """Builds the digest of an event; holds the actor tables (data files) it reads once."""
+
+    def __init__(self, *, rules: MergeRules):
+        self.rules = rules
+        self.kind_classes = _read_table("kind_classes.tsv")
+        self.generic = {normalise(stem): kind_class for stem, kind_class in _read_table("generic_actors.tsv").items()}
+
+    def digest(self, event: dict[str, Any], *, event_id: int, key: str, document: int) -> Report:
+        location = event.get("location") or None
+        place = self._place(location) if location else None
+        lo, hi, day_known = self._window(event)
+        country = (location or {}).get("country") or ""
+        event_type = event.get("event_type") or ""
+        family = disorder_type(event_type) if event_type else ""
+        mergeable = bool(place is not None and country and lo is not None and hi is not None and event_type
+                         and hi - lo <= self.rules.max_window_days)
+        return Report(
+            event_id=event_id, key=key, document=document, country=country, event_type=event_type,
+            sub_event_type=event.get("sub_event_type") or "", family=family, lo=lo, hi=hi, day_known=day_known,
+            place=place, actor1=self._actor(event.get("actor1")), actor2=self._actor(event.get("actor2")),
+            fatalities=(event.get("fatalities") or {}).get("best"), mergeable=mergeable)
+
+    def _window(self, event: dict[str, Any]) -> tuple[int | None, int | None, bool]:
+        """The days an event may have happened on, by its time_precision (ACLED's: 1 the day, 2 about a week,
+        3 a month or vaguer, or the publication date standing in for a date the text does not give)."""
+        first, last = _day(event.get("date")), _day(event.get("date_end"))
+        if first is None:
+            return None, None, False
+        precision = event.get("time_precision") or 3
+        if last is not None and last >= first:
+            return first, last, precision == 1 and last == first
+        if precision == 1:
+            return first - self.rules.day_slack, first + self.rules.day_slack, True
+        if precision == 2:
+            return first - self.rules.week_days, first + self.rules.week_days, False
+        return first - self.rules.standing_in_days, first, False  # the publication date stands in: on or before
+
+    def _place(self, location: dict[str, Any]) -> PlaceKey:
+        code = location.get("feature_code") or ""
+        klass = location.get("feature_class") or ""
+        precision = location.get("geo_precision") or 3
+        known = location.get("geonameid") is not None or bool(klass)
+        if code in COUNTRY_CODES:
+            level = COUNTRY
+        elif code in ("ADM1", "ADM1H"):
+            level = REGION
+        elif code in DISTRICT_CODES or (klass == "A" and precision <= 2):
+            level = DISTRICT
+        elif precision == 1:
+            level = POINT
+        elif precision == 2:
+            level = NEAR
+        else:
+            level = REGION
+        return PlaceKey(name=normalise(location.get("name") or location.get("text")),
+                        geonameid=location.get("geonameid"), lat=location.get("lat"), lon=location.get("lon"),
+                        admin1=normalise(location.get("admin1")), level=level, known=known)
+
+    def _actor(self, actor: dict[str, Any] | None) -> ActorKey | None:
+        if not actor or not actor.get("name"):
+            return None
+        name = normalise(actor["name"])
+        generic_class = self.generic.get(name)
+        kind_class = self.kind_classes.get(actor.get("kind") or "", generic_class or "")
+        return ActorKey(name=name, kind=actor.get("kind") or "", kind_class=kind_class, country=actor.get("country") or "",
+                        identified=actor.get("text") is not None and generic_class is None)
+
+
+def _day(value: Any) -> int | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value).toordinal()
+    except ValueError:
+        return None
+
+
+def day_text(ordinal: int | None) -> str | None:
+    return None if ordinal is None else dt.date.fromordinal(ordinal).isoformat()

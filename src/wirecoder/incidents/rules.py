@@ -1,0 +1,151 @@
+"""When two reports are one incident: hard conditions that must all hold, and a score of how much they agree.
+
+Two reports are compatible when they are of one event-type family (docs/incidents.md), of one country, their
+date windows overlap, their places are the same or one lies within the other, their actors do not
+contradict, and they come from different articles (the coder already decided that two events of one article
+are two events). Among compatible reports, the score (agreement on sub-type, place, day, named actors and
+figures) must reach ``min_score``, so that vague reports (a country, a week) need more agreement than two
+reports of the same town and day.
+"""
+from __future__ import annotations
+
+import math
+
+from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report
+from .options import MergeRules
+
+STRATEGIC = "Strategic developments"
+
+
+class Matcher:
+    """Scores pairs of reports under one set of rules. Symmetric: score(a, b) == score(b, a)."""
+
+    def __init__(self, *, rules: MergeRules):
+        self.rules = rules
+
+    def score(self, a: Report, b: Report) -> int | None:
+        """The agreement of two compatible reports, or None when they cannot be one incident."""
+        if a.key > b.key:
+            a, b = b, a
+        if (not a.mergeable or not b.mergeable or a.document == b.document or a.country != b.country
+                or max(a.lo, b.lo) > min(a.hi, b.hi)):  # type: ignore[type-var]  (mergeable: both dated)
+            return None
+        kind = type_score(a, b)
+        if kind is None:
+            return None
+        place = place_score(a.place, b.place, self.rules)  # type: ignore[arg-type]  (mergeable: both placed)
+        if place is None:
+            return None
+        actors = actors_score(a, b)
+        if actors is None:
+            return None
+        day = 1 if a.day_known and b.day_known and a.lo == b.lo else 0
+        figures = 1 if a.fatalities and a.fatalities == b.fatalities else 0
+        total = kind + place + actors + day + figures
+        return total if total >= self.rules.min_score else None
+
+
+def type_score(a: Report, b: Report) -> int | None:
+    """2 the same sub-type, 1 the same type, 0 the same family; None across families (and across the
+    sub-types of strategic developments, which are unrelated acts)."""
+    if a.family != b.family or not a.family:
+        return None
+    if a.sub_event_type == b.sub_event_type:
+        return 2
+    if a.family == STRATEGIC:
+        return None
+    return 1 if a.event_type == b.event_type else 0
+
+
+def km(a: PlaceKey, b: PlaceKey) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _within(d: float | None, limit: float) -> bool:
+    return d is not None and d <= limit
+
+
+def _is_area(place: PlaceKey) -> bool:
+    """A known administrative area or region: it can contain other places. Everything else (a town, a point
+    near a town, a named place the gazetteer lacks) is a spot."""
+    return place.known and place.level >= DISTRICT
+
+
+def place_score(a: PlaceKey, b: PlaceKey, rules: MergeRules) -> int | None:
+    """3 the same place, 2 a spot within a district or beside a town, 1 within a region, 0 within the
+    country; None for different places."""
+    if (a.geonameid is not None and a.geonameid == b.geonameid) or (a.name and a.name == b.name):
+        return 3
+    d = km(a, b)
+    if not _is_area(a) and not _is_area(b):
+        return _spots(a, b, d, rules)
+    if _is_area(a) and _is_area(b):
+        small, large = (a, b) if a.level <= b.level else (b, a)
+        if small.level == large.level:  # two districts or two regions of different names
+            return 3 if large.level == DISTRICT and _within(d, rules.point_km) else None
+    else:
+        small, large = (b, a) if _is_area(a) else (a, b)
+    return _contains(large, small, d, rules)
+
+
+def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int | None:
+    if a.known and b.known:
+        if a.level == POINT and b.level == POINT:
+            return 3 if _within(d, rules.point_km) else None
+        return 2 if _within(d, rules.near_km) else None  # "near X" reaches about 25 km
+    if not a.known and not b.known:
+        return None  # two named places the gazetteer lacks, named differently: two places
+    known, unknown = (a, b) if a.known else (b, a)
+    # a place the gazetteer lacks carries the point of the town it was placed beside: it lies in that town
+    if unknown.level == NEAR and known.level == POINT and _within(d, rules.point_km):
+        return 2
+    return None
+
+
+def _contains(area: PlaceKey, spot: PlaceKey, d: float | None, rules: MergeRules) -> int | None:
+    if area.level == COUNTRY:
+        return 0
+    if area.level == REGION:
+        region = area.admin1 or area.name
+        if spot.admin1 and region:
+            return 1 if spot.admin1 in (area.admin1, area.name) else None
+        return 1 if _within(d, rules.region_km) else None
+    if spot.admin1 and area.admin1 and spot.admin1 != area.admin1:
+        return None
+    if spot.level >= REGION and not spot.known:
+        return None  # a named place somewhere in a region may lie outside this district
+    return 2 if _within(d, rules.district_km) else None
+
+
+def actors_score(a: Report, b: Report) -> int | None:
+    """2 for each named party both reports name; None when they name different parties in one role. The two
+    sides of a battle may be told in either order."""
+    straight = _pair_sum(_actor_pair(a.actor1, b.actor1), _actor_pair(a.actor2, b.actor2))
+    if a.event_type == "Battles" and b.event_type == "Battles":
+        swapped = _pair_sum(_actor_pair(a.actor1, b.actor2), _actor_pair(a.actor2, b.actor1))
+        if swapped is not None and (straight is None or swapped > straight):
+            return swapped
+    return straight
+
+
+def _pair_sum(first: int | None, second: int | None) -> int | None:
+    return None if first is None or second is None else first + second
+
+
+def _actor_pair(x: ActorKey | None, y: ActorKey | None) -> int | None:
+    if x is None or y is None:
+        return 0
+    if x.kind_class and y.kind_class and x.kind_class != y.kind_class:
+        return None  # civilians in one report, an armed party in the other
+    if x.identified and y.identified:
+        if x.name == y.name:
+            return 2
+        if x.kind == y.kind == "state_forces" and x.country and x.country == y.country:
+            return 0  # "the army", "the police", "security forces": reports name a state's forces loosely
+        return None
+    return 0

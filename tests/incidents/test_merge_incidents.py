@@ -1,0 +1,152 @@
+"""Merging as records are stored: which reports become one incident, in any order, any batches, any number of
+times, and the same again when rebuilt."""
+from __future__ import annotations
+
+import random
+
+import pytest
+from incident_helpers import ARMY, BRIGADE, FRONT, GUNMEN, article, copy_of, event, incidents, place, records
+
+from wirecoder.incidents import incident_key
+from wirecoder.store import Database
+
+
+def corpus():
+    """Four incidents told by several outlets, and look-alikes that must stay apart."""
+    a1 = article("a1", [event(killed=12)], source="Wire One")
+    return {
+        # A: gunmen attack Adiri on 10 March; a rising toll, a mayor's figure, a district-level report
+        "a1": a1,
+        "a2": article("a2", [event(killed=14, claimed_by=[{"name": "the mayor", "kind": "official",
+                                                          "quote_id": "q1"}])], source="Agence Two"),
+        "a3": article("a3", [event(where=place("Adiri District"), actor1=FRONT, killed=15)],
+                      source="Kora Times", published="2024-03-12"),
+        "a4": article("a4", [event(killed=20)], source="Wire One", published="2024-03-13"),
+        "a1copy": copy_of(a1, "a1-copy", source="Daily Reprint"),
+        # B: same town, same day, other actors: a battle, its sides told in either order
+        "b1": article("b1", [event(etype="Battles", sub="Armed clash", actor1=ARMY, actor2=BRIGADE)],
+                      source="Wire One"),
+        "b2": article("b2", [event(etype="Battles", sub="Armed clash", actor1=BRIGADE, actor2=ARMY)],
+                      source="Kora Times"),
+        # C: the same kind of attack the same day, in a town 60 km away
+        "c1": article("c1", [event(where=place("Bamsa"), killed=5)], source="Wire One"),
+        "c2": article("c2", [event(where=place("Bamsa"), killed=5, precision=3, date="2024-03-12")],
+                      source="Agence Two", published="2024-03-12"),
+        # D: a follow-up attack on Adiri the next day, in an article that also tells A
+        "d1": article("d1", [event(date="2024-03-11", killed=3), event(killed=16)], source="Kora Times",
+                      published="2024-03-11"),
+        # an event told without a place: too vague to merge
+        "e1": article("e1", [event(where={}, killed=12)], source="Agence Two"),
+    }
+
+
+EXPECTED = {("a1", "a2", "a3", "a4", "d1/2"), ("b1", "b2"), ("c1", "c2"), ("d1/1",), ("e1",)}
+
+
+def groups(db: Database) -> set[tuple[str, ...]]:
+    """The incidents as sets of article ids (an article's nth event as "doc/n" when it has several)."""
+    out = set()
+    for keys in incidents(db).values():
+        names = []
+        for key in keys:
+            event_key = key.split("@")[0]
+            doc, number = event_key.rsplit("-e", 1)
+            names.append(doc if doc != "d1" else f"d1/{number}")
+        out.add(tuple(sorted(names)))
+    return out
+
+
+def store(tmp_path, name, batches):
+    with Database(tmp_path / f"{name}.db") as db:
+        for batch in batches:
+            db.write_batch(run_id=None, documents=batch)
+        return incidents(db), records(db), groups(db)
+
+
+def test_merge_links_reports_of_one_incident_and_keeps_look_alikes_apart(tmp_path):
+    _, recs, found = store(tmp_path, "one", [list(corpus().values())])
+    assert found == EXPECTED
+    (attack,) = [r for r in recs.values() if r["number_of_reports"] == 5]
+    assert attack["number_of_sources"] == 3  # Wire One twice, Agence Two, Kora Times; the reprint is no source
+    assert attack["actor1"]["name"] == FRONT["name"]  # the named party over the unidentified stand-in
+    assert attack["location"]["name"] == "Adiri"  # the most specific place the reports agree on
+    assert [s["document_id"] for s in attack["sources"] if s["copy_of"]] == ["a1-copy"]
+
+
+def test_merge_two_events_of_one_article_are_never_one_incident(tmp_path):
+    _, _, found = store(tmp_path, "one", [list(corpus().values())])
+    d1_groups = [g for g in found if any(name.startswith("d1") for name in g)]
+    assert len(d1_groups) == 2
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_merge_any_order_and_batching_gives_the_same_incidents(tmp_path, seed):
+    documents = list(corpus().values())
+    expected = store(tmp_path, "reference", [documents])
+    rng = random.Random(seed)
+    coded = [d for d in documents if d.status == "coded"]
+    rng.shuffle(coded)
+    copies = [d for d in documents if d.status == "duplicate"]
+    order = coded + copies if seed % 2 else copies[:0] + coded[:3] + copies + coded[3:]
+    batches, start = [], 0
+    while start < len(order):
+        size = rng.randint(1, 4)
+        batches.append(order[start:start + size])
+        start += size
+    assert store(tmp_path, f"shuffled{seed}", batches) == expected
+
+
+def test_merge_writing_again_changes_nothing(tmp_path):
+    documents = list(corpus().values())
+    with Database(tmp_path / "s.db") as db:
+        first = db.write_batch(run_id=None, documents=documents)
+        before = records(db)
+        again = db.write_batch(run_id=None, documents=documents)
+        assert len(first.incidents.created) == len(EXPECTED)
+        assert (again.incidents.created, again.incidents.updated, again.incidents.removed) == ([], [], [])
+        assert records(db) == before
+        rebuilt = db.rebuild_incidents()
+        assert (rebuilt.created, rebuilt.updated, rebuilt.removed) == ([], [], [])
+        assert records(db) == before
+
+
+def test_merge_rebuild_gives_what_incremental_merging_gave(tmp_path):
+    documents = list(corpus().values())
+    with Database(tmp_path / "s.db") as db:
+        for document in documents:
+            db.write_batch(run_id=None, documents=[document])
+        incremental = (incidents(db), records(db))
+        changes = db.incident_changes()
+        db.rebuild_incidents()
+        assert (incidents(db), records(db)) == incremental
+        assert db.incident_changes() == changes  # nothing changed, nothing logged
+
+
+def test_merge_incident_id_is_derived_from_its_smallest_report_key(tmp_path):
+    with Database(tmp_path / "s.db") as db:
+        db.write_batch(run_id=None, documents=[corpus()["a2"]])
+        (early,) = incidents(db)
+        db.write_batch(run_id=None, documents=[corpus()["a1"]])
+        (grown,) = incidents(db).items()
+        assert grown[0] == incident_key(min(grown[1]))
+        assert grown[0] != early  # a1's key sorts first: the id changed ...
+        found = db.incident(early)  # ... and the old id still finds the incident
+        assert found is not None and found.id == grown[0] and found.requested_id == early
+
+
+def test_merge_vague_report_between_two_incidents_stays_apart(tmp_path):
+    docs = corpus()
+    region = article("r1", [event(where=place("Kora"), killed=12)], source="Radio Kora")
+    _, _, found = store(tmp_path, "s", [[docs["a1"], docs["c1"], region]])
+    assert found == {("a1",), ("c1",), ("r1",)}
+    _, _, alone = store(tmp_path, "t", [[docs["a1"], region]])
+    assert alone == {("a1", "r1")}
+
+
+def test_merge_unidentified_attackers_do_not_chain_two_named_parties(tmp_path):
+    front = article("f1", [event(actor1=FRONT)], source="Wire One")
+    brigade = article("f2", [event(actor1={**BRIGADE}, killed=None)], source="Agence Two")
+    unnamed = article("f3", [event(actor1=GUNMEN)], source="Kora Times")
+    _, _, found = store(tmp_path, "s", [[front, brigade, unnamed]])
+    assert ("f1", "f2") not in found and ("f1", "f2", "f3") not in found
+    assert len(found) == 3  # the unnamed report matches both: ambiguous, so it joins neither
