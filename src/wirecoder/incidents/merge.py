@@ -15,34 +15,17 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .cluster import Components, cluster
 from .features import Report, ReportDigester, incident_key, report_key
 from .options import RULES_VERSION, MergeRules
 from .record import build_record, figures_of
+from .result import MergeResult
 from .rules import Matcher
 
 if TYPE_CHECKING:
     from ..store.incident_tables import IncidentTables
-
-
-@dataclass
-class MergeResult:
-    """What a write did to the incidents: ids created, updated (membership or record changed) and removed
-    (absorbed into another incident), and those whose figures (fatalities, injured, number of sources)
-    changed or that are new."""
-
-    reports_linked: int = 0
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    figures_changed: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"reports_linked": self.reports_linked, "created": len(self.created), "updated": len(self.updated),
-                "removed": len(self.removed), "figures_changed": len(self.figures_changed)}
 
 
 class Merger:

@@ -12,16 +12,19 @@ import json
 import sqlite3
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import WirecoderError
-from ..incidents.merge import Merger, MergeResult
+from ..incidents.result import MergeResult
 from .incident_reads import IncidentReader
 from .incident_rows import IncidentChange, IncidentFilter, IncidentOrder, IncidentPage, StoredIncident, StoredReport
-from .incident_tables import IncidentTables
 from .queries import event_query, fts_query
 from .rows import DocumentRow, EventFilter, FailureRow, StoreCounts, StoredEvent, WriteResult
 from .schema import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from ..incidents.merge import Merger
+    from .incident_tables import IncidentTables
 
 
 def _now() -> str:
@@ -38,7 +41,7 @@ class Database:
     def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout_ms: int = 30_000):
         self.path = Path(path)
         self.readonly = readonly
-        self._merger = Merger()
+        self._merger: Merger | None = None  # built on the first write: reading needs no merge rules
         try:
             if readonly:
                 if not self.path.exists():
@@ -158,10 +161,10 @@ class Database:
     def _link(self, event_ids: list[int], copied: list[str]) -> MergeResult:
         """Merge the batch's events into incidents, and list its near-duplicate copies among their first
         copies' sources; inside the batch's transaction."""
-        tables = IncidentTables(self._conn)
-        merged = self._merger.link(tables, event_ids)
+        merger, tables = self._merging()
+        merged = merger.link(tables, event_ids)
         if copied:
-            refreshed = self._merger.refresh_documents(tables, tables.first_copies(copied))
+            refreshed = merger.refresh_documents(tables, tables.first_copies(copied))
             merged.updated += [key for key in refreshed.updated if key not in merged.created]
             merged.figures_changed += [key for key in refreshed.figures_changed if key not in merged.figures_changed]
         return merged
@@ -169,7 +172,16 @@ class Database:
     def rebuild_incidents(self) -> MergeResult:
         """Merge every stored event again from scratch, in one transaction (after a rule change)."""
         with self._transaction():
-            return self._merger.rebuild(IncidentTables(self._conn))
+            merger, tables = self._merging()
+            return merger.rebuild(tables)
+
+    def _merging(self) -> tuple[Merger, IncidentTables]:
+        from ..incidents.merge import Merger
+        from .incident_tables import IncidentTables
+
+        if self._merger is None:
+            self._merger = Merger()
+        return self._merger, IncidentTables(self._conn)
 
     def _meta(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM store_meta WHERE key = ?", (key,)).fetchone()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..incidents.merge import MergeResult
+from ..incidents.result import MergeResult
 
 DocumentStatus = Literal["coded", "duplicate", "failed"]
 
