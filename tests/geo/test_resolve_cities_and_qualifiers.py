@@ -54,3 +54,28 @@ def test_in_an_area_qualifies_a_place_as_a_comma_does(geoparser):
     text = "The family left Indiana. They bought land in Monroe County in northeast Missouri."
     [_, county, state] = resolve(geoparser, text, ["Indiana", "Monroe County", "Missouri"])
     assert county.lat == 39.5 and state.feature_code == "ADM1"
+
+
+def test_a_suburb_lies_by_its_city_or_is_placed_there(tmp_path):
+    places = [town("Cincinnati", 39.13, -84.51, "US", 311_000, admin1_code="OH"),
+              town("Springdale", 39.29, -84.49, "US", 11_000, admin1_code="OH"),
+              town("Springdale", 36.19, -94.13, "US", 81_000, admin1_code="AR"),
+              town("West Chester", 39.96, -75.61, "US", 19_800, admin1_code="PA")]
+    with geoparser_over(tmp_path / "suburbs.sqlite", places) as g:
+        [springdale] = resolve(g, "He lived in the Cincinnati suburb of Springdale.", ["Springdale"])
+        _, chester = resolve(g, "He lived in the Cincinnati suburb of West Chester.", ["Cincinnati", "West Chester"])
+    assert springdale.lat == 39.29
+    # the only West Chester the gazetteer knows lies 750 km away: the suburb is placed at its city instead
+    assert chester.geonameid is None and chester.within is not None and chester.lat == 39.13
+
+
+def test_a_list_of_countries_reads_each_member_as_a_country(tmp_path):
+    places = [country("Ghana", 8.0, -1.2, "GH", 30_000_000), country("Togo", 8.0, 1.17, "TG", 8_000_000),
+              country("Nigeria", 10.0, 8.0, "NG", 200_000_000), country("Niger", 18.0, 9.0, "NE", 23_000_000),
+              area("Niger", 9.9, 5.6, "NG", 5_500_000, admin1_code="31")]
+    with geoparser_over(tmp_path / "countries.sqlite", places) as g:
+        *_, niger, nigeria, togo = resolve(g, "Cases in Ghana, Niger, Nigeria and Togo.",
+                                           ["Ghana", "Niger", "Nigeria", "Togo"])
+        _, state = resolve(g, "Floods in Nigeria hit Niger and Kogi.", ["Nigeria", "Niger"])
+    assert niger.country == "NE"
+    assert state.country == "NG"  # outside a list of countries, Nigeria's context still reads its state

@@ -103,11 +103,17 @@ class Geoparser:
 
     def _owner(self, text: str, start: int) -> tuple[Entry, ...]:
         """The countries and first-level areas that qualify a kind-of-place word before a toponym: "the Yemeni
-        capital Sanaa" (Yemen), "the Hunan city of Yueyang" (Hunan)."""
+        capital Sanaa" (Yemen), "the Hunan city of Yueyang" (Hunan); or the big city of a suburb ("the Cincinnati
+        suburb of West Chester")."""
         owner = cue_owner(text, start)
         if owner is None:
             return ()
-        return tuple(e for e in self.gazetteer.lookup(owner) if e.feature_code in ("PCLI", "ADM1"))
+        entries = self.gazetteer.lookup(owner)
+        areas = tuple(e for e in entries if e.feature_code in ("PCLI", "ADM1"))
+        if areas or not _suburb_before(text, start):
+            return areas
+        # "the Cincinnati suburb of West Chester": a suburb lies beside its big city
+        return tuple(e for e in entries if e.feature_class == "P" and e.population >= SUBURB_CITY_POPULATION)
 
     def close(self) -> None:
         self.gazetteer.close()
@@ -183,6 +189,14 @@ def _qualifiers_are_areas(hints: Sequence[str | None], candidates: Sequence[tupl
     return out
 
 
+SUBURB_CITY_POPULATION = 100_000
+_SUBURB_BEFORE = re.compile(r"\bsuburbs?\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def _suburb_before(text: str, start: int) -> bool:
+    return _SUBURB_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)\s*")
 MIN_AREA_LIST = 3
 
@@ -191,7 +205,9 @@ def _lists_of_areas(text: str, spans: Sequence[tuple[int, int]], candidates: Seq
                     hints: Sequence[str | None]) -> list[str | None]:
     """In a list whose every member can be a first-level area of one country ("British Columbia, Alberta,
     Manitoba, Ontario and New Brunswick") each is read as that, not as a far-off town named after it (Ontario,
-    California). A member whose own town lies beside the area keeps its reading (the town is the area's seat)."""
+    California). A member whose own town lies beside the area keeps its reading (the town is the area's seat).
+    In a list whose every member can be a country ("Ghana, Niger, Nigeria and Togo") each is read as a country
+    (Niger, not Nigeria's Niger State)."""
     out = list(hints)
     groups: list[list[int]] = [[0]] if spans else []
     for i in range(1, len(spans)):
@@ -201,6 +217,11 @@ def _lists_of_areas(text: str, spans: Sequence[tuple[int, int]], candidates: Seq
         else:
             groups.append([i])
     for group in groups:
+        if len(group) >= MIN_AREA_LIST and all(any(e.feature_code == "PCLI" and e.kind != NameKind.DEMONYM
+                                                   for e in candidates[i]) for i in group):
+            for i in group:  # "Ghana, Guinea-Bissau, Niger, Nigeria and Togo": a list of countries
+                out[i] = out[i] or "country"
+            continue
         countries = [{e.country for e in candidates[i] if e.feature_code == "ADM1" and e.kind == NameKind.PRIMARY}
                      for i in group]
         shared = set.intersection(*countries) if countries else set()

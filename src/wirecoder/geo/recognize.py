@@ -426,8 +426,9 @@ def with_areas_of_the_bare_name(gazetteer: Gazetteer, text: str,
     if len(words) < 2 or words[-1] not in AREA_WORDS:
         return entries
     known = {e.place_id for e in entries}
-    areas = tuple(e for e in gazetteer.lookup(" ".join(words[:-1]))
-                  if e.feature_class == "A" and e.place_id not in known and e.kind != NameKind.ABBREVIATION)
+    # a nationality word is no area's name: the "Korean Peninsula" is not South Korea
+    areas = tuple(e for e in gazetteer.lookup(" ".join(words[:-1])) if e.feature_class == "A"
+                  and e.place_id not in known and e.kind not in (NameKind.ABBREVIATION, NameKind.DEMONYM))
     return entries + areas
 
 

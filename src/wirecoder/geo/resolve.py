@@ -110,8 +110,9 @@ class Resolver:
                 if key not in decided:
                     best = max(located[i], default=None, key=lambda e, m=m: self._score(
                         e, m, countries - own_countries, admins - own_admins, others, outlet_country))
-                    decided[key] = None if best is not None and _stray(best, countries - own_countries, others,
-                                                                        outlet_country) else best
+                    decided[key] = None if best is not None and (
+                        _stray(best, countries - own_countries, others, outlet_country)
+                        or _not_by_its_city(best, m.container)) else best
                 chosen[i] = decided[key]
         return [Ranked(chosen[i], m.candidates) for i, m in enumerate(mentions)]
 
@@ -141,13 +142,15 @@ class Resolver:
 
 
 SHADOW_KM = 50.0
+SUBURB_KM = 60.0
 SEAT_TOWN_POPULATION = 100_000
 SEAT_KM = 15.0  # a town this near an area's point is its seat, whichever of its names the text uses ("Basra")
 BIG_CITY_POPULATION = 1_000_000
 MAX_CONTEXT_PLACES = 300
 
 
-HINTED_CLASSES = {"settlement": ("P",), "city": ("P",), "area": ("A", "L", "T", "H"), "admin1": ("A",)}
+HINTED_CLASSES = {"settlement": ("P",), "city": ("P",), "area": ("A", "L", "T", "H"), "admin1": ("A",),
+                  "country": ("A",)}
 CITY_POPULATION = 100_000  # "city" (a dateline, "X-based"): a capital or a town this big, when the name has one
 
 
@@ -185,6 +188,8 @@ def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
         return cands  # "Canadian cities": the cities are the country's, the word is not a town's name
     if hint == "admin1":  # a member of a list of first-level areas
         return tuple(e for e in cands if e.feature_code == "ADM1") or cands
+    if hint == "country":  # a member of a list of countries
+        return tuple(e for e in cands if e.feature_code == "PCLI") or cands
     if hint == "city":  # a bare dateline or "X-based": the capital or big town of the name (see _city_hint)
         return tuple(e for e in cands if _city(e)) or cands
     kept = tuple(e for e in cands if e.feature_class in HINTED_CLASSES[hint] and e.feature_code != "PCLI"
@@ -218,11 +223,14 @@ def _city_hint(mention: Mention) -> Mention:
 
 
 def contains(area: Entry, entry: Entry) -> bool:
-    """Whether a country or first-level area holds the entry (by codes, not by distance)."""
+    """Whether a country or first-level area holds the entry (by codes, not by distance), or a big city has it for
+    a suburb (within SUBURB_KM)."""
     if area.country is None or area.country != entry.country or area.place_id == entry.place_id:
         return False
     if area.feature_code == "PCLI":
         return True
+    if area.feature_class == "P":
+        return entry.lat is not None and distance_km(area.lat, area.lon, entry.lat, entry.lon) <= SUBURB_KM
     return area.feature_code == "ADM1" and area.admin1_code is not None and area.admin1_code == entry.admin1_code
 
 
@@ -232,7 +240,7 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
     oblast "Zaporizka" is also called "Zaporizhzhia" after its city), or with a big city or the capital of its
     country anywhere in it ("Buenos Aires", "Washington", "Giza"), unless the text calls it an area: news names
     the town far more often, and ACLED codes the town."""
-    if hint in ("area", "admin1") or len(cands) < 2:
+    if hint in ("area", "admin1", "country") or len(cands) < 2:
         return cands
     areas = [e for e in cands if e.feature_class == "A" and e.feature_code != "PCLI"]
     towns = [e for e in cands if e.feature_class == "P" and (
@@ -321,6 +329,13 @@ def _stray(entry: Entry, countries: Counter, others: list[Entry], outlet_country
     far = STRAY_KM if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_KM
     return len(local) >= STRAY_MIN_OTHERS and all(
         distance_km(entry.lat, entry.lon, o.lat, o.lon) > far for o in local)
+
+
+def _not_by_its_city(entry: Entry, container: tuple[Entry, ...]) -> bool:
+    """ "The Cincinnati suburb of West Chester" is by Cincinnati: a namesake afar is not it, and the name is left to
+    be placed by its context (at the city) as a name the gazetteer lacks."""
+    return bool(container) and all(c.feature_class == "P" for c in container) and not any(
+        contains(c, entry) for c in container)
 
 
 def _context(picks: Iterable[Entry | None]) -> tuple[Counter, Counter]:

@@ -1,0 +1,66 @@
+"""Names news uses for places, on the gazetteer `wirecoder gazetteer build` compiles: abbreviations, nationality
+words of regions, seas and coasts, peninsulas. Also: the project's name tables hold no conflicting rows."""
+import csv
+from collections import defaultdict
+from importlib import resources
+
+import pytest
+
+from wirecoder.geo import Geoparser
+
+
+@pytest.fixture(scope="module")
+def geoparser():
+    g = Geoparser()
+    yield g
+    g.close()
+
+
+def _one(geoparser, text, name):
+    start = text.index(name)
+    [place] = geoparser.resolve_spans(text, [(start, start + len(name))])
+    return place
+
+
+@pytest.mark.parametrize("text, name, country, code", [
+    ("Talks with the DPRK stalled.", "DPRK", "KP", "PCLI"),
+    ("The KSA and the UAE signed a pact.", "KSA", "SA", "PCLI"),
+    ("Tension rose on the Korean Peninsula.", "Korean Peninsula", None, "PEN"),
+    ("Storms lashed the Atlantic.", "Atlantic", None, "OCN"),
+    ("Central American migrants reached the border.", "Central American", None, "RGN"),
+    ("Middle Eastern oil prices rose.", "Middle Eastern", None, "RGN"),
+    ("Saudi-led strikes hit the port.", "Saudi", "SA", "PCLI"),
+])
+def test_news_names_resolve_like_the_place_they_name(geoparser, text, name, country, code):
+    place = _one(geoparser, text, name)
+    assert (place.country, place.feature_code) == (country, code)
+
+
+def test_a_coast_of_american_news_is_the_us_coast_and_no_small_namesake(geoparser):
+    text = "Wildfires spread in California and along the West Coast."
+    start = text.index("West Coast")
+    _, coast = geoparser.resolve_spans(text, [(text.index("California"), text.index("California") + 10),
+                                              (start, start + len("West Coast"))])
+    assert coast.country == "US" and coast.feature_code == "RGN"
+
+
+def _rows(filename):
+    text = resources.files("wirecoder.geo").joinpath(filename).read_text(encoding="utf-8")
+    return list(csv.DictReader([l for l in text.splitlines() if l and not l.startswith("#")], delimiter="\t",
+                               quoting=csv.QUOTE_NONE))
+
+
+def test_aliases_name_one_target_each():
+    targets = defaultdict(set)
+    for row in _rows("aliases.tsv"):
+        targets[row["alias"]].add(row["target"])
+    assert {alias: t for alias, t in targets.items() if len(t) > 1} == {}
+
+
+def test_region_and_feature_names_are_listed_once():
+    seen = defaultdict(list)
+    for filename in ("regions.tsv", "features.tsv"):
+        for row in _rows(filename):
+            for name in (row["name"], *filter(None, row["aliases"].split("|"))):
+                seen[(name.casefold(), row["feature_code"])].append(row["name"])
+    assert {k: v for k, v in seen.items() if len(set(v)) > 1} == {}
