@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..version import __version__
 from . import sources
+from .lexicon import mapping
 from .store import SCHEMA_VERSION, NameKind, schema_version
 from .writer import GazetteerWriter, PlaceRecord
 
@@ -39,7 +40,8 @@ def _read_table(filename: str) -> Iterator[dict[str, str]]:
 
 
 REGION_TABLES = ("regions.tsv", "features.tsv")
-PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/country_points.tsv")
+PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/country_points.tsv",
+                  "data/words.tsv")
 
 
 def project_tables_fingerprint() -> str:
@@ -153,8 +155,7 @@ def _add_country_forms(writer: GazetteerWriter, place_ids: dict[str, int]) -> No
                                                            and not word.endswith(("s", "sh", "ch", "ese")) else []))
 
 
-_CONTINENT_CODES = {"Africa": "AF", "Asia": "AS", "Europe": "EU", "North America": "NA", "Oceania": "OC",
-                    "South America": "SA", "Antarctica": "AN"}
+_CONTINENT_CODES = mapping("continent_codes")
 
 
 def _continent_code(name: str) -> str:

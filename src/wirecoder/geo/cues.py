@@ -6,14 +6,22 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import words
+
 _DATELINE_AFTER = re.compile(r"\s*(,|\(|[-–—]\s)")
 # "the Yemeni capital Sanaa", "the port city of Hodeidah", "the province of Idlib": a kind-of-place word right
 # before a name (with or without "of") says it is a place and which kind.
+def _alternatives(name: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(words(name), key=lambda w: (-len(w), w)))
+
+
 _CUE_BEFORE = re.compile(
     r"(?:(?P<owner>[A-Z][\w'-]*)\s+)?"
-    r"\b(?:(?P<word>capital|city|town|village|port|hamlet|township|suburb|province|governorate|region|district)"
-    r"(?P<of>\s+of)?|(?P<ofword>state|county|emirate|republic|kingdom)\s+of)\s+$", re.IGNORECASE)
-_SETTLEMENT_CUES = frozenset({"capital", "city", "town", "village", "port", "hamlet", "township", "suburb"})
+    rf"\b(?:(?P<word>{_alternatives('cue_kind_words')})"
+    rf"(?P<of>\s+of)?|(?P<ofword>{_alternatives('cue_of_words')})\s+of)\s+$", re.IGNORECASE)
+_SETTLEMENT_CUES = words("settlement_cues")
+_ARTICLES = words("articles")
+_APPOSITION_AREA_WORDS = words("apposition_area_words")
 
 
 def dateline_at(text: str, start: int, end: int) -> bool:
@@ -32,10 +40,8 @@ def dateline_at(text: str, start: int, end: int) -> bool:
 # calls the name a place; the kind word must end the phrase (not "Smith, a town councillor").
 _APPOSITION_AFTER = re.compile(
     r"\s*,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?"
-    r"(?P<word>city|town|village|port|hub|suburb|capital|stronghold|enclave|neighbou?rhood|settlement|district|"
-    r"province|region|area)"
-    r"(?=\s*[,.;]|\s+(?:in|of|near|on|at|outside|along|north|south|east|west|about|some|that|which|where|known|"
-    r"with|home|close|just|located|bordering)\b)", re.IGNORECASE)
+    rf"(?P<word>{_alternatives('apposition_kind_words')})"
+    rf"(?=\s*[,.;]|\s+(?:{_alternatives('apposition_followers')})\b)", re.IGNORECASE)
 
 
 def apposition_after(text: str, start: int, end: int) -> str | None:
@@ -46,7 +52,7 @@ def apposition_after(text: str, start: int, end: int) -> str | None:
     match = _APPOSITION_AFTER.match(text, end)
     if match is None:
         return None
-    return "area" if match.group("word").casefold() in ("district", "province", "region", "area") else "settlement"
+    return "area" if match.group("word").casefold() in _APPOSITION_AREA_WORDS else "settlement"
 
 
 def cue_owner(text: str, start: int) -> str | None:
@@ -56,7 +62,7 @@ def cue_owner(text: str, start: int) -> str | None:
     if match is None or match.group("ofword") or not match.group("owner"):
         return None
     owner = match.group("owner")
-    return None if owner.casefold() in ("the", "a", "an") or not owner[:1].isupper() else owner
+    return None if owner.casefold() in _ARTICLES or not owner[:1].isupper() else owner
 
 
 def cue_before(text: str, start: int) -> str | None:
@@ -74,7 +80,7 @@ def cue_before(text: str, start: int) -> str | None:
     return "settlement" if settlement else "area"
 
 
-_BASED_AFTER = re.compile(r"[-‐‑–](?:based|headquartered)\b", re.IGNORECASE)
+_BASED_AFTER = re.compile(rf"[-‐‑–](?:{_alternatives('based_words')})\b", re.IGNORECASE)
 
 
 def based_after(text: str, end: int) -> bool:

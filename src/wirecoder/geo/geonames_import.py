@@ -12,13 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import WirecoderError
+from .lexicon import words
 from .store import NameKind
 from .writer import GazetteerWriter, PlaceRecord
 
 GEONAMES_LICENCE = "CC BY 4.0 (GeoNames)"
 GEONAMES_COLUMNS = 19
 # alternateNames "languages" that are codes or links, not names people write.
-SKIPPED_LANGUAGES = frozenset({"link", "post", "iata", "icao", "faac", "wkdt", "unlc", "tcid", "fr_1793"})
+SKIPPED_LANGUAGES = words("skipped_alternate_languages")
 
 
 @dataclass(frozen=True)

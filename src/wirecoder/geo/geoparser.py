@@ -10,6 +10,7 @@ from ..errors import WirecoderError
 from .build import ensure_gazetteer
 from .context import place_unknown_by_context
 from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at
+from .lexicon import words
 from .names import name_key, written_variants
 from .paths import default_gazetteer_path
 from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, with_areas_of_the_bare_name,
@@ -18,11 +19,9 @@ from .wording import hint_of_word
 from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
 from .store import Entry, Gazetteer, NameKind
 
-_DIRECTION_WORDS = ("northern ", "southern ", "eastern ", "western ", "central ", "north ", "south ", "east ",
-                    "west ", "northeast ", "northwest ", "southeast ", "southwest ", "north-east ", "north-west ",
-                    "south-east ", "south-west ", "upper ", "lower ", "greater ", "downtown ", "rural ")
-DISTRICT_WORDS = frozenset({"district", "districts", "county", "counties", "municipality", "rayon", "subdistrict"})
-_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "le", "la", "les", "los", "las"})
+_DIRECTION_WORDS = tuple(f"{w} " for w in sorted(words("direction_prefixes")))
+DISTRICT_WORDS = words("district_words")
+_ARTICLES = words("name_articles")
 
 
 def geo_precision(entry: Entry | None, *, area_word: str | None = None) -> int:
@@ -157,8 +156,8 @@ def _variants(text: str) -> list[str]:
 
 
 # "Monroe County in northeast Missouri", "the town of Qatraneh in the Karak district": "in" and the area that holds it
-_IN_AREA = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western)"
-                      r"(?:-?(?:east|west)(?:ern)?)?\s+)?")
+_IN_AREA = re.compile(r"\s+in\s+(?:the\s+)?(?:(?:" + "|".join(sorted(words("qualifier_directions"), key=len, reverse=True))
+                      + r")\s+)?")
 
 
 def _containers(text: str, spans: Sequence[tuple[int, int]],

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .lexicon import words
+
 _DROPPED = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, ".": None, "ʼ": None, "ʻ": None})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\"“”]+")
 _LATIN = re.compile(r"[a-z]")
@@ -30,9 +32,8 @@ def is_latin_key(key: str) -> bool:
     return bool(_LATIN.search(key)) and key.isascii()
 
 
-ARABIC_NAMING_COUNTRIES = frozenset({"AE", "BH", "DJ", "DZ", "EG", "EH", "IQ", "JO", "KM", "KW", "LB", "LY", "MA",
-                                     "MR", "OM", "PS", "QA", "SA", "SD", "SO", "SY", "TN", "YE"})
-_ARABIC_ARTICLES = ("al ", "el ", "ad ", "adh ", "an ", "ar ", "as ", "ash ", "at ", "ath ", "az ", "aj ")
+ARABIC_NAMING_COUNTRIES = words("arabic_naming_countries")
+_ARABIC_ARTICLES = tuple(f"{w} " for w in sorted(words("arabic_articles")))
 MIN_BARE_NAME = 4
 
 

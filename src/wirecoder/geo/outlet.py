@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import urllib.parse
 
+from .lexicon import mapping, words
+
 # Country-code domains used worldwide as generic ones: they say nothing about where an outlet is.
-GENERIC_CCTLDS = frozenset({"tv", "io", "co", "me", "fm", "ly", "ai", "cc", "ws", "to", "gg", "am", "im", "is",
-                            "it", "la", "nu", "sh", "st", "vc", "xyz", "eu", "su"})
-SPECIAL_CCTLDS = {"uk": "GB"}
+GENERIC_CCTLDS = words("generic_cctlds")
+SPECIAL_CCTLDS = mapping("cctld_countries")
 
 
 def outlet_country(url: str | None) -> str | None:

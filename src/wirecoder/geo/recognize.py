@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from .cues import apposition_after, based_after, cue_before, dateline_at
 from .names import close_spellings, name_key, written_variants
 from .store import Entry, Gazetteer, NameKind
-from .wording import (AREA_WORDS, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS, LIST_JOINERS,
-                      MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, SETTLEMENT_WORDS, TITLE_WORDS, area_word_after,
-                      area_word_before, capitalised_in_name, hint_of_word, is_name_run, is_part_direction, list_parts,
-                      locative_before, opens_line, people_word_after, previous_word, settlement_word_before,
-                      title_case_tokens, trim_articles_and_punctuation)
+from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS, LIST_JOINERS,
+                      MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
+                      SWALLOWED_PREPOSITIONS, TITLE_WORDS, area_word_after, area_word_before, capitalised_in_name,
+                      hint_of_word, is_name_run, is_part_direction, list_parts, locative_before, opens_line,
+                      people_word_after, previous_word, settlement_word_before, title_case_tokens,
+                      trim_articles_and_punctuation)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
@@ -139,9 +140,9 @@ class Recognizer:
         if j >= len(doc) or doc[j].text != ",":
             return False
         j += 1
-        if j < len(doc) and doc[j].lower_ in ("in", "near"):
+        if j < len(doc) and doc[j].lower_ in QUALIFIER_PREPOSITIONS:
             j += 1
-        while j < len(doc) and doc[j].lower_ in ("the", "a", "an"):
+        while j < len(doc) and doc[j].lower_ in ARTICLES:
             j += 1
         if j >= len(doc) or not doc[j].text[:1].isupper():
             return False
@@ -156,7 +157,7 @@ class Recognizer:
         """A place an entity run swallowed after "in" or "at" ("the Children's Hospital of Manitoba in
         Winnipeg"): the name after the preposition, to the entity's end."""
         for j in range(start + 1, end - 1):
-            if doc[j].lower_ in ("in", "at") and doc[j + 1].text[:1].isupper():
+            if doc[j].lower_ in SWALLOWED_PREPOSITIONS and doc[j + 1].text[:1].isupper():
                 entries = self._lookup(doc, j + 1, end)
                 if entries:
                     return [_Candidate(j + 1, end, entries, "")]

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from .lexicon import words
 from .names import name_key
 from .store import Entry, NameKind
 
@@ -154,7 +155,7 @@ HINTED_CLASSES = {"settlement": ("P",), "city": ("P",), "area": ("A", "L", "T", 
 CITY_POPULATION = 100_000  # "city" (a dateline, "X-based"): a capital or a town this big, when the name has one
 
 
-SHORT_FORM_JOINERS = frozenset({"upon", "on", "am", "an", "im", "in", "sur", "en", "de", "del", "der", "la", "le"})
+SHORT_FORM_JOINERS = words("short_form_joiners")
 
 
 def _short_forms_as_own(text: str, cands: tuple[Entry, ...]) -> tuple[Entry, ...]:

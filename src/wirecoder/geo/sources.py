@@ -14,17 +14,14 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .lexicon import words
 from .store import NameKind
 from .writer import PlaceRecord
 
 Named = tuple[PlaceRecord, list[tuple[str, NameKind]]]
 
 # Words that name the kind of an area; "Absheron District" is also called "Absheron" and vice versa.
-AREA_WORDS = ("province", "region", "district", "governorate", "state", "oblast", "rayon", "county", "prefecture",
-              "department", "municipality", "city", "territory", "division", "zone", "emirate", "canton",
-              "voivodeship", "krai", "kray", "republic", "autonomous republic", "parish", "wilaya", "muhafazah",
-              "sub-district", "subdistrict", "area", "metropolitan city", "capital territory", "shahri", "rayonu",
-              "velayat", "viloyati", "vilayeti", "ili", "okrug", "judetul", "county borough", "regional unit")
+AREA_WORDS = tuple(sorted(words("area_name_suffixes")))
 
 
 def package_version(package: str) -> str:
@@ -37,10 +34,7 @@ def package_dir(module: str) -> pathlib.Path:
 
 
 # What is left of "Lake County" or "Free State" without its area word says nothing about which place it is.
-GENERIC_REMAINDERS = frozenset({"free", "new", "old", "lake", "river", "mountain", "island", "islands", "coast",
-                                "city", "capital", "federal", "national", "central", "north", "south", "east",
-                                "west", "northern", "southern", "eastern", "western", "upper", "lower", "greater",
-                                "region", "district", "state", "middle", "inner", "outer", "metropolitan"})
+GENERIC_REMAINDERS = words("generic_remainders")
 
 
 def area_name_variants(name: str) -> list[str]:
@@ -261,13 +255,7 @@ def cities(gnc_dir: pathlib.Path, index: AdminIndex) -> Iterator[Named]:
                            population=int(row.get("population") or 0)), names)
 
 
-GENERIC_AIRPORT_WORDS = frozenset({"municipal", "regional", "county", "international", "national", "city",
-                                   "metropolitan", "intl", "domestic", "airport", "field", "airfield", "memorial",
-                                   "general", "aviation", "executive", "airpark", "air", "base", "state", "new",
-                                   "old", "de", "the", "and", "of", "camp", "lake", "river", "creek", "valley",
-                                   "mountain", "island", "bay", "port", "harbor", "harbour", "ranch", "farm",
-                                   "park", "central", "north", "south", "east", "west", "upper", "lower", "strip",
-                                   "landing", "heliport", "seaplane", "base", "station", "point", "springs"})
+GENERIC_AIRPORT_WORDS = words("generic_airport_words")
 
 
 def _generic(core: str) -> bool:
@@ -275,7 +263,7 @@ def _generic(core: str) -> bool:
     return all(word.casefold() in GENERIC_AIRPORT_WORDS for word in core.replace("-", " ").split())
 
 
-AIRPORT_WORDS = ("International Airport", "Airport", "International", "Airfield", "Air Base")
+AIRPORT_WORDS = tuple(sorted(words("airport_suffixes"), key=lambda w: (-len(w), w)))
 
 
 def airports() -> Iterator[Named]:

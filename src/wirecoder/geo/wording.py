@@ -6,23 +6,13 @@ None of it knows the gazetteer; recognize.py weighs these clues against gazettee
 """
 from __future__ import annotations
 
-LOCATIVE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around",
-                            "towards", "toward", "through", "throughout", "via", "on", "onto", "between", "within",
-                            "nearby", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
-                            "southeast", "southwest", "northern", "southern", "eastern", "western", "central",
-                            "downtown", "entered", "reached", "visited", "bombed", "shelled", "struck", "hit",
-                            "captured", "seized", "besieged", "liberated", "recaptured", "attacked", "stormed",
-                            "overran", "retook", "encircled", "evacuated"})
-SETTLEMENT_WORDS = frozenset({"city", "cities", "town", "towns", "village", "villages", "capital", "settlement",
-                              "township", "suburb", "neighbourhood", "neighborhood", "port", "hamlet", "airport"})
-AREA_WORDS = frozenset({"district", "districts", "region", "regions", "province", "provinces", "governorate",
-                        "county", "counties", "oblast", "rayon", "municipality", "prefecture", "department",
-                        "state", "territory", "area", "valley", "island", "islands", "peninsula", "border",
-                        "countryside", "countries", "country"})
-MONTH_WORDS = frozenset({"jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-                         "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-                         "november", "dec", "december"})
-SERVED_PLACE_WORDS = frozenset({"airport"})  # "Bali airport", "Kabul airport": a town's, an island's or an area's
+from .lexicon import words
+
+LOCATIVE_WORDS = words("locative_words")
+SETTLEMENT_WORDS = words("settlement_words")
+AREA_WORDS = words("area_words")
+MONTH_WORDS = words("month_words")
+SERVED_PLACE_WORDS = words("served_place_words")  # "Bali airport", "Kabul airport": a town's, an island's or an area's
 
 
 def hint_of_word(word: str) -> str | None:
@@ -34,37 +24,25 @@ def hint_of_word(word: str) -> str | None:
     return "area" if word in AREA_WORDS else None
 
 
-PEOPLE_WORDS = frozenset({"resident", "residents", "native", "natives", "inhabitants", "townspeople"})
-PART_WORDS = frozenset({"outskirts", "suburbs", "centre", "center", "heart", "north", "south", "east", "west",
-                        "northeast", "northwest", "southeast", "southwest", "part", "parts", "residents", "mayor",
-                        "governor", "edge", "streets", "people", "inhabitants", "outside", "environs", "vicinity"})
-TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "sen", "senator", "gen", "general",
-                         "col", "colonel", "king", "queen", "prince", "sheikh", "judge", "spokesman",
-                         "spokeswoman", "commander", "chief", "secretary", "ambassador", "pope", "saint"})
-LIST_JOINERS = frozenset({",", "and", "or", "&", "as", "well", "plus", "including"})
-DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
-                             "western", "northeast", "northwest", "southeast", "southwest", "centre", "center",
-                             "middle", "upper", "lower", "coast", "interior", "midwest"})
+PEOPLE_WORDS = words("people_words")
+PART_WORDS = words("part_words")
+TITLE_WORDS = words("title_words")
+LIST_JOINERS = words("list_joiners")
+DIRECTION_WORDS = words("direction_words")
 # Ordinary English words that are also the name of some place, often capitalised in news for other reasons
 # (titles, institutions, headings): taken only when spaCy calls them a place and a preposition says so.
-COMMON_WORDS = frozenset({"court", "hall", "secretary", "union", "unite", "united", "olympic", "olympics", "police",
-                          "church", "street", "university", "college", "hospital", "station", "capital", "state",
-                          "government", "congress", "senate", "parliament", "house", "office", "ministry",
-                          "council", "city", "mission", "embassy", "army", "navy", "marine", "home", "camp",
-                          "justice", "liberty", "victory", "freedom", "independence", "republic", "federal",
-                          "national", "royal", "crown", "general", "president", "premier", "mayor", "governor",
-                          "chief", "king", "queen", "prince", "bishop", "pope", "christmas", "easter", "trump",
-                          "labour", "labor", "reform", "progress", "eagle", "summit", "harmony",
-                          "unity", "hope", "paradise", "friendship", "commerce", "industry", "energy", "power",
-                          "media", "press", "post", "times", "today", "daily", "news", "herald", "tribune"})
-NOT_PLACE_ABBREVIATIONS = frozenset({"M.D.", "Ph.D.", "B.A.", "M.A.", "B.S.", "M.S.", "J.D.", "R.N.", "MD", "PhD"})
-DISEASE_WORDS = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "ebolavirus", "syndrome",
-                           "strain", "encephalitis", "vaccine"})
-HYPHENS = frozenset({"-", "‐", "‑", "–"})
+COMMON_WORDS = words("common_words")
+NOT_PLACE_ABBREVIATIONS = words("not_place_abbreviations")
+DISEASE_WORDS = words("disease_words")
+HYPHENS = words("hyphens")
+ARTICLES = words("articles")
+LIST_SEPARATORS = words("list_separators")  # "Ganja, Mingachevir and Tovuz", "Pattani's Nong Chik"
+QUALIFIER_PREPOSITIONS = words("qualifier_prepositions")  # "Jangebe, in Zamfara"
+SWALLOWED_PREPOSITIONS = words("swallowed_prepositions")  # "the Children's Hospital of Manitoba in Winnipeg"
 
 
 def trim_articles_and_punctuation(doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or not doc[start].text.strip()):
+    while start < end and (doc[start].lower_ in ARTICLES or not doc[start].text.strip()):
         start += 1
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct
                            or not doc[end - 1].text.strip()):
@@ -74,9 +52,7 @@ def trim_articles_and_punctuation(doc, start: int, end: int) -> tuple[int, int]:
 
 # Directions that name a part of the place after them ("Central Anatolia", "Southern Yemen"); "Upper" and
 # "Lower" mostly open names of their own ("Lower Shabelle", "Upper Nile") and are not among them.
-PART_DIRECTIONS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern",
-                             "western", "northeast", "northwest", "southeast", "southwest", "north-east",
-                             "north-west", "south-east", "south-west", "centre", "center"})
+PART_DIRECTIONS = words("part_directions")
 
 
 def is_part_direction(tok) -> bool:
@@ -128,7 +104,7 @@ def list_parts(doc, start: int, end: int) -> list[tuple[int, int]]:
     Nong Chik": a province's district)."""
     parts, part_start = [], start
     for j in range(start, end):
-        if doc[j].text == "," or doc[j].lower_ in ("and", "or", "&", "'s", "’s"):
+        if doc[j].text == "," or doc[j].lower_ in LIST_SEPARATORS:
             if j > part_start:
                 parts.append((part_start, j))
             part_start = j + 1
@@ -139,7 +115,7 @@ def list_parts(doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def previous_word(doc, index: int):
     j = index - 1
-    while j >= 0 and doc[j].lower_ in ("the", "a", "an"):
+    while j >= 0 and doc[j].lower_ in ARTICLES:
         j -= 1
     return doc[j] if j >= 0 else None
 
