@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .article_context import (Candidate, accept_in_named_countries, accept_lists, countries_of_nationality_words,
+                              drop_persons_abroad, strong)
 from .cues import apposition_after, based_after, cue_before, dateline_at
-from .names import close_spellings, name_key, written_variants
+from .names import name_key, written_variants
 from .store import Entry, Gazetteer, NameKind
-from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS, LIST_JOINERS,
+from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
                       SWALLOWED_PREPOSITIONS, TITLE_WORDS, area_word_after, area_word_before, capitalised_in_name,
                       hint_of_word, is_name_run, is_part_direction, list_parts, locative_before, opens_line,
@@ -33,12 +35,8 @@ from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEA
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                                 "LANGUAGE"})
-STRONG_CODES = frozenset({"PCLI", "CONT", "RGN"})
 PROMINENT_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1"})
 PROMINENT_POPULATION = 100_000
-NAMED_COUNTRY_MIN_POPULATION = 20_000
-NAMED_COUNTRY_ALTERNATE_POPULATION = 50_000
-MIN_ROMANISATION_LENGTH = 7
 ORG_MIN_POPULATION = 20_000
 GPE_MIN_POPULATION = 5_000
 MAX_WORDS = 5
@@ -55,16 +53,6 @@ class Toponym:
     hint: str | None = None  # "settlement" or "area" when the words around it say which
     label: str = ""
     area_word: str | None = None  # the word after it that says what it is ("district", "city")
-
-
-@dataclass
-class _Candidate:
-    start_token: int
-    end_token: int
-    entries: tuple[Entry, ...]
-    label: str
-    accepted: bool = False
-    cued: bool = False  # the words around it call it a place ("the capital X", "X district"): no person filter
 
 
 class Recognizer:
@@ -87,14 +75,14 @@ class Recognizer:
         kept = [c for c in candidates if self._admissible(doc, c, person_words)]
         for cand in kept:
             cand.accepted = self._has_evidence(doc, text, cand)
-        self._drop_persons_abroad(kept, _countries_of_nationality_words(candidates))
-        self._accept_lists(doc, kept)
-        self._accept_in_named_countries(doc, kept)
+        drop_persons_abroad(kept, countries_of_nationality_words(candidates))
+        accept_lists(doc, kept)
+        accept_in_named_countries(doc, kept)
         return [self._toponym(doc, text, c) for c in kept if c.accepted]
 
     # -- candidates ---------------------------------------------------------------------------------------------
 
-    def _entity_candidates(self, doc) -> list[_Candidate]:
+    def _entity_candidates(self, doc) -> list[Candidate]:
         out = []
         for ent in doc.ents:
             if ent.label_ in NEVER_PLACE_LABELS:
@@ -111,21 +99,21 @@ class Recognizer:
                 start, end, entries = self._strip_area_word(doc, start, end)
             if entries:
                 entries = with_areas_of_the_bare_name(self.gazetteer, doc[start:end].text, entries)
-                out.append(_Candidate(start, end, entries, ent.label_))
+                out.append(Candidate(start, end, entries, ent.label_))
                 continue
             parts = list_parts(doc, start, end)
-            in_parts = [_Candidate(p_start, p_end, part_entries, "") for p_start, p_end in parts
+            in_parts = [Candidate(p_start, p_end, part_entries, "") for p_start, p_end in parts
                         if (part_entries := self._lookup(doc, p_start, p_end))] if len(parts) > 1 else []
             if in_parts or (len(parts) > 1 and ent.label_ in ("GPE", "LOC")):
                 out.extend(in_parts)  # a run over a list of names ("Ganja, Mingachevir", "Pattani's Nong Chik")
             elif ent.label_ in ("GPE", "LOC"):
-                out.append(_Candidate(start, end, (), ent.label_))
+                out.append(Candidate(start, end, (), ent.label_))
             elif ent.label_ in ("FAC", "ORG", "PERSON") and settlement_word_before(doc, start):
-                out.append(_Candidate(start, end, (), "LOC"))  # "the town of Pont-Sonde": a town no gazetteer knows
+                out.append(Candidate(start, end, (), "LOC"))  # "the town of Pont-Sonde": a town no gazetteer knows
             elif ent.label_ == "PERSON" and end - start == 1 and locative_before(doc, start) \
                     and self._qualified_by_a_place(doc, end):
                 # "in Jangebe, in Nigeria's Zamfara state": a village spaCy took for a person, placed by its area
-                out.append(_Candidate(start, end, (), "LOC"))
+                out.append(Candidate(start, end, (), "LOC"))
             else:
                 prefix = self._place_prefix(doc, start, end)
                 if prefix is not None:
@@ -153,17 +141,17 @@ class Recognizer:
             words = doc[j:stop - 1]
         return bool(words) and bool(self._lookup(doc, words.start, words.end))
 
-    def _place_inside(self, doc, start: int, end: int) -> list[_Candidate]:
+    def _place_inside(self, doc, start: int, end: int) -> list[Candidate]:
         """A place an entity run swallowed after "in" or "at" ("the Children's Hospital of Manitoba in
         Winnipeg"): the name after the preposition, to the entity's end."""
         for j in range(start + 1, end - 1):
             if doc[j].lower_ in SWALLOWED_PREPOSITIONS and doc[j + 1].text[:1].isupper():
                 entries = self._lookup(doc, j + 1, end)
                 if entries:
-                    return [_Candidate(j + 1, end, entries, "")]
+                    return [Candidate(j + 1, end, entries, "")]
         return []
 
-    def _place_prefix(self, doc, start: int, end: int) -> _Candidate | None:
+    def _place_prefix(self, doc, start: int, end: int) -> Candidate | None:
         """A prominent place joined by a hyphen to what it qualifies ("U.S.-led", "Kabul-based")."""
         for stop in range(end - 1, start, -1):
             if doc[stop].text not in HYPHENS or doc[stop - 1].whitespace_:
@@ -172,11 +160,11 @@ class Recognizer:
                 continue  # "Pont-Sonde": a hyphenated name of its own, not "Pont" qualifying something
             entries = self._lookup(doc, start, stop)
             if entries and _prominent(entries):
-                return _Candidate(start, stop, entries, "PREFIX")
+                return Candidate(start, stop, entries, "PREFIX")
         return None
 
-    def _capitalised_candidates(self, doc) -> list[_Candidate]:
-        out: list[_Candidate] = []
+    def _capitalised_candidates(self, doc) -> list[Candidate]:
+        out: list[Candidate] = []
         headline_tokens = title_case_tokens(doc)
         i = 0
         while i < len(doc):
@@ -200,7 +188,7 @@ class Recognizer:
                 if entries and tok.is_sent_start:  # "Battleground state ...": only a place's own name
                     entries = tuple(e for e in entries if e.kind == NameKind.PRIMARY)
                 if entries:
-                    found = _Candidate(i, end, entries, "")
+                    found = Candidate(i, end, entries, "")
                     break
             if found is None:
                 i += 1
@@ -210,7 +198,7 @@ class Recognizer:
                 i = found.end_token
         return out
 
-    def _name_over_entity(self, doc, start: int, end: int) -> _Candidate | None:
+    def _name_over_entity(self, doc, start: int, end: int) -> Candidate | None:
         """A place's own name that spaCy cut into a word and an entity ("Dera" + PERSON "Ismail Khan"): the
         capitalised words run on into the entity, which ends where the name ends, and the whole is a prominent
         place's own name."""
@@ -223,7 +211,7 @@ class Recognizer:
         if first_entity == start or doc[first_entity].ent_iob_ != "B":
             return None
         entries = tuple(e for e in self._lookup(doc, start, end) if e.kind == NameKind.PRIMARY)
-        return _Candidate(start, end, entries, "NAME_OVER_ENTITY") if _prominent(entries) else None
+        return Candidate(start, end, entries, "NAME_OVER_ENTITY") if _prominent(entries) else None
 
     def _lookup(self, doc, start: int, end: int) -> tuple[Entry, ...]:
         text = doc[start:end].text
@@ -243,7 +231,7 @@ class Recognizer:
             return self._lookup(doc, start + 1, end)
         return ()
 
-    def _dateline_candidates(self, doc, text: str) -> list[_Candidate]:
+    def _dateline_candidates(self, doc, text: str) -> list[Candidate]:
         """The city of a news dateline: capitals opening a line, then a comma, an agency in brackets or a dash
         ("SANAA, Jan 18 -", "KABUL (Reuters) -"). A dateline names the city the story was filed from."""
         out = []
@@ -258,7 +246,7 @@ class Recognizer:
                 continue
             entries = self._lookup(doc, tok.i, end)
             if entries:
-                out.append(_Candidate(tok.i, end, entries, "DATELINE", accepted=True, cued=True))
+                out.append(Candidate(tok.i, end, entries, "DATELINE", accepted=True, cued=True))
         return out
 
     def _strip_area_word(self, doc, start: int, end: int) -> tuple[int, int, tuple[Entry, ...]]:
@@ -284,7 +272,7 @@ class Recognizer:
                 words.update(t.lower_ for t in ent if t.is_alpha)
         return words
 
-    def _admissible(self, doc, cand: _Candidate, person_words: set[str]) -> bool:
+    def _admissible(self, doc, cand: Candidate, person_words: set[str]) -> bool:
         if not doc[cand.start_token].text[:1].isupper():
             return False  # news capitalises place names; "paris fashion" is not Paris
         if cand.end_token < len(doc) and doc[cand.end_token].lower_ in DISEASE_WORDS:
@@ -311,17 +299,17 @@ class Recognizer:
                 return False  # "Court", "Hall", "Union": ordinary words that are also some place's name
         if cand.label in PLACE_LABELS or cand.label == "NAME_OVER_ENTITY":
             return True
-        if cand.label == "PERSON" and cand.end_token - cand.start_token >= 2 and not _strong(cand.entries):
+        if cand.label == "PERSON" and cand.end_token - cand.start_token >= 2 and not strong(cand.entries):
             # a multi-word person name that happens to be a place name only counts with a place cue
             return locative_before(doc, cand.start_token)
         words = {t.lower_ for t in doc[cand.start_token:cand.end_token]}
-        if words & person_words and not _strong(cand.entries):
+        if words & person_words and not strong(cand.entries):
             return False
         prev = previous_word(doc, cand.start_token)
         return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS)
 
     @staticmethod
-    def _has_evidence(doc, text: str, cand: _Candidate) -> bool:
+    def _has_evidence(doc, text: str, cand: Candidate) -> bool:
         if cand.label == "DATELINE":
             return True
         named_area = (area_word_after(doc, cand.end_token) is not None or area_word_before(doc, cand.start_token)
@@ -338,12 +326,12 @@ class Recognizer:
                 locative_before(doc, cand.start_token) or named_area):
             # spaCy's GPE on a lone word is often a person ("Brunson, a North Carolina native"): without a cue,
             # it takes a prominent place, or a place's own name and a place of some size
-            return _strong(cand.entries) or _prominent(cand.entries) or any(
+            return strong(cand.entries) or _prominent(cand.entries) or any(
                 e.kind != NameKind.ALTERNATE and (e.feature_class != "P" or e.population >= GPE_MIN_POPULATION)
                 for e in cand.entries)
         if cand.label in PLACE_LABELS or cand.label == "PREFIX":
             return True
-        if _strong(cand.entries):
+        if strong(cand.entries):
             return True
         if cand.label == "ORG":  # "in Congress", "to NATO": a preposition alone takes only a sizeable town
             return named_area or (locative_before(doc, cand.start_token) and not doc[cand.start_token].is_upper
@@ -352,59 +340,7 @@ class Recognizer:
         return locative_before(doc, cand.start_token) or named_area
 
     @staticmethod
-    def _accept_lists(doc, cands: list[_Candidate]) -> None:
-        """Accept a candidate listed next to an accepted place ("X, Y and Z"): one sweep each way carries
-        acceptance along a whole list."""
-        def linked(left: _Candidate, right: _Candidate) -> bool:
-            between = doc[left.end_token:right.start_token]
-            return bool(left.entries and right.entries) and 0 < len(between) <= 3 and all(
-                t.lower_ in LIST_JOINERS for t in between) and not (_acronym(doc, left) or _acronym(doc, right))
-
-        pairs = list(zip(cands, cands[1:]))
-        for left, right in pairs:
-            if left.accepted and not right.accepted and linked(left, right):
-                right.accepted = True
-        for left, right in reversed(pairs):
-            if right.accepted and not left.accepted and linked(left, right):
-                left.accepted = True
-
-    @staticmethod
-    def _drop_persons_abroad(cands: list[_Candidate], nationalities: set[str]) -> None:
-        """A word spaCy calls a person, taken for a place only by a preposition ("from Obama"), stays a person
-        when none of its places lies in a country the article names, outright, by an area of it, or by its
-        nationality word ("Ukrainian drones" names Ukraine for "shelled Kherson")."""
-        named = _named_countries(cands) | _countries_of_named_areas(cands) | nationalities
-        if not named:
-            return
-        for cand in cands:
-            if cand.accepted and cand.label == "PERSON" and not cand.cued and not _strong(cand.entries) and not any(
-                    e.country in named for e in cand.entries):
-                cand.accepted = False
-
-    @staticmethod
-    def _accept_in_named_countries(doc, cands: list[_Candidate]) -> None:
-        """Accept a proper noun naming a sizeable town or an area of a country the article names as a place
-        ("Syria ... Don't forget Aleppo!"): the article's own countries make that reading the likely one."""
-        named = _named_countries(cands)
-        if not named:
-            return
-        for cand in cands:
-            if cand.accepted or cand.label not in ("", "ORG", "NORP"):
-                continue  # a lone word spaCy calls a person is more often a person ("Clinton") than a town
-            words = doc[cand.start_token:cand.end_token]
-            if any(t.pos_ != "PROPN" or not t.is_title or len(t) < 3 for t in words):
-                continue
-            key = name_key(words.text)
-            cand.accepted = any(e.country in named and (e.kind == NameKind.PRIMARY and (
-                (e.feature_class == "P" and e.population >= NAMED_COUNTRY_MIN_POPULATION)
-                or e.feature_code in ("ADM1", "ADM2")) or (
-                # another romanisation of a sizeable town ("Kostiantynivka" for Kostyantynivka)
-                e.kind == NameKind.ALTERNATE and e.feature_class == "P"
-                and e.population >= NAMED_COUNTRY_ALTERNATE_POPULATION and len(key) >= MIN_ROMANISATION_LENGTH
-                and close_spellings(key, name_key(e.name)))) for e in cand.entries)
-
-    @staticmethod
-    def _toponym(doc, text: str, cand: _Candidate) -> Toponym:
+    def _toponym(doc, text: str, cand: Candidate) -> Toponym:
         span = doc[cand.start_token:cand.end_token]
         area = area_word_after(doc, cand.end_token)
         if area is not None and cand.end_token + 1 < len(doc) and doc[cand.end_token + 1].lower_ == "of":
@@ -438,37 +374,7 @@ def written_as_abbreviation(text: str) -> bool:
     return text.isupper() or ("." in text and text[:1].isupper())
 
 
-def _countries_of_named_areas(cands: list[_Candidate]) -> set[str]:
-    """The countries of regions and first-level areas the article names unambiguously ("the Gaza Strip": the
-    Palestinian territories), for telling a town spaCy calls a person from a person abroad."""
-    out = set()
-    for cand in cands:
-        entries = [e for e in cand.entries if e.kind != NameKind.DEMONYM]
-        countries = {e.country for e in entries}
-        if cand.accepted and len(countries) == 1 and None not in countries and any(
-                e.feature_code in ("RGN", "ADM1") for e in entries):
-            out |= countries
-    return out
-
-
-def _countries_of_nationality_words(cands: list[_Candidate]) -> set[str]:
-    """The countries whose nationality words the article uses ("Russian forces", "Ukrainian drones")."""
-    return {e.country for c in cands for e in c.entries
-            if e.kind == NameKind.DEMONYM and e.feature_code == "PCLI" and e.country}
-
-
-def _named_countries(cands: list[_Candidate]) -> set[str]:
-    return {e.country for c in cands if c.accepted for e in c.entries
-            if e.feature_code == "PCLI" and e.kind != NameKind.DEMONYM and e.country}
-
-
-def _acronym(doc, cand: _Candidate) -> bool:
-    """ "ELN", "RSF": a short all-capital word is more often a group's initials than a place beside a list."""
-    text = doc[cand.start_token:cand.end_token].text
-    return text.isalpha() and text.isupper() and len(text) <= 4 and not _strong(cand.entries)
-
-
-def _opens_a_longer_name(doc, cand: _Candidate) -> bool:
+def _opens_a_longer_name(doc, cand: Candidate) -> bool:
     """ "Let" of "Let Yet Kone", "Port" of "Port-au-Prince": a place's alternate name that opens a longer name no
     gazetteer knows (capitals or a hyphen follow at once) is no toponym by itself."""
     if any(e.kind == NameKind.PRIMARY for e in cand.entries) or cand.end_token >= len(doc):
@@ -477,10 +383,6 @@ def _opens_a_longer_name(doc, cand: _Candidate) -> bool:
     if after.text in HYPHENS and not last.whitespace_:
         return True
     return bool(last.whitespace_) and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start
-
-
-def _strong(entries: tuple[Entry, ...]) -> bool:
-    return any(e.feature_code in STRONG_CODES and e.kind in (NameKind.PRIMARY, NameKind.ALTERNATE) for e in entries)
 
 
 def _prominent(entries: tuple[Entry, ...]) -> bool:

@@ -1,0 +1,114 @@
+"""What the rest of an article says about a candidate toponym: a name listed beside an accepted place is a place;
+a person-like word abroad stays a person; a proper noun naming a sizeable town of a country the article names is
+that town. Recognition (recognize.py) first accepts candidates by the words around them, then applies these."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .names import close_spellings, name_key
+from .store import Entry, NameKind
+from .wording import LIST_JOINERS
+
+STRONG_CODES = frozenset({"PCLI", "CONT", "RGN"})
+NAMED_COUNTRY_MIN_POPULATION = 20_000
+NAMED_COUNTRY_ALTERNATE_POPULATION = 50_000
+MIN_ROMANISATION_LENGTH = 7
+
+
+@dataclass
+class Candidate:
+    """A stretch of tokens that may be a place, with the gazetteer entries its name matches; recognition sets
+    ``accepted`` once the words around it or the rest of the article say it is one."""
+
+    start_token: int
+    end_token: int
+    entries: tuple[Entry, ...]
+    label: str
+    accepted: bool = False
+    cued: bool = False  # the words around it call it a place ("the capital X", "X district"): no person filter
+
+
+def accept_lists(doc, cands: list[Candidate]) -> None:
+    """Accept a candidate listed next to an accepted place ("X, Y and Z"): one sweep each way carries
+    acceptance along a whole list."""
+    def linked(left: Candidate, right: Candidate) -> bool:
+        between = doc[left.end_token:right.start_token]
+        return bool(left.entries and right.entries) and 0 < len(between) <= 3 and all(
+            t.lower_ in LIST_JOINERS for t in between) and not (acronym(doc, left) or acronym(doc, right))
+
+    pairs = list(zip(cands, cands[1:]))
+    for left, right in pairs:
+        if left.accepted and not right.accepted and linked(left, right):
+            right.accepted = True
+    for left, right in reversed(pairs):
+        if right.accepted and not left.accepted and linked(left, right):
+            left.accepted = True
+
+
+def drop_persons_abroad(cands: list[Candidate], nationalities: set[str]) -> None:
+    """A word spaCy calls a person, taken for a place only by a preposition ("from Obama"), stays a person
+    when none of its places lies in a country the article names, outright, by an area of it, or by its
+    nationality word ("Ukrainian drones" names Ukraine for "shelled Kherson")."""
+    named = named_countries(cands) | countries_of_named_areas(cands) | nationalities
+    if not named:
+        return
+    for cand in cands:
+        if cand.accepted and cand.label == "PERSON" and not cand.cued and not strong(cand.entries) and not any(
+                e.country in named for e in cand.entries):
+            cand.accepted = False
+
+
+def accept_in_named_countries(doc, cands: list[Candidate]) -> None:
+    """Accept a proper noun naming a sizeable town or an area of a country the article names as a place
+    ("Syria ... Don't forget Aleppo!"): the article's own countries make that reading the likely one."""
+    named = named_countries(cands)
+    if not named:
+        return
+    for cand in cands:
+        if cand.accepted or cand.label not in ("", "ORG", "NORP"):
+            continue  # a lone word spaCy calls a person is more often a person ("Clinton") than a town
+        words = doc[cand.start_token:cand.end_token]
+        if any(t.pos_ != "PROPN" or not t.is_title or len(t) < 3 for t in words):
+            continue
+        key = name_key(words.text)
+        cand.accepted = any(e.country in named and (e.kind == NameKind.PRIMARY and (
+            (e.feature_class == "P" and e.population >= NAMED_COUNTRY_MIN_POPULATION)
+            or e.feature_code in ("ADM1", "ADM2")) or (
+            # another romanisation of a sizeable town ("Kostiantynivka" for Kostyantynivka)
+            e.kind == NameKind.ALTERNATE and e.feature_class == "P"
+            and e.population >= NAMED_COUNTRY_ALTERNATE_POPULATION and len(key) >= MIN_ROMANISATION_LENGTH
+            and close_spellings(key, name_key(e.name)))) for e in cand.entries)
+
+
+def countries_of_named_areas(cands: list[Candidate]) -> set[str]:
+    """The countries of regions and first-level areas the article names unambiguously ("the Gaza Strip": the
+    Palestinian territories), for telling a town spaCy calls a person from a person abroad."""
+    out = set()
+    for cand in cands:
+        entries = [e for e in cand.entries if e.kind != NameKind.DEMONYM]
+        countries = {e.country for e in entries}
+        if cand.accepted and len(countries) == 1 and None not in countries and any(
+                e.feature_code in ("RGN", "ADM1") for e in entries):
+            out |= countries
+    return out
+
+
+def countries_of_nationality_words(cands: list[Candidate]) -> set[str]:
+    """The countries whose nationality words the article uses ("Russian forces", "Ukrainian drones")."""
+    return {e.country for c in cands for e in c.entries
+            if e.kind == NameKind.DEMONYM and e.feature_code == "PCLI" and e.country}
+
+
+def named_countries(cands: list[Candidate]) -> set[str]:
+    return {e.country for c in cands if c.accepted for e in c.entries
+            if e.feature_code == "PCLI" and e.kind != NameKind.DEMONYM and e.country}
+
+
+def acronym(doc, cand: Candidate) -> bool:
+    """ "ELN", "RSF": a short all-capital word is more often a group's initials than a place beside a list."""
+    text = doc[cand.start_token:cand.end_token].text
+    return text.isalpha() and text.isupper() and len(text) <= 4 and not strong(cand.entries)
+
+
+def strong(entries: tuple[Entry, ...]) -> bool:
+    return any(e.feature_code in STRONG_CODES and e.kind in (NameKind.PRIMARY, NameKind.ALTERNATE) for e in entries)
