@@ -76,6 +76,32 @@ CATALOGUE: dict[str, ErrorSpec] = {
                   "list the incidents with `wirecoder events --db FILE` (their ids are in the last column)"),
         ErrorSpec("W061", "the page cursor is not one this store gave",
                   "pass the next_cursor of the previous page unchanged, or start again without a cursor"),
+        ErrorSpec("W080", "the ray engine needs Ray, which is not installed",
+                  "install the extra: `pip install 'wirecoder[ray]'` (on every node of a cluster), or use "
+                  "--engine local"),
+        ErrorSpec("W081", "Ray cannot be started or joined, or the Ray run failed",
+                  "check --address (e.g. `ray status` on the cluster, 'auto' on a node of it); wirecoder must be "
+                  "installed on every node; re-run the same command to resume"),
+        ErrorSpec("W082", "the dataset folder cannot be used",
+                  "write a dataset into a new or empty folder (--out DIR); import a folder written by "
+                  "`ingest --engine ray --out DIR`"),
+        ErrorSpec("W083", "the options do not go together",
+                  "see `wirecoder COMMAND --help`: --out, --address and --ray-cpus go with --engine ray, which "
+                  "reads files, folders and URLs (not stdin)"),
+        ErrorSpec("W084", "the address is private, loopback or link-local, and was refused",
+                  "watch only public sources, or pass --allow-private if you mean to fetch from your own network"),
+        ErrorSpec("W085", "the XML declares entities or is nested too deep (an XML bomb), and was refused",
+                  "feeds and sitemaps have no use for entity declarations; ask the publisher to fix the feed"),
+        ErrorSpec("W086", "the source redirects too many times",
+                  "give the final address of the feed or page, or raise --max-redirects"),
+        ErrorSpec("W087", "the watch rules file is invalid",
+                  "fix the TOML file as docs/watch.md shows: [[rule]] tables with known keys, [deliver.NAME] "
+                  "tables with one of webhook, command or jsonl"),
+        ErrorSpec("W088", "an alert could not be delivered",
+                  "check the webhook URL, command or file; undelivered alerts are kept and retried at the next "
+                  "poll"),
+        ErrorSpec("W089", "the watch source is not a feed, a sitemap or a folder",
+                  "give the address of an RSS/Atom feed or an XML sitemap, or a folder of files"),
         ErrorSpec("W103", "the input is binary, not text",
                   "give the article as text or HTML: convert a PDF or a Word file to text first "
                   "(e.g. `pdftotext file.pdf`); a gzipped file is read as it is"),

@@ -8,7 +8,10 @@ so that what wirecoder writes survives a reader that does use ``splitlines()``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
+
+from .errors import WirecoderError
 
 # json.dumps escapes the C0 controls (U+0000-U+001F) itself; these are the separators it leaves raw
 _SEPARATORS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -35,3 +38,26 @@ def read_file(path) -> list[Any]:
     """Every JSON value of a JSONL file (blank lines skipped); for the project's own data and benchmarks."""
     with open(path, "rb") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def jsonl_items(lines: Iterable[bytes | str], *, first_line: int = 1) -> Iterator[dict | WirecoderError]:
+    """Parse JSONL lines (binary lines split at "\\n" only, as file iteration does); a line that is not a JSON
+    object becomes an error for that line only. ``first_line`` numbers the first line (a run of a file)."""
+    for number, raw in enumerate(lines, start=first_line):
+        try:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError:
+            yield WirecoderError("W002", f"line {number} is not valid UTF-8")
+            continue
+        if not line.strip():
+            yield WirecoderError("W006", f"line {number} is empty")
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield WirecoderError("W005", f"line {number} is not JSON ({err.msg} at column {err.colno})")
+            continue
+        if not isinstance(item, dict):
+            yield WirecoderError("W005", f"line {number} is JSON but not an object")
+            continue
+        yield item

@@ -4,12 +4,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..days import iso_day
 from ..errors import WirecoderError
-from ..jsonl import dumps_line
+from ..jsonl import dumps_line, jsonl_items
 from .common import add_coder_options, build_coder
+from .engine_options import add_engine_options, check_engine_options, ray_options
 from .progress import progress_bar
 
 
@@ -29,7 +30,12 @@ def register(subparsers) -> None:
     parser.add_argument("--indent", type=int, default=2, help="indentation of the single record (default: 2)")
     parser.add_argument("--summary", action="store_true",
                         help="print one readable line per event instead of the JSON records")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="with --jsonl --engine ray: coder actors (default: one per CPU of the Ray)")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="with --jsonl --engine ray: lines per batch sent to an actor (default 32)")
     add_coder_options(parser)
+    add_engine_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -37,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
     if bool(args.input) == bool(args.jsonl):
         raise WirecoderError("W008", "give either FILE (or -) or --jsonl IN.jsonl",
                              fix="run `wirecoder code article.txt` or `wirecoder code --jsonl batch.jsonl`")
+    check_engine_options(args)
+    if args.engine == "ray" and not args.jsonl:
+        raise WirecoderError("W083", "--engine ray codes a batch: give --jsonl IN.jsonl")
     if args.jsonl:
         return run_jsonl(args)
     from ..ingest.single import read_single
@@ -75,47 +84,39 @@ def write_summary(record: dict) -> None:
               f"{f'; {deaths} killed' if deaths is not None else ''}; per {claimed}{flag}")
 
 
-def jsonl_items(lines) -> Iterator[dict | WirecoderError]:
-    """Parse JSONL lines; a line that is not a JSON object becomes an error for that line only."""
-    for number, raw in enumerate(lines, start=1):
-        try:
-            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        except UnicodeDecodeError:
-            yield WirecoderError("W002", f"line {number} is not valid UTF-8")
-            continue
-        if not line.strip():
-            yield WirecoderError("W006", f"line {number} is empty")
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield WirecoderError("W005", f"line {number} is not JSON ({err.msg} at column {err.colno})")
-            continue
-        if not isinstance(item, dict):
-            yield WirecoderError("W005", f"line {number} is JSON but not an object")
-            continue
-        yield item
-
-
 def run_jsonl(args: argparse.Namespace) -> int:
+    if args.engine == "ray":
+        return _print_records(args, _ray_records(args))
     handle = sys.stdin.buffer if args.jsonl == "-" else None
     if handle is None:
         try:
             handle = open(args.jsonl, "rb")
         except OSError as err:
             raise WirecoderError("W007", f"cannot read {args.jsonl}: {err.strerror}") from err
-    coder = build_coder(args)
+    with handle:
+        return _print_records(args, build_coder(args).code_many(jsonl_items(handle)))
+
+
+def _ray_records(args: argparse.Namespace) -> Iterator[dict]:
+    from ..ingest.engines.ray_code import code_jsonl_ray
+    from ..ingest.workers import CoderFactory
+
+    factory = CoderFactory(spacy_model=args.spacy_model, gazetteer=args.gazetteer, typing_model=args.typing_model,
+                           max_chars=args.max_chars)
+    return code_jsonl_ray(args.jsonl, factory=factory, options=ray_options(args))
+
+
+def _print_records(args: argparse.Namespace, records: Iterable[dict]) -> int:
     failed = 0
     progress = progress_bar(desc="coding", unit=" docs")
-    with handle:
-        for record in coder.code_many(jsonl_items(handle)):
-            failed += "error" in record
-            if args.summary:
-                write_summary(record)
-            else:
-                sys.stdout.write(dumps_line(record) + "\n")
-            sys.stdout.flush()
-            progress.update(1)
+    for record in records:
+        failed += "error" in record
+        if args.summary:
+            write_summary(record)
+        else:
+            sys.stdout.write(dumps_line(record) + "\n")
+        sys.stdout.flush()
+        progress.update(1)
     progress.close()
     if failed:
         print(f"wirecoder: {failed} input(s) could not be coded; see their error records", file=sys.stderr)

@@ -5,10 +5,12 @@ import argparse
 import importlib
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CATALOGUE, WirecoderError
 from .common import add_coder_options
+from .engine_options import add_engine_options, check_engine_options, ray_options
 from .progress import progress_bar
 
 if TYPE_CHECKING:
@@ -25,9 +27,15 @@ def register(subparsers: Any) -> None:
                     "stdin), link near-duplicates, code the rest in worker processes and store everything in "
                     "one SQLite file. Re-running the same command adds nothing new and resumes a killed run.")
     parser.add_argument("inputs", nargs="+", metavar="PATH|URL", help="files, folders, http(s) URLs, or - for stdin")
-    parser.add_argument("--db", required=True, help="the SQLite store (created if missing)")
-    parser.add_argument("--workers", type=int, default=1, help="coding worker processes (default 1)")
-    parser.add_argument("--batch-size", type=int, default=16, help="articles per batch sent to a worker")
+    parser.add_argument("--db", default=None, help="the SQLite store (created if missing)")
+    parser.add_argument("--out", default=None, metavar="DIR", type=Path,
+                        help="with --engine ray: write a Parquet dataset (partitioned by month) into this new "
+                             "folder instead of a store; `wirecoder import DIR --db FILE` stores it later")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="coding worker processes (local, default 1) or coder actors (ray, default: one per "
+                             "CPU of the Ray)")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="articles per batch sent to a worker (default 16; ray 32)")
     parser.add_argument("--columns", default=None, metavar="PART=COLUMN,...",
                         help="JSONL/CSV field names, e.g. text=body,published=date (parts: text, title, url, "
                              "published, source, id)")
@@ -46,6 +54,7 @@ def register(subparsers: Any) -> None:
                         help="a callable that returns a coder with code_many() (default: wirecoder's Coder)")
     parser.add_argument("--json", action="store_true", help="print the closing summary as JSON on stdout")
     add_coder_options(parser)
+    add_engine_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -88,22 +97,49 @@ def run(args: argparse.Namespace) -> int:
     from ..ingest.tabular import ColumnMapping
     from ..store import Database
 
+    check_engine_options(args)
     if not 0.0 < args.dedup_threshold <= 1.0:
         raise WirecoderError("W008", f"--dedup-threshold must be in (0, 1], not {args.dedup_threshold}")
+    if args.db is None and args.out is None:
+        raise WirecoderError("W083", "ingest needs --db FILE (or, with --engine ray, --out DIR)")
     read_options = ReadOptions(columns=ColumnMapping.parse(args.columns), max_bytes=args.max_bytes)
-    fetcher = Fetcher(FetchOptions(timeout=args.timeout, retries=args.retries, min_interval=args.min_interval,
-                                   max_bytes=args.max_bytes, respect_robots=not args.ignore_robots))
-    reader = SourceReader(options=read_options, fetcher=fetcher)
-    options = IngestOptions(workers=args.workers, batch_size=args.batch_size, dedup_threshold=args.dedup_threshold,
-                            start_method=args.start_method, retry_failed=args.retry_failed)
-    arguments = {key: value for key, value in vars(args).items() if key != "func"}
+    fetch_options = FetchOptions(timeout=args.timeout, retries=args.retries, min_interval=args.min_interval,
+                                 max_bytes=args.max_bytes, respect_robots=not args.ignore_robots)
+    arguments = {key: str(value) if isinstance(value, Path) else value for key, value in vars(args).items()
+                 if key != "func"}
+
     def progress() -> Any:
         return progress_bar(desc="ingest", unit=" docs")
 
-    with Database(args.db) as db:
-        summary = ingest(reader.read(args.inputs), db=db, coder_factory=_load_factory(args), options=options,
-                         arguments=arguments, progress=progress)
+    if args.engine == "ray":
+        summary = _run_ray(args, read_options=read_options, fetch_options=fetch_options, arguments=arguments,
+                           progress=progress)
+    else:
+        reader = SourceReader(options=read_options, fetcher=Fetcher(fetch_options))
+        options = IngestOptions(workers=args.workers or 1, batch_size=args.batch_size or 16,
+                                dedup_threshold=args.dedup_threshold, start_method=args.start_method,
+                                retry_failed=args.retry_failed)
+        with Database(args.db) as db:
+            summary = ingest(reader.read(args.inputs), db=db, coder_factory=_load_factory(args), options=options,
+                             arguments=arguments, progress=progress)
     if args.json:
         print(json.dumps({"run_id": summary.run_id, **summary.as_dict()}))
-    print(format_summary(summary, db=args.db), file=sys.stderr)
+    print(format_summary(summary, db=args.db or "FILE"), file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+def _run_ray(args: argparse.Namespace, *, read_options: Any, fetch_options: Any, arguments: dict[str, Any],
+             progress: Any) -> IngestSummary:
+    from ..ingest.engines.ray_ingest import RayIngestOptions, ingest_ray
+    from ..store import Database
+
+    options = RayIngestOptions(ray=ray_options(args), dedup_threshold=args.dedup_threshold,
+                               retry_failed=args.retry_failed, read=read_options, fetch=fetch_options)
+    if args.out is not None:
+        if args.db is not None:
+            raise WirecoderError("W083", "give --db FILE or --out DIR, not both")
+        return ingest_ray(args.inputs, factory=_load_factory(args), out=args.out, options=options,
+                          arguments=arguments)
+    with Database(args.db) as db:
+        return ingest_ray(args.inputs, factory=_load_factory(args), db=db, options=options, arguments=arguments,
+                          progress=progress)

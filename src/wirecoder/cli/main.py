@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "failures",
     "train",
     "evaluate",
+    "import_dataset",
 )
 
 

@@ -1,6 +1,7 @@
 """A polite HTTP client for feeds and the pages they link: a User-Agent that says who is asking, robots.txt
-obeyed, timeouts, retries with exponential backoff on transient failures, a size limit and a minimum interval
-per host."""
+obeyed, timeouts, retries with exponential backoff on transient failures, a size limit, a minimum interval
+per host, a cap on redirects, conditional requests (ETag, Last-Modified) and, when asked, no private or
+loopback addresses (guard.py)."""
 from __future__ import annotations
 
 import http.client
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..version import __version__
 from ..errors import WirecoderError
+from .guard import build_opener
 
 _RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 
@@ -27,6 +29,8 @@ class FetchOptions:
     max_bytes: int = 20_000_000
     min_interval: float = 1.0  # seconds between two requests to the same host
     respect_robots: bool = True
+    allow_private: bool = True  # watch refuses private and loopback addresses unless --allow-private
+    max_redirects: int = 5
     user_agent: str = f"wirecoder/{__version__} (+https://github.com/wirecoder/wirecoder; news event coding)"
 
 
@@ -36,6 +40,12 @@ class FetchResult:
     status: int
     content_type: str
     body: bytes
+    etag: str | None = None
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
 
 
 @dataclass
@@ -44,9 +54,16 @@ class Fetcher:
     sleep: Callable[[float], None] = time.sleep
     _last_request: dict[str, float] = field(default_factory=dict, repr=False)
     _robots: dict[str, urllib.robotparser.RobotFileParser | None] = field(default_factory=dict, repr=False)
+    _opener: urllib.request.OpenerDirector = field(init=False, repr=False)
 
-    def get(self, url: str) -> FetchResult:
-        """Fetch ``url`` or raise WirecoderError W032 (failed after retries) or W033 (too large)."""
+    def __post_init__(self) -> None:
+        self._opener = build_opener(allow_private=self.options.allow_private,
+                                    max_redirects=self.options.max_redirects)
+
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+        """Fetch ``url`` or raise WirecoderError W032 (failed after retries), W033 (too large), W084 (a private
+        address refused), W086 (too many redirects). With ``etag`` or ``last_modified`` the request is
+        conditional: an unchanged resource comes back as status 304 with no body."""
         if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
             raise WirecoderError("W032", f"{url} is not an http(s) URL")
         if not self.allowed(url):
@@ -57,8 +74,14 @@ class Fetcher:
                 self.sleep(self.options.backoff * 2 ** (attempt - 1))
             self._wait_for_host(url)
             try:
-                return self._get_once(url)
+                return self._get_once(url, etag=etag, last_modified=last_modified)
             except urllib.error.HTTPError as err:
+                if err.code == 304:
+                    return FetchResult(url=url, status=304, content_type="", body=b"", etag=etag,
+                                       last_modified=last_modified)
+                if 300 <= err.code < 400:
+                    raise WirecoderError("W086", f"{url} redirects more than {self.options.max_redirects} times "
+                                                 f"(or in a loop)") from err
                 last_error = f"HTTP {err.code}"
                 if err.code not in _RETRY_STATUS:
                     break
@@ -104,10 +127,14 @@ class Fetcher:
                 self.sleep(wait)
         self._last_request[host] = time.monotonic()
 
-    def _get_once(self, url: str) -> FetchResult:
-        request = urllib.request.Request(url, headers={"User-Agent": self.options.user_agent,
-                                                       "Accept-Encoding": "identity"})
-        with urllib.request.urlopen(request, timeout=self.options.timeout) as response:
+    def _get_once(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
+        headers = {"User-Agent": self.options.user_agent, "Accept-Encoding": "identity"}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        request = urllib.request.Request(url, headers=headers)
+        with self._opener.open(request, timeout=self.options.timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > self.options.max_bytes:
                 raise WirecoderError("W033", f"{url} is {int(length):,} bytes, over the limit of "
@@ -118,4 +145,5 @@ class Fetcher:
             if length and length.isdigit() and len(body) < int(length):  # read(n) returns a cut body silently
                 raise http.client.IncompleteRead(body, int(length) - len(body))
             return FetchResult(url=response.geturl(), status=response.status,
-                               content_type=response.headers.get("Content-Type", ""), body=body)
+                               content_type=response.headers.get("Content-Type", ""), body=body,
+                               etag=response.headers.get("ETag"), last_modified=response.headers.get("Last-Modified"))

@@ -59,12 +59,24 @@ class SourceReader:
             else:
                 yield from self._read_path(Path(name))
 
+    def units(self, inputs: Sequence[str]) -> Iterator[str]:
+        """The inputs as the Ray engine reads them apart: each file of a folder, and every other input as is."""
+        for name in inputs:
+            if name != "-" and not name.startswith(("http://", "https://")) and Path(name).is_dir():
+                yield from (str(child) for child in self._files_below(Path(name)))
+            else:
+                yield name
+
+    def _files_below(self, folder: Path) -> Iterator[Path]:
+        for child in sorted(folder.rglob("*")):
+            hidden = any(part.startswith(".") for part in child.relative_to(folder).parts)
+            if child.is_file() and (self.options.follow_hidden or not hidden):
+                yield child
+
     def _read_path(self, path: Path) -> Iterator[ReadResult]:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and (self.options.follow_hidden or not hidden):
-                    yield from self._read_file(child)
+            for child in self._files_below(path):
+                yield from self._read_file(child)
         elif path.is_file():
             yield from self._read_file(path)
         else:

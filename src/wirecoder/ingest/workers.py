@@ -57,7 +57,8 @@ def _code_one(coder: CoderLike, item: dict[str, Any]) -> dict[str, Any]:
     return records[0]
 
 
-def _code_batch(coder: CoderLike, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def code_batch(coder: CoderLike, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One record per item, in order; a coder bug fails only the article that caused it."""
     try:
         records = list(coder.code_many(items))
     except Exception:  # a bug in the coder: code the articles one by one so that only the culprit fails
@@ -77,7 +78,7 @@ def _worker_main(factory: Callable[[], CoderLike], tasks: Any, results: Any) -> 
         return
     results.put(("ready", None, None))
     for batch_id, items in iter(tasks.get, None):
-        results.put(("done", BatchResult(batch_id, _code_batch(coder, items)), None))
+        results.put(("done", BatchResult(batch_id, code_batch(coder, items)), None))
 
 
 def default_start_method() -> str:
@@ -143,3 +144,26 @@ class CoderPool:
             for process in self._processes:
                 process.terminate()
         self.close()
+
+
+class InlinePool:
+    """Codes in this process with one Coder, built at the first batch and kept: for a caller that codes a
+    few articles at a time (watch) and should load the models once, not once per poll."""
+
+    def __init__(self, *, factory: Callable[[], CoderLike]):
+        self._factory = factory
+        self._coder: CoderLike | None = None
+        self._done: list[BatchResult] = []
+        self.in_flight = 0
+
+    def submit(self, batch_id: int, items: list[dict[str, Any]]) -> None:
+        if self._coder is None:
+            self._coder = self._factory()
+        self._done.append(BatchResult(batch_id, code_batch(self._coder, items)))
+        self.in_flight += 1
+
+    def next_result(self, *, block: bool = True) -> BatchResult | None:
+        if not self._done:
+            return None
+        self.in_flight -= 1
+        return self._done.pop(0)
