@@ -140,9 +140,16 @@ class WirecoderError(Exception):
         self.fix = fix or spec.fix
         super().__init__(f"[{code}] {self.detail}. How to fix: {self.fix}")
 
+    def __reduce__(self) -> tuple:  # picklable, so it crosses into and out of worker processes and Ray actors
+        return (_rebuild, (self.code, self.detail, self.fix))
+
     @property
     def message(self) -> str:
         return f"{self.detail}. How to fix: {self.fix}"
 
     def to_dict(self, *, line: int | None = None) -> dict:
         return {"code": self.code, "message": self.message, "line": line}
+
+
+def _rebuild(code: str, detail: str, fix: str) -> WirecoderError:
+    return WirecoderError(code, detail, fix=fix)

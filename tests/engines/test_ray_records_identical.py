@@ -27,7 +27,7 @@ def test_ray_engine_stores_the_local_engines_records(tmp_path, local_ray, coder)
                        pool=InlinePool(factory=lambda: coder), options=IngestOptions(batch_size=2))
     with Database(tmp_path / "ray.db") as db:
         by_ray = ingest_ray([str(folder)], factory=CoderFactory(), db=db,
-                            options=RayIngestOptions(ray=RayOptions(workers=2, batch_size=2), fetch=NO_NETWORK))
+                            options=RayIngestOptions(ray=RayOptions(workers=1, batch_size=2), fetch=NO_NETWORK))
     assert local.coded >= 4 and local.events >= 4
     assert by_ray.as_dict() | {"seconds": 0} == local.as_dict() | {"seconds": 0}
     documents, failures = stored(tmp_path / "ray.db")
@@ -42,7 +42,7 @@ def test_ray_code_jsonl_prints_what_code_jsonl_prints(tmp_path, local_ray, coder
     batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with batch.open("rb") as handle:
         expected = list(coder.code_many(jsonl_items(handle)))
-    by_ray = list(code_jsonl_ray(str(batch), factory=CoderFactory(), options=RayOptions(workers=2, batch_size=2),
+    by_ray = list(code_jsonl_ray(str(batch), factory=CoderFactory(), options=RayOptions(workers=1, batch_size=2),
                                  lines_per_run=3))
     assert [r.get("error", {}).get("code") for r in expected[1:4]] == ["W005", "W006", "W006"]
     assert by_ray == expected

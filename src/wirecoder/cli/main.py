@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "train",
     "evaluate",
     "import_dataset",
+    "watch",
 )
 
 

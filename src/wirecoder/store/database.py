@@ -21,6 +21,7 @@ from .incident_rows import IncidentChange, IncidentFilter, IncidentOrder, Incide
 from .queries import event_query, fts_query
 from .rows import DocumentRow, EventFilter, FailureRow, StoreCounts, StoredEvent, WriteResult
 from .schema import MIGRATIONS, SCHEMA_VERSION
+from .watch import WatchState
 
 if TYPE_CHECKING:
     from ..incidents.merge import Merger
@@ -331,6 +332,11 @@ class Database:
 
     def _scalar(self, sql: str) -> int:
         return int(self._conn.execute(sql).fetchone()[0])
+
+    @property
+    def watch(self) -> WatchState:
+        """The state of `wirecoder watch` (sources, items, alerts owed), on this connection."""
+        return WatchState(self._conn, self._transaction)
 
     # -- plumbing --------------------------------------------------------------------------------
     def _transaction(self) -> "_Transaction":

@@ -18,7 +18,7 @@ from ...jsonl import jsonl_items
 from ...record import error_record
 from ..workers import CoderLike, code_batch
 from .cluster import RayOptions, coder_actors, import_ray, ray_session
-from .ray_ingest import no_cpu_slot, unwrap_ray_error
+from .ray_ingest import unwrap_ray_error
 
 
 def line_runs(path: Path, *, lines_per_run: int) -> list[dict[str, int]]:
@@ -89,10 +89,12 @@ def code_jsonl_ray(path: str, *, factory: Callable[[], CoderLike], options: RayO
         return
     with ray_session(options) as ray:
         ray_data = importlib.import_module("ray.data")
+        actors = coder_actors(ray, options)
         dataset = (ray_data.from_items(runs, override_num_blocks=min(len(runs), 512))
-                   .flat_map(read_run, fn_kwargs={"path": str(Path(path).resolve())}, ray_remote_args_fn=no_cpu_slot)
+                   .flat_map(read_run, fn_kwargs={"path": str(Path(path).resolve())}, num_cpus=0,
+                             compute=ray_data.TaskPoolStrategy(size=max(2, actors)))
                    .map_batches(RecordCoderActor, batch_format="pyarrow", batch_size=options.batch_size, num_cpus=1,
-                                compute=ray_data.ActorPoolStrategy(size=coder_actors(ray, options)),
+                                compute=ray_data.ActorPoolStrategy(size=actors),
                                 fn_constructor_kwargs={"factory": factory}))
         try:
             for table in dataset.iter_batches(batch_format="pyarrow", batch_size=None):

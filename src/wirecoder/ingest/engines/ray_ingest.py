@@ -48,22 +48,20 @@ def _dataset(ray: Any, units: list[str], *, factory: Callable[[], CoderLike], op
     """read (tasks) -> triage (one actor) -> code (an actor pool, one Coder each); order preserved."""
     ray_data = importlib.import_module("ray.data")
     dataset = ray_data.from_items([{"unit": unit} for unit in units], override_num_blocks=max(1, min(len(units), 512)))
-    # reading and triage take no CPU slot: the coder actors hold one each, as the local engine's workers do
-    # (a ray_remote_args_fn also keeps Ray Data from fusing the reading into the triage actor, which would
-    # read every input in that one process)
-    dataset = dataset.flat_map(read_unit, ray_remote_args_fn=no_cpu_slot, fn_kwargs={
-        "read_options": options.read, "fetch_options": options.fetch, "threshold": options.dedup_threshold})
+    # reading and triage take no CPU slot: the coder actors hold one each, as the local engine's workers do.
+    # A pool of reading tasks of its own size keeps Ray Data from fusing the reading into the triage actor
+    # (which would read every input in that one process) and bounds how much is read ahead.
+    actors = coder_actors(ray, options.ray)
+    dataset = dataset.flat_map(read_unit, num_cpus=0, compute=ray_data.TaskPoolStrategy(size=max(2, actors)),
+                               fn_kwargs={"read_options": options.read, "fetch_options": options.fetch,
+                                          "threshold": options.dedup_threshold})
     dataset = dataset.map_batches(
         TriageActor, batch_format="pyarrow", batch_size=None, num_cpus=0,
         compute=ray_data.ActorPoolStrategy(size=1),
         fn_constructor_kwargs={"threshold": options.dedup_threshold, "stored": stored, "signatures": signatures})
     return dataset.map_batches(
         CoderActor, batch_format="pyarrow", batch_size=options.ray.batch_size, num_cpus=1,
-        compute=ray_data.ActorPoolStrategy(size=coder_actors(ray, options.ray)), fn_constructor_kwargs={"factory": factory})
-
-
-def no_cpu_slot() -> dict[str, Any]:
-    return {"num_cpus": 0}
+        compute=ray_data.ActorPoolStrategy(size=actors), fn_constructor_kwargs={"factory": factory})
 
 
 def unwrap_ray_error(err: Exception) -> WirecoderError:
