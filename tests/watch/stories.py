@@ -7,6 +7,11 @@ PLACES = ("Kaduna", "Zaria", "Kafanchan", "Birnin Gwari", "Kachia", "Zonkwa", "S
           "Giwa", "Soba", "Lere")
 
 
+def story_day(n: int) -> int:
+    """Stories a week apart make incidents of their own (the stand-in coder dates events by publication)."""
+    return 1 + (7 * n) % 28
+
+
 def story_html(n: int) -> str:
     place = PLACES[n % len(PLACES)]
     paragraphs = [f"Gunmen killed several villagers near {place} on Tuesday night, officials said in report {n}."]
@@ -14,13 +19,13 @@ def story_html(n: int) -> str:
                    for k in range(12)]
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Raid {n}</title>"
-            f"<meta property='article:published_time' content='2024-05-14T08:00:00Z'></head>"
+            f"<meta property='article:published_time' content='2024-05-{story_day(n):02d}T08:00:00Z'></head>"
             f"<body><article><h1>Raid {n}</h1>{body}</article></body></html>")
 
 
 def rss(server: FeedServer, numbers: list[int], *, title: str = "Courier") -> bytes:
     items = "".join(f"<item><title>Raid {n}</title><link>{server.url(f'/story/{n}')}</link><guid>story-{n}</guid>"
-                    f"<pubDate>Tue, 14 May 2024 08:00:00 GMT</pubDate></item>" for n in numbers)
+                    f"<pubDate>{story_day(n):02d} May 2024 08:00:00 GMT</pubDate></item>" for n in numbers)
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
             f"<link>{server.base}</link><description>news</description>{items}</channel></rss>").encode()
 

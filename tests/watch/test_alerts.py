@@ -72,7 +72,8 @@ def test_rules_refuse_what_they_cannot_use(data, named):
 
 def test_alert_key_changes_with_the_figures_only():
     same = alert_id("r", "i1", fingerprint(incident()))
-    assert same == alert_id("r", "i1", fingerprint(incident(number_of_sources=5)))
+    assert same == alert_id("r", "i1", fingerprint(incident(sub_event_type="Armed clash", sources=[{"url": "x"}])))
+    assert same != alert_id("r", "i1", fingerprint(incident(number_of_sources=5)))
     assert same != alert_id("r", "i1", fingerprint(incident(fatalities={"low": 9, "best": 9, "high": 9})))
     assert same != alert_id("other", "i1", fingerprint(incident()))
 

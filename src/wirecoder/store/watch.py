@@ -166,9 +166,10 @@ class WatchState:
         return dict(self._conn.execute("SELECT status, count(*) FROM watch_items GROUP BY status").fetchall())
 
     # -- alerts ----------------------------------------------------------------------------------
-    def cursor(self, name: str) -> int:
+    def cursor(self, name: str) -> int | None:
+        """A position kept by name (None: never set)."""
         row = self._conn.execute("SELECT value FROM watch_cursors WHERE name = ?", (name,)).fetchone()
-        return int(row[0]) if row else 0
+        return int(row[0]) if row else None
 
     def owe(self, alerts: Iterable[OwedAlert], *, cursor: tuple[str, int], now: dt.datetime) -> int:
         """Record alerts owed (each (alert, sink) once, ever) and move the cursor, in one transaction."""
@@ -210,15 +211,6 @@ class WatchState:
     def alert_counts(self) -> dict[str, int]:
         return dict(self._conn.execute("SELECT status, count(*) FROM watch_alerts GROUP BY status").fetchall())
 
-    # -- what alerts are matched against ---------------------------------------------------------
-    def reports_after(self, document_rowid: int, *, upto: int, limit: int = 500) -> list[dict[str, Any]]:
-        """Coded documents stored after ``document_rowid`` (up to ``upto``), oldest first, with record and text."""
-        return [{"rowid": row[0], "doc_id": row[1], "url": row[2], "title": row[3], "source": row[4],
-                 "published": row[5], "text": row[6], "record": json.loads(row[7])}
-                for row in self._conn.execute(
-                    "SELECT id, doc_id, url, title, source, published, text, record FROM documents "
-                    "WHERE id > ? AND id <= ? AND status = 'coded' AND record IS NOT NULL ORDER BY id LIMIT ?",
-                    (document_rowid, upto, limit))]
-
-    def last_document(self) -> int:
-        return int(self._conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0])
+    def last_incident_change(self) -> int:
+        """The sequence number of the incident log's last entry (0 when empty)."""
+        return int(self._conn.execute("SELECT coalesce(max(seq), 0) FROM incident_log").fetchone()[0])

@@ -1,8 +1,11 @@
-"""Alerts: after each write, the incidents that new reports created or changed are matched against the rules;
-each match is owed once per sink (keyed by rule, incident and its figures, so an incident whose figures
-change is alerted again, and nothing else is), recorded in the store with the cursor of the reports seen, in
-one transaction; then whatever is owed is delivered and marked. A crash between two of these steps leaves an
-alert owed (delivered at the next poll), never forgotten, never owed twice."""
+"""Alerts: after each write, the incidents the store's log says were created or changed since the last look
+(``Database.incident_changes``: every writer's merges, this process's or another's) are matched against the
+rules; each match is owed once per sink (keyed by rule, incident and its figures, so an incident whose
+fatalities, injured or number of sources change is alerted again, and nothing else is; background incidents,
+history that articles recount, are not alerted on), recorded in the store together
+with the log position reached, in one transaction; then whatever is owed is delivered and marked. A crash
+between two of these steps leaves an alert owed (delivered at the next poll), never forgotten, never owed
+twice."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import WirecoderError
+from ..incidents.record import figures_of
 from ..store import Database
 from ..store.watch import OwedAlert
-from .incident_view import single_report_incidents
 from .rules import Rule, RuleSet
 from .sinks import Sink, make_sink
 
@@ -39,8 +42,9 @@ class AlertReport:
 
 
 def fingerprint(incident: dict[str, Any]) -> str:
-    """The figures an alert is about: a change in any of them makes a new alert."""
-    return json.dumps([(incident.get("fatalities") or {}).get("best"), (incident.get("injured") or {}).get("best")])
+    """The figures an alert is about (the incidents' own definition: fatalities, injured, number of sources):
+    a change in any of them makes a new alert."""
+    return json.dumps(figures_of(incident), sort_keys=True)
 
 
 def alert_id(rule: str, incident_id: str, figures: str) -> str:
@@ -63,26 +67,29 @@ class Alerter:
         self.sinks = sinks or {name: make_sink(spec, sleep=sleep) for name, spec in rules.sinks.items()}
 
     def start(self) -> None:
-        """A store watched for the first time: alert on what is stored from now on, not on its past."""
+        """A store watched for the first time: alert on what changes from now on, not on its past."""
         state = self.db.watch
-        if state.cursor(CURSOR) == 0:
-            state.owe([], cursor=(CURSOR, state.last_document()), now=self.clock())
+        if state.cursor(CURSOR) is None:
+            state.owe([], cursor=(CURSOR, state.last_incident_change()), now=self.clock())
 
-    def evaluate(self, *, page: int = 200) -> int:
-        """Owe the alerts of every report stored since the last evaluation; return how many were new."""
+    def evaluate(self, *, page: int = 500) -> int:
+        """Owe the alerts of every incident created or changed since the last evaluation; return how many."""
         state = self.db.watch
-        cursor, upto, added = state.cursor(CURSOR), state.last_document(), 0
+        added = 0
         while True:
-            reports = state.reports_after(cursor, upto=upto, limit=page)
-            owed: list[OwedAlert] = []
-            for report in reports:
-                texts = [report.get("title") or "", report.get("text") or ""]
-                for incident in single_report_incidents(report):
-                    owed += self._owed(incident, texts)
-            cursor = reports[-1]["rowid"] if len(reports) == page else upto
-            added += state.owe(owed, cursor=(CURSOR, cursor), now=self.clock())
-            if len(reports) < page:
+            cursor = state.cursor(CURSOR) or 0
+            changes = self.db.incident_changes(after=cursor, limit=page)
+            if not changes:
                 return added
+            owed: list[OwedAlert] = []
+            for incident_id in dict.fromkeys(c.incident_id for c in changes if c.change != "removed"):
+                stored = self.db.incident(incident_id, with_reports=True, with_text=True)
+                if stored is None or stored.id != incident_id or stored.record.get("background"):
+                    continue  # absorbed since (its successor is logged too), or history an article recounts
+                texts = [text for report in stored.reports
+                         for text in (report.document_title, report.document_text) if text]
+                owed += self._owed(stored.record, texts)
+            added += state.owe(owed, cursor=(CURSOR, changes[-1].seq), now=self.clock())
 
     def _owed(self, incident: dict[str, Any], texts: list[str]) -> list[OwedAlert]:
         owed = []

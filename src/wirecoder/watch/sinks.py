@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from .. import __version__
+from ..version import __version__
 from ..errors import WirecoderError
 from .rules import SinkSpec
 
