@@ -36,3 +36,8 @@ def stored(db_path: Path) -> tuple[list[tuple], list[tuple]]:
     finally:
         conn.close()
     return documents, failures
+
+
+def comparable(summary: dict) -> dict:
+    """A run's summary without what depends on timing: seconds, and the order failures were met in."""
+    return summary | {"seconds": 0, "failed_inputs": sorted(summary["failed_inputs"], key=lambda f: f["origin"])}
