@@ -93,6 +93,11 @@ def ingest_ray(inputs: Sequence[str], *, factory: Callable[[], CoderLike], db: D
     stored = sorted(db.known_hashes(include_failed=not options.retry_failed)) if db is not None else []
     signatures = list(db.first_copy_signatures()) if db is not None else []
     summary = IngestSummary(run_id=db.start_run(command="ingest", arguments=arguments or {}) if db else 0)
+    if not units:  # an empty folder: nothing to start Ray for
+        summary.seconds = time.perf_counter() - started
+        if db is not None:
+            db.finish_run(summary.run_id, summary=summary.as_dict())
+        return summary
     with ray_session(options.ray) as ray:
         dataset = _dataset(ray, units, factory=factory, options=options, stored=stored, signatures=signatures)
         try:
