@@ -4,7 +4,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
 
 from ..days import iso_day
 from ..errors import WirecoderError
@@ -34,6 +37,9 @@ def register(subparsers) -> None:
                         help="with --jsonl --engine ray: coder actors (default: one per CPU of the Ray)")
     parser.add_argument("--batch-size", type=int, default=None,
                         help="with --jsonl --engine ray: lines per batch sent to an actor (default 32)")
+    parser.add_argument("--db", metavar="FILE",
+                        help="also store the records in this SQLite store (created if missing), merged into "
+                             "incidents as `ingest` stores them")
     add_coder_options(parser)
     add_engine_options(parser)
     parser.set_defaults(func=run)
@@ -64,7 +70,43 @@ def run(args: argparse.Namespace) -> int:
     else:
         json.dump(record, sys.stdout, ensure_ascii=False, indent=args.indent or None)
         sys.stdout.write("\n")
+    with _store(args) as writer:
+        if writer is not None:
+            writer.add(text=document.text, record=record, origin=args.input, title=args.title or document.title,
+                       url=args.url or document.url, source=args.source or document.source, published=published)
     return 0
+
+
+def _store(args: argparse.Namespace) -> AbstractContextManager[Any]:
+    """A RecordWriter on --db (None without --db); leaving it writes what is pending and says what was stored."""
+    if not args.db:
+        return nullcontext(None)
+    from contextlib import contextmanager
+
+    from ..ingest.record_writer import RecordWriter
+    from ..store import Database
+
+    @contextmanager
+    def writing() -> Iterator[RecordWriter]:
+        with Database(args.db) as db:
+            arguments = {key: value for key, value in vars(args).items() if key != "func"}
+            with RecordWriter(db, command="code", arguments=arguments) as writer:
+                yield writer
+            done = writer.summary
+            print(f"stored {done.stored} document(s) ({done.events} events; {done.duplicates} near-duplicate, "
+                  f"{done.already_stored} already stored): {done.incidents_created} incident(s) created, "
+                  f"{done.incidents_updated} updated in {args.db}", file=sys.stderr)
+
+    return writing()
+
+
+def _keep(writer: Any, item: dict | WirecoderError, record: dict, *, origin: str) -> None:
+    if isinstance(item, WirecoderError) or not isinstance(item.get("text"), str) or not item["text"].strip():
+        error = record.get("error") or {}
+        writer.fail(origin=origin, code=error.get("code", "W006"), reason=error.get("message", "no text"))
+    else:
+        writer.add(text=item["text"], record=record, origin=origin, title=item.get("title"), url=item.get("url"),
+                   source=item.get("source"), published=item.get("published"))
 
 
 def write_summary(record: dict) -> None:
@@ -84,17 +126,37 @@ def write_summary(record: dict) -> None:
               f"{f'; {deaths} killed' if deaths is not None else ''}; per {claimed}{flag}")
 
 
+def _open(path: str) -> Any:
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        return open(path, "rb")
+    except OSError as err:
+        raise WirecoderError("W007", f"cannot read {path}: {err.strerror}") from err
+
+
 def run_jsonl(args: argparse.Namespace) -> int:
     if args.engine == "ray":
-        return _print_records(args, _ray_records(args))
-    handle = sys.stdin.buffer if args.jsonl == "-" else None
-    if handle is None:
-        try:
-            handle = open(args.jsonl, "rb")
-        except OSError as err:
-            raise WirecoderError("W007", f"cannot read {args.jsonl}: {err.strerror}") from err
-    with handle:
-        return _print_records(args, build_coder(args).code_many(jsonl_items(handle)))
+        if not args.db:
+            return _print_records(args, _ray_records(args))
+        if args.jsonl == "-":
+            raise WirecoderError("W008", "--engine ray with --db reads the input twice: give --jsonl a file, not -")
+        with _open(args.jsonl) as again:  # the same lines, in the same order as the records
+            return _print_records(args, _ray_records(args), given=jsonl_items(again))
+    given: deque[dict | WirecoderError] = deque()  # the items code_many has taken, to store each beside its record
+
+    def items(handle: Any) -> Iterator[dict | WirecoderError]:
+        for item in jsonl_items(handle):
+            given.append(item)
+            yield item
+
+    with _open(args.jsonl) as handle:
+        return _print_records(args, build_coder(args).code_many(items(handle)), given=_drain(given))
+
+
+def _drain(queue: deque) -> Iterator[Any]:
+    while True:
+        yield queue.popleft()
 
 
 def _ray_records(args: argparse.Namespace) -> Iterator[dict]:
@@ -106,17 +168,22 @@ def _ray_records(args: argparse.Namespace) -> Iterator[dict]:
     return code_jsonl_ray(args.jsonl, factory=factory, options=ray_options(args))
 
 
-def _print_records(args: argparse.Namespace, records: Iterable[dict]) -> int:
+def _print_records(args: argparse.Namespace, records: Iterable[dict], *,
+                   given: Iterator[dict | WirecoderError] | None = None) -> int:
+    """Print each record; with --db also store it beside the input item ``given`` yields for it."""
     failed = 0
     progress = progress_bar(desc="coding", unit=" docs")
-    for record in records:
-        failed += "error" in record
-        if args.summary:
-            write_summary(record)
-        else:
-            sys.stdout.write(dumps_line(record) + "\n")
-        sys.stdout.flush()
-        progress.update(1)
+    with _store(args) as writer:
+        for line, record in enumerate(records, start=1):
+            failed += "error" in record
+            if args.summary:
+                write_summary(record)
+            else:
+                sys.stdout.write(dumps_line(record) + "\n")
+            sys.stdout.flush()
+            progress.update(1)
+            if writer is not None and given is not None:
+                _keep(writer, next(given), record, origin=f"{args.jsonl}:{line}")
     progress.close()
     if failed:
         print(f"wirecoder: {failed} input(s) could not be coded; see their error records", file=sys.stderr)

@@ -9,20 +9,23 @@ from typing import Any
 
 from ..errors import WirecoderError
 from ..store import Database
-from .events import add_filter_arguments, event_filter
+from .events import add_filter_arguments, add_incident_arguments, event_filter, incident_filter
 
 FORMATS = ("csv", "jsonl", "geojson", "parquet")  # wirecoder.export.FORMATS; pyarrow is imported only in run()
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "export", help="export stored events as ACLED-column CSV, JSONL, GeoJSON or Parquet",
-        description="Write stored events to stdout or --out. CSV has ACLED's columns in ACLED's order, then "
-                    "wirecoder's own; JSONL is one event per line with its document_id; GeoJSON opens in "
-                    "QGIS; Parquet reads in DuckDB and pandas.")
+        "export", help="export stored incidents (or reports) as ACLED-column CSV, JSONL, GeoJSON or Parquet",
+        description="Write stored incidents to stdout or --out, one per event however many articles told it. "
+                    "CSV has ACLED's columns in ACLED's order (source lists every outlet), then wirecoder's own; "
+                    "JSONL is the whole wirecoder.incident/1 record with each report's event; GeoJSON (opens in "
+                    "QGIS) and Parquet (DuckDB, pandas) carry the sources. --reports exports each article's own "
+                    "events instead.")
     parser.add_argument("--format", required=True, choices=FORMATS)
     parser.add_argument("--out", help="the file to write (default: stdout); written whole or not at all")
     add_filter_arguments(parser)
+    add_incident_arguments(parser, what="export")
     parser.set_defaults(func=run)
 
 
@@ -38,23 +41,31 @@ def writable_target(out: str) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export import export_events
+    from functools import partial as bind
 
+    from ..export import export_events, export_incidents
+
+    with_text = args.format in ("csv", "geojson", "parquet")
     with Database(args.db, readonly=True) as db:
-        events = db.events(event_filter(args), limit=args.limit, with_text=args.format in ("csv", "geojson", "parquet"))
+        if args.reports:
+            items: Any = db.events(event_filter(args), limit=args.limit, with_text=with_text)
+            export, what = bind(export_events, items), "events"
+        else:
+            items = db.iter_incidents(incident_filter(args), limit=args.limit, with_reports=True, with_text=with_text)
+            export, what = bind(export_incidents, items), "incidents"
         if not args.out:
-            count = export_events(events, format=args.format, out=sys.stdout.buffer)
+            count = export(format=args.format, out=sys.stdout.buffer)
             sys.stdout.buffer.flush()
         else:
             target = writable_target(args.out)
             partial = target.with_name(f".{target.name}.partial")
             try:
                 with partial.open("wb") as out:
-                    count = export_events(events, format=args.format, out=out)
+                    count = export(format=args.format, out=out)
                 os.replace(partial, target)
             except OSError as err:
                 raise WirecoderError("W104", f"cannot write {target}: {err.strerror}") from err
             finally:
                 partial.unlink(missing_ok=True)
-    print(f"exported {count} events", file=sys.stderr)
+    print(f"exported {count} {what}", file=sys.stderr)
     return 0

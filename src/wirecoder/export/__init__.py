@@ -5,8 +5,10 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 from ..errors import WirecoderError
-from ..store import StoredEvent
+from ..store import StoredEvent, StoredIncident
 from .acled import ACLED_COLUMNS, COLUMNS, WIRECODER_COLUMNS, acled_row
+from .incidents import COLUMNS as INCIDENT_COLUMNS
+from .incidents import INCIDENT_WRITERS, full_record, incident_row
 from .writers import WRITERS
 
 FORMATS = tuple(WRITERS)
@@ -20,4 +22,13 @@ def export_events(events: Iterable[StoredEvent], *, format: str, out: BinaryIO) 
     return writer(events, out)
 
 
-__all__ = ["ACLED_COLUMNS", "COLUMNS", "FORMATS", "WIRECODER_COLUMNS", "acled_row", "export_events"]
+def export_incidents(incidents: Iterable[StoredIncident], *, format: str, out: BinaryIO) -> int:
+    """Write ``incidents`` (read with their reports; with text for csv, geojson, parquet) to ``out``."""
+    writer = INCIDENT_WRITERS.get(format)
+    if writer is None:
+        raise WirecoderError("W008", f"--format {format!r} is not one of {', '.join(FORMATS)}")
+    return writer(incidents, out)
+
+
+__all__ = ["ACLED_COLUMNS", "COLUMNS", "FORMATS", "INCIDENT_COLUMNS", "WIRECODER_COLUMNS", "acled_row",
+           "export_events", "export_incidents", "full_record", "incident_row"]

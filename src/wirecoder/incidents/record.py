@@ -17,6 +17,7 @@ from .features import Report, normalise
 from .options import RULES_VERSION
 
 SCHEMA = "wirecoder.incident/1"
+UNKNOWN_OUTLET = ("unknown outlet", "the outlet")  # the coder's name for an outlet it does not know
 CONFLICT_FIELDS = ("event_type", "sub_event_type", "date", "location", "actor1", "actor2", "fatalities", "injured")
 
 
@@ -50,11 +51,14 @@ class ReportDetail:
 
 
 def _claimants(detail: ReportDetail) -> list[str]:
-    """Who asserts the report: its claimants' names, the outlet standing for an outlet claim."""
+    """Who asserts the report: its claimants' names (the coder names the outlet when no one else asserts it,
+    "unknown outlet" when it knows none: the article's document id stands in then)."""
     names = []
     for claim in detail.event.get("claimed_by") or []:
-        name = detail.source if claim.get("kind") == "outlet" and detail.source else claim.get("name")
-        if name and name not in names:
+        name = claim.get("name")
+        if not name or name in UNKNOWN_OUTLET:
+            name = detail.source or detail.document_id
+        if name not in names:
             names.append(name)
     return names or [detail.source or detail.document_id]
 

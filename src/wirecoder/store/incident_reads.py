@@ -7,6 +7,7 @@ neither repeats nor skips what was there when it started.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from .queries import check_date, country_code, fts_query
 _ORDERS: dict[str, tuple[str, str]] = {  # order -> (sort column, direction)
     "date": ("i.date_sort", "ASC"), "-date": ("i.date_sort", "DESC"), "changed": ("i.changed_seq", "ASC")}
 MAX_PAGE = 1000
+_CHANGED_AT = "(SELECT logged_at FROM incident_log WHERE seq = i.changed_seq)"
 
 
 def _cursor(value: Any, key: str) -> str:
@@ -112,7 +114,8 @@ class IncidentReader:
             value, key = _uncursor(after)
             where.append(f"({column}, i.incident_key) {'>' if direction == 'ASC' else '<'} (?, ?)")
             params += [value, key]
-        sql = (f"SELECT i.incident_key, i.record, i.created_seq, i.changed_seq, {column} FROM incidents i"
+        sql = (f"SELECT i.incident_key, i.record, i.created_seq, i.changed_seq, {column}, {_CHANGED_AT} "
+               "FROM incidents i"
                + (" WHERE " + " AND ".join(where) if where else "")
                + f" ORDER BY {column} {direction}, i.incident_key {direction} LIMIT ?")
         rows = self.conn.execute(sql, (*params, limit + 1)).fetchall()
@@ -136,7 +139,7 @@ class IncidentReader:
     def get(self, incident_id: str, *, with_reports: bool = True, with_text: bool = False) -> StoredIncident | None:
         """The incident of this id; an older id (from before reports joined or incidents merged) gives the
         incident that now holds the report the old id was derived from."""
-        sql = "SELECT i.incident_key, i.record, i.created_seq, i.changed_seq, NULL FROM incidents i "
+        sql = f"SELECT i.incident_key, i.record, i.created_seq, i.changed_seq, NULL, {_CHANGED_AT} FROM incidents i "
         row = self.conn.execute(sql + "WHERE i.incident_key = ?", (incident_id,)).fetchone()
         requested = None
         if row is None:
@@ -180,12 +183,10 @@ class IncidentReader:
     def _incident(self, row: tuple[Any, ...], *, with_reports: bool = False,
                   requested: str | None = None) -> StoredIncident:
         incident = StoredIncident(id=row[0], record=json.loads(row[1]), created_seq=row[2], changed_seq=row[3],
-                                  requested_id=requested)
+                                  requested_id=requested, changed_at=row[5])
         return self._with_reports(incident) if with_reports else incident
 
     def _with_reports(self, incident: StoredIncident, *, with_text: bool = False) -> StoredIncident:
         by_key = {r.report_key: r for r in self.reports(incident.id, with_text=with_text)}
         ordered = tuple(by_key[key] for key in incident.record.get("reports") or [] if key in by_key)
-        return StoredIncident(id=incident.id, record=incident.record, created_seq=incident.created_seq,
-                              changed_seq=incident.changed_seq, reports=ordered,
-                              requested_id=incident.requested_id)
+        return dataclasses.replace(incident, reports=ordered)

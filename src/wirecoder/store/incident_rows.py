@@ -52,6 +52,7 @@ class StoredIncident:
     changed_seq: int
     reports: tuple[StoredReport, ...] = field(default=())
     requested_id: str | None = None  # the id asked for, when it was an older id of this incident
+    changed_at: str | None = None  # when its last change was logged (ISO 8601, UTC)
 
 
 @dataclass(frozen=True)
