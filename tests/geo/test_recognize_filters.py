@@ -291,3 +291,14 @@ def test_recognize_a_month_before_a_number_is_a_date(tmp_path, nlp):
     with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
         found = [t.text for t in g.toponyms(nlp("TBILISI, Dec 3 - Police dispersed protesters in Tbilisi."))]
     assert "Dec" not in found and "Tbilisi" in found
+
+
+def test_a_countrys_initials_after_the_are_the_country_not_an_organisation(tmp_path, nlp):
+    from wirecoder.geo.writer import PlaceRecord
+    korea = (PlaceRecord(name="North Korea", lat=40.0, lon=127.0, country="KP", feature_class="A",
+                         feature_code="PCLI", population=25_000_000), [("DPRK", NameKind.ABBREVIATION)])
+    nato = (PlaceRecord(name="Nato", lat=9.0, lon=1.0, country="BJ", feature_class="P", feature_code="PPL",
+                        population=800), [("NATO", NameKind.ALTERNATE)])
+    with geoparser_over(tmp_path / "initials.sqlite", [korea, nato]) as g:
+        got = texts(g, nlp, "Envoys of the DPRK met officials of the NATO alliance.")
+    assert got == ["DPRK"]

@@ -11,10 +11,9 @@ from .build import ensure_gazetteer
 from .context import place_unknown_by_context
 from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at
 from .lexicon import words
-from .names import name_key, written_variants
+from .names import name_key, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
-from .recognize import (AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, with_areas_of_the_bare_name,
-                        written_as_abbreviation)
+from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, with_areas_of_the_bare_name
 from .wording import hint_of_word
 from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
 from .store import Entry, Gazetteer, NameKind

@@ -74,3 +74,8 @@ def close_spellings(a: str, b: str, *, max_edits: int = 2) -> bool:
             return False
         previous = current
     return previous[-1] <= max_edits
+
+
+def written_as_abbreviation(text: str) -> bool:
+    """ "US", "U.K.", "Ky.": only a name written this way may be read as an abbreviation ("us", "ill" may not)."""
+    return text.isupper() or ("." in text and text[:1].isupper())

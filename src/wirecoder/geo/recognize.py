@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .article_context import (Candidate, accept_in_named_countries, accept_lists, countries_of_nationality_words,
                               drop_persons_abroad, strong)
 from .cues import apposition_after, based_after, cue_before, dateline_at
-from .names import name_key, written_variants
+from .names import name_key, written_as_abbreviation, written_variants
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
@@ -39,6 +39,7 @@ PROMINENT_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1"})
 PROMINENT_POPULATION = 100_000
 ORG_MIN_POPULATION = 20_000
 GPE_MIN_POPULATION = 5_000
+INITIALS_MIN_POPULATION = 1_000_000
 MAX_WORDS = 5
 
 
@@ -333,6 +334,8 @@ class Recognizer:
             return True
         if strong(cand.entries):
             return True
+        if cand.label == "ORG" and _country_initials(doc, cand):
+            return True
         if cand.label == "ORG":  # "in Congress", "to NATO": a preposition alone takes only a sizeable town
             return named_area or (locative_before(doc, cand.start_token) and not doc[cand.start_token].is_upper
                                   and any(e.kind == NameKind.PRIMARY and e.population >= ORG_MIN_POPULATION
@@ -369,11 +372,6 @@ def with_areas_of_the_bare_name(gazetteer: Gazetteer, text: str,
     return entries + areas
 
 
-def written_as_abbreviation(text: str) -> bool:
-    """ "US", "U.K.", "Ky.": only a name written this way may be read as an abbreviation ("us", "ill" may not)."""
-    return text.isupper() or ("." in text and text[:1].isupper())
-
-
 def _opens_a_longer_name(doc, cand: Candidate) -> bool:
     """ "Let" of "Let Yet Kone", "Port" of "Port-au-Prince": a place's alternate name that opens a longer name no
     gazetteer knows (capitals or a hyphen follow at once) is no toponym by itself."""
@@ -383,6 +381,16 @@ def _opens_a_longer_name(doc, cand: Candidate) -> bool:
     if after.text in HYPHENS and not last.whitespace_:
         return True
     return bool(last.whitespace_) and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start
+
+
+def _country_initials(doc, cand: Candidate) -> bool:
+    """ "the DPRK", "the KSA": a country's initials after "the", which spaCy takes for an organisation's; not a small
+    territory's ("the ATF" is a US bureau, not the French Southern Territories)."""
+    text = doc[cand.start_token:cand.end_token].text
+    prev = doc[cand.start_token - 1] if cand.start_token > 0 else None
+    return (prev is not None and prev.lower_ == "the" and text.isupper() and sum(c.isalpha() for c in text) >= 3
+            and any(e.feature_code == "PCLI" and e.kind == NameKind.ABBREVIATION
+                    and e.population >= INITIALS_MIN_POPULATION for e in cand.entries))
 
 
 def _prominent(entries: tuple[Entry, ...]) -> bool:
