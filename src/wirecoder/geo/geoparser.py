@@ -13,6 +13,7 @@ from .cues import apposition_after, based_after, cue_before, cue_owner, dateline
 from .lexicon import words
 from .names import name_key, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
+from .qualify import Qualifier, place_within_chains
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, with_areas_of_the_bare_name
 from .wording import hint_of_word
 from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
@@ -52,6 +53,7 @@ class Geoparser:
         self.gazetteer = Gazetteer(path)
         self.recognizer = Recognizer(gazetteer=self.gazetteer)
         self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours())
+        self.qualifier = Qualifier(lookup=self.candidates)
 
     def candidates(self, text: str) -> tuple[Entry, ...]:
         """Every place a toponym as written could be, trying the forms news wraps names in."""
@@ -68,15 +70,18 @@ class Geoparser:
 
     def places_in_doc(self, doc, *, text: str, outlet_country: str | None = None) -> list[Place]:
         """Every toponym of a spaCy Doc whose character offsets are offsets into ``text``, resolved, in order."""
-        found = self.toponyms(doc)
+        chained = self.qualifier.apply(text, self.toponyms(doc),
+                                       entities=[(e.start_char, e.end_char, e.label_) for e in doc.ents])
+        found = chained.toponyms
         containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])
         hints = _qualifiers_are_areas([t.hint for t in found], [t.entries for t in found], containers)
         hints = _lists_of_areas(text, [(t.start, t.end) for t in found], [t.entries for t in found], hints)
         containers = [c or self._owner(text, t.start) for t, c in zip(found, containers)]
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
                                     outlet_country=outlet_country)
-        return place_unknown_by_context([to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word)
-                                         for t, r in zip(found, ranked)], text)
+        places = [to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word)
+                  for t, r in zip(found, ranked)]
+        return place_unknown_by_context(place_within_chains(places, chained.hosts), text)
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
                       outlet_country: str | None = None) -> list[Place]:

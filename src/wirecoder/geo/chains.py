@@ -1,0 +1,238 @@
+"""Qualifier chains: a place's name followed by the areas that hold it, as news and analysts' notes write them.
+
+"protested in Badah town (Larkana, Sindh)", "attacked Udawa (Chikun LGA, Kaduna)", "near Travneve, Donetsk",
+"in the Uluk area of Dawlat Shah district, Laghman", "shelled Ftireh in Jabal al-Zawiya": a name, maybe a kind
+word ("town", "LGA"), then the areas that hold it, narrowest first, in brackets, after commas, after "in" or after
+"<kind word> of". The chain is strong evidence that its first name is a place even when no tagger or gazetteer
+knows it, and the areas restrict which place it is (``geo/qualify.py`` weighs the chain against the gazetteer).
+
+This module only reads text: a scan of words and marks over character offsets, no spaCy and no gazetteer, so it
+costs a regular expression pass per article. Also found here: a name right after a cue ("the village of X",
+"in the area of X", "near X"), a chain of one.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from .lexicon import Lexicon, parse_lexicon, words
+
+CHAIN_WORDS_FILE = "data/chain_words.tsv"
+MAX_NAME_WORDS = 6
+_TOKEN = re.compile(r"[^\W_][\w'’\-]*|[(),;:!?]|\.(?!\w)")
+_HYPHENS = "-‐‑–"
+
+
+@dataclass(frozen=True)
+class Link:
+    """One name of a chain: its span (the name, with a kind word only when it is capitalised as part of it), and
+    the kind word said of it ("town", "lga", "district"), lower case, if any."""
+
+    start: int
+    end: int
+    text: str
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A place's name and the areas that hold it, narrowest first. ``joins[i]`` says how link i+1 was joined to
+    the one before it: "(" (brackets), "," (a comma), "in", "of" ("the X village of Y"). ``cued``: the words
+    before the first name call it a place ("in", "near", "the village of") or a kind word follows it."""
+
+    links: tuple[Link, ...]
+    joins: tuple[str, ...]
+    cued: bool
+    named_place: bool = False  # "the village of X", "near X": the first name is a place, known or not
+
+
+@functools.cache
+def chain_lexicon() -> Lexicon:
+    text = resources.files(__package__).joinpath(CHAIN_WORDS_FILE).read_text(encoding="utf-8")
+    return parse_lexicon(text.splitlines(), source=CHAIN_WORDS_FILE)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _split_hyphen(word: str) -> tuple[str, str, str]:
+    for i, c in enumerate(word):
+        if c in _HYPHENS:
+            return word[:i], c, word[i + 1:]
+    return word, "", ""
+
+
+class ChainReader:
+    """Finds qualifier chains in a text (built once; holds only frozen word lists)."""
+
+    def __init__(self) -> None:
+        lex = chain_lexicon()
+        self.kinds = lex.words("kind_words")
+        self.cues = lex.words("cue_words")
+        self.head_cues = lex.words("head_cues")
+        self.directions = lex.words("directions")
+        self.particles = lex.words("particles")
+        self.months = words("month_words")
+        self.openers = lex.words("openers") | self.months | self.head_cues
+        self.skipped = self.directions | {"the"}
+
+    def find(self, text: str) -> list[Chain]:
+        toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        chains: list[Chain] = []
+        i = 0
+        while i < len(toks):
+            if not self._name_start(toks, i) or (i > 0 and self._name_word(toks, i - 1)):
+                i += 1
+                continue
+            chain, stop = self._chain_at(toks, text, i)
+            if chain is None:
+                i += 1
+                continue
+            chains.append(chain)
+            i = max(stop, i + 1)
+        return chains
+
+    # -- names ----------------------------------------------------------------------------------------------
+
+    def _name_word(self, toks: list[_Tok], i: int) -> bool:
+        """A capitalised word, or one that opens with a particle hyphened to a capitalised part ("al-Zawiya")."""
+        tok = toks[i]
+        if tok.capitalised:
+            return tok.text[0].isalpha() and not (tok.text.isupper() and len(tok.text) <= 1)
+        head, hyphen, rest = _split_hyphen(tok.text)
+        return bool(hyphen) and head.casefold() in self.particles and rest[:1].isupper()
+
+    def _name_start(self, toks: list[_Tok], i: int) -> bool:
+        return self._name_word(toks, i)
+
+    def _name(self, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+        """The run of name words from token i: capitalised words, with lower-case particles between them
+        ("Bahr el Ghazal"), at most MAX_NAME_WORDS; words that open sentences ("On", "In", "The") and months are
+        stripped from its front."""
+        while i < len(toks) and self._name_word(toks, i) and toks[i].lower in self.openers:
+            i += 1
+        if i >= len(toks) or not self._name_word(toks, i):
+            return None
+        j = i + 1
+        while j < len(toks) and j - i < MAX_NAME_WORDS:
+            if self._name_word(toks, j) and toks[j].lower not in self.months and not self._acronym(toks[j]):
+                j += 1
+            elif toks[j].lower in self.particles and j + 1 < len(toks) and self._name_word(toks, j + 1):
+                j += 2
+            else:
+                break
+        if self._acronym(toks[i]) and j == i + 1:
+            return None  # "(ANR)", "ELN": initials name organisations far more often than places
+        return i, j
+
+    @staticmethod
+    def _acronym(tok: _Tok) -> bool:
+        letters = [c for c in tok.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    def _link(self, toks: list[_Tok], text: str, i: int) -> tuple[Link, int] | None:
+        """A name of a chain from token i: [direction] [the] Name [kind word], or "<Kind> Name" when the kind word
+        opens it in capitals ("Village Malakal" is left alone: the kind word goes with the name)."""
+        while i < len(toks) and toks[i].lower in self.skipped and not toks[i].capitalised:
+            i += 1
+        span = self._name(toks, i)
+        if span is None:
+            return None
+        start, end = span
+        kind = None
+        if end < len(toks) and toks[end].lower in self.kinds and toks[end].text.isupper() and len(toks[end].text) > 1:
+            kind, end_link, end = toks[end].lower, end, end + 1  # "Chikun LGA": the initials are the kind word
+        elif end < len(toks) and toks[end].lower in self.kinds and not toks[end].capitalised:
+            kind, end_link, end = toks[end].lower, end, end + 1  # "Badah town": the kind word is said of the name
+        elif end - start >= 2 and toks[end - 1].lower in self.kinds:
+            kind, end_link = toks[end - 1].lower, end  # "Dawei District": capitalised, part of the name
+        else:
+            end_link = end
+        last = toks[end_link - 1]
+        link = Link(toks[start].start, last.end, text[toks[start].start:last.end], kind)
+        return link, end
+
+    # -- chains ---------------------------------------------------------------------------------------------
+
+    def _chain_at(self, toks: list[_Tok], text: str, i: int) -> tuple[Chain | None, int]:
+        first = self._link(toks, text, i)
+        if first is None:
+            return None, i + 1
+        head, j = first
+        head_start = next(k for k in range(i, j) if toks[k].start == head.start)
+        cued = head.kind is not None or self._cued(toks, head_start)
+        links, joins = [head], []
+        while j < len(toks):
+            step = self._next_links(toks, text, j, links[-1])
+            if step is None:
+                break
+            new_links, new_joins, j = step
+            links.extend(new_links)
+            joins.extend(new_joins)
+        named = self._cue_of(toks, head_start)
+        if len(links) == 1:
+            return (Chain((head,), (), True, True), j) if named else (None, j)
+        return Chain(tuple(links), tuple(joins), cued, named), j
+
+    def _next_links(self, toks: list[_Tok], text: str, j: int, last: Link):
+        tok = toks[j]
+        if tok.text == "(":
+            members, k = [], j + 1
+            while k < len(toks):
+                found = self._link(toks, text, k)
+                if found is None:
+                    return None
+                members.append(found[0])
+                k = found[1]
+                if k < len(toks) and toks[k].text == ",":
+                    k += 1
+                    continue
+                if k < len(toks) and toks[k].text == ")":
+                    return members, ["("] * len(members), k + 1
+                return None
+            return None
+        if tok.text == "," and j + 1 < len(toks):
+            found = self._link(toks, text, j + 1)
+            if found is None:
+                return None
+            link, k = found
+            if k < len(toks) and toks[k].lower in ("and", "or"):
+                return None  # "Ganja, Mingachevir and Tovuz": a list of peers, not a chain
+            return [link], [","], k
+        if tok.lower == "in" and j + 1 < len(toks):
+            found = self._link(toks, text, j + 1)
+            if found is None or toks[j + 1].lower in self.months:
+                return None
+            return [found[0]], ["in"], found[1]
+        if tok.lower == "of" and last.kind is not None and last.kind in self.kinds and j + 1 < len(toks):
+            found = self._link(toks, text, j + 1)  # "the Sabzi Kar village of Charbolak district"
+            return ([found[0]], ["of"], found[1]) if found is not None else None
+        return None
+
+    def _cued(self, toks: list[_Tok], i: int) -> bool:
+        """A preposition or verb of place right before the name, or "<cue word> of" ("the village of X")."""
+        k = i - 1
+        while k >= 0 and (toks[k].lower in ("the", "a") or toks[k].lower in self.directions):
+            k -= 1
+        return k >= 0 and (toks[k].lower in self.head_cues or self._cue_of(toks, i))
+
+    def _cue_of(self, toks: list[_Tok], i: int) -> bool:
+        """ "the village of X", "in the area of X", "the outskirts of X", "near X"."""
+        if i >= 1 and toks[i - 1].lower in ("near", "nearby"):
+            return True
+        return i >= 2 and toks[i - 1].lower == "of" and toks[i - 2].lower in self.cues
+

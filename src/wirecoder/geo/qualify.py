@@ -1,0 +1,201 @@
+"""Qualifier chains against the gazetteer: the areas named after a place restrict which place it is.
+
+"Goyali, Gadabay" in a story about Azerbaijan is not the Goyali of India; "Njiapanda village (Lubero, Nord-Kivu)"
+is in Nord-Kivu whatever namesake a gazetteer holds abroad; "Yasne, Donetsk" is in Donetsk oblast, not a
+namesake of another oblast. For every chain that ``geo/chains.py`` reads in the text, each name's candidates are
+cut to those held by a candidate of the next known name (and that one's to those holding one), by admin codes
+for countries and first-level areas, by distance for districts and towns (``holds``). A name whose candidates
+all lie outside the areas that follow it in brackets or after "in" is a namesake: the gazetteer lacks the place,
+and the name is placed within the chain's most specific known area (``place_within_chains``) at ACLED's
+geo-precision 2 beside a town or district, 3 in a province or country. After a comma the same holds only when
+the next name is an area and the first a small place (under NAMESAKE_POPULATION): "Ganja, Mingachevir" stays a
+list of two towns.
+
+The chain also makes its names toponyms that recognition missed (spaCy tags "Goma (Goma" as an organisation
+and "Udawa" as nothing): a chain's first name is a place when a known area follows it in brackets, or when the
+words before it call it one ("in X, Y", "the village of X", "near X").
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from ..article import Place
+from .chains import Chain, ChainReader, Link
+from .recognize import Toponym
+from .resolve import distance_km
+from .store import Entry, NameKind
+from .wording import hint_of_word
+
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
+HOLD_KM = {"ADM1": 400.0, "ADM2": 120.0, "ADM3": 60.0, "ADM4": 30.0, "ADM5": 20.0}
+TOWN_HOLD_KM = 40.0  # a village named with its town: "Kibanda (Idjwi)"
+BIG_TOWN_HOLD_KM = 60.0  # a city's neighbourhoods and suburbs: "Tishrine neighbourhood in Raqqa"
+BIG_TOWN_POPULATION = 500_000
+FEATURE_HOLD_KM = 200.0  # regions, valleys, mountains and other features of the project's tables
+NAMESAKE_POPULATION = 20_000
+STRONG_JOINS = frozenset({"(", "in", "of"})
+PERSON_LABELS = frozenset({"PERSON", "NORP"})
+AREA_PRECISION = 3
+
+
+def holds(area: Entry, place: Entry) -> bool:
+    """Whether an area (or town) of a chain can hold a place named before it: a country the places of its own
+    code; a first-level area those of its admin1 code; a district, town or feature those within its reach."""
+    if area.place_id == place.place_id:
+        return True  # "Nouakchott (Nouakchott)": the city and its own area
+    if area.country and place.country and area.country != place.country:
+        return False
+    code = area.feature_code or ""
+    if code in COUNTRY_CODES:
+        return area.country is not None and area.country == place.country
+    if code == "ADM1" and area.admin1_code and place.admin1_code:
+        return area.admin1_code == place.admin1_code
+    if area.lat is None or place.lat is None:
+        return False
+    if code in HOLD_KM and area.admin1_code and place.admin1_code and place.feature_code != "ADM1" \
+            and area.admin1_code != place.admin1_code:
+        return False
+    if code in HOLD_KM:
+        reach = HOLD_KM[code]
+    elif area.feature_class == "P":
+        reach = BIG_TOWN_HOLD_KM if area.population >= BIG_TOWN_POPULATION else TOWN_HOLD_KM
+    else:
+        reach = FEATURE_HOLD_KM
+    return distance_km(area.lat, area.lon, place.lat, place.lon) <= reach
+
+
+@dataclass(frozen=True)
+class ChainedToponyms:
+    """Toponyms with the chains' names added and their candidates restricted; ``hosts`` maps the index of a
+    toponym to the indices of the areas after it in its chain, narrowest first (where an unknown name goes)."""
+
+    toponyms: list[Toponym]
+    hosts: dict[int, tuple[int, ...]]
+
+
+class Qualifier:
+    """Reads the qualifier chains of a text and weighs them against the gazetteer (``lookup``: every place a
+    name as written can be)."""
+
+    def __init__(self, *, lookup: Callable[[str], tuple[Entry, ...]]):
+        self.reader = ChainReader()
+        self.lookup = lookup
+
+    def apply(self, text: str, found: Sequence[Toponym], *,
+              entities: Sequence[tuple[int, int, str]] = ()) -> ChainedToponyms:
+        """``found``: the toponyms recognition took, in text order; ``entities``: spaCy's (start, end, label)."""
+        labels = {(s, e): label for s, e, label in entities}
+        by_span = {(t.start, t.end): t for t in found}
+        added: list[Toponym] = []
+        chain_of: list[tuple[tuple[int, int], tuple[tuple[int, int], ...]]] = []
+        for chain in self.reader.find(text):
+            links = self._weigh(chain, labels, by_span)
+            if not links:
+                continue
+            spans = [(t.start, t.end) for t in links]
+            added.extend(links)
+            for i, span in enumerate(spans[:-1]):
+                chain_of.append((span, tuple(spans[i + 1:])))
+        if not added:
+            return ChainedToponyms(list(found), {})
+        merged = _merge(found, added)
+        index = {(t.start, t.end): i for i, t in enumerate(merged)}
+        hosts = {index[span]: tuple(index[h] for h in after if h in index)
+                 for span, after in chain_of if span in index}
+        return ChainedToponyms(merged, hosts)
+
+    def _weigh(self, chain: Chain, labels: dict, by_span: dict) -> list[Toponym]:
+        """The chain's names as toponyms, candidates restricted; [] when the chain says nothing of places."""
+        links = list(chain.links)
+        entries = [self._entries(link) for link in links]
+        if len(links) > 1:
+            entries, cut = _consistent(entries, chain.joins)
+            links, entries = links[:cut], entries[:cut]
+        if len(links) < 2 or not any(entries[1:]):  # no known area holds the name: no chain
+            return self._named_place(chain, by_span) if chain.named_place else []
+        head = links[0]
+        uncued_person = not chain.cued and labels.get((head.start, head.end)) in PERSON_LABELS \
+            and len(head.text.split()) >= 2
+        if uncued_person or not (chain.cued or chain.joins[0] == "(" or entries[0]):
+            return []  # "Ahmed Ali (Hodeidah)": a person and where he is from
+        return [_toponym(link, es, by_span) for link, es in zip(links, entries)]
+
+    def _named_place(self, chain: Chain, by_span: dict) -> list[Toponym]:
+        """ "the village of X", "near X": a place whether or not a gazetteer knows it (not a nationality word:
+        "near Syrian positions")."""
+        link = chain.links[0]
+        found = self.lookup(link.text)
+        if (link.start, link.end) in by_span or (found and all(e.kind == NameKind.DEMONYM for e in found)):
+            return []
+        return [_toponym(link, self._entries(link), by_span)]
+
+    def _entries(self, link: Link) -> tuple[Entry, ...]:
+        found = self.lookup(link.text)
+        return tuple(e for e in found if e.kind != NameKind.DEMONYM and e.lat is not None)
+
+
+def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str]) -> tuple[list[tuple[Entry, ...]], int]:
+    """Each known name's candidates cut to those the next known name can hold, and that one's to those holding
+    one; a name no candidate of the next can hold is a namesake (dropped) when the join says it lies there, and
+    otherwise ends the chain (a list of peers). Returns the entries and how many names the chain keeps."""
+    out = list(entries)
+    cut = len(out)
+    known = [i for i, es in enumerate(out) if es]
+    for a, b in zip(known, known[1:]):
+        if b >= cut:
+            break
+        inner = tuple(e for e in out[a] if any(holds(o, e) for o in out[b]))
+        outer = tuple(o for o in out[b] if any(holds(o, e) for e in out[a]))
+        if inner:
+            out[a], out[b] = inner, outer
+        elif _namesake(out[a], out[b], joins[b - 1]):
+            out[a] = ()
+        else:
+            cut = b
+    for a, b in zip(reversed(known), list(reversed(known))[1:]):  # outer to inner, once the outer are cut
+        if a < cut and out[a] and out[b]:
+            out[b] = tuple(e for e in out[b] if any(holds(o, e) for o in out[a])) or out[b]
+    return out, cut
+
+
+def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> bool:
+    """Whether a name none of whose places lies in the area after it is a namesake the gazetteer holds elsewhere
+    (so the place itself is missing): always after brackets, "in" or "of"; after a comma when the next name is an
+    area and every reading of the first a small place."""
+    if any(e.feature_code in COUNTRY_CODES or e.feature_code == "ADM1" for e in inner):
+        return False  # a country or province is named for itself
+    if join in STRONG_JOINS:
+        return True
+    return any(o.feature_class == "A" for o in outer) and all(e.population < NAMESAKE_POPULATION for e in inner)
+
+
+def _toponym(link: Link, entries: tuple[Entry, ...], by_span: dict) -> Toponym:
+    known = by_span.get((link.start, link.end))
+    if known is not None:
+        return replace(known, entries=entries)
+    return Toponym(link.start, link.end, link.text, entries, hint_of_word(link.kind) if link.kind else None,
+                   "CHAIN", link.kind)
+
+
+def _merge(found: Sequence[Toponym], added: Sequence[Toponym]) -> list[Toponym]:
+    """The chains' toponyms replace what recognition found over the same words; the rest stays."""
+    taken = [(t.start, t.end) for t in added]
+    kept = [t for t in found if not any(s < t.end and t.start < e for s, e in taken)]
+    unique = {(t.start, t.end): t for t in added}
+    return sorted(kept + list(unique.values()), key=lambda t: (t.start, t.end))
+
+
+def place_within_chains(places: Sequence[Place], hosts: dict[int, tuple[int, ...]]) -> list[Place]:
+    """Each place the gazetteer lacks (no point) placed within the most specific known area of its chain; it keeps
+    its own text as its name, and ``within`` gives the area's span."""
+    out = list(places)
+    for i, after in sorted(hosts.items()):
+        if out[i].lat is not None:
+            continue
+        host = next((out[h] for h in after if out[h].lat is not None), None)
+        if host is not None:
+            precision = AREA_PRECISION if host.geo_precision >= AREA_PRECISION else 2
+            out[i] = replace(out[i], lat=host.lat, lon=host.lon, country=host.country, admin1=host.admin1,
+                             geo_precision=precision, within=host.span)
+    return out

@@ -1,0 +1,121 @@
+"""Qualifier chains ("X (Y, Z)", "X, Y", "X town (Y)", "the village of X", "X in Y"): the names they make places and
+the candidates their areas keep. Sentences and places are the tests' own (invented names, real country codes)."""
+import pytest
+
+from geo_helpers import area, geoparser_over, town
+
+from wirecoder.geo.chains import ChainReader
+from wirecoder.geo.qualify import holds
+from wirecoder.geo.store import Entry, NameKind
+
+
+def chains(text):
+    return [([(link.text, link.kind) for link in c.links], c.joins, c.cued) for c in ChainReader().find(text)]
+
+
+def test_a_bracketed_chain_lists_the_areas_narrowest_first():
+    assert chains("Herders protested in Vellor town (Dastra district, Mirrow), demanding water.") == [
+        ([("Vellor", "town"), ("Dastra", "district"), ("Mirrow", None)], ("(", "("), True)]
+
+
+def test_initials_after_a_name_are_its_kind_word_and_a_bracketed_acronym_is_no_chain():
+    assert chains("Gunmen attacked Ombara (Keloti LGA, Suna).")[0][0] == [
+        ("Ombara", None), ("Keloti", "lga"), ("Suna", None)]
+    assert chains("an officer of the agency (NIA) was held") == []
+
+
+def test_a_comma_chain_after_a_preposition_and_a_kind_word_chain():
+    assert chains("Shelling was reported near Tarvik, Dorsk.") == [([("Tarvik", None), ("Dorsk", None)], (",",), True)]
+    assert chains("a convoy in the Pelu Dar village of Mantak district, Orsa.")[0][:2] == (
+        [("Pelu Dar", "village"), ("Mantak", "district"), ("Orsa", None)], ("of", ","))
+
+
+def test_a_direction_before_an_area_and_particles_inside_names():
+    assert chains("in the outskirts of Tel Marun, northern Qasra province")[0][0] == [
+        ("Tel Marun", None), ("Qasra", "province")]
+    assert chains("troops shelled the village of Kufra in Jabal al-Hadid.")[0][0] == [
+        ("Kufra", None), ("Jabal al-Hadid", None)]
+
+
+def test_a_list_of_peers_is_no_chain_and_a_cue_alone_names_a_place():
+    assert chains("Strikes hit Varna, Tolbo and Mesk.") == []
+    assert chains("forces entered the village of Ostrin on Monday.") == [([("Ostrin", None)], (), True)]
+
+
+def _entry(name, country, code, admin1_code, lat, lon, population=1000, place_id=1):
+    return Entry(place_id, None, name, lat, lon, country, admin1_code, None, "A" if code.startswith(("ADM", "PCL"))
+                 else "P", code, population, "tests", NameKind.PRIMARY)
+
+
+def test_holds_by_codes_for_countries_and_provinces_and_by_reach_below():
+    province = _entry("Mirrow", "PK", "ADM1", "05", 26.0, 68.0, place_id=1)
+    district = _entry("Dastra", "PK", "ADM2", "05", 27.5, 68.2, place_id=2)
+    near = _entry("Vellor", "PK", "PPL", "05", 27.3, 68.0, place_id=3)
+    far = _entry("Vellor", "PK", "PPL", "05", 25.0, 67.0, place_id=4)
+    abroad = _entry("Vellor", "IN", "PPL", "24", 27.3, 68.0, place_id=5)
+    assert holds(province, near) and holds(province, far) and not holds(province, abroad)
+    assert holds(district, near) and not holds(district, far) and not holds(district, abroad)
+
+
+GAZETTEER = [
+    area("Mirrow", 26.0, 68.0, "PK", 20_000_000, admin1_code="05"),
+    area("Dastra", 27.5, 68.2, "PK", 600_000, code="ADM2", admin1_code="05"),
+    town("Dastra", 27.56, 68.21, "PK", 360_000, admin1_code="05"),
+    town("Vellor", 24.9, 72.8, "IN", 5_000, admin1_code="24"),  # a namesake abroad
+    area("Dorsk", 48.0, 37.8, "UA", 4_000_000, admin1_code="05"),
+    town("Tarvik", 47.0, 35.6, "UA", 500, admin1_code="26"),  # a namesake in another province
+    town("Tarvik", 48.2, 37.9, "UA", 400, admin1_code="05"),
+    town("Tarvik", 52.0, 21.0, "PL", 90_000, admin1_code="78"),  # a big namesake abroad
+    town("Kelmar", 40.7, 46.4, "AZ", 330_000, admin1_code="20"),
+    town("Oskan", 40.8, 47.0, "AZ", 100_000, admin1_code="36"),
+    area("Pakistan", 30.0, 70.0, "PK", 200_000_000, code="PCLI"),
+]
+
+
+@pytest.fixture(scope="module")
+def geoparser(tmp_path_factory):
+    with geoparser_over(tmp_path_factory.mktemp("chains") / "gaz.sqlite", GAZETTEER) as g:
+        yield g
+
+
+def places(geoparser, nlp, text):
+    return {p.span.text: p for p in geoparser.places_in_doc(nlp(text), text=text)}
+
+
+def test_an_unknown_village_goes_within_the_most_specific_area_of_its_chain(geoparser, nlp):
+    got = places(geoparser, nlp, "On Monday, herders protested in Bhelu town (Dastra, Mirrow) over water.")
+    bhelu = got["Bhelu"]
+    assert bhelu.within is not None and bhelu.within.text == "Dastra"
+    assert bhelu.country == "PK" and bhelu.geo_precision == 2 and bhelu.geonameid is None
+    assert abs(bhelu.lat - got["Dastra"].lat) < 1e-9
+
+
+def test_a_namesake_abroad_gives_way_to_the_chain(geoparser, nlp):
+    vellor = places(geoparser, nlp, "Gunmen attacked Vellor (Dastra, Mirrow) at night.")["Vellor"]
+    assert vellor.country == "PK" and vellor.within is not None and vellor.within.text == "Dastra"
+
+
+def test_a_comma_qualifier_keeps_the_namesake_inside_its_province(geoparser, nlp):
+    tarvik = places(geoparser, nlp, "Troops fired mortars near Tarvik, Dorsk, on Tuesday.")["Tarvik"]
+    assert (tarvik.country, round(tarvik.lat, 1)) == ("UA", 48.2)
+
+
+def test_two_towns_after_a_comma_are_peers_not_a_chain(geoparser, nlp):
+    got = places(geoparser, nlp, "Shells fell in Kelmar, Oskan on Sunday.")
+    assert got["Kelmar"].within is None and round(got["Kelmar"].lat, 1) == 40.7
+    assert got["Oskan"].within is None
+
+
+def test_a_name_after_the_village_of_is_a_place_even_when_no_one_knows_it(geoparser, nlp):
+    got = places(geoparser, nlp, "In Mirrow province, troops shelled the village of Qorzat on Friday.")
+    assert "Qorzat" in got and got["Qorzat"].country == "PK"
+
+
+def test_the_chain_word_lists_load_and_hold_no_duplicates():
+    from wirecoder.geo.chains import chain_lexicon
+    from wirecoder.geo.lexicon import LexiconError, parse_lexicon
+
+    lex = chain_lexicon()
+    assert "lga" in lex.words("kind_words") and "near" in lex.words("head_cues")
+    with pytest.raises(LexiconError):
+        parse_lexicon(["kind_words\ttown", "kind_words\ttown"])
