@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import re
 import sys
 
 import pytest
@@ -16,7 +17,7 @@ from wirecoder.errors import WirecoderError
 from wirecoder.ingest.fetch import FetchOptions
 from wirecoder.store import Database
 from wirecoder.watch import WatchOptions, Watcher
-from wirecoder.watch.alerts import Alerter, alert_id, fingerprint
+from wirecoder.watch.alerts import Alerter, alert_id, fingerprint, incident_link
 from wirecoder.watch.rules import RuleSet
 
 FAST = FetchOptions(timeout=2, retries=0, min_interval=0, allow_private=True)
@@ -116,7 +117,7 @@ def test_alerts_delivered_once_signed_and_retried(tmp_path, feeds, receiver):
         assert alert["id"] == request.headers["X-Wirecoder-Alert-Id"] and alert["rule"] == "nigeria-deaths"
         assert alert["reason"] == "new" and alert["incident"]["location"]["country"] == "NG"
         assert alert["sources"][0]["url"].startswith(feeds.base + "/story/")
-        assert alert["link"] == "http://127.0.0.1:8000/incidents/" + alert["incident"]["id"].replace("#", "%23")
+        assert re.fullmatch(r"http://127\.0\.0\.1:8000/#event=\d+", alert["link"])
     written = [json.loads(line) for line in (tmp_path / "alerts.jsonl").read_text().splitlines()]
     assert sorted(a["id"] for a in written) == sorted(ids)
     commanded = [line.split(" ", 1) for line in hook_log.read_text().splitlines()]
@@ -138,3 +139,9 @@ def test_alerts_that_cannot_be_delivered_wait_and_are_reported(tmp_path, feeds):
         now[0] += dt.timedelta(minutes=5)
         second = watch.poll()
         assert second.alerts.given_up == 1 and db.watch.alert_counts() == {"failed": 1}
+
+
+def test_alert_links_follow_the_base_or_a_template():
+    assert incident_link(None, "inc-1", 7) is None
+    assert incident_link("http://desk:8000/", "inc-1", 7) == "http://desk:8000/#event=7"
+    assert incident_link("https://x.org/i/{id}?e={event}", "inc 1", 7) == "https://x.org/i/inc%201?e=7"

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import re
 import tomllib
 from pathlib import Path
 
@@ -53,5 +54,5 @@ def test_readme_watch_walkthrough_alerts_the_local_webhook(tmp_path, feeds, rece
     assert alerts["NG"]["incident"]["fatalities"]["best"] == 11
     assert alerts["SD"]["incident"]["fatalities"]["best"] == 7
     for alert in alerts.values():
-        assert alert["link"].startswith("http://127.0.0.1:8000/incidents/")
+        assert re.fullmatch(r"http://127\.0\.0\.1:8000/#event=\d+", alert["link"])
         assert alert["sources"][0]["url"].startswith(feeds.base)

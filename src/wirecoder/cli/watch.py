@@ -35,8 +35,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--once", action="store_true", help="poll once and exit (for cron, and tests)")
     parser.add_argument("--rules", default=None, metavar="FILE", help="watch rules and deliveries (TOML)")
     parser.add_argument("--link-base", default=None, metavar="URL",
-                        help="the address the web page is served at; alerts link to BASE/incidents/ID "
-                             "(overrides link_base in the rules file)")
+                        help="where `wirecoder serve` is reached: alerts link to BASE/#event=ROW, the evidence view "
+                             "of the incident's clearest report; a URL holding {id} (incident id) or {event} (that "
+                             "row) is used as a template instead (overrides link_base in the rules file)")
     parser.add_argument("--allow-private", action="store_true",
                         help="fetch from private, loopback and link-local addresses (refused by default)")
     parser.add_argument("--max-bytes", type=int, default=10_000_000, help="size limit of a feed or page (bytes)")

@@ -214,3 +214,10 @@ class WatchState:
     def last_incident_change(self) -> int:
         """The sequence number of the incident log's last entry (0 when empty)."""
         return int(self._conn.execute("SELECT coalesce(max(seq), 0) FROM incident_log").fetchone()[0])
+
+    def event_row(self, report_key: str | None) -> int | None:
+        """The events row of a report (what the web page's ``#event=`` links name)."""
+        if not report_key:
+            return None
+        row = self._conn.execute("SELECT event_id FROM reports WHERE report_key = ?", (report_key,)).fetchone()
+        return int(row[0]) if row else None

@@ -51,10 +51,16 @@ def alert_id(rule: str, incident_id: str, figures: str) -> str:
     return hashlib.sha256(f"{rule}\x00{incident_id}\x00{figures}".encode("utf-8")).hexdigest()[:32]
 
 
-def incident_link(link_base: str | None, incident_id: str) -> str | None:
+def incident_link(link_base: str | None, incident_id: str, event_row: int | None) -> str | None:
+    """The incident in the web page: ``link_base`` is where `wirecoder serve` is reached, and the link opens the
+    evidence view of the incident's clearest report (``BASE/#event=ROW``, which shows the incident with every
+    report side by side); a base holding ``{id}`` or ``{event}`` is a template for another page's links."""
     if not link_base:
         return None
-    return f"{link_base.rstrip('/')}/incidents/{urllib.parse.quote(incident_id, safe='')}"
+    if "{id}" in link_base or "{event}" in link_base:
+        return link_base.replace("{id}", urllib.parse.quote(incident_id, safe="")).replace(
+            "{event}", "" if event_row is None else str(event_row))
+    return f"{link_base.rstrip('/')}/#event={event_row}" if event_row is not None else link_base
 
 
 class Alerter:
@@ -105,7 +111,8 @@ class Alerter:
                    "reason": "changed" if self.db.watch.alerted(rule.name, incident["id"]) else "new",
                    "created_at": self.clock().astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
                    "incident": incident, "sources": incident.get("sources") or [],
-                   "link": incident_link(self.link_base, incident["id"])}
+                   "link": incident_link(self.link_base, incident["id"],
+                                         self.db.watch.event_row(incident.get("clearest_report")))}
         return [OwedAlert(identifier, sink, rule.name, incident["id"], figures, payload) for sink in rule.deliver]
 
     def deliver(self) -> AlertReport:
