@@ -55,7 +55,7 @@ class WebhookSink:
                 self.sleep(self.backoff * 2 ** (attempt - 1))
             request = urllib.request.Request(self.url, data=body, headers=headers, method="POST")
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                with _no_redirects().open(request, timeout=self.timeout) as response:
                     response.read(65536)
                     return
             except urllib.error.HTTPError as err:
@@ -65,6 +65,16 @@ class WebhookSink:
             except (urllib.error.URLError, OSError) as err:
                 last = f"{type(err).__name__}: {getattr(err, 'reason', err)}"
         raise WirecoderError("W088", f"the webhook {self.url} did not take alert {alert_id} ({last})")
+
+
+def _no_redirects() -> urllib.request.OpenerDirector:
+    """An opener that posts where it is told and follows no redirect (urllib would repeat a POST as a GET)."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (urllib.request.ProxyHandler(), urllib.request.UnknownHandler(), urllib.request.HTTPHandler(),
+                    urllib.request.HTTPSHandler(), urllib.request.HTTPDefaultErrorHandler(),
+                    urllib.request.HTTPErrorProcessor()):
+        opener.add_handler(handler)
+    return opener
 
 
 @dataclass
