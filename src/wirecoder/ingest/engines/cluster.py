@@ -22,6 +22,9 @@ def import_ray() -> ModuleType:
     return ray
 
 
+BYTES_PER_ARTICLE = 12 * 1024  # a news article's text, fingerprint and record, as Ray Data carries them
+
+
 @dataclass(frozen=True)
 class RayOptions:
     address: str | None = None  # None: start a local Ray for this run; "auto" or "ray://host:10001": join one
@@ -50,6 +53,10 @@ def ray_session(options: RayOptions) -> Iterator[ModuleType]:
         started = True
     context = importlib.import_module("ray.data").DataContext.get_current()
     context.execution_options.preserve_order = True  # records and duplicate links come out in input order
+    # Ray Data hands the actor pool one block per task: blocks of about a batch each give every coder actor
+    # work however the inputs are cut (one JSONL file is one block when read). A streaming repartition would
+    # need a CPU that the coder actors hold, so the block size is what is set.
+    context.target_max_block_size = max(64 * 1024, options.batch_size * BYTES_PER_ARTICLE)
     if options.quiet:
         context.enable_progress_bars = False
         logging.getLogger("ray.data").setLevel(logging.WARNING)

@@ -25,6 +25,9 @@ from .cluster import RayOptions, coder_actors, import_ray, ray_session
 from .ray_stages import CoderActor, TriageActor, read_unit
 
 
+ROWS_PER_FILE = 5000  # Parquet files of a dataset gather blocks up to this many rows (blocks are small)
+
+
 @dataclass(frozen=True)
 class RayIngestOptions:
     ray: RayOptions = RayOptions()
@@ -102,7 +105,7 @@ def ingest_ray(inputs: Sequence[str], *, factory: Callable[[], CoderLike], db: D
         dataset = _dataset(ray, units, factory=factory, options=options, stored=stored, signatures=signatures)
         try:
             if out is not None:
-                dataset.write_parquet(str(out), partition_cols=["month"])
+                dataset.write_parquet(str(out), partition_cols=["month"], min_rows_per_file=ROWS_PER_FILE)
                 _count_dataset(out, summary)
             else:
                 with progress() if progress is not None else nullcontext(None) as bar:
