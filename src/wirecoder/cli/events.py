@@ -20,6 +20,8 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--q", dest="text", metavar="TEXT", help="full-text search over the documents")
     parser.add_argument("--no-background", action="store_true",
                         help="leave out events the articles only recount as history")
+    parser.add_argument("--review", choices=("all", "unreviewed", "reviewed", "accepted", "corrected", "rejected"),
+                        default=None, help="events by review (default: all but those an analyst rejected)")
     parser.add_argument("--limit", type=int, default=None, help="at most this many events")
 
 
@@ -34,7 +36,8 @@ def add_incident_arguments(parser: argparse.ArgumentParser, *, what: str) -> Non
 
 def event_filter(args: argparse.Namespace) -> EventFilter:
     return EventFilter(since=args.since, until=args.until, country=args.country, event_type=args.event_type,
-                       actor=args.actor, text=args.text, include_background=not args.no_background)
+                       actor=args.actor, text=args.text, include_background=not args.no_background,
+                       review=args.review)
 
 
 def incident_filter(args: argparse.Namespace) -> IncidentFilter:

@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "evaluate",
     "import_dataset",
     "watch",
+    "serve",
 )
 
 

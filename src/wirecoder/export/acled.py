@@ -28,7 +28,7 @@ ACLED_COLUMNS = (
 WIRECODER_COLUMNS = (
     "injured", "injured_low", "injured_high", "fatalities_low", "fatalities_best", "fatalities_high",
     "claimed_by", "evidence", "confidence", "background", "date_end", "wirecoder_event_id", "document_id",
-    "document_url", "document_title", "published",
+    "document_url", "document_title", "published", "review_status", "reviewed_fields",
 )
 COLUMNS = ACLED_COLUMNS + WIRECODER_COLUMNS
 
@@ -119,4 +119,6 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
         "document_url": stored.document_url,
         "document_title": stored.document_title,
         "published": stored.document_published,
+        "review_status": (stored.review or {}).get("status"),
+        "reviewed_fields": "; ".join((stored.review or {}).get("fields") or []) or None,
     }

@@ -19,6 +19,9 @@ from ..incidents.result import MergeResult
 from .incident_reads import IncidentReader
 from .incident_rows import IncidentChange, IncidentFilter, IncidentOrder, IncidentPage, StoredIncident, StoredReport
 from .queries import event_query, fts_query
+from .browse import BrowseStore
+from .queries import event_query, fts_query, stored_event
+from .reviews import ReviewStore
 from .rows import DocumentRow, EventFilter, FailureRow, StoreCounts, StoredEvent, WriteResult
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .watch import WatchState
@@ -36,7 +39,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-class Database:
+class Database(ReviewStore, BrowseStore):
     """The store. Open it with ``Database(path)``; use it as a context manager or call ``close()``."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout_ms: int = 30_000):
@@ -246,12 +249,11 @@ class Database:
 
     def events(self, event_filter: EventFilter = EventFilter(), *, limit: int | None = None,
                with_text: bool = False) -> Iterator[StoredEvent]:
-        """Events matching the filter, by date; ``with_text`` adds each event's document text."""
+        """Events matching the filter, by date; ``with_text`` adds each event's document text. Reviewed values
+        are shown (and filtered on); rejected events are left out unless the filter asks for them."""
         sql, params = event_query(event_filter, limit=limit, with_text=with_text)
         for row in self._conn.execute(sql, params):
-            yield StoredEvent(id=row[0], document_id=row[1], document_url=row[2], document_title=row[3],
-                              document_source=row[4], document_published=row[5], stored_at=row[6],
-                              event=json.loads(row[7]), document_text=row[8])
+            yield stored_event(row)
 
     # -- incidents (docs/store.md) ---------------------------------------------------------------
     def incidents(self, incident_filter: IncidentFilter = IncidentFilter(), *, order: IncidentOrder = "date",

@@ -1,6 +1,7 @@
 """Builds the parameterised SQL behind event filters. No user text is ever formatted into SQL."""
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -8,7 +9,8 @@ import pycountry
 
 from ..days import iso_prefix
 from ..errors import WirecoderError
-from .rows import EventFilter
+from ..review.state import ReviewState, apply_review
+from .rows import EventFilter, StoredEvent
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -38,44 +40,102 @@ def check_date(option: str, value: str) -> str:
     return iso_prefix(value, what=option)
 
 
-def event_query(event_filter: EventFilter, *, limit: int | None = None,
-                with_text: bool = False) -> tuple[str, list[Any]]:
+REVIEW_FILTERS = ("all", "unreviewed", "reviewed", "accepted", "corrected", "rejected")
+
+# every event query reads these columns, in this order (see stored_event)
+EVENT_COLUMNS = ("e.id, d.doc_id, d.url, d.title, d.source, d.published, d.stored_at, e.data, {text}, rs.state, "
+                 "e.shown_date")
+EVENT_FROM = ("FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN review_state rs "
+              "ON rs.target_kind = 'report' AND rs.document_id = d.doc_id AND rs.event_key = e.event_key")
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def filter_where(event_filter: EventFilter) -> tuple[list[str], list[Any]]:
+    """WHERE terms and their parameters for a filter, on the values shown (reviewed, else coded)."""
     where: list[str] = []
     params: list[Any] = []
-    if event_filter.since:
-        where.append("e.date >= ?")
-        params.append(check_date("--since", event_filter.since))
-    if event_filter.until:
-        until = check_date("--until", event_filter.until)
+    f = event_filter
+    if f.since:
+        where.append("e.shown_date >= ?")
+        params.append(check_date("--since", f.since))
+    if f.until:
+        until = check_date("--until", f.until)
         # a partial date ("2024-03") means the whole month: compare on the prefix
-        where.append("substr(e.date, 1, ?) <= ?")
+        where.append("e.shown_date != '' AND substr(e.shown_date, 1, ?) <= ?")
         params += [len(until), until]
-    if event_filter.country:
-        where.append("e.country = ?")
-        params.append(country_code(event_filter.country))
-    if event_filter.event_type:
-        where.append("(lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?))")
-        params += [event_filter.event_type, event_filter.event_type]
-    if event_filter.actor:
+    if f.country:
+        where.append("e.shown_country = ?")
+        params.append(country_code(f.country))
+    if f.admin1:
+        where.append("lower(e.shown_admin1) = lower(?)")
+        params.append(f.admin1)
+    if f.event_type:
+        where.append("(lower(e.shown_type) = lower(?) OR lower(e.shown_sub_type) = lower(?))")
+        params += [f.event_type, f.event_type]
+    if f.sub_event_type:
+        where.append("e.shown_sub_type = ?")
+        params.append(f.sub_event_type)
+    if f.actor:
         where.append(
-            "EXISTS (SELECT 1 FROM actors a WHERE a.event_id = e.id AND "
-            "(a.name LIKE ? ESCAPE '\\' OR lower(a.kind) = lower(?)))")
-        escaped = event_filter.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params += [f"%{escaped}%", event_filter.actor]
-    if event_filter.text:
+            "(EXISTS (SELECT 1 FROM actors a WHERE a.event_id = e.id AND "
+            "(a.name LIKE ? ESCAPE '\\' OR lower(a.kind) = lower(?))) OR "
+            "(rs.state IS NOT NULL AND (json_extract(rs.state, '$.values.actor1.name') LIKE ? ESCAPE '\\' OR "
+            "json_extract(rs.state, '$.values.actor2.name') LIKE ? ESCAPE '\\')))")
+        params += [_like(f.actor), f.actor, _like(f.actor), _like(f.actor)]
+    if f.bbox:
+        west, south, east, north = f.bbox
+        where.append("e.shown_lat BETWEEN ? AND ?")
+        params += [south, north]
+        if west <= east:
+            where.append("e.shown_lon BETWEEN ? AND ?")
+            params += [west, east]
+        else:  # a box across the antimeridian
+            where.append("(e.shown_lon >= ? OR e.shown_lon <= ?)")
+            params += [west, east]
+    if f.min_sources is not None and f.min_sources > 1:
+        where.append("1 + (SELECT count(*) FROM documents c WHERE c.duplicate_of = d.content_hash) >= ?")
+        params.append(int(f.min_sources))
+    if f.text:
         where.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-        params.append(fts_query(event_filter.text))
-    if not event_filter.include_background:
+        params.append(fts_query(f.text))
+    if not f.include_background:
         where.append("e.background = 0")
-    sql = (
-        "SELECT e.id, d.doc_id, d.url, d.title, d.source, d.published, d.stored_at, e.data, "
-        + ("d.text " if with_text else "NULL ") +
-        "FROM events e JOIN documents d ON d.id = e.document_id"
-    )
+    review = f.review
+    if review is not None and review not in REVIEW_FILTERS:
+        raise WirecoderError("W008", f"--review {review!r} is not one of {', '.join(REVIEW_FILTERS)}")
+    if review is None:
+        where.append("(e.review_status IS NULL OR e.review_status != 'rejected')")
+    elif review == "unreviewed":
+        where.append("e.review_status IS NULL")
+    elif review == "reviewed":
+        where.append("e.review_status IN ('accepted', 'corrected')")
+    elif review != "all":
+        where.append("e.review_status = ?")
+        params.append(review)
+    return where, params
+
+
+def event_query(event_filter: EventFilter, *, limit: int | None = None,
+                with_text: bool = False) -> tuple[str, list[Any]]:
+    where, params = filter_where(event_filter)
+    sql = "SELECT " + EVENT_COLUMNS.format(text="d.text" if with_text else "NULL") + " " + EVENT_FROM
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY e.date IS NULL, e.date, e.id"
+    sql += " ORDER BY e.shown_date = '', e.shown_date, e.id"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
     return sql, params
+
+
+def stored_event(row: tuple[Any, ...]) -> StoredEvent:
+    """A row of EVENT_COLUMNS as a StoredEvent, its review laid over the coder's event."""
+    event = json.loads(row[7])
+    state = ReviewState.from_dict(json.loads(row[9])) if row[9] else None
+    shown, coded = apply_review(event, state)
+    return StoredEvent(id=row[0], document_id=row[1], document_url=row[2], document_title=row[3],
+                       document_source=row[4], document_published=row[5], stored_at=row[6], event=shown,
+                       document_text=row[8], review=state.as_dict() if state else None, coded=coded)

@@ -60,11 +60,16 @@ class EventFilter:
     actor: str | None = None
     text: str | None = None
     include_background: bool = True
+    sub_event_type: str | None = None  # exact ACLED sub-event type
+    admin1: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (degrees)
+    min_sources: int | None = None  # the article and its near-duplicate copies stored
+    review: str | None = None  # None: all but rejected; all|unreviewed|reviewed|accepted|corrected|rejected
 
 
 @dataclass(frozen=True)
 class StoredEvent:
-    """An event as stored, with the document it came from."""
+    """An event as stored, with the document it came from; ``event`` shows reviewed values, if any."""
 
     id: int
     document_id: str
@@ -75,6 +80,8 @@ class StoredEvent:
     stored_at: str
     event: dict[str, Any] = field(default_factory=dict)
     document_text: str | None = None  # only when asked for (exports cut ACLED's notes from it)
+    review: dict[str, Any] | None = None  # the review state (store/reviews.py) when the event was reviewed
+    coded: dict[str, Any] = field(default_factory=dict)  # the coder's values of the fields a review changed
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,95 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO store_meta (key, value) SELECT 'incidents_stale', '1' WHERE EXISTS (SELECT 1 FROM events);
+    # reviews by analysts (the desk): an append-only log, the state it folds into per report or incident,
+    # the API's write tokens (hashes only), and on each event the values the desk shows and filters on (the
+    # coder's, or the reviewed ones), kept in step by triggers so that re-coding an article keeps its reviews
+    """
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        target_kind TEXT NOT NULL CHECK (target_kind IN ('report', 'incident')),
+        target_key TEXT NOT NULL,
+        document_id TEXT,
+        event_key TEXT,
+        incident_id TEXT,
+        action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'correct')),
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT,
+        reason TEXT,
+        comment TEXT,
+        reviewer TEXT NOT NULL,
+        reviewed_at TEXT NOT NULL
+    );
+    CREATE INDEX reviews_target ON reviews(target_kind, target_key, id);
+    CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews BEGIN
+        SELECT RAISE(ABORT, 'the review log is append-only');
+    END;
+    CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews BEGIN
+        SELECT RAISE(ABORT, 'the review log is append-only');
+    END;
+    CREATE TABLE review_state (
+        target_kind TEXT NOT NULL,
+        target_key TEXT NOT NULL,
+        document_id TEXT,
+        event_key TEXT,
+        incident_id TEXT,
+        status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected', 'corrected')),
+        event_type TEXT, sub_event_type TEXT, date TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,
+        fatalities INTEGER,
+        state TEXT NOT NULL,
+        PRIMARY KEY (target_kind, target_key)
+    );
+    CREATE INDEX review_state_report ON review_state(document_id, event_key);
+    CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        note TEXT
+    );
+    ALTER TABLE events ADD COLUMN review_status TEXT;
+    ALTER TABLE events ADD COLUMN shown_type TEXT;
+    ALTER TABLE events ADD COLUMN shown_sub_type TEXT;
+    ALTER TABLE events ADD COLUMN shown_date TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN shown_country TEXT;
+    ALTER TABLE events ADD COLUMN shown_admin1 TEXT;
+    ALTER TABLE events ADD COLUMN shown_lat REAL;
+    ALTER TABLE events ADD COLUMN shown_lon REAL;
+    ALTER TABLE events ADD COLUMN shown_fatalities INTEGER;
+    UPDATE events SET
+        shown_type = event_type, shown_sub_type = sub_event_type, shown_date = coalesce(date, ''), shown_country = country,
+        shown_admin1 = json_extract(data, '$.location.admin1'), shown_lat = json_extract(data, '$.location.lat'), shown_lon = json_extract(data, '$.location.lon'), shown_fatalities = fatalities_best;
+    CREATE INDEX events_shown_date ON events(shown_date, id);
+    CREATE INDEX events_shown_fatalities ON events(coalesce(shown_fatalities, -1), id);
+    CREATE INDEX events_shown_country ON events(shown_country, shown_date);
+    CREATE INDEX events_shown_type ON events(shown_type, shown_date);
+    CREATE INDEX events_review_status ON events(review_status);
+    CREATE TRIGGER events_shown AFTER INSERT ON events BEGIN
+        UPDATE events SET
+        shown_type = new.event_type, shown_sub_type = new.sub_event_type, shown_date = coalesce(new.date, ''), shown_country = new.country,
+        shown_admin1 = json_extract(new.data, '$.location.admin1'), shown_lat = json_extract(new.data, '$.location.lat'), shown_lon = json_extract(new.data, '$.location.lon'), shown_fatalities = new.fatalities_best
+        WHERE id = new.id;
+        UPDATE events SET review_status = rs.status,
+        shown_type = coalesce(rs.event_type, events.event_type), shown_sub_type = coalesce(rs.sub_event_type, events.sub_event_type), shown_date = coalesce(coalesce(rs.date, events.date), ''), shown_country = coalesce(rs.country, events.country),
+        shown_admin1 = coalesce(rs.admin1, json_extract(events.data, '$.location.admin1')), shown_lat = coalesce(rs.lat, json_extract(events.data, '$.location.lat')), shown_lon = coalesce(rs.lon, json_extract(events.data, '$.location.lon')), shown_fatalities = coalesce(rs.fatalities, events.fatalities_best)
+        FROM review_state rs JOIN documents d ON d.doc_id = rs.document_id
+        WHERE events.id = new.id AND d.id = new.document_id AND rs.target_kind = 'report'
+        AND rs.event_key = new.event_key;
+    END;
+    CREATE TRIGGER review_state_insert AFTER INSERT ON review_state WHEN new.target_kind = 'report' BEGIN
+        UPDATE events SET review_status = new.status,
+        shown_type = coalesce(new.event_type, events.event_type), shown_sub_type = coalesce(new.sub_event_type, events.sub_event_type), shown_date = coalesce(coalesce(new.date, events.date), ''), shown_country = coalesce(new.country, events.country),
+        shown_admin1 = coalesce(new.admin1, json_extract(events.data, '$.location.admin1')), shown_lat = coalesce(new.lat, json_extract(events.data, '$.location.lat')), shown_lon = coalesce(new.lon, json_extract(events.data, '$.location.lon')), shown_fatalities = coalesce(new.fatalities, events.fatalities_best)
+        FROM documents d WHERE d.doc_id = new.document_id AND events.document_id = d.id
+        AND events.event_key = new.event_key;
+    END;
+    CREATE TRIGGER review_state_update AFTER UPDATE ON review_state WHEN new.target_kind = 'report' BEGIN
+        UPDATE events SET review_status = new.status,
+        shown_type = coalesce(new.event_type, events.event_type), shown_sub_type = coalesce(new.sub_event_type, events.sub_event_type), shown_date = coalesce(coalesce(new.date, events.date), ''), shown_country = coalesce(new.country, events.country),
+        shown_admin1 = coalesce(new.admin1, json_extract(events.data, '$.location.admin1')), shown_lat = coalesce(new.lat, json_extract(events.data, '$.location.lat')), shown_lon = coalesce(new.lon, json_extract(events.data, '$.location.lon')), shown_fatalities = coalesce(new.fatalities, events.fatalities_best)
+        FROM documents d WHERE d.doc_id = new.document_id AND events.document_id = d.id
+        AND events.event_key = new.event_key;
+    END;
     """,
     # watch: the sources polled, the items they listed, the alerts owed (store/watch.py)
     """

@@ -1,0 +1,73 @@
+"""/api/events: pages of events, one event with its article and evidence, map points, counts for charts."""
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from ..errors import WirecoderError
+from .deps import Filter, Store
+from .views import article_json, event_json, report_json
+
+router = APIRouter(prefix="/api", tags=["events"])
+
+
+@router.get("/events", summary="Events matching the filters, a page at a time")
+def list_events(
+    request: Request, store: Store, event_filter: Filter,
+    sort: Annotated[str, Query(description="date (newest first), date_asc, fatalities")] = "date",
+    limit: Annotated[int, Query(ge=1, description="events a page (at most the server's page limit, 500)")] = 50,
+    after: Annotated[str | None, Query(max_length=200, description="the next_cursor of the previous page")] = None,
+) -> dict[str, Any]:
+    """Keyset-paginated and stably sorted (the sort value, then the event's id): pass `next_cursor` back as
+    `after` for the next page. Reviewed values are shown and filtered on; rejected events only with
+    `review=rejected` or `review=all`."""
+    db = store.reader()
+    page_limit = request.app.state.settings.page_limit
+    if limit > page_limit:
+        raise WirecoderError("W074", f"limit {limit} is above the page limit {page_limit}")
+    page = db.event_page(event_filter, sort=sort, after=after, limit=limit)
+    return {"events": [event_json(e) for e in page.events], "next_cursor": page.next_cursor, "limit": limit,
+            "sort": sort}
+
+
+@router.get("/events/points", summary="Located events of the filters as small map points")
+def event_points(
+    request: Request, store: Store, event_filter: Filter,
+    limit: Annotated[int, Query(ge=1, description="most points (newest first)")] = 20_000,
+) -> dict[str, Any]:
+    """`points` are `[id, lat, lon, event_type, fatalities, review_status]`, newest first; `truncated` says
+    whether more events matched than `limit`."""
+    db = store.reader()
+    points_limit = request.app.state.settings.points_limit
+    if limit > points_limit:
+        raise WirecoderError("W074", f"limit {limit} is above the points limit {points_limit}")
+    points = db.event_points(event_filter, limit=limit + 1)
+    return {"points": [[p.id, p.lat, p.lon, p.event_type, p.fatalities, p.review_status] for p in points[:limit]],
+            "truncated": len(points) > limit}
+
+
+@router.get("/counts", summary="Events and fatalities of the filters by week, type, sub-type or country")
+def counts(
+    store: Store, event_filter: Filter,
+    by: Annotated[str, Query(description="week (Monday's date), type, sub_type, country")] = "week",
+) -> dict[str, Any]:
+    db = store.reader()
+    rows = db.event_counts(event_filter, by=by)
+    return {"by": by, "counts": [{"key": r.key, "events": r.events, "fatalities": r.fatalities} for r in rows]}
+
+
+@router.get("/events/{event_id}", summary="One event with its article, evidence, quotes and reports")
+def get_event(event_id: int, store: Store) -> dict[str, Any]:
+    """The event (reviewed values), the coder's values, the review log, and the article it came from with
+    its text, quotes, loaded wording and copies; `reports` lists every report of the event side by side."""
+    db = store.reader()
+    stored = db.event_by_row(event_id)
+    if stored is None:
+        raise WirecoderError("W071", f"there is no event {event_id}")
+    article = db.article(stored.document_id)
+    body = event_json(stored)
+    body["article"] = article_json(article) if article else None
+    body["reports"] = [report_json(stored, article)]
+    body["log"] = [entry.as_dict() for entry in db.report_log(stored.document_id, str(stored.event.get("id")))]
+    return body

@@ -1,0 +1,31 @@
+"""The desk's settings, declared as data: each has a default and a line of help (docs/api.md lists them)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class DeskSettings:
+    """What `wirecoder serve` passes to ``create_app``."""
+
+    db: Path
+    cors_origins: tuple[str, ...] = ()  # empty: no CORS headers at all (same-origin only)
+    gazetteer: Path | None = None  # for the place picker; None: the built one, if any
+    page_limit: int = 500  # most events a page may ask for
+    points_limit: int = 50_000  # most map points a request may ask for
+    max_body_bytes: int = 64 * 1024  # largest request body
+    max_query_bytes: int = 4 * 1024  # longest query string
+    export_page_size: int = 500  # events read from the store per chunk of a streamed export
+
+
+SETTINGS_HELP = {
+    "db": "the SQLite store (`wirecoder ingest` writes it)",
+    "cors_origins": "origins allowed to call the API from other pages (`--cors-origin`, repeatable); none by default",
+    "gazetteer": "gazetteer file for the place picker of corrections (default: the built one)",
+    "page_limit": "most events one page may ask for (`limit`)",
+    "points_limit": "most map points one request may ask for",
+    "max_body_bytes": "largest request body accepted (W074 beyond)",
+    "max_query_bytes": "longest query string accepted (W074 beyond)",
+    "export_page_size": "events read per chunk while an export streams",
+}

@@ -1,0 +1,203 @@
+"""Reads for the analyst's desk: pages of events by keyset, map points, counts for charts, articles.
+
+A part of the Database class (a mixin: Database owns the one connection). Pages are keyset-paginated on a
+stable sort (the sort value, then the event's row id), so a page never repeats or skips an event while others
+are added; the cursor is opaque to clients (base64 of the last row's sort key). All SQL is parameterised.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import WirecoderError
+from .queries import EVENT_COLUMNS, EVENT_FROM, filter_where, fts_query, stored_event
+from .rows import EventFilter, StoredEvent
+
+# sort name -> (SQL key expression, direction)
+SORTS: dict[str, tuple[str, str]] = {
+    "date": ("e.shown_date", "DESC"),
+    "date_asc": ("e.shown_date", "ASC"),
+    "fatalities": ("coalesce(e.shown_fatalities, -1)", "DESC"),
+}
+COUNT_KEYS = {
+    "week": "date(e.shown_date, 'weekday 0', '-6 days')",  # the Monday of the event's week
+    "type": "e.shown_type",
+    "sub_type": "e.shown_sub_type",
+    "country": "e.shown_country",
+}
+
+
+@dataclass(frozen=True)
+class EventPage:
+    events: list[StoredEvent]
+    next_cursor: str | None  # None on the last page
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    id: int
+    lat: float
+    lon: float
+    event_type: str | None
+    fatalities: int | None
+    review_status: str | None
+
+
+@dataclass(frozen=True)
+class CountRow:
+    key: str | None
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """A stored document with its text and record, for the evidence view."""
+
+    document_id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    status: str
+    text: str
+    record: dict[str, Any] | None
+    copies: list[dict[str, Any]] = field(default_factory=list)  # near-duplicates stored: other outlets' copies
+
+
+def encode_cursor(value: Any, row_id: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps([value, row_id]).encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[Any, int]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        value, row_id = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+    except (ValueError, TypeError, binascii.Error, UnicodeEncodeError) as err:
+        raise WirecoderError("W070", f"the cursor {cursor[:40]!r} is not one this API gave out") from err
+    if not isinstance(row_id, int) or not isinstance(value, (str, int)) or isinstance(value, bool):
+        raise WirecoderError("W070", f"the cursor {cursor[:40]!r} is not one this API gave out")
+    return value, row_id
+
+
+class BrowseStore:
+    """The desk's reads: methods of ``Database``."""
+
+    _conn: sqlite3.Connection
+
+    def event_page(self, event_filter: EventFilter = EventFilter(), *, sort: str = "date", after: str | None = None,
+                   limit: int = 50, with_text: bool = False) -> EventPage:
+        """One page of events matching the filter, in a stable order; pass ``next_cursor`` as ``after``."""
+        if sort not in SORTS:
+            raise WirecoderError("W070", f"sort {sort!r} is not one of {', '.join(SORTS)}")
+        key, direction = SORTS[sort]
+        where, params = filter_where(event_filter)
+        if after is not None:
+            value, row_id = decode_cursor(after)
+            where.append(f"({key}, e.id) {'<' if direction == 'DESC' else '>'} (?, ?)")
+            params += [value, row_id]
+        sql = ("SELECT " + EVENT_COLUMNS.format(text="d.text" if with_text else "NULL") +
+               ", e.shown_fatalities " + EVENT_FROM)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {key} {direction}, e.id {direction} LIMIT ?"
+        params.append(int(limit) + 1)
+        rows = self._conn.execute(sql, params).fetchall()
+        events = [stored_event(row) for row in rows[:limit]]
+        cursor = None
+        if len(rows) > limit:
+            last = rows[limit - 1]
+            value = last[10] if sort != "fatalities" else (last[11] if last[11] is not None else -1)
+            cursor = encode_cursor(value, last[0])
+        return EventPage(events=events, next_cursor=cursor)
+
+    def event_by_row(self, event_id: int) -> StoredEvent | None:
+        """One event by its row id in this store (ids change when an article is re-coded; keys do not)."""
+        row = self._conn.execute(
+            "SELECT " + EVENT_COLUMNS.format(text="d.text") + " " + EVENT_FROM + " WHERE e.id = ?",
+            (int(event_id),)).fetchone()
+        return stored_event(row) if row else None
+
+    def event_row_id(self, document_id: str, event_key: str) -> int | None:
+        """The row id of the event a report key names."""
+        row = self._conn.execute(
+            "SELECT e.id FROM events e JOIN documents d ON d.id = e.document_id WHERE d.doc_id = ? AND "
+            "e.event_key = ? ORDER BY e.id LIMIT 1", (document_id, event_key)).fetchone()
+        return int(row[0]) if row else None
+
+    def event_points(self, event_filter: EventFilter = EventFilter(), *, limit: int = 50_000) -> list[MapPoint]:
+        """The located events matching the filter, as small points for a map (at most ``limit``, newest first)."""
+        where, params = filter_where(event_filter)
+        where.append("e.shown_lat IS NOT NULL AND e.shown_lon IS NOT NULL")
+        sql = ("SELECT e.id, e.shown_lat, e.shown_lon, e.shown_type, e.shown_fatalities, e.review_status " +
+               EVENT_FROM + " WHERE " + " AND ".join(where) + " ORDER BY e.shown_date DESC, e.id DESC LIMIT ?")
+        return [MapPoint(*row) for row in self._conn.execute(sql, [*params, int(limit)])]
+
+    def event_counts(self, event_filter: EventFilter = EventFilter(), *, by: str = "week") -> list[CountRow]:
+        """Events and fatalities of the filter grouped by week (Monday's date), type, sub-type or country."""
+        if by not in COUNT_KEYS:
+            raise WirecoderError("W070", f"by {by!r} is not one of {', '.join(COUNT_KEYS)}")
+        where, params = filter_where(event_filter)
+        if by == "week":
+            where.append("e.shown_date != ''")
+        sql = (f"SELECT {COUNT_KEYS[by]} AS k, count(*), coalesce(sum(e.shown_fatalities), 0) " + EVENT_FROM +
+               (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY k ORDER BY k")
+        return [CountRow(key=row[0], events=row[1], fatalities=row[2]) for row in self._conn.execute(sql, params)]
+
+    def article(self, document_id: str) -> ArticleView | None:
+        row = self._conn.execute(
+            "SELECT doc_id, title, url, source, published, status, text, record, content_hash, duplicate_of "
+            "FROM documents WHERE doc_id = ? ORDER BY id LIMIT 1", (document_id,)).fetchone()
+        if row is None:
+            return None
+        first_copy = row[9] or row[8]
+        copies = [{"document_id": c[0], "title": c[1], "url": c[2], "source": c[3], "published": c[4],
+                   "similarity": c[5]}
+                  for c in self._conn.execute(
+                      "SELECT doc_id, title, url, source, published, similarity FROM documents "
+                      "WHERE (duplicate_of = ? OR content_hash = ?) AND doc_id != ? ORDER BY id",
+                      (first_copy, first_copy, row[0]))]
+        return ArticleView(document_id=row[0], title=row[1], url=row[2], source=row[3], published=row[4],
+                           status=row[5], text=row[6], record=json.loads(row[7]) if row[7] else None,
+                           copies=copies)
+
+    def article_events(self, document_id: str) -> list[StoredEvent]:
+        """Every event of a document (rejected ones too), in the record's order."""
+        sql = ("SELECT " + EVENT_COLUMNS.format(text="NULL") + " " + EVENT_FROM +
+               " WHERE d.doc_id = ? ORDER BY e.id")
+        return [stored_event(row) for row in self._conn.execute(sql, (document_id,))]
+
+    def article_page(self, *, text: str | None = None, after: int | None = None,
+                     limit: int = 50) -> tuple[list[dict[str, Any]], int | None]:
+        """Stored documents (newest row first), optionally those matching a full-text query; keyset by row."""
+        where, params = ["1"], []
+        if text:
+            where.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+            params.append(fts_query(text))
+        if after is not None:
+            where.append("d.id < ?")
+            params.append(int(after))
+        rows = self._conn.execute(
+            "SELECT d.id, d.doc_id, d.title, d.source, d.published, d.status, "
+            "(SELECT count(*) FROM events e WHERE e.document_id = d.id) FROM documents d WHERE " +
+            " AND ".join(where) + " ORDER BY d.id DESC LIMIT ?", [*params, int(limit) + 1]).fetchall()
+        items = [{"document_id": r[1], "title": r[2], "source": r[3], "published": r[4], "status": r[5],
+                  "events": r[6]} for r in rows[:limit]]
+        return items, (rows[limit - 1][0] if len(rows) > limit else None)
+
+    def iter_event_pages(self, event_filter: EventFilter, *, page_size: int = 500,
+                         with_text: bool = False) -> Iterator[list[StoredEvent]]:
+        """Every event of the filter, a page at a time (date order, newest first)."""
+        after = None
+        while True:
+            page = self.event_page(event_filter, after=after, limit=page_size, with_text=with_text)
+            if page.events:
+                yield page.events
+            if page.next_cursor is None:
+                return
+            after = page.next_cursor

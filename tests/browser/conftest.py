@@ -1,0 +1,113 @@
+"""Browser tests: Playwright driving Debian's Chromium (/usr/bin/chromium; no browser download) against a
+desk served in this process on a store ingested from examples/ plus one hostile article.
+
+Without Chromium or Playwright the tests are skipped locally; under CI (CI=true) they fail, so a CI machine
+that lost its browser cannot pass silently. Screenshots go to $WIRECODER_ARTIFACTS (default artifacts/browser).
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("WIRECODER_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+TOKEN = "browser-test-token-0123456789"
+HOSTILE = {
+    "id": "hostile-<b>markup</b>",
+    "title": "<img src=x onerror=\"window.__pwned='title'\">Gunmen attack <script>window.__pwned='title2'</script>",
+    "source": "<svg onload=\"window.__pwned='source'\"></svg>Wire",
+    "published": "2024-03-12",
+    "text": ("<script>window.__pwned = 'script'</script><img src=x onerror=\"window.__pwned='img'\"> "
+             "BAMAKO, March 12 - Unidentified gunmen on motorbikes attacked the village of Ogossagou in central "
+             "Mali on Sunday, killing 14 civilians <iframe src=\"javascript:window.__pwned='iframe'\"></iframe>, "
+             "a local official said.\n\n\"They came at dawn <b onmouseover=\"window.__pwned='b'\">and shot</b> at "
+             "everyone,\" said Amadou Cisse, the mayor of the commune."),
+}
+
+
+def _need(what: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{what}: CI must run the browser tests (`.ci/run` installs chromium)")
+    pytest.skip(f"{what}; install it with `apt-get install chromium` to run the browser tests")
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    path = Path(os.environ.get("WIRECODER_ARTIFACTS", ROOT / "artifacts" / "browser"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="session")
+def desk_db(tmp_path_factory) -> Path:
+    from wirecoder.cli.main import main
+    from wirecoder.cli.serve import ensure_token
+
+    folder = tmp_path_factory.mktemp("browser")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    db = folder / "desk.sqlite"
+    assert main(["ingest", str(ROOT / "examples"), str(hostile), "--db", str(db), "--workers", "1"]) == 0
+    ensure_token(db, token=TOKEN)
+    return db
+
+
+@pytest.fixture(scope="session")
+def desk_url(desk_db):
+    import uvicorn
+
+    from wirecoder.api import DeskSettings, create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(DeskSettings(db=desk_db)), host="127.0.0.1", port=port,
+                                           log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the desk did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.is_file() and not shutil.which("chromium"):
+        _need(f"there is no Chromium at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _need("Playwright is not installed")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, desk_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 850}, base_url=desk_url)
+    opened = context.new_page()
+    opened.errors = []
+    opened.on("pageerror", lambda err: opened.errors.append(str(err)))
+    yield opened
+    context.close()
+
+
+def open_desk(page, path: str = "/") -> None:
+    page.goto(path)
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=30_000)
