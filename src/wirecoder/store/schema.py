@@ -162,6 +162,62 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     INSERT INTO store_meta (key, value) SELECT 'incidents_stale', '1' WHERE EXISTS (SELECT 1 FROM events);
+    """,
+    # watch: the sources polled, the items they listed, the alerts owed (store/watch.py)
+    """
+    CREATE TABLE watch_sources (
+        id INTEGER PRIMARY KEY,
+        address TEXT NOT NULL UNIQUE,
+        kind TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        polls INTEGER NOT NULL DEFAULT 0,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_polled_at TEXT,
+        last_ok_at TEXT,
+        next_poll_at TEXT,
+        last_error_code TEXT,
+        last_error TEXT
+    );
+    CREATE TABLE watch_items (
+        id INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES watch_sources(id),
+        item_key TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT,
+        published TEXT,
+        content TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error_code TEXT,
+        error TEXT,
+        first_seen_at TEXT NOT NULL,
+        done_at TEXT,
+        UNIQUE (source_id, item_key)
+    );
+    CREATE INDEX watch_items_status ON watch_items(status);
+    CREATE TABLE watch_alerts (
+        id INTEGER PRIMARY KEY,
+        alert_id TEXT NOT NULL,
+        sink TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        incident_id TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        created_at TEXT NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        delivered_at TEXT,
+        UNIQUE (alert_id, sink)
+    );
+    CREATE INDEX watch_alerts_status ON watch_alerts(status, next_attempt_at);
+    CREATE TABLE watch_cursors (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+    );
+    """,
     # reviews by analysts (the desk): an append-only log, the state it folds into per report or incident,
     # the API's write tokens (hashes only), and on each event the values the desk shows and filters on (the
     # coder's, or the reviewed ones), kept in step by triggers so that re-coding an article keeps its reviews
@@ -251,61 +307,6 @@ MIGRATIONS: tuple[str, ...] = (
         FROM documents d WHERE d.doc_id = new.document_id AND events.document_id = d.id
         AND events.event_key = new.event_key;
     END;
-    """,
-    # watch: the sources polled, the items they listed, the alerts owed (store/watch.py)
-    """
-    CREATE TABLE watch_sources (
-        id INTEGER PRIMARY KEY,
-        address TEXT NOT NULL UNIQUE,
-        kind TEXT,
-        etag TEXT,
-        last_modified TEXT,
-        polls INTEGER NOT NULL DEFAULT 0,
-        failures INTEGER NOT NULL DEFAULT 0,
-        last_polled_at TEXT,
-        last_ok_at TEXT,
-        next_poll_at TEXT,
-        last_error_code TEXT,
-        last_error TEXT
-    );
-    CREATE TABLE watch_items (
-        id INTEGER PRIMARY KEY,
-        source_id INTEGER NOT NULL REFERENCES watch_sources(id),
-        item_key TEXT NOT NULL,
-        url TEXT NOT NULL,
-        title TEXT,
-        published TEXT,
-        content TEXT,
-        status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed')),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        error_code TEXT,
-        error TEXT,
-        first_seen_at TEXT NOT NULL,
-        done_at TEXT,
-        UNIQUE (source_id, item_key)
-    );
-    CREATE INDEX watch_items_status ON watch_items(status);
-    CREATE TABLE watch_alerts (
-        id INTEGER PRIMARY KEY,
-        alert_id TEXT NOT NULL,
-        sink TEXT NOT NULL,
-        rule TEXT NOT NULL,
-        incident_id TEXT NOT NULL,
-        fingerprint TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
-        attempts INTEGER NOT NULL DEFAULT 0,
-        last_error TEXT,
-        created_at TEXT NOT NULL,
-        next_attempt_at TEXT NOT NULL,
-        delivered_at TEXT,
-        UNIQUE (alert_id, sink)
-    );
-    CREATE INDEX watch_alerts_status ON watch_alerts(status, next_attempt_at);
-    CREATE TABLE watch_cursors (
-        name TEXT PRIMARY KEY,
-        value INTEGER NOT NULL
-    );
     """,
 )
 
