@@ -47,10 +47,12 @@ MAIDUGURI = "Soldiers clashed with insurgents near Maiduguri on Monday, killing 
 BAMAKO = "Gunmen clashed with a militia in Mopti and fled; the army called them terrorists."
 KAMPALA = "Thousands marched in Kampala on Friday. \"We want bread,\" said Sarah Nakato, a teacher."
 SANAA = "An air strike hit a market in Sanaa, residents said."
+SANAA_2 = "Health officials said an air strike on a Sanaa market killed 25 people."
 
 
 def write_desk_store(path: pathlib.Path) -> pathlib.Path:
-    """Six events in four articles, two countries per continent pair, one undated, one background, a copy."""
+    """Seven events in five articles: one undated, one background, a near-duplicate copy, and two articles
+    from two outlets telling the same air strike (one incident of two sources)."""
     docs = [
         document("ng-1", MAIDUGURI, [
             make_event("ng-1-e1", date="2024-03-04", country="NG", lat=11.85, lon=13.16, place="Maiduguri",
@@ -83,6 +85,11 @@ def write_desk_store(path: pathlib.Path) -> pathlib.Path:
                        sub="Air/drone strike", event_type="Explosions/Remote violence",
                        actor1="Military Forces of Saudi Arabia", fatalities=1, admin1="Sanaa", text=SANAA)],
             title="Strike on Sanaa market", published="2024-01-21"),
+        document("ye-2", SANAA_2, [
+            make_event("ye-2-e1", date="2024-01-20", country="YE", lat=15.36, lon=44.2, place="Sanaa",
+                       sub="Air/drone strike", event_type="Explosions/Remote violence",
+                       actor1="Military Forces of Saudi Arabia", fatalities=25, admin1="Sanaa", text=SANAA_2)],
+            title="Sanaa market strike toll", published="2024-01-22", source="Third Wire"),
         document("ye-1-copy", SANAA + " ", [], title="Strike on Sanaa market (copy)", published="2024-01-21",
                  source="Other Wire", status="duplicate", duplicate_of="hash-ye-1"),
     ]

@@ -117,8 +117,6 @@ CATALOGUE: dict[str, ErrorSpec] = {
                   "give reviewer, action (accept, reject with a reason, or correct with a field and a value in the record's shape); see docs/api.md"),
         ErrorSpec("W074", "the request is too large",
                   "send at most 64 KiB a request and ask for at most 500 items a page (50,000 map points)"),
-        ErrorSpec("W075", "this store holds no incidents yet",
-                  "build incidents first (see docs/store.md), or review the article's reports through /api/events"),
         ErrorSpec("W076", "the server cannot start",
                   "pick a free --port, or a --host address this machine has"),
         ErrorSpec("W077", "the web desk's files are missing from this install",

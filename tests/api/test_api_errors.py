@@ -31,8 +31,11 @@ FAILURES = [
     ("get", "/api/events/999999", {}, 404, "W071"),
     ("get", "/api/articles/no-such-article", {}, 404, "W071"),
     ("get", "/api/articles?limit=1000", {}, 413, "W074"),
-    ("get", "/api/incidents", {}, 404, "W075"),
-    ("get", "/api/incidents/abc", {}, 404, "W075"),
+    ("get", "/api/incidents/abc", {}, 404, "W060"),
+    ("get", "/api/incidents?order=chaos", {}, 400, "W008"),
+    ("get", "/api/incidents?after=garbage", {}, 400, "W061"),
+    ("get", "/api/incidents?limit=501", {}, 413, "W074"),
+    ("get", "/api/incidents?bbox=1,2", {}, 400, "W070"),
     ("get", "/api/reviews", {}, 400, "W070"),
     ("get", "/api/events?" + "q=x&" * 2000, {}, 413, "W074"),
     ("post", "/api/reviews", {"json": REVIEW}, 401, "W072"),
@@ -47,7 +50,7 @@ FAILURES = [
                               "headers": {"Content-Type": "application/json"}}, 422, "W073"),
     ("post", "/api/reviews", {"content": b"x" * 70_000, "token": True,
                               "headers": {"Content-Type": "application/json"}}, 413, "W074"),
-    ("post", "/api/reviews", {"json": {**REVIEW, "incident_id": "i1"}, "token": True}, 404, "W075"),
+    ("post", "/api/reviews", {"json": {**REVIEW, "incident_id": "i1"}, "token": True}, 404, "W060"),
 ]
 
 

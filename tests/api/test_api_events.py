@@ -9,27 +9,27 @@ def keys(response) -> set[str]:
     return {item["report_key"]["event_key"] for item in response.json()["events"]}
 
 
-ALL = {"ng-1-e1", "ng-1-e2", "ml-1-e1", "ug-1-e1", "ye-1-e1", "ye-1-e2"}
+ALL = {"ng-1-e1", "ng-1-e2", "ml-1-e1", "ug-1-e1", "ye-1-e1", "ye-1-e2", "ye-2-e1"}
 
 
 @pytest.mark.parametrize("query,expected", [
     ("", ALL),
     ("country=NG", {"ng-1-e1", "ng-1-e2"}),
-    ("country=Yemen", {"ye-1-e1", "ye-1-e2"}),
+    ("country=Yemen", {"ye-1-e1", "ye-1-e2", "ye-2-e1"}),
     ("admin1=mopti", {"ml-1-e1"}),
     ("type=Protests", {"ug-1-e1"}),
-    ("type=air/drone strike", {"ye-1-e1", "ye-1-e2"}),
+    ("type=air/drone strike", {"ye-1-e1", "ye-1-e2", "ye-2-e1"}),
     ("sub_type=Armed clash", {"ng-1-e1", "ng-1-e2", "ml-1-e1"}),
-    ("actor=Saudi", {"ye-1-e1", "ye-1-e2"}),
+    ("actor=Saudi", {"ye-1-e1", "ye-1-e2", "ye-2-e1"}),
     ("actor=protesters", {"ug-1-e1"}),
     ("actor=Boko", {"ng-1-e1"}),
     ("since=2024-03-01", {"ng-1-e1", "ug-1-e1"}),
-    ("until=2024-01", {"ye-1-e1", "ng-1-e2"}),
+    ("until=2024-01", {"ye-1-e1", "ye-2-e1", "ng-1-e2"}),
     ("since=2024-02-01&until=2024-03-05", {"ml-1-e1", "ng-1-e1"}),
     ("bbox=-10,0,20,20", {"ng-1-e1", "ng-1-e2", "ml-1-e1"}),
     ("bbox=170,-10,-170,10", set()),
-    ("min_sources=2", {"ye-1-e1", "ye-1-e2"}),
-    ("q=market", {"ye-1-e1", "ye-1-e2"}),
+    ("min_sources=2", {"ye-1-e1", "ye-2-e1"}),
+    ("q=market", {"ye-1-e1", "ye-1-e2", "ye-2-e1"}),
     ("q=insurgents Maiduguri", {"ng-1-e1", "ng-1-e2"}),
     ("background=false", ALL - {"ng-1-e2"}),
     ("review=unreviewed", ALL),
@@ -60,7 +60,7 @@ def test_api_events_sorts_by_date_and_by_fatalities(client):
     assert dates[:5] == sorted(dates[:5], reverse=True) and dates[-1] is None  # undated last
     deaths = [(i["event"]["fatalities"] or {}).get("best") for i in
               client.get("/api/events?sort=fatalities&limit=100").json()["events"]]
-    assert deaths[:4] == [40, 20, 5, 1] and deaths[4:] == [None, None]
+    assert deaths[:5] == [40, 25, 20, 5, 1] and deaths[5:] == [None, None]
 
 
 def test_api_events_page_is_not_disturbed_by_new_events(client, store):
@@ -89,10 +89,17 @@ def test_api_event_one_with_article_evidence_and_reports(client):
     assert body["log"] == [] and body["review"] is None
 
 
-def test_api_event_reports_list_the_copies_from_other_outlets(client):
-    item = client.get("/api/events?country=YE&limit=1").json()["events"][0]
-    outlets = client.get(f"/api/events/{item['id']}").json()["reports"][0]["outlets"]
-    assert [o["source"] for o in outlets] == ["Desk Wire", "Other Wire"]
+def test_api_event_shows_every_report_of_its_incident_side_by_side(client):
+    item = next(i for i in client.get("/api/events?country=YE&limit=10").json()["events"]
+                if i["report_key"]["event_key"] == "ye-1-e1")
+    body = client.get(f"/api/events/{item['id']}").json()
+    assert body["incident"]["record"]["number_of_sources"] == 2
+    reports = {r["report_key"]["event_key"]: r for r in body["reports"]}
+    assert set(reports) == {"ye-1-e1", "ye-2-e1"}
+    assert reports["ye-1-e1"]["copies"] == ["ye-1-copy"] and reports["ye-2-e1"]["source"] == "Third Wire"
+    assert reports["ye-2-e1"]["fatalities"]["best"] == 25 and reports["ye-1-e1"]["fatalities"]["best"] == 20
+    assert all(r["event_id"] and r["claimed_by"] for r in body["reports"])
+    assert any(c["field"] == "fatalities" for c in body["incident"]["record"]["conflicts"])
 
 
 def test_api_points_are_the_located_filtered_events(client):
@@ -106,8 +113,8 @@ def test_api_points_are_the_located_filtered_events(client):
 def test_api_counts_by_week_type_and_country(client):
     weeks = client.get("/api/counts?by=week").json()["counts"]
     assert {w["key"]: w["events"] for w in weeks} == {
-        "2019-04-29": 1, "2024-01-15": 1, "2024-02-05": 1, "2024-03-04": 2}  # Mondays; undated left out
+        "2019-04-29": 1, "2024-01-15": 2, "2024-02-05": 1, "2024-03-04": 2}  # Mondays; undated left out
     types = {c["key"]: (c["events"], c["fatalities"]) for c in client.get("/api/counts?by=type").json()["counts"]}
-    assert types == {"Battles": (3, 45), "Explosions/Remote violence": (2, 21), "Protests": (1, 0)}
+    assert types == {"Battles": (3, 45), "Explosions/Remote violence": (3, 46), "Protests": (1, 0)}
     countries = client.get("/api/counts?by=country&since=2024-03-01").json()["counts"]
     assert {c["key"] for c in countries} == {"NG", "UG"}

@@ -21,6 +21,12 @@ CHROMIUM = Path(os.environ.get("WIRECODER_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 TOKEN = "browser-test-token-0123456789"
+# a second outlet's telling of the Ogossagou attack in examples/: the two reports make one incident
+SECOND_TELLING = {
+    "id": "second-telling", "published": "2024-03-11", "source": "Second Wire", "title": "Attack on Ogossagou",
+    "text": ("MOPTI, March 11 - Gunmen attacked the village of Ogossagou in central Mali on Sunday, killing 16 "
+             "civilians, the army said in a statement.\n\nResidents said the attackers arrived on motorbikes."),
+}
 HOSTILE = {
     "id": "hostile-<b>markup</b>",
     "title": "<img src=x onerror=\"window.__pwned='title'\">Gunmen attack <script>window.__pwned='title2'</script>",
@@ -54,7 +60,7 @@ def desk_db(tmp_path_factory) -> Path:
 
     folder = tmp_path_factory.mktemp("browser")
     hostile = folder / "hostile.jsonl"
-    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    hostile.write_text(json.dumps(HOSTILE) + "\n" + json.dumps(SECOND_TELLING) + "\n", encoding="utf-8")
     db = folder / "desk.sqlite"
     assert main(["ingest", str(ROOT / "examples"), str(hostile), "--db", str(db), "--workers", "1"]) == 0
     ensure_token(db, token=TOKEN)

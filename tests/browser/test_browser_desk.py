@@ -6,7 +6,7 @@ import pytest
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
-from conftest import HOSTILE, TOKEN, open_desk
+from conftest import HOSTILE, SECOND_TELLING, TOKEN, open_desk
 
 
 def marker_total(page) -> int:
@@ -142,3 +142,20 @@ def test_browser_hostile_article_runs_nothing_and_shows_as_written(page, artifac
         assert page.locator(f"{selector} img, {selector} script, {selector} iframe, {selector} svg").count() == 0
     page.screenshot(path=str(artifacts / "hostile.png"))
     assert page.errors == []
+
+
+def test_browser_incident_reports_side_by_side(page, artifacts):
+    open_desk(page)
+    second = api(page, "/api/articles/" + SECOND_TELLING["id"])["events"][0]
+    page.goto(f"/#event={second['id']}")
+    page.wait_for_selector("#evidence:not([hidden])")
+    cards = page.locator("#ev-reports .report")
+    expect(cards).to_have_count(2)
+    assert "2 sources" in page.inner_text("#ev-incident")
+    assert "Second Wire" in cards.all_inner_texts()[0] + cards.all_inner_texts()[1]
+    other = page.locator("#ev-reports .report button.open-report")
+    expect(other).to_have_count(1)
+    other.click()
+    expect(page.locator("#ev-source")).not_to_contain_text("Second Wire")
+    assert f"#event={second['id']}" not in page.url
+    page.screenshot(path=str(artifacts / "incident.png"))

@@ -8,7 +8,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .. import __version__
+from ..version import __version__
 from ..errors import WirecoderError
 from ..store import Database
 from . import articles, events, exports, incidents, pages, places, problems, reviews

@@ -65,7 +65,7 @@ def require_token(request: Request) -> None:
         raise WirecoderError("W072", "the token is not this store's")
 
 
-def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+def bbox_value(value: str | None) -> tuple[float, float, float, float] | None:
     if not value:
         return None
     try:
@@ -98,7 +98,7 @@ def event_filter(
     background: Annotated[bool, Query(description="include events the articles recount as history")] = True,
 ) -> EventFilter:
     return EventFilter(since=since, until=until, country=country, event_type=type, actor=actor, text=q,
-                       include_background=background, sub_event_type=sub_type, admin1=admin1, bbox=_bbox(bbox),
+                       include_background=background, sub_event_type=sub_type, admin1=admin1, bbox=bbox_value(bbox),
                        min_sources=min_sources, review=review)
 
 

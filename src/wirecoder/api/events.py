@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request
 
 from ..errors import WirecoderError
 from .deps import Filter, Store
-from .views import article_json, event_json, report_json
+from .views import article_json, event_json, report_entry
 
 router = APIRouter(prefix="/api", tags=["events"])
 
@@ -60,7 +60,8 @@ def counts(
 @router.get("/events/{event_id}", summary="One event with its article, evidence, quotes and reports")
 def get_event(event_id: int, store: Store) -> dict[str, Any]:
     """The event (reviewed values), the coder's values, the review log, and the article it came from with
-    its text, quotes, loaded wording and copies; `reports` lists every report of the event side by side."""
+    its text, quotes, loaded wording and copies; `incident` is the incident the event is a report of, and
+    `reports` every report of that incident side by side (figures, who claims them, reviews)."""
     db = store.reader()
     stored = db.event_by_row(event_id)
     if stored is None:
@@ -68,6 +69,14 @@ def get_event(event_id: int, store: Store) -> dict[str, Any]:
     article = db.article(stored.document_id)
     body = event_json(stored)
     body["article"] = article_json(article) if article else None
-    body["reports"] = [report_json(stored, article)]
+    report_key, incident_id = db.event_report(event_id)
+    incident = db.incident(incident_id, with_reports=True) if incident_id else None
+    if incident is not None:
+        body["incident"] = {"id": incident.id, "record": incident.record, "review": db.incident_review(incident)}
+        body["reports"] = [report_entry(db, report) for report in incident.reports]
+    else:
+        body["incident"] = None
+        report = db.report(report_key) if report_key else None
+        body["reports"] = [report_entry(db, report)] if report else []
     body["log"] = [entry.as_dict() for entry in db.report_log(stored.document_id, str(stored.event.get("id")))]
     return body

@@ -1,24 +1,71 @@
-"""/api/incidents: the route layout for cross-article incidents (wirecoder.incident/1).
+"""/api/incidents: cross-article incidents (wirecoder.incident/1, docs/incidents.md) with their reports.
 
-Until the store builds incidents, these routes answer W075 in the one error shape; the desk then shows each
-article's events as reports of their own.
+An incident is one event as ACLED counts it, told by one or more reports (an article's event each). The list
+takes the incident filters of the store's read API; one incident comes with every report side by side, each
+report's event with its analysts' reviews laid over it, and the incident's own review state and log.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Query, Request
 
 from ..errors import WirecoderError
+from ..store import IncidentFilter, StoredIncident
+from .deps import Store, bbox_value
+from .views import report_entry
 
 router = APIRouter(prefix="/api", tags=["incidents"])
 
 
+def incident_filter(
+    country: Annotated[str | None, Query(max_length=100)] = None,
+    admin1: Annotated[str | None, Query(max_length=200)] = None,
+    type: Annotated[str | None, Query(max_length=100, description="event type or sub-event type")] = None,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    since: Annotated[str | None, Query(max_length=10)] = None,
+    until: Annotated[str | None, Query(max_length=10)] = None,
+    bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=1000)] = None,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    background: Annotated[bool, Query()] = True,
+) -> IncidentFilter:
+    return IncidentFilter(since=since, until=until, country=country, admin1=admin1, event_type=type, actor=actor,
+                          text=q, bbox=bbox_value(bbox), min_sources=min_sources, include_background=background)
+
+
+def incident_json(incident: StoredIncident, review: dict[str, Any] | None) -> dict[str, Any]:
+    return {"id": incident.id, "record": incident.record, "review": review, "reviewed": review is not None,
+            "requested_id": incident.requested_id}
+
+
 @router.get("/incidents", summary="Incidents (one event as ACLED counts it, told by one or more reports)")
-def list_incidents() -> dict[str, Any]:
-    raise WirecoderError("W075")
+def list_incidents(
+    request: Request, store: Store, flt: Annotated[IncidentFilter, Depends(incident_filter)],
+    order: Annotated[str, Query(description="date, -date (newest first), changed")] = "-date",
+    limit: Annotated[int, Query(ge=1)] = 50,
+    after: Annotated[str | None, Query(max_length=300, description="the next_cursor of the previous page")] = None,
+) -> dict[str, Any]:
+    """Filters as for events (`country`, `admin1`, `type`, `actor`, `since`, `until`, `bbox`, `min_sources` =
+    the incident's number of sources, `q`, `background`); keyset pages in a stable order."""
+    page_limit = request.app.state.settings.page_limit
+    if limit > page_limit:
+        raise WirecoderError("W074", f"limit {limit} is above the page limit {page_limit}")
+    db = store.reader()
+    page = db.incidents(flt, order=order, after=after, limit=limit)
+    return {"incidents": [incident_json(i, db.incident_review(i)) for i in page.items],
+            "next_cursor": page.next_cursor, "limit": limit, "order": order}
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with its reports, evidence and conflicts")
-def get_incident(incident_id: str) -> dict[str, Any]:
-    raise WirecoderError("W075")
+def get_incident(incident_id: str, store: Store) -> dict[str, Any]:
+    """Every report side by side: its article, its event (with reviews laid over it), its evidence, its figures
+    and who claims them. An older id of the incident (before it grew or merged) finds it too."""
+    db = store.reader()
+    incident = db.incident(incident_id, with_reports=True)
+    if incident is None:
+        raise WirecoderError("W060", f"there is no incident {incident_id!r}")
+    body = incident_json(incident, db.incident_review(incident))
+    body["reports"] = [report_entry(db, report) for report in incident.reports]
+    body["log"] = [entry.as_dict() for entry in db.incident_log(incident)]
+    return body

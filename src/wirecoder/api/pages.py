@@ -53,5 +53,5 @@ def meta(request: Request) -> dict[str, Any]:
         "event_types": {name: list(subs) for name, subs in EVENT_TYPES.items()},
         "actor_kinds": list(ACTOR_KINDS),
         "review": {"fields": list(FIELDS), "reject_reasons": list(REJECT_REASONS)},
-        "incidents": False,
+        "incidents": True,
     }

@@ -14,8 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import WirecoderError
 
 # HTTP status of each coded error the API can return (anything else is a 400)
-STATUS = {"W008": 400, "W020": 503, "W030": 503, "W070": 400, "W071": 404, "W072": 401, "W073": 422,
-          "W074": 413, "W075": 404, "W077": 500, "W078": 404, "W099": 500}
+STATUS = {"W008": 400, "W020": 503, "W030": 503, "W060": 404, "W061": 400, "W070": 400, "W071": 404, "W072": 401, "W073": 422,
+          "W074": 413, "W077": 500, "W078": 404, "W099": 500}
 _HTTP_CODES = {404: "W071", 405: "W071", 401: "W072", 413: "W074"}
 
 log = logging.getLogger("wirecoder.api")

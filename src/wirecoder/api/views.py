@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..store import StoredEvent
+from ..review.state import apply_review
+from ..store import Database, StoredEvent, StoredReport
 from ..store.browse import ArticleView
 
 
@@ -32,19 +33,23 @@ def article_json(article: ArticleView) -> dict[str, Any]:
     }
 
 
-def report_json(stored: StoredEvent, article: ArticleView | None) -> dict[str, Any]:
-    """One report of an event (an article's telling) with its figures and who claims them."""
-    event = stored.event
-    outlets = [{"source": stored.document_source, "document_id": stored.document_id, "url": stored.document_url,
-                "published": stored.document_published}]
-    outlets += [{"source": c["source"], "document_id": c["document_id"], "url": c["url"],
-                 "published": c["published"]} for c in (article.copies if article else [])]
+def report_entry(db: Database, report: StoredReport) -> dict[str, Any]:
+    """One report of an incident (an article's telling of the event) with its figures and who claims them,
+    its analysts' reviews laid over it."""
+    event_key = str(report.event.get("id"))
+    state = db.report_review(report.document_id, event_key)
+    event, coded = apply_review(report.event, state)
+    location = event.get("location") or {}
     return {
-        "report_key": {"document_id": stored.document_id, "event_key": str(event.get("id"))},
-        "event_id": stored.id, "source": stored.document_source, "title": stored.document_title,
-        "published": stored.document_published, "outlets": outlets,
+        "key": report.report_key, "incident_id": report.incident_id,
+        "report_key": {"document_id": report.document_id, "event_key": event_key},
+        "event_id": db.event_row_id(report.document_id, event_key),
+        "source": report.document_source, "title": report.document_title, "url": report.document_url,
+        "published": report.document_published, "copies": list(report.duplicate_copies),
         "event_type": event.get("event_type"), "sub_event_type": event.get("sub_event_type"),
-        "date": event.get("date"), "location": (event.get("location") or {}).get("name"),
+        "date": event.get("date"), "location": location.get("name"), "country": location.get("country"),
+        "actor1": (event.get("actor1") or {}).get("name"), "actor2": (event.get("actor2") or {}).get("name"),
         "fatalities": event.get("fatalities"), "injured": event.get("injured"),
-        "claimed_by": event.get("claimed_by") or [], "review": stored.review,
+        "claimed_by": event.get("claimed_by") or [], "evidence": event.get("evidence") or [],
+        "review": state.as_dict() if state else None, "coded": coded,
     }

@@ -43,7 +43,12 @@ class ReviewInput:
     def target_key(self) -> str:
         if self.target_kind == "incident":
             return str(self.incident_id)
-        return f"{self.document_id}\x1f{self.event_key}"
+        return report_target(str(self.document_id), str(self.event_key))
+
+
+def report_target(document_id: str, event_key: str) -> str:
+    """The log's key of a report: its document id and the event's key in the record."""
+    return f"{document_id}\x1f{event_key}"
 
 
 def _fail(message: str) -> WirecoderError:

@@ -130,6 +130,13 @@ class BrowseStore:
             "e.event_key = ? ORDER BY e.id LIMIT 1", (document_id, event_key)).fetchone()
         return int(row[0]) if row else None
 
+    def event_report(self, event_id: int) -> tuple[str | None, str | None]:
+        """(report key, incident id) of an event; (None, None) before incidents are merged."""
+        row = self._conn.execute(
+            "SELECT r.report_key, i.incident_key FROM reports r LEFT JOIN incidents i ON i.id = r.incident_id "
+            "WHERE r.event_id = ?", (int(event_id),)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
     def event_points(self, event_filter: EventFilter = EventFilter(), *, limit: int = 50_000) -> list[MapPoint]:
         """The located events matching the filter, as small points for a map (at most ``limit``, newest first)."""
         where, params = filter_where(event_filter)

@@ -96,7 +96,8 @@ def filter_where(event_filter: EventFilter) -> tuple[list[str], list[Any]]:
             where.append("(e.shown_lon >= ? OR e.shown_lon <= ?)")
             params += [west, east]
     if f.min_sources is not None and f.min_sources > 1:
-        where.append("1 + (SELECT count(*) FROM documents c WHERE c.duplicate_of = d.content_hash) >= ?")
+        where.append("coalesce((SELECT i.number_of_sources FROM reports r JOIN incidents i ON i.id = r.incident_id "
+                     "WHERE r.event_id = e.id), 1) >= ?")
         params.append(int(f.min_sources))
     if f.text:
         where.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")

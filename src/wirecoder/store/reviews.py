@@ -13,10 +13,11 @@ import hmac
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from ..errors import WirecoderError
-from ..review.corrections import ReviewInput, check_review
+from ..review.corrections import ReviewInput, check_review, report_target
 from ..review.state import LoggedReview, ReviewState, apply_review, field_value, fold_reviews
 from ..taxonomy import event_type_of
 
@@ -50,8 +51,15 @@ class ReviewStore:
         """Check and append one review; the target must exist. Returns the entry as logged."""
         entry = check_review(entry)
         with self._transaction():
-            coded = self._target_event(entry)
-            log = self.review_log(target_kind=entry.target_kind, target_key=entry.target_key)
+            if entry.target_kind == "incident":
+                incident = self.incident(str(entry.incident_id), with_reports=False)  # type: ignore[attr-defined]
+                if incident is None:
+                    raise WirecoderError("W060", f"there is no incident {entry.incident_id!r}")
+                entry = replace(entry, incident_id=incident.id)  # an older id is logged under the current one
+                coded, log = incident.record, self.incident_log(incident)
+            else:
+                coded = self._report_event(entry)
+                log = self.review_log(target_kind=entry.target_kind, target_key=entry.target_key)
             state = fold_reviews(log)
             shown, _ = apply_review(coded, state)
             old = field_value(shown, entry.field) if entry.field else None
@@ -72,17 +80,14 @@ class ReviewStore:
             self._write_state(entry, new_state)
         return logged
 
-    def _target_event(self, entry: ReviewInput) -> dict[str, Any]:
-        if entry.target_kind == "report":
-            row = self._conn.execute(
-                "SELECT e.data FROM events e JOIN documents d ON d.id = e.document_id "
-                "WHERE d.doc_id = ? AND e.event_key = ? ORDER BY e.id LIMIT 1",
-                (entry.document_id, entry.event_key)).fetchone()
-            if row is None:
-                raise WirecoderError("W071", f"there is no event {entry.event_key!r} in document "
-                                             f"{entry.document_id!r}")
-            return json.loads(row[0])
-        raise WirecoderError("W075", "this store holds no incidents to review yet")
+    def _report_event(self, entry: ReviewInput) -> dict[str, Any]:
+        row = self._conn.execute(
+            "SELECT e.data FROM events e JOIN documents d ON d.id = e.document_id "
+            "WHERE d.doc_id = ? AND e.event_key = ? ORDER BY e.id LIMIT 1",
+            (entry.document_id, entry.event_key)).fetchone()
+        if row is None:
+            raise WirecoderError("W071", f"there is no event {entry.event_key!r} in document {entry.document_id!r}")
+        return json.loads(row[0])
 
     def _write_state(self, entry: ReviewInput, state: ReviewState) -> None:
         values = state.fields
@@ -111,8 +116,32 @@ class ReviewStore:
                     "FROM reviews WHERE target_kind = ? AND target_key = ? ORDER BY id", (target_kind, target_key))]
 
     def report_log(self, document_id: str, event_key: str) -> list[LoggedReview]:
-        return self.review_log(target_kind="report", target_key=ReviewInput(
-            reviewer="-", action="accept", document_id=document_id, event_key=event_key).target_key)
+        return self.review_log(target_kind="report", target_key=report_target(document_id, event_key))
+
+    def report_review(self, document_id: str, event_key: str) -> ReviewState | None:
+        return self.review_state(target_kind="report", target_key=report_target(document_id, event_key))
+
+    def _incident_keys(self, incident: Any) -> list[str]:
+        """Every id the incident has had or could be asked by: its own and those derived from each report
+        (merging keeps older ids resolvable; reviews given under one stay with the incident)."""
+        refs = [row[0] for row in self._conn.execute(
+            "SELECT DISTINCT r.report_ref FROM reports r JOIN incidents i ON i.id = r.incident_id "
+            "WHERE i.incident_key = ?", (incident.id,))]
+        return [incident.id, *(ref for ref in refs if ref != incident.id)]
+
+    def incident_log(self, incident: Any) -> list[LoggedReview]:
+        """The reviews of an incident under any of its ids, oldest first."""
+        keys = self._incident_keys(incident)
+        marks = ", ".join("?" * len(keys))
+        return [LoggedReview(id=row[0], reviewer=row[1], reviewed_at=row[2], action=row[3], field=row[4],
+                             old_value=_loads(row[5]), new_value=_loads(row[6]), reason=row[7], comment=row[8])
+                for row in self._conn.execute(
+                    "SELECT id, reviewer, reviewed_at, action, field, old_value, new_value, reason, comment "
+                    f"FROM reviews WHERE target_kind = 'incident' AND target_key IN ({marks}) ORDER BY id", keys)]
+
+    def incident_review(self, incident: Any) -> dict[str, Any] | None:
+        state = fold_reviews(self.incident_log(incident))
+        return state.as_dict() if state else None
 
     def review_state(self, *, target_kind: str, target_key: str) -> ReviewState | None:
         row = self._conn.execute("SELECT state FROM review_state WHERE target_kind = ? AND target_key = ?",

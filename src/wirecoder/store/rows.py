@@ -63,7 +63,7 @@ class EventFilter:
     sub_event_type: str | None = None  # exact ACLED sub-event type
     admin1: str | None = None
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (degrees)
-    min_sources: int | None = None  # the article and its near-duplicate copies stored
+    min_sources: int | None = None  # sources of the incident the event is a report of
     review: str | None = None  # None: all but rejected; all|unreviewed|reviewed|accepted|corrected|rejected
 
 

@@ -47,6 +47,7 @@ async function boot() {
 
   const evidence = createEvidence(document.getElementById("evidence"), {
     onChanged: () => refresh({ fit: false }),
+    onOpenReport: (id) => select(id),
     onClose: () => { document.getElementById("evidence").hidden = true; history.replaceState(null, "", `${location.pathname}${location.search}`); },
   });
   async function select(id) {

@@ -107,20 +107,43 @@ export function highlight(container, text, spans) {
   }
 }
 
-function reportCard(report) {
-  const outlets = report.outlets.map((o) => o.source || o.document_id).join(", ");
+function reportCard(report, current, onOpen) {
   const claims = (report.claimed_by || []).map((c) => `${c.name}${c.kind ? ` (${c.kind})` : ""}`).join("; ");
-  return el("div", { class: "report" }, [
-    el("h4", { text: report.source || report.report_key.document_id }),
+  const copies = report.copies.length ? ` (+${report.copies.length} ${report.copies.length === 1 ? "copy" : "copies"})` : "";
+  const card = el("div", { class: `report${report.event_id === current ? " current" : ""}`,
+                           dataset: { eventId: report.event_id || "" } }, [
+    el("h4", { text: `${report.source || report.report_key.document_id}${copies}` }),
     el("div", { class: "muted", text: `${report.published || "undated"} · ${report.title || ""}` }),
     el("div", { text: `${report.sub_event_type || "?"} on ${report.date || "?"} at ${report.location || "?"}` }),
-    el("div", { text: `killed: ${count(report.fatalities)} · injured: ${count(report.injured)}` }),
+    el("div", { text: `${report.actor1 || "?"}${report.actor2 ? ` vs ${report.actor2}` : ""}` }),
+    el("div", { class: "figures", text: `killed: ${count(report.fatalities)} · injured: ${count(report.injured)}` }),
     el("div", { text: `according to: ${claims || "the outlet"}` }),
-    el("div", { class: "muted", text: `outlets: ${outlets}` }),
+    report.review ? el("span", { class: `badge ${report.review.status}`, text: report.review.status }) : null,
+  ]);
+  if (report.event_id && report.event_id !== current) {
+    card.append(el("button", { type: "button", class: "open-report", text: "Open this report",
+                               onclick: () => onOpen(report.event_id) }));
+  }
+  return card;
+}
+
+function incidentSummary(incident) {
+  if (!incident) return el("p", { class: "muted", text: "not merged into an incident yet" });
+  const record = incident.record;
+  const conflicts = (record.conflicts || []).map((c) => el("li", {}, [
+    el("strong", { text: c.field }), ": ",
+    (c.values || []).map((v) => `${typeof v.value === "object" ? JSON.stringify(v.value) : v.value}`
+      + ` (${(v.claimed_by || []).map((x) => x.name || x).join("; ") || v.document_id})`).join(" vs ")]));
+  return el("div", { id: "ev-incident" }, [
+    el("p", {}, [el("strong", { text: `Incident ${incident.id}` }),
+      ` · ${record.number_of_sources} source${record.number_of_sources === 1 ? "" : "s"}`
+      + ` · killed: ${count(record.fatalities)} · ${record.first_reported || "?"} to ${record.last_reported || "?"}`,
+      incident.review ? el("span", { class: `badge ${incident.review.status}`, text: incident.review.status }) : null]),
+    conflicts.length ? el("ul", { class: "conflicts" }, conflicts) : null,
   ]);
 }
 
-export function createEvidence(root, { onChanged, onClose }) {
+export function createEvidence(root, { onChanged, onClose, onOpenReport }) {
   const $ = (id) => root.querySelector(`#${id}`);
   $("ev-close").addEventListener("click", onClose);
   let current = null;
@@ -148,7 +171,8 @@ export function createEvidence(root, { onChanged, onClose }) {
     clear($("ev-framing")).append(...(article.framing || []).map((f) => el("li", {}, [
       el("span", { class: "loaded", text: f.term }), ` · ${f.category}`])));
     if (!(article.framing || []).length) $("ev-framing").append(el("li", { class: "muted", text: "none flagged" }));
-    clear($("ev-reports")).append(...item.reports.map(reportCard));
+    clear($("ev-incident-box")).append(incidentSummary(item.incident));
+    clear($("ev-reports")).append(...item.reports.map((r) => reportCard(r, item.id, (other) => onOpenReport(other))));
     renderReview($("ev-review"), $("ev-log"), item, { onSaved: async () => { await open(id); onChanged(); } });
     root.hidden = false;
     root.scrollTop = 0;
