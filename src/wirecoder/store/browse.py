@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -25,7 +26,7 @@ SORTS: dict[str, tuple[str, str]] = {
     "fatalities": ("coalesce(e.shown_fatalities, -1)", "DESC"),
 }
 COUNT_KEYS = {
-    "week": "date(e.shown_date, 'weekday 0', '-6 days')",  # the Monday of the event's week
+    "week": "e.shown_date",  # folded into the Monday of each week
     "type": "e.shown_type",
     "sub_type": "e.shown_sub_type",
     "country": "e.shown_country",
@@ -68,6 +69,15 @@ class ArticleView:
     text: str
     record: dict[str, Any] | None
     copies: list[dict[str, Any]] = field(default_factory=list)  # near-duplicates stored: other outlets' copies
+
+
+def _monday(day: str) -> str:
+    """The Monday of a day's week (ISO weeks), as YYYY-MM-DD."""
+    try:
+        date = dt.date.fromisoformat(day[:10])
+    except ValueError:
+        return day
+    return (date - dt.timedelta(days=date.weekday())).isoformat()
 
 
 def encode_cursor(value: Any, row_id: int) -> str:
@@ -141,8 +151,8 @@ class BrowseStore:
         """The located events matching the filter, as small points for a map (at most ``limit``, newest first)."""
         where, params = filter_where(event_filter)
         where.append("e.shown_lat IS NOT NULL AND e.shown_lon IS NOT NULL")
-        sql = ("SELECT e.id, e.shown_lat, e.shown_lon, e.shown_type, e.shown_fatalities, e.review_status " +
-               EVENT_FROM + " WHERE " + " AND ".join(where) + " ORDER BY e.shown_date DESC, e.id DESC LIMIT ?")
+        sql = ("SELECT e.id, e.shown_lat, e.shown_lon, e.shown_type, e.shown_fatalities, e.review_status "
+               "FROM events e WHERE " + " AND ".join(where) + " ORDER BY e.shown_date DESC, e.id DESC LIMIT ?")
         return [MapPoint(*row) for row in self._conn.execute(sql, [*params, int(limit)])]
 
     def event_counts(self, event_filter: EventFilter = EventFilter(), *, by: str = "week") -> list[CountRow]:
@@ -151,10 +161,23 @@ class BrowseStore:
             raise WirecoderError("W070", f"by {by!r} is not one of {', '.join(COUNT_KEYS)}")
         where, params = filter_where(event_filter)
         if by == "week":
+            # grouped by day in the date index's order (no sort), then folded into weeks here
             where.append("e.shown_date != ''")
-        sql = (f"SELECT {COUNT_KEYS[by]} AS k, count(*), coalesce(sum(e.shown_fatalities), 0) " + EVENT_FROM +
+            key = "e.shown_date"
+        else:
+            key = COUNT_KEYS[by]
+        sql = (f"SELECT {key} AS k, count(*), coalesce(sum(e.shown_fatalities), 0) FROM events e" +
                (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY k ORDER BY k")
-        return [CountRow(key=row[0], events=row[1], fatalities=row[2]) for row in self._conn.execute(sql, params)]
+        rows = self._conn.execute(sql, params).fetchall()
+        if by != "week":
+            return [CountRow(key=k, events=n, fatalities=dead) for k, n, dead in rows]
+        weeks: dict[str, list[int]] = {}
+        for day, n, dead in rows:
+            monday = _monday(day)
+            total = weeks.setdefault(monday, [0, 0])
+            total[0] += n
+            total[1] += dead
+        return [CountRow(key=k, events=n, fatalities=dead) for k, (n, dead) in sorted(weeks.items())]
 
     def article(self, document_id: str) -> ArticleView | None:
         row = self._conn.execute(

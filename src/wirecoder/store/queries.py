@@ -54,7 +54,8 @@ def _like(value: str) -> str:
 
 
 def filter_where(event_filter: EventFilter) -> tuple[list[str], list[Any]]:
-    """WHERE terms and their parameters for a filter, on the values shown (reviewed, else coded)."""
+    """WHERE terms and their parameters for a filter, on the values shown (reviewed, else coded). The terms
+    name only the events table (``e``), so counts and map points need no join."""
     where: list[str] = []
     params: list[Any] = []
     f = event_filter
@@ -82,8 +83,10 @@ def filter_where(event_filter: EventFilter) -> tuple[list[str], list[Any]]:
         where.append(
             "(EXISTS (SELECT 1 FROM actors a WHERE a.event_id = e.id AND "
             "(a.name LIKE ? ESCAPE '\\' OR lower(a.kind) = lower(?))) OR "
-            "(rs.state IS NOT NULL AND (json_extract(rs.state, '$.values.actor1.name') LIKE ? ESCAPE '\\' OR "
-            "json_extract(rs.state, '$.values.actor2.name') LIKE ? ESCAPE '\\')))")
+            "(e.review_status IS NOT NULL AND EXISTS (SELECT 1 FROM review_state r JOIN documents rd ON "
+            "rd.doc_id = r.document_id WHERE rd.id = e.document_id AND r.target_kind = 'report' AND "
+            "r.event_key = e.event_key AND (json_extract(r.state, '$.values.actor1.name') LIKE ? ESCAPE '\\' OR "
+            "json_extract(r.state, '$.values.actor2.name') LIKE ? ESCAPE '\\'))))")
         params += [_like(f.actor), f.actor, _like(f.actor), _like(f.actor)]
     if f.bbox:
         west, south, east, north = f.bbox
@@ -100,7 +103,7 @@ def filter_where(event_filter: EventFilter) -> tuple[list[str], list[Any]]:
                      "WHERE r.event_id = e.id), 1) >= ?")
         params.append(int(f.min_sources))
     if f.text:
-        where.append("d.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        where.append("e.document_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
         params.append(fts_query(f.text))
     if not f.include_background:
         where.append("e.background = 0")

@@ -276,10 +276,13 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE events SET
         shown_type = event_type, shown_sub_type = sub_event_type, shown_date = coalesce(date, ''), shown_country = country,
         shown_admin1 = json_extract(data, '$.location.admin1'), shown_lat = json_extract(data, '$.location.lat'), shown_lon = json_extract(data, '$.location.lon'), shown_fatalities = fatalities_best;
-    CREATE INDEX events_shown_date ON events(shown_date, id);
+    -- covering indexes: pages, map points and weekly counts read the index alone (the rows hold big JSON)
+    CREATE INDEX events_shown_date ON events(shown_date, id, review_status, background, shown_fatalities,
+                                             shown_type, shown_lat, shown_lon);
     CREATE INDEX events_shown_fatalities ON events(coalesce(shown_fatalities, -1), id);
-    CREATE INDEX events_shown_country ON events(shown_country, shown_date);
-    CREATE INDEX events_shown_type ON events(shown_type, shown_date);
+    CREATE INDEX events_shown_country ON events(shown_country, shown_date, id, review_status, background,
+                                                shown_fatalities, shown_type, shown_lat, shown_lon);
+    CREATE INDEX events_shown_type ON events(shown_type, review_status, background, shown_fatalities);
     CREATE INDEX events_review_status ON events(review_status);
     CREATE TRIGGER events_shown AFTER INSERT ON events BEGIN
         UPDATE events SET
