@@ -54,15 +54,21 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="session")
-def desk_db(tmp_path_factory) -> Path:
-    from wirecoder.cli.main import main
+def desk_db(tmp_path_factory, coder) -> Path:
+    """examples/ and two more articles ingested as `wirecoder ingest` does, coded by the suite's one Coder (a
+    forked worker shares it: no second model load)."""
     from wirecoder.cli.serve import ensure_token
+    from wirecoder.ingest import IngestOptions, SourceReader, ingest
+    from wirecoder.store import Database
 
     folder = tmp_path_factory.mktemp("browser")
-    hostile = folder / "hostile.jsonl"
-    hostile.write_text(json.dumps(HOSTILE) + "\n" + json.dumps(SECOND_TELLING) + "\n", encoding="utf-8")
+    extra = folder / "extra.jsonl"
+    extra.write_text(json.dumps(HOSTILE) + "\n" + json.dumps(SECOND_TELLING) + "\n", encoding="utf-8")
     db = folder / "desk.sqlite"
-    assert main(["ingest", str(ROOT / "examples"), str(hostile), "--db", str(db), "--workers", "1"]) == 0
+    with Database(db) as store:
+        summary = ingest(SourceReader().read([str(ROOT / "examples"), str(extra)]), db=store,
+                         coder_factory=lambda: coder, options=IngestOptions(workers=1, start_method="fork"))
+    assert summary.coded >= 7 and not summary.failed, summary.as_dict()
     ensure_token(db, token=TOKEN)
     return db
 

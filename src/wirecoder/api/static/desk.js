@@ -93,8 +93,9 @@ async function boot() {
   document.getElementById("f-reset").addEventListener("click", () => { writeForm(new URLSearchParams()); refresh({ fit: true }); });
   window.addEventListener("resize", () => histogram.redraw());
   await refresh({ fit: true });
-  const match = /#event=(\d+)/.exec(location.hash);
-  if (match) await select(Number(match[1]));
+  const opened = () => { const match = /#event=(\d+)/.exec(location.hash); return match ? Number(match[1]) : null; };
+  window.addEventListener("hashchange", () => { if (opened() !== null) select(opened()); });
+  if (opened() !== null) await select(opened());
 }
 
 boot().catch((err) => { status.className = "error"; status.textContent = `the desk could not start: ${err.message}`; });
