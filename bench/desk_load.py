@@ -7,8 +7,9 @@ with two events each, spread over 40 countries, all ACLED types, 3 years, with t
 The server runs as a separate process (`wirecoder serve`, one uvicorn worker) on 127.0.0.1. Each reader loops
 over the requests the page makes (first list page, a filtered list page, a next page by cursor, counts by
 week, map points of a country, one event with its article), waiting `--think` seconds between requests
-(0: back to back). The writer stands for an ingest: it appends a batch of 20 synthetic documents (40 events)
-every 0.5 s through `Database.write_batch`, as `wirecoder ingest`'s one writer does.
+(0: back to back). The writer stands for an ingest: a process of its own that appends a batch of 20 synthetic
+documents (40 events, merged into incidents as they are stored) every 0.5 s through `Database.write_batch`, as
+`wirecoder ingest`'s one writer does (without the coding, which would only compete for the CPU).
 
 It prints, for a baseline phase with no writer and then the measured phase with the writer, the requests
 served, errors, p50/p99 latency, and the measured phase's figures as ratios of the baseline.
@@ -16,6 +17,7 @@ served, errors, p50/p99 latency, and the measured phase's figures as ratios of t
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import random
 import signal
@@ -27,6 +29,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -128,28 +131,32 @@ class Reader(threading.Thread):
                     self.stop.wait(self.think)
 
 
-def writer(path: Path, stop: threading.Event, counter: list[int]) -> None:
+def writer(path: Path, stop: Any, written: Any) -> None:
+    """The ingest's writer, in a process of its own (as `wirecoder ingest` runs beside the server)."""
     rng = random.Random(99)
     n = 10_000_000
     with Database(path) as db:
         while not stop.is_set():
             db.write_batch(run_id=None, documents=[synthetic_document(n + i, rng) for i in range(20)])
             n += 20
-            counter[0] += 40
+            with written.get_lock():
+                written.value += 40
             stop.wait(0.5)
 
 
 def phase(base: str, *, readers: int, seconds: float, think: float, store: Path | None) -> dict:
     stop = threading.Event()
     pool = [Reader(base, i, stop, think) for i in range(readers)]
-    written = [0]
-    ingest = threading.Thread(target=writer, args=(store, stop, written), daemon=True) if store else None
-    for thread in pool:
-        thread.start()
+    context = multiprocessing.get_context("spawn")
+    stop_writing, written = context.Event(), context.Value("i", 0)
+    ingest = context.Process(target=writer, args=(store, stop_writing, written), daemon=True) if store else None
     if ingest:
         ingest.start()
+    for thread in pool:
+        thread.start()
     time.sleep(seconds)
     stop.set()
+    stop_writing.set()
     for thread in pool:
         thread.join(timeout=60)
     if ingest:
@@ -157,7 +164,7 @@ def phase(base: str, *, readers: int, seconds: float, think: float, store: Path 
     latencies = sorted(x for thread in pool for x in thread.latencies)
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
     return {"requests": len(latencies), "errors": sum(t.errors for t in pool), "p50": quantiles[49] * 1000,
-            "p99": quantiles[98] * 1000, "rate": len(latencies) / seconds, "events_written": written[0]}
+            "p99": quantiles[98] * 1000, "rate": len(latencies) / seconds, "events_written": written.value}
 
 
 def main() -> int:

@@ -80,7 +80,7 @@ def test_api_errors_internal_error_has_the_shape(store, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("wirecoder.store.database.Database.counts", broken)
+    monkeypatch.setattr("wirecoder.store.database.Database.desk_summary", broken)
     with TestClient(app, raise_server_exceptions=False) as client:
         response = client.get("/api/meta")
     assert response.status_code == 500

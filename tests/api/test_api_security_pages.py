@@ -84,5 +84,5 @@ def test_api_token_made_once_kept_as_a_hash_and_needed(tmp_path, store):
 
 def test_api_meta_counts_and_taxonomy(client):
     meta = client.get("/api/meta").json()
-    assert meta["store"]["events"] == 7 and meta["store"]["duplicates"] == 1
+    assert meta["store"] == {"events": 7, "articles": 5, "incidents": 6, "reviews": 0}
     assert "Protests" in meta["event_types"] and "type" in meta["review"]["fields"]

@@ -55,7 +55,8 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="session")
 def desk_db(tmp_path_factory, coder) -> Path:
-    """examples/ and two more articles ingested as `wirecoder ingest` does, coded by the suite's one Coder (a
+    """The example articles (examples/articles.jsonl, mixed/, incident/; not watch/, a site to poll) and two
+    more articles ingested as `wirecoder ingest` does, coded by the suite's one Coder (a
     forked worker shares it: no second model load)."""
     from wirecoder.cli.serve import ensure_token
     from wirecoder.ingest import IngestOptions, SourceReader, ingest
@@ -66,7 +67,8 @@ def desk_db(tmp_path_factory, coder) -> Path:
     extra.write_text(json.dumps(HOSTILE) + "\n" + json.dumps(SECOND_TELLING) + "\n", encoding="utf-8")
     db = folder / "desk.sqlite"
     with Database(db) as store:
-        summary = ingest(SourceReader().read([str(ROOT / "examples"), str(extra)]), db=store,
+        inputs = [str(ROOT / "examples" / name) for name in ("articles.jsonl", "mixed", "incident")]
+        summary = ingest(SourceReader().read([*inputs, str(extra)]), db=store,
                          coder_factory=lambda: coder, options=IngestOptions(workers=1, start_method="fork"))
     assert summary.coded >= 7 and not summary.failed, summary.as_dict()
     ensure_token(db, token=TOKEN)

@@ -20,16 +20,12 @@ class Stores:
     def __init__(self, settings: DeskSettings):
         self.settings = settings
         self._local = threading.local()
-        self._all: list[Database] = []
-        self._lock = threading.Lock()
 
     def _open(self, attribute: str, *, readonly: bool) -> Database:
         db = getattr(self._local, attribute, None)
         if db is None:
             db = Database(self.settings.db, readonly=readonly)
             setattr(self._local, attribute, db)
-            with self._lock:
-                self._all.append(db)
         return db
 
     def reader(self) -> Database:
@@ -41,9 +37,7 @@ class Stores:
     def close(self) -> None:
         """Drop every thread's connection. A connection may be closed only by its own thread; dropped, it is
         closed when collected."""
-        with self._lock:
-            self._all.clear()
-            self._local = threading.local()
+        self._local = threading.local()
 
 
 def stores(request: Request) -> Stores:

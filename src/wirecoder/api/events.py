@@ -1,13 +1,14 @@
 """/api/events: pages of events, one event with its article and evidence, map points, counts for charts."""
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
 
 from ..errors import WirecoderError
 from .deps import Filter, Store
-from .views import article_json, event_json, report_entry
+from .views import article_json, event_json, json_response, report_entry
 
 router = APIRouter(prefix="/api", tags=["events"])
 
@@ -18,7 +19,7 @@ def list_events(
     sort: Annotated[str, Query(description="date (newest first), date_asc, fatalities")] = "date",
     limit: Annotated[int, Query(ge=1, description="events a page (at most the server's page limit, 500)")] = 50,
     after: Annotated[str | None, Query(max_length=200, description="the next_cursor of the previous page")] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Keyset-paginated and stably sorted (the sort value, then the event's id): pass `next_cursor` back as
     `after` for the next page. Reviewed values are shown and filtered on; rejected events only with
     `review=rejected` or `review=all`."""
@@ -27,15 +28,15 @@ def list_events(
     if limit > page_limit:
         raise WirecoderError("W074", f"limit {limit} is above the page limit {page_limit}")
     page = db.event_page(event_filter, sort=sort, after=after, limit=limit)
-    return {"events": [event_json(e) for e in page.events], "next_cursor": page.next_cursor, "limit": limit,
-            "sort": sort}
+    return json_response({"events": [event_json(e) for e in page.events], "next_cursor": page.next_cursor,
+                          "limit": limit, "sort": sort})
 
 
 @router.get("/events/points", summary="Located events of the filters as small map points")
 def event_points(
     request: Request, store: Store, event_filter: Filter,
     limit: Annotated[int, Query(ge=1, description="most points (newest first)")] = 20_000,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """`points` are `[id, lat, lon, event_type, fatalities, review_status]`, newest first; `truncated` says
     whether more events matched than `limit`."""
     db = store.reader()
@@ -43,22 +44,23 @@ def event_points(
     if limit > points_limit:
         raise WirecoderError("W074", f"limit {limit} is above the points limit {points_limit}")
     points = db.event_points(event_filter, limit=limit + 1)
-    return {"points": [[p.id, p.lat, p.lon, p.event_type, p.fatalities, p.review_status] for p in points[:limit]],
-            "truncated": len(points) > limit}
+    return json_response({"points": [[p.id, p.lat, p.lon, p.event_type, p.fatalities, p.review_status]
+                                     for p in points[:limit]], "truncated": len(points) > limit})
 
 
 @router.get("/counts", summary="Events and fatalities of the filters by week, type, sub-type or country")
 def counts(
     store: Store, event_filter: Filter,
     by: Annotated[str, Query(description="week (Monday's date), type, sub_type, country")] = "week",
-) -> dict[str, Any]:
+) -> JSONResponse:
     db = store.reader()
     rows = db.event_counts(event_filter, by=by)
-    return {"by": by, "counts": [{"key": r.key, "events": r.events, "fatalities": r.fatalities} for r in rows]}
+    return json_response({"by": by, "counts": [{"key": r.key, "events": r.events, "fatalities": r.fatalities}
+                                                for r in rows]})
 
 
 @router.get("/events/{event_id}", summary="One event with its article, evidence, quotes and reports")
-def get_event(event_id: int, store: Store) -> dict[str, Any]:
+def get_event(event_id: int, store: Store) -> JSONResponse:
     """The event (reviewed values), the coder's values, the review log, and the article it came from with
     its text, quotes, loaded wording and copies; `incident` is the incident the event is a report of, and
     `reports` every report of that incident side by side (figures, who claims them, reviews)."""
@@ -79,4 +81,4 @@ def get_event(event_id: int, store: Store) -> dict[str, Any]:
         report = db.report(report_key) if report_key else None
         body["reports"] = [report_entry(db, report)] if report else []
     body["log"] = [entry.as_dict() for entry in db.report_log(stored.document_id, str(stored.event.get("id")))]
-    return body
+    return json_response(body)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 
 from ..errors import WirecoderError
 from ..store import IncidentFilter, StoredIncident
 from .deps import Store, bbox_value
-from .views import report_entry
+from .views import json_response, report_entry
 
 router = APIRouter(prefix="/api", tags=["incidents"])
 
@@ -45,7 +46,7 @@ def list_incidents(
     order: Annotated[str, Query(description="date, -date (newest first), changed")] = "-date",
     limit: Annotated[int, Query(ge=1)] = 50,
     after: Annotated[str | None, Query(max_length=300, description="the next_cursor of the previous page")] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Filters as for events (`country`, `admin1`, `type`, `actor`, `since`, `until`, `bbox`, `min_sources` =
     the incident's number of sources, `q`, `background`); keyset pages in a stable order."""
     page_limit = request.app.state.settings.page_limit
@@ -53,12 +54,12 @@ def list_incidents(
         raise WirecoderError("W074", f"limit {limit} is above the page limit {page_limit}")
     db = store.reader()
     page = db.incidents(flt, order=order, after=after, limit=limit)
-    return {"incidents": [incident_json(i, db.incident_review(i)) for i in page.items],
-            "next_cursor": page.next_cursor, "limit": limit, "order": order}
+    return json_response({"incidents": [incident_json(i, db.incident_review(i)) for i in page.items],
+                          "next_cursor": page.next_cursor, "limit": limit, "order": order})
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with its reports, evidence and conflicts")
-def get_incident(incident_id: str, store: Store) -> dict[str, Any]:
+def get_incident(incident_id: str, store: Store) -> JSONResponse:
     """Every report side by side: its article, its event (with reviews laid over it), its evidence, its figures
     and who claims them. An older id of the incident (before it grew or merged) finds it too."""
     db = store.reader()
@@ -68,4 +69,4 @@ def get_incident(incident_id: str, store: Store) -> dict[str, Any]:
     body = incident_json(incident, db.incident_review(incident))
     body["reports"] = [report_entry(db, report) for report in incident.reports]
     body["log"] = [entry.as_dict() for entry in db.incident_log(incident)]
-    return body
+    return json_response(body)

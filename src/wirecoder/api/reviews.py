@@ -4,11 +4,13 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import WirecoderError
 from ..review import ReviewInput
 from .deps import Store, require_token
+from .views import json_response
 
 router = APIRouter(prefix="/api", tags=["reviews"])
 
@@ -31,7 +33,7 @@ class ReviewBody(BaseModel):
 
 @router.post("/reviews", status_code=201, dependencies=[Depends(require_token)],
              summary="Accept, reject or correct an event (needs the token)")
-def add_review(body: ReviewBody, request: Request) -> dict[str, Any]:
+def add_review(body: ReviewBody, request: Request) -> JSONResponse:
     """Appends to the log; the coder's output is never changed. Returns the entry as logged (with the value
     it replaced) and the event's review state after it."""
     if body.incident_id is not None:
@@ -46,8 +48,9 @@ def add_review(body: ReviewBody, request: Request) -> dict[str, Any]:
     db = request.app.state.stores.writer()
     logged = db.add_review(entry)
     state = db.review_state(target_kind=kind, target_key=entry.target_key)
-    return {"review": logged.as_dict(), "state": state.as_dict() if state else None,
-            "event_id": db.event_row_id(body.document_id, body.event_key) if kind == "report" else None}
+    return json_response({"review": logged.as_dict(), "state": state.as_dict() if state else None,
+                          "event_id": db.event_row_id(body.document_id, body.event_key) if kind == "report"
+                          else None}, status_code=201)
 
 
 @router.get("/reviews", summary="The review log of one event, oldest first")
@@ -56,7 +59,7 @@ def review_log(
     document_id: Annotated[str | None, Query(max_length=2000)] = None,
     event_key: Annotated[str | None, Query(max_length=2000)] = None,
     incident_id: Annotated[str | None, Query(max_length=2000)] = None,
-) -> dict[str, Any]:
+) -> JSONResponse:
     db = store.reader()
     if incident_id is not None:
         log = db.review_log(target_kind="incident", target_key=incident_id)
@@ -64,4 +67,4 @@ def review_log(
         log = db.report_log(document_id, event_key)
     else:
         raise WirecoderError("W070", "name the event: document_id and event_key, or incident_id")
-    return {"reviews": [entry.as_dict() for entry in log]}
+    return json_response({"reviews": [entry.as_dict() for entry in log]})

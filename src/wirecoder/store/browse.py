@@ -140,6 +140,14 @@ class BrowseStore:
             "e.event_key = ? ORDER BY e.id LIMIT 1", (document_id, event_key)).fetchone()
         return int(row[0]) if row else None
 
+    def desk_summary(self) -> dict[str, int]:
+        """Events, the articles they come from, incidents and reviews: counts that read indexes only."""
+        one = lambda sql: int(self._conn.execute(sql).fetchone()[0])  # noqa: E731
+        return {"events": one("SELECT count(*) FROM events"),
+                "articles": one("SELECT count(DISTINCT document_id) FROM events"),
+                "incidents": one("SELECT count(*) FROM incidents"),
+                "reviews": one("SELECT count(*) FROM reviews")}
+
     def event_report(self, event_id: int) -> tuple[str | None, str | None]:
         """(report key, incident id) of an event; (None, None) before incidents are merged."""
         row = self._conn.execute(

@@ -35,7 +35,7 @@ async function boot() {
   const meta = await api("/api/meta");
   setMeta(meta);
   document.getElementById("store-counts").textContent =
-    `${meta.store.events} events from ${meta.store.coded} articles · ${meta.store.reviews} reviews`;
+    `${meta.store.events} events from ${meta.store.articles} articles · ${meta.store.incidents} incidents · ${meta.store.reviews} reviews`;
   const typeSelect = document.getElementById("f-type");
   const legend = document.getElementById("legend");
   for (const [type, subs] of Object.entries(meta.event_types)) {
