@@ -119,3 +119,61 @@ def test_the_chain_word_lists_load_and_hold_no_duplicates():
     assert "lga" in lex.words("kind_words") and "near" in lex.words("head_cues")
     with pytest.raises(LexiconError):
         parse_lexicon(["kind_words\ttown", "kind_words\ttown"])
+
+
+def test_initials_after_the_first_area_and_names_in_lower_then_upper_case_belong_to_the_chain():
+    assert chains("workers protested in Dorvali town (Kestran, AP) on Monday")[0][0] == [
+        ("Dorvali", "town"), ("Kestran", None), ("AP", None)]
+    assert chains("residents marched in Umlazi (eMvoti, Kwa-Seko)")[0][0] == [
+        ("Umlazi", None), ("eMvoti", None), ("Kwa-Seko", None)]
+
+
+def test_particles_inside_a_name_and_a_plural_kind_word_opening_a_list():
+    assert chains("On Monday, in San Pedro de los Altos, Veralta, police fired.")[0][0] == [
+        ("San Pedro de los Altos", None), ("Veralta", None)]
+    found = chains("Gunmen attacked the Ruvo villages of Atta, Bemba, Corra and Dessa (Lomo, Tessa).")
+    assert found[0] == ([("Atta", None)], (), True)  # a place of a list, not the area of the next one
+    assert not any(("Bemba", None) in links[1:] for links, _, _ in found)
+
+
+def test_a_chain_after_in_goes_on_past_a_kind_word_of():
+    assert chains("a camp in the outskirts of Kerry in the northern countryside of Idrab.")[0][0] == [
+        ("Kerry", None), ("Idrab", None)]
+
+
+NAMESAKES = [
+    town("Kerry", 38.0, -85.0, "US", 5_000, admin1_code="KY"),
+    town("Idrab", 35.9, 36.6, "SY", 160_000, admin1_code="09"),
+    area("Idrab", 35.8, 36.7, "SY", 1_500_000, admin1_code="09"),
+    town("Santa Lucia", 20.0, -99.0, "MX", 2_000, admin1_code="13"),
+    town("Bogara", 4.6, -74.1, "CO", 7_000_000, code="PPLC", admin1_code="34"),
+    area("Morabad", 33.7, 73.1, "PK", 2_000_000, admin1_code="08"),
+    area("Alvan", 34.8, 70.1, "AF", 100_000, code="ADM2", admin1_code="18"),
+    area("Lagmar", 34.7, 70.2, "AF", 450_000, admin1_code="18"),
+    town("Acarta", 16.86, -99.89, "MX", 650_000, admin1_code="12"),
+    area("Guerra", 17.6, -99.9, "MX", 3_500_000, admin1_code="12"),
+]
+
+
+@pytest.fixture(scope="module")
+def namesakes(tmp_path_factory):
+    with geoparser_over(tmp_path_factory.mktemp("namesakes") / "gaz.sqlite", NAMESAKES) as g:
+        yield g
+
+
+def test_a_small_namesake_abroad_gives_way_to_a_city_after_a_comma(namesakes, nlp):
+    got = places(namesakes, nlp, "Workers protested in front of a court in Santa Lucia, Bogara, on Tuesday.")
+    assert got["Santa Lucia"].country == "CO" and got["Santa Lucia"].within.text == "Bogara"
+
+
+def test_a_place_outside_its_countryside_or_area_of_is_a_namesake(namesakes, nlp):
+    got = places(namesakes, nlp, "A girl was killed in a camp in the outskirts of Kerry in the northern countryside "
+                                 "of Idrab.")
+    assert got["Kerry"].country == "SY"
+    got = places(namesakes, nlp, "Militants shot a farmer in Morabad area of Alvan district, Lagmar.")
+    assert got["Morabad"].country == "AF" and got["Morabad"].within.text == "Alvan"
+
+
+def test_an_unknown_name_takes_the_most_specific_place_of_its_sentence(namesakes, nlp):
+    got = places(namesakes, nlp, "In Acarta, Guerra, a crowd protested near Zoltepa park on Monday.")
+    assert got["Zoltepa"].within.text == "Acarta" and got["Zoltepa"].geo_precision == 2

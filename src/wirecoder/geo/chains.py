@@ -21,7 +21,7 @@ from .lexicon import Lexicon, parse_lexicon, words
 
 CHAIN_WORDS_FILE = "data/chain_words.tsv"
 MAX_NAME_WORDS = 6
-_TOKEN = re.compile(r"[^\W_][\w'’\-]*|[(),;:!?]|\.(?!\w)")
+_TOKEN = re.compile(r"[A-Z]&[A-Z]\b|[^\W_][\w'’\-]*|[(),;:!?]|\.(?!\w)")
 _HYPHENS = "-‐‑–"
 
 
@@ -34,6 +34,7 @@ class Link:
     end: int
     text: str
     kind: str | None = None
+    outer_end: int | None = None  # where the kind word after the name ends ("Badah town"), if one follows
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ class _Tok:
         return self.text[:1].isupper()
 
 
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
+
+
 def _split_hyphen(word: str) -> tuple[str, str, str]:
     for i, c in enumerate(word):
         if c in _HYPHENS:
@@ -95,7 +100,7 @@ class ChainReader:
         chains: list[Chain] = []
         i = 0
         while i < len(toks):
-            if not self._name_start(toks, i) or (i > 0 and self._name_word(toks, i - 1)):
+            if not self._name_start(toks, i) or self._inside_name(toks, i):
                 i += 1
                 continue
             chain, stop = self._chain_at(toks, text, i)
@@ -113,17 +118,26 @@ class ChainReader:
         tok = toks[i]
         if tok.capitalised:
             return tok.text[0].isalpha() and not (tok.text.isupper() and len(tok.text) <= 1)
+        if tok.text[:1].islower() and tok.text[1:2].isupper():
+            return True  # "iLembe", "eThekwini"
         head, hyphen, rest = _split_hyphen(tok.text)
         return bool(hyphen) and head.casefold() in self.particles and rest[:1].isupper()
+
+    def _inside_name(self, toks: list[_Tok], i: int) -> bool:
+        """Whether token i goes on a name begun before it ("Aldama" of "Leon de los Aldama")."""
+        k = i - 1
+        while k >= 0 and toks[k].lower in self.particles and not toks[k].capitalised:
+            k -= 1
+        return k >= 0 and self._name_word(toks, k)
 
     def _name_start(self, toks: list[_Tok], i: int) -> bool:
         return self._name_word(toks, i)
 
-    def _name(self, toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    def _name(self, toks: list[_Tok], i: int, *, head: bool = True) -> tuple[int, int] | None:
         """The run of name words from token i: capitalised words, with lower-case particles between them
         ("Bahr el Ghazal"), at most MAX_NAME_WORDS; words that open sentences ("On", "In", "The") and months are
         stripped from its front."""
-        while i < len(toks) and self._name_word(toks, i) and toks[i].lower in self.openers:
+        while head and i < len(toks) and self._name_word(toks, i) and toks[i].lower in self.openers:
             i += 1
         if i >= len(toks) or not self._name_word(toks, i):
             return None
@@ -131,12 +145,19 @@ class ChainReader:
         while j < len(toks) and j - i < MAX_NAME_WORDS:
             if self._name_word(toks, j) and toks[j].lower not in self.months and not self._acronym(toks[j]):
                 j += 1
-            elif toks[j].lower in self.particles and j + 1 < len(toks) and self._name_word(toks, j + 1):
-                j += 2
+            elif toks[j].lower in self.particles:
+                k = j
+                while k < len(toks) and toks[k].lower in self.particles and k - j < 3:
+                    k += 1  # "Leon de los Aldama", "Khabb wa ash Shaaf"
+                if k < len(toks) and self._name_word(toks, k):
+                    j = k + 1
+                else:
+                    break
             else:
                 break
-        if self._acronym(toks[i]) and j == i + 1:
-            return None  # "(ANR)", "ELN": initials name organisations far more often than places
+        if head and self._acronym(toks[i]) and j == i + 1:
+            return None  # "(ANR)", "ELN": initials name organisations far more often than places (an area after
+            # another, "(Kurnool, AP)", may be initials)
         return i, j
 
     @staticmethod
@@ -144,12 +165,14 @@ class ChainReader:
         letters = [c for c in tok.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
-    def _link(self, toks: list[_Tok], text: str, i: int) -> tuple[Link, int] | None:
+    def _link(self, toks: list[_Tok], text: str, i: int, *, head: bool = False) -> tuple[Link, int] | None:
         """A name of a chain from token i: [direction] [the] Name [kind word], or "<Kind> Name" when the kind word
         opens it in capitals ("Village Malakal" is left alone: the kind word goes with the name)."""
         while i < len(toks) and toks[i].lower in self.skipped and not toks[i].capitalised:
             i += 1
-        span = self._name(toks, i)
+        if not head and i + 1 < len(toks) and toks[i].lower in self.cues | self.kinds and toks[i + 1].lower == "of":
+            i += 2  # "in the northern countryside of Idleb", "in the outskirts of X"
+        span = self._name(toks, i, head=head)
         if span is None:
             return None
         start, end = span
@@ -163,22 +186,26 @@ class ChainReader:
         else:
             end_link = end
         last = toks[end_link - 1]
-        link = Link(toks[start].start, last.end, text[toks[start].start:last.end], kind)
+        outer_end = toks[end - 1].end if end > end_link else None
+        link = Link(toks[start].start, last.end, text[toks[start].start:last.end], kind, outer_end)
         return link, end
 
     # -- chains ---------------------------------------------------------------------------------------------
 
     def _chain_at(self, toks: list[_Tok], text: str, i: int) -> tuple[Chain | None, int]:
-        first = self._link(toks, text, i)
+        first = self._link(toks, text, i, head=True)
         if first is None:
             return None, i + 1
         head, j = first
         head_start = next(k for k in range(i, j) if toks[k].start == head.start)
         cued = head.kind is not None or self._cued(toks, head_start)
         links, joins = [head], []
-        while j < len(toks):
+        before = toks[head_start - 2].lower if head_start >= 2 else ""
+        listed = bool(before) and toks[head_start - 1].lower == "of" and _plural(before) and before[:-1] in self.cues
+        while j < len(toks) and not (head.kind and _plural(head.kind) and head.kind[:-1] in self.kinds):
+            # "the Ichen villages of A, B, C and D": a list of places, not a chain
             step = self._next_links(toks, text, j, links[-1])
-            if step is None:
+            if step is None or (listed and step[1][0] == ","):
                 break
             new_links, new_joins, j = step
             links.extend(new_links)
@@ -192,6 +219,8 @@ class ChainReader:
         tok = toks[j]
         if tok.text == "(":
             members, k = [], j + 1
+            if k < len(toks) and self._acronym(toks[k]) and k + 1 < len(toks) and toks[k + 1].text == ")":
+                return None  # "(ANR)": an organisation's initials
             while k < len(toks):
                 found = self._link(toks, text, k)
                 if found is None:
@@ -226,7 +255,8 @@ class ChainReader:
     def _cued(self, toks: list[_Tok], i: int) -> bool:
         """A preposition or verb of place right before the name, or "<cue word> of" ("the village of X")."""
         k = i - 1
-        while k >= 0 and (toks[k].lower in ("the", "a") or toks[k].lower in self.directions):
+        while k >= 0 and (toks[k].lower in ("the", "a") or toks[k].lower in self.directions
+                          or toks[k].lower in self.particles):
             k -= 1
         return k >= 0 and (toks[k].lower in self.head_cues or self._cue_of(toks, i))
 

@@ -118,15 +118,25 @@ class Qualifier:
         uncued_person = not chain.cued and labels.get((head.start, head.end)) in PERSON_LABELS \
             and len(head.text.split()) >= 2
         if uncued_person or not (chain.cued or chain.joins[0] == "(" or entries[0]):
-            return []  # "Ahmed Ali (Hodeidah)": a person and where he is from
-        return [_toponym(link, es, by_span) for link, es in zip(links, entries)]
+            # "Ahmed Ali (Hodeidah)": a person and where he is from; "a hospital in Akure (Akure South LGA, Ondo)":
+            # the chain of the place after "in"
+            if len(links) > 2 and chain.joins[0] == "in":
+                return self._weigh(Chain(tuple(links[1:]), tuple(chain.joins[1:]), True), labels, by_span)
+            return []
+        toponyms = [_toponym(link, es, by_span) for link, es in zip(links, entries)]
+        if head.kind is None and toponyms[0].hint is None and not any(e.feature_code in COUNTRY_CODES
+                                                                       for e in entries[1]) and \
+                any(e.feature_class == "P" for e in entries[0]):
+            toponyms[0] = replace(toponyms[0], hint="settlement")  # "Coquimbo (Coquimbo)": the town of the area
+        # an area no gazetteer knows ("(Kurnool, AP)") only situates the place: it is no place of the text's own
+        return [t for i, t in enumerate(toponyms) if i == 0 or t.entries or (t.start, t.end) in by_span]
 
     def _named_place(self, chain: Chain, by_span: dict) -> list[Toponym]:
         """ "the village of X", "near X": a place whether or not a gazetteer knows it (not a nationality word:
         "near Syrian positions")."""
         link = chain.links[0]
         found = self.lookup(link.text)
-        if (link.start, link.end) in by_span or (found and all(e.kind == NameKind.DEMONYM for e in found)):
+        if (link.start, link.end) in by_span or (link.start, link.outer_end) in by_span or (found and all(e.kind == NameKind.DEMONYM for e in found)):
             return []
         return [_toponym(link, self._entries(link), by_span)]
 
@@ -161,19 +171,26 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str]) -> tuple
 
 def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> bool:
     """Whether a name none of whose places lies in the area after it is a namesake the gazetteer holds elsewhere
-    (so the place itself is missing): always after brackets, "in" or "of"; after a comma when the next name is an
-    area and every reading of the first a small place."""
+    (so the place itself is missing): always after "of" ("the Islamabad area of X district"); after brackets or
+    "in" unless it can be a country or province (named for itself); after a comma when every reading of the first
+    is a small place and the next name is an area or lies in another country ("La Candelaria, Bogota")."""
+    if join == "of":
+        return True
     if any(e.feature_code in COUNTRY_CODES or e.feature_code == "ADM1" for e in inner):
-        return False  # a country or province is named for itself
+        return False
     if join in STRONG_JOINS:
         return True
-    return any(o.feature_class == "A" for o in outer) and all(e.population < NAMESAKE_POPULATION for e in inner)
+    if any(e.population >= NAMESAKE_POPULATION for e in inner):
+        return False
+    countries = {o.country for o in outer}
+    return any(o.feature_class == "A" for o in outer) or not any(e.country in countries for e in inner)
 
 
 def _toponym(link: Link, entries: tuple[Entry, ...], by_span: dict) -> Toponym:
-    known = by_span.get((link.start, link.end))
-    if known is not None:
-        return replace(known, entries=entries)
+    known = by_span.get((link.start, link.end)) or by_span.get((link.start, link.outer_end))
+    if known is not None:  # recognition's span stays ("Saydabad district"), with the chain's candidates
+        hint = known.hint or (hint_of_word(link.kind) if link.kind else None)
+        return replace(known, entries=entries, hint=hint, area_word=known.area_word or link.kind)
     return Toponym(link.start, link.end, link.text, entries, hint_of_word(link.kind) if link.kind else None,
                    "CHAIN", link.kind)
 
