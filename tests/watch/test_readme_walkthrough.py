@@ -53,6 +53,13 @@ def test_readme_watch_walkthrough_alerts_the_local_webhook(tmp_path, feeds, rece
     assert sorted(alerts) == ["NG", "SD"]
     assert alerts["NG"]["incident"]["fatalities"]["best"] == 11
     assert alerts["SD"]["incident"]["fatalities"]["best"] == 7
-    for alert in alerts.values():
-        assert re.fullmatch(r"http://127\.0\.0\.1:8000/#event=\d+", alert["link"])
-        assert alert["sources"][0]["url"].startswith(feeds.base)
+    from fastapi.testclient import TestClient
+
+    from wirecoder.api import DeskSettings, create_app
+
+    with TestClient(create_app(DeskSettings(db=tmp_path / "watch.sqlite"))) as desk:
+        for alert in alerts.values():  # the link opens the incident's clearest report in the web page
+            row = re.fullmatch(r"http://127\.0\.0\.1:8000/#event=(\d+)", alert["link"]).group(1)
+            shown = desk.get(f"/api/events/{row}").json()
+            assert alert["incident"]["id"] in json.dumps(shown)
+            assert alert["sources"][0]["url"].startswith(feeds.base)
