@@ -144,7 +144,14 @@ def writer(path: Path, stop: Any, written: Any) -> None:
             stop.wait(0.5)
 
 
-def phase(base: str, *, readers: int, seconds: float, think: float, store: Path | None) -> dict:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def phase(base: str, *, readers: int, seconds: float, think: float, store: Path | None, server_pid: int) -> dict:
+    server_cpu, client_cpu = cpu_seconds(server_pid), time.process_time()
     stop = threading.Event()
     pool = [Reader(base, i, stop, think) for i in range(readers)]
     context = multiprocessing.get_context("spawn")
@@ -163,8 +170,11 @@ def phase(base: str, *, readers: int, seconds: float, think: float, store: Path 
         ingest.join(timeout=60)
     latencies = sorted(x for thread in pool for x in thread.latencies)
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+    served = max(1, len(latencies))
     return {"requests": len(latencies), "errors": sum(t.errors for t in pool), "p50": quantiles[49] * 1000,
-            "p99": quantiles[98] * 1000, "rate": len(latencies) / seconds, "events_written": written.value}
+            "p99": quantiles[98] * 1000, "rate": len(latencies) / seconds, "events_written": written.value,
+            "server_ms": (cpu_seconds(server_pid) - server_cpu) * 1000 / served,
+            "client_ms": (time.process_time() - client_cpu) * 1000 / served}
 
 
 def main() -> int:
@@ -203,8 +213,10 @@ def main() -> int:
                 raise SystemExit("the server did not start")
             time.sleep(0.5)
         print(f"readers {args.readers}, think time {args.think} s, server: one uvicorn process")
-        baseline = phase(base, readers=args.readers, seconds=args.baseline_seconds, think=args.think, store=None)
-        loaded = phase(base, readers=args.readers, seconds=args.seconds, think=args.think, store=store)
+        baseline = phase(base, readers=args.readers, seconds=args.baseline_seconds, think=args.think, store=None,
+                         server_pid=server.pid)
+        loaded = phase(base, readers=args.readers, seconds=args.seconds, think=args.think, store=store,
+                       server_pid=server.pid)
     finally:
         server.send_signal(signal.SIGINT)
         try:
@@ -214,10 +226,13 @@ def main() -> int:
     for name, result, seconds in (("baseline (no writer)", baseline, args.baseline_seconds),
                                   ("with ingest writing", loaded, args.seconds)):
         print(f"{name:<22} {seconds:>4.0f} s: {result['requests']} requests ({result['rate']:.0f}/s), "
-              f"errors {result['errors']}, p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms"
+              f"errors {result['errors']}, p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms; CPU a request: "
+              f"server {result['server_ms']:.1f} ms, readers {result['client_ms']:.1f} ms"
               + (f", {result['events_written']} events written" if result["events_written"] else ""))
     print(f"ratio with writer / baseline: p50 {loaded['p50'] / baseline['p50']:.2f}, "
-          f"p99 {loaded['p99'] / baseline['p99']:.2f}, throughput {loaded['rate'] / baseline['rate']:.2f}")
+          f"p99 {loaded['p99'] / baseline['p99']:.2f}, throughput {loaded['rate'] / baseline['rate']:.2f}, "
+          f"server CPU a request {loaded['server_ms'] / baseline['server_ms']:.2f}")
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end (other work included)")
     return 0
 
 

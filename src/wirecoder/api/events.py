@@ -44,8 +44,9 @@ def event_points(
     if limit > points_limit:
         raise WirecoderError("W074", f"limit {limit} is above the points limit {points_limit}")
     points = db.event_points(event_filter, limit=limit + 1)
-    return json_response({"points": [[p.id, p.lat, p.lon, p.event_type, p.fatalities, p.review_status]
-                                     for p in points[:limit]], "truncated": len(points) > limit})
+    # five decimals are about a metre: enough for a map, and a third less to send
+    return json_response({"points": [[p.id, round(p.lat, 5), round(p.lon, 5), p.event_type, p.fatalities,
+                                      p.review_status] for p in points[:limit]], "truncated": len(points) > limit})
 
 
 @router.get("/counts", summary="Events and fatalities of the filters by week, type, sub-type or country")
