@@ -94,12 +94,15 @@ def test_watch_reads_sitemaps_and_folders(tmp_path, feeds):
     for n in (20, 21):
         feeds.pages[f"/story/{n}"] = Page(story_html(n).encode())
     feeds.pages["/sitemap.xml"] = Page(sitemap(feeds, [20, 21]), content_type="application/xml")
+    feeds.pages["/index.xml"] = Page(  # a sitemap index is followed to its sitemaps
+        f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
+        f'<loc>{feeds.url("/sitemap.xml")}</loc></sitemap></sitemapindex>'.encode(), content_type="application/xml")
     folder = tmp_path / "drop"
     folder.mkdir()
     (folder / "a.txt").write_text("Gunmen killed five people in Kaduna, police said. " + "Calm returned. " * 20)
     clock = Clock()
     with Database(tmp_path / "w.db") as db:
-        watch = watcher(db, [feeds.url("/sitemap.xml"), str(folder)], clock)
+        watch = watcher(db, [feeds.url("/index.xml"), str(folder)], clock)
         report = watch.poll()
         assert [(s.status, s.new_items) for s in report.sources] == [("listed", 2), ("listed", 1)]
         assert report.coded == 3

@@ -32,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
                                  arguments={"path": args.path, "db": args.db})
     if args.json:
         print(json.dumps({"run_id": summary.run_id, **summary.as_dict()}))
-    print(format_summary(summary), file=sys.stderr)
-    return 0
+    print(format_summary(summary, db=args.db), file=sys.stderr)
+    return 1 if summary.failed else 0  # as ingest: the dataset holds inputs that failed (now in the store)
