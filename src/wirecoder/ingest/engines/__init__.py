@@ -3,5 +3,3 @@
 
 Nothing here imports Ray: the Ray modules are imported only when the ray engine is asked for."""
 from __future__ import annotations
-
-ENGINES = ("local", "ray")
