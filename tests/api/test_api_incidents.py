@@ -39,6 +39,7 @@ def test_api_incident_one_with_its_reports_side_by_side(client):
 
 def test_api_incident_review_is_logged_under_the_incident(client, auth):
     incident_id = incidents(client, "min_sources=2")["incidents"][0]["id"]
+    before = client.get(f"/api/incidents/{incident_id}").json()["record"]["fatalities"]
     response = client.post("/api/reviews", headers=auth, json={
         "reviewer": "ana", "action": "correct", "incident_id": incident_id, "field": "fatalities", "value": 22,
         "comment": "the ministry's toll"})
@@ -46,6 +47,7 @@ def test_api_incident_review_is_logged_under_the_incident(client, auth):
     assert response.json()["review"]["new"]["best"] == 22
     body = client.get(f"/api/incidents/{incident_id}").json()
     assert body["review"]["status"] == "corrected" and body["review"]["values"]["fatalities"]["best"] == 22
+    assert body["record"]["fatalities"]["best"] == 22 and body["coded"]["fatalities"] == before
     assert [e["comment"] for e in body["log"]] == ["the ministry's toll"]
     listed = next(i for i in incidents(client, "limit=100")["incidents"] if i["id"] == incident_id)
     assert listed["reviewed"] is True
@@ -60,3 +62,23 @@ def test_api_incident_reports_carry_their_reviews(client, auth):
     reports = {r["report_key"]["event_key"]: r for r in client.get(f"/api/incidents/{incident_id}").json()["reports"]}
     assert reports["ye-2-e1"]["fatalities"]["best"] == 24 and reports["ye-2-e1"]["coded"]["fatalities"]["best"] == 25
     assert reports["ye-1-e1"]["review"] is None
+
+
+def test_api_incident_review_survives_a_remerge_that_changes_its_id(client, auth, store):
+    """A second outlet's report joins the incident and, its key being smaller, gives the incident a new id:
+    the review given under the old id stays with the incident."""
+    from desk_store import MAIDUGURI, document, make_event
+    from wirecoder.store import Database
+
+    old_id = next(i["id"] for i in incidents(client, "country=NG&since=2024")["incidents"])
+    client.post("/api/reviews", headers=auth, json={"reviewer": "ana", "action": "accept", "incident_id": old_id})
+    with Database(store) as db:
+        db.write_batch(run_id=None, documents=[document("aa-0", MAIDUGURI, [
+            make_event("aa-0-e1", date="2024-03-04", country="NG", lat=11.85, lon=13.16, place="Maiduguri",
+                       actor2="Boko Haram", fatalities=5, text=MAIDUGURI)],
+            title="Maiduguri clash, second telling", published="2024-03-05", source="Another Wire")])
+    merged = next(i for i in incidents(client, "country=NG&since=2024")["incidents"])
+    assert merged["record"]["number_of_sources"] == 2 and merged["id"] != old_id
+    body = client.get(f"/api/incidents/{merged['id']}").json()
+    assert body["review"]["status"] == "accepted" and len(body["log"]) == 1
+    assert client.get(f"/api/incidents/{old_id}").json()["id"] == merged["id"]  # the old id still finds it

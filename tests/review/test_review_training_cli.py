@@ -60,3 +60,27 @@ def test_review_nothing_reviewed_is_w078(tmp_path, capsys):
     assert "W078" in capsys.readouterr().err
     assert main(["export", "--db", str(path), "--format", "training", "--out", str(tmp_path / "t.jsonl")]) == 2
     assert not (tmp_path / "t.jsonl").exists()
+
+
+def test_review_incident_exports_show_and_mark_incident_reviews(tmp_path):
+    import csv
+
+    path = write_desk_store(tmp_path / "desk.sqlite")
+    with Database(path) as db:
+        incidents = list(db.iter_incidents())
+        sanaa = next(i for i in incidents if i.record["number_of_sources"] == 2)
+        protest = next(i for i in incidents if i.record["event_type"] == "Protests")
+        db.add_review(ReviewInput(reviewer="ana", target_kind="incident", incident_id=sanaa.id, action="correct",
+                                  field="fatalities", value=22))
+        db.add_review(ReviewInput(reviewer="ana", target_kind="incident", incident_id=protest.id, action="reject",
+                                  reason="not_an_event"))
+    out = tmp_path / "incidents.csv"
+    assert main(["export", "--db", str(path), "--format", "csv", "--out", str(out)]) == 0
+    rows = {r["incident_id"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert rows[sanaa.id]["fatalities"] == "22" and rows[sanaa.id]["review_status"] == "corrected"
+    assert rows[sanaa.id]["reviewed_fields"] == "fatalities"
+    assert protest.id not in rows and len(rows) == len(incidents) - 1
+    lines = tmp_path / "incidents.jsonl"
+    assert main(["export", "--db", str(path), "--format", "jsonl", "--out", str(lines)]) == 0
+    record = next(json.loads(line) for line in lines.read_text().splitlines() if sanaa.id in line)
+    assert record["review"]["status"] == "corrected" and record["fatalities"]["best"] == 22

@@ -75,7 +75,8 @@ def get_event(event_id: int, store: Store) -> JSONResponse:
     report_key, incident_id = db.event_report(event_id)
     incident = db.incident(incident_id, with_reports=True) if incident_id else None
     if incident is not None:
-        body["incident"] = {"id": incident.id, "record": incident.record, "review": db.incident_review(incident)}
+        shown = next(db.reviewed_incidents([incident], include_rejected=True))
+        body["incident"] = {"id": incident.id, "record": shown.record, "review": shown.record.get("review")}
         body["reports"] = [report_entry(db, report) for report in incident.reports]
     else:
         body["incident"] = None

@@ -35,9 +35,14 @@ def incident_filter(
                           text=q, bbox=bbox_value(bbox), min_sources=min_sources, include_background=background)
 
 
-def incident_json(incident: StoredIncident, review: dict[str, Any] | None) -> dict[str, Any]:
+def incident_json(incident: StoredIncident, merged: StoredIncident) -> dict[str, Any]:
+    """An incident with its analysts' reviews laid over the merged record (``record.review`` their state);
+    ``coded`` holds the merger's values of the fields a review changed."""
+    review = incident.record.get("review")
+    coded = {name: merged.record.get("sub_event_type" if name == "type" else name)
+             for name in (review or {}).get("fields") or []}
     return {"id": incident.id, "record": incident.record, "review": review, "reviewed": review is not None,
-            "requested_id": incident.requested_id}
+            "coded": coded, "requested_id": incident.requested_id}
 
 
 @router.get("/incidents", summary="Incidents (one event as ACLED counts it, told by one or more reports)")
@@ -48,14 +53,16 @@ def list_incidents(
     after: Annotated[str | None, Query(max_length=300, description="the next_cursor of the previous page")] = None,
 ) -> JSONResponse:
     """Filters as for events (`country`, `admin1`, `type`, `actor`, `since`, `until`, `bbox`, `min_sources` =
-    the incident's number of sources, `q`, `background`); keyset pages in a stable order."""
+    the incident's number of sources, `q`, `background`; on the merged values); keyset pages in a stable order.
+    Reviews are laid over each record; incidents an analyst rejected are left out of the page."""
     page_limit = request.app.state.settings.page_limit
     if limit > page_limit:
         raise WirecoderError("W074", f"limit {limit} is above the page limit {page_limit}")
     db = store.reader()
     page = db.incidents(flt, order=order, after=after, limit=limit)
-    return json_response({"incidents": [incident_json(i, db.incident_review(i)) for i in page.items],
-                          "next_cursor": page.next_cursor, "limit": limit, "order": order})
+    merged = {i.id: i for i in page.items}
+    shown = [incident_json(i, merged[i.id]) for i in db.reviewed_incidents(page.items)]
+    return json_response({"incidents": shown, "next_cursor": page.next_cursor, "limit": limit, "order": order})
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with its reports, evidence and conflicts")
@@ -66,7 +73,7 @@ def get_incident(incident_id: str, store: Store) -> JSONResponse:
     incident = db.incident(incident_id, with_reports=True)
     if incident is None:
         raise WirecoderError("W060", f"there is no incident {incident_id!r}")
-    body = incident_json(incident, db.incident_review(incident))
+    body = incident_json(next(db.reviewed_incidents([incident], include_rejected=True)), incident)
     body["reports"] = [report_entry(db, report) for report in incident.reports]
     body["log"] = [entry.as_dict() for entry in db.incident_log(incident)]
     return json_response(body)

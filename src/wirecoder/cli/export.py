@@ -78,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
             items: Any = db.events(chosen, limit=args.limit, with_text=with_text)
             export, what = bind(export_events, items, format=args.format), "events"
         else:
-            items = db.iter_incidents(incident_filter(args), limit=args.limit, with_reports=True, with_text=with_text)
+            items = db.reviewed_incidents(db.iter_incidents(incident_filter(args), limit=args.limit,
+                                                            with_reports=True, with_text=with_text))
             export, what = bind(export_incidents, items, format=args.format), "incidents"
         if not args.out:
             count = export(out=sys.stdout.buffer)

@@ -22,7 +22,8 @@ from .acled import ACLED_COLUMNS, trigger_sentence
 INCIDENT_COLUMNS = (
     "injured", "injured_low", "injured_high", "fatalities_low", "fatalities_best", "fatalities_high",
     "claimed_by", "background", "date_end", "incident_id", "number_of_sources", "number_of_reports",
-    "first_reported", "last_reported", "document_ids", "report_keys", "urls", "conflicts",
+    "first_reported", "last_reported", "document_ids", "report_keys", "urls", "conflicts", "review_status",
+    "reviewed_fields",
 )
 COLUMNS = ACLED_COLUMNS + INCIDENT_COLUMNS
 INT_COLUMNS = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
@@ -95,6 +96,8 @@ def incident_row(incident: StoredIncident) -> dict[str, Any]:
         "report_keys": "; ".join(record.get("reports") or []) or None,
         "urls": "; ".join(_unique(s.get("url") for s in sources)) or None,
         "conflicts": json.dumps(record.get("conflicts") or [], ensure_ascii=False),
+        "review_status": (record.get("review") or {}).get("status"),  # analysts' reviews (docs/api.md)
+        "reviewed_fields": "; ".join((record.get("review") or {}).get("fields") or []) or None,
     }
 
 

@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -142,6 +142,23 @@ class ReviewStore:
     def incident_review(self, incident: Any) -> dict[str, Any] | None:
         state = fold_reviews(self.incident_log(incident))
         return state.as_dict() if state else None
+
+    def reviewed_incidents(self, incidents: Iterable[Any], *, include_rejected: bool = False) -> Iterator[Any]:
+        """The incidents with their analysts' reviews laid over the merged record: reviewed values in place
+        and ``record["review"]`` the review's state (the incident record's own field for it); incidents an
+        analyst rejected are left out unless asked for."""
+        if self._conn.execute("SELECT 1 FROM reviews WHERE target_kind = 'incident' LIMIT 1").fetchone() is None:
+            yield from incidents  # no incident was ever reviewed: nothing to look up per incident
+            return
+        for incident in incidents:
+            state = fold_reviews(self.incident_log(incident))
+            if state is None:
+                yield incident
+                continue
+            if state.status == "rejected" and not include_rejected:
+                continue
+            shown, _ = apply_review(incident.record, state)
+            yield replace(incident, record={**shown, "review": state.as_dict()})
 
     def review_state(self, *, target_kind: str, target_key: str) -> ReviewState | None:
         row = self._conn.execute("SELECT state FROM review_state WHERE target_kind = ? AND target_key = ?",
