@@ -150,3 +150,31 @@ def test_merge_unidentified_attackers_do_not_chain_two_named_parties(tmp_path):
     _, _, found = store(tmp_path, "s", [[front, brigade, unnamed]])
     assert ("f1", "f2") not in found and ("f1", "f2", "f3") not in found
     assert len(found) == 3  # the unnamed report matches both: ambiguous, so it joins neither
+
+
+def test_merge_store_of_older_rules_is_merged_again_when_opened_for_writing(tmp_path):
+    import sqlite3
+
+    with Database(tmp_path / "s.db") as db:
+        db.write_batch(run_id=None, documents=list(corpus().values()))
+        expected = incidents(db)
+    conn = sqlite3.connect(tmp_path / "s.db")
+    conn.execute("UPDATE store_meta SET value = 'older' WHERE key = 'merge_rules'")
+    conn.execute("UPDATE reports SET features = '[]'")  # a digest of another form
+    conn.commit()
+    conn.close()
+    with Database(tmp_path / "s.db") as db:
+        assert incidents(db) == expected
+        db.write_batch(run_id=None, documents=[article("late", [event(killed=30)], source="Late Wire")])
+        assert len(incidents(db)) == len(expected)  # it joined the Adiri attack
+
+
+def test_merge_bulk_load_unmerged_then_linked_gives_the_same_incidents(tmp_path):
+    documents = list(corpus().values())
+    expected = store(tmp_path, "reference", [documents])
+    with Database(tmp_path / "bulk.db") as db:
+        for document in documents:
+            assert db.write_batch(run_id=None, documents=[document], merge=False).incidents.created == []
+        assert incidents(db) == {}
+    with Database(tmp_path / "bulk.db") as db:  # opening it for writing merges what was left unmerged
+        assert (incidents(db), records(db), groups(db)) == expected

@@ -77,9 +77,11 @@ class Report:
     event_id: int
     key: str
     document: int  # the store's document row: two events of one article are never one incident
+    outlet_day: str  # the outlet and publication day: one outlet does not tell one incident twice in a day
     country: str
     event_type: str
     sub_event_type: str
+    sub_type_group: str
     family: str
     lo: int | None
     hi: int | None
@@ -93,7 +95,7 @@ class Report:
     def to_json(self) -> str:
         place = self.place
         return json.dumps([
-            self.country, self.event_type, self.sub_event_type, self.family, self.lo, self.hi, self.day_known,
+            self.outlet_day, self.country, self.event_type, self.sub_event_type, self.sub_type_group, self.family, self.lo, self.hi, self.day_known,
             None if place is None else [place.name, place.geonameid, place.lat, place.lon, place.admin1,
                                         place.level, place.known],
             *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified]]
@@ -102,10 +104,10 @@ class Report:
 
     @classmethod
     def from_json(cls, text: str, *, event_id: int, key: str, document: int) -> "Report":
-        (country, event_type, sub, family, lo, hi, day_known, place, (actor1,), (actor2,), fatalities,
-         mergeable) = json.loads(text)
-        return cls(event_id=event_id, key=key, document=document, country=country, event_type=event_type,
-                   sub_event_type=sub, family=family, lo=lo, hi=hi, day_known=day_known,
+        (outlet_day, country, event_type, sub, group, family, lo, hi, day_known, place, (actor1,), (actor2,),
+         fatalities, mergeable) = json.loads(text)
+        return cls(event_id=event_id, key=key, document=document, outlet_day=outlet_day, country=country, event_type=event_type,
+                   sub_event_type=sub, sub_type_group=group, family=family, lo=lo, hi=hi, day_known=day_known,
                    place=None if place is None else PlaceKey(*place),
                    actor1=None if actor1 is None else ActorKey(*actor1),
                    actor2=None if actor2 is None else ActorKey(*actor2),
@@ -129,19 +131,24 @@ class ReportDigester:
         self.rules = rules
         self.kind_classes = _read_table("kind_classes.tsv")
         self.generic = {normalise(stem): kind_class for stem, kind_class in _read_table("generic_actors.tsv").items()}
+        self.sub_type_groups = _read_table("sub_type_groups.tsv")
 
-    def digest(self, event: dict[str, Any], *, event_id: int, key: str, document: int) -> Report:
+    def digest(self, event: dict[str, Any], *, event_id: int, key: str, document: int, outlet: str = "",
+               published: str = "") -> Report:
         location = event.get("location") or None
         place = self._place(location) if location else None
         lo, hi, day_known = self._window(event)
         country = (location or {}).get("country") or ""
         event_type = event.get("event_type") or ""
         family = disorder_type(event_type) if event_type else ""
-        mergeable = bool(place is not None and country and lo is not None and hi is not None and event_type
-                         and hi - lo <= self.rules.max_window_days)
+        mergeable = bool(place is not None and place.level < COUNTRY and country and lo is not None
+                         and hi is not None and event_type and hi - lo <= self.rules.max_window_days)
         return Report(
-            event_id=event_id, key=key, document=document, country=country, event_type=event_type,
-            sub_event_type=event.get("sub_event_type") or "", family=family, lo=lo, hi=hi, day_known=day_known,
+            event_id=event_id, key=key, document=document, country=country,
+            outlet_day=f"{normalise(outlet)}@{published}" if outlet and published else "", event_type=event_type,
+            sub_event_type=event.get("sub_event_type") or "",
+            sub_type_group=self.sub_type_groups.get(event.get("sub_event_type") or "", event.get("sub_event_type") or ""),
+            family=family, lo=lo, hi=hi, day_known=day_known,
             place=place, actor1=self._actor(event.get("actor1")), actor2=self._actor(event.get("actor2")),
             fatalities=(event.get("fatalities") or {}).get("best"), mergeable=mergeable)
 
@@ -157,7 +164,7 @@ class ReportDigester:
         if precision == 1:
             return first - self.rules.day_slack, first + self.rules.day_slack, True
         if precision == 2:
-            return first - self.rules.week_days, first + self.rules.week_days, False
+            return first - self.rules.imprecise_days, first + self.rules.imprecise_days, False
         return first - self.rules.standing_in_days, first, False  # the publication date stands in: on or before
 
     def _place(self, location: dict[str, Any]) -> PlaceKey:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RULES_VERSION = "1"  # bump when a rule changes what is merged; `wirecoder merge --db` then rebuilds
+RULES_VERSION = "2"  # bump when a rule changes what is merged; `wirecoder merge --db` then rebuilds
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -11,7 +11,7 @@ class MergeRules:
     """When two reports may be one incident (docs/incidents.md explains each setting)."""
 
     day_slack: int = 0  # days either side of a day-precise date
-    week_days: int = 3  # days either side of a date known to about a week (time_precision 2)
+    imprecise_days: int = 0  # days either side of a date carried over from another sentence (time_precision 2)
     standing_in_days: int = 7  # days before the publication date standing in for an untold date
     max_window_days: int = 10  # a report whose window is longer is too vague to merge
     point_km: float = 2.0  # two towns or points this close are one place

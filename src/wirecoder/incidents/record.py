@@ -85,7 +85,7 @@ def _figures(details: list[ReportDetail], name: str) -> tuple[dict[str, Any] | N
                   "claimed_by": claimants, "document_id": detail.document_id, "report_key": detail.key,
                   "published": detail.published, "superseded": False}
         figures.append(figure)
-        claimant = "; ".join(normalise(c) for c in claimants)
+        claimant = "; ".join(_fold(c) for c in claimants)
         order = (detail.published or "", detail.key)
         held = latest.get(claimant)
         if held is None or order > (held["published"] or "", held["report_key"]):
@@ -118,7 +118,9 @@ def _conflict_value(detail: ReportDetail, name: str) -> Any:
 
 def _conflicts(details: list[ReportDetail]) -> list[dict[str, Any]]:
     """Fields the reports give different values for (a report that gives none does not disagree)."""
-    conflicts = []
+    conflicts: list[dict[str, Any]] = []
+    if len(details) == 1:
+        return conflicts
     for name in CONFLICT_FIELDS:
         values = [(detail, _conflict_value(detail, name)) for detail in details]
         given = [(detail, value) for detail, value in values if value is not None]
@@ -129,8 +131,15 @@ def _conflicts(details: list[ReportDetail]) -> list[dict[str, Any]]:
     return conflicts
 
 
+def _fold(text: str | None) -> str:
+    """The key two spellings of a value share for a vote: case and spacing aside."""
+    return " ".join((text or "").casefold().split())
+
+
 def _vote(details: list[ReportDetail], value_of: Any) -> ReportDetail:
     """The report whose value most reports give; ties go to the most specific report (details are sorted)."""
+    if len(details) == 1:
+        return details[0]
     counts = Counter(value_of(d) for d in details if value_of(d) is not None)
     if not counts:
         return details[0]
@@ -143,7 +152,7 @@ def _actor(details: list[ReportDetail], role: str) -> dict[str, Any] | None:
     lead = details[0]
     named = [d for d in details if (d.event.get(role) or {}).get("text") is not None]
     if named:
-        return _vote(named, lambda d: normalise((d.event.get(role) or {}).get("name"))).event.get(role)
+        return _vote(named, lambda d: _fold((d.event.get(role) or {}).get("name"))).event.get(role)
     return lead.event.get(role)
 
 
@@ -174,7 +183,7 @@ def build_record(key: str, reports: list[ReportDetail]) -> dict[str, Any]:
     typed = _vote(details, lambda d: d.event.get("sub_event_type"))
     level = lead.digest.place.level if lead.digest.place is not None else None
     placed = _vote([d for d in details if d.digest.place is not None and d.digest.place.level == level] or details,
-                   lambda d: normalise((d.event.get("location") or {}).get("name")))
+                   lambda d: _fold((d.event.get("location") or {}).get("name")))
     clearest = max(details, key=lambda d: (d.event.get("confidence") or 0.0, -details.index(d)))
     fatalities, fatality_figures = _figures(details, "fatalities")
     injured, injured_figures = _figures(details, "injured")
@@ -183,7 +192,7 @@ def build_record(key: str, reports: list[ReportDetail]) -> dict[str, Any]:
     assoc: dict[str, dict[str, Any]] = {}
     for detail in details:
         for actor in detail.event.get("assoc_actors") or []:
-            assoc.setdefault(normalise(actor.get("name")), actor)
+            assoc.setdefault(_fold(actor.get("name")), actor)
     return {
         "schema": SCHEMA,
         "id": key,

@@ -15,6 +15,7 @@ from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey
 from .options import MergeRules
 
 STRATEGIC = "Strategic developments"
+SAME_PLACE = {POINT: 3, NEAR: 3, DISTRICT: 2, REGION: 1, COUNTRY: 0}
 
 
 class Matcher:
@@ -28,6 +29,7 @@ class Matcher:
         if a.key > b.key:
             a, b = b, a
         if (not a.mergeable or not b.mergeable or a.document == b.document or a.country != b.country
+                or (a.outlet_day and a.outlet_day == b.outlet_day)
                 or max(a.lo, b.lo) > min(a.hi, b.hi)):  # type: ignore[type-var]  (mergeable: both dated)
             return None
         kind = type_score(a, b)
@@ -46,15 +48,16 @@ class Matcher:
 
 
 def type_score(a: Report, b: Report) -> int | None:
-    """2 the same sub-type, 1 the same type, 0 the same family; None across families (and across the
-    sub-types of strategic developments, which are unrelated acts)."""
+    """2 the same sub-type, 1 sub-types of one group (sub_type_groups.tsv), 0 two event types of one family;
+    None across families, and for two sub-types of one event type in different groups (a mortar attack and a
+    car bomb are two events; the sub-types of strategic developments are unrelated acts)."""
     if a.family != b.family or not a.family:
         return None
     if a.sub_event_type == b.sub_event_type:
         return 2
-    if a.family == STRATEGIC:
-        return None
-    return 1 if a.event_type == b.event_type else 0
+    if a.sub_type_group == b.sub_type_group:
+        return 1
+    return None if a.event_type == b.event_type or a.family == STRATEGIC else 0
 
 
 def km(a: PlaceKey, b: PlaceKey) -> float | None:
@@ -77,10 +80,11 @@ def _is_area(place: PlaceKey) -> bool:
 
 
 def place_score(a: PlaceKey, b: PlaceKey, rules: MergeRules) -> int | None:
-    """3 the same place, 2 a spot within a district or beside a town, 1 within a region, 0 within the
-    country; None for different places."""
+    """3 the same town or spot, 2 a spot within a district or beside a town (or the same district), 1 within a
+    region (or the same region), 0 within the country; None for different places. Two reports that name only
+    the same region or country do not tell the same spot: they agree no more than a spot within it."""
     if (a.geonameid is not None and a.geonameid == b.geonameid) or (a.name and a.name == b.name):
-        return 3
+        return SAME_PLACE[max(a.level, b.level) if _is_area(a) or _is_area(b) else POINT]
     d = km(a, b)
     if not _is_area(a) and not _is_area(b):
         return _spots(a, b, d, rules)
@@ -98,12 +102,8 @@ def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int 
         if a.level == POINT and b.level == POINT:
             return 3 if _within(d, rules.point_km) else None
         return 2 if _within(d, rules.near_km) else None  # "near X" reaches about 25 km
-    if not a.known and not b.known:
-        return None  # two named places the gazetteer lacks, named differently: two places
-    known, unknown = (a, b) if a.known else (b, a)
-    # a place the gazetteer lacks carries the point of the town it was placed beside: it lies in that town
-    if unknown.level == NEAR and known.level == POINT and _within(d, rules.point_km):
-        return 2
+    # a named place the gazetteer lacks carries the point of the town it was placed beside, but may be a village
+    # beside it as well as a street in it: differently named, it is not the same spot as the town
     return None
 
 

@@ -61,9 +61,13 @@ class Database(ReviewStore, BrowseStore):
                 # last commits, never corrupt the file.
                 self._conn.execute("PRAGMA synchronous = NORMAL")
             self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA cache_size = -65536")  # up to 64 MB of pages: merging reads back recent ones
             self._migrate()
-            if not readonly and self._meta("incidents_stale"):
-                self.rebuild_incidents()  # events stored before merging existed: merge them once
+            if not readonly:  # merge what the store holds unmerged (older merge rules, a bulk load)
+                with self._transaction():
+                    merger, tables = self._merging()
+                    merger.catch_up(tables)
+
         except sqlite3.DatabaseError as err:
             raise WirecoderError("W030", f"cannot open the database {self.path}: {err}") from err
 
@@ -121,11 +125,14 @@ class Database(ReviewStore, BrowseStore):
 
     # -- writes ----------------------------------------------------------------------------------
     def write_batch(self, *, run_id: int | None, documents: Sequence[DocumentRow] = (),
-                    failures: Sequence[FailureRow] = (), replace_failed: bool = False) -> WriteResult:
-        """Write documents (with their events, places, quotes) and failures in one transaction.
+                    failures: Sequence[FailureRow] = (), replace_failed: bool = False,
+                    merge: bool = True) -> WriteResult:
+        """Write documents (with their events, places, quotes) and failures in one transaction, and merge the
+        events into incidents in it.
 
         With ``replace_failed`` a document stored earlier as failed is replaced by the new one (a retry);
-        a coded document or a duplicate is never replaced."""
+        a coded document or a duplicate is never replaced. ``merge=False`` leaves the events unmerged (a bulk
+        load): ``link_pending()`` merges them later, or the next opening of the store for writing does."""
         added = already = 0
         event_ids: list[int] = []
         copied: list[str] = []
@@ -158,20 +165,16 @@ class Database(ReviewStore, BrowseStore):
                 self._conn.execute(
                     "INSERT INTO failures (run_id, origin, code, reason, failed_at) VALUES (?, ?, ?, ?, ?)",
                     (run_id, failure.origin, failure.code, failure.reason, stored_at))
-            merged = self._link(event_ids, copied)
+            merger, tables = self._merging()
+            merged = merger.link_batch(tables, event_ids, copied) if merge else tables.mark_stale()
         return WriteResult(documents_added=added, documents_already_stored=already, events_added=len(event_ids),
                            failures_added=len(failures), incidents=merged)
 
-    def _link(self, event_ids: list[int], copied: list[str]) -> MergeResult:
-        """Merge the batch's events into incidents, and list its near-duplicate copies among their first
-        copies' sources; inside the batch's transaction."""
-        merger, tables = self._merging()
-        merged = merger.link(tables, event_ids)
-        if copied:
-            refreshed = merger.refresh_documents(tables, tables.first_copies(copied))
-            merged.updated += [key for key in refreshed.updated if key not in merged.created]
-            merged.figures_changed += [key for key in refreshed.figures_changed if key not in merged.figures_changed]
-        return merged
+    def link_pending(self) -> MergeResult:
+        """Merge every stored event not merged yet (written with ``merge=False``), in one transaction."""
+        with self._transaction():
+            merger, tables = self._merging()
+            return merger.link_pending(tables)
 
     def rebuild_incidents(self) -> MergeResult:
         """Merge every stored event again from scratch, in one transaction (after a rule change)."""
@@ -186,10 +189,6 @@ class Database(ReviewStore, BrowseStore):
         if self._merger is None:
             self._merger = Merger()
         return self._merger, IncidentTables(self._conn)
-
-    def _meta(self, key: str) -> str | None:
-        row = self._conn.execute("SELECT value FROM store_meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
 
     def _insert_record_parts(self, document_rowid: int, record: dict[str, Any]) -> list[int]:
         for place in record.get("places") or []:

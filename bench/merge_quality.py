@@ -1,0 +1,220 @@
+"""Merging quality on real text: the coder codes every article, the store merges the events, and the incidents
+are compared with a labelled set.
+
+Usage: .venv/bin/python bench/merge_quality.py [--clusters data/incidents/clusters.jsonl]
+           [--acled ../shared/data/acled/acled_dev.csv] [--cache DIR] [--skip-acled] [--verbose]
+
+1. The cluster set (data/incidents/, written by the project: see its README): articles labelled with the
+   incident they report; several reports of one incident, and incidents that look alike (same town and day
+   with other actors, the same attack in the next district, a follow-up the next day). Each article is stored
+   through ``Database.write_batch`` in one batch per article, in the file's order; an article's incident is the
+   incident of its first current (not background) event; an article with no event is an incident of its own.
+   Printed: pairwise precision and recall (over pairs of articles: same predicted incident vs same gold
+   incident) and B-cubed precision, recall and F1.
+2. ACLED's distinct events (public data, measurement only: ../shared/data/acled/README.md): every distinct
+   ACLED note is stored as an article of its own (published on the row's ``timestamp`` day, outlet the row's
+   ``source``; notes that ACLED repeats for several of its events are one article). ACLED coded each row as a
+   distinct event, so a note "stays distinct" unless an incident joins it with a note whose ACLED coding shares
+   no (location, date, actor1, actor2) with its own. Printed: the share of notes that stay distinct, and the
+   wrong joins.
+
+Coded records are cached in --cache (default: a folder under the system's temp dir; never the repository), keyed
+by the text's hash and the coder's version, so a second run only merges.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import itertools
+import json
+import pathlib
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
+CLUSTERS = ROOT / "data" / "incidents" / "clusters.jsonl"
+ACLED = ROOT.parent / "shared" / "data" / "acled" / "acled_dev.csv"
+
+
+def code_all(items: list[dict], cache_dir: pathlib.Path) -> list[dict]:
+    """The coder's record of each item, from the cache when it holds one."""
+    from wirecoder.jsonl import dumps_line, read_file
+    from wirecoder.version import __version__
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cache_file = cache_dir / f"records-{__version__}.jsonl"
+    cache: dict[str, dict] = {}
+    if cache_file.exists():
+        for entry in read_file(cache_file):
+            cache[entry["key"]] = entry["record"]
+
+    def key(item: dict) -> str:
+        return hashlib.sha256(json.dumps(item, sort_keys=True).encode("utf-8")).hexdigest()
+
+    missing = [item for item in items if key(item) not in cache]
+    if missing:
+        from wirecoder import Coder
+
+        coder = Coder()
+        started = time.perf_counter()
+        with cache_file.open("a", encoding="utf-8") as out:
+            for n, (item, record) in enumerate(zip(missing, coder.code_many(missing)), start=1):
+                cache[key(item)] = record
+                out.write(dumps_line({"key": key(item), "record": record}) + "\n")
+                if n % 100 == 0:
+                    print(f"  coded {n}/{len(missing)} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return [cache[key(item)] for item in items]
+
+
+def store_articles(db, items: list[dict], records: list[dict]) -> dict[str, list[str]]:
+    """Store each (item, record) as one article in its own batch; return article id -> incident ids of its
+    current events, in text order."""
+    from wirecoder.ingest.dedup import content_hash
+    from wirecoder.store import DocumentRow
+
+    for item, record in zip(items, records):
+        ok = "error" not in record
+        db.write_batch(run_id=None, documents=[DocumentRow(
+            doc_id=item["id"], content_hash=content_hash(item["text"]), origin=item["id"], text=item["text"],
+            status="coded" if ok else "failed", source=item.get("source"), published=item.get("published"),
+            title=item.get("title"), record=record if ok else None,
+            error_code=None if ok else record["error"]["code"])])
+    incidents: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
+    for incident in db.iter_incidents(with_reports=True):
+        for report in incident.reports:
+            if not report.event.get("background"):
+                location = report.event.get("location") or {}
+                placed = bool(location) and location.get("feature_code") not in COUNTRY_CODES and bool(
+                    report.event.get("date"))
+                incidents[report.document_id].append((report.event["id"], incident.id, placed))
+    return {doc: [(incident, placed) for _, incident, placed in
+                  sorted(found, key=lambda p: int(p[0].rsplit("-e", 1)[1]))] for doc, found in incidents.items()}
+
+
+def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, int, int, int]:
+    true_pos = pred_pos = gold_pos = 0
+    for a, b in itertools.combinations(sorted(gold), 2):
+        same_pred = predicted[a] == predicted[b]
+        same_gold = gold[a] == gold[b]
+        pred_pos += same_pred
+        gold_pos += same_gold
+        true_pos += same_pred and same_gold
+    precision = true_pos / pred_pos if pred_pos else 1.0
+    recall = true_pos / gold_pos if gold_pos else 1.0
+    return precision, recall, true_pos, pred_pos, gold_pos
+
+
+def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
+    by_pred, by_gold = defaultdict(set), defaultdict(set)
+    for item in gold:
+        by_pred[predicted[item]].add(item)
+        by_gold[gold[item]].add(item)
+    precision = sum(len(by_pred[predicted[i]] & by_gold[gold[i]]) / len(by_pred[predicted[i]]) for i in gold) / len(gold)
+    recall = sum(len(by_pred[predicted[i]] & by_gold[gold[i]]) / len(by_gold[gold[i]]) for i in gold) / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def cluster_set(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Path, *, verbose: bool) -> None:
+    from wirecoder.jsonl import read_file
+    from wirecoder.store import Database
+
+    lines = read_file(path)
+    items = [{k: line[k] for k in ("id", "text", "published", "title", "source") if line.get(k) is not None}
+             for line in lines]
+    records = code_all(items, cache)
+    started = time.perf_counter()
+    with Database(workdir / "clusters.db") as db:
+        found = store_articles(db, items, records)
+    seconds = time.perf_counter() - started
+    gold = {line["id"]: line["incident"] for line in lines}
+    predicted = {doc: (found.get(doc) or [(f"alone:{doc}", False)])[0][0] for doc in gold}
+    precision, recall, hits, pred_pos, gold_pos = pairwise(predicted, gold)
+    b_precision, b_recall, b_f1 = bcubed(predicted, gold)
+    no_event = sum(1 for doc in gold if not found.get(doc))
+    placed = {doc for doc in gold if found.get(doc) and found[doc][0][1]}
+    print(f"cluster set: {len(gold)} articles, {len(set(gold.values()))} gold incidents, {gold_pos} gold pairs; "
+          f"{no_event} articles with no current event, {len(gold) - no_event - len(placed)} whose first event has "
+          f"no place below a country or no date; stored and merged in {seconds:.1f} s")
+    print(f"  pairwise precision {precision:.3f} ({hits}/{pred_pos})  recall {recall:.3f} ({hits}/{gold_pos})")
+    print(f"  B-cubed precision {b_precision:.3f}  recall {b_recall:.3f}  F1 {b_f1:.3f}")
+    sub_gold = {doc: gold[doc] for doc in placed}
+    _, sub_recall, sub_hits, _, sub_pos = pairwise({doc: predicted[doc] for doc in placed}, sub_gold)
+    print(f"  merging alone: recall {sub_recall:.3f} ({sub_hits}/{sub_pos}) over the pairs whose two articles the "
+          f"coder gave a dated event placed below the country (the rest is the coder's: no event, no place, "
+          f"another country or day)")
+    if verbose:
+        for a, b in itertools.combinations(sorted(gold), 2):
+            same_pred, same_gold = predicted[a] == predicted[b], gold[a] == gold[b]
+            if same_pred != same_gold:
+                print(f"    {'wrongly joined' if same_pred else 'missed'}: {a} ({gold[a]}) / {b} ({gold[b]})")
+
+
+def _acled_day(value: str) -> str:
+    return dt.datetime.strptime(value, "%d-%B-%y" if len(value.split("-")[1]) > 3 else "%d-%b-%y").date().isoformat()
+
+
+def acled_distinct(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Path, *, verbose: bool) -> None:
+    from wirecoder.store import Database
+
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    notes: dict[str, dict] = {}
+    codings: dict[str, set] = defaultdict(set)
+    for row in rows:
+        key = "acled-" + hashlib.sha256(row["notes"].encode("utf-8")).hexdigest()[:12]
+        published = dt.datetime.fromtimestamp(int(row["timestamp"]), dt.timezone.utc).date().isoformat()
+        notes.setdefault(key, {"id": key, "text": row["notes"], "published": published, "source": row["source"]})
+        codings[key].add((row["location"], _acled_day(row["event_date"]), row["actor1"], row["actor2"]))
+    items = list(notes.values())
+    records = code_all(items, cache)
+    started = time.perf_counter()
+    with Database(workdir / "acled.db") as db:
+        found = store_articles(db, items, records)
+        merged = [i for i in db.iter_incidents() if i.record["number_of_reports"] > 1]
+    seconds = time.perf_counter() - started
+    wrong: dict[str, set[str]] = defaultdict(set)
+    for incident in merged:
+        docs = sorted({s["document_id"] for s in incident.record["sources"] if not s["copy_of"]})
+        for a, b in itertools.combinations(docs, 2):
+            if not codings[a] & codings[b]:
+                wrong[a].add(b)
+                wrong[b].add(a)
+    with_events = sum(1 for item in items if found.get(item["id"]))
+    distinct = 1 - len(wrong) / len(items)
+    print(f"ACLED dev notes: {len(rows)} coded events, {len(items)} distinct notes ({with_events} with a current "
+          f"event); {len(merged)} incidents joined several notes; stored and merged in {seconds:.1f} s")
+    print(f"  distinct events that stay distinct: {distinct:.3f} ({len(items) - len(wrong)}/{len(items)}); "
+          f"wrongly joined notes: {len(wrong)}")
+    if verbose:
+        for doc in sorted(wrong):
+            print(f"    {doc} {sorted(codings[doc])} joined with {sorted(wrong[doc])}")
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clusters", type=pathlib.Path, default=CLUSTERS)
+    parser.add_argument("--acled", type=pathlib.Path, default=ACLED)
+    parser.add_argument("--cache", type=pathlib.Path,
+                        default=pathlib.Path(tempfile.gettempdir()) / "wirecoder-bench-merge")
+    parser.add_argument("--skip-acled", action="store_true")
+    parser.add_argument("--skip-clusters", action="store_true")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    with tempfile.TemporaryDirectory() as work:
+        if not args.skip_clusters:
+            cluster_set(args.clusters, args.cache, pathlib.Path(work), verbose=args.verbose)
+        if not args.skip_acled:
+            if not args.acled.exists():
+                print(f"no ACLED file at {args.acled}: skipped", file=sys.stderr)
+            else:
+                acled_distinct(args.acled, args.cache, pathlib.Path(work), verbose=args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
