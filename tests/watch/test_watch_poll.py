@@ -56,6 +56,9 @@ def test_watch_codes_new_items_once_and_asks_conditionally(tmp_path, feeds):
         assert all(feeds.hits[f"/story/{n}"] == 1 for n in range(1, 6))  # every page fetched once, ever
         assert db.counts().coded == 5
 
+        cron = watcher(db, [feeds.url("/feed.rss")], clock, healthy_always=True)  # --once: cron sets the pace
+        assert cron.poll().sources[0].status == "not_modified" and feeds.not_modified["/feed.rss"] == 2
+
 
 def test_watch_refuses_what_would_harm_and_goes_on(tmp_path, feeds):
     publish(feeds, "/good.rss", [7, 8], etag='"g"')

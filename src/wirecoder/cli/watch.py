@@ -32,7 +32,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("sources", nargs="+", metavar="URL|FOLDER", help="feed or sitemap URLs, folders")
     parser.add_argument("--db", required=True, help="the SQLite store (created if missing)")
     parser.add_argument("--every", default="15m", help="time between two polls of a source (default 15m)")
-    parser.add_argument("--once", action="store_true", help="poll once and exit (for cron, and tests)")
+    parser.add_argument("--once", action="store_true",
+                        help="poll once and exit (for cron: every source that is not failing is asked, "
+                             "conditionally, whatever --every says; a failing source keeps its backoff)")
     parser.add_argument("--rules", default=None, metavar="FILE", help="watch rules and deliveries (TOML)")
     parser.add_argument("--link-base", default=None, metavar="URL",
                         help="where `wirecoder serve` is reached: alerts link to BASE/#event=ROW, the evidence view "
@@ -88,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
                          max_bytes=args.max_bytes, respect_robots=not args.ignore_robots,
                          allow_private=args.allow_private, max_redirects=args.max_redirects)
     options = WatchOptions(every=every, dead_after=args.dead_after, batch_size=args.batch_size, fetch=fetch,
-                           read=ReadOptions(max_bytes=args.max_bytes))
+                           read=ReadOptions(max_bytes=args.max_bytes), healthy_always=args.once)
 
     def on_poll(report: Any) -> None:
         if args.json:

@@ -34,6 +34,7 @@ class WatchOptions:
     max_backoff: float = 86_400.0  # the longest wait before a failing source is tried again
     item_attempts: int = 3  # tries of an item whose page cannot be had
     batch_size: int = 8  # items coded, stored and alerted on at a time
+    healthy_always: bool = False  # poll sources that are not failing even before --every has passed (--once)
     dedup_threshold: float = 0.8
     fetch: FetchOptions = FetchOptions(allow_private=False)
     read: ReadOptions = ReadOptions()
@@ -104,7 +105,7 @@ class Watcher:
     # -- sources ---------------------------------------------------------------------------------
     def _poll_source(self, source: SourceState) -> SourceReport:
         now = self.clock()
-        if not source.due(now):
+        if not source.due(now) and (source.failures or not self.options.healthy_always):
             status = "dead" if source.failures >= self.options.dead_after else "waiting"
             return SourceReport(source.address, status, code=source.last_error_code, reason=source.last_error,
                                 next_poll_at=source.next_poll_at)
