@@ -20,7 +20,7 @@ from wirecoder.watch import WatchOptions, Watcher
 from wirecoder.watch.alerts import Alerter, alert_id, fingerprint, incident_link
 from wirecoder.watch.rules import RuleSet
 
-FAST = FetchOptions(timeout=2, retries=0, min_interval=0, allow_private=True)
+FAST = FetchOptions(timeout=10, retries=0, min_interval=0, allow_private=True)
 SINKS = {"log": {"jsonl": "alerts.jsonl"}}
 
 

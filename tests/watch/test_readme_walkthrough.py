@@ -40,7 +40,7 @@ def test_readme_watch_walkthrough_alerts_the_local_webhook(tmp_path, feeds, rece
         alerter = Alerter(db=db, rules=rules, clock=clock)
         watcher = Watcher(db=db, sources=[feeds.url("/feed.rss")], coder_factory=lambda: coder, alerter=alerter,
                           clock=clock, options=WatchOptions(fetch=FetchOptions(allow_private=True, min_interval=0,
-                                                                                timeout=5, retries=0)))
+                                                                                timeout=20, retries=0)))
         report = watcher.poll()
     assert report.coded == 2 and report.alerts.delivered == 4  # two incidents, to the hook and the file
 

@@ -22,7 +22,7 @@ STORIES = list(range(100, 112))
 
 def watch_command(feed: str, db: Path, rules: Path) -> list[str]:
     return [sys.executable, "-m", "wirecoder", "watch", feed, "--db", str(db), "--once", "--rules", str(rules),
-            "--allow-private", "--min-interval", "0", "--retries", "0", "--timeout", "5", "--batch-size", "3",
+            "--allow-private", "--min-interval", "0", "--retries", "0", "--timeout", "20", "--batch-size", "3",
             "--coder-factory", "fake_coder:make_coder", "--json"]
 
 
