@@ -19,13 +19,17 @@ NEWS_LANGUAGES = (
 )
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-MIN_WORDS = 3
+# Below these, plain ASCII words are too few to tell a language (trigram models err on short text: "order opens
+# door for outsider" reads as Dutch); two words suffice when their letters are telling ("ə", "ş", Cyrillic).
+MIN_WORDS = 5
+MIN_PLAIN_CHARS = 60
 
 
 @dataclass(frozen=True)
 class LanguageGuess:
     code: str | None  # ISO 639-1, None when the text is too short or too name-heavy to tell
     confidence: float
+    words: int = 0  # the ordinary (not capitalised) words it was judged on
 
 
 class LanguageIdentifier:
@@ -40,10 +44,17 @@ class LanguageIdentifier:
         # A short run of plain ASCII words fits too many languages; letters outside ASCII ("ə", "ş", Cyrillic)
         # make even two words telling.
         telling = any(not w.isascii() for w in ordinary)
-        if len(ordinary) < (2 if telling else MIN_WORDS):
+        plain_too_short = len(ordinary) < MIN_WORDS or len(" ".join(ordinary)) < MIN_PLAIN_CHARS
+        if len(ordinary) < 2 or (not telling and plain_too_short):
             return LanguageGuess(None, 0.0)
-        values = self._detector.compute_language_confidence_values(text[:5000])
+        # Names mislead the detector: "Boko Haram fighters attacked Gajiram in Nganzai" reads as Yoruba whole,
+        # as English without its names. The ordinary words decide; another language must also win on the whole
+        # text, and its confidence is the lower of the two, so English full of foreign names is never refused.
+        values = self._detector.compute_language_confidence_values(" ".join(ordinary)[:5000])
         if not values:
             return LanguageGuess(None, 0.0)
         best = values[0]
-        return LanguageGuess(best.language.iso_code_639_1.name.lower(), float(best.value))
+        confidence = float(best.value)
+        if best.language != Language.ENGLISH:
+            confidence = min(confidence, self._detector.compute_language_confidence(text[:5000], best.language))
+        return LanguageGuess(best.language.iso_code_639_1.name.lower(), confidence, len(ordinary))

@@ -34,6 +34,8 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z .&-]+\))?\s*[-–—]+\s")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 HEADLINE_MAX_WORDS = 25
+REFUSE_SHARE = 0.8  # of the text whose language could be told with confidence or not, in another language
+REFUSE_MIN_WORDS = 10  # ordinary words in another language before a whole text is refused as not English
 # Lines thick with English function words are English: no need to ask the language model.
 _ENGLISH_WORDS = frozenset("the of and to in a is was for on that with by said were has have from at as it "
                            "an are be had been their who which after".split())
@@ -50,7 +52,7 @@ class CleanStage:
         self._min_confidence = min_confidence
 
     def __call__(self, article: Article) -> Article:
-        english_chars = other_chars = 0
+        english_chars = other_chars = uncertain_chars = other_words = 0
         other_languages: dict[str, int] = {}
         for line in _LINE.finditer(article.text):
             text = line.group()
@@ -66,17 +68,31 @@ class CleanStage:
                 english_chars += len(stripped)
                 continue
             guess = self._identifier.detect(stripped)
-            if guess.code and guess.code != "en" and guess.confidence >= self._min_confidence:
+            if guess.code and guess.code != "en" and guess.confidence >= self._min_confidence \
+                    and not self._holds_english_words(stripped):
                 article.boilerplate.append(Boilerplate(span, f"language:{guess.code}", guess.code))
                 other_chars += len(stripped)
+                other_words += guess.words
                 other_languages[guess.code] = other_languages.get(guess.code, 0) + len(stripped)
-            else:
+            elif guess.code == "en" or self._holds_english_words(stripped):
                 english_chars += len(stripped)
-        self._headline_and_datelines(article)
+            else:  # too short or too full of names to tell, or no language sure enough: coded, as English
+                uncertain_chars += len(stripped)
+        # Refused only when the text is surely in another language: no line reads as English, nearly all of it is
+        # identified with confidence, and on enough words (the detector errs on a handful). Anything less is
+        # coded, with a warning, rather than lost.
         if other_chars and not english_chars:
-            language = max(other_languages, key=other_languages.get)
-            raise WirecoderError("W004", f"the article is in another language ({language}), not English")
+            if other_words >= REFUSE_MIN_WORDS and other_chars >= REFUSE_SHARE * (other_chars + uncertain_chars):
+                language = max(other_languages, key=other_languages.get)
+                raise WirecoderError("W004", f"the article is in another language ({language}), not English")
+            # no English to set it apart from, and too little to be sure: all of it is coded
+            article.boilerplate = [b for b in article.boilerplate if not b.reason.startswith("language:")]
+            uncertain_chars, other_chars = uncertain_chars + other_chars, 0
+        self._headline_and_datelines(article)
         article.language = "en"
+        if uncertain_chars and not english_chars:
+            article.warn("W102", "no line could be identified as English with confidence (too short, or mostly "
+                                 "names); the text was coded as English")
         if other_chars:
             languages = ", ".join(sorted(other_languages))
             article.warn("W100", f"{other_chars} characters in other languages ({languages}) were left out of coding")
@@ -88,6 +104,14 @@ class CleanStage:
             return False
         words = _TOKEN.findall(text.lower())
         return len(words) >= 8 and sum(w in _ENGLISH_WORDS for w in words) >= 0.25 * len(words)
+
+    @staticmethod
+    def _holds_english_words(text: str) -> bool:
+        """Two or more English function words, a fifth of its words or more: English whatever the detector says
+        of the rest ("Two former college punters died in a car wreck over the weekend" reads to it as Dutch)."""
+        words = _TOKEN.findall(text.lower())
+        hits = sum(w in _ENGLISH_WORDS for w in words)
+        return hits >= 2 and hits >= 0.2 * len(words)
 
     @staticmethod
     def _headline_and_datelines(article: Article) -> None:
