@@ -17,11 +17,12 @@ HEAVY = ("spacy", "sklearn", "dateparser", "lingua", "thinc", "torch")
 # Not a speed figure: importing any model takes seconds, so a light import far under this proves none loaded.
 LIMIT_SECONDS = 0.3
 
+# CPU time of the importing process, not wall time: other jobs on a shared machine do not count against it
 PROBE = """
 import json, sys, time
-started = time.perf_counter()
+started = time.process_time()
 import wirecoder.errors, wirecoder.store
-seconds = time.perf_counter() - started
+seconds = time.process_time() - started
 print(json.dumps({"seconds": seconds, "loaded": sorted({m.split(".")[0] for m in sys.modules} & set(HEAVY))}))
 """
 
@@ -33,7 +34,7 @@ def _probe(code: str) -> dict:
 
 
 def test_import_errors_and_store_load_no_model_and_are_quick():
-    runs = [_probe(PROBE) for _ in range(3)]  # the quickest of three: the machine is shared
+    runs = [_probe(PROBE) for _ in range(3)]  # the quickest of three: disk caches and the like
     assert all(run["loaded"] == [] for run in runs), runs
     assert min(run["seconds"] for run in runs) < LIMIT_SECONDS, runs
 
