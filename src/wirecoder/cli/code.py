@@ -26,8 +26,8 @@ def register(subparsers) -> None:
     parser.add_argument("--jsonl", metavar="IN.jsonl",
                         help="code one {id, text, published?, title?, url?, source?} per line (- for stdin)")
     parser.add_argument("--published", help="publication date YYYY-MM-DD of the single article")
-    parser.add_argument("--title")
-    parser.add_argument("--url")
+    parser.add_argument("--title", help="the single article's headline (default: an HTML page's own)")
+    parser.add_argument("--url", help="the single article's address")
     parser.add_argument("--source", help="the outlet")
     parser.add_argument("--id", dest="doc_id", help="the document id (default: a hash of the text)")
     parser.add_argument("--indent", type=int, default=2, help="indentation of the single record (default: 2)")

@@ -18,8 +18,10 @@ def register_eval(eval_subparsers: Any) -> None:
                     "whose right answer is among the candidates); then the same by toponym kind (literal, "
                     "modifier, metonym, read from the parse). Unresolved toponyms count as wrong, with an error "
                     "of 20,039 km.")
-    parser.add_argument("corpora", nargs="+", type=pathlib.Path, metavar="CORPUS.xml")
-    parser.add_argument("--gazetteer", type=pathlib.Path, default=None)
+    parser.add_argument("corpora", nargs="+", type=pathlib.Path, metavar="CORPUS.xml",
+                        help="GeoVirus.xml or TR-News.xml (gold toponyms with their places)")
+    parser.add_argument("--gazetteer", type=pathlib.Path, default=None,
+                        help="the gazetteer to resolve with (default: the built one)")
     parser.add_argument("--split", choices=("both", *SPLITS, "all"), default="both",
                         help="which part of each corpus: dev (tuned on), test (gated on), both (default), all")
     parser.add_argument("--no-kinds", action="store_true",

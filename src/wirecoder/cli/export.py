@@ -28,7 +28,8 @@ def register(subparsers: Any) -> None:
                     "events instead, with analysts' reviewed values shown and marked (review_status, "
                     "reviewed_fields; rejected events left out); --reviewed only those accepted or corrected. "
                     "`--reviewed --format training` writes reviewed events as lines `wirecoder train` reads.")
-    parser.add_argument("--format", required=True, choices=(*FORMATS, TRAINING))
+    parser.add_argument("--format", required=True, choices=(*FORMATS, TRAINING),
+                        help="the output format (docs/export.md)")
     parser.add_argument("--out", help="the file to write (default: stdout); written whole or not at all")
     add_filter_arguments(parser)
     add_incident_arguments(parser, what="export")

@@ -24,15 +24,17 @@ def register(subparsers: Any) -> None:
     imp = sub.add_parser("import-geonames", help="merge a GeoNames dump you downloaded into the gazetteer",
                          description="Merge allCountries.zip, a per-country XX.zip or XX.txt in GeoNames' "
                                      "tab-separated format; from then on resolution uses it.")
-    imp.add_argument("file", type=pathlib.Path)
+    imp.add_argument("file", type=pathlib.Path, help="allCountries.zip, XX.zip or XX.txt from GeoNames")
     imp.add_argument("--alternate-names", type=pathlib.Path, default=None,
                      help="GeoNames alternateNames file (alternateNamesV2.zip or a .txt) for the same places")
-    imp.add_argument("--gazetteer", type=pathlib.Path, default=None)
+    imp.add_argument("--gazetteer", type=pathlib.Path, default=None,
+                     help="the gazetteer to extend (default: the built one)")
     imp.set_defaults(func=run_import)
 
     look = sub.add_parser("lookup", help="print every place a name can mean")
-    look.add_argument("name")
-    look.add_argument("--gazetteer", type=pathlib.Path, default=None)
+    look.add_argument("name", help="a place name as written")
+    look.add_argument("--gazetteer", type=pathlib.Path, default=None,
+                      help="the gazetteer to query (default: the built one)")
     look.set_defaults(func=run_lookup)
 
 
