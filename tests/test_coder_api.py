@@ -48,3 +48,24 @@ def test_coder_code_many_keeps_ids_and_order_and_isolates_errors(coder):
     assert [r.get("error", {}).get("code") for r in out] == [None, "W006", "W006", "W004", "W005", None]
     assert [r["error"]["line"] for r in out if "error" in r] == [2, 3, 4, 5]
     assert out[5]["events"]
+
+
+def test_coder_code_many_blank_text_is_no_text_and_a_number_is_the_wrong_type(coder):
+    out = list(coder.code_many([{"id": "blank", "text": " \n\t "}, {"id": "number", "text": 12}]))
+    assert [r["error"]["code"] for r in out] == ["W006", "W008"]
+    assert "blank" in out[0]["error"]["message"] and "int" in out[1]["error"]["message"]
+
+
+def test_coder_lone_surrogates_are_replaced_one_for_one_and_coded(coder):
+    text = "Gunmen killed 12 people in Kaduna\ud800 on Monday, police said.\udfff"
+    out = list(coder.code_many([{"id": "s\ud83d", "text": text, "title": "x\udc00", "published": "2024-03-12"},
+                                {"id": "ok", "text": "Troops shelled Ganja on Monday.", "published": "2024-03-12"}]))
+    assert [("error" in r) for r in out] == [False, False]
+    assert "W105" in [w["code"] for w in out[0]["warnings"]]
+    assert out[0]["id"] == "s\ufffd" and out[0]["title"] == "x\ufffd"
+    for event in out[0]["events"]:
+        for evidence in event["evidence"]:
+            assert text[evidence["start"]:evidence["end"]].replace("\ud800", "\ufffd") == evidence["text"]
+    import json
+
+    json.dumps(out, ensure_ascii=False).encode("utf-8")  # no surrogate left to break an encoder

@@ -83,3 +83,11 @@ def test_jsonl_export_writes_one_line_per_event():
     assert export_events(events, format="jsonl", out=out) == 3
     lines = out.getvalue().decode("utf-8").splitlines()
     assert [json.loads(line)["notes"] for line in lines] == [SEPARATED] * 3
+
+
+def test_jsonl_a_line_nested_too_deeply_is_w005_not_a_crash():
+    deep = ("[" * 100_000 + "]" * 100_000).encode() + b"\n" + json.dumps({"id": "ok", "text": "t"}).encode() + b"\n"
+    items = list(jsonl_items(io.BytesIO(deep)))
+    assert items[0].code == "W005" and "nested too deeply" in items[0].message and items[1]["id"] == "ok"
+    results = list(read_jsonl(io.BytesIO(deep), origin="x.jsonl", columns=ColumnMapping(), max_bytes=10**6))
+    assert results[0].code == "W005" and isinstance(results[1], SourceItem)

@@ -217,3 +217,11 @@ def test_quotes_name_and_colon(quotes_of):
     assert q.cue.text == ":" and q.direct
     assert q.speaker.name == "Carl Jansen"
     assert quotes_of("In the capital: “The sirens went off at midnight and we ran.”")[0].speaker is None
+
+
+@pytest.mark.parametrize("text", ["according to “" * 3, "according to “according to “according to “",
+                                  "Police said:\u00a0\u00a0“ ” he said, “ ”"])
+def test_quotes_a_quote_mark_taken_for_the_speaker_names_nobody(quotes_of, text):
+    # the parser can make a quote mark the subject of a cue (found by bench/fuzz.py): no IndexError, no speaker
+    for quote in quotes_of(text):
+        assert quote.speaker is None or any(ch.isalnum() for ch in quote.speaker.name)

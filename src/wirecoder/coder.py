@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import pathlib
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -38,6 +39,10 @@ from .stages.places import PlacesStage
 from .stages.quotes import QuotesStage
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+MAX_DATE_CHARS = 64  # "Wednesday, 23 November 2016 10:00:00 Eastern Standard Time" is 57
+
+
 def parse_published(value) -> dt.date | None:
     """A publication date given as a date, a datetime or an ISO 'YYYY-MM-DD[...]' string."""
     if value is None or value == "":
@@ -55,8 +60,11 @@ def parse_published(value) -> dt.date | None:
         if numeric is not None:
             return numeric
         # feeds and exports write dates every way ("Dec 17, 2016 3:58 PM ET", "Wed, 23 Nov 2016 10:00:00 GMT");
-        # any of them is fine as long as it names a day, a month and a year
-        parsed = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
+        # any of them is fine as long as it names a day, a month and a year (and is short: dateparser takes
+        # seconds over a long string, and no date is long)
+        parsed = None
+        if len(value) <= MAX_DATE_CHARS:
+            parsed = dateparser.parse(value, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]})
         if parsed is not None:
             return parsed.date()
     raise WirecoderError("W008", f"published must be a date with day, month and year (best 'YYYY-MM-DD'), "
@@ -117,8 +125,17 @@ class Coder:
             if value is not None and not isinstance(value, str):
                 raise WirecoderError("W008", f"{name} must be a string, not {type(value).__name__}")
         date = parse_published(published)
-        return Article(text=text, id=id or document_id(text), title=title, url=url, source=source,
-                       published=date, published_from="given" if date else None)
+        given_id = id or document_id(text)
+        # a str may hold lone surrogates (a JSON "\ud800" escape): no encoder takes them, so each becomes U+FFFD,
+        # one character for one, and every offset still indexes the text as given
+        replaced = sum(len(_SURROGATES.findall(v)) for v in (text, title, url, source, id) if v)
+        text, title, url, source, given_id = (_SURROGATES.sub("\ufffd", v) if v else v
+                                              for v in (text, title, url, source, given_id))
+        article = Article(text=text, id=given_id, title=title, url=url, source=source, published=date,
+                          published_from="given" if date else None)
+        if replaced:
+            article.warn("W105", f"{replaced} lone surrogate code point(s) were replaced by U+FFFD")
+        return article
 
     # -- coding -----------------------------------------------------------------------------------
     def code(self, text, *, published=None, title: str | None = None, url: str | None = None,
@@ -163,9 +180,11 @@ class Coder:
                 raise item
             if not isinstance(item, dict):
                 raise WirecoderError("W005", f"line {line} is not a JSON object")
-            if not isinstance(item.get("text"), str) or not item["text"].strip():
-                raise WirecoderError("W006" if not item.get("text") else "W008",
-                                     "the record has no text" if not item.get("text") else "text must be a string")
+            text = item.get("text")
+            if text is not None and not isinstance(text, str):
+                raise WirecoderError("W008", f"text must be a string, not {type(text).__name__}")
+            if text is None or not text.strip():
+                raise WirecoderError("W006", "the record has no text" if not text else "the record's text is blank")
             return self.article(item["text"], published=item.get("published"), title=item.get("title"),
                                 url=item.get("url"), source=item.get("source"), id=record_id)
         except WirecoderError as err:

@@ -140,6 +140,8 @@ WARNINGS: dict[str, ErrorSpec] = {
                   "pass published= (--published YYYY-MM-DD) so that 'on Tuesday' and 'yesterday' are read right"),
         ErrorSpec("W102", "the language could not be told with confidence: the text was coded as English",
                   "check the events; if the article is not in English, translate it first"),
+        ErrorSpec("W105", "lone surrogate code points were replaced by U+FFFD",
+                  "fix the producer of the input: JSON surrogate escapes must come in valid pairs"),
         ErrorSpec("one_sided_sourcing", "the article quotes one side only on contested violence or blame",
                   "look for the other parties' account before relying on its claims (docs/framing.md)"),
     )

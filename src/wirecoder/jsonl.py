@@ -40,6 +40,20 @@ def read_file(path) -> list[Any]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def parse_object(line: str | bytes, *, where: str) -> dict:
+    """One JSONL line as a JSON object, or W005 saying why it is not one: not JSON, nested too deeply for the
+    parser (a RecursionError, which must not escape as a crash), or JSON of another kind."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise WirecoderError("W005", f"{where} is not JSON ({err.msg} at column {err.colno})") from err
+    except RecursionError as err:
+        raise WirecoderError("W005", f"{where} is JSON nested too deeply to read") from err
+    if not isinstance(value, dict):
+        raise WirecoderError("W005", f"{where} is a JSON {type(value).__name__}, not an object")
+    return value
+
+
 def jsonl_items(lines: Iterable[bytes | str], *, first_line: int = 1) -> Iterator[dict | WirecoderError]:
     """Parse JSONL lines (binary lines split at "\\n" only, as file iteration does); a line that is not a JSON
     object becomes an error for that line only. ``first_line`` numbers the first line (a run of a file)."""
@@ -53,11 +67,6 @@ def jsonl_items(lines: Iterable[bytes | str], *, first_line: int = 1) -> Iterato
             yield WirecoderError("W006", f"line {number} is empty")
             continue
         try:
-            item = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield WirecoderError("W005", f"line {number} is not JSON ({err.msg} at column {err.colno})")
-            continue
-        if not isinstance(item, dict):
-            yield WirecoderError("W005", f"line {number} is JSON but not an object")
-            continue
-        yield item
+            yield parse_object(line, where=f"line {number}")
+        except WirecoderError as err:
+            yield err

@@ -43,9 +43,14 @@ class Pipeline:
         return [{"name": s.name, "requires": list(s.requires), "assigns": list(s.assigns)} for s in self.stages]
 
     def __call__(self, article: Article) -> Article:
-        """Run every stage; a stage's error is raised to the caller."""
+        """Run every stage; a stage's error is raised to the caller (a bug in a stage as W099, naming it)."""
         for stage in self.stages:
-            article = stage(article)
+            try:
+                article = stage(article)
+            except WirecoderError:
+                raise
+            except Exception as err:
+                raise WirecoderError("W099", f"stage {stage.name!r} failed: {type(err).__name__}: {err}") from err
         return article
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
@@ -57,7 +62,7 @@ class Pipeline:
         stream: Iterable[Article] = articles
         for stage in self.stages:
             batch = getattr(stage, "pipe", None)
-            stream = _batched(batch, stream) if batch is not None else _guarded(stage, stream)
+            stream = _batched(stage, stream) if batch is not None else _guarded(stage, stream)
         return iter(stream)
 
 
@@ -73,18 +78,27 @@ def _guarded(stage: Stage, stream: Iterable[Article]) -> Iterator[Article]:
         yield article
 
 
-def _batched(batch, stream: Iterable[Article]) -> Iterator[Article]:
-    pending: list[Article] = []
+def _batched(stage: Stage, stream: Iterable[Article]) -> Iterator[Article]:
+    """Run a batching stage over a stream. A batch the stage cannot process (a bug, or input it chokes on) is
+    run again one article at a time, so only the article at fault carries the error and the rest go on."""
+    stream = iter(stream)
+    while True:
+        pending: list[Article] = []  # taken from the stream, not yet passed on
 
-    def healthy():
-        for article in stream:
-            pending.append(article)
-            if article.error is None:
-                yield article
+        def healthy(pending: list[Article] = pending) -> Iterator[Article]:
+            for article in stream:
+                pending.append(article)
+                if article.error is None:
+                    yield article
 
-    for processed in batch(healthy()):
-        while pending and pending[0] is not processed:
-            yield pending.pop(0)
-        pending.pop(0)
-        yield processed
-    yield from pending
+        try:
+            for processed in stage.pipe(healthy()):  # type: ignore[attr-defined]
+                while pending and pending[0] is not processed:
+                    yield pending.pop(0)
+                pending.pop(0)
+                yield processed
+        except Exception:  # noqa: BLE001 - contained: each article of the batch is run on its own below
+            yield from _guarded(stage, pending)
+            continue  # the rest of the stream, batched again
+        yield from pending
+        return

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import pathlib
+import reprlib
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from ..article import Place
 from ..errors import WirecoderError
 from ..geo import Geoparser
-from ..jsonl import dumps_line
+from ..jsonl import dumps_line, parse_object
 
 
 def register(subparsers: Any) -> None:
@@ -80,7 +81,7 @@ def _toponyms(record: dict, text: str) -> list[tuple[int, int]] | None:
     for number, item in enumerate(given):
         start, end = (item.get("start"), item.get("end")) if isinstance(item, dict) else (None, None)
         if not (type(start) is int and type(end) is int and 0 <= start <= end <= len(text)):
-            raise WirecoderError("W008", f"toponym {number} ({json.dumps(item)[:80]}) is not "
+            raise WirecoderError("W008", f"toponym {number} ({reprlib.repr(item)}) is not "
                                          f"{{\"start\": int, \"end\": int}} within the text's {len(text)} characters "
                                          "(offsets count Unicode characters of \"text\" as given)")
         spans.append((start, end))
@@ -105,18 +106,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             if isinstance(line, WirecoderError):
                 raise line
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise WirecoderError("W005", f"line {number} is JSON but not an object")
+            record = parse_object(line, where=f"line {number}")
             ident = record.get("id")
             text = record.get("text")
             if not isinstance(text, str) or not text:
                 raise WirecoderError("W006", f"line {number} has no \"text\"")
             places = finder.places(text, _toponyms(record, text))
             out = {"id": ident, "places": [place_json(p) for p in places]}
-        except json.JSONDecodeError as err:
-            failed = True
-            out = {"id": None, "error": WirecoderError("W005", f"line {number}: {err}").to_dict(line=number)}
         except WirecoderError as err:
             failed = True
             out = {"id": ident, "error": err.to_dict(line=number)}

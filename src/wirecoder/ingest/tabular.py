@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from ..errors import WirecoderError
+from ..jsonl import parse_object
 from .decode import decode_bytes
 from .items import ReadFailure, ReadResult, SourceItem
 
@@ -73,12 +73,9 @@ def read_jsonl(stream: BinaryIO, *, origin: str, columns: ColumnMapping, max_byt
             continue
         line = decode_bytes(raw).text
         try:
-            fields = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield ReadFailure(where, "W005", f"{where} is not valid JSON: {err.msg} at column {err.colno}")
-            continue
-        if not isinstance(fields, dict):
-            yield ReadFailure(where, "W005", f"{where} is a JSON {type(fields).__name__}, not an object")
+            fields = parse_object(line, where=where)
+        except WirecoderError as err:
+            yield ReadFailure(where, err.code, err.detail)
             continue
         yield item_from_fields(fields, origin=where, columns=columns)
 

@@ -155,6 +155,8 @@ class MentionIndex:
                 return
             role = _role_before(self.doc, name_tokens[0].i) or _appositive_role(name_tokens[-1])
         name = normalise(_strip_article(self.doc[name_tokens[0].i:name_tokens[-1].i + 1].text))
+        if not name:  # a run of spaces the tagger called a proper noun
+            return
         mention = NamedMention(name, role, name_tokens[0].idx, name_tokens[-1].idx + len(name_tokens[-1]),
                                sentence_start, not is_org,
                                any(t.dep_ in ("nsubj", "nsubjpass") for t in run))
@@ -205,15 +207,20 @@ class MentionIndex:
             return full
         return mention
 
-    def speaker(self, head) -> Speaker:
-        """The speaker whose mention is headed by ``head`` (a noun or pronoun), resolved as far as the text allows."""
+    def speaker(self, head) -> Speaker | None:
+        """The speaker whose mention is headed by ``head`` (a noun or pronoun), resolved as far as the text allows;
+        None when the head names nobody (a quote mark or a dash the parser took for a subject: "according to “")."""
         doc = self.doc
+        if not any(ch.isalnum() for ch in head.text):
+            return None
         if head.pos_ == "PRON" or head.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(head)
         start, end = noun_phrase(head)
         tokens = list(doc[start:end])
         while tokens and tokens[-1].dep_ in ("case", "punct"):
             tokens.pop()
+        if not tokens:
+            return None
         span = Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), doc[tokens[0].i:tokens[-1].i + 1].text)
         name_end = head.i + 1
         head_run = [t for t in tokens if t.i < name_end]

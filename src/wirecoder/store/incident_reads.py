@@ -30,7 +30,7 @@ def _cursor(value: Any, key: str) -> str:
 def _uncursor(cursor: str) -> tuple[Any, str]:
     try:
         value, key = json.loads(base64.urlsafe_b64decode(cursor.encode("ascii")))
-    except (ValueError, TypeError, UnicodeError) as err:
+    except (ValueError, TypeError, UnicodeError, RecursionError) as err:
         raise WirecoderError("W061", f"the cursor {cursor[:40]!r} is not one this store gave") from err
     if not isinstance(key, str) or not isinstance(value, (str, int)):
         raise WirecoderError("W061", f"the cursor {cursor[:40]!r} is not one this store gave")

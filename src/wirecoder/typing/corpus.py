@@ -56,8 +56,9 @@ def _read_jsonl(path: Path) -> list[Example]:
             where = f"{path.name} line {number}"
             try:
                 record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise WirecoderError("W041", f"{where} is not valid JSON ({err.msg})") from err
+            except (json.JSONDecodeError, RecursionError) as err:
+                reason = getattr(err, "msg", "nested too deeply")
+                raise WirecoderError("W041", f"{where} is not valid JSON ({reason})") from err
             if not isinstance(record, dict):
                 raise WirecoderError("W041", f"{where} is not a JSON object")
             text = record.get("text")
