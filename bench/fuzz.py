@@ -264,7 +264,7 @@ class Targets:
 
 
 def run(*, inputs: int, coder, seed_value: int = 0, coder_share: float = 0.3, max_line: int = 1_000_000,
-        real: list[str] | None = None) -> Outcomes:
+        real: list[str] | None = None, log=None) -> Outcomes:
     """Feed about ``inputs`` inputs in all; ``coder_share`` of them go to the coder (the slow target)."""
     outcomes = Outcomes()
     targets = Targets(coder, outcomes)
@@ -312,6 +312,8 @@ def run(*, inputs: int, coder, seed_value: int = 0, coder_share: float = 0.3, ma
 
     for part in (readers, fields, coder_texts, coder_batches, coder_long):
         part()
+        if log is not None:
+            log(f"{part.__name__} done: {outcomes.inputs} inputs so far, {outcomes.crash_count} crashes")
     return outcomes
 
 
@@ -325,7 +327,8 @@ def main(argv: list[str]) -> int:
     from wirecoder import Coder
 
     started = time.perf_counter()
-    outcomes = run(inputs=args.inputs, coder=Coder(), seed_value=args.seed, coder_share=args.coder_share)
+    outcomes = run(inputs=args.inputs, coder=Coder(), seed_value=args.seed, coder_share=args.coder_share,
+                   log=lambda line: print(f"[{(time.perf_counter() - started) / 60:.1f} min] {line}", flush=True))
     minutes = (time.perf_counter() - started) / 60
     by_target: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for (target, kind), n in outcomes.counts.items():
