@@ -19,7 +19,7 @@ Usage: .venv/bin/python bench/merge_quality.py [--clusters data/incidents/cluste
    wrong joins.
 
 Coded records are cached in --cache (default: a folder under the system's temp dir; never the repository), keyed
-by the text's hash and the coder's version, so a second run only merges.
+by the text's hash and a digest of the coder's code and data, so a second run only merges.
 """
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def code_all(items: list[dict], cache_dir: pathlib.Path) -> list[dict]:
     from wirecoder.version import __version__
 
     cache_dir.mkdir(parents=True, exist_ok=True)
-    cache_file = cache_dir / f"records-{__version__}.jsonl"
+    cache_file = cache_dir / f"records-{__version__}-{coder_digest()}.jsonl"
     cache: dict[str, dict] = {}
     if cache_file.exists():
         for entry in read_file(cache_file):
@@ -70,6 +70,19 @@ def code_all(items: list[dict], cache_dir: pathlib.Path) -> list[dict]:
                 if n % 100 == 0:
                     print(f"  coded {n}/{len(missing)} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     return [cache[key(item)] for item in items]
+
+
+def coder_digest() -> str:
+    """A digest of the coder's code and data (not of merging, storing or serving): a changed coder codes again."""
+    import wirecoder
+
+    package = pathlib.Path(wirecoder.__file__).parent
+    skip = {"incidents", "store", "export", "cli", "api", "watch", "__pycache__"}
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and not skip & set(path.relative_to(package).parts) and path.suffix != ".pyc":
+            digest.update(str(path.relative_to(package)).encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def store_articles(db, items: list[dict], records: list[dict]) -> dict[str, list[str]]:
