@@ -84,3 +84,14 @@ def test_review_incident_exports_show_and_mark_incident_reviews(tmp_path):
     assert main(["export", "--db", str(path), "--format", "jsonl", "--out", str(lines)]) == 0
     record = next(json.loads(line) for line in lines.read_text().splitlines() if sanaa.id in line)
     assert record["review"]["status"] == "corrected" and record["fatalities"]["best"] == 22
+
+
+def test_review_events_command_shows_reviewed_incidents(tmp_path, capsys):
+    path = write_desk_store(tmp_path / "desk.sqlite")
+    with Database(path) as db:
+        protest = next(i for i in db.iter_incidents() if i.record["event_type"] == "Protests")
+        db.add_review(ReviewInput(reviewer="ana", target_kind="incident", incident_id=protest.id, action="correct",
+                                  field="type", value="Violent demonstration"))
+    assert main(["events", "--db", str(path), "--country", "UG"]) == 0
+    out = capsys.readouterr().out
+    assert "Violent demonstration" in out and "Peaceful protest" not in out

@@ -95,6 +95,6 @@ def run(args: argparse.Namespace) -> int:
             return 0
         sys.stdout.write("date\tevent_type\tsub_event_type\tactor1\tactor2\tlocation\tcountry\tfatalities\t"
                          "sources\tincident\n")
-        for incident in db.iter_incidents(incident_filter(args), limit=args.limit):
+        for incident in db.reviewed_incidents(db.iter_incidents(incident_filter(args), limit=args.limit)):
             sys.stdout.write(format_incident(incident) + "\n")
     return 0
