@@ -7,6 +7,7 @@ from geo_helpers import area, geoparser_over, town
 from wirecoder.geo.chains import ChainReader
 from wirecoder.geo.qualify import holds
 from wirecoder.geo.store import Entry, NameKind
+from wirecoder.geo.writer import PlaceRecord
 
 
 def chains(text):
@@ -150,8 +151,10 @@ NAMESAKES = [
     area("Morabad", 33.7, 73.1, "PK", 2_000_000, admin1_code="08"),
     area("Alvan", 34.8, 70.1, "AF", 100_000, code="ADM2", admin1_code="18"),
     area("Lagmar", 34.7, 70.2, "AF", 450_000, admin1_code="18"),
-    town("Acarta", 16.86, -99.89, "MX", 650_000, admin1_code="12"),
-    area("Guerra", 17.6, -99.9, "MX", 3_500_000, admin1_code="12"),
+    (PlaceRecord(name="Acarta", lat=16.86, lon=-99.89, country="MX", feature_class="P", feature_code="PPL",
+                 admin1_code="12", admin1="Guerra", population=650_000), []),
+    (PlaceRecord(name="Guerra", lat=17.6, lon=-99.9, country="MX", feature_class="A", feature_code="ADM1",
+                 admin1_code="12", admin1="Guerra", population=3_500_000), []),
 ]
 
 

@@ -24,7 +24,7 @@ HOST_CLASSES = frozenset({"P", "A", "S"})  # towns, areas, sites; not seas, regi
 def place_unknown_by_context(places: Sequence[Place], text: str) -> list[Place]:
     """The places in text order, each unknown one (no point) placed at the known place that qualifies it after a
     comma ("Binh Phuoc, Vietnam"), else a known place named inside it ("Greater Toronto Area"), else the nearest
-    known town, area or site: in its own sentence first (the most specific of them, then the nearest), else the nearest before it, else the nearest after it;
+    known town, area or site: in its own sentence first (a town there inside the province nearest it before the province), else the nearest before it, else the nearest after it;
     failing those, at the country its sentence names, or the article's only country. Seas, regions, continents
     and ranges host nothing: they are too vague. A name with no such context stays unknown."""
     if all(p.lat is not None for p in places):
@@ -61,9 +61,14 @@ def _named_inside(place: Place, local: Sequence[Place]) -> Place | None:
 
 def _host(place: Place, local: Sequence[Place], sentence: tuple[int, int]) -> Place | None:
     same_sentence = [p for p in local if sentence[0] <= p.span.start < sentence[1]]
-    if same_sentence:  # the most specific place of the sentence, then the nearest ("in Acapulco, Guerrero, ...
+    if same_sentence:
+        nearest = min(same_sentence, key=lambda p: abs(p.span.start - place.span.start))
+        # a town of the sentence inside the province nearest the name is more specific ("in Acapulco, Guerrero, ...
         # protested near Papagayo park" is in Acapulco, not at the state's middle)
-        return min(same_sentence, key=lambda p: (p.geo_precision, abs(p.span.start - place.span.start)))
+        inside = [p for p in same_sentence if p.geo_precision < nearest.geo_precision
+                  and nearest.geo_precision >= AREA_PRECISION and p.country == nearest.country
+                  and p.admin1 is not None and p.admin1 == nearest.admin1]
+        return min(inside, key=lambda p: abs(p.span.start - place.span.start)) if inside else nearest
     before = [p for p in local if p.span.end <= place.span.start]
     if before:
         return max(before, key=lambda p: p.span.start)
