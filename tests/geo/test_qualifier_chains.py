@@ -180,3 +180,45 @@ def test_a_place_outside_its_countryside_or_area_of_is_a_namesake(namesakes, nlp
 def test_an_unknown_name_takes_the_most_specific_place_of_its_sentence(namesakes, nlp):
     got = places(namesakes, nlp, "In Acarta, Guerra, a crowd protested near Zoltepa park on Monday.")
     assert got["Zoltepa"].within.text == "Acarta" and got["Zoltepa"].geo_precision == 2
+
+
+PARTS = [
+    town("Korvale", -22.8, -43.0, "BR", 1_000_000, admin1_code="21"),
+    area("Rio Branco Grande", -22.5, -43.0, "BR", 16_000_000, admin1_code="21"),
+    town("Rio Branco Grande", -22.9, -43.2, "BR", 6_000_000, admin1_code="21"),
+    town("Santa Vela", -19.8, -43.8, "BR", 200_000, admin1_code="15"),  # a namesake 400 km away
+    town("Rapura", 23.57, 70.65, "IN", 26_000, admin1_code="09"),
+    area("Kachra", 23.2, 69.7, "IN", 2_000_000, code="ADM2", admin1_code="09"),
+    town("Hamira", 25.95, 80.15, "IN", 70_000, admin1_code="36"),  # a bigger namesake afar
+    town("Uitvale", -33.76, 25.40, "ZA", 100_000, admin1_code="05"),
+    area("Oostkaap", -32.2, 26.6, "ZA", 6_500_000, admin1_code="05"),
+    area("Somalia", 6.0, 48.0, "SO", 15_000_000, code="PCLI"),
+    town("Dinsor", 2.41, 42.98, "SO", 20_000, admin1_code="04"),
+    area("Bayo", 2.88, 43.51, "SO", 180_000, admin1_code="04"),
+]
+
+
+@pytest.fixture(scope="module")
+def parts(tmp_path_factory):
+    with geoparser_over(tmp_path_factory.mktemp("parts") / "gaz.sqlite", PARTS) as g:
+        yield g
+
+
+def test_a_neighbourhood_lies_by_the_town_named_before_it(parts, nlp):
+    got = places(parts, nlp, "In Korvale, Rio Branco Grande, police raided a house in the Santa Vela neighborhood.")
+    assert got["Santa Vela"].within.text == "Korvale" and got["Santa Vela"].geo_precision == 2
+
+
+def test_a_village_near_a_town_of_a_chain_is_there_not_at_a_namesake(parts, nlp):
+    got = places(parts, nlp, "Men attacked a family in Hamira village near Rapura town (Kachra, Gujra), killing two.")
+    assert got["Hamira"].within.text == "Rapura"
+
+
+def test_an_unknown_facility_opening_with_a_town_of_the_chain_is_at_the_town(parts, nlp):
+    got = places(parts, nlp, "Nurses protested outside the Uitvale Provincial Hospital (Port Zyx Bay, Oostkaap).")
+    assert got["Uitvale Provincial Hospital"].name == "Uitvale"
+
+
+def test_a_country_before_near_opens_no_chain(parts, nlp):
+    got = places(parts, nlp, "A delegate of the Govt of Somalia was killed near Gorrod village (Dinsor, Bayo).")
+    assert got["Gorrod"].within.text == "Dinsor" and got["Somalia"].within is None

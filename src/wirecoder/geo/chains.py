@@ -40,7 +40,7 @@ class Link:
 @dataclass(frozen=True)
 class Chain:
     """A place's name and the areas that hold it, narrowest first. ``joins[i]`` says how link i+1 was joined to
-    the one before it: "(" (brackets), "," (a comma), "in", "of" ("the X village of Y"). ``cued``: the words
+    the one before it: "(" (brackets), "," (a comma), "in", "near", "of" ("the X village of Y"). ``cued``: the words
     before the first name call it a place ("in", "near", "the village of") or a kind word follows it."""
 
     links: tuple[Link, ...]
@@ -242,11 +242,11 @@ class ChainReader:
             if k < len(toks) and toks[k].lower in ("and", "or"):
                 return None  # "Ganja, Mingachevir and Tovuz": a list of peers, not a chain
             return [link], [","], k
-        if tok.lower == "in" and j + 1 < len(toks):
+        if tok.lower in ("in", "near") and j + 1 < len(toks):
             found = self._link(toks, text, j + 1)
             if found is None or toks[j + 1].lower in self.months:
                 return None
-            return [found[0]], ["in"], found[1]
+            return [found[0]], [tok.lower], found[1]  # "Ftireh in Jabal al-Zawiya", "X village near Y town (Z)"
         if tok.lower == "of" and last.kind is not None and last.kind in self.kinds and j + 1 < len(toks):
             found = self._link(toks, text, j + 1)  # "the Sabzi Kar village of Charbolak district"
             return ([found[0]], ["of"], found[1]) if found is not None else None
@@ -256,7 +256,7 @@ class ChainReader:
         """A preposition or verb of place right before the name, or "<cue word> of" ("the village of X")."""
         k = i - 1
         while k >= 0 and (toks[k].lower in ("the", "a") or toks[k].lower in self.directions
-                          or toks[k].lower in self.particles):
+                          or toks[k].lower in self.particles and toks[k].lower not in self.head_cues):
             k -= 1
         return k >= 0 and (toks[k].lower in self.head_cues or self._cue_of(toks, i))
 

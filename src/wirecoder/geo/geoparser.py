@@ -53,7 +53,7 @@ class Geoparser:
         self.gazetteer = Gazetteer(path)
         self.recognizer = Recognizer(gazetteer=self.gazetteer)
         self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours())
-        self.qualifier = Qualifier(lookup=self.candidates)
+        self.qualifier = Qualifier(lookup=self.candidates, exact_lookup=self.gazetteer.lookup)
 
     def candidates(self, text: str) -> tuple[Entry, ...]:
         """Every place a toponym as written could be, trying the forms news wraps names in."""

@@ -21,20 +21,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..article import Place
-from .chains import Chain, ChainReader, Link
+from .chains import Chain, ChainReader, Link, chain_lexicon
 from .recognize import Toponym
 from .resolve import distance_km
 from .store import Entry, NameKind
 from .wording import hint_of_word
 
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
+DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})
 HOLD_KM = {"ADM1": 400.0, "ADM2": 120.0, "ADM3": 60.0, "ADM4": 30.0, "ADM5": 20.0}
 TOWN_HOLD_KM = 40.0  # a village named with its town: "Kibanda (Idjwi)"
 BIG_TOWN_HOLD_KM = 60.0  # a city's neighbourhoods and suburbs: "Tishrine neighbourhood in Raqqa"
 BIG_TOWN_POPULATION = 500_000
 FEATURE_HOLD_KM = 200.0  # regions, valleys, mountains and other features of the project's tables
 NAMESAKE_POPULATION = 20_000
-STRONG_JOINS = frozenset({"(", "in", "of"})
+STRONG_JOINS = frozenset({"(", "in", "near", "of"})
+CITY_PART_REACH_CHARS = 400  # how far back in the text the town of a neighbourhood is looked for
 PERSON_LABELS = frozenset({"PERSON", "NORP"})
 AREA_PRECISION = 3
 
@@ -78,9 +80,14 @@ class Qualifier:
     """Reads the qualifier chains of a text and weighs them against the gazetteer (``lookup``: every place a
     name as written can be)."""
 
-    def __init__(self, *, lookup: Callable[[str], tuple[Entry, ...]]):
+    def __init__(self, *, lookup: Callable[[str], tuple[Entry, ...]],
+                 exact_lookup: Callable[[str], tuple[Entry, ...]] | None = None):
         self.reader = ChainReader()
         self.lookup = lookup
+        self.exact_lookup = exact_lookup or lookup
+        lex = chain_lexicon()
+        self.area_kinds = lex.words("area_kinds")
+        self.city_parts = lex.words("city_parts")
 
     def apply(self, text: str, found: Sequence[Toponym], *,
               entities: Sequence[tuple[int, int, str]] = ()) -> ChainedToponyms:
@@ -97,20 +104,48 @@ class Qualifier:
             added.extend(links)
             for i, span in enumerate(spans[:-1]):
                 chain_of.append((span, tuple(spans[i + 1:])))
-        if not added:
-            return ChainedToponyms(list(found), {})
-        merged = _merge(found, added)
+        merged = _merge(found, added) if added else list(found)
         index = {(t.start, t.end): i for i, t in enumerate(merged)}
         hosts = {index[span]: tuple(index[h] for h in after if h in index)
                  for span, after in chain_of if span in index}
+        self._city_parts(text, merged, hosts)
         return ChainedToponyms(merged, hosts)
+
+    def _city_parts(self, text: str, toponyms: list[Toponym], hosts: dict[int, tuple[int, ...]]) -> None:
+        """ "In Sao Goncalo, Rio de Janeiro, police raided the Santa Luzia neighborhood": a neighbourhood lies by
+        the town named before it, not at a namesake town afar; with no candidate there, it is placed at the
+        town. Changes ``toponyms`` and ``hosts`` in place."""
+        for i, t in enumerate(toponyms):
+            following = text[t.end:t.end + 24].split()
+            if not following or following[0].strip(".,;:").casefold() not in self.city_parts or i in hosts:
+                continue
+            before = [j for j in range(i - 1, -1, -1) if t.start - toponyms[j].end <= CITY_PART_REACH_CHARS
+                      and any(e.feature_class == "P" for e in toponyms[j].entries)]
+            # the town, not the state named after its capital ("in Sao Goncalo, Rio de Janeiro, ...")
+            city = next((j for j in before if not any(e.feature_code in COUNTRY_CODES or e.feature_code == "ADM1"
+                                                      for e in toponyms[j].entries)), before[0] if before else None)
+            if city is None:
+                continue
+            towns = [e for e in toponyms[city].entries if e.feature_class == "P"]
+            near = tuple(e for e in t.entries if e.lat is not None and any(
+                distance_km(c.lat, c.lon, e.lat, e.lon) <= BIG_TOWN_HOLD_KM for c in towns))
+            if near != t.entries:
+                toponyms[i] = replace(t, entries=near)
+            if not near:
+                hosts[i] = (city,)
 
     def _weigh(self, chain: Chain, labels: dict, by_span: dict) -> list[Toponym]:
         """The chain's names as toponyms, candidates restricted; [] when the chain says nothing of places."""
         links = list(chain.links)
         entries = [self._entries(link) for link in links]
+        if len(links) > 1 and chain.joins[0] in ("in", "near") and any(e.feature_code in COUNTRY_CODES
+                                                                          for e in entries[0]):
+            return self._after_head(chain, labels, by_span)  # "the Govt of Somalia near Gaduud village (X, Y)"
+        loose = [bool(es) and not self.exact_lookup(link.text) for link, es in zip(links, entries)]
         if len(links) > 1:
-            entries, cut = _consistent(entries, chain.joins)
+            if not entries[0]:
+                entries[0] = self._leading_name(links[0], entries[1:])
+            entries, cut = _consistent(entries, chain.joins, loose)
             links, entries = links[:cut], entries[:cut]
         if len(links) < 2 or not any(entries[1:]):  # no known area holds the name: no chain
             return self._named_place(chain, by_span) if chain.named_place else []
@@ -120,9 +155,7 @@ class Qualifier:
         if uncued_person or not (chain.cued or chain.joins[0] == "(" or entries[0]):
             # "Ahmed Ali (Hodeidah)": a person and where he is from; "a hospital in Akure (Akure South LGA, Ondo)":
             # the chain of the place after "in"
-            if len(links) > 2 and chain.joins[0] == "in":
-                return self._weigh(Chain(tuple(links[1:]), tuple(chain.joins[1:]), True), labels, by_span)
-            return []
+            return self._after_head(chain, labels, by_span) if chain.joins[0] in ("in", "near") else []
         toponyms = [_toponym(link, es, by_span) for link, es in zip(links, entries)]
         if head.kind is None and toponyms[0].hint is None and not any(e.feature_code in COUNTRY_CODES
                                                                        for e in entries[1]) and \
@@ -130,6 +163,11 @@ class Qualifier:
             toponyms[0] = replace(toponyms[0], hint="settlement")  # "Coquimbo (Coquimbo)": the town of the area
         # an area no gazetteer knows ("(Kurnool, AP)") only situates the place: it is no place of the text's own
         return [t for i, t in enumerate(toponyms) if i == 0 or t.entries or (t.start, t.end) in by_span]
+
+    def _after_head(self, chain: Chain, labels: dict, by_span: dict) -> list[Toponym]:
+        """The chain that begins after the first name and its "in" or "near"."""
+        rest = Chain(tuple(chain.links[1:]), tuple(chain.joins[1:]), True, chain.joins[0] == "near")
+        return self._weigh(rest, labels, by_span)
 
     def _named_place(self, chain: Chain, by_span: dict) -> list[Toponym]:
         """ "the village of X", "near X": a place whether or not a gazetteer knows it (not a nationality word:
@@ -141,17 +179,43 @@ class Qualifier:
         return [_toponym(link, self._entries(link), by_span)]
 
     def _entries(self, link: Link) -> tuple[Entry, ...]:
-        found = self.lookup(link.text)
-        return tuple(e for e in found if e.kind != NameKind.DEMONYM and e.lat is not None)
+        """The places a name of a chain can be; of the kind its kind word says when there are such ("Badah town":
+        towns; "Chikun LGA", "Howrah district": areas)."""
+        found = tuple(e for e in self.lookup(link.text) if e.kind != NameKind.DEMONYM and e.lat is not None)
+        hint = None
+        if link.kind is not None:
+            hint = "area" if link.kind in self.area_kinds else hint_of_word(link.kind)
+        if hint == "area":
+            return tuple(e for e in found if e.feature_class == "A" and e.feature_code not in COUNTRY_CODES) or found
+        if hint == "settlement":  # a town, or the district named after it ("Bagram city": Bagram district)
+            return tuple(e for e in found if e.feature_class == "P" or e.feature_code in DISTRICT_CODES) or found
+        return found
+
+    def _leading_name(self, head: Link, outer: Sequence[tuple[Entry, ...]]) -> tuple[Entry, ...]:
+        """ "Uitenhage Provincial Hospital (Nelson Mandela Bay, Eastern Cape)": a name no gazetteer knows that opens
+        with a place the chain's areas hold is at that place."""
+        words = head.text.split()
+        areas = next((es for es in outer if es), ())
+        for k in range(len(words) - 1, 0, -1):
+            held = tuple(e for e in self._entries(Link(head.start, head.start, " ".join(words[:k])))
+                         if e.feature_class == "P" and e.kind == NameKind.PRIMARY and any(holds(a, e) for a in areas))
+            if held:
+                return held
+        return ()
 
 
-def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str]) -> tuple[list[tuple[Entry, ...]], int]:
+def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str],
+                loose: Sequence[bool]) -> tuple[list[tuple[Entry, ...]], int]:
     """Each known name's candidates cut to those the next known name can hold, and that one's to those holding
     one; a name no candidate of the next can hold is a namesake (dropped) when the join says it lies there, and
-    otherwise ends the chain (a list of peers). Returns the entries and how many names the chain keeps."""
+    otherwise ends the chain (a list of peers). A name known only by a looser form ("Lower Shabelle" as "Shabelle")
+    makes no namesake. Returns the entries and how many names the chain keeps."""
     out = list(entries)
     cut = len(out)
-    known = [i for i, es in enumerate(out) if es]
+    # a country inside a chain ("Al Jabaliyah area in western Yemen (At Tuhayat, Al Hudaydah)") holds everything of
+    # its own and situates nothing more: the names around it are weighed against each other
+    known = [i for i, es in enumerate(out) if es and (i == len(out) - 1 or i == 0
+                                                      or not all(e.feature_code in COUNTRY_CODES for e in es))]
     for a, b in zip(known, known[1:]):
         if b >= cut:
             break
@@ -159,7 +223,7 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str]) -> tuple
         outer = tuple(o for o in out[b] if any(holds(o, e) for e in out[a]))
         if inner:
             out[a], out[b] = inner, outer
-        elif _namesake(out[a], out[b], joins[b - 1]):
+        elif not loose[b] and _namesake(out[a], out[b], joins[b - 1]):
             out[a] = ()
         else:
             cut = b
@@ -172,18 +236,23 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str]) -> tuple
 def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> bool:
     """Whether a name none of whose places lies in the area after it is a namesake the gazetteer holds elsewhere
     (so the place itself is missing): always after "of" ("the Islamabad area of X district"); after brackets or
-    "in" unless it can be a country or province (named for itself); after a comma when every reading of the first
-    is a small place and the next name is an area or lies in another country ("La Candelaria, Bogota")."""
+    "in" or "near" unless it can be a country or province (named for itself); after a comma when the next name is
+    an area and the first names only small places (under NAMESAKE_POPULATION) in its country ("Yasne, Donetsk",
+    "La Victoria, Lambayeque"), or when the next name is a town and the first names only small places, all in other
+    countries ("La Candelaria, Bogota")."""
     if join == "of":
         return True
     if any(e.feature_code in COUNTRY_CODES or e.feature_code == "ADM1" for e in inner):
         return False
     if join in STRONG_JOINS:
         return True
-    if any(e.population >= NAMESAKE_POPULATION for e in inner):
-        return False
     countries = {o.country for o in outer}
-    return any(o.feature_class == "A" for o in outer) or not any(e.country in countries for e in inner)
+    local = [e for e in inner if e.country in countries]
+    if any(o.feature_class == "A" and o.feature_code not in COUNTRY_CODES for o in outer):
+        # "Yasne, Donetsk", "La Victoria, Lambayeque": the small places of the name in the area's country lie
+        # elsewhere (a big one abroad is another place again), so this one is missing
+        return all(e.population < NAMESAKE_POPULATION for e in local)
+    return not local and all(e.population < NAMESAKE_POPULATION for e in inner)
 
 
 def _toponym(link: Link, entries: tuple[Entry, ...], by_span: dict) -> Toponym:
@@ -210,7 +279,9 @@ def place_within_chains(places: Sequence[Place], hosts: dict[int, tuple[int, ...
     for i, after in sorted(hosts.items()):
         if out[i].lat is not None:
             continue
-        host = next((out[h] for h in after if out[h].lat is not None), None)
+        known = [out[h] for h in after if out[h].lat is not None]
+        # the chain's narrowest known area; a country only when nothing else is known ("in western Yemen (X, Y)")
+        host = next((p for p in known if p.feature_code not in COUNTRY_CODES), known[0] if known else None)
         if host is not None:
             precision = AREA_PRECISION if host.geo_precision >= AREA_PRECISION else 2
             out[i] = replace(out[i], lat=host.lat, lon=host.lon, country=host.country, admin1=host.admin1,
