@@ -60,3 +60,11 @@ def test_warc_garbage_is_reported(tmp_path):
     path.write_bytes(b"this is not a warc file at all\n" * 10)
     [failure] = list(SourceReader().read([str(path)]))
     assert isinstance(failure, ReadFailure) and failure.code == "W035"
+
+
+def test_warc_response_without_a_target_uri_is_w035_not_a_crash(tmp_path):
+    # found by bench/fuzz.py: warcio raises AttributeError on a response record with no WARC-Target-URI
+    path = tmp_path / "no-uri.warc"
+    path.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nhello\r\n\r\n")
+    [failure] = list(SourceReader().read([str(path)]))
+    assert isinstance(failure, ReadFailure) and failure.code == "W035"

@@ -29,6 +29,10 @@ def read_warc(stream: BinaryIO, *, origin: str, max_bytes: int, html_options: Ht
             yield ReadFailure(f"{origin}#record{number + 1}", "W035",
                               f"{origin} is corrupt after record {number}: {err}")
             return
+        except (AttributeError, TypeError, KeyError, IndexError) as err:  # warcio on a header it cannot read
+            yield ReadFailure(f"{origin}#record{number + 1}", "W035", f"{origin} has a malformed WARC record "
+                                                                      f"after record {number}: {err!r}")
+            return
         number += 1
         if not str(record.format).startswith("warc"):  # warcio reads anything as a lenient ARC
             yield ReadFailure(origin, "W035", f"{origin} is not a WARC file (record {number} has no WARC header)")
