@@ -222,3 +222,53 @@ def test_an_unknown_facility_opening_with_a_town_of_the_chain_is_at_the_town(par
 def test_a_country_before_near_opens_no_chain(parts, nlp):
     got = places(parts, nlp, "A delegate of the Govt of Somalia was killed near Gorrod village (Dinsor, Bayo).")
     assert got["Gorrod"].within.text == "Dinsor" and got["Somalia"].within is None
+
+
+AREAS = [
+    town("Santa Rosa", 13.99, -89.56, "SV", 250_000, admin1_code="11"),
+    area("Santa Rosa", 14.12, -89.57, "SV", 500_000, admin1_code="11"),
+    town("Santa Rosa", 38.44, -122.71, "US", 180_000, admin1_code="CA"),  # a bigger namesake abroad
+    town("Marlo", 32.57, -115.0, "MX", 5_000, admin1_code="02"),
+    town("Nuevo Campo", 32.41, -115.19, "MX", 3_000, admin1_code="02"),  # a namesake town beside the namesake
+    area("Nuevo Campo", 25.5, -99.9, "MX", 5_000_000, admin1_code="19"),
+    town("Kerala Vale", 8.49, 76.95, "IN", 950_000, admin1_code="13"),
+    town("Kula Lampa", 3.14, 101.69, "MY", 1_500_000, code="PPLC", admin1_code="14", names=[("KL", NameKind.ALTERNATE)]),
+    town("Tholo", -16.07, 35.14, "MW", 7_000, admin1_code="S"),
+    area("Tholo", -16.08, 35.18, "MW", 600_000, admin1_code="S.05"),
+    area("Southland", 31.0, 34.9, "IL", 1_000_000, admin1_code="01"),
+    area("Southland", -24.0, 25.0, "BW", 200_000, admin1_code="10"),
+    area("Southland", 6.1, 80.5, "LK", 2_500_000, admin1_code="34"),
+]
+
+
+@pytest.fixture(scope="module")
+def areas(tmp_path_factory):
+    with geoparser_over(tmp_path_factory.mktemp("areas") / "gaz.sqlite", AREAS) as g:
+        yield g
+
+
+def test_a_name_in_brackets_after_itself_is_its_area(areas, nlp):
+    got = geo_places(areas, nlp, "On Monday, in Santa Rosa (Santa Rosa), workers protested at a factory.")
+    assert [(p.country, p.feature_class) for p in got] == [("SV", "P"), ("SV", "A")]
+
+
+def test_a_qualifier_that_names_an_area_holding_nothing_makes_no_chain_of_namesake_towns(areas, nlp):
+    marlo = places(areas, nlp, "On Friday, in Marlo, Nuevo Campo, a man was shot.")["Marlo"]
+    assert marlo.within is not None and marlo.within.text == "Nuevo Campo"
+
+
+def test_initials_alone_prove_nothing_of_a_chain(areas, nlp):
+    got = places(areas, nlp, "Fishermen protested in Pullavi village (Kerala Vale, KL) on Monday.")
+    assert got["Pullavi village"].country == "IN" and got["Pullavi village"].within.text == "Kerala Vale"
+    assert "KL" not in got
+    alone = places(areas, nlp, "Fishermen protested in Pullavi village (Tiruvaram, KL) on Monday.")
+    assert all(p.country != "MY" for p in alone.values())
+
+
+def test_an_area_holds_its_own_seat_and_a_name_of_areas_in_many_countries_proves_no_namesake(areas, nlp):
+    got = geo_places(areas, nlp, "Supporters were assaulted in Tholo (Tholo, Southland) on Sunday.")
+    assert got[0].country == "MW" and got[0].feature_class == "P" and got[0].within is None
+
+
+def geo_places(geoparser, nlp, text):
+    return geoparser.places_in_doc(nlp(text), text=text)

@@ -55,19 +55,16 @@ def chain_lexicon() -> Lexicon:
     return parse_lexicon(text.splitlines(), source=CHAIN_WORDS_FILE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Tok:
+    """A word or mark of the text, with what the scan asks of it worked out once."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    lower: str
+    capitalised: bool
+    name: bool  # a word a place's name can be made of (see ChainReader._is_name)
 
 
 def _plural(word: str) -> bool:
@@ -96,11 +93,14 @@ class ChainReader:
         self.skipped = self.directions | {"the"}
 
     def find(self, text: str) -> list[Chain]:
-        toks = [_Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        toks = []
+        for m in _TOKEN.finditer(text):
+            word = m.group()
+            toks.append(_Tok(word, m.start(), m.end(), word.casefold(), word[:1].isupper(), self._is_name(word)))
         chains: list[Chain] = []
         i = 0
         while i < len(toks):
-            if not self._name_start(toks, i) or self._inside_name(toks, i):
+            if not toks[i].name or self._inside_name(toks, i):
                 i += 1
                 continue
             chain, stop = self._chain_at(toks, text, i)
@@ -113,15 +113,21 @@ class ChainReader:
 
     # -- names ----------------------------------------------------------------------------------------------
 
-    def _name_word(self, toks: list[_Tok], i: int) -> bool:
+    def _is_name(self, word: str) -> bool:
         """A capitalised word, or one that opens with a particle hyphened to a capitalised part ("al-Zawiya")."""
-        tok = toks[i]
-        if tok.capitalised:
-            return tok.text[0].isalpha() and not (tok.text.isupper() and len(tok.text) <= 1)
-        if tok.text[:1].islower() and tok.text[1:2].isupper():
+        first = word[:1]
+        if first.isupper():
+            return first.isalpha() and not (len(word) <= 1)
+        if not first.islower():
+            return False
+        if word[1:2].isupper():
             return True  # "iLembe", "eThekwini"
-        head, hyphen, rest = _split_hyphen(tok.text)
+        head, hyphen, rest = _split_hyphen(word)
         return bool(hyphen) and head.casefold() in self.particles and rest[:1].isupper()
+
+    @staticmethod
+    def _name_word(toks: list[_Tok], i: int) -> bool:
+        return toks[i].name
 
     def _inside_name(self, toks: list[_Tok], i: int) -> bool:
         """Whether token i goes on a name begun before it ("Aldama" of "Leon de los Aldama")."""
@@ -129,9 +135,6 @@ class ChainReader:
         while k >= 0 and toks[k].lower in self.particles and not toks[k].capitalised:
             k -= 1
         return k >= 0 and self._name_word(toks, k)
-
-    def _name_start(self, toks: list[_Tok], i: int) -> bool:
-        return self._name_word(toks, i)
 
     def _name(self, toks: list[_Tok], i: int, *, head: bool = True) -> tuple[int, int] | None:
         """The run of name words from token i: capitalised words, with lower-case particles between them

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from ..article import Place
 from .chains import Chain, ChainReader, Link, chain_lexicon
 from .recognize import Toponym
+from .names import name_key
 from .resolve import distance_km
 from .store import Entry, NameKind
 from .wording import hint_of_word
@@ -30,11 +31,13 @@ from .wording import hint_of_word
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})
 HOLD_KM = {"ADM1": 400.0, "ADM2": 120.0, "ADM3": 60.0, "ADM4": 30.0, "ADM5": 20.0}
+SEAT_REACH_KM = 60.0  # an area's town of its own name, when their codes disagree
 TOWN_HOLD_KM = 40.0  # a village named with its town: "Kibanda (Idjwi)"
 BIG_TOWN_HOLD_KM = 60.0  # a city's neighbourhoods and suburbs: "Tishrine neighbourhood in Raqqa"
 BIG_TOWN_POPULATION = 500_000
 FEATURE_HOLD_KM = 200.0  # regions, valleys, mountains and other features of the project's tables
 NAMESAKE_POPULATION = 20_000
+AMBIGUOUS_COUNTRIES = 3  # a qualifier naming areas in this many countries proves no namesake
 STRONG_JOINS = frozenset({"(", "in", "near", "of"})
 CITY_PART_REACH_CHARS = 400  # how far back in the text the town of a neighbourhood is looked for
 PERSON_LABELS = frozenset({"PERSON", "NORP"})
@@ -51,8 +54,12 @@ def holds(area: Entry, place: Entry) -> bool:
     code = area.feature_code or ""
     if code in COUNTRY_CODES:
         return area.country is not None and area.country == place.country
+    if code == "ADM1" and area.admin1_code and place.admin1_code and area.admin1_code != place.admin1_code:
+        # the seat of its own name, whatever its code says ("Thyolo (Thyolo, Southern)"; codes of other levels)
+        return name_key(area.name) == name_key(place.name) and area.lat is not None and place.lat is not None \
+            and distance_km(area.lat, area.lon, place.lat, place.lon) <= SEAT_REACH_KM
     if code == "ADM1" and area.admin1_code and place.admin1_code:
-        return area.admin1_code == place.admin1_code
+        return True
     if area.lat is None or place.lat is None:
         return False
     if code in HOLD_KM and area.admin1_code and place.admin1_code and place.feature_code != "ADM1" \
@@ -141,7 +148,11 @@ class Qualifier:
         if len(links) > 1 and chain.joins[0] in ("in", "near") and any(e.feature_code in COUNTRY_CODES
                                                                           for e in entries[0]):
             return self._after_head(chain, labels, by_span)  # "the Govt of Somalia near Gaduud village (X, Y)"
-        loose = [bool(es) and not self.exact_lookup(link.text) for link, es in zip(links, entries)]
+        initials = [i > 0 and _initials(link.text) for i, link in enumerate(links)]
+        if not any(es for es, short in zip(entries[1:], initials[1:]) if not short):
+            entries = [es if not short else () for es, short in zip(entries, initials)]  # "(X, KL)": no evidence
+        loose = [short or (bool(es) and not self.exact_lookup(link.text))
+                 for link, es, short in zip(links, entries, initials)]
         if len(links) > 1:
             if not entries[0]:
                 entries[0] = self._leading_name(links[0], entries[1:])
@@ -219,8 +230,16 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str],
     for a, b in zip(known, known[1:]):
         if b >= cut:
             break
-        inner = tuple(e for e in out[a] if any(holds(o, e) for o in out[b]))
-        outer = tuple(o for o in out[b] if any(holds(o, e) for e in out[a]))
+        pairs = [(o, e) for o in out[b] for e in out[a] if holds(o, e)]
+        areas = [(o, e) for o, e in pairs if o.feature_class == "A" and o.place_id != e.place_id]
+        # a qualifier is an area when it can be one ("Benito Juarez, Nuevo Leon": the state, not a namesake town
+        # beside a namesake; "Santa Ana (Santa Ana)": the town of the department of its name)
+        if not areas and any(o.feature_class == "A" and o.feature_code not in COUNTRY_CODES
+                             and o.kind == NameKind.PRIMARY for o in out[b]):
+            pairs = []  # only a namesake town beside a namesake fits: the area named holds none of the places
+        pairs = areas or pairs
+        inner = tuple(dict.fromkeys(e for _, e in pairs))
+        outer = tuple(dict.fromkeys(o for o, _ in pairs))
         if inner:
             out[a], out[b] = inner, outer
         elif not loose[b] and _namesake(out[a], out[b], joins[b - 1]):
@@ -236,23 +255,43 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str],
 def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> bool:
     """Whether a name none of whose places lies in the area after it is a namesake the gazetteer holds elsewhere
     (so the place itself is missing): always after "of" ("the Islamabad area of X district"); after brackets or
-    "in" or "near" unless it can be a country or province (named for itself); after a comma when the next name is
+    "in" or "near" unless it can be a country (or, after "in" or "near", a province); after a comma when the next
+    name is a city of BIG_TOWN_POPULATION and the first names only small places in its country and no big town
+    abroad ("San Cristobal, Bogota"),
+    when the next name is
     an area and the first names only small places (under NAMESAKE_POPULATION) in its country ("Yasne, Donetsk",
     "La Victoria, Lambayeque"), or when the next name is a town and the first names only small places, all in other
     countries ("La Candelaria, Bogota")."""
+    if len({o.country for o in outer}) >= AMBIGUOUS_COUNTRIES:
+        return False  # "Lilongwe (Central)", "Thyolo (Thyolo, Southern)": a name of areas in many countries
     if join == "of":
         return True
-    if any(e.feature_code in COUNTRY_CODES or e.feature_code == "ADM1" for e in inner):
+    if any(e.feature_code in COUNTRY_CODES or e.feature_code == "PPLC" or e.population >= BIG_TOWN_POPULATION
+           for e in inner):
+        return False  # a country, a capital or a city is named for itself ("Panama City (Bella Vista)")
+    if join == "(":  # a province in brackets lies in no other: "Anosy (Ambalavao, Haute Matsiatra)" is a quarter
+        return True
+    if any(e.feature_code == "ADM1" for e in inner):
         return False
     if join in STRONG_JOINS:
         return True
     countries = {o.country for o in outer}
     local = [e for e in inner if e.country in countries]
+    if all(e.population < NAMESAKE_POPULATION for e in local) and all(
+            e.population < BIG_TOWN_POPULATION and e.feature_code != "PPLC" for e in inner) and any(
+            o.feature_class == "P" and o.population >= BIG_TOWN_POPULATION for o in outer):
+        return True  # "San Cristobal, Bogota": a part of the city, not a town of that name abroad
     if any(o.feature_class == "A" and o.feature_code not in COUNTRY_CODES for o in outer):
         # "Yasne, Donetsk", "La Victoria, Lambayeque": the small places of the name in the area's country lie
         # elsewhere (a big one abroad is another place again), so this one is missing
         return all(e.population < NAMESAKE_POPULATION for e in local)
     return not local and all(e.population < NAMESAKE_POPULATION for e in inner)
+
+
+def _initials(text: str) -> bool:
+    """ "KL", "TN", "J&K": initials name an area only beside another known name of the chain (they stand for many)."""
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
 
 
 def _toponym(link: Link, entries: tuple[Entry, ...], by_span: dict) -> Toponym:
