@@ -19,7 +19,7 @@ def test_actors_civilians_police_and_armed_men(run_stages):
 
 def test_actors_named_group_from_table(run_stages):
     found = actors(run_stages, "Fighters from al-Shabaab stormed a hotel in the capital.")
-    assert ("al-Shabaab", "Al Shabaab", "rebels", "SO") in found
+    assert ("Fighters from al-Shabaab", "Al Shabaab", "rebels", "SO") in found  # the members' head is taken in
 
 
 def test_actors_country_as_state_only_in_a_party_position(run_stages):

@@ -138,5 +138,5 @@ def test_assemble_the_group_that_claims_an_attack_is_its_actor1(coder):
             "Islamic State claimed responsibility for the attack in a statement.")
     record = coder.code(text, published="2022-08-06")
     [blast] = [e for e in record["events"] if e["event_type"] == "Explosions/Remote violence"]
-    assert blast["actor1"]["name"] == "Islamic State (IS)"
+    assert blast["actor1"]["name"] == "Islamic State"
     assert any(x["field"] == "actor1" and x["text"] == "Islamic State" for x in blast["evidence"])

@@ -33,6 +33,7 @@ from .stages.counts import CountsStage
 from .stages.dates import DatesStage
 from .stages.event_typing import EventTypingStage
 from .stages.framing import FramingStage, sourcing_warning
+from .stages.interventions import InterventionsStage
 from .stages.mentions import MentionsStage
 from .stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
 from .stages.places import PlacesStage
@@ -102,6 +103,7 @@ class Coder:
             QuotesStage(),
             FramingStage(),
             AssembleStage(countries=countries),
+            InterventionsStage(),
             ClaimsStage(),
         ]
 

@@ -123,6 +123,9 @@ CATALOGUE: dict[str, ErrorSpec] = {
                   "reinstall wirecoder from a clean checkout (`pip install -e .`): the map assets live in src/wirecoder/api/static/"),
         ErrorSpec("W078", "there are no reviewed events to export or score",
                   "review events in the web desk (`wirecoder serve`) first"),
+        ErrorSpec("W145", "an actor lexicon file is malformed or lists a form twice or for two actors",
+                  "fix the line the message names in src/wirecoder/taxonomy/ (formats in docs/actors.md): one "
+                  "actor a form, or theatre= countries or periods that tell two actors apart"),
         ErrorSpec("W099", "an internal error",
                   "this is a bug in wirecoder: please report it with the input that caused it"),
     )

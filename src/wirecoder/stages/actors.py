@@ -1,118 +1,34 @@
 """Actors: the parties an article names, normalised to ACLED-style names with a kind and a country.
 
-Three sources: named groups from the project's table ("al-Shabaab"), force and group phrases built
-around a head word ("the Armenian Armed Forces", "forces of Azerbaijan", "Azerbaijani civilians",
-"gunmen"), and country names that stand for their state ("Armenia launched ..."). Which actor is
-actor1 or actor2 of an event is decided later, by the assemble stage, from the syntax around the trigger.
+Four sources, in this order (a word one of them takes is not read again): named actors of the actor lexicon
+("al-Shabaab", "pro-Houthi forces", "GNA forces"; stages/actor_groups.py), identity militias ("Fulani militias",
+"Al Hayash tribesmen"; stages/communal.py), phrases built around a head word ("the Armenian Armed Forces",
+"forces of Azerbaijan", "a policeman", "military police forces", "Azerbaijani civilians", "armed men", "drug
+traffickers"), and country names that stand for their state ("Armenia launched ..."). Which actor is actor1 or
+actor2 of an event is decided later, by the assemble stage, from the syntax around the trigger; whether a state's
+forces act abroad as external forces, after it (stages/interventions.py). The word lists are data:
+taxonomy/actor_words.tsv and docs/actors.md.
 """
 from __future__ import annotations
 
-import csv
-import re
-from dataclasses import dataclass
-from importlib import resources
+import dataclasses
 
 from ..article import ActorMention, Article
 from ..geo.countries import CountryNames
+from ..taxonomy.actor_lexicon import ActorLexicon, load_actor_lexicon
+from .actor_groups import GroupFinder
+from .actor_names import PLACE_HEADS, actor_name
+from .communal import IdentityFinder
 
-# head lemma -> (role, kind)
-HEADS = {
-    "force": ("military", "state_forces"), "army": ("military", "state_forces"),
-    "military": ("military", "state_forces"), "troop": ("military", "state_forces"),
-    "soldier": ("military", "state_forces"), "serviceman": ("military", "state_forces"),
-    "servicemen": ("military", "state_forces"), "navy": ("military", "state_forces"),
-    "gendarmerie": ("police", "state_forces"), "gendarme": ("police", "state_forces"),
-    "police": ("police", "state_forces"), "policeman": ("police", "state_forces"),
-    "policemen": ("police", "state_forces"), "officer": ("police", "state_forces"), "government": ("government", "state_forces"),
-    "ministry": ("government", "state_forces"), "authority": ("government", "state_forces"),
-    "civilian": ("civilians", "civilians"), "resident": ("civilians", "civilians"),
-    "villager": ("civilians", "civilians"), "inhabitant": ("civilians", "civilians"),
-    "population": ("civilians", "civilians"), "worshipper": ("civilians", "civilians"),
-    "pilgrim": ("civilians", "civilians"), "refugee": ("civilians", "civilians"),
-    "farmer": ("civilians", "civilians"), "herder": ("civilians", "civilians"),
-    "journalist": ("civilians", "civilians"), "passenger": ("civilians", "civilians"),
-    "protester": ("protesters", "protesters"), "protestor": ("protesters", "protesters"),
-    "demonstrator": ("protesters", "protesters"), "marcher": ("protesters", "protesters"),
-    "rioter": ("rioters", "rioters"), "mob": ("rioters", "rioters"),
-    "rebel": ("rebels", "rebels"), "insurgent": ("rebels", "rebels"), "separatist": ("rebels", "rebels"),
-    "guerrilla": ("rebels", "rebels"), "jihadist": ("rebels", "rebels"), "islamist": ("rebels", "rebels"),
-    "terrorist": ("rebels", "rebels"),  # what states call the armed groups fighting them, ACLED's rebels
-    "militant": ("armed_group", "political_militia"), "gunman": ("armed_group", "political_militia"),
-    "gunmen": ("armed_group", "political_militia"), "assailant": ("armed_group", "political_militia"),
-    "attacker": ("armed_group", "political_militia"), "bandit": ("armed_group", "political_militia"),
-    "militia": ("militia", "political_militia"), "coalition": ("military", "state_forces"),
-    "gang": ("armed_group", "political_militia"), "gangster": ("armed_group", "political_militia"),
-    "pirate": ("armed_group", "political_militia"), "kidnapper": ("armed_group", "political_militia"),
-    "man": ("armed_group", "political_militia"), "men": ("armed_group", "political_militia"), "militiaman": ("militia", "political_militia"),
-    "militiamen": ("militia", "political_militia"),
-}
-# Weapons and strikes that a nationality word makes the act of that state's military ("Russian drones",
-# "an Israeli air strike"); without one they name no party.
-WEAPON_HEADS = frozenset({"missile", "drone", "rocket", "shell", "shelling", "artillery", "airstrike", "strike",
-                          "bomb", "bombing", "bombardment", "warplane", "jet", "aircraft", "helicopter", "tank",
-                          "warship", "gunboat", "raid", "airstrikes", "strikes"})
-STATE_WEAPON_QUALIFIERS = frozenset({"military", "army", "government", "regime", "junta", "navy", "naval"})
-MADE_BY_WORDS = frozenset({"made", "built", "supplied", "designed", "manufactured", "produced", "provided"})
-# Qualifiers that turn a force noun away from the state.
-NON_STATE_QUALIFIERS = {
-    "rebel": ("rebels", "rebels"), "opposition": ("rebels", "rebels"), "separatist": ("rebels", "rebels"),
-    "insurgent": ("rebels", "rebels"), "militia": ("militia", "political_militia"),
-    "paramilitary": ("militia", "political_militia"), "armed": None,
-}
-STATE_QUALIFIERS = {"government", "security", "state", "regime", "national", "federal", "pro-government",
-                    "defense", "defence", "air", "special", "border", "armed"}
-DEFINITE_COUNTRY_STARTS = ("United ", "Democratic Republic", "Central African", "Republic of", "Philippines",
-                           "Netherlands", "Gambia", "Bahamas", "Maldives", "Comoros", "Czech Republic",
-                           "Dominican Republic", "Solomon Islands", "Marshall Islands")
-PLACE_HEADS = frozenset({"region", "province", "state", "district", "county", "city", "town", "village", "capital",
-                         "border", "north", "south", "east", "west", "northeast", "northwest", "southeast",
-                         "southwest", "coast", "territory", "area", "countryside", "oblast", "governorate", "camp",
-                         "valley", "township", "neighbourhood", "neighborhood", "suburb", "outskirts", "municipality",
-                         "island", "port"})  # nouns a place name qualifies as a place: "Mali's Mopti region"
-MEMBER_WORDS = frozenset({"fighters", "fighter", "members", "member", "gunmen", "commanders", "commander", "forces",
-                          "militants", "militant", "units", "unit", "cells", "cell"})
-ARMED_MEN = {"armed", "masked", "unidentified", "unknown", "gun-wielding", "heavily-armed", "uniformed"}
-ROLE_NAMES = {
-    "military": "Military Forces of {country}", "police": "Police Forces of {country}",
-    "government": "Government of {country}", "civilians": "Civilians ({country})",
-    "protesters": "Protesters ({country})", "rioters": "Rioters ({country})",
-    "armed_group": "Unidentified Armed Group ({country})", "rebels": "Rebels ({country})",
-    "militia": "Unidentified Militia ({country})", "weapon": "Military Forces of {country}",
-}
-# the same names when the country is unknown: "Military Forces", "Civilians"
-ROLE_NAMES_NO_COUNTRY = {role: re.sub(r" of \{country\}| \(\{country\}\)", "", name)
-                         for role, name in ROLE_NAMES.items()}
+__all__ = ["ActorsStage", "PLACE_HEADS", "actor_name"]
 
 
-def actor_name(role: str, country_name: str | None, fallback: str) -> str:
-    """ACLED-style name for a role ("Military Forces of Armenia"); the fallback for named groups."""
-    if role not in ROLE_NAMES:
-        return fallback
-    if country_name:
-        if role in ("military", "police", "government") and country_name.startswith(DEFINITE_COUNTRY_STARTS):
-            country_name = "the " + country_name  # "Military Forces of the United States"
-        return ROLE_NAMES[role].format(country=country_name)
-    return ROLE_NAMES_NO_COUNTRY[role]
-
-
-@dataclass(frozen=True)
-class NamedGroup:
-    name: str
+@dataclasses.dataclass(frozen=True)
+class Head:
+    role: str
     kind: str
-    country: str | None
-
-
-def load_groups() -> dict[str, NamedGroup]:
-    path = resources.files("wirecoder.taxonomy") / "actor_groups.tsv"
-    forms: dict[str, NamedGroup] = {}
-    with path.open(encoding="utf-8") as handle:
-        for row in csv.reader(handle, delimiter="\t"):
-            if not row or row[0].startswith("#"):
-                continue
-            name, kind, country, surface = row[0], row[1], row[2] or None, row[3]
-            for form in surface.split("|"):
-                forms[form] = NamedGroup(name, kind, country)
-    return forms
+    vague: bool  # "forces", "personnel": names no one without an owner, a state qualifier or a unit word
+    armed: bool  # "men", "individuals", "youths": an armed group only with "armed", "unidentified", ...
 
 
 class ActorsStage:
@@ -120,74 +36,77 @@ class ActorsStage:
     requires = ("doc", "sentences", "places")
     assigns = ("actors",)
 
-    def __init__(self, *, countries: CountryNames, groups: dict[str, NamedGroup] | None = None):
+    def __init__(self, *, countries: CountryNames, lexicon: ActorLexicon | None = None):
         self._countries = countries
-        self._groups = groups if groups is not None else load_groups()
-        self._group_first_words = {form.split()[0] for form in self._groups}
-        self._group_max_words = max((len(form.split()) for form in self._groups), default=1)
+        self._lx = lexicon if lexicon is not None else load_actor_lexicon()
+        self._groups = GroupFinder(self._lx, countries)
+        self._identities = IdentityFinder(self._lx, countries)
+        heads = {}
+        for word, value in self._lx.value_map("head").items():
+            role, kind, *flags = value.split()
+            heads[word] = Head(role, kind, "vague" in flags, "armed" in flags)
+        self._heads = heads
+        self._unit_roles = self._lx.value_map("unit_role")
+        self._non_state = {w: tuple(v.split()) for w, v in self._lx.value_map("non_state_qualifier").items()}
+        self._state_qualifiers = self._lx.word_set("state_qualifier")
+        self._armed_qualifiers = self._lx.word_set("armed_qualifier")
+        self._weapon_heads = self._lx.word_set("weapon_head")
+        self._state_weapon = self._lx.word_set("state_weapon_qualifier")
+        self._opposed = self._lx.word_set("opposed")
+        self._air = self._lx.word_set("unattributed_air")
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         found: list[ActorMention] = []
-        taken: set[int] = set()
+        countries = self._article_countries(article)
         for sentence in article.sentences:
             sent = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
             if sent is None:
                 continue
-            for mention in self._named_groups(article, sent, sentence.index):
+            near = [p.country for p in article.places if p.country and sentence.span.start <= p.span.start
+                    < sentence.span.end]
+            taken: set[int] = set()
+            groups = self._groups.find(article, sent, sentence.index, countries=countries, day=article.published)
+            for mention in groups:
                 found.append(mention)
                 taken.update(range(mention.span.start, mention.span.end))
-            for token in sent:
-                if token.idx in taken:
-                    continue
-                mention = self._head_phrase(article, token, sentence.index)
-                if mention is not None:
-                    found.append(mention)
-                    taken.update(range(mention.span.start, mention.span.end))
-            for token in sent:
-                if token.idx in taken:
-                    continue
-                mention = self._country_as_state(article, token, sentence.index)
-                if mention is not None:
-                    found.append(mention)
-                    taken.update(range(mention.span.start, mention.span.end))
+            found.extend(self._identities.find(article, sent, sentence.index, taken=taken, near=near,
+                                               countries=countries))
+            for finder in (self._head_phrase, self._country_as_state):
+                for token in sent:
+                    if token.idx in taken:
+                        continue
+                    mention = finder(article, token, sentence.index)
+                    if mention is not None:
+                        found.append(self._weapon_of_a_group(mention, groups))
+                        taken.update(range(mention.span.start, mention.span.end))
         article.actors = sorted(found, key=lambda a: a.span.start)
         return article
 
-    def _named_groups(self, article: Article, sent, index: int) -> list[ActorMention]:
-        mentions = []
-        i = sent.start
-        doc = sent.doc
-        while i < sent.end:
-            match = None
-            if doc[i].text not in self._group_first_words:
-                i += 1
-                continue
-            for n in range(min(self._group_max_words, sent.end - i), 0, -1):
-                span = doc[i:i + n]
-                group = self._groups.get(span.text)
-                if group is None:
-                    continue
-                # Two- and three-letter forms ("IS", "AA") are ordinary words unless tagged as names.
-                if len(span.text) <= 3 and (span[0].pos_ != "PROPN" or span.text.isupper() and sent.text.isupper()):
-                    continue
-                match = (span, group)
-                break
-            if match is None:
-                i += 1
-                continue
-            span, group = match
-            after = doc[span.end] if span.end < sent.end else None
-            if after is not None and span.root.head.i == after.i and (
-                    after.lemma_.lower() in HEADS or after.lower_ in HEADS or after.lower_ in MEMBER_WORDS):
-                span = doc[span.start:span.end + 1]  # "Hamas militants", "al-Shabaab fighters": the group
-            mentions.append(ActorMention(article.span(span.start_char, span.end_char), group.name, group.kind,
-                                         group.country, index, "group", span.root.idx))
-            i = span.end
-        return mentions
+    def _article_countries(self, article: Article) -> frozenset[str]:
+        """The countries the article names: its places' and its country names' and nationality words'."""
+        named = {p.country for p in article.places if p.country}
+        named.update(iso for ent in article.doc.ents if ent.label_ in ("GPE", "NORP")
+                     for iso in [self._countries.iso_for(ent.text)] if iso)
+        return frozenset(named)
+
+    # -- head phrases -----------------------------------------------------------------------------------
+    def _head_of(self, token) -> tuple[str, Head] | None:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if lemma not in self._heads and lower.endswith("s") and lower[:-1] in self._heads:
+            lemma = lower[:-1]  # proper-noun plurals keep their form as lemma: "Armed Forces"
+        head = self._heads.get(lemma) or self._heads.get(lower)
+        return (lemma if lemma in self._heads else lower, head) if head is not None else None
+
+    def _unit_role(self, words: list[str]) -> str | None:
+        """The role the words before a head give it: a pair first ("military police", "border police",
+        "security guard"), else the first unit word ("police forces", "prison guards")."""
+        pairs = [f"{a} {b}" for a, b in zip(words, words[1:])]
+        return next((self._unit_roles[w] for w in pairs + words[:-1] if w in self._unit_roles), None)
 
     def _qualifier_country(self, token) -> tuple[str | None, object]:
-        """A country named by a demonym or possessive before the head, or by 'of X' after it."""
+        """A country named by a demonym or possessive before the head, or by 'of X' after it; not a backer
+        ("Iran-backed militias") or a maker ("Iranian-made drones")."""
         lefts = list(token.lefts)
         if token.dep_ == "compound":  # "Saudi-led coalition air strikes": the qualifier hangs on the compound's head
             lefts += [t for t in token.head.lefts if t.i < token.i and t.dep_ in ("amod", "compound", "npadvmod")]
@@ -196,6 +115,9 @@ class ActorsStage:
                 text = t.text if t.text not in ("'s", "’s") else ""
                 iso = self._countries.iso_for(text) if text else None
                 if iso:
+                    between = token.doc[t.i + 1:token.i]
+                    if any(b.lower_.strip("-") in self._opposed for b in between):
+                        return None, None
                     return iso, t
         for right in token.rights:
             if right.lower_ == "of":
@@ -209,35 +131,41 @@ class ActorsStage:
         return None, None
 
     def _head_phrase(self, article: Article, token, index: int) -> ActorMention | None:
-        lemma = token.lemma_.lower()
-        lower = token.lower_
-        if lemma not in HEADS and lower.endswith("s") and lower[:-1] in HEADS:
-            lemma = lower[:-1]  # proper-noun plurals keep their form as lemma: "Armed Forces"
-        entry = HEADS.get(lemma) or HEADS.get(lower)
-        if entry is None and (lemma in WEAPON_HEADS or lower in WEAPON_HEADS) and token.pos_ == "NOUN":
+        found = self._head_of(token)
+        if found is None and token.pos_ == "NOUN" and (token.lemma_.lower() in self._weapon_heads
+                                                       or token.lower_ in self._weapon_heads):
             return self._weapon_of_a_state(article, token, index)
-        if entry is None or token.pos_ not in ("NOUN", "PROPN"):
+        if found is None or token.pos_ not in ("NOUN", "PROPN"):
             return None
-        if token.dep_ == "compound" and token.head.lemma_.lower() in HEADS:
-            return None  # "army soldiers": the phrase is taken at its head
+        lemma, head = found
+        if token.dep_ == "compound" and self._head_of(token.head) is not None:
+            return None  # "army soldiers", "police officer": the phrase is taken at its head
         if lemma == "military" and token.pos_ != "NOUN":
             return None
-        role, kind = entry
-        modifiers = {t.lower_ for t in token.lefts}
-        for word, override in NON_STATE_QUALIFIERS.items():
-            if word in modifiers and override is not None and kind == "state_forces":
+        if lemma in ("government", "ministry", "authority", "regime", "junta") and token.dep_ == "compound":
+            return None
+        role, kind = head.role, head.kind
+        lefts = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "nummod", "det", "poss", "npadvmod")]
+        modifiers = {t.lower_ for t in token.lefts} | {t.lemma_.lower() for t in lefts}
+        unit = self._unit_role([t.lower_ for t in lefts if t.i < token.i] + [lemma])
+        if unit is not None and (kind == "state_forces" or role in ("militia", "armed_group")):
+            role = unit
+            kind = "political_militia" if unit == "gang" else "external_forces" if unit == "private_security" \
+                else "state_forces"
+        for word in modifiers:
+            override = self._non_state.get(word)
+            if override is not None and kind in ("state_forces", "political_militia") and unit not in (
+                    "police", "military"):
                 role, kind = override
         if lemma == "population" and "civilian" not in modifiers:
             return None
-        if lemma in ("man", "men") and not modifiers & ARMED_MEN:
-            return None  # only "armed men", "masked men", "unidentified men" are an armed group
-        if lemma in ("government", "ministry", "authority") and token.dep_ == "compound":
-            return None
+        if head.armed and not modifiers & self._armed_qualifiers:
+            return None  # only "armed men", "masked men", "unidentified individuals" are an armed group
         country, qualifier = self._qualifier_country(token)
-        if kind == "state_forces" and country is None and not (modifiers & STATE_QUALIFIERS) \
-                and lemma not in ("army", "police", "military", "soldier", "troop", "government", "officer"):
+        if head.vague and role == head.role and kind == head.kind and country is None and \
+                not modifiers & self._state_qualifiers:
             return None  # bare "forces" with no owner named: too vague to call state forces
-        start = min([t.idx for t in token.lefts if t.dep_ in ("amod", "compound", "poss", "nmod")]
+        start = min([t.idx for t in lefts if t.dep_ in ("amod", "compound", "poss", "nmod")]
                     + [token.idx] + ([qualifier.idx] if qualifier is not None and qualifier.idx < token.idx else []))
         end = token.idx + len(token.text)
         if qualifier is not None and qualifier.idx > token.idx:
@@ -249,17 +177,21 @@ class ActorsStage:
     def _weapon_of_a_state(self, article: Article, token, index: int) -> ActorMention | None:
         """ "Russian drones", "an Israeli air strike": a weapon or strike a nationality word qualifies is that
         state's military acting, unless the word says who made it ("Iranian-made drones")."""
-        if token.dep_ == "compound" and token.head.lemma_.lower() in WEAPON_HEADS:
+        if token.dep_ == "compound" and (token.head.lemma_.lower() in self._weapon_heads):
             return None  # "air strike": the phrase is taken at its head
         country, qualifier = self._qualifier_country(token)
         if country is None or qualifier is None or qualifier.idx > token.idx:
             # "military aircraft", "government warplanes": a state's, the state where it happened (assemble)
-            qualifier = next((t for t in token.lefts if t.lower_ in STATE_WEAPON_QUALIFIERS), None)
+            qualifier = next((t for t in token.lefts if t.lower_ in self._state_weapon), None)
+            unknown = next((t for t in token.lefts if t.lower_ in ("unidentified", "unknown")), None)
+            if qualifier is None and unknown is not None and (token.lemma_.lower() in self._air or
+                                                              token.lower_ in self._air):
+                return ActorMention(article.span(unknown.idx, token.idx + len(token.text)),
+                                    actor_name("unidentified_military", None, token.text), "external_forces",
+                                    None, index, "unidentified_military", token.idx)
             if qualifier is None:
                 return None
             country = None
-        elif any(t.lower_.strip("-") in MADE_BY_WORDS for t in token.doc[qualifier.i:token.i]):
-            return None
         name = actor_name("weapon", self._countries.name(country) if country else None, token.text)
         return ActorMention(article.span(qualifier.idx, token.idx + len(token.text)), name, "state_forces",
                             country, index, "weapon", token.idx)
@@ -272,7 +204,7 @@ class ActorsStage:
             return None
         if token.dep_ == "pobj" and token.head.lower_ not in ("by", "between", "with", "against"):
             return None  # "in Syria", "on Ganja" name a place, not a party
-        if token.dep_ == "compound" and token.head.lemma_.lower() not in HEADS:
+        if token.dep_ == "compound" and self._head_of(token.head) is None:
             return None
         if token.dep_ == "poss" and (token.head.lemma_.lower() in PLACE_HEADS or any(
                 p.span.start <= token.head.idx < p.span.end for p in article.places)):
@@ -287,3 +219,13 @@ class ActorsStage:
         name = self._countries.name(iso)
         return ActorMention(article.span(start, start + len(text)), actor_name("military", name, name),
                             "state_forces", iso, index, "state", token.idx)
+
+    @staticmethod
+    def _weapon_of_a_group(mention: ActorMention, groups: list[ActorMention]) -> ActorMention:
+        """ "Saudi-led coalition airstrikes": a weapon whose qualifier is a named actor is that actor's."""
+        if mention.role != "weapon":
+            return mention
+        owner = next((g for g in groups if g.span.start <= mention.span.start < g.span.end), None)
+        if owner is None:
+            return mention
+        return dataclasses.replace(mention, name=owner.name, kind=owner.kind, country=owner.country, role=owner.role)
