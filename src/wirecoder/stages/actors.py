@@ -77,9 +77,12 @@ class ActorsStage:
                     if token.idx in taken:
                         continue
                     mention = finder(article, token, sentence.index)
-                    if mention is not None:
-                        found.append(self._weapon_of_a_group(mention, groups))
-                        taken.update(range(mention.span.start, mention.span.end))
+                    if mention is None:
+                        continue
+                    taken.update(range(mention.span.start, mention.span.end))
+                    if mention.role != "weapon" and any(g.span.overlaps(mention.span) for g in groups):
+                        continue  # "a suspected NPA finance officer": one of the group, which stands for him
+                    found.append(self._weapon_of_a_group(mention, groups))
         article.actors = sorted(found, key=lambda a: a.span.start)
         return article
 
