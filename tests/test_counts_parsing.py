@@ -48,3 +48,62 @@ def test_counts_none_hurt_is_zero(run_stages):
 def test_counts_shot_dead_before_the_number(run_stages):
     found = counts(run_stages, "Police shot dead three protesters in Kisumu on Friday.")
     assert found == [("fatalities", Count(3, 3, 3))]
+
+
+def test_counts_a_range_keeps_both_ends_and_takes_the_low_one(run_stages):
+    assert counts(run_stages, "Between 20 and 30 people were killed in the raid on the market.") == \
+        [("fatalities", Count(20, 20, 30))]
+    assert counts(run_stages, "Gunmen opened fire on a bus, killing between 2 to 4 passengers.") == \
+        [("fatalities", Count(2, 2, 4))]
+    assert counts(run_stages, "The blast injured 7-10 people near the mosque.") == [("injured", Count(7, 7, 10))]
+
+
+def test_counts_groups_told_in_one_clause_are_summed(run_stages):
+    assert counts(run_stages, "Three Malian citizens and two Burkinabe citizens died in the incident.") == \
+        [("fatalities", Count(5, 5, 5))]
+    assert counts(run_stages, "After a long fight, six rebels and one soldier were killed near the camp.") == \
+        [("fatalities", Count(7, 7, 7))]
+    assert counts(run_stages, "The battle left 12 militia fighters and 4 military fatalities.") == \
+        [("fatalities", Count(16, 16, 16))]
+
+
+def test_counts_a_breakdown_is_not_added_to_its_toll(run_stages):
+    assert counts(run_stages, "Raiders killed 9 people, including 4 women and 2 children, in the village.") == \
+        [("fatalities", Count(9, 9, 9))]
+
+
+def test_counts_number_words_with_hyphens(run_stages):
+    assert counts(run_stages, "Insurgents killed thirty-two soldiers at the outpost.") == \
+        [("fatalities", Count(32, 32, 32))]
+
+
+def test_counts_people_killed_one_by_one(run_stages):
+    assert counts(run_stages, "Militants shot and killed a village chief near his home.") == \
+        [("fatalities", Count(1, 1, 1))]
+    assert counts(run_stages, "A trader was beaten to death by soldiers at the market.") == \
+        [("fatalities", Count(1, 1, 1))]
+    assert counts(run_stages, "Gunmen assassinated a local councillor on Monday.") == [("fatalities", Count(1, 1, 1))]
+
+
+def test_counts_a_tally_over_a_period_is_no_toll(run_stages):
+    assert counts(run_stages, "More than 1,800 civilians have been killed so far this year, the mission said.") == []
+    assert counts(run_stages, "Since January, 300 people were killed in the province.") == []
+
+
+def test_counts_numbers_in_names_and_perpetrators_are_no_toll(run_stages):
+    assert counts(run_stages, "Two armed men shot and killed a man in Zona 14 on Friday.") == \
+        [("fatalities", Count(1, 1, 1))]
+    assert counts(run_stages, "A woman was killed in her home by several armed men.") == \
+        [("fatalities", Count(1, 1, 1))]
+
+
+def test_counts_other_outcomes_of_the_same_people_are_not_deaths(run_stages):
+    assert counts(run_stages, "Five insurgents were killed and 3 were arrested during the operation.") == \
+        [("fatalities", Count(5, 5, 5))]
+
+
+def test_counts_a_note_that_says_how_it_was_coded(run_stages):
+    found = counts(run_stages, "A landmine killed two herders. Fatalities coded as 0 (a local outlet reported 2).")
+    assert found[-1] == ("fatalities", Count(0, 0, 0))
+    assert counts(run_stages, "Gunmen killed a shopkeeper and his son. 2 fatalities.")[-1] == \
+        ("fatalities", Count(2, 2, 2))

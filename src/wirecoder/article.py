@@ -60,6 +60,7 @@ class EventMention:
     hypothetical: bool = False
     habitual: bool = False
     reference: bool = False  # "the attack", "attacks": may only point back at an event told elsewhere
+    detected: bool = True  # False: the detector found no event in its sentence; it may only tell more of another
     weapons: list[Span] = field(default_factory=list)
     weapon_names: list[str] = field(default_factory=list)
 
@@ -100,6 +101,7 @@ class CountMention:
     kind: str  # "fatalities" | "injured"
     count: Count
     tie: int = -1  # character offset of the casualty word the number belongs to
+    coded: bool = False  # the text says how its toll was coded ("Fatalities coded as 0"): it overrides the rest
 
 
 @dataclass(frozen=True)

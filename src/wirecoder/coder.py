@@ -31,7 +31,7 @@ from .stages.claims import ClaimsStage
 from .stages.clean import CleanStage
 from .stages.counts import CountsStage
 from .stages.dates import DatesStage
-from .stages.event_typing import EventTypingStage
+from .stages.event_detection import EventDetectionStage
 from .stages.framing import FramingStage, sourcing_warning
 from .stages.interventions import InterventionsStage
 from .stages.mentions import MentionsStage
@@ -97,7 +97,7 @@ class Coder:
             PlacesStage(geoparser=self.geoparser),
             ActorsStage(countries=countries),
             MentionsStage(),
-            EventTypingStage(model_path=typing_model),
+            EventDetectionStage(model_path=typing_model),
             DatesStage(today=today),
             CountsStage(),
             QuotesStage(),

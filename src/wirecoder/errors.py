@@ -126,6 +126,9 @@ CATALOGUE: dict[str, ErrorSpec] = {
         ErrorSpec("W145", "an actor lexicon file is malformed or lists a form twice or for two actors",
                   "fix the line the message names in src/wirecoder/taxonomy/ (formats in docs/actors.md): one "
                   "actor a form, or theatre= countries or periods that tell two actors apart"),
+        ErrorSpec("W130", "a lexicon file is malformed or lists a term twice",
+                  "fix the line the message names in the lexicon file (set<TAB>term[<TAB>value], each term once "
+                  "per set)"),
         ErrorSpec("W099", "an internal error",
                   "this is a bug in wirecoder: please report it with the input that caused it"),
     )

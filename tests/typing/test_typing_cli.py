@@ -40,7 +40,7 @@ def test_cli_train_writes_a_model_that_eval_events_scores(tmp_path, capsys, smal
     data = _corpus(tmp_path / "train.jsonl", small_examples)
     assert _run(["train", "--data", str(data), "--out", str(tmp_path / "model"), "--seed", "2"]) == 0
     printed = capsys.readouterr().out
-    assert "trained on 21 examples, 3 labels" in printed
+    assert "sentence model: 21 examples, 3 labels" in printed
     assert (tmp_path / "model" / "meta.json").is_file()
 
     gold = _corpus(tmp_path / "gold.jsonl", small_examples, with_ids=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -21,19 +22,26 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..typing import TrainingOptions, read_examples, train_model  # scikit-learn: only when training
+    from ..typing import TrainingOptions  # scikit-learn: only when training
+    from ..typing.corpus import read_corpus
+    from ..typing.train_detector import DetectorOptions, corpus_kinds, train_detector
 
-    examples = read_examples(args.data)
-    model, report = train_model(examples, options=TrainingOptions(seed=args.seed))
+    lines, documents = read_corpus(args.data)
+    options = DetectorOptions(sentence=TrainingOptions(seed=args.seed))
+    model, detector_report = train_detector(lines, documents, kinds=corpus_kinds(Path(args.data)), options=options)
     directory = model.save(args.out)
     if args.json:
-        json.dump(report.as_dict(), sys.stdout, indent=1)
+        json.dump(detector_report.as_dict(), sys.stdout, indent=1)
         sys.stdout.write("\n")
         return 0
-    print(f"trained on {report.examples} examples, {len(report.label_counts)} labels, "
+    report = detector_report.sentence
+    print(f"sentence model: {report.examples} examples, {len(report.label_counts)} labels, "
           f"{report.features} features, in {report.seconds} s")
     print(f"cross-validated on the training data: accuracy {report.cv_accuracy:.4f}, "
           f"weighted F1 {report.cv_weighted_f1:.4f}, macro F1 {report.cv_macro_f1:.4f}, "
           f"calibration error {report.cv_calibration_error:.4f}")
+    if model.topic is not None:
+        print(f"topic model: {detector_report.topic_documents} documents and bundles, cross-validated accuracy "
+              f"{detector_report.topic_cv_accuracy}")
     print(f"model written to {directory}")
     return 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..article import (ActorMention, Article, CountMention, Span, DateMention, Event, EventMention, Evidence,
+from ..article import (ActorMention, Article, Count, CountMention, Span, DateMention, Event, EventMention, Evidence,
                        Place)
 from ..geo.countries import CountryNames
 from .actors import PLACE_HEADS, actor_name
@@ -29,7 +29,13 @@ DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "ki
 ROUTE_WORDS = frozenset({"road", "route", "highway", "way", "motorway", "corridor"})
 CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IGNORECASE)
 ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"})
-PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
+PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+                    "Violent demonstration": 3}  # one demonstration a place and day, coded by its worst moment
+OTHER_EVENT = re.compile(r"\s*(?:in (?:another|a separate|a second) (?:event|incident|attack)|separately|elsewhere|"
+                         r"meanwhile|in a related)\b", re.IGNORECASE)
+CLASH_WORDS = re.compile(r"\b(?:clash\w*|exchange[ds]? (?:of )?fire|firefight|gun ?battle|fought|fighting)\b",
+                         re.IGNORECASE)
+ALSO = re.compile(r"\b(?:also|another|other|others|more)\b", re.IGNORECASE)
 SETTLEMENT_REFERENCE = re.compile(
     r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
 
@@ -63,6 +69,10 @@ class AssembleStage:
             if mention.negated or mention.hypothetical or mention.habitual:
                 continue
             counts = [c for c in article.counts if c.sentence == mention.sentence]
+            if not mention.detected:
+                if mention.reference and counts:
+                    self._tell_more(drafts, mention, counts)
+                continue  # the detector found no event in its sentence
             if mention.reference and not sentence_dates.get(mention.sentence) and \
                     self._tell_more(drafts, mention, counts):
                 continue  # "Three others were wounded in the attack": more about an event already coded
@@ -71,8 +81,9 @@ class AssembleStage:
                 continue  # "the attack", "attacks in Turkey": nothing here that reports an event of its own
             date, inherited = self._date(article, mention, sentence_dates)
             actor1, actor2, assoc = self._actors(article, mention)
-            fatalities = next((c for c in counts if c.kind == "fatalities"), None)
-            injured = next((c for c in counts if c.kind == "injured"), None)
+            told_after = self._counts_told_after(article, mention, sentence_dates)
+            fatalities = self._toll(article, "fatalities", counts, told_after)
+            injured = self._toll(article, "injured", counts, told_after)
             for location in self._locations(article, mention, (actor1, actor2, *assoc)):
                 drafts.append(_Draft(mention, date, bool(inherited), actor1, actor2, assoc, location,
                                      fatalities, injured))
@@ -98,6 +109,47 @@ class AssembleStage:
                 claimed = max(before, key=lambda e: e.mention.trigger.start)
                 claimed.actor1 = group
                 claimed.evidence.append(Evidence("actor1", group.span))
+
+    @staticmethod
+    def _counts_told_after(article: Article, mention: EventMention, sentence_dates) -> list[CountMention]:
+        """The tolls of the sentences that go on telling the event: the rest of its paragraph, up to a sentence
+        that tells another event ("In another event, ...", a sentence with an event of another type or a date of
+        its own)."""
+        told: list[CountMention] = []
+        paragraph = article.sentences[mention.sentence].paragraph
+        others = {m.sentence: m for m in article.mentions if m.detected and not (m.negated or m.hypothetical)}
+        open_ = True
+        for index in range(mention.sentence + 1, min(len(article.sentences), mention.sentence + 4)):
+            sentence = article.sentences[index]
+            if sentence.paragraph != paragraph:
+                break
+            other = others.get(index)
+            if OTHER_EVENT.match(sentence.span.text) or sentence_dates.get(index) or (
+                    other is not None and other.event_type != mention.event_type):
+                open_ = False
+            told.extend(c for c in article.counts if c.sentence == index and (open_ or c.coded))
+        return told
+
+    @staticmethod
+    def _toll(article: Article, kind: str, counts: list[CountMention], told_after: list[CountMention]):
+        """The event's toll: what its own sentence says, plus the groups the next sentences add ("7 militants were
+        also killed"), else the first toll they tell; a note that says how its toll was coded has the last word."""
+        own = [c for c in counts if c.kind == kind]
+        after = [c for c in told_after if c.kind == kind]
+        coded = [c for c in own + after if c.coded]
+        if coded:
+            return coded[-1]
+        if not own:
+            return after[0] if after else None
+        added = [c for c in after if ALSO.search(article.sentences[c.sentence].span.text) and c.count.best]
+        if not added:
+            return own[0]
+        parts = [own[0], *added]
+        if any(c.count.best is None for c in parts):
+            return own[0]
+        low = None if any(c.count.low is None for c in parts) else sum(c.count.low for c in parts)
+        high = None if any(c.count.high is None for c in parts) else sum(c.count.high for c in parts)
+        return dataclasses.replace(own[0], count=Count(low, sum(c.count.best for c in parts), high))
 
     @staticmethod
     def _tell_more(drafts: list[_Draft], mention: EventMention, counts: list[CountMention]) -> bool:
@@ -128,6 +180,8 @@ class AssembleStage:
     def _sentence_dates(article: Article) -> dict[int, list[DateMention]]:
         by_sentence: dict[int, list[DateMention]] = {}
         for date in article.dates:
+            if article.published is not None and date.date > article.published:
+                continue  # "fresh elections on 2 July": a day after the report dates no event it tells
             by_sentence.setdefault(date.sentence, []).append(date)
         return by_sentence
 
@@ -223,6 +277,11 @@ class AssembleStage:
                 elif child.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in ("launch", "carry", "conduct",
                                                                                       "stage", "hold"):
                     actor2 = actor2 or actor_at(child)
+        if actor1 is None or actor1 is actor2:  # "6 soldiers were killed following attacks by Taliban militants"
+            by_agent = next((found for t in trigger.sent if t.lower_ == "by" and t.head.pos_ in ("VERB", "NOUN")
+                             for found in [actor_at(next((c for c in t.children if c.dep_ == "pobj"), None))]
+                             if found is not None and found is not actor2), None)
+            actor1 = by_agent or actor1
         if actor1 is None and verb is not None:  # "the army said its aircraft struck": the army's aircraft
             actor1 = self._owner_who_speaks(article, mention, subject_of(verb))
         if actor1 is None:  # "Russian guided aerial bombs": the trigger inside a state's weapon phrase
@@ -528,7 +587,7 @@ class AssembleStage:
             event = self._event(article, draft, len(events) + 1)
             location = event.location
             # one protest a place and day: met by police, it is a protest with intervention, not two events
-            kind = event.event_type if event.sub_event_type in PROTEST_SEVERITY else event.sub_event_type
+            kind = "demonstration" if event.sub_event_type in PROTEST_SEVERITY else event.sub_event_type
             key = (kind, event.date, event.background,
                    (location.geonameid or (location.name, location.country)) if location else None)
             if key in index:
@@ -538,6 +597,12 @@ class AssembleStage:
             events.append(event)
         events = self._fold_coarse(events)
         events = self._fold_destruction(events)
+        for event in events:  # a protest that turned into a riot: its marchers are rioters now
+            if event.event_type == "Riots" and event.actor1 is not None and event.actor1.kind == "protesters":
+                event.actor1, event.actor2 = self._crowd_roles(
+                    dataclasses.replace(event.mention, event_type=event.event_type,
+                                        sub_event_type=event.sub_event_type), event.actor1, event.actor2,
+                    event.location)
         for number, event in enumerate(events, start=1):
             event.id = f"{article.id}-e{number}"
         return events
@@ -588,7 +653,7 @@ class AssembleStage:
     def _absorb(kept: Event, other: Event) -> None:
         if PROTEST_SEVERITY.get(other.sub_event_type, -1) > PROTEST_SEVERITY.get(kept.sub_event_type, -1) \
                 and kept.sub_event_type in PROTEST_SEVERITY:
-            kept.sub_event_type = other.sub_event_type
+            kept.sub_event_type, kept.event_type = other.sub_event_type, other.event_type
         kept.fatalities = kept.fatalities or other.fatalities
         kept.injured = kept.injured or other.injured
         kept.weapons = kept.weapons + [w for w in other.weapons if w not in kept.weapons]
@@ -616,6 +681,8 @@ class AssembleStage:
         speaking_force = self._speaking_force(article, mention)
         actor1 = self._localise(self._as_government(draft.actor1, mention), location, speaking_force)
         actor2 = self._localise(self._as_government(draft.actor2, mention), location, speaking_force)
+        mention = self._by_target(article, mention, actor1, actor2)
+        actor1, actor2 = self._crowd_roles(mention, actor1, actor2, location)
         if actor1 is None:
             actor1 = self._unnamed_actor(mention, location)
         for field, actor in (("actor1", actor1), ("actor2", actor2)):
@@ -643,6 +710,46 @@ class AssembleStage:
             fatalities=draft.fatalities.count if draft.fatalities else None,
             injured=draft.injured.count if draft.injured else None, weapons=weapons, background=background,
             confidence=confidence, evidence=evidence, mention=mention)
+
+    @staticmethod
+    def _by_target(article: Article, mention: EventMention, actor1: ActorMention | None,
+                   actor2: ActorMention | None) -> EventMention:
+        """ACLED's line between an attack and a clash is the target: violence by an armed group on soldiers,
+        police or fighters (who are armed, even when they do not fire back) is an armed clash; on civilians, an
+        attack. The detector reads the act; the target's kind comes from the sentence's actors."""
+        armed = ("state_forces", "rebels", "political_militia", "identity_militia", "external_forces")
+        if mention.sub_event_type == "Attack" and actor2 is not None and actor2.named and actor2.kind in armed \
+                and (actor1 is None or actor1.kind in armed):
+            return dataclasses.replace(mention, event_type="Battles", sub_event_type="Armed clash")
+        if mention.sub_event_type == "Armed clash" and actor2 is not None and actor2.named \
+                and actor2.kind == "civilians" and actor1 is not None and actor1.kind in armed \
+                and not CLASH_WORDS.search(article.sentences[mention.sentence].span.text):
+            return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
+        return mention
+
+    def _crowd_roles(self, mention: EventMention, actor1: ActorMention | None, actor2: ActorMention | None,
+                     location: Place | None) -> tuple[ActorMention | None, ActorMention | None]:
+        """ACLED's roles in crowd events: the demonstrators are actor1 of a protest and the rioters of a riot,
+        whoever the sentence makes its subject ("police dispersed the protesters": protesters, then police), and
+        people who riot are rioters whatever the text calls them ("residents pelted stones"). Force against
+        protesters is the act of whoever used it, when the text names them."""
+        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(mention.event_type)
+        if crowd is None:
+            return actor1, actor2
+        armed = ("state_forces", "rebels", "political_militia", "identity_militia", "external_forces")
+        if mention.sub_event_type == "Excessive force against protesters":
+            if actor1 is not None and actor1.kind == "protesters" and actor2 is not None and actor2.kind in armed:
+                return actor2, actor1
+            return actor1, actor2
+        if actor1 is not None and actor1.kind in armed and (actor2 is None or actor2.kind not in armed):
+            actor1, actor2 = actor2, actor1  # "police dispersed demonstrators", "troops clashed with rioters"
+        if actor1 is None or actor1.kind == crowd:
+            return actor1, actor2
+        if actor1.kind in ("civilians", "protesters", "rioters", "other"):
+            country = actor1.country or (location.country if location is not None else None)
+            name = actor_name(crowd, self._countries.name(country) if country else None, crowd)
+            actor1 = dataclasses.replace(actor1, kind=crowd, role=crowd, name=name, country=country)
+        return actor1, actor2
 
     def _unnamed_actor(self, mention: EventMention, location: Place | None) -> ActorMention | None:
         """ACLED's convention when the text names no perpetrator: an unidentified group of the kind the event

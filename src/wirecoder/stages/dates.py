@@ -1,5 +1,9 @@
 """Dates: resolve every DATE entity against the publication date, and infer that date when none is given.
 
+With no publication date given, found or inferred (and no ``today`` set by the caller), only dates that name
+their year are resolved: "on Saturday" or "October 17" stay unresolved (the events they date get no date and
+time_precision 3) and the record carries warning W101, rather than a day of the week the coder runs in.
+
 Precision follows ACLED's time_precision: 1 the day is known, 2 a window of about a week or a named part
 of a month ("early October"), 3 a month or vaguer. A date more than two months before publication is
 background: history the article recounts, not news.
@@ -10,6 +14,7 @@ import calendar
 import datetime as dt
 import re
 from collections import OrderedDict
+from dataclasses import dataclass
 
 from dateparser.date import DateDataParser
 
@@ -121,6 +126,31 @@ def _quick_absolute(text: str, reference: dt.date) -> tuple[dt.date, dt.date | N
         return None
 
 
+_EXPLICIT = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_M},?\s+(?:1[89]|20)\d\d"
+                       rf"|{_M}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d\d)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _DateSpan:
+    """A stretch of text naming a date: a spaCy DATE entity, or an explicit day, month and year it cut short."""
+
+    start_char: int
+    end_char: int
+    text: str
+
+
+def date_spans(article: Article) -> list[_DateSpan]:
+    """spaCy's DATE entities (and TIME ones naming a day), widened or added where the text names a full date
+    spaCy missed or cut ("Around 8 May 2020" tagged "May 2020"; "29 Apr 2020" tagged a number and a year)."""
+    entities = [_DateSpan(e.start_char, e.end_char, e.text) for e in article.doc.ents
+                if e.label_ == "DATE" or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)]
+    for match in _EXPLICIT.finditer(article.text):
+        start, end = match.span()
+        entities = [e for e in entities if e.end_char <= start or e.start_char >= end]
+        entities.append(_DateSpan(start, end, match.group(0)))
+    return sorted(entities, key=lambda e: e.start_char)
+
+
 class DatesStage:
     name = "dates"
     requires = ("doc", "sentences", "datelines")
@@ -145,16 +175,16 @@ class DatesStage:
 
     def __call__(self, article: Article) -> Article:
         # spaCy files "Sunday night" and "last night" under TIME: those name a day too
-        entities = [e for e in article.doc.ents if e.label_ == "DATE"
-                    or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)]
+        entities = date_spans(article)
         in_dateline = [e for e in entities if any(d.start <= e.start_char < d.end for d in article.datelines)]
         entities = [e for e in entities if e not in in_dateline]
         if article.published is None:
             self._infer_published(article, in_dateline or entities)
         reference = article.published or self._today or dt.date.today()
-        if article.published is None:
-            article.warn("W101", "no publication date given or found in the text: relative dates were resolved "
-                                 f"against {reference.isoformat()}; pass published= to fix them")
+        anchored = article.published is not None or self._today is not None
+        if not anchored:
+            article.warn("W101", "no publication date given or found in the text: dates without a year ('on "
+                                 "Saturday', 'October 17') were left unresolved; pass published= to resolve them")
         mentions: list[DateMention] = []
         modifiers = []
         for ent in entities:
@@ -170,6 +200,8 @@ class DatesStage:
                                                 anchor.date + dt.timedelta(days=relative), None, anchor.precision,
                                                 False))
                 continue
+            if not anchored and not _YEAR.search(ent.text):
+                continue  # "on Saturday" with no publication date: unknown, not a day of the week we are in
             resolved = self._resolve(ent.text, reference)
             if resolved is None:
                 part = _PART_OF_PERIOD.search(ent.text)

@@ -104,6 +104,8 @@ class TypingModel:
     @classmethod
     def load(cls, directory: str | Path | None = None) -> "TypingModel":
         directory = Path(directory) if directory is not None else shipped_model_path()
+        if (directory / "detector.json").is_file():
+            directory = directory / "sentence"  # a detector: its sentence model
         try:
             with (directory / "meta.json").open(encoding="utf-8") as handle:
                 meta = json.load(handle)

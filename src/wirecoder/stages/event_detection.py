@@ -1,0 +1,188 @@
+"""Event detection: the learned model decides, sentence by sentence, whether a current event is told and which.
+
+The trained detector (``wirecoder.typing``) reads every sentence that is not a headline and gives a calibrated
+probability to each of ACLED's 25 sub-event types and to "no event". The rule mentions found before
+(``mentions``) no longer decide alone whether an event exists; they lend what rules do well: the words of the
+trigger, the weapons, and whether the act is negated, hypothetical, habitual or only referred to.
+
+Per sentence:
+- no event (the probability of any event, the sum over the sub-types, below ``threshold``): its rule mentions are kept only as
+  references (``detected`` False), which may add words or a toll to an event coded elsewhere but never make
+  one of their own;
+- a sentence whose event probability is below ``threshold`` but at least ``rule_threshold`` is an event when a
+  strong trigger rule (prior >= 0.85: "missile attack", "airstrike") names the detector's own best sub-type: two
+  independent readings that agree;
+- an event: one mention carries the detector's sub-type and probability. Its trigger is the rule mention of the
+  same sub-type, else of the same event type, else any rule mention of the sentence, else the verb that on its
+  own points most to the sub-type (never a verb of speech), else the sentence's main verb;
+- other rule mentions of the sentence stay as events of their own only when the detector gives their sub-type
+  at least ``second_threshold`` ("attacked the village and abducted ten women").
+
+The article's topic moves every sentence's bar: the document model's probability that the article is conflict
+or unrest news (``topic``) scales the sentence's probabilities by ``min(1, topic / topic_saturation)``, so a
+sports report's "attack" or a business story's "hit by protests" stays below the threshold while a sentence of
+an article that reads as conflict news (``topic`` at or above the saturation point) keeps its probability.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+
+from ..article import Article, EventMention
+from ..lexicon import load_lexicon
+from ..taxonomy import SUB_EVENT_TYPES
+from ..typing import DetectorModel
+from .cues import load_cue_verbs
+from .syntax import is_predicate, is_reaction_object, is_reference, modality
+
+DETECTOR_RULE = "detector"
+CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
+IED = "Remote explosive/landmine/IED"
+PEACEFUL, INTERVENTION, VIOLENT_DEMONSTRATION = "Peaceful protest", "Protest with intervention", "Violent demonstration"
+
+
+def _alternation(words: frozenset[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+MIN_TRIGGER_WEIGHT = 0.2
+SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
+STRONG_RULE = 0.85  # a trigger rule this sure of its sub-type ("missile attack", "airstrike") is evidence too
+
+
+class EventDetectionStage:
+    name = "event_detection"
+    requires = ("text", "sentences", "mentions", "headline", "doc")
+    assigns = ("mentions",)
+
+    def __init__(self, *, model_path: str | Path | None = None, model: DetectorModel | None = None,
+                 threshold: float | None = None, second_threshold: float = 0.25, topic_saturation: float | None = None,
+                 rule_threshold: float = 0.25):
+        self.model = model if model is not None else DetectorModel.load(model_path)
+        self.threshold = self.model.threshold if threshold is None else threshold
+        self.topic_saturation = self.model.topic_saturation if topic_saturation is None else topic_saturation
+        self.second_threshold = second_threshold
+        self.rule_threshold = rule_threshold
+        self._speech_verbs = frozenset(load_cue_verbs())
+        weapons, crowd = load_lexicon("battle_weapons"), load_lexicon("crowd_violence")
+        self._words = {name: _alternation(lexicon.words(name)) for lexicon, name in (
+            (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"), (crowd, "riot"))}
+
+    def __call__(self, article: Article) -> Article:
+        sentences = [s for s in article.sentences if not article.is_heading(s)]
+        if not sentences:
+            article.mentions = [self._reference_only(m) for m in article.mentions]
+            return article
+        texts = [article.text[s.span.start:s.span.end] for s in sentences]
+        probabilities = self.model.sentence_probabilities(texts)
+        topic = self.model.topic_probability(article.text) if self.topic_saturation > 0.0 else 1.0
+        scale = min(1.0, topic / self.topic_saturation) if self.topic_saturation > 0.0 else 1.0
+        by_sentence: dict[int, list[EventMention]] = {}
+        for mention in article.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        kept: list[EventMention] = []
+        for sentence, row in zip(sentences, probabilities):
+            mentions = by_sentence.pop(sentence.index, [])
+            kept.extend(self._decide(article, sentence.index, row * scale, mentions))
+        for mentions in by_sentence.values():  # headlines: never events of their own
+            kept.extend(self._reference_only(m) for m in mentions)
+        article.mentions = sorted(kept, key=lambda m: m.trigger.start)
+        return article
+
+    def _decide(self, article: Article, index: int, row: np.ndarray, mentions: list[EventMention]):
+        labels = self.model.labels
+        event_columns = self.model.event_columns
+        best = max(event_columns, key=lambda i: row[i])
+        sub, p = labels[best], float(row[best])
+        p_event = float(sum(row[i] for i in event_columns))
+        agreeing = any(m.sub_event_type == sub and m.confidence >= STRONG_RULE and m.detected
+                       and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
+        if p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold):
+            return [self._reference_only(m) for m in mentions]
+        sub = self._by_weapons_and_acts(article.sentences[index].span.text, sub)
+        main = self._trigger_mention(article, index, sub, p, mentions)
+        if main is None:
+            return [self._reference_only(m) for m in mentions]
+        main.event_type, main.sub_event_type, main.confidence = SUB_EVENT_TYPES[sub], sub, round(p, 3)
+        out = [main]
+        for mention in mentions:
+            if mention is main:
+                continue
+            second = labels.index(mention.sub_event_type) if mention.sub_event_type in labels else None
+            if second is not None and mention.sub_event_type != sub and row[second] >= self.second_threshold:
+                mention.confidence = round(float(row[second]), 3)
+                out.append(mention)
+            else:
+                out.append(self._reference_only(mention))
+        return out
+
+    def _by_weapons_and_acts(self, text: str, sub: str) -> str:
+        """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
+        an exchange of fire, or fire with small arms, is an armed clash whatever else was fired; fire with heavy
+        or remote weapons alone (mortars, artillery, rockets, explosions observed) is shelling, and so is an
+        "explosion" with no planted device named; a demonstration whose crowd throws stones, burns tyres or
+        vandalises is a violent demonstration, whatever its first verb."""
+        lowered = text.casefold()
+
+        def said(name: str) -> bool:
+            return bool(self._words[name].search(lowered))
+
+        if sub == SHELLING and (said("small_arms") or said("exchange")):
+            return CLASH
+        if sub == CLASH and not said("small_arms") and not said("exchange") and said("heavy"):
+            return SHELLING
+        if sub == IED and not said("device") and said("heavy"):
+            return SHELLING
+        if sub in (PEACEFUL, INTERVENTION) and said("riot"):
+            return VIOLENT_DEMONSTRATION
+        return sub
+
+    def _trigger_mention(self, article: Article, index: int, sub: str, p: float, mentions: list[EventMention]):
+        event_type = SUB_EVENT_TYPES[sub]
+        for pick in (lambda m: m.sub_event_type == sub, lambda m: m.event_type == event_type, lambda m: True):
+            chosen = [m for m in mentions if pick(m) and m.detected]
+            if chosen:
+                mention = min(chosen, key=lambda m: (m.negated or m.hypothetical or m.habitual, m.trigger.start))
+                if mention.sub_event_type != sub:
+                    mention.rule = f"{mention.rule}+{DETECTOR_RULE}"
+                return mention
+        return self._verb_mention(article, index, sub, p)
+
+    def _verb_mention(self, article: Article, index: int, sub: str, p: float) -> EventMention | None:
+        span = article.sentences[index].span
+        sent = article.doc.char_span(span.start, span.end, alignment_mode="expand") if article.doc is not None else None
+        if sent is None:
+            return None
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.lower_ not in self._speech_verbs
+                 and t.lemma_.lower() not in self._speech_verbs]
+        trigger = None
+        if verbs:
+            weights = self.model.word_weights([t.text for t in verbs], sub)
+            lemma_weights = self.model.word_weights([t.lemma_ for t in verbs], sub)
+            weight, trigger = max(((max(w, lw), t) for w, lw, t in zip(weights, lemma_weights, verbs)),
+                                  key=lambda pair: (pair[0], -pair[1].i))
+            if weight < MIN_TRIGGER_WEIGHT:
+                if p < SURE_WITHOUT_TRIGGER or sent.root.pos_ not in ("VERB", "NOUN"):
+                    return None  # no word points to the event and the type is unsure: text unlike news
+                trigger = sent.root
+        else:
+            nouns = [t for t in sent if t.pos_ == "NOUN"]
+            if nouns:
+                weights = self.model.word_weights([t.lemma_ for t in nouns], sub)
+                weight, trigger = max(zip(weights, nouns), key=lambda pair: (pair[0], -pair[1].i))
+                if weight < MIN_TRIGGER_WEIGHT:
+                    return None
+        if trigger is None:
+            return None
+        negated, hypothetical, habitual = modality(trigger)
+        if is_predicate(trigger) or is_reaction_object(trigger):
+            hypothetical = True
+        return EventMention(
+            trigger=article.span(trigger.idx, trigger.idx + len(trigger.text)), sentence=index,
+            event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=0.0, rule=DETECTOR_RULE,
+            negated=negated, hypothetical=hypothetical, habitual=habitual, reference=is_reference(trigger))
+
+    @staticmethod
+    def _reference_only(mention: EventMention) -> EventMention:
+        mention.detected = False
+        return mention
