@@ -118,7 +118,11 @@ def test_event_detection_an_off_topic_article_lowers_every_sentence(nlp_stage):
     assert [m.sub_event_type for m in on_topic.mentions] == ["Armed clash"]
     off_topic = _article(nlp_stage)
     EventDetectionStage(model=StubDetector(probabilities, weights={"attacked": 1.0}, topic=0.4, topic_saturation=0.8))(off_topic)
-    assert off_topic.mentions == []  # 0.7 * 0.4 / 0.8 = 0.35 < 0.5
+    assert off_topic.mentions == []  # 0.7 ** (0.8 / 0.4) = 0.49 < 0.5
+    sure = _article(nlp_stage)
+    EventDetectionStage(model=StubDetector({"Rebels": {"Armed clash": 0.98, NO_EVENT: 0.02}}, weights={"attacked": 1.0},
+                                           topic=0.4, topic_saturation=0.8))(sure)
+    assert [m.sub_event_type for m in sure.mentions] == ["Armed clash"]  # 0.98 ** 2 = 0.96: a sure event stays
 
 
 @pytest.mark.parametrize("sentence, said, expected", [

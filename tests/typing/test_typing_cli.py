@@ -41,7 +41,7 @@ def test_cli_train_writes_a_model_that_eval_events_scores(tmp_path, capsys, smal
     assert _run(["train", "--data", str(data), "--out", str(tmp_path / "model"), "--seed", "2"]) == 0
     printed = capsys.readouterr().out
     assert "sentence model: 21 examples, 3 labels" in printed
-    assert (tmp_path / "model" / "meta.json").is_file()
+    assert (tmp_path / "model" / "detector.json").is_file() and (tmp_path / "model" / "sentence" / "meta.json").is_file()
 
     gold = _corpus(tmp_path / "gold.jsonl", small_examples, with_ids=True)
     assert _run(["eval", "events", str(gold), "--model", str(tmp_path / "model"), "--json"]) == 0

@@ -19,9 +19,11 @@ Per sentence:
   at least ``second_threshold`` ("attacked the village and abducted ten women").
 
 The article's topic moves every sentence's bar: the document model's probability that the article is conflict
-or unrest news (``topic``) scales the sentence's probabilities by ``min(1, topic / topic_saturation)``, so a
-sports report's "attack" or a business story's "hit by protests" stays below the threshold while a sentence of
-an article that reads as conflict news (``topic`` at or above the saturation point) keeps its probability.
+or unrest news (``topic``) gives a weight ``w = min(1, topic / topic_saturation)``, and each of the sentence's
+event probabilities p becomes ``p ** (1 / w)``: in an article that reads as conflict news (``topic`` at or above
+the saturation point) nothing changes; in a sports report or an earnings story a doubtful "attack" or "hit by
+protests" (p 0.6-0.8) falls below the threshold, while a sentence the detector is sure of (a drone strike
+reported in a business story) keeps its event.
 """
 from __future__ import annotations
 
@@ -76,18 +78,27 @@ class EventDetectionStage:
         texts = [article.text[s.span.start:s.span.end] for s in sentences]
         probabilities = self.model.sentence_probabilities(texts)
         topic = self.model.topic_probability(article.text) if self.topic_saturation > 0.0 else 1.0
-        scale = min(1.0, topic / self.topic_saturation) if self.topic_saturation > 0.0 else 1.0
+        weight = max(min(1.0, topic / self.topic_saturation), 0.05) if self.topic_saturation > 0.0 else 1.0
         by_sentence: dict[int, list[EventMention]] = {}
         for mention in article.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         kept: list[EventMention] = []
         for sentence, row in zip(sentences, probabilities):
             mentions = by_sentence.pop(sentence.index, [])
-            kept.extend(self._decide(article, sentence.index, row * scale, mentions))
+            kept.extend(self._decide(article, sentence.index, self._weighed(row, weight), mentions))
         for mentions in by_sentence.values():  # headlines: never events of their own
             kept.extend(self._reference_only(m) for m in mentions)
         article.mentions = sorted(kept, key=lambda m: m.trigger.start)
         return article
+
+    def _weighed(self, row: np.ndarray, weight: float) -> np.ndarray:
+        """The event probabilities of an off-topic article, each raised to 1 / weight (no event takes the rest)."""
+        if weight >= 1.0:
+            return row
+        out = row.copy()
+        columns = self.model.event_columns
+        out[columns] = row[columns] ** (1.0 / weight)
+        return out
 
     def _decide(self, article: Article, index: int, row: np.ndarray, mentions: list[EventMention]):
         labels = self.model.labels
