@@ -133,3 +133,36 @@ def test_claims_a_ministry_reporting_is_not_an_outlet():
     article.events = [event(text, "hit")]
     ClaimsStage()(article)
     assert [(c.name, c.kind) for c in article.events[0].claimed_by] == [("unknown outlet", "outlet")]
+
+
+def test_claims_an_unresolved_pronoun_is_no_source():
+    text = "They said rockets hit the depot overnight."
+    article = Article(text=text, id="a", source="Daily Courier")
+    article.quotes = [quote(text, "q1", "rockets hit the depot overnight", "They")]
+    article.events = [event(text, "hit")]
+    ClaimsStage()(article)
+    assert [c.name for c in article.events[0].claimed_by] == ["Daily Courier"]
+
+
+def test_claims_a_group_claiming_responsibility_is_no_source():
+    text = "The Islamic State claimed responsibility for the blast that hit the depot."
+    article = Article(text=text, id="a", source="Daily Courier")
+    article.quotes = [quote(text, "q1", "responsibility for the blast that hit the depot", "The Islamic State",
+                            cue="claimed")]
+    article.events = [event(text, "hit")]
+    ClaimsStage()(article)
+    assert [c.name for c in article.events[0].claimed_by] == ["Daily Courier"]
+
+
+def test_claims_described_sources_are_named_as_the_text_describes_them(coder):
+    record = coder.code("Police fired tear gas at protesters in Nairobi on Tuesday, witnesses told Reuters.",
+                        published="2021-05-05")
+    assert [c["name"] for e in record["events"] for c in e["claimed_by"]] == ["witnesses"]
+    record = coder.code("Gunmen killed five villagers in Kauru on Sunday, residents said.", published="2021-05-05")
+    assert [c["name"] for e in record["events"] for c in e["claimed_by"]] == ["residents"]
+
+
+def test_claims_speaker_names_lose_stray_punctuation():
+    from wirecoder.stages.speakers import normalise
+    assert normalise(". Matt  Harris") == "Matt Harris"
+    assert normalise("police,") == "police"

@@ -40,6 +40,9 @@ _NAMED_OUTLET = re.compile(
     r"[,;—–-]\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:reports|reported|writes|wrote)\s*(?:[.\n]|$)")
 _WORD = re.compile(r"[a-z]+")
 _ASSERTING_FIELDS = frozenset({"trigger", "fatalities", "injured"})
+UNRESOLVED_PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i", "you", "them", "us", "him", "her", "one",
+                                 "someone", "somebody", "this", "that", "these", "those"})
+RESPONSIBILITY = re.compile(r"\b(?:responsibility|credit)\b", re.IGNORECASE)
 
 
 def speaker_kind(speaker: Speaker, cue_text: str = "") -> str:
@@ -95,10 +98,24 @@ class ClaimsStage:
         for quote in article.quotes:
             if quote.speaker is None or not any(quote.content.contains(s) for s in spans):
                 continue
+            if not self._names_a_source(quote, article):
+                continue
             claimant = self._claimant(quote)
             if all(c.name != claimant.name for c in claimants):
                 claimants.append(claimant)
         return claimants
+
+    @staticmethod
+    def _names_a_source(quote: Quote, article: Article) -> bool:
+        """Whether the speaker is a source one can name: not a pronoun left unresolved ("they said"), not a
+        fragment the parser cut, and not a group claiming responsibility for an attack (that is the attack's
+        actor1, with the claim's words as evidence, not a source of the report)."""
+        name = quote.speaker.name.strip()
+        if not name or not name[0].isalnum() or name.lower() in UNRESOLVED_PRONOUNS:
+            return False
+        sentence = article.text[quote.cue.start:quote.content.end] if quote.content.end > quote.cue.start \
+            else article.text[quote.content.start:quote.cue.end]
+        return not (quote.cue.text.lower().startswith("claim") and RESPONSIBILITY.search(sentence))
 
     @staticmethod
     def _claimant(quote: Quote) -> Claimant:

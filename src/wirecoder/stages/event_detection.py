@@ -173,9 +173,9 @@ class EventDetectionStage:
             weight, trigger = max(((max(w, lw), t) for w, lw, t in zip(weights, lemma_weights, verbs)),
                                   key=lambda pair: (pair[0], -pair[1].i))
             if weight < MIN_TRIGGER_WEIGHT:
-                if p < SURE_WITHOUT_TRIGGER or sent.root.pos_ not in ("VERB", "NOUN"):
+                trigger = self._main_verb(sent)
+                if p < SURE_WITHOUT_TRIGGER or trigger is None:
                     return None  # no word points to the event and the type is unsure: text unlike news
-                trigger = sent.root
         else:
             nouns = [t for t in sent if t.pos_ == "NOUN"]
             if nouns:
@@ -192,6 +192,14 @@ class EventDetectionStage:
             trigger=article.span(trigger.idx, trigger.idx + len(trigger.text)), sentence=index,
             event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=0.0, rule=DETECTOR_RULE,
             negated=negated, hypothetical=hypothetical, habitual=habitual, reference=is_reference(trigger))
+
+    def _main_verb(self, sent):
+        """The sentence's main verb, or the verb of what a speech verb reports ("police fired ..., witnesses told
+        Reuters": fired)."""
+        root = sent.root
+        if root.lower_ in self._speech_verbs or root.lemma_.lower() in self._speech_verbs:
+            root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB"), None)
+        return root if root is not None and root.pos_ in ("VERB", "NOUN") else None
 
     @staticmethod
     def _reference_only(mention: EventMention) -> EventMention:

@@ -38,8 +38,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
 def normalise(text: str) -> str:
-    """Names and roles are strings, not spans: typographic apostrophes become plain ones, spaces are squeezed."""
-    return " ".join(text.translate(_APOSTROPHES).split())
+    """Names and roles are strings, not spans: typographic apostrophes become plain ones, spaces are squeezed, and
+    punctuation the parser left at either end (". Matt Harris", "police,") goes."""
+    return " ".join(text.translate(_APOSTROPHES).split()).strip(" .,;:!?\"'()[]-–—")
 
 
 @dataclass(frozen=True)
