@@ -195,10 +195,12 @@ class EventDetectionStage:
 
     def _main_verb(self, sent):
         """The sentence's main verb, or the verb of what a speech verb reports ("police fired ..., witnesses told
-        Reuters": fired)."""
+        Reuters": fired); a verb of speech or sight with the event as its object stays ("monitors observed 12
+        explosions")."""
         root = sent.root
         if root.lower_ in self._speech_verbs or root.lemma_.lower() in self._speech_verbs:
-            root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB"), None)
+            # what was said, else the verb itself when it takes the event as its object ("observed 12 explosions")
+            root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB"), root)
         return root if root is not None and root.pos_ in ("VERB", "NOUN") else None
 
     @staticmethod
