@@ -25,7 +25,9 @@ FLOORS = {
     "date_accuracy": 0.92,         # 0.977
     "location_accuracy": 0.77,     # 0.824
     "fatalities_exact": 0.58,      # 0.636
-    "actor1_kind_accuracy": 0.66,  # 0.714
+    "actor1_kind_accuracy": 0.60,  # 0.643; was 0.714 before the ACLED-convention actors (data/eval's gold codes
+                                   # the Houthis as rebels and unnamed gunmen by guess, where ACLED's coding, which
+                                   # the ACLED dev gate measures, has state forces and Unidentified Armed Group)
 }
 MAX_NO_CONFLICT_FALSE_EVENTS = 2   # 0
 TEST_ARTICLES, TEST_NO_CONFLICT_ARTICLES = 20, 2
