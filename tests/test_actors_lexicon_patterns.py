@@ -135,3 +135,15 @@ def test_a_states_forces_where_it_intervenes_are_external_forces(coder):
 def test_a_states_forces_at_home_stay_its_state_forces(coder):
     actor1 = event_actor1(coder, "Turkish soldiers clashed with PKK militants near Hakkari, Turkey, on Saturday.")
     assert (actor1["name"], actor1["kind"]) == ("Military Forces of Turkey", "state_forces")
+
+
+def test_a_name_before_gang_or_cartel_is_that_gang(run_stages):
+    found = kinds(run_stages, "Members of the Tropa del Infierno gang clashed with state police officers in Nuevo "
+                              "Laredo, Tamaulipas, on Wednesday night.")
+    assert found["Tropa del Infierno Gang (Mexico)"] == "political_militia"
+
+
+def test_islamic_militants_are_acleds_islamist_militia(coder):
+    actor1 = event_actor1(coder, "Islamic militants attacked a fishing village on the coast of Cabo Delgado "
+                                 "province in Mozambique on Sunday.")
+    assert (actor1["name"], actor1["kind"]) == ("Islamist Militia (Mozambique)", "political_militia")

@@ -62,6 +62,8 @@ class GroupFinder:
             if match.form.exact and len(match.form.text) <= 2 and end == match.end and (
                     doc[match.start].pos_ != "PROPN" or sent.text.isupper()):
                 continue  # "IS", "AA", "HM": ordinary words unless tagged as names or followed by "militants"
+            while mentions and mentions[-1].span.end > doc[start].idx:
+                mentions.pop()  # "pro-Turkey rebel factions, operating under OPS": the longer reading stands
             span = doc[start:end]
             entry = match.form.entry
             if entry.role == "group":

@@ -58,15 +58,15 @@ class ActorsStage:
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         found: list[ActorMention] = []
-        countries = self._article_countries(article)
-        for sentence in article.sentences:
-            sent = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
-            if sent is None:
-                continue
+        sentences = [(sentence, doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand"))
+                     for sentence in article.sentences]
+        sentences = [(sentence, sent) for sentence, sent in sentences if sent is not None]
+        countries, groups_of = self._named_actors(article, sentences)
+        for sentence, sent in sentences:
             near = [p.country for p in article.places if p.country and sentence.span.start <= p.span.start
                     < sentence.span.end]
             taken: set[int] = set()
-            groups = self._groups.find(article, sent, sentence.index, countries=countries, day=article.published)
+            groups = groups_of[sentence.index]
             for mention in groups:
                 found.append(mention)
                 taken.update(range(mention.span.start, mention.span.end))
@@ -85,6 +85,21 @@ class ActorsStage:
                     found.append(self._weapon_of_a_group(mention, groups))
         article.actors = sorted(found, key=lambda a: a.span.start)
         return article
+
+    def _named_actors(self, article: Article, sentences) -> tuple[frozenset[str], dict[int, list[ActorMention]]]:
+        """The countries the article names and its named actors by sentence. An actor named in full ("Houthi
+        forces", "Hayat Tahrir al-Sham") names its country too, for the short or common forms elsewhere in the
+        article ("National Resistance forces" in a story about the Houthis; "SNA" where the HTS is named)."""
+        countries = self._article_countries(article)
+        for _ in range(2):
+            groups_of = {sentence.index: self._groups.find(article, sent, sentence.index, countries=countries,
+                                                           day=article.published) for sentence, sent in sentences}
+            named = {m.country for found in groups_of.values() for m in found
+                     if m.country and len(m.span.text) > 5 and not m.span.text.isupper()}
+            if named <= countries:
+                break
+            countries = countries | named
+        return countries, groups_of
 
     def _article_countries(self, article: Article) -> frozenset[str]:
         """The countries the article names: its places' and its country names' and nationality words'."""
@@ -115,8 +130,7 @@ class ActorsStage:
             lefts += [t for t in token.head.lefts if t.i < token.i and t.dep_ in ("amod", "compound", "npadvmod")]
         for left in lefts:
             for t in left.subtree:
-                text = t.text if t.text not in ("'s", "’s") else ""
-                iso = self._countries.iso_for(text) if text else None
+                iso = self._iso_of(t) if t.text not in ("'s", "’s") else None
                 if iso:
                     between = token.doc[t.i + 1:token.i]
                     if any(b.lower_.strip("-") in self._opposed for b in between):
@@ -125,13 +139,22 @@ class ActorsStage:
         for right in token.rights:
             if right.lower_ == "of":
                 for t in right.subtree:
-                    iso = self._countries.iso_for_name(t.text)
-                    if iso is None and t.ent_type_ == "GPE":
-                        ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
-                        iso = self._countries.iso_for_name(ent.text) if ent is not None else None
+                    iso = self._iso_of(t, names_only=True)
                     if iso:
                         return iso, t
         return None, None
+
+    def _iso_of(self, token, *, names_only: bool = False) -> str | None:
+        """The country a token names, read on the whole entity it sits in first ("the army of South Sudan", "the
+        United States air force"), else on the token ("Afghan forces")."""
+        find = self._countries.iso_for_name if names_only else self._countries.iso_for
+        if token.ent_type_ in ("GPE", "NORP", "LOC"):
+            ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            if ent is not None and len(ent) > 1:
+                iso = find(ent.text)
+                if iso:
+                    return iso
+        return find(token.text)
 
     def _head_phrase(self, article: Article, token, index: int) -> ActorMention | None:
         found = self._head_of(token)
@@ -165,6 +188,10 @@ class ActorsStage:
         if head.armed and not modifiers & self._armed_qualifiers:
             return None  # only "armed men", "masked men", "unidentified individuals" are an armed group
         country, qualifier = self._qualifier_country(token)
+        own = self._own_name(token, lefts) if head.role == "military" and country is None else None
+        if own is not None:  # "Sharqiya Army": a named armed group the lexicon does not know, not a state's army
+            return ActorMention(article.span(own.start_char, own.end_char), own.text, "rebels", None, index,
+                                "group", token.idx)
         if head.vague and role == head.role and kind == head.kind and country is None and \
                 not modifiers & self._state_qualifiers:
             return None  # bare "forces" with no owner named: too vague to call state forces
@@ -172,10 +199,22 @@ class ActorsStage:
                     + [token.idx] + ([qualifier.idx] if qualifier is not None and qualifier.idx < token.idx else []))
         end = token.idx + len(token.text)
         if qualifier is not None and qualifier.idx > token.idx:
-            end = qualifier.idx + len(qualifier.text)
+            ent = next((e for e in token.doc.ents if e.start <= qualifier.i < e.end), None)
+            end = ent.end_char if ent is not None else qualifier.idx + len(qualifier.text)
         country_name = self._countries.name(country) if country else None
         name = actor_name(role, country_name, token.text)
         return ActorMention(article.span(start, end), name, kind, country, index, role, token.idx)
+
+    def _own_name(self, token, lefts):
+        """ "Sharqiya Army", "Zintan Brigade Forces": capitalised names before a capitalised "Army" or "Forces"
+        that are no country, nationality, state word or unit: the group's own name, as a span."""
+        if not token.text[:1].isupper() or token.lower_ not in ("army", "forces", "force"):
+            return None
+        names = [t for t in lefts if t.dep_ in ("compound", "amod") and t.i < token.i]
+        if not names or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in names) or any(
+                t.lower_ in self._state_qualifiers or t.lower_ in self._unit_roles or self._iso_of(t) for t in names):
+            return None
+        return token.doc[min(t.i for t in names):token.i + 1]
 
     def _weapon_of_a_state(self, article: Article, token, index: int) -> ActorMention | None:
         """ "Russian drones", "an Israeli air strike": a weapon or strike a nationality word qualifies is that

@@ -20,8 +20,10 @@ from ..taxonomy.actor_lexicon import ActorLexicon, Identity, squash
 from .actor_names import actor_name
 
 JOINERS = frozenset({",", "and", "&", "/"})
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bani", "beni", "banu", "ould", "abu", "ait", "-", "'"})
-MILITIA_NOUNS = frozenset({"militia", "militias", "militiaman", "militiamen"})
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bani", "beni", "banu", "ould", "abu", "ait", "-", "'",
+                            "del", "de", "la", "los", "las", "do", "da", "dos", "das"})  # "Tropa del Infierno"
+MILITIA_NOUNS = {"militia": "Militia", "militias": "Militia", "militiaman": "Militia", "militiamen": "Militia",
+                 "gang": "Gang", "gangs": "Gang", "cartel": "Cartel"}  # "X gang" -> "X Gang"
 TYPE_NAMES = {"tribal": "Tribal", "clan": "Clan", "ethnic": "Ethnic", "communal": "Communal", "caste": "Caste"}
 GROUP_NOUNS = frozenset({"caste", "community", "tribe", "clan", "clans", "tribes", "ethnic", "group"})
 
@@ -190,8 +192,9 @@ class IdentityFinder:
                                      country, index, "identity", token.idx)]
             place = next((p for p in article.places if p.span.start <= doc[a].idx < p.span.end), None)
             country = place.country if place is not None and place.country else _main_country(near, countries)
+            noun = MILITIA_NOUNS[word]
             role, kind, base = ("identity", "identity_militia", f"{text} Communal Militia") if place is not None \
-                else ("named_militia", "political_militia", f"{text} Militia")
+                and noun == "Militia" else ("named_militia", "political_militia", f"{text} {noun}")
             name = actor_name(role, self._countries.name(country) if country else None, base)
             return [ActorMention(article.span(doc[a].idx, token.idx + len(token.text)), name, kind, country, index,
                                  role, token.idx)]
@@ -215,7 +218,7 @@ class IdentityFinder:
                     and start < end):
                 start -= 1
             while start < end and doc[start].lower_ in NAME_PARTICLES - {"al", "el", "bani", "beni", "banu",
-                                                                          "ould", "abu", "ait"}:
+                                                                          "ould", "abu", "ait", "los", "las", "la"}:
                 start += 1
             if start == end or start == sent.start and doc[start].text[:1].isupper() and doc[start].pos_ != "PROPN":
                 break
