@@ -22,7 +22,7 @@ from .lexicon import Lexicon, parse_lexicon, words
 CHAIN_WORDS_FILE = "data/chain_words.tsv"
 MAX_NAME_WORDS = 6
 _TOKEN = re.compile(r"[A-Z]&[A-Z]\b|[^\W_][\w'’\-]*|[(),;:!?]|\.(?!\w)")
-_HYPHENS = "-‐‑–"
+_PARTICLE_HYPHEN = re.compile(r"([^\W\d_]+)[-‐‑–](?=[A-Z])")  # "al-Zawiya": a particle, a hyphen, a capital
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,6 @@ def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
-def _split_hyphen(word: str) -> tuple[str, str, str]:
-    for i, c in enumerate(word):
-        if c in _HYPHENS:
-            return word[:i], c, word[i + 1:]
-    return word, "", ""
-
-
 class ChainReader:
     """Finds qualifier chains in a text (built once; holds only frozen word lists)."""
 
@@ -115,15 +108,15 @@ class ChainReader:
 
     def _is_name(self, word: str) -> bool:
         """A capitalised word, or one that opens with a particle hyphened to a capitalised part ("al-Zawiya")."""
-        first = word[:1]
+        first = word[0]
         if first.isupper():
-            return first.isalpha() and not (len(word) <= 1)
-        if not first.islower():
+            return len(word) > 1 and first.isalpha()
+        if len(word) < 2 or not first.islower():
             return False
-        if word[1:2].isupper():
+        if word[1].isupper():
             return True  # "iLembe", "eThekwini"
-        head, hyphen, rest = _split_hyphen(word)
-        return bool(hyphen) and head.casefold() in self.particles and rest[:1].isupper()
+        hyphened = _PARTICLE_HYPHEN.match(word) if len(word) > 3 and not word.isalpha() else None
+        return hyphened is not None and hyphened.group(1).casefold() in self.particles
 
     @staticmethod
     def _name_word(toks: list[_Tok], i: int) -> bool:
@@ -165,8 +158,7 @@ class ChainReader:
 
     @staticmethod
     def _acronym(tok: _Tok) -> bool:
-        letters = [c for c in tok.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        return len(tok.text) >= 2 and tok.text.isupper() and sum(c.isalpha() for c in tok.text) >= 2
 
     def _link(self, toks: list[_Tok], text: str, i: int, *, head: bool = False) -> tuple[Link, int] | None:
         """A name of a chain from token i: [direction] [the] Name [kind word], or "<Kind> Name" when the kind word

@@ -71,7 +71,7 @@ class Geoparser:
     def places_in_doc(self, doc, *, text: str, outlet_country: str | None = None) -> list[Place]:
         """Every toponym of a spaCy Doc whose character offsets are offsets into ``text``, resolved, in order."""
         chained = self.qualifier.apply(text, self.toponyms(doc),
-                                       entities=[(e.start_char, e.end_char, e.label_) for e in doc.ents])
+                                       entities=lambda: [(e.start_char, e.end_char, e.label_) for e in doc.ents])
         found = chained.toponyms
         containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])
         hints = _qualifiers_are_areas([t.hint for t in found], [t.entries for t in found], containers)

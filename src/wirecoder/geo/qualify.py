@@ -97,9 +97,11 @@ class Qualifier:
         self.city_parts = lex.words("city_parts")
 
     def apply(self, text: str, found: Sequence[Toponym], *,
-              entities: Sequence[tuple[int, int, str]] = ()) -> ChainedToponyms:
-        """``found``: the toponyms recognition took, in text order; ``entities``: spaCy's (start, end, label)."""
-        labels = {(s, e): label for s, e, label in entities}
+              entities: Sequence[tuple[int, int, str]] | Callable[[], Sequence[tuple[int, int, str]]] = ()
+              ) -> ChainedToponyms:
+        """``found``: the toponyms recognition took, in text order; ``entities``: spaCy's (start, end, label), or a
+        function that gives them (called only when a chain needs them)."""
+        labels = _Labels(entities)
         by_span = {(t.start, t.end): t for t in found}
         added: list[Toponym] = []
         chain_of: list[tuple[tuple[int, int], tuple[tuple[int, int], ...]]] = []
@@ -141,7 +143,7 @@ class Qualifier:
             if not near:
                 hosts[i] = (city,)
 
-    def _weigh(self, chain: Chain, labels: dict, by_span: dict) -> list[Toponym]:
+    def _weigh(self, chain: Chain, labels: _Labels, by_span: dict) -> list[Toponym]:
         """The chain's names as toponyms, candidates restricted; [] when the chain says nothing of places."""
         links = list(chain.links)
         entries = [self._entries(link) for link in links]
@@ -175,7 +177,7 @@ class Qualifier:
         # an area no gazetteer knows ("(Kurnool, AP)") only situates the place: it is no place of the text's own
         return [t for i, t in enumerate(toponyms) if i == 0 or t.entries or (t.start, t.end) in by_span]
 
-    def _after_head(self, chain: Chain, labels: dict, by_span: dict) -> list[Toponym]:
+    def _after_head(self, chain: Chain, labels: _Labels, by_span: dict) -> list[Toponym]:
         """The chain that begins after the first name and its "in" or "near"."""
         rest = Chain(tuple(chain.links[1:]), tuple(chain.joins[1:]), True, chain.joins[0] == "near")
         return self._weigh(rest, labels, by_span)
@@ -286,6 +288,20 @@ def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> 
         # elsewhere (a big one abroad is another place again), so this one is missing
         return all(e.population < NAMESAKE_POPULATION for e in local)
     return not local and all(e.population < NAMESAKE_POPULATION for e in inner)
+
+
+class _Labels:
+    """spaCy's entity labels by span, read only when a chain asks (most articles never do: ``doc.ents`` is not free)."""
+
+    def __init__(self, entities: Sequence[tuple[int, int, str]] | Callable[[], Sequence[tuple[int, int, str]]]):
+        self._entities = entities
+        self._by_span: dict[tuple[int, int], str] | None = None
+
+    def get(self, span: tuple[int, int]) -> str | None:
+        if self._by_span is None:
+            entities = self._entities() if callable(self._entities) else self._entities
+            self._by_span = {(s, e): label for s, e, label in entities}
+        return self._by_span.get(span)
 
 
 def _initials(text: str) -> bool:
