@@ -46,7 +46,8 @@ export async function createMap(container, { onSelect }) {
     }
     clusters.addLayers(markers);
     if (fit && markers.length) {
-      map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.3), { maxZoom: 6 });
+      // no animation: the markers and clusters are final when the page says it is ready
+      map.fitBounds(L.latLngBounds(markers.map((m) => m.getLatLng())).pad(0.3), { maxZoom: 6, animate: false });
     }
   }
 
