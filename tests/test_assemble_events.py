@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 TEXT = ("KHARKIV, May 3 - Russian forces shelled the towns of Izium and Balakliia on Sunday, killing four "
         "civilians, the regional governor said.\n\nOn Monday, Ukrainian troops clashed with Russian forces near Kupiansk.")
 
@@ -115,6 +117,20 @@ def test_assemble_soldiers_a_states_military_tells_of_are_its_own(coder):
                         "Tuesday.", published="2024-01-10")
     [event] = [e for e in record["events"] if e["event_type"] == "Battles"]
     assert event["actor2"]["name"] == "Military Forces of Israel"
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers were shot and killed by Taliban militants in a village of Herat province on Monday.",
+    "Six soldiers were killed and five were wounded on Monday following attacks by Taliban militants on "
+    "checkpoints in Balkh province.",
+])
+def test_assemble_soldiers_killed_by_an_armed_group_are_a_clash_whoever_fired(coder, text):
+    """ACLED: violence by an armed group on soldiers is an armed clash; the soldiers, the passive subject of
+    the act or of the verb it hangs on, are actor2."""
+    record = coder.code(text, published="2020-05-05")
+    [event] = [e for e in record["events"] if not e["background"]]
+    assert event["sub_event_type"] == "Armed clash"
+    assert event["actor2"]["kind"] == "state_forces" and event["actor1"]["kind"] == "rebels"
 
 
 def test_assemble_a_region_strike_retold_at_a_village_is_one_event_with_the_named_actor(coder):

@@ -33,6 +33,7 @@ from .stages.counts import CountsStage
 from .stages.dates import DatesStage
 from .stages.event_detection import EventDetectionStage
 from .stages.framing import FramingStage, sourcing_warning
+from .stages.crowd_outcome import CrowdOutcomeStage
 from .stages.interventions import InterventionsStage
 from .stages.mentions import MentionsStage
 from .stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
@@ -103,6 +104,7 @@ class Coder:
             QuotesStage(),
             FramingStage(),
             AssembleStage(countries=countries),
+            CrowdOutcomeStage(),
             InterventionsStage(),
             ClaimsStage(),
         ]

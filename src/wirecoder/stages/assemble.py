@@ -35,6 +35,9 @@ OTHER_EVENT = re.compile(r"\s*(?:in (?:another|a separate|a second) (?:event|inc
                          r"meanwhile|in a related)\b", re.IGNORECASE)
 CLASH_WORDS = re.compile(r"\b(?:clash\w*|exchange[ds]? (?:of )?fire|firefight|gun ?battle|fought|fighting)\b",
                          re.IGNORECASE)
+ARMED_TARGET = re.compile(r"\b(?:positions?|checkpoints?|outposts?|bases?|barracks|convoys?|patrols?|posts?|"
+                          r"front ?line|troops|soldiers?|police\w*|officers?|fighters?|militants?|militiam[ae]n|"
+                          r"gang members?)\b", re.IGNORECASE)
 ALSO = re.compile(r"\b(?:also|another|other|others|more)\b", re.IGNORECASE)
 SETTLEMENT_REFERENCE = re.compile(
     r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
@@ -266,9 +269,9 @@ class AssembleStage:
 
         actor1 = actor_at(subject_of(verb)) if verb is not None else None
         actor2 = None
-        for head in (root, verb):
-            if head is None or actor2 is not None:
-                continue
+        for head in self._act_heads(root, verb):
+            if actor2 is not None:
+                break
             preps = TARGET_PREPS | ({"with"} if mention.sub_event_type == "Armed clash" else set())
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in preps:
@@ -323,6 +326,24 @@ class AssembleStage:
         if actor1 is actor2:
             actor2 = None
         return actor1, actor2, assoc
+
+    @staticmethod
+    def _act_heads(root, verb) -> list:
+        """Where the act's target hangs: the trigger, its verb, the verbs it is coordinated with ("shot and
+        injured the officer", "were shot and killed") and the verb an act noun is attached to ("soldiers were
+        killed following attacks by militants")."""
+        heads = [root]
+        if verb is not None:
+            heads.append(verb)
+            heads.extend(verb.conjuncts)
+            if verb.dep_ in ("advcl", "prep", "pcomp") and verb.head.pos_ == "VERB":
+                heads.append(verb.head)
+                heads.extend(verb.head.conjuncts)
+        out = []
+        for head in heads:
+            if head not in out:
+                out.append(head)
+        return out
 
     @staticmethod
     def _speaks(doc, actor: ActorMention) -> bool:
@@ -721,10 +742,16 @@ class AssembleStage:
         if mention.sub_event_type == "Attack" and actor2 is not None and actor2.named and actor2.kind in armed \
                 and (actor1 is None or actor1.kind in armed):
             return dataclasses.replace(mention, event_type="Battles", sub_event_type="Armed clash")
-        if mention.sub_event_type == "Armed clash" and actor2 is not None and actor2.named \
-                and actor2.kind == "civilians" and actor1 is not None and actor1.kind in armed \
-                and not CLASH_WORDS.search(article.sentences[mention.sentence].span.text):
-            return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
+        sentence = article.sentences[mention.sentence].span.text
+        if mention.sub_event_type == "Armed clash" and actor1 is not None and actor1.kind in armed \
+                and not CLASH_WORDS.search(sentence):
+            if actor2 is not None and actor2.named and actor2.kind == "civilians":
+                return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
+            others = [a for a in article.actors if a.sentence == mention.sentence and a.kind in armed
+                      and a.span != actor1.span]
+            if actor2 is None and not others and not ARMED_TARGET.search(sentence):
+                # one armed party and no armed target named ("gunmen ambushed and killed 4 youths"): an attack
+                return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         return mention
 
     def _crowd_roles(self, mention: EventMention, actor1: ActorMention | None, actor2: ActorMention | None,

@@ -68,7 +68,8 @@ class EventDetectionStage:
         self._speech_verbs = frozenset(load_cue_verbs())
         weapons, crowd = load_lexicon("battle_weapons"), load_lexicon("crowd_violence")
         self._words = {name: _alternation(lexicon.words(name)) for lexicon, name in (
-            (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"), (crowd, "riot"))}
+            (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
+            (weapons, "armed_target"), (crowd, "riot"))}
 
     def __call__(self, article: Article) -> Article:
         sentences = [s for s in article.sentences if not article.is_heading(s)]
@@ -129,16 +130,19 @@ class EventDetectionStage:
 
     def _by_weapons_and_acts(self, text: str, sub: str) -> str:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
-        an exchange of fire, or fire with small arms, is an armed clash whatever else was fired; fire with heavy
-        or remote weapons alone (mortars, artillery, rockets, explosions observed) is shelling, and so is an
+        an exchange of fire, or fire with small arms (at armed positions when heavy weapons were fired too), is an
+        armed clash; fire with heavy or remote weapons alone (mortars, artillery, heavy machine guns, rockets,
+        explosions observed), or at villages and farms, is shelling, and so is an
         "explosion" with no planted device named; a demonstration whose crowd throws stones, burns tyres or
         vandalises is a violent demonstration, whatever its first verb."""
         lowered = text.casefold()
+        light = self._words["heavy"].sub(" ", lowered)  # "heavy machine guns" are no small arms
 
         def said(name: str) -> bool:
-            return bool(self._words[name].search(lowered))
+            return bool(self._words[name].search(light if name == "small_arms" else lowered))
 
-        if sub == SHELLING and (said("small_arms") or said("exchange")):
+        at_positions = said("armed_target") or not said("heavy")
+        if sub == SHELLING and (said("exchange") or (said("small_arms") and at_positions)):
             return CLASH
         if sub == CLASH and not said("small_arms") and not said("exchange") and said("heavy"):
             return SHELLING
@@ -150,7 +154,12 @@ class EventDetectionStage:
 
     def _trigger_mention(self, article: Article, index: int, sub: str, p: float, mentions: list[EventMention]):
         event_type = SUB_EVENT_TYPES[sub]
-        for pick in (lambda m: m.sub_event_type == sub, lambda m: m.event_type == event_type, lambda m: True):
+        # a rule mention of another sub-type lends its words only when it is told as done ("demanding the
+        # authorities arrest the traffickers" is no trigger for the march that demands it)
+        def done(m: EventMention) -> bool:
+            return not (m.negated or m.hypothetical or m.habitual)
+
+        for pick in (lambda m: m.sub_event_type == sub, lambda m: m.event_type == event_type and done(m), done):
             chosen = [m for m in mentions if pick(m) and m.detected]
             if chosen:
                 mention = min(chosen, key=lambda m: (m.negated or m.hypothetical or m.habitual, m.trigger.start))

@@ -1,0 +1,97 @@
+"""How a demonstration ended. ACLED codes a demonstration once, by its worst moment: a protest that police broke
+up, or whose marchers they arrested, is a protest with intervention; one whose crowd threw stones or set fires is
+a violent demonstration. Reports tell the protest first and its end after ("... staged a sit-in in Ankara. Police
+intervened and moved the protesters out by force."), and the detector reads one sentence at a time, so this stage
+reads the sentences that follow a protest in its paragraph (up to the next sentence that tells another event):
+the words of a riot there, or of force where the police or the army are named (lexicon/crowd_violence.tsv),
+raise the protest's sub-event type and are added to its evidence, and an arrest by them told there is the same
+event, not one of its own."""
+from __future__ import annotations
+
+import re
+
+from ..article import Article, Event, Evidence
+from ..lexicon import load_lexicon
+from ..taxonomy import SUB_EVENT_TYPES
+
+PEACEFUL, INTERVENTION, VIOLENT = "Peaceful protest", "Protest with intervention", "Violent demonstration"
+RANK = {PEACEFUL: 0, INTERVENTION: 1, VIOLENT: 2}
+
+
+def _alternation(words: frozenset[str]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+class CrowdOutcomeStage:
+    name = "crowd_outcome"
+    requires = ("events", "sentences", "text")
+    assigns = ("events",)
+
+    def __init__(self):
+        crowd = load_lexicon("crowd_violence")
+        self._riot = _alternation(crowd.words("riot"))
+        self._force = _alternation(crowd.words("intervention"))
+
+    def __call__(self, article: Article) -> Article:
+        absorbed: set[int] = set()
+        for event in article.events:
+            if event.background or event.sub_event_type not in RANK or id(event) in absorbed:
+                continue
+            for index in self._told_after(article, event):
+                text = article.sentences[index].span
+                # force is the police's (or the army's) when they are in the sentence: "the editor was arrested in
+                # a corruption case" tells why people marched, not how their march ended
+                forces = any(a.sentence == index and a.kind == "state_forces" for a in article.actors)
+                for sub, pattern in ((VIOLENT, self._riot), (INTERVENTION, self._force)):
+                    match = pattern.search(text.text)
+                    if match is None or (sub == INTERVENTION and not forces):
+                        continue
+                    if RANK[sub] > RANK[event.sub_event_type]:
+                        event.sub_event_type, event.event_type = sub, SUB_EVENT_TYPES[sub]
+                    self._add(event, Evidence("trigger", article.span(text.start + match.start(), text.start + match.end())))
+                    break
+                for arrest in (self._arrests_in(article, event, index) if forces else ()):
+                    absorbed.add(id(arrest))
+                    if RANK[event.sub_event_type] < RANK[INTERVENTION]:
+                        event.sub_event_type, event.event_type = INTERVENTION, SUB_EVENT_TYPES[INTERVENTION]
+                    if event.actor2 is None and arrest.actor1 is not None and arrest.actor1.kind == "state_forces":
+                        event.actor2 = arrest.actor1
+                    for evidence in arrest.evidence:
+                        if evidence.field == "trigger":
+                            self._add(event, evidence)
+        if absorbed:
+            article.events = [e for e in article.events if id(e) not in absorbed]
+            for number, event in enumerate(article.events, start=1):
+                event.id = f"{article.id}-e{number}"
+        return article
+
+    @staticmethod
+    def _add(event: Event, evidence: Evidence) -> None:
+        if all((e.field, e.span.start) != (evidence.field, evidence.span.start) for e in event.evidence):
+            event.evidence.append(evidence)
+
+    @staticmethod
+    def _told_after(article: Article, event: Event) -> list[int]:
+        """The sentences after the protest's own, in its paragraph, up to one that tells another event."""
+        own = article.sentences[event.mention.sentence]
+        others = {e.mention.sentence for e in article.events if e is not event and e.sub_event_type != "Arrests"}
+        out = []
+        for sentence in article.sentences[own.index + 1:]:
+            if sentence.paragraph != own.paragraph or sentence.index in others:
+                break
+            out.append(sentence.index)
+        return out
+
+    @staticmethod
+    def _arrests_in(article: Article, event: Event, index: int) -> list[Event]:
+        """Arrests told in sentence ``index`` at the protest's place (or none), on its day or with no date of
+        their own (a date borrowed from the sentence before is the protest's context, not the arrest's)."""
+        span = article.sentences[index].span
+
+        def own_date(other: Event) -> bool:
+            return any(e.field == "date" and span.start <= e.span.start < span.end for e in other.evidence)
+
+        return [e for e in article.events if e.sub_event_type == "Arrests" and e.mention.sentence == index
+                and not e.background and (e.date == event.date or not own_date(e))
+                and (e.location is None or event.location is None or e.location.geonameid == event.location.geonameid)]

@@ -1,0 +1,36 @@
+"""A demonstration is coded once, by its worst moment, even when its end is told in the sentences after it."""
+import pytest
+
+
+def _current(record):
+    return [e for e in record["events"] if not e["background"]]
+
+
+@pytest.mark.parametrize("ending, expected, words", [
+    ("Police intervened and moved the protesters out of the square by force.", "Protest with intervention",
+     "intervened"),
+    ("Police used a baton charge to disperse the crowd.", "Protest with intervention", "baton charge"),
+    ("Later some of the marchers threw stones at the governor's office.", "Violent demonstration", "threw stones"),
+    ("The organisers said they would return next week.", "Peaceful protest", None),
+])
+def test_crowd_outcome_codes_a_protest_by_how_it_ended(coder, ending, expected, words):
+    text = ("On 3 March 2021, about two hundred teachers staged a sit-in outside the education ministry in Nairobi "
+            "to demand unpaid salaries. " + ending)
+    [event] = _current(coder.code(text, published="2021-03-05"))
+    assert event["sub_event_type"] == expected
+    triggers = [e["text"] for e in event["evidence"] if e["field"] == "trigger"]
+    assert (words in triggers) if words else len(triggers) == 1
+
+
+def test_crowd_outcome_folds_the_arrests_of_marchers_into_their_protest(coder):
+    text = ("On 12 June 2021, around sixty people protested in Lusaka against rising fuel prices. About twenty of "
+            "them, including a journalist, were arrested by police.")
+    events = _current(coder.code(text, published="2021-06-14"))
+    assert [e["sub_event_type"] for e in events] == ["Protest with intervention"]
+
+
+def test_crowd_outcome_leaves_an_event_told_in_another_paragraph_alone(coder):
+    text = ("On 12 June 2021, around sixty people protested in Lusaka against rising fuel prices.\n\n"
+            "In a separate case, police in Ndola dispersed a meeting of traders on 13 June 2021.")
+    events = _current(coder.code(text, published="2021-06-14"))
+    assert events[0]["sub_event_type"] == "Peaceful protest"
