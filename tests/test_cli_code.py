@@ -63,3 +63,37 @@ def test_cli_code_html_page_codes_the_article_not_the_markup(tmp_path, capsys):
     spans = [e["text"] for event in record["events"] for e in event["evidence"]]
     assert spans and not any("<" in text or ">" in text for text in spans)
     assert record["events"][0]["sub_event_type"] == "Armed clash"
+
+
+def test_cli_code_summary_shows_warnings_on_stderr(tmp_path, capsys):
+    from wirecoder.errors import WARNINGS
+
+    path = tmp_path / "undated.txt"
+    path.write_text("Gunmen attacked a police post in the town of Maiduguri on Saturday, killing three officers.",
+                    encoding="utf-8")
+    assert main(["code", str(path), "--summary", "--min-confidence", "0"]) == 0
+    captured = capsys.readouterr()
+    assert "W101 in 1 article" in captured.err and WARNINGS["W101"].fix in captured.err
+    assert "warnings W101" in captured.out  # the summary line names the codes too
+    assert main(["code", str(path), "--summary", "--published", "2021-03-20", "--min-confidence", "0"]) == 0
+    assert "W101" not in capsys.readouterr().err
+
+
+def test_cli_code_min_confidence_leaves_events_out_of_the_output_not_the_store(tmp_path, capsys):
+    from wirecoder.store import Database
+
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": ARTICLE, "published": "2021-03-20"}) + "\n", encoding="utf-8")
+    assert main(["code", "--jsonl", str(path), "--min-confidence", "0"]) == 0
+    every = json.loads(capsys.readouterr().out)["events"]
+    assert every
+    db = tmp_path / "s.db"
+    assert main(["code", "--jsonl", str(path), "--min-confidence", "1", "--db", str(db)]) == 0
+    captured = capsys.readouterr()
+    sure = [e["id"] for e in every if e["confidence"] >= 1]
+    assert len(sure) < len(every)
+    assert [e["id"] for e in json.loads(captured.out)["events"]] == sure
+    assert f"{len(every) - len(sure)} event(s) with a confidence below 1 left out" in captured.err
+    with Database(db, readonly=True) as store:
+        assert store.counts().events == len(every)
+    assert main(["code", "--jsonl", str(path), "--min-confidence", "2"]) == 2

@@ -142,8 +142,10 @@ WARNINGS: dict[str, ErrorSpec] = {
         ErrorSpec("W100", "paragraphs in another language were left out of coding",
                   "nothing to do if they are page furniture; translate them if they report events (their spans "
                   "are in the record's boilerplate, reason language:xx)"),
-        ErrorSpec("W101", "no publication date was given or found: relative dates were resolved against another day",
-                  "pass published= (--published YYYY-MM-DD) so that 'on Tuesday' and 'yesterday' are read right"),
+        ErrorSpec("W101", "no publication date was given or found: dates without a year ('on Tuesday', "
+                          "'yesterday', 'October 17') were left unresolved",
+                  "give the publication date (`code --published YYYY-MM-DD`, a published field or column for "
+                  "`ingest`, published= in the API) and code again: the events those dates told get their days"),
         ErrorSpec("W102", "the language could not be told with confidence: the text was coded as English",
                   "check the events; if the article is not in English, translate it first"),
         ErrorSpec("W105", "lone surrogate code points were replaced by U+FFFD",

@@ -1,6 +1,7 @@
 """A stand-in with the Coder's code_many shape, so ingest tests run without spaCy.
 
-It makes one event per sentence containing "killed", raises W004 for text marked [fr], and can be slowed
+It makes one event per sentence containing "killed" (of confidence 0.1 in a sentence marked [unsure], else 0.9),
+warns W101 for an article with no publication date, raises W004 for text marked [fr], and can be slowed
 down (FAKE_CODER_DELAY seconds per article) so a test can kill a run mid-way."""
 from __future__ import annotations
 
@@ -38,13 +39,15 @@ class FakeCoder:
                 "fatalities": {"low": 3, "best": 3, "high": 3}, "injured": None, "weapons": [],
                 "background": False, "claimed_by": [{"name": source or "the outlet", "kind": "outlet",
                                                      "quote_id": None}],
-                "confidence": 0.9,
+                "confidence": 0.1 if "[unsure]" in match.group(0) else 0.9,
                 "evidence": [{"field": "trigger", "start": match.start(), "end": match.end(),
                               "text": match.group(0)}],
             })
         return {"schema": "wirecoder.document/1", "id": id, "title": title, "url": url, "source": source,
                 "language": "en", "published": published, "published_from": "given" if published else None,
-                "events": events, "places": [], "quotes": [], "framing": [], "boilerplate": [], "warnings": []}
+                "events": events, "places": [], "quotes": [], "framing": [], "boilerplate": [],
+                "warnings": [] if published else [{"code": "W101", "message": "no publication date: 'Monday' left "
+                                                                                "unresolved"}]}
 
     def code_many(self, items):
         for line, item in enumerate(items, start=1):

@@ -85,7 +85,8 @@ def test_cli_mixed_folder_ingest_and_every_export(tmp_path, local_server):
 
     for fmt in ("csv", "jsonl", "geojson", "parquet"):
         out = tmp_path / f"events.{fmt}"
-        exported = cli("export", "--db", str(db), "--format", fmt, "--out", str(out))
+        exported = cli("export", "--db", str(db), "--format", fmt, "--out", str(out), "--include-background",
+                       "--min-confidence", "0")  # every stored event
         assert exported.returncode == 0, exported.stderr.decode()
     rows = list(csv.DictReader(io.StringIO((tmp_path / "events.csv").read_text())))
     assert len(rows) == summary["events"]

@@ -75,7 +75,8 @@ def test_review_incident_exports_show_and_mark_incident_reviews(tmp_path):
         db.add_review(ReviewInput(reviewer="ana", target_kind="incident", incident_id=protest.id, action="reject",
                                   reason="not_an_event"))
     out = tmp_path / "incidents.csv"
-    assert main(["export", "--db", str(path), "--format", "csv", "--out", str(out)]) == 0
+    every = ["--include-background", "--min-confidence", "0"]  # every incident but the rejected one
+    assert main(["export", "--db", str(path), "--format", "csv", "--out", str(out), *every]) == 0
     rows = {r["incident_id"]: r for r in csv.DictReader(out.open(encoding="utf-8"))}
     assert rows[sanaa.id]["fatalities"] == "22" and rows[sanaa.id]["review_status"] == "corrected"
     assert rows[sanaa.id]["reviewed_fields"] == "fatalities"

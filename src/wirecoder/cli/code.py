@@ -12,7 +12,9 @@ from typing import Any
 from ..days import iso_day
 from ..errors import WirecoderError
 from ..jsonl import dumps_line, jsonl_items
-from .common import add_coder_options, build_coder
+from ..shown import WarningTally, at_confidence
+from ..store.queries import check_confidence
+from .common import add_coder_options, add_confidence_option, build_coder
 from .engine_options import add_engine_options, check_engine_options, ray_options
 from .progress import progress_bar
 
@@ -32,7 +34,8 @@ def register(subparsers) -> None:
     parser.add_argument("--id", dest="doc_id", help="the document id (default: a hash of the text)")
     parser.add_argument("--indent", type=int, default=2, help="indentation of the single record (default: 2)")
     parser.add_argument("--summary", action="store_true",
-                        help="print one readable line per event instead of the JSON records")
+                        help="print one readable line per event instead of the JSON records, and the records' "
+                             "warnings on stderr (code, articles, what it means, how to fix it)")
     parser.add_argument("--workers", type=int, default=None,
                         help="with --jsonl --engine ray: coder actors (default: one per CPU of the Ray)")
     parser.add_argument("--batch-size", type=int, default=None,
@@ -40,9 +43,42 @@ def register(subparsers) -> None:
     parser.add_argument("--db", metavar="FILE",
                         help="also store the records in this SQLite store (created if missing), merged into "
                              "incidents as `ingest` stores them")
+    add_confidence_option(parser, what="leave out of what is printed the events the coder gave a confidence below "
+                                       "X (--db stores every event)")
     add_coder_options(parser)
     add_engine_options(parser)
     parser.set_defaults(func=run)
+
+
+class _Shown:
+    """What the command prints of each record: its events at --min-confidence, as JSON or as summary lines;
+    at the end, on stderr, how many events were left out and (with --summary) the records' warnings."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.threshold = check_confidence(args.min_confidence)
+        self.left_out = 0
+        self.warnings = WarningTally()
+
+    def print(self, record: dict, *, line: bool) -> None:
+        shown, left_out = at_confidence(record, self.threshold)
+        self.left_out += left_out
+        if self.args.summary:
+            self.warnings.add(record)
+            write_summary(shown, left_out=left_out)
+        elif line:
+            sys.stdout.write(dumps_line(shown) + "\n")
+        else:
+            json.dump(shown, sys.stdout, ensure_ascii=False, indent=self.args.indent or None)
+            sys.stdout.write("\n")
+
+    def close(self) -> None:
+        sys.stdout.flush()
+        if self.left_out:
+            print(f"wirecoder: {self.left_out} event(s) with a confidence below {self.threshold:g} left out "
+                  f"(--min-confidence 0 shows them{'; --db stored them' if self.args.db else ''})", file=sys.stderr)
+        for text in self.warnings.lines():
+            print(text, file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
     check_engine_options(args)
     if args.engine == "ray" and not args.jsonl:
         raise WirecoderError("W083", "--engine ray codes a batch: give --jsonl IN.jsonl")
+    check_confidence(args.min_confidence)
     if args.jsonl:
         return run_jsonl(args)
     from ..ingest.single import read_single
@@ -65,15 +102,13 @@ def run(args: argparse.Namespace) -> int:
                         url=args.url or document.url, source=args.source or document.source, id=args.doc_id)
     if not args.published and document.published and record["published"] == document.published:
         record["published_from"] = "html"
-    if args.summary:
-        write_summary(record)
-    else:
-        json.dump(record, sys.stdout, ensure_ascii=False, indent=args.indent or None)
-        sys.stdout.write("\n")
+    shown = _Shown(args)
+    shown.print(record, line=False)
     with _store(args) as writer:
         if writer is not None:
             writer.add(text=document.text, record=record, origin=args.input, title=args.title or document.title,
                        url=args.url or document.url, source=args.source or document.source, published=published)
+    shown.close()
     return 0
 
 
@@ -109,13 +144,16 @@ def _keep(writer: Any, item: dict | WirecoderError, record: dict, *, origin: str
                    source=item.get("source"), published=item.get("published"))
 
 
-def write_summary(record: dict) -> None:
+def write_summary(record: dict, *, left_out: int = 0) -> None:
     """One line per event: where the record says who did what to whom, where, when and how many died."""
     if "error" in record:
         print(f"{record['id']}: error {record['error']['code']}: {record['error']['message']}")
         return
     events = record["events"]
-    print(f"{record['id']}: {len(events)} event(s), published {record['published'] or 'unknown'}")
+    hidden = f" ({left_out} more below --min-confidence)" if left_out else ""
+    codes = ", ".join(sorted({str(w.get("code")) for w in record.get("warnings") or []}))
+    print(f"{record['id']}: {len(events)} event(s){hidden}, published {record['published'] or 'unknown'}"
+          f"{f'; warnings {codes}' if codes else ''}")
     for event in events:
         actors = " -> ".join(a["name"] for a in (event["actor1"], event["actor2"]) if a) or "actors unknown"
         where = (event["location"] or {}).get("name") or "place unknown"
@@ -173,18 +211,17 @@ def _print_records(args: argparse.Namespace, records: Iterable[dict], *,
     """Print each record; with --db also store it beside the input item ``given`` yields for it."""
     failed = 0
     progress = progress_bar(desc="coding", unit=" docs")
+    shown = _Shown(args)
     with _store(args) as writer:
         for line, record in enumerate(records, start=1):
             failed += "error" in record
-            if args.summary:
-                write_summary(record)
-            else:
-                sys.stdout.write(dumps_line(record) + "\n")
+            shown.print(record, line=True)
             sys.stdout.flush()
             progress.update(1)
             if writer is not None and given is not None:
                 _keep(writer, next(given), record, origin=f"{args.jsonl}:{line}")
     progress.close()
+    shown.close()
     if failed:
         print(f"wirecoder: {failed} input(s) could not be coded; see their error records", file=sys.stderr)
     return 1 if failed else 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..settings import DEFAULT_MAX_CHARS, DEFAULT_SPACY_MODEL
+from ..settings import DEFAULT_MAX_CHARS, DEFAULT_MIN_CONFIDENCE, DEFAULT_SPACY_MODEL
 
 
 def add_coder_options(parser: argparse.ArgumentParser) -> None:
@@ -15,6 +15,12 @@ def add_coder_options(parser: argparse.ArgumentParser) -> None:
                        help="directory of an event-typing model trained with `wirecoder train`")
     group.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS,
                        help="longest text coded (default: %(default)s)")
+
+
+def add_confidence_option(parser: argparse.ArgumentParser, *, what: str) -> None:
+    """--min-confidence X, shared by `code`, `ingest`, `events` and `export` (docs/settings.md: the default)."""
+    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE, metavar="X",
+                        help=f"{what} (0-1; default %(default)s; 0 shows every event)")
 
 
 def build_coder(args: argparse.Namespace):

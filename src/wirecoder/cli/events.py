@@ -7,6 +7,8 @@ from typing import Any
 
 from ..errors import WirecoderError
 from ..store import Database, EventFilter, IncidentFilter, StoredEvent, StoredIncident
+from ..store.queries import check_confidence
+from .common import add_confidence_option
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,11 +20,15 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--type", dest="event_type", help="ACLED event type or sub-event type, e.g. Battles")
     parser.add_argument("--actor", help="part of an actor's name, or an actor kind such as state_forces")
     parser.add_argument("--q", dest="text", metavar="TEXT", help="full-text search over the documents")
-    parser.add_argument("--no-background", action="store_true",
-                        help="leave out events the articles only recount as history")
+    parser.add_argument("--include-background", action="store_true",
+                        help="also show events the articles only recount as history (left out by default; "
+                             "marked `background` when shown)")
     parser.add_argument("--review", choices=("all", "unreviewed", "reviewed", "accepted", "corrected", "rejected"),
                         default=None, help="events by review (default: all but those an analyst rejected)")
     parser.add_argument("--limit", type=int, default=None, help="at most this many events")
+    add_confidence_option(parser, what="leave out events the coder gave a confidence below X (events an analyst "
+                                       "accepted or corrected are shown whatever their confidence; an incident is "
+                                       "shown when one of its reports is)")
 
 
 def add_incident_arguments(parser: argparse.ArgumentParser, *, what: str) -> None:
@@ -36,8 +42,8 @@ def add_incident_arguments(parser: argparse.ArgumentParser, *, what: str) -> Non
 
 def event_filter(args: argparse.Namespace) -> EventFilter:
     return EventFilter(since=args.since, until=args.until, country=args.country, event_type=args.event_type,
-                       actor=args.actor, text=args.text, include_background=not args.no_background,
-                       review=args.review)
+                       actor=args.actor, text=args.text, include_background=args.include_background,
+                       review=args.review, min_confidence=check_confidence(args.min_confidence))
 
 
 def incident_filter(args: argparse.Namespace) -> IncidentFilter:
@@ -51,7 +57,8 @@ def incident_filter(args: argparse.Namespace) -> IncidentFilter:
         bbox = (west, south, east, north)
     return IncidentFilter(since=args.since, until=args.until, country=args.country, admin1=args.admin1,
                           event_type=args.event_type, actor=args.actor, text=args.text, bbox=bbox,
-                          min_sources=args.min_sources, include_background=not args.no_background)
+                          min_sources=args.min_sources, include_background=args.include_background,
+                          min_confidence=check_confidence(args.min_confidence))
 
 
 def register(subparsers: Any) -> None:
@@ -76,25 +83,34 @@ def _fields(record: dict[str, Any]) -> list[Any]:
             location.get("country") or "-", "-" if fatalities is None else fatalities]
 
 
-def format_event(stored: StoredEvent) -> str:
-    return "\t".join(str(part) for part in (*_fields(stored.event), stored.document_id))
+def _marker(record: dict[str, Any]) -> str:
+    return "background" if record.get("background") else "current"
 
 
-def format_incident(incident: StoredIncident) -> str:
+def format_event(stored: StoredEvent, *, background_column: bool = False) -> str:
+    extra = [_marker(stored.event)] if background_column else []
+    return "\t".join(str(part) for part in (*_fields(stored.event), stored.document_id, *extra))
+
+
+def format_incident(incident: StoredIncident, *, background_column: bool = False) -> str:
+    extra = [_marker(incident.record)] if background_column else []
     return "\t".join(str(part) for part in (*_fields(incident.record), incident.record["number_of_sources"],
-                                            incident.id))
+                                            incident.id, *extra))
+
+
+_HEADER = "date\tevent_type\tsub_event_type\tactor1\tactor2\tlocation\tcountry\tfatalities\t"
 
 
 def run(args: argparse.Namespace) -> int:
+    marked = args.include_background  # shown background events say so, in a last column
+    tail = "\tbackground\n" if marked else "\n"
     with Database(args.db, readonly=True) as db:
         if args.reports:
-            sys.stdout.write("date\tevent_type\tsub_event_type\tactor1\tactor2\tlocation\tcountry\tfatalities\t"
-                             "document\n")
+            sys.stdout.write(_HEADER + "document" + tail)
             for stored in db.events(event_filter(args), limit=args.limit):
-                sys.stdout.write(format_event(stored) + "\n")
+                sys.stdout.write(format_event(stored, background_column=marked) + "\n")
             return 0
-        sys.stdout.write("date\tevent_type\tsub_event_type\tactor1\tactor2\tlocation\tcountry\tfatalities\t"
-                         "sources\tincident\n")
+        sys.stdout.write(_HEADER + "sources\tincident" + tail)
         for incident in db.reviewed_incidents(db.iter_incidents(incident_filter(args), limit=args.limit)):
-            sys.stdout.write(format_incident(incident) + "\n")
+            sys.stdout.write(format_incident(incident, background_column=marked) + "\n")
     return 0

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CATALOGUE, WirecoderError
-from .common import add_coder_options
+from ..store.queries import check_confidence
+from .common import add_coder_options, add_confidence_option
 from .engine_options import add_engine_options, check_engine_options, ray_options
 from .progress import progress_bar
 
@@ -53,6 +54,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--coder-factory", default=None, metavar="MODULE:NAME",
                         help="a callable that returns a coder with code_many() (default: wirecoder's Coder)")
     parser.add_argument("--json", action="store_true", help="print the closing summary as JSON on stdout")
+    add_confidence_option(parser, what="store every event, and say in the summary how many the coder gave a "
+                                       "confidence below X (those `events` and `export` leave out at X)")
     add_coder_options(parser)
     add_engine_options(parser)
     parser.set_defaults(func=run)
@@ -74,9 +77,12 @@ def _load_factory(args: argparse.Namespace) -> Any:
 NAMED_IN_SUMMARY = 20  # failed inputs named in the closing summary; `wirecoder failures` lists them all
 
 
-def format_summary(summary: IngestSummary, *, db: str = "FILE") -> str:
+def format_summary(summary: IngestSummary, *, db: str = "FILE", min_confidence: float = 0.0) -> str:
     failed = sum(summary.failed.values())
-    lines = [f"read {summary.read}, coded {summary.coded} ({summary.events} events), duplicates "
+    below = summary.events_below(min_confidence)
+    hidden = (f"; {below} below confidence {min_confidence:g}, stored but left out by `events` and `export` "
+              f"unless --min-confidence 0" if below else "")
+    lines = [f"read {summary.read}, coded {summary.coded} ({summary.events} events{hidden}), duplicates "
              f"{summary.duplicates}, already stored {summary.already_stored}, not English {summary.not_english}, "
              f"failed {failed} in {summary.seconds:.1f} s"]
     for code, count in sorted(summary.failed.items()):
@@ -88,6 +94,7 @@ def format_summary(summary: IngestSummary, *, db: str = "FILE") -> str:
         if failed > NAMED_IN_SUMMARY:
             lines.append(f"  ... and {failed - NAMED_IN_SUMMARY} more")
         lines.append(f"list them with: wirecoder failures --db {db} --run {summary.run_id}")
+    lines += summary.warnings.lines()
     return "\n".join(lines)
 
 
@@ -98,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
     from ..store import Database
 
     check_engine_options(args)
+    check_confidence(args.min_confidence)
     if not 0.0 < args.dedup_threshold <= 1.0:
         raise WirecoderError("W008", f"--dedup-threshold must be in (0, 1], not {args.dedup_threshold}")
     if args.db is None and args.out is None:
@@ -123,8 +131,9 @@ def run(args: argparse.Namespace) -> int:
             summary = ingest(reader.read(args.inputs), db=db, coder_factory=_load_factory(args), options=options,
                              arguments=arguments, progress=progress)
     if args.json:
-        print(json.dumps({"run_id": summary.run_id, **summary.as_dict()}))
-    print(format_summary(summary, db=args.db or "FILE"), file=sys.stderr)
+        print(json.dumps({"run_id": summary.run_id, **summary.as_dict(), "min_confidence": args.min_confidence,
+                          "events_below_min_confidence": summary.events_below(args.min_confidence)}))
+    print(format_summary(summary, db=args.db or "FILE", min_confidence=args.min_confidence), file=sys.stderr)
     return 1 if summary.failed else 0
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..shown import WarningTally
 from ..store import Database, DocumentRow, FailureRow, WriteResult
 from ..store.rows import DocumentStatus
 from .items import ReadFailure, SourceItem
@@ -34,6 +35,17 @@ class IngestSummary:
     failed: Counter[str] = field(default_factory=Counter)  # by error code
     failed_inputs: list[FailureRow] = field(default_factory=list)  # the first MAX_NAMED_FAILURES, in order
     seconds: float = 0.0
+    warnings: WarningTally = field(default_factory=WarningTally)  # coded articles per warning code
+    confidences: Counter[float] = field(default_factory=Counter)  # events coded, per confidence (2 decimals)
+
+    def note_record(self, origin: str, record: dict[str, Any]) -> None:
+        """A coded article's record: its warnings and its events' confidences."""
+        self.warnings.add(record, origin=origin)
+        self.confidences.update(round(float(e.get("confidence") or 0.0), 2) for e in record.get("events") or [])
+
+    def events_below(self, threshold: float) -> int:
+        """Events coded in this run with a confidence below ``threshold`` (stored all the same)."""
+        return sum(count for confidence, count in self.confidences.items() if confidence < threshold)
 
     def note_failure(self, origin: str, code: str, reason: str) -> None:
         self.failed[code] += 1
@@ -45,7 +57,7 @@ class IngestSummary:
                 "already_stored": self.already_stored, "not_english": self.not_english,
                 "failed": dict(sorted(self.failed.items())),
                 "failed_inputs": [{"origin": f.origin, "code": f.code, "reason": f.reason} for f in self.failed_inputs],
-                "seconds": round(self.seconds, 2)}
+                "warnings": dict(sorted(self.warnings.articles.items())), "seconds": round(self.seconds, 2)}
 
     def count_failure(self, origin: str, code: str, reason: str) -> None:
         if code == NOT_ENGLISH:
@@ -125,6 +137,7 @@ class StoreWriter:
                 self.summary.count_failure(item.origin, str(row.error_code), str(row.error_message))
             else:
                 self.summary.coded += 1
+                self.summary.note_record(item.origin, row.record or {})
             self._tick()
         self.flush(rows)
 

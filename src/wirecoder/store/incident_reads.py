@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import WirecoderError
 from .incident_rows import IncidentChange, IncidentFilter, IncidentOrder, IncidentPage, StoredIncident, StoredReport
-from .queries import check_date, country_code, fts_query
+from .queries import CONFIDENT, check_confidence, check_date, country_code, fts_query
 
 _ORDERS: dict[str, tuple[str, str]] = {  # order -> (sort column, direction)
     "date": ("i.date_sort", "ASC"), "-date": ("i.date_sort", "DESC"), "changed": ("i.changed_seq", "ASC")}
@@ -79,6 +79,11 @@ def filter_sql(flt: IncidentFilter) -> tuple[list[str], list[Any]]:
         params.append(int(flt.min_sources))
     if not flt.include_background:
         where.append("i.background = 0")
+    if flt.min_confidence is not None:  # an incident is as sure as its surest report, or an analyst's word
+        where.append(f"(EXISTS (SELECT 1 FROM reports r JOIN events e ON e.id = r.event_id WHERE r.incident_id = i.id "
+                     f"AND {CONFIDENT}) OR EXISTS (SELECT 1 FROM review_state rs WHERE rs.target_kind = 'incident' "
+                     "AND rs.target_key = i.incident_key AND rs.status IN ('accepted', 'corrected')))")
+        params.append(check_confidence(flt.min_confidence))
     if flt.changed_after is not None:
         where.append("i.changed_seq > ?")
         params.append(int(flt.changed_after))

@@ -23,6 +23,7 @@ class IncidentFilter:
     min_sources: int | None = None
     include_background: bool = True
     changed_after: int | None = None  # only incidents whose last change has a larger log sequence number
+    min_confidence: float | None = None  # incidents with a report of at least this confidence (or accepted)
 
 
 @dataclass(frozen=True)

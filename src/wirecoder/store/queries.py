@@ -40,6 +40,22 @@ def check_date(option: str, value: str) -> str:
     return iso_prefix(value, what=option)
 
 
+def check_confidence(value: float) -> float:
+    """A confidence threshold, checked: a number from 0 to 1."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError) as err:
+        raise WirecoderError("W008", f"--min-confidence {value!r} is not a number from 0 to 1") from err
+    if not 0.0 <= number <= 1.0:
+        raise WirecoderError("W008", f"--min-confidence {value!r} is not a number from 0 to 1")
+    return number
+
+
+# an event shown at a confidence threshold: the coder's confidence reaches it, or an analyst accepted or corrected
+# the event (a review is a person's word, worth more than the coder's score)
+CONFIDENT = "(coalesce(e.confidence, 0) >= ? OR e.review_status IN ('accepted', 'corrected'))"
+
+
 REVIEW_FILTERS = ("all", "unreviewed", "reviewed", "accepted", "corrected", "rejected")
 
 # every event query reads these columns, in this order (see stored_event)
@@ -107,6 +123,9 @@ def filter_where(event_filter: EventFilter) -> tuple[list[str], list[Any]]:
         params.append(fts_query(f.text))
     if not f.include_background:
         where.append("e.background = 0")
+    if f.min_confidence is not None:
+        where.append(CONFIDENT)
+        params.append(check_confidence(f.min_confidence))
     review = f.review
     if review is not None and review not in REVIEW_FILTERS:
         raise WirecoderError("W008", f"--review {review!r} is not one of {', '.join(REVIEW_FILTERS)}")

@@ -65,6 +65,7 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north (degrees)
     min_sources: int | None = None  # sources of the incident the event is a report of
     review: str | None = None  # None: all but rejected; all|unreviewed|reviewed|accepted|corrected|rejected
+    min_confidence: float | None = None  # events the coder gave at least this confidence (or an analyst accepted)
 
 
 @dataclass(frozen=True)

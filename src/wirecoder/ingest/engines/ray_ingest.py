@@ -6,6 +6,7 @@ writes them: a killed run resumes by content hash), or to a Parquet dataset (``-
 from __future__ import annotations
 
 import importlib
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -133,13 +134,15 @@ def _count_dataset(out: Path, summary: IngestSummary) -> None:
     import pyarrow.dataset as pads
 
     table = pads.dataset(str(out), format="parquet", partitioning="hive", schema=SCHEMA).to_table(
-        columns=["status", "origin", "error_code", "error_message", "events"])
+        columns=["status", "origin", "error_code", "error_message", "events", "record"])
     statuses = Counter(table.column("status").to_pylist())
     summary.read = sum(statuses.values())
     summary.coded = statuses["coded"]
     summary.duplicates = statuses["duplicate"] + statuses["repeat"]
     summary.already_stored = statuses["already_stored"]
     summary.events = sum(n or 0 for n in table.column("events").to_pylist())
-    for row in table.select(["status", "origin", "error_code", "error_message"]).to_pylist():
+    for row in table.select(["status", "origin", "error_code", "error_message", "record"]).to_pylist():
         if row["status"] in ("failed", "unread"):
             summary.count_failure(row["origin"], str(row["error_code"]), str(row["error_message"]))
+        elif row["status"] == "coded" and row["record"]:
+            summary.note_record(row["origin"], json.loads(row["record"]))
