@@ -89,6 +89,19 @@ def cached_probabilities(name: str, key: str, texts: list[str], compute) -> np.n
     return probabilities
 
 
+def cached_figure(name: str, key: str, compute):
+    """A figure of a cached model (say its cross-validated accuracy), kept beside its cached probabilities so a
+    run that finds the probabilities on disk still reports it; None is not stored."""
+    path = cache_dir() / "probabilities" / f"{name}-{key}.json"
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8"))
+    value = compute()
+    if value is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(value), encoding="utf-8")
+    return value
+
+
 def sentences_per_second(predict, texts: list[str], *, rounds: int = 3) -> float:
     """Best of ``rounds`` over ``texts`` with every thread pool held to one thread."""
     from threadpoolctl import threadpool_limits

@@ -92,11 +92,25 @@ def acled_figures(notes: list, probabilities: np.ndarray, labels: list[str]) -> 
         "calibration_error": ece, "event_type_recall": recall}
 
 
-def general_figures(probabilities: np.ndarray, labels: list[str], page_of: list[int], topic: np.ndarray) -> dict:
-    subs, p_event, _ = event_decisions(probabilities, labels)
-    scaled = p_event * topic[np.array(page_of)]
+def topic_weight(topic: float, saturation: float) -> float:
+    """The weight the event_detection stage gives a page's sentences: min(1, topic / saturation), at least 0.05."""
+    return max(min(1.0, topic / saturation), 0.05) if saturation > 0.0 else 1.0
+
+
+def weighed(probabilities: np.ndarray, labels: list[str], weights: np.ndarray) -> np.ndarray:
+    """Each event sub-type's probability raised to 1 / weight, as the event_detection stage does in an article
+    the topic model calls off-topic (weight 1: unchanged)."""
+    from wirecoder.typing.corpus import NO_EVENT
+
+    out = probabilities.copy()
+    events = [i for i, label in enumerate(labels) if label != NO_EVENT]
+    out[:, events] = probabilities[:, events] ** (1.0 / weights[:, None])
+    return out
+
+
+def general_figures(probabilities: np.ndarray, labels: list[str], page_of: list[int], weights: np.ndarray) -> dict:
+    """Sentences of general news flagged as events, alone and with their page's topic weight applied."""
+    _, p_event, _ = event_decisions(probabilities, labels)
+    _, p_weighed, _ = event_decisions(weighed(probabilities, labels, weights[np.array(page_of)]), labels)
     return {"flagged": int((p_event >= 0.5).sum()), "pages": len({page_of[i] for i in np.flatnonzero(p_event >= 0.5)}),
-            "flagged_with_topic": int((scaled >= 0.5).sum())}
-
-
-
+            "flagged_with_topic": int((p_weighed >= 0.5).sum())}

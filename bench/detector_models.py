@@ -42,10 +42,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT / "src"))
 
-from _detector_candidates import (Combined, _key, cached_probabilities, coder_budget,  # noqa: E402
+from _detector_candidates import (Combined, _key, cached_figure, cached_probabilities, coder_budget,  # noqa: E402
                                   extra_install_mb, sentences_per_second, tfidf_model)
 from _detector_data import (acled_figures, general_figures, general_sentences, label_order,  # noqa: E402
-                            note_sentences, training_examples)
+                            note_sentences, topic_weight, training_examples)
 
 
 def finetune_main(argv: list[str]) -> int:
@@ -92,7 +92,9 @@ def main() -> int:
     notes, note_texts = note_sentences(args.notes)
     general, page_of, pages = general_sentences(args.pages)
     shipped = DetectorModel.load()
-    topic = np.array([shipped.topic_floor + (1 - shipped.topic_floor) * shipped.topic_probability(p) for p in pages])
+    # the shipped detector's topic weight for each page, as the event_detection stage gives it to the page's sentences
+    topic = np.array([topic_weight(shipped.topic_probability(p) if shipped.topic_saturation > 0 else 1.0,
+                                   shipped.topic_saturation) for p in pages])
     sample = note_texts[:args.speed_sentences]
     wanted = [m.strip() for m in args.models.split(",") if m.strip()]
     rows, skipped = [], []
@@ -124,7 +126,8 @@ def main() -> int:
                    "general": cached_probabilities("combined", key, general, probabilities)}
             embed_rate = sentences_per_second(_embed_uncached, sample)
             out["rate"] = 1 / (1 / tfidf_rate + 1 / embed_rate)
-            out["corpus_accuracy"] = model["m"].cv_accuracy if "m" in model else None
+            out["corpus_accuracy"] = cached_figure("combined-cv-accuracy", key,
+                                                   lambda: model["m"].cv_accuracy if "m" in model else None)
             out["install"] = install
             return out
 
@@ -134,7 +137,11 @@ def main() -> int:
             if folder is None:
                 return None
             model = _encoders.FineTuned.load(Path(folder))
-            out = {"notes": model.probabilities(note_texts), "general": model.probabilities(general),
+            if sorted(model.labels) != sorted(labels):
+                raise SystemExit(f"{folder} was trained on other labels than data/training/train has now")
+            columns = [model.labels.index(label) for label in labels]  # the checkpoint's label order may differ
+            out = {"notes": model.probabilities(note_texts)[:, columns],
+                   "general": model.probabilities(general)[:, columns],
                    "rate": sentences_per_second(lambda b: model.logits(b), sample),
                    "corpus_accuracy": model.meta.get("held_out_accuracy"),
                    "install": f"{install}; model {(Path(folder) / 'model.safetensors').stat().st_size / 2**20:.0f} MB",

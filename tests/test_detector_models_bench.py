@@ -59,8 +59,21 @@ def test_acled_figures_count_no_event_as_a_miss_and_score_types_apart_from_sub_t
     assert 0.0 < figures["calibration_error"] < 1.0
 
 
-def test_general_figures_scale_by_the_page_topic():
+def test_general_figures_raise_event_probabilities_to_the_page_weight_as_the_stage_does():
     data = _bench_module("_detector_data")
-    rows = np.array([[0.7, 0.0, 0.0, 0.3], [0.0, 0.6, 0.0, 0.4], [0.1, 0.0, 0.0, 0.9]])
-    figures = data.general_figures(rows, LABELS, [0, 1, 1], np.array([1.0, 0.5]))
-    assert figures == {"flagged": 2, "pages": 2, "flagged_with_topic": 1}
+    rows = np.array([
+        [0.70, 0.00, 0.00, 0.30],  # page 0, on topic: kept
+        [0.00, 0.60, 0.00, 0.40],  # page 1, weight 0.5: 0.6 ** 2 = 0.36, dropped
+        [0.10, 0.00, 0.00, 0.90],  # never an event
+        [0.55, 0.00, 0.00, 0.45],  # page 2, weight 0.9: 0.55 ** (1 / 0.9) = 0.515, kept (0.55 * 0.9 would not be)
+    ])
+    figures = data.general_figures(rows, LABELS, [0, 1, 1, 2], np.array([1.0, 0.5, 0.9]))
+    assert figures == {"flagged": 3, "pages": 3, "flagged_with_topic": 2}
+
+
+def test_topic_weight_saturates_and_has_a_floor():
+    data = _bench_module("_detector_data")
+    assert data.topic_weight(0.9, 0.8) == 1.0
+    assert abs(data.topic_weight(0.4, 0.8) - 0.5) < 1e-9
+    assert data.topic_weight(0.0, 0.8) == 0.05
+    assert data.topic_weight(0.3, 0.0) == 1.0
