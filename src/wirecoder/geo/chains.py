@@ -35,6 +35,7 @@ class Link:
     text: str
     kind: str | None = None
     outer_end: int | None = None  # where the kind word after the name ends ("Badah town"), if one follows
+    owner: "Link | None" = None  # the place whose part it is told to be: Beirut of "Beirut's Hamra district"
 
 
 @dataclass(frozen=True)
@@ -171,18 +172,26 @@ class ChainReader:
         if span is None:
             return None
         start, end = span
+        owner_end = next((k for k in range(end - 2, start - 1, -1) if toks[k].lower.endswith(("'s", "’s"))), None)
+        owner = None
+        if not head and owner_end is not None:  # "Mali's Mopti region", "Beirut's Hamra district": the region, then
+            last_owner = toks[owner_end]        # the place whose part it is
+            owner = Link(toks[start].start, last_owner.end - 2, text[toks[start].start:last_owner.end - 2])
+            start = owner_end + 1
         kind = None
         if end < len(toks) and toks[end].lower in self.kinds and toks[end].text.isupper() and len(toks[end].text) > 1:
             kind, end_link, end = toks[end].lower, end, end + 1  # "Chikun LGA": the initials are the kind word
         elif end < len(toks) and toks[end].lower in self.kinds and not toks[end].capitalised:
             kind, end_link, end = toks[end].lower, end, end + 1  # "Badah town": the kind word is said of the name
+            while end < len(toks) and toks[end].lower in self.kinds and not toks[end].capitalised:
+                end += 1  # "Naushera sector area": the first kind word says what the place is
         elif end - start >= 2 and toks[end - 1].lower in self.kinds:
             kind, end_link = toks[end - 1].lower, end  # "Dawei District": capitalised, part of the name
         else:
             end_link = end
         last = toks[end_link - 1]
         outer_end = toks[end - 1].end if end > end_link else None
-        link = Link(toks[start].start, last.end, text[toks[start].start:last.end], kind, outer_end)
+        link = Link(toks[start].start, last.end, text[toks[start].start:last.end], kind, outer_end, owner)
         return link, end
 
     # -- chains ---------------------------------------------------------------------------------------------
@@ -203,8 +212,9 @@ class ChainReader:
             if step is None or (listed and step[1][0] == ","):
                 break
             new_links, new_joins, j = step
-            links.extend(new_links)
-            joins.extend(new_joins)
+            for link, join in zip(new_links, new_joins):
+                links.extend((link, link.owner) if link.owner is not None else (link,))
+                joins.extend((join, "in") if link.owner is not None else (join,))
         named = self._cue_of(toks, head_start)
         if len(links) == 1:
             return (Chain((head,), (), True, True), j) if named else (None, j)
@@ -229,6 +239,9 @@ class ChainReader:
                     return members, ["("] * len(members), k + 1
                 return None
             return None
+        if tok.text == "," and j + 2 < len(toks) and toks[j + 1].lower in ("in", "near") and toks[j + 2].name:
+            found = self._link(toks, text, j + 2)  # "raided X, in Mali's Mopti region": X lies in the region
+            return ([found[0]], [toks[j + 1].lower], found[1]) if found is not None else None
         if tok.text == "," and j + 1 < len(toks):
             found = self._link(toks, text, j + 1)
             if found is None:

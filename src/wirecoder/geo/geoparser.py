@@ -53,7 +53,19 @@ class Geoparser:
         self.gazetteer = Gazetteer(path)
         self.recognizer = Recognizer(gazetteer=self.gazetteer)
         self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours())
-        self.qualifier = Qualifier(lookup=self.candidates, exact_lookup=self.gazetteer.lookup)
+        self.qualifier = Qualifier(lookup=self.candidates, exact_lookup=self.written_as)
+
+    def written_as(self, text: str) -> tuple[Entry, ...]:
+        """The places a name is, as written, in another writing of the same name ("Ar-Raqqa" for "Raqqa",
+        "Zolote-5" for Zolote) or without its area word ("Marjayoun District"): not a looser form ("Shabelle" for
+        "Lower Shabelle")."""
+        words = name_key(text).split()
+        bare = [" ".join(words[:-1])] if len(words) >= 2 and words[-1] in AREA_WORDS | SETTLEMENT_WORDS else []
+        for variant in (text, *written_variants(text), *bare):
+            entries = self.gazetteer.lookup(variant)
+            if entries:
+                return entries
+        return ()
 
     def candidates(self, text: str) -> tuple[Entry, ...]:
         """Every place a toponym as written could be, trying the forms news wraps names in."""

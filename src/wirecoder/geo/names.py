@@ -46,17 +46,25 @@ def arabic_name_variants(key: str) -> list[str]:
 
 _HYPHENATED = re.compile(r"[-‐‑]")
 _CENTRE_SUFFIX = re.compile(r"^(.+?)[-‐‑\s]+(?:centre|center)$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(.+?)[-‐‑]\d{1,2}$")
+_HYPHENED_ARTICLE = re.compile(r"^(?:" + "|".join(sorted(words("arabic_articles"), key=len, reverse=True))
+                               + r")[-‐‑](?=\w{4})", re.IGNORECASE)
 
 
 def written_variants(text: str) -> list[str]:
     """Other ways a name written in news may stand in a gazetteer: hyphenated parts joined ("Petion-Ville" ->
-    "Petionville") and a town's centre named as the town ("Walikale-centre" -> "Walikale")."""
+    "Petionville"), a town's centre named as the town ("Walikale-centre" -> "Walikale"), a numbered part named as
+    the place it is numbered after ("Zolote-5" -> "Zolote"), and an Arabic name without its hyphened article
+    ("Ar-Raqqa" -> "Raqqa")."""
     out = []
     if _HYPHENATED.search(text):
         out.append(_HYPHENATED.sub("", text))
-    centre = _CENTRE_SUFFIX.match(text.strip())
-    if centre:
-        out.append(centre.group(1))
+    for suffixed in (_CENTRE_SUFFIX.match(text.strip()), _NUMBERED.match(text.strip())):
+        if suffixed:
+            out.append(suffixed.group(1))
+    article = _HYPHENED_ARTICLE.match(text.strip())
+    if article:
+        out.append(text.strip()[article.end():])
     return out
 
 

@@ -257,7 +257,8 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str],
 def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> bool:
     """Whether a name none of whose places lies in the area after it is a namesake the gazetteer holds elsewhere
     (so the place itself is missing): always after "of" ("the Islamabad area of X district"); after brackets or
-    "in" or "near" unless it can be a country (or, after "in" or "near", a province); after a comma when the next
+    "in" or "near" unless it can be a country (or, after "in" or "near", a province), or, except after "in", a
+    capital or a city of BIG_TOWN_POPULATION ("Panama City (Bella Vista)"); after a comma when the next
     name is a city of BIG_TOWN_POPULATION and the first names only small places in its country and no big town
     abroad ("San Cristobal, Bogota"),
     when the next name is
@@ -268,19 +269,22 @@ def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> 
         return False  # "Lilongwe (Central)", "Thyolo (Thyolo, Southern)": a name of areas in many countries
     if join == "of":
         return True
-    if any(e.feature_code in COUNTRY_CODES or e.feature_code == "PPLC" or e.population >= BIG_TOWN_POPULATION
-           for e in inner):
-        return False  # a country, a capital or a city is named for itself ("Panama City (Bella Vista)")
+    if any(e.feature_code in COUNTRY_CODES for e in inner) or (join != "in" and any(
+            (e.feature_code == "PPLC" or e.population >= BIG_TOWN_POPULATION) and e.kind == NameKind.PRIMARY
+            for e in inner)):
+        return False  # a country, a capital or a city is named for itself ("Panama City (Bella Vista)"), but
+        # a city said to lie in an area that holds none of its namesakes is not it ("Mansura in Raqqa province")
     if join == "(":  # a province in brackets lies in no other: "Anosy (Ambalavao, Haute Matsiatra)" is a quarter
         return True
-    if any(e.feature_code == "ADM1" for e in inner):
-        return False
+    countries = {o.country for o in outer}
+    if any(e.feature_code == "ADM1" and e.country in countries for e in inner):
+        return False  # a province of the qualifier's country ("in Diyala near Baghdad"); one abroad is a namesake
     if join in STRONG_JOINS:
         return True
-    countries = {o.country for o in outer}
     local = [e for e in inner if e.country in countries]
     if all(e.population < NAMESAKE_POPULATION for e in local) and all(
-            e.population < BIG_TOWN_POPULATION and e.feature_code != "PPLC" for e in inner) and any(
+            e.population < BIG_TOWN_POPULATION and e.feature_code != "PPLC" for e in inner
+            if e.kind == NameKind.PRIMARY) and any(
             o.feature_class == "P" and o.population >= BIG_TOWN_POPULATION for o in outer):
         return True  # "San Cristobal, Bogota": a part of the city, not a town of that name abroad
     if any(o.feature_class == "A" and o.feature_code not in COUNTRY_CODES for o in outer):

@@ -24,6 +24,7 @@ from .article_context import (Candidate, accept_in_named_countries, accept_lists
                               drop_persons_abroad, strong)
 from .cues import apposition_after, based_after, cue_before, dateline_at
 from .names import name_key, written_as_abbreviation, written_variants
+from .not_places import initials_of_no_place, names_a_currency
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
@@ -278,6 +279,9 @@ class Recognizer:
             return False  # news capitalises place names; "paris fashion" is not Paris
         if cand.end_token < len(doc) and doc[cand.end_token].lower_ in DISEASE_WORDS:
             return False  # "West Nile virus", "Ebola fever": the disease, named after a place
+        if names_a_currency(doc, cand.end_token) or (cand.label != "DATELINE" and initials_of_no_place(
+                doc[cand.start_token:cand.end_token].text, cand.entries)):
+            return False  # "the US dollar", "IS hideouts": a currency, a group's initials
         first = doc[cand.start_token]
         if cand.end_token - cand.start_token == 1 and first.is_stop and not first.text.isupper():
             return False  # "The", "No", "Central" opening a sentence or a title

@@ -145,6 +145,7 @@ class Resolver:
 SHADOW_KM = 50.0
 SUBURB_KM = 60.0
 SEAT_TOWN_POPULATION = 100_000
+SEAT_SHARE = 0.2  # a province's seat of its own name holds this share of its people or more
 SEAT_KM = 15.0  # a town this near an area's point is its seat, whichever of its names the text uses ("Basra")
 BIG_CITY_POPULATION = 1_000_000
 MAX_CONTEXT_PLACES = 300
@@ -255,7 +256,8 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
         return next((t for t in towns if t.country == e.country and (
             t.kind == NameKind.PRIMARY or t.kind == e.kind or distance_km(t.lat, t.lon, e.lat, e.lon) <= SEAT_KM)
             and (_big_city(t) or distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM
-                 or ((e.feature_code != "ADM1" or e.kind != NameKind.PRIMARY) and _within(t, e)))), None)
+                 or ((e.feature_code != "ADM1" or e.kind != NameKind.PRIMARY) and _within(t, e))
+                 or _provincial_seat(t, e))), None)
 
     seats = {e.place_id: seat_of(e) for e in cands if e.feature_class == "A" and e.feature_code != "PCLI"}
     # the seat stands in for its area: the name is as much its own as the area's ("Jenin" is the city Janin's)
@@ -302,6 +304,15 @@ def _within(town: Entry, area: Entry) -> bool:
     """A town in the area (by code) or beside its point: the area's own seat, not a town named after it."""
     return (area.admin1_code is not None and town.admin1_code == area.admin1_code) or \
         distance_km(town.lat, town.lon, area.lat, area.lon) <= SHADOW_KM
+
+
+def _provincial_seat(town: Entry, area: Entry) -> bool:
+    """The town of the own name of the first-level area that holds it, home to a good share of its people
+    (SEAT_SHARE: "Sikasso", "Kandahar", not "Quebec"): the seat the province is named after, which the bare name
+    means in the news."""
+    return area.feature_code == "ADM1" and town.kind == NameKind.PRIMARY and area.kind == NameKind.PRIMARY and \
+        area.admin1_code is not None and town.admin1_code == area.admin1_code and \
+        town.population >= SEAT_SHARE * area.population
 
 
 def _big_city(entry: Entry) -> bool:

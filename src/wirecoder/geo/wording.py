@@ -34,6 +34,7 @@ DIRECTION_WORDS = words("direction_words")
 COMMON_WORDS = words("common_words")
 NOT_PLACE_ABBREVIATIONS = words("not_place_abbreviations")
 DISEASE_WORDS = words("disease_words")
+CURRENCY_WORDS = words("currency_words")  # "the US dollar": money, not a place
 HYPHENS = words("hyphens")
 ARTICLES = words("articles")
 LIST_SEPARATORS = words("list_separators")  # "Ganja, Mingachevir and Tovuz", "Pattani's Nong Chik"
