@@ -22,7 +22,7 @@ FLOORS = {
     "fatalities_exact": 0.92,             # 0.941
     "fatalities_exact_with_deaths": 0.71, # 0.742
     "date_exact": 0.97,                   # 0.993
-    "location_25km": 0.55,                # 0.583
+    "location_25km": 0.69,                # 0.712
     "actor1_kind": 0.60,                  # 0.630
 }
 CEILINGS = {"no_event": 0.07, "calibration_error": 0.06}  # 0.051, 0.040

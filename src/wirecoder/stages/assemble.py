@@ -14,7 +14,9 @@ import re
 from ..article import (ActorMention, Article, Count, CountMention, Span, DateMention, Event, EventMention, Evidence,
                        Place)
 from ..geo.countries import CountryNames
-from .actors import PLACE_HEADS, actor_name
+from .actors import actor_name
+from .event_places import (apposed_before, most_specific_last, names_a_job, names_a_topic, only_finer_kept,
+                           origin_of_people, place_token, travel_destination, without_hosts)
 from .syntax import SPEECH, governing_verb, is_speaker, subject_of
 
 TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "toward", "towards"})
@@ -391,7 +393,9 @@ class AssembleStage:
                  and (a.role == "state" or " of " in a.span.text)]
         used += article.datelines  # where the reporter filed from
         places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
-                  and not any(u.overlaps(p.span) for u in used) and p.lat is not None]
+                  and not any(u.overlaps(p.span) and (u in article.datelines or not apposed_before(
+                      article.text, p.span, u)) for u in used) and p.lat is not None
+                  and not names_a_job(place_token(article.doc, p))]
         places = self._in_clause(article, mention, places)
         places = self._without_reference_points(article, places)
         places = self._most_specific(article, places)
@@ -449,11 +453,8 @@ class AssembleStage:
             if token is None:
                 kept.append(place)
                 continue
-            if token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.pos_ != "VERB":
-                continue
-            if token.dep_ == "pobj" and token.head.lower_ == "from" and token.head.head.lemma_.lower() in (
-                    "visit", "come", "arrive", "travel", "hail", "return", "flee"):
-                continue
+            if origin_of_people(token):
+                continue  # "a woman visiting from Canada", "people from the villages of X", "coming from A and B"
             situates = False
             for other in places:
                 other_token = tokens.get(id(other))
@@ -471,7 +472,7 @@ class AssembleStage:
             if not situates and not any(self._contains(place, other) for other in places
                                         if other is not place and id(other) not in listed):
                 kept.append(place)  # places listed together ("Ganja, Mingachevir and Absheron") are peers
-        return kept or places
+        return without_hosts(kept, doc) or places
 
     @staticmethod
     def _peers(token, other) -> bool:
@@ -533,9 +534,10 @@ class AssembleStage:
             token = span.root
             if token.dep_ == "conj" and token.head.dep_ == "pobj" and token.head.head.lower_ == "between":
                 return True
-            if token.dep_ in ("compound", "amod", "nmod") and token.head.pos_ == "NOUN" and \
-                    token.head.lemma_.lower() not in PLACE_HEADS:
+            if names_a_topic(token):
                 return True  # "EU accession talks", "the Gaza ceasefire": a place naming a topic
+            if travel_destination(token):
+                return True  # "returning from a trip to the United States"
             if token.dep_ != "pobj":
                 return False
             prep, head = token.head, token.head.head
@@ -548,7 +550,8 @@ class AssembleStage:
             return prep.lower_ == "across"
 
         kept = [p for p in places if not reference(p)]
-        return kept or places
+        return only_finer_kept(kept, [p for p in places if p in kept or not names_a_topic(place_token(doc, p))]) \
+            or places
 
     def _country_fallback(self, actors) -> Place | None:
         """No place named: the first of these actors with a country, at country precision."""
@@ -581,7 +584,7 @@ class AssembleStage:
             hosts = {p.within for p in named if p.within is not None}
             named = [p for p in named if p.span not in hosts] or named
             if named:
-                return named[-1]
+                return most_specific_last(named)
         return None
 
     def _main_country(self, article: Article) -> Place | None:

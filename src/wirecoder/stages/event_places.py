@@ -1,0 +1,134 @@
+"""Which of the places named in an event's sentence is where the event happened: small tests on the parse that
+assemble applies when it picks an event's location (stages/assemble.py, ``_locations``).
+
+- a place inside an actor's words is the actor's, unless a comma parts it from them ("in Cosoleacaque, Veracruz,
+  armed men" is a place before the actor, which a loose noun phrase swallowed);
+- a place naming the beat of a job ("the Middle East and North Africa director") is part of a title;
+- people's origins ("a woman visiting from Canada", "people from the villages of X", "coming from A and B") and a
+  journey's end ("returning from a trip to the United States") are not where they acted;
+- a place naming a topic right before its noun ("EU accession talks") is no place of the event;
+- a reference point ("west of Rafah", "the east of Hays city") gives way to another place named for the event,
+  but not to the province that only holds it: ACLED codes the town;
+- a place that only holds another named as its part ("the Hodan district of Mogadishu") and an area named after
+  a town named with it ("Viluppuram city (Viluppuram, TN)") are not places of their own: one event, at the part;
+- the place told in an earlier sentence is its most specific one ("near Krymske, Luhansk" is Krymske).
+
+The words are in ``lexicon/event_places.tsv``.
+"""
+from __future__ import annotations
+
+from ..article import Place, Span
+from ..lexicon import load_lexicon
+from .actor_names import PLACE_HEADS
+
+_LEXICON = load_lexicon("event_places")
+MOVEMENT_VERBS = _LEXICON.words("movement_verb")
+TRAVEL_NOUNS = _LEXICON.words("travel_noun")
+JOB_NOUNS = _LEXICON.words("job_noun")
+MAX_CLIMB = 4
+AREA_PRECISION = 3  # ACLED's geo-precision of a province or vaguer
+
+
+def apposed_before(text: str, place: Span, actor: Span) -> bool:
+    """Whether a comma parts the place from the rest of the actor's words that follow it ("Cosoleacaque, Veracruz,
+    armed men"): the place is told before the actor, not inside its name ("the civilian population of X")."""
+    return place.end < actor.end and "," in text[place.end:actor.end]
+
+
+def origin_of_people(token) -> bool:
+    """Whether a place's token says where people come from: the object of "from" after a noun ("people from X",
+    "people from the villages of X") or after a verb of moving ("visiting from X", "coming from A and B")."""
+    t = token
+    for _ in range(MAX_CLIMB):
+        if t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head  # "from both A and B"
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN") \
+                and t.head.head.i != t.head.i:
+            t = t.head.head  # "from the bordering villages of X"
+        elif t.dep_ in ("compound", "appos", "nmod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
+            t = t.head  # "from Marib governorate"
+        else:
+            break
+    if t.dep_ != "pobj" or t.head.lower_ != "from":
+        return False
+    owner = t.head.head
+    return owner.pos_ != "VERB" or owner.lemma_.lower() in MOVEMENT_VERBS
+
+
+def names_a_job(token) -> bool:
+    """ "the Middle East and North Africa director", "the Asia editor": a place (or a list of places) naming the
+    beat of a job, part of a title and never where an event happened."""
+    t = token
+    while t is not None and t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t is not None and t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in JOB_NOUNS
+
+
+def travel_destination(token) -> bool:
+    """ "a trip to the United States", "a visit to Moscow": the end of a journey told about, not the event's
+    place."""
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in TRAVEL_NOUNS
+
+
+def names_a_topic(token) -> bool:
+    """ "EU accession talks", "the Gaza ceasefire": a place naming what a noun is about, right before it (not
+    "Paucarpata, Arequipa, public workers", where commas part the places from the noun)."""
+    if token is None or token.dep_ not in ("compound", "amod", "nmod") or token.head.pos_ != "NOUN" or \
+            token.head.lemma_.lower() in PLACE_HEADS:
+        return False
+    low, high = sorted((token.i, token.head.i))
+    return not any(t.is_punct for t in token.doc[low + 1:high])
+
+
+def place_token(doc, place: Place):
+    """The head token of a place's words, or None when they fall across tokens."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def only_finer_kept(kept: list[Place], places: list[Place]) -> list[Place]:
+    """The places left once reference points are dropped, unless those are only provinces or vaguer: "in the east
+    of Hays city (Al Hudaydah)" is an event in Hays, not in the province (ACLED codes the town near which it
+    happened)."""
+    if not kept:
+        return places
+    dropped = [p for p in places if p not in kept]
+    if dropped and all(k.geo_precision >= AREA_PRECISION for k in kept) and \
+            min(d.geo_precision for d in dropped) < AREA_PRECISION:
+        return places  # "50 km west of Kirkuk" still gives way to a town or district named for the event
+    return kept
+
+
+def without_hosts(places: list[Place], doc) -> list[Place]:
+    """The places left once those that only hold another are dropped: "the Hodan district of Mogadishu" and "the
+    Nima community of Accra" name a part of the city, and an area named after a town named with it is only that
+    town's area ("Viluppuram city (Viluppuram, TN)": the town, not also its district)."""
+    towns = [p for p in places if p.feature_class == "P" or p.within is not None]
+    tokens = {id(p): place_token(doc, p) for p in places}
+    kept = []
+    for p in places:
+        if p.feature_class == "A" and any(t.country == p.country and t.span.text == p.span.text
+                                          and t.geo_precision < p.geo_precision for t in towns):
+            continue
+        if any(q is not p and _part_of(tokens[id(q)], tokens[id(p)]) for q in places):
+            continue
+        kept.append(p)
+    return kept
+
+
+def _part_of(part, whole) -> bool:
+    """Whether the place of token ``part`` is told to be a part of that of ``whole``: "the X district of Y", "the X
+    community of Y" (the kind noun after the part's name takes "of" and the whole)."""
+    if part is None or whole is None or part.i == whole.i:
+        return False
+    noun = part.head if part.dep_ in ("compound", "nmod", "amod") else part
+    if noun.lemma_.lower() not in PLACE_HEADS:
+        return False
+    return any(c.lower_ == "of" and any(g.i == whole.i or whole.head.i == g.i and whole.dep_ == "compound"
+                                        for g in c.children) for c in noun.children)
+
+
+def most_specific_last(named: list[Place]) -> Place:
+    """The last of the most specific places a sentence names ("near Krymske, Luhansk": Krymske)."""
+    finest = min(p.geo_precision for p in named)
+    return [p for p in named if p.geo_precision == finest][-1]

@@ -1,0 +1,75 @@
+"""Where an event happened among the places its sentence names (stages/event_places.py, used by assemble): the
+place errors issue 11 names, each with a sentence the project writes. Real place names, invented events."""
+import pytest
+
+
+def located(coder, text):
+    record = coder.code(text, published="2024-05-06")
+    return [e["location"] for e in record["events"] if not e["background"]]
+
+
+def test_a_job_title_is_no_location(coder):
+    text = ("A rights group's Middle East and North Africa director said security forces shot dead four protesters "
+            "on Monday.")
+    for place in located(coder, text):
+        assert place is None or place["text"] not in ("Middle East", "North Africa")
+
+
+@pytest.mark.parametrize("text", [
+    "Police said a woman visiting from Canada was stabbed to death by an unknown assailant in Nairobi on Sunday.",
+    "A Canadian citizen was shot dead by gunmen in Ouagadougou on Friday, police said.",
+])
+def test_a_visitor_or_citizen_of_a_country_is_neither_the_place_nor_an_actor_of_it(coder, text):
+    record = coder.code(text, published="2024-05-06")
+    events = [e for e in record["events"] if not e["background"]]
+    assert events and all(e["location"]["country"] != "CA" for e in events)
+    for event in events:
+        for actor in (event["actor1"], event["actor2"]):
+            assert actor is None or actor["country"] != "CA"
+
+
+def test_a_village_qualified_by_its_province_stays_in_the_story_country(coder):
+    places = located(coder, "Taliban fighters attacked a police post in Sarkh, Logar, on Monday, killing three "
+                            "officers.")
+    assert places and places[0]["country"] == "AF" and places[0]["text"] == "Sarkh"
+
+
+def test_the_most_specific_place_of_the_clause_wins_over_its_region(coder):
+    places = located(coder, "On Saturday, gunmen raided Ogossagou, in Mali's Mopti region, killing 30 villagers.")
+    assert [p["text"] for p in places] == ["Ogossagou"] and places[0]["country"] == "ML"
+
+
+def test_a_community_or_district_of_a_city_is_the_place_not_also_the_city(coder):
+    places = located(coder, "On Sunday, residents protested in the Nima community of Accra (Accra, Greater Accra) "
+                            "over water shortages.")
+    assert [p["text"] for p in places] == ["Nima"] and places[0]["country"] == "GH"
+    places = located(coder, "Gunmen shot dead two traders in the Hodan district of Mogadishu on Thursday.")
+    assert [p["text"] for p in places] == ["Hodan"] and places[0]["country"] == "SO"
+
+
+def test_a_city_district_named_like_a_village_abroad_stays_in_its_city(coder):
+    places = located(coder, "Demonstrators blocked a road in Beirut's Hamra district on Tuesday.")
+    assert places and places[0]["country"] == "LB"
+
+
+def test_a_town_told_before_the_actors_is_the_place_not_part_of_the_actor(coder):
+    places = located(coder, "On Friday, in Cosoleacaque, Veracruz, armed men shot a shopkeeper dead.")
+    assert places and places[0]["text"] == "Cosoleacaque" and places[0]["feature_class"] == "P"
+
+
+def test_a_town_named_as_a_reference_point_wins_over_the_province_that_holds_it(coder):
+    places = located(coder, "On Tuesday, snipers opened fire on a farmer in the east of Hays city (Al Hudaydah), "
+                            "killing him.")
+    assert places and places[0]["feature_class"] == "P" and places[0]["country"] == "YE"
+
+
+def test_where_people_came_from_is_not_where_they_protested(coder):
+    places = located(coder, "On Monday, people from the border villages of Puducherry staged a protest in "
+                            "Viluppuram city (Viluppuram, TN) demanding passes.")
+    assert [p["text"] for p in places] == ["Viluppuram"] and places[0]["feature_class"] == "P"
+
+
+def test_a_place_named_with_a_currency_is_no_location(coder):
+    places = located(coder, "Protesters angry at the US dollar exchange rate blocked the main road in Tripoli, "
+                            "Lebanon, on Monday.")
+    assert places and all(p["country"] == "LB" for p in places)
