@@ -16,16 +16,16 @@ from wirecoder.scoring.acled import read_acled_notes, score_records
 SHARED = pathlib.Path(__file__).resolve().parents[2] / "shared" / "data"
 NOTES = SHARED / "acled" / "acled_dev.csv"
 
-FLOORS = {
-    "event_type_accuracy": 0.77,          # 0.796
-    "sub_event_weighted_f1": 0.75,        # 0.780
-    "fatalities_exact": 0.92,             # 0.941
-    "fatalities_exact_with_deaths": 0.71, # 0.742
+FLOORS = {  # measured on this tree (bench/acled_dev.py), each floor a little under it for run-to-run noise
+    "event_type_accuracy": 0.83,          # 0.859
+    "sub_event_weighted_f1": 0.82,        # 0.845
+    "fatalities_exact": 0.92,             # 0.945
+    "fatalities_exact_with_deaths": 0.73, # 0.761
     "date_exact": 0.97,                   # 0.993
-    "location_25km": 0.69,                # 0.712
-    "actor1_kind": 0.60,                  # 0.630
+    "location_25km": 0.68,                # 0.712 (measured again below)
+    "actor1_kind": 0.76,                  # 0.789
 }
-CEILINGS = {"no_event": 0.07, "calibration_error": 0.06}  # 0.051, 0.040
+CEILINGS = {"no_event": 0.06, "calibration_error": 0.07}  # 0.037, 0.053
 
 
 @pytest.fixture(scope="module")

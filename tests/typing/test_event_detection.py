@@ -111,6 +111,25 @@ def test_event_detection_never_takes_a_speech_verb_as_trigger(nlp_stage):
     assert added.trigger.text == "left"
 
 
+def test_event_detection_a_protest_can_be_told_by_its_demand(nlp_stage):
+    article = _article(nlp_stage, "Workers of a construction company demanded the payment of their salaries.\n")
+    model = StubDetector({"Workers": {"Peaceful protest": 0.9, NO_EVENT: 0.1}}, weights={"demanded": 1.0})
+    EventDetectionStage(model=model)(article)
+    [added] = article.mentions
+    assert added.trigger.text == "demanded" and not (added.hypothetical or added.negated)
+
+
+def test_event_detection_a_rule_mention_told_as_wanted_does_not_carry_another_event(nlp_stage):
+    article = _article(nlp_stage, "Residents marched to the town hall, demanding that police arrest the traffickers.\n")
+    arrest = _mention(article, "arrest", "Arrests", 0)
+    arrest.hypothetical = True
+    article.mentions = [arrest]
+    model = StubDetector({"Residents": {"Peaceful protest": 0.9, NO_EVENT: 0.1}}, weights={"marched": 1.0})
+    EventDetectionStage(model=model)(article)
+    carried = [m for m in article.mentions if m.detected]
+    assert [(m.trigger.text, m.sub_event_type) for m in carried] == [("marched", "Peaceful protest")]
+
+
 def test_event_detection_an_off_topic_article_lowers_every_sentence(nlp_stage):
     probabilities = {"Rebels": {"Armed clash": 0.7, NO_EVENT: 0.3}}
     on_topic = _article(nlp_stage)

@@ -27,8 +27,12 @@ def format_acled(s: AcledScores) -> str:
     return "\n".join(lines)
 
 
-def format_found(name: str, documents: int, found: list[FoundEvent]) -> str:
+def format_found(name: str, documents: int, found: list[FoundEvent], *, shown_at: float | None = None) -> str:
     pages = len({f.document for f in found})
     lines = [f"{name}: {documents} documents, {len(found)} current events on {pages} of them"]
+    if shown_at is not None:
+        shown = [f for f in found if f.confidence >= shown_at]
+        lines.append(f"  shown at confidence >= {shown_at:g} (the commands' default --min-confidence): {len(shown)} on "
+                     f"{len({f.document for f in shown})} documents")
     lines += [f"  {f.document:<14} {f.sub_event_type:<36} {f.confidence:.2f}  {f.sentence[:160]}" for f in found]
     return "\n".join(lines)

@@ -173,8 +173,10 @@ class EventDetectionStage:
         sent = article.doc.char_span(span.start, span.end, alignment_mode="expand") if article.doc is not None else None
         if sent is None:
             return None
-        verbs = [t for t in sent if t.pos_ == "VERB" and t.lower_ not in self._speech_verbs
-                 and t.lemma_.lower() not in self._speech_verbs]
+        # a verb of speech reports, it does not act, except in a protest: "workers demanded their salaries"
+        protest = SUB_EVENT_TYPES[sub] == "Protests"
+        verbs = [t for t in sent if t.pos_ == "VERB" and (protest or (t.lower_ not in self._speech_verbs
+                                                                     and t.lemma_.lower() not in self._speech_verbs))]
         trigger = None
         if verbs:
             weights = self.model.word_weights([t.text for t in verbs], sub)

@@ -88,7 +88,7 @@ def modality(token) -> tuple[bool, bool, bool]:
         if node.i == token.i and node.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
                                                                     for c in node.children):
             habitual = True
-        if node.i == token.i and node.dep_ in ("csubj", "csubjpass"):
+        if node.i == token.i and node.dep_ in ("csubj", "csubjpass") and node.tag_ != "VBD":
             habitual = True  # "Attacking churches is ...": a kind of act, not an act  # "terrorism that attacks worshippers": the simple present tells what happens, not what did
         if node.i != token.i and node.dep_ in CLAUSE_BOUNDARIES:
             # "denied that the army had shelled": the verb that embeds the clause decides whether it is asserted
@@ -98,6 +98,13 @@ def modality(token) -> tuple[bool, bool, bool]:
         if node.dep_ in CLAUSE_BOUNDARIES and node.pos_ in ("VERB", "AUX"):
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in HYPOTHETICAL:
                 hypothetical = True
+            break
+        if node.dep_ == "conj" and node.tag_ == "VBD" and node.head.pos_ in ("VERB", "AUX"):
+            break  # "demanded reforms and blocked the road": a finite past verb in a coordination asserts itself
+        if node.i == token.i and node.dep_ == "acl" and node.tag_ in ("VBD", "VBN"):
+            # a participle or past verb under a noun asserts on its own: "protesters detained on Monday" were
+            # detained whatever the host verb says, and "owners of restaurants protested outside ..., demanding"
+            # (the parser's reading of a main verb as a modifier) protested
             break
         previous = node
     return negated, hypothetical, habitual
