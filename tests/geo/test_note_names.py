@@ -11,6 +11,7 @@ ALT = NameKind.ALTERNATE
 GAZETTEER = [
     area("United States", 39.76, -98.5, "US", 327_000_000, code="PCLI", names=[("US", ALT)]),
     town("Is", 58.8, 59.7, "RU", 3_000, admin1_code="71"),
+    town("Is-sur-Tille", 47.5, 5.1, "FR", 4_000, admin1_code="27", names=[("Is", ALT)]),
     area("Ravqa", 35.9, 39.0, "SY", 900_000, admin1_code="04"),
     town("Ravqa", 35.95, 39.01, "SY", 530_000, admin1_code="04"),
     town("Zolvote", 48.7, 38.5, "UA", 13_000, admin1_code="14"),
@@ -27,6 +28,19 @@ GAZETTEER = [
     town("Velmont", 46.8, -71.2, "CA", 530_000, admin1_code="10"),  # a city of a province's name, a small share
     area("Marjoun", 33.4, 35.6, "LB", 100_000, code="ADM2", admin1_code="06"),
     town("Hulla", 34.9, 36.5, "SY", 21_000, admin1_code="11"),  # a namesake in the next country
+    town("Port of Varos", 10.66, -61.51, "TT", 50_000, code="PPLC", admin1_code="05"),
+    town("Port-en-Vale", 49.3, -0.7, "FR", 2_000, admin1_code="28", names=[("Port", ALT)]),
+    area("Varos", 40.0, -4.0, "ES", 46_000_000, code="PCLI"),
+    town("Kut e Abdol", 31.24, 48.65, "IR", 56_000, admin1_code="15"),
+    town("Kut", 32.5, 45.8, "IQ", 300_000, admin1_code="08"),
+    town("El Campo", 14.7, -92.2, "MX", 645, admin1_code="05"),
+    area("Merla", 21.0, -89.6, "MX", 1_200_000, code="ADM2", admin1_code="31"),
+    town("Merla", 20.97, -89.62, "MX", 1_200_000, admin1_code="31"),
+    town("Merla", 40.9, -6.3, "ES", 60_000, admin1_code="57"),
+    area("Merla", 8.4, -71.1, "VE", 820_000, admin1_code="14"),
+    town("Merla", 8.6, -71.15, "VE", 300_000, admin1_code="14"),
+    town("San Jorge", 18.47, -66.1, "PR", 420_000, code="PPLC", admin1_code="01"),
+    town("Lagunas", 8.5, -71.4, "VE", 20_000, admin1_code="14"),
 ]
 
 
@@ -46,6 +60,7 @@ def test_a_country_naming_a_currency_and_a_groups_initials_are_no_places(geopars
     got = places(geoparser, nlp, "Militias destroyed five IS hideouts near Ravqa on Monday.")
     assert "IS" not in got
     assert "US" in places(geoparser, nlp, "The envoy flew back to the US on Monday.")
+    assert "IS" not in places(geoparser, nlp, "Troops shelled IS positions near Ravqa.")
 
 
 def test_a_hyphened_article_and_a_numbered_part_are_other_writings_of_a_name(geoparser, nlp):
@@ -87,3 +102,17 @@ def test_a_province_named_after_its_seat_means_the_seat_unless_the_city_is_a_sma
     velmont = places(geoparser, nlp, "Teachers went on strike across Velmont on Monday.")["Velmont"]
     assert velmont.feature_class == "A"
     assert places(geoparser, nlp, "Fighting spread across Korvat province.")["Korvat"].feature_class == "A"
+
+
+def test_a_name_that_runs_on_past_its_entity_is_one_place(geoparser, nlp):
+    got = places(geoparser, nlp, "On Tuesday, in Port of Varos city, a man was shot by masked gunmen.")
+    assert "Port of Varos" in got and got["Port of Varos"].country == "TT" and "Varos" not in got
+    got = places(geoparser, nlp, "On Tuesday, workers in Kut e Abdol protested against unpaid wages.")
+    assert got["Kut e Abdol"].country == "IR"
+
+
+def test_an_outer_qualifier_settles_the_middle_one_and_a_capital_abroad_is_a_namesake(geoparser, nlp):
+    got = places(geoparser, nlp, "On Monday, in El Campo, Merla, Merla state, residents burnt tyres.")
+    assert got["El Campo"].country == "VE" and got["El Campo"].within is not None
+    got = places(geoparser, nlp, "On Monday, inmates protested in San Jorge (Lagunas, Merla).")
+    assert got["San Jorge"].country == "VE" and got["San Jorge"].within.text == "Lagunas"

@@ -10,12 +10,17 @@ from .wording import CURRENCY_WORDS
 
 
 def initials_of_no_place(text: str, entries: tuple[Entry, ...]) -> bool:
-    """ "IS", "GAO": a short word in capitals that is only some place's own name written otherwise ("Is", "Gao"),
-    and no place's initials or other name ("US", "UK", "NSW" are), is a group's or an office's initials."""
+    """ "IS", "SA": two or three capitals that are the initials of no place the name can be ("US" of United
+    States, "DRC", "UAE") and no place's abbreviation ("NSW"), only some place's name or short form written in
+    capitals ("Is", "Is-sur-Tille"): a group's or an office's initials."""
     letters = text.replace(".", "")
     if not (letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 3) or not entries:
         return False
-    return all(e.kind == NameKind.PRIMARY and e.name.replace(".", "") != letters for e in entries)
+    return not any(e.kind == NameKind.ABBREVIATION or _initials(e.name) == letters for e in entries)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
 
 
 def names_a_currency(doc, end_token: int) -> bool:

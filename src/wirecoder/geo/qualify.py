@@ -229,6 +229,8 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str],
     # its own and situates nothing more: the names around it are weighed against each other
     known = [i for i, es in enumerate(out) if es and (i == len(out) - 1 or i == 0
                                                       or not all(e.feature_code in COUNTRY_CODES for e in es))]
+    for a, b in list(zip(known, known[1:]))[:0:-1]:  # outer qualifiers first narrow the ones before them
+        out[a] = tuple(e for e in out[a] if any(holds(o, e) for o in out[b])) or out[a]  # ("Merida, Merida state")
     for a, b in zip(known, known[1:]):
         if b >= cut:
             break
@@ -258,7 +260,8 @@ def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> 
     """Whether a name none of whose places lies in the area after it is a namesake the gazetteer holds elsewhere
     (so the place itself is missing): always after "of" ("the Islamabad area of X district"); after brackets or
     "in" or "near" unless it can be a country (or, after "in" or "near", a province), or, except after "in", a
-    capital or a city of BIG_TOWN_POPULATION ("Panama City (Bella Vista)"); after a comma when the next
+    capital or a city of BIG_TOWN_POPULATION of the next name's country ("Panama City (Bella Vista)"); after a
+    comma when the next
     name is a city of BIG_TOWN_POPULATION and the first names only small places in its country and no big town
     abroad ("San Cristobal, Bogota"),
     when the next name is
@@ -269,14 +272,15 @@ def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> 
         return False  # "Lilongwe (Central)", "Thyolo (Thyolo, Southern)": a name of areas in many countries
     if join == "of":
         return True
+    countries = {o.country for o in outer}
     if any(e.feature_code in COUNTRY_CODES for e in inner) or (join != "in" and any(
             (e.feature_code == "PPLC" or e.population >= BIG_TOWN_POPULATION) and e.kind == NameKind.PRIMARY
-            for e in inner)):
-        return False  # a country, a capital or a city is named for itself ("Panama City (Bella Vista)"), but
-        # a city said to lie in an area that holds none of its namesakes is not it ("Mansura in Raqqa province")
+            and e.country in countries for e in inner)):
+        return False  # a country, a capital or a city is named for itself ("Panama City (Bella Vista)": a part
+        # of it follows), but not with a qualifier of another country ("San Juan, Lagunillas" in Venezuela) or
+        # said to lie in an area that holds none of its namesakes ("Mansura in Raqqa province")
     if join == "(":  # a province in brackets lies in no other: "Anosy (Ambalavao, Haute Matsiatra)" is a quarter
         return True
-    countries = {o.country for o in outer}
     if any(e.feature_code == "ADM1" and e.country in countries for e in inner):
         return False  # a province of the qualifier's country ("in Diyala near Baghdad"); one abroad is a namesake
     if join in STRONG_JOINS:

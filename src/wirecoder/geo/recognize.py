@@ -24,6 +24,7 @@ from .article_context import (Candidate, accept_in_named_countries, accept_lists
                               drop_persons_abroad, strong)
 from .cues import apposition_after, based_after, cue_before, dateline_at
 from .names import name_key, written_as_abbreviation, written_variants
+from .name_runs import name_past_entity, opens_a_longer_name
 from .not_places import initials_of_no_place, names_a_currency
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
@@ -85,18 +86,19 @@ class Recognizer:
     # -- candidates ---------------------------------------------------------------------------------------------
 
     def _entity_candidates(self, doc) -> list[Candidate]:
-        out = []
+        out, covered = [], 0
         for ent in doc.ents:
-            if ent.label_ in NEVER_PLACE_LABELS:
-                continue
+            if ent.label_ in NEVER_PLACE_LABELS or ent.start < covered:
+                continue  # ("Spain city" of "Port" + "of Spain city": inside the name before it)
             start, end = trim_articles_and_punctuation(doc, ent.start, ent.end)
             if start >= end:
                 continue
             if start > 0 and is_part_direction(doc[start - 1]) and not is_part_direction(doc[start]):
                 start -= 1  # "Central" left outside the entity "Anatolia": the direction belongs to the name
-            entries = self._lookup(doc, start, end)
+            end, entries = name_past_entity(doc, start, end, lambda a, b: self._lookup(doc, a, b))
+            covered = end
             if not entries:
-                entries = self._lookup_without_direction(doc, start, end)
+                entries = self._lookup(doc, start, end) or self._lookup_without_direction(doc, start, end)
             if not entries:
                 start, end, entries = self._strip_area_word(doc, start, end)
             if entries:
@@ -195,7 +197,7 @@ class Recognizer:
             if found is None:
                 i += 1
             else:
-                if not _opens_a_longer_name(doc, found):
+                if not opens_a_longer_name(doc, found):
                     out.append(found)
                 i = found.end_token
         return out
@@ -374,17 +376,6 @@ def with_areas_of_the_bare_name(gazetteer: Gazetteer, text: str,
     areas = tuple(e for e in gazetteer.lookup(" ".join(words[:-1])) if e.feature_class == "A"
                   and e.place_id not in known and e.kind not in (NameKind.ABBREVIATION, NameKind.DEMONYM))
     return entries + areas
-
-
-def _opens_a_longer_name(doc, cand: Candidate) -> bool:
-    """ "Let" of "Let Yet Kone", "Port" of "Port-au-Prince": a place's alternate name that opens a longer name no
-    gazetteer knows (capitals or a hyphen follow at once) is no toponym by itself."""
-    if any(e.kind == NameKind.PRIMARY for e in cand.entries) or cand.end_token >= len(doc):
-        return False
-    last, after = doc[cand.end_token - 1], doc[cand.end_token]
-    if after.text in HYPHENS and not last.whitespace_:
-        return True
-    return bool(last.whitespace_) and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start
 
 
 def _country_initials(doc, cand: Candidate) -> bool:

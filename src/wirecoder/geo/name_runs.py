@@ -1,0 +1,52 @@
+"""Where a place's name ends when spaCy's entity and the name disagree: a name that runs on past the entity over a
+hyphen or a lower-case particle ("Ivano" + "-Frankivsk", "Port" + "of Spain", "Kut" + "e Abdollah"), and an
+alternate name that only opens a longer name no gazetteer knows ("Let" of "Let Yet Kone")."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .store import Entry, NameKind
+from .wording import HYPHENS
+
+MAX_EXTRA_TOKENS = 4
+JOINING_PARTICLES = frozenset({"of", "e", "i", "de", "del", "da", "do", "di", "du", "la", "el", "al"})
+
+
+def name_past_entity(doc, start: int, end: int,
+                     lookup: Callable[[int, int], tuple[Entry, ...]]) -> tuple[int, tuple[Entry, ...]]:
+    """The longest place's own name that begins with the entity at [start, end) and runs on over a hyphen written
+    without spaces or a lower-case particle, then capitalised words ("Ivano-Frankivsk" tagged "Ivano", "Port of
+    Spain" tagged "Port" and "Spain city"): (its end, its entries); (end, ()) when there is none."""
+    if end >= len(doc) or not _joins(doc, end):
+        return end, ()
+    best: tuple[int, tuple[Entry, ...]] = (end, ())
+    stop = end
+    while stop < min(len(doc), end + MAX_EXTRA_TOKENS):
+        if _joins(doc, stop):
+            stop += 1
+            continue
+        if not (doc[stop].is_alpha and doc[stop].text[:1].isupper()):
+            break
+        stop += 1
+        entries = tuple(e for e in lookup(start, stop) if e.kind == NameKind.PRIMARY)
+        if entries:
+            best = (stop, entries)
+    return best
+
+
+def _joins(doc, i: int) -> bool:
+    tok = doc[i]
+    if tok.text in HYPHENS:
+        return not doc[i - 1].whitespace_ and not tok.whitespace_
+    return tok.lower_ in JOINING_PARTICLES and tok.is_lower
+
+
+def opens_a_longer_name(doc, cand) -> bool:
+    """ "Let" of "Let Yet Kone", "Port" of "Port-au-Prince": a place's alternate name that opens a longer name no
+    gazetteer knows (capitals or a hyphen follow at once) is no toponym by itself."""
+    if any(e.kind == NameKind.PRIMARY for e in cand.entries) or cand.end_token >= len(doc):
+        return False
+    last, after = doc[cand.end_token - 1], doc[cand.end_token]
+    if after.text in HYPHENS and not last.whitespace_:
+        return True
+    return bool(last.whitespace_) and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start
