@@ -73,3 +73,12 @@ def test_a_place_named_with_a_currency_is_no_location(coder):
     places = located(coder, "Protesters angry at the US dollar exchange rate blocked the main road in Tripoli, "
                             "Lebanon, on Monday.")
     assert places and all(p["country"] == "LB" for p in places)
+
+
+def test_a_road_named_after_two_towns_is_no_place_but_its_own_kind_word_keeps_a_place(coder):
+    places = located(coder, "On Sunday, residents blocked the Quba-Baku highway in Sumqayit (Sumqayit, Azerbaijan) "
+                            "over water cuts.")
+    assert places and places[0]["text"] == "Sumqayit"
+    places = located(coder, "On Saturday, ration dealers staged a protest in Kalna sub-division (East Burdwan "
+                            "district, West Bengal).")
+    assert places and places[0]["text"] == "Kalna"

@@ -26,6 +26,7 @@ MOVEMENT_VERBS = _LEXICON.words("movement_verb")
 TRAVEL_NOUNS = _LEXICON.words("travel_noun")
 JOB_NOUNS = _LEXICON.words("job_noun")
 MAX_CLIMB = 4
+PARTING_MARKS = frozenset({",", "(", ")", ";", ":"})  # a hyphen joins: "the Quba-Baku highway"
 AREA_PRECISION = 3  # ACLED's geo-precision of a province or vaguer
 
 
@@ -71,13 +72,26 @@ def travel_destination(token) -> bool:
 
 
 def names_a_topic(token) -> bool:
-    """ "EU accession talks", "the Gaza ceasefire": a place naming what a noun is about, right before it (not
-    "Paucarpata, Arequipa, public workers", where commas part the places from the noun)."""
-    if token is None or token.dep_ not in ("compound", "amod", "nmod") or token.head.pos_ != "NOUN" or \
-            token.head.lemma_.lower() in PLACE_HEADS:
+    """ "EU accession talks", "the Gaza ceasefire", "the Quba-Baku highway": a place naming what a noun is about,
+    right before it (not "Paucarpata, Arequipa, public workers", where commas part the places from the noun; not
+    "Kalna sub-division", a place's own kind word)."""
+    t = token
+    while t is not None and t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i > t.i:
+        t = t.head  # "Quba" of "Quba-Baku highway": the names before the noun name it together
+    if t is None or t.dep_ not in ("compound", "amod", "nmod") or t.head.pos_ != "NOUN" or \
+            _noun_word(t.head) in PLACE_HEADS:
         return False
-    low, high = sorted((token.i, token.head.i))
-    return not any(t.is_punct for t in token.doc[low + 1:high])
+    low, high = sorted((token.i, t.head.i))
+    return not any(w.text in PARTING_MARKS for w in token.doc[low + 1:high])
+
+
+def _noun_word(noun) -> str:
+    """A noun's lemma, or its hyphenated whole ("sub-division") when it is the first part of one."""
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" and not noun.whitespace_ \
+            and not doc[noun.i + 1].whitespace_:
+        return f"{noun.lower_}-{doc[noun.i + 2].lower_}"
+    return noun.lemma_.lower()
 
 
 def place_token(doc, place: Place):
