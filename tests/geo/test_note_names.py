@@ -41,6 +41,11 @@ GAZETTEER = [
     town("Merla", 8.6, -71.15, "VE", 300_000, admin1_code="14"),
     town("San Jorge", 18.47, -66.1, "PR", 420_000, code="PPLC", admin1_code="01"),
     town("Lagunas", 8.5, -71.4, "VE", 20_000, admin1_code="14"),
+    area("Benito Ruiz", 19.37, -99.16, "MX", 1_000_000, code="ADM2", admin1_code="09"),  # a big district elsewhere
+    area("Nueva Loma", 25.6, -99.9, "MX", 4_800_000, admin1_code="19"),
+    area("Yemen", 15.5, 47.5, "YE", 28_000_000, code="PCLI"),
+    area("Hudda", 14.9, 43.0, "YE", 870_000, admin1_code="08"),
+    town("Al Jaha", 43.3, 5.6, "FR", 44_000, admin1_code="93"),  # a namesake abroad
 ]
 
 
@@ -116,3 +121,14 @@ def test_an_outer_qualifier_settles_the_middle_one_and_a_capital_abroad_is_a_nam
     assert got["El Campo"].country == "VE" and got["El Campo"].within is not None
     got = places(geoparser, nlp, "On Monday, inmates protested in San Jorge (Lagunas, Merla).")
     assert got["San Jorge"].country == "VE" and got["San Jorge"].within.text == "Lagunas"
+
+
+def test_a_place_named_with_a_state_lies_in_it_whatever_its_namesakes_elsewhere(geoparser, nlp):
+    got = places(geoparser, nlp, "On Saturday, in Benito Ruiz, Nueva Loma, a man was shot dead.")
+    assert got["Benito Ruiz"].within is not None and got["Benito Ruiz"].within.text == "Nueva Loma"
+
+
+def test_a_chain_after_to_names_a_place(geoparser, nlp):
+    got = places(geoparser, nlp, "Fighters moving from the coast to Al Jaha in western Yemen (Hudda) clashed with "
+                                 "troops.")
+    assert got["Al Jaha"].country == "YE" and got["Al Jaha"].within is not None

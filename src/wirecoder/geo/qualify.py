@@ -274,8 +274,8 @@ def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> 
         return True
     countries = {o.country for o in outer}
     if any(e.feature_code in COUNTRY_CODES for e in inner) or (join != "in" and any(
-            (e.feature_code == "PPLC" or e.population >= BIG_TOWN_POPULATION) and e.kind == NameKind.PRIMARY
-            and e.country in countries for e in inner)):
+            (e.feature_code == "PPLC" or e.population >= BIG_TOWN_POPULATION) and e.feature_class == "P"
+            and e.kind == NameKind.PRIMARY and e.country in countries for e in inner)):
         return False  # a country, a capital or a city is named for itself ("Panama City (Bella Vista)": a part
         # of it follows), but not with a qualifier of another country ("San Juan, Lagunillas" in Venezuela) or
         # said to lie in an area that holds none of its namesakes ("Mansura in Raqqa province")
@@ -291,6 +291,10 @@ def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> 
             if e.kind == NameKind.PRIMARY) and any(
             o.feature_class == "P" and o.population >= BIG_TOWN_POPULATION for o in outer):
         return True  # "San Cristobal, Bogota": a part of the city, not a town of that name abroad
+    if any(o.feature_code == "ADM1" and o.kind == NameKind.PRIMARY for o in outer) and not any(
+            e.feature_code == "ADM1" for e in inner):
+        return True  # "Benito Juarez, Nuevo Leon": a town or district named with a state lies in it, whatever
+        # bigger namesakes the country has elsewhere (a state is no peer in a list of towns)
     if any(o.feature_class == "A" and o.feature_code not in COUNTRY_CODES for o in outer):
         # "Yasne, Donetsk", "La Victoria, Lambayeque": the small places of the name in the area's country lie
         # elsewhere (a big one abroad is another place again), so this one is missing
