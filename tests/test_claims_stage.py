@@ -166,3 +166,55 @@ def test_claims_speaker_names_lose_stray_punctuation():
     from wirecoder.stages.speakers import normalise
     assert normalise(". Matt  Harris") == "Matt Harris"
     assert normalise("police,") == "police"
+
+
+def test_claims_a_relative_pronoun_is_the_noun_it_stands_for_or_no_source(coder):
+    record = coder.code("Two farmers who said gunmen had killed four of their neighbours fled to the capital on "
+                        "Monday.", published="2021-05-05")
+    claimed = [c["name"] for e in record["events"] for c in e["claimed_by"]]
+    assert claimed and "who" not in claimed and any("farmers" in name for name in claimed)
+    # "who" left unresolved (here the parser hangs the clause on no noun) is no source: the outlet asserts it
+    text = "Rockets hit the depot overnight, who said it."
+    article = Article(text=text, id="a", source="Daily Courier")
+    article.quotes = [quote(text, "q1", "Rockets hit the depot overnight", "who")]
+    article.events = [event(text, "hit")]
+    ClaimsStage()(article)
+    assert [c.name for c in article.events[0].claimed_by] == ["Daily Courier"]
+
+
+def test_claims_a_person_who_writes_or_reports_is_no_outlet(coder):
+    for text in ("Jane Roe wrote that gunmen killed three villagers near Kaduna on Sunday.",
+                 "The victim's brother reported that gunmen killed three villagers near Kaduna on Sunday."):
+        record = coder.code(text, published="2021-05-05")
+        kinds = {c["kind"] for e in record["events"] for c in e["claimed_by"]}
+        assert kinds == {"person"}, (text, record["events"])
+    # a masthead that reports stays an outlet
+    record = coder.code("Gunmen killed three villagers near Kaduna on Sunday, the Kaduna Courier reported.",
+                        published="2021-05-05")
+    assert {(c["name"], c["kind"]) for e in record["events"] for c in e["claimed_by"]} == {
+        ("Kaduna Courier", "outlet")}
+
+
+def test_claims_another_figure_from_an_unnamed_speaker_keeps_the_outlet_as_its_source():
+    text = ("Shelling killed 12 people in Dorvan, the health ministry said. "
+            "They said only 3 people died in Dorvan")
+    article = Article(text=text, id="a", source="Daily Courier")
+    article.sentences = sentences(article)
+    own, other = span_of(text, "killed 12 people"), span_of(text, "3 people died")
+    article.counts = [CountMention(own, 0, "fatalities", Count(12, 12, 12)),
+                      CountMention(other, 1, "fatalities", Count(3, 3, 3))]
+    article.quotes = [quote(text, "q1", "Shelling killed 12 people in Dorvan", "health ministry"),
+                      quote(text, "q2", "only 3 people died in Dorvan", "They")]
+    article.events = [event(text, "Shelling", location=place(text, "Dorvan"), fatalities=Count(12, 12, 12),
+                            evidence=[Evidence("fatalities", own)])]
+    ClaimsStage()(article)
+    assert [c.name for c in article.events[0].claimed_by] == ["health ministry", "Daily Courier"]
+
+
+def test_claims_a_one_word_masthead_that_reports_stays_an_outlet_even_if_the_parser_calls_it_a_person(run_stages):
+    from wirecoder.stages.claims import kind_of
+
+    article = run_stages("The envoy said he discussed the delay in August, after Politico reported the aid had been "
+                         "paused.", until="quotes", published="2021-05-05")
+    reporting = [q for q in article.quotes if q.cue.text == "reported"]
+    assert reporting and kind_of(article, reporting[0]) == "outlet"

@@ -39,17 +39,20 @@ REPORT_CUES = frozenset({"report", "reports", "reported", "reporting", "writes",
 _NAMED_OUTLET = re.compile(
     r"[,;—–-]\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:reports|reported|writes|wrote)\s*(?:[.\n]|$)")
 _WORD = re.compile(r"[a-z]+")
+_POSSESSIVE = re.compile(r"\w['’]s\b")  # "the victim's brother": someone's relation, not a masthead
 _ASSERTING_FIELDS = frozenset({"trigger", "fatalities", "injured"})
 UNRESOLVED_PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i", "you", "them", "us", "him", "her", "one",
-                                 "someone", "somebody", "this", "that", "these", "those"})
+                                 "someone", "somebody", "this", "that", "these", "those", "who", "whom", "whose",
+                                 "which", "what"})
 RESPONSIBILITY = re.compile(r"\b(?:responsibility|credit)\b", re.IGNORECASE)
 
 
-def speaker_kind(speaker: Speaker, cue_text: str = "") -> str:
+def speaker_kind(speaker: Speaker, cue_text: str = "", *, named_person: bool = False) -> str:
     """person | organisation | government | military | outlet, from the words of the speaker's name and role.
 
     Military words win over government ones ("Defense Ministry", "army spokesman": the armed forces speaking);
-    a source that "reports" with a name that looks like a news organisation is an outlet."""
+    a source that "reports" with a name that looks like a news organisation is an outlet, unless the text names a
+    person there (``named_person``: "Jane Roe wrote") or a relation of one ("the victim's brother reported")."""
     words = set(_WORD.findall(f"{speaker.name} {speaker.role or ''}".lower()))
     if words & OUTLET_WORDS and (cue_text.lower() in REPORT_CUES or words & (OUTLET_WORDS - {"report", "reports"})):
         return "outlet"
@@ -60,16 +63,32 @@ def speaker_kind(speaker: Speaker, cue_text: str = "") -> str:
     if words & ORGANISATION_WORDS:
         return "organisation"
     if cue_text.lower() in REPORT_CUES and speaker.name[:1].isupper() and len(speaker.name.split()) <= 3 \
-            and speaker.role is None and speaker.span.text.lower() not in PERSON_PRONOUNS:
+            and speaker.role is None and speaker.span.text.lower() not in PERSON_PRONOUNS and not named_person \
+            and not _POSSESSIVE.search(speaker.name):
         return "outlet"
     return "person"
+
+
+def names_a_person(article: Article, speaker: Speaker) -> bool:
+    """Whether the speaker is a person's full name: two words or more that the parser reads as a PERSON. A single
+    word it calls a person is as often a masthead ("Politico reported") as a surname, and a surname alone was
+    resolved to the full name where the text gives it."""
+    if article.doc is None or speaker.span.end <= speaker.span.start or len(speaker.name.split()) < 2:
+        return False
+    span = article.doc.char_span(speaker.span.start, speaker.span.end, alignment_mode="expand")
+    return span is not None and any(token.ent_type_ == "PERSON" for token in span)
+
+
+def kind_of(article: Article, quote: Quote) -> str:
+    """The kind of a quote's speaker, in its article (see speaker_kind)."""
+    assert quote.speaker is not None
+    return speaker_kind(quote.speaker, quote.cue.text, named_person=names_a_person(article, quote.speaker))
 
 
 def named_outlet(article: Article) -> str | None:
     """An outlet the text itself names as its source: a reporting cue with a named speaker, or "X reports"."""
     for quote in article.quotes:
-        if quote.speaker is not None and quote.cue.text.lower() in REPORT_CUES \
-                and speaker_kind(quote.speaker, quote.cue.text) == "outlet":
+        if quote.speaker is not None and quote.cue.text.lower() in REPORT_CUES and kind_of(article, quote) == "outlet":
             return quote.speaker.name
     text = article.doc.text if article.doc is not None else article.text
     for match in _NAMED_OUTLET.finditer(text):
@@ -100,7 +119,7 @@ class ClaimsStage:
                 continue
             if not self._names_a_source(quote, article):
                 continue
-            claimant = self._claimant(quote)
+            claimant = self._claimant(article, quote)
             if all(c.name != claimant.name for c in claimants):
                 claimants.append(claimant)
         return claimants
@@ -118,8 +137,8 @@ class ClaimsStage:
         return not (quote.cue.text.lower().startswith("claim") and RESPONSIBILITY.search(sentence))
 
     @staticmethod
-    def _claimant(quote: Quote) -> Claimant:
-        return Claimant(quote.speaker.name, speaker_kind(quote.speaker, quote.cue.text), quote.id)
+    def _claimant(article: Article, quote: Quote) -> Claimant:
+        return Claimant(quote.speaker.name, kind_of(article, quote), quote.id)
 
     def _other_counts(self, article: Article, event: Event, outlet: Claimant) -> None:
         """Different figures for the same event from other sources: kept beside the event's own, with their source."""
@@ -147,5 +166,6 @@ class ClaimsStage:
                     event.claimed_by.append(source)
 
     def _source_of(self, article: Article, span, outlet: Claimant) -> Claimant:
-        quote = next((q for q in article.quotes if q.speaker is not None and q.content.contains(span)), None)
-        return self._claimant(quote) if quote is not None else outlet
+        quote = next((q for q in article.quotes if q.speaker is not None and q.content.contains(span)
+                      and self._names_a_source(q, article)), None)
+        return self._claimant(article, quote) if quote is not None else outlet
