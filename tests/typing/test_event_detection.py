@@ -11,7 +11,7 @@ from wirecoder.typing import NO_EVENT
 TEXT = ("Rebels attacked the army base at dawn.\n"
         "Artillery rained down on the market for hours.\n"
         "Officials met to discuss the budget.\n")
-LABELS = ["Armed clash", "Attack", "Shelling/artillery/missile attack", "Peaceful protest", NO_EVENT]
+LABELS = ["Armed clash", "Attack", "Shelling/artillery/missile attack", "Peaceful protest", "Suicide bomb", NO_EVENT]
 
 
 class StubDetector:
@@ -165,6 +165,26 @@ def test_event_detection_tells_a_clash_from_shelling_by_the_weapons(nlp_stage, s
                                                                                "opened": 1.0})
     EventDetectionStage(model=model)(article)
     assert [m.sub_event_type for m in article.mentions] == [expected]
+
+
+def test_event_detection_a_speech_verb_that_tells_nothing_is_no_trigger(nlp_stage):
+    article = _article(nlp_stage, "The officer, smiling broadly, said.\n")
+    model = StubDetector({"officer": {"Armed clash": 0.9, NO_EVENT: 0.1}})
+    EventDetectionStage(model=model)(article)
+    assert [m for m in article.mentions if m.detected] == []
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("His suicide in the prison prompted a leadership shakeup.", False),
+    ("A suicide bomber struck the market in the morning.", True),
+    ("A man detonated explosives strapped to his body at the mosque.", True),
+])
+def test_event_detection_a_suicide_is_no_bombing_without_one(nlp_stage, sentence, kept):
+    article = _article(nlp_stage, sentence + "\n")
+    model = StubDetector({sentence[:8]: {"Suicide bomb": 0.9, NO_EVENT: 0.1}},
+                         weights={"prompted": 1.0, "struck": 1.0, "detonated": 1.0})
+    EventDetectionStage(model=model)(article)
+    assert bool([m for m in article.mentions if m.detected]) == kept
 
 
 def test_event_detection_runs_with_the_shipped_model(nlp_stage):

@@ -41,7 +41,7 @@ from .syntax import is_predicate, is_reaction_object, is_reference, modality
 
 DETECTOR_RULE = "detector"
 CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
-IED = "Remote explosive/landmine/IED"
+IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 PEACEFUL, INTERVENTION, VIOLENT_DEMONSTRATION = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 
 
@@ -69,7 +69,7 @@ class EventDetectionStage:
         weapons, crowd = load_lexicon("battle_weapons"), load_lexicon("crowd_violence")
         self._words = {name: _alternation(lexicon.words(name)) for lexicon, name in (
             (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
-            (weapons, "armed_target"), (crowd, "riot"))}
+            (weapons, "armed_target"), (weapons, "suicide_attack"), (crowd, "riot"))}
 
     def __call__(self, article: Article) -> Article:
         sentences = [s for s in article.sentences if not article.is_heading(s)]
@@ -112,6 +112,8 @@ class EventDetectionStage:
         if p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold):
             return [self._reference_only(m) for m in mentions]
         sub = self._by_weapons_and_acts(article.sentences[index].span.text, sub)
+        if sub is None:
+            return [self._reference_only(m) for m in mentions]
         main = self._trigger_mention(article, index, sub, p, mentions)
         if main is None:
             return [self._reference_only(m) for m in mentions]
@@ -128,13 +130,14 @@ class EventDetectionStage:
                 out.append(self._reference_only(mention))
         return out
 
-    def _by_weapons_and_acts(self, text: str, sub: str) -> str:
+    def _by_weapons_and_acts(self, text: str, sub: str) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
         an exchange of fire, or fire with small arms (at armed positions when heavy weapons were fired too), is an
         armed clash; fire with heavy or remote weapons alone (mortars, artillery, heavy machine guns, rockets,
         explosions observed), or at villages and farms, is shelling, and so is an
         "explosion" with no planted device named; a demonstration whose crowd throws stones, burns tyres or
-        vandalises is a violent demonstration, whatever its first verb."""
+        vandalises is a violent demonstration, whatever its first verb. A "suicide" with no bomber, blast or attack
+        named is no suicide bombing (None: no event)."""
         lowered = text.casefold()
         light = self._words["heavy"].sub(" ", lowered)  # "heavy machine guns" are no small arms
 
@@ -150,6 +153,8 @@ class EventDetectionStage:
             return SHELLING
         if sub in (PEACEFUL, INTERVENTION) and said("riot"):
             return VIOLENT_DEMONSTRATION
+        if sub == SUICIDE and "suicide" in lowered and not said("suicide_attack") and not said("device"):
+            return None  # "his suicide prompted a shakeup": a death by one's own hand, no bombing
         return sub
 
     def _trigger_mention(self, article: Article, index: int, sub: str, p: float, mentions: list[EventMention]):
@@ -211,7 +216,14 @@ class EventDetectionStage:
         root = sent.root
         if root.lower_ in self._speech_verbs or root.lemma_.lower() in self._speech_verbs:
             # what was said, else the verb itself when it takes the event as its object ("observed 12 explosions")
-            root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB"), root)
+            told = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ == "VERB"), None)
+            # "it was reported ... that a shoot-out took place", whatever the parser hangs the clause on
+            told = told or next((t for t in sent if t.pos_ == "VERB" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in t.children)), None)
+            seen = any(c.dep_ == "dobj" or c.dep_ == "nsubjpass" and c.pos_ != "PRON" for c in root.children)
+            if told is None and not seen:
+                return None  # "..., an officer said.": a speech verb with nothing it tells is no event's word
+            root = told or root
         return root if root is not None and root.pos_ in ("VERB", "NOUN") else None
 
     @staticmethod
