@@ -10,7 +10,8 @@ and macro F1, the confusion pairs, calibration (reliability table and expected c
 exact (all notes, notes with deaths), date exact, location within 25 and 161 km, actor1 kind and name
 (src/wirecoder/scoring/acled.py defines each). With ``--general`` it also lists every current event found on
 the 181 real pages of ../shared/data/article_extraction (mostly not about conflict) and on the GeoVirus articles
-(disease news), each with its sentence. This is the development set: the held-out parts of the same kinds
+(disease news), each with its sentence, and how many of them the commands show at their default
+``--min-confidence``. This is the development set: the held-out parts of the same kinds
 decide. Figures on the project's own sets (data/eval, PLOVER) come from bench/coder_eval.py and
 bench/typing_eval.py.
 """
@@ -57,12 +58,13 @@ def main() -> int:
         print(format_acled(scores))
     if args.general:
         from wirecoder.scoring.general import current_events, extraction_pages, geovirus_articles
+        from wirecoder.settings import DEFAULT_MIN_CONFIDENCE
 
         for name, items in (("article_extraction pages", list(extraction_pages(SHARED / "article_extraction"))),
                             ("GeoVirus articles", list(geovirus_articles(SHARED / "geoparsing" / "GeoVirus.xml")))):
             found = current_events(items, list(coder.code_many(items)))
             print()
-            print(format_found(name, len(items), found))
+            print(format_found(name, len(items), found, shown_at=DEFAULT_MIN_CONFIDENCE))
     return 0
 
 
