@@ -272,7 +272,10 @@ class MentionIndex:
     def _pronoun(self, head) -> Speaker:
         span = Span(head.idx, head.idx + len(head), head.text)
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head.pos_ in ("NOUN", "PROPN"):
-            return self.speaker(head.head.head)  # "farmers who said", "the ministry, which said": who it stands for
+            # "farmers who said", "the ministry, which said": the name of who it stands for, the mention at the cue
+            antecedent = self.speaker(head.head.head)
+            if antecedent is not None:
+                return Speaker(antecedent.name, antecedent.role, span)
         if head.lower_ in PERSON_PRONOUNS:
             person = self.nearest_person(head.idx, head.lower_)
             if person is not None:
