@@ -35,3 +35,17 @@ def test_shown_warning_tally_counts_articles_per_code_with_the_fix():
     other.add(_record([], ["W105"]), origin="d.txt")
     tally.merge(other)
     assert tally.articles["W105"] == 1 and WarningTally().lines() == []
+
+
+def test_shown_docs_give_the_default_threshold_the_settings_hold():
+    import pathlib
+    import re
+
+    from wirecoder.settings import DEFAULT_MIN_CONFIDENCE
+
+    docs = pathlib.Path(__file__).resolve().parents[1] / "docs"
+    said = re.findall(r"--min-confidence[^\n]*?default (\d(?:\.\d+)?)", "".join(
+        (docs / name).read_text(encoding="utf-8") for name in ("cli.md", "export.md", "ingest.md")))
+    said += re.findall(r"`DEFAULT_MIN_CONFIDENCE` \(`wirecoder/settings.py`, \*\*(\d(?:\.\d+)?)\*\*\)",
+                       (docs / "settings.md").read_text(encoding="utf-8"))
+    assert len(said) >= 6 and {float(value) for value in said} == {DEFAULT_MIN_CONFIDENCE}
