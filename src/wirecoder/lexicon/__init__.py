@@ -8,6 +8,7 @@ line, so a lexicon that drifted is caught by its test and not by a quiet mis-cod
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
@@ -34,6 +35,12 @@ class Lexicon:
             return self.values[set_name]
         except KeyError:
             raise WirecoderError("W130", f"the lexicon {self.name!r} has no valued set {set_name!r}") from None
+
+    def pattern(self, *set_names: str, ignore_case: bool = True) -> re.Pattern:
+        """The terms of the named sets as one pattern matched on word boundaries, longest terms first."""
+        terms = sorted({t for name in set_names for t in self.words(name)}, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b",
+                          re.IGNORECASE if ignore_case else 0)
 
     def numbers(self, set_name: str) -> Mapping[str, int]:
         return MappingProxyType({term: int(value) for term, value in self.mapping(set_name).items()})

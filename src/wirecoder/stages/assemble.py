@@ -14,6 +14,7 @@ import re
 from ..article import (ActorMention, Article, Count, CountMention, Span, DateMention, Event, EventMention, Evidence,
                        Place)
 from ..geo.countries import CountryNames
+from ..lexicon import load_lexicon
 from .actors import actor_name
 from .event_places import (apposed_before, most_specific_last, names_a_job, names_a_topic, only_finer_kept,
                            origin_of_people, place_token, travel_destination, without_hosts)
@@ -37,9 +38,6 @@ OTHER_EVENT = re.compile(r"\s*(?:in (?:another|a separate|a second) (?:event|inc
                          r"meanwhile|in a related)\b", re.IGNORECASE)
 CLASH_WORDS = re.compile(r"\b(?:clash\w*|exchange[ds]? (?:of )?fire|firefight|gun ?battle|fought|fighting)\b",
                          re.IGNORECASE)
-ARMED_TARGET = re.compile(r"\b(?:positions?|checkpoints?|outposts?|bases?|barracks|convoys?|patrols?|posts?|"
-                          r"front ?line|troops|soldiers?|police\w*|officers?|fighters?|militants?|militiam[ae]n|"
-                          r"gang members?)\b", re.IGNORECASE)
 ALSO = re.compile(r"\b(?:also|another|other|others|more)\b", re.IGNORECASE)
 SETTLEMENT_REFERENCE = re.compile(
     r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
@@ -66,6 +64,8 @@ class AssembleStage:
 
     def __init__(self, *, countries: CountryNames):
         self._countries = countries
+        # what makes a target armed: its place (positions, a checkpoint) or its people (soldiers, police)
+        self._armed_target = load_lexicon("battle_weapons").pattern("armed_target", "armed_people")
 
     def __call__(self, article: Article) -> Article:
         drafts: list[_Draft] = []
@@ -738,8 +738,7 @@ class AssembleStage:
             injured=draft.injured.count if draft.injured else None, weapons=weapons, background=background,
             confidence=confidence, evidence=evidence, mention=mention)
 
-    @staticmethod
-    def _by_target(article: Article, mention: EventMention, actor1: ActorMention | None,
+    def _by_target(self, article: Article, mention: EventMention, actor1: ActorMention | None,
                    actor2: ActorMention | None) -> EventMention:
         """ACLED's line between an attack and a clash is the target: violence by an armed group on soldiers,
         police or fighters (who are armed, even when they do not fire back) is an armed clash; on civilians, an
@@ -755,7 +754,7 @@ class AssembleStage:
                 return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
             others = [a for a in article.actors if a.sentence == mention.sentence and a.kind in armed
                       and a.span != actor1.span]
-            if actor2 is None and not others and not ARMED_TARGET.search(sentence):
+            if actor2 is None and not others and not self._armed_target.search(sentence):
                 # one armed party and no armed target named ("gunmen ambushed and killed 4 youths"): an attack
                 return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         return mention

@@ -8,19 +8,12 @@ raise the protest's sub-event type and are added to its evidence, and an arrest 
 event, not one of its own."""
 from __future__ import annotations
 
-import re
-
 from ..article import Article, Event, Evidence
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
 
 PEACEFUL, INTERVENTION, VIOLENT = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 RANK = {PEACEFUL: 0, INTERVENTION: 1, VIOLENT: 2}
-
-
-def _alternation(words: frozenset[str]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
-                      re.IGNORECASE)
 
 
 class CrowdOutcomeStage:
@@ -30,8 +23,8 @@ class CrowdOutcomeStage:
 
     def __init__(self):
         crowd = load_lexicon("crowd_violence")
-        self._riot = _alternation(crowd.words("riot"))
-        self._force = _alternation(crowd.words("intervention"))
+        self._riot = crowd.pattern("riot")
+        self._force = crowd.pattern("intervention")
 
     def __call__(self, article: Article) -> Article:
         absorbed: set[int] = set()

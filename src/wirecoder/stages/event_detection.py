@@ -27,7 +27,6 @@ reported in a business story) keeps its event.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
@@ -44,9 +43,6 @@ CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
 IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 PEACEFUL, INTERVENTION, VIOLENT_DEMONSTRATION = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 
-
-def _alternation(words: frozenset[str]) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
 MIN_TRIGGER_WEIGHT = 0.2
 SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
 STRONG_RULE = 0.85  # a trigger rule this sure of its sub-type ("missile attack", "airstrike") is evidence too
@@ -67,7 +63,7 @@ class EventDetectionStage:
         self.rule_threshold = rule_threshold
         self._speech_verbs = frozenset(load_cue_verbs())
         weapons, crowd = load_lexicon("battle_weapons"), load_lexicon("crowd_violence")
-        self._words = {name: _alternation(lexicon.words(name)) for lexicon, name in (
+        self._words = {name: lexicon.pattern(name, ignore_case=False) for lexicon, name in (
             (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
             (weapons, "armed_target"), (weapons, "suicide_attack"), (crowd, "riot"))}
 
