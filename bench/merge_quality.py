@@ -2,7 +2,13 @@
 are compared with a labelled set.
 
 Usage: .venv/bin/python bench/merge_quality.py [--clusters data/incidents/clusters.jsonl]
-           [--acled ../shared/data/acled/acled_dev.csv] [--cache DIR] [--skip-acled] [--verbose]
+           [--real data/incidents/real_reports.tsv] [--acled ../shared/data/acled/acled_dev.csv] [--cache DIR]
+           [--skip-clusters] [--skip-real] [--skip-acled] [--verbose]
+
+Every labelled set is split into a development part (the rules are tuned on its misses) and a held-out part (the
+gate), deterministically by a hash of each family of incidents (the written set's id prefix, which keeps an
+incident and its look-alikes together; the real set's incident label); figures are printed for dev, held-out
+and all. --verbose lists the misses of the dev part only.
 
 1. The cluster set (data/incidents/, written by the project: see its README): articles labelled with the
    incident they report; several reports of one incident, and incidents that look alike (same town and day
@@ -11,7 +17,13 @@ Usage: .venv/bin/python bench/merge_quality.py [--clusters data/incidents/cluste
    incident of its first current (not background) event; an article with no event is an incident of its own.
    Printed: pairwise precision and recall (over pairs of articles: same predicted incident vs same gold
    incident) and B-cubed precision, recall and F1.
-2. ACLED's distinct events (public data, measurement only: ../shared/data/acled/README.md): every distinct
+2. Real reports (data/incidents/real_reports.tsv: labels only; the texts are PolNeAR's news articles, written by
+   real outlets, read from ../shared/data at run time): several outlets' articles telling the same incidents
+   (a mass shooting, a bombing, police shootings days apart in two cities). Each article is stored as above;
+   an (article, incident) pair's prediction is the incident of the article's first event in the incident's
+   country dated on its day (or a window holding it; a date up to 7 days later, the publication standing in);
+   an article with no such event tells it alone.
+3. ACLED's distinct events (public data, measurement only: ../shared/data/acled/README.md): every distinct
    ACLED note is stored as an article of its own (published on the row's ``timestamp`` day, outlet the row's
    ``source``; notes that ACLED repeats for several of its events are one article). ACLED coded each row as a
    distinct event, so a note "stays distinct" unless an incident joins it with a note whose ACLED coding shares
@@ -39,6 +51,8 @@ from collections.abc import Iterable
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 CLUSTERS = ROOT / "data" / "incidents" / "clusters.jsonl"
+REAL = ROOT / "data" / "incidents" / "real_reports.tsv"
+SHARED = ROOT.parent / "shared" / "data"
 ACLED = ROOT.parent / "shared" / "data" / "acled" / "acled_dev.csv"
 
 
@@ -133,6 +147,36 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
+def part_of(family: str) -> str:
+    """The split a family of incidents belongs to: held-out ("test") or development ("dev"), by its hash."""
+    return "test" if int(hashlib.sha256(family.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "dev"
+
+
+def print_scores(name: str, predicted: dict[str, str], gold: dict[str, str], parts: dict[str, str],
+                 placed: set[str], *, verbose: bool) -> None:
+    """Pairwise and B-cubed figures for the dev part, the held-out part and all; the dev part's misses."""
+    for part in ("dev", "test", "all"):
+        items = sorted(item for item in gold if part == "all" or parts[item] == part)
+        sub_gold = {item: gold[item] for item in items}
+        sub_pred = {item: predicted[item] for item in items}
+        precision, recall, hits, pred_pos, gold_pos = pairwise(sub_pred, sub_gold)
+        b_precision, b_recall, b_f1 = bcubed(sub_pred, sub_gold)
+        in_placed = [item for item in items if item in placed]
+        _, p_recall, p_hits, _, p_pos = pairwise({i: predicted[i] for i in in_placed}, {i: gold[i] for i in in_placed})
+        label = {"dev": "dev", "test": "held-out", "all": "all"}[part]
+        print(f"  {name} {label}: {len(items)} items, {len(set(sub_gold.values()))} incidents, {gold_pos} gold pairs; "
+              f"pairwise precision {precision:.3f} ({hits}/{pred_pos}) recall {recall:.3f} ({hits}/{gold_pos}); "
+              f"B-cubed P {b_precision:.3f} R {b_recall:.3f} F1 {b_f1:.3f}; merging alone: recall {p_recall:.3f} "
+              f"({p_hits}/{p_pos}) over pairs both coded with a dated event placed below the country")
+    if verbose:
+        for a, b in itertools.combinations(sorted(gold), 2):
+            if parts[a] != "dev" or parts[b] != "dev":
+                continue
+            same_pred, same_gold = predicted[a] == predicted[b], gold[a] == gold[b]
+            if same_pred != same_gold:
+                print(f"    {'wrongly joined' if same_pred else 'missed'}: {a} ({gold[a]}) / {b} ({gold[b]})")
+
+
 def cluster_set(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Path, *, verbose: bool) -> None:
     from wirecoder.jsonl import read_file
     from wirecoder.store import Database
@@ -146,26 +190,73 @@ def cluster_set(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Path, 
         found = store_articles(db, items, records)
     seconds = time.perf_counter() - started
     gold = {line["id"]: line["incident"] for line in lines}
+    parts = {doc: part_of(doc.rsplit("-", 1)[0]) for doc in gold}
     predicted = {doc: (found.get(doc) or [(f"alone:{doc}", False)])[0][0] for doc in gold}
-    precision, recall, hits, pred_pos, gold_pos = pairwise(predicted, gold)
-    b_precision, b_recall, b_f1 = bcubed(predicted, gold)
     no_event = sum(1 for doc in gold if not found.get(doc))
     placed = {doc for doc in gold if found.get(doc) and found[doc][0][1]}
-    print(f"cluster set: {len(gold)} articles, {len(set(gold.values()))} gold incidents, {gold_pos} gold pairs; "
-          f"{no_event} articles with no current event, {len(gold) - no_event - len(placed)} whose first event has "
-          f"no place below a country or no date; stored and merged in {seconds:.1f} s")
-    print(f"  pairwise precision {precision:.3f} ({hits}/{pred_pos})  recall {recall:.3f} ({hits}/{gold_pos})")
-    print(f"  B-cubed precision {b_precision:.3f}  recall {b_recall:.3f}  F1 {b_f1:.3f}")
-    sub_gold = {doc: gold[doc] for doc in placed}
-    _, sub_recall, sub_hits, _, sub_pos = pairwise({doc: predicted[doc] for doc in placed}, sub_gold)
-    print(f"  merging alone: recall {sub_recall:.3f} ({sub_hits}/{sub_pos}) over the pairs whose two articles the "
-          f"coder gave a dated event placed below the country (the rest is the coder's: no event, no place, "
-          f"another country or day)")
-    if verbose:
-        for a, b in itertools.combinations(sorted(gold), 2):
-            same_pred, same_gold = predicted[a] == predicted[b], gold[a] == gold[b]
-            if same_pred != same_gold:
-                print(f"    {'wrongly joined' if same_pred else 'missed'}: {a} ({gold[a]}) / {b} ({gold[b]})")
+    print(f"cluster set (written by the project): {len(gold)} articles; {no_event} with no current event, "
+          f"{len(gold) - no_event - len(placed)} whose first event has no place below a country or no date; "
+          f"stored and merged in {seconds:.1f} s")
+    print_scores("written", predicted, gold, parts, placed, verbose=verbose)
+
+
+def _polnear(document: str) -> dict:
+    """A PolNeAR article as an item to code: its text, publisher and publication day (metadata.tsv)."""
+    folder = SHARED / "polnear"
+    meta = {}
+    with (folder / "metadata.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row["filename"] == document:
+                meta = row
+    text = next(folder.glob(f"*/text/{document}.txt")).read_text(encoding="utf-8")
+    return {"id": document, "text": text, "published": meta.get("publication_date") or document.split("_")[1],
+            "source": meta.get("publisher") or document.split("_")[0]}
+
+
+def telling_event(record: dict, day: str, country: str) -> str | None:
+    """The key of the record's first event that may tell an incident of this day and country."""
+    target = dt.date.fromisoformat(day)
+    for event in record.get("events") or []:
+        location = event.get("location") or {}
+        if location.get("country") != country or not event.get("date"):
+            continue
+        first = dt.date.fromisoformat(event["date"])
+        last = dt.date.fromisoformat(event["date_end"]) if event.get("date_end") else first
+        if first <= target <= last or 0 <= (first - target).days <= 7:
+            return event["id"]
+    return None
+
+
+def real_set(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Path, *, verbose: bool) -> None:
+    from wirecoder.store import Database
+
+    rows = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8")
+            if line.strip() and not line.startswith("#")]
+    documents = sorted({document for _, document, *_ in rows})
+    items = [_polnear(document) for document in documents]
+    records = code_all(items, cache)
+    by_doc = dict(zip(documents, records))
+    started = time.perf_counter()
+    with Database(workdir / "real.db") as db:
+        store_articles(db, items, records)
+        incident_of = {(report.document_id, report.event["id"]): (incident.id, bool(
+            (report.event.get("location") or {}).get("feature_code") not in COUNTRY_CODES))
+            for incident in db.iter_incidents(with_reports=True) for report in incident.reports}
+    seconds = time.perf_counter() - started
+    gold, predicted, parts, placed = {}, {}, {}, set()
+    for _, document, incident, day, country in rows:
+        item = f"{document}#{incident}"
+        gold[item], parts[item] = incident, part_of(incident)
+        event = telling_event(by_doc[document], day, country)
+        found = incident_of.get((document, event)) if event else None
+        predicted[item] = found[0] if found else f"alone:{item}"
+        if found and found[1]:
+            placed.add(item)
+    told = sum(1 for item in predicted if not predicted[item].startswith("alone:"))
+    print(f"real reports (PolNeAR articles, written by outlets): {len(documents)} articles, {len(gold)} (article, "
+          f"incident) items; {told} items with an event of the incident's country and day, {len(placed)} of them "
+          f"placed below the country; stored and merged in {seconds:.1f} s")
+    print_scores("real", predicted, gold, parts, placed, verbose=verbose)
 
 
 def _acled_day(value: str) -> str:
@@ -211,16 +302,23 @@ def acled_distinct(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Pat
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clusters", type=pathlib.Path, default=CLUSTERS)
+    parser.add_argument("--real", type=pathlib.Path, default=REAL)
     parser.add_argument("--acled", type=pathlib.Path, default=ACLED)
     parser.add_argument("--cache", type=pathlib.Path,
                         default=pathlib.Path(tempfile.gettempdir()) / "wirecoder-bench-merge")
     parser.add_argument("--skip-acled", action="store_true")
     parser.add_argument("--skip-clusters", action="store_true")
+    parser.add_argument("--skip-real", action="store_true")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args(list(argv) if argv is not None else None)
     with tempfile.TemporaryDirectory() as work:
         if not args.skip_clusters:
             cluster_set(args.clusters, args.cache, pathlib.Path(work), verbose=args.verbose)
+        if not args.skip_real:
+            if not (SHARED / "polnear").exists():
+                print(f"no PolNeAR folder under {SHARED}: real reports skipped", file=sys.stderr)
+            else:
+                real_set(args.real, args.cache, pathlib.Path(work), verbose=args.verbose)
         if not args.skip_acled:
             if not args.acled.exists():
                 print(f"no ACLED file at {args.acled}: skipped", file=sys.stderr)
