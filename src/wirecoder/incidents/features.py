@@ -57,6 +57,7 @@ class PlaceKey:
     admin1: str  # normalised, "" when unknown
     level: int  # POINT .. COUNTRY
     known: bool  # the gazetteer knows it; False: a named place it lacks, given the point of the place around it
+    within: str = ""  # normalised: the area the text says a place the gazetteer lacks lies in ("X (Y district)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ class Report:
         return json.dumps([
             self.outlet_day, self.country, self.event_type, self.sub_event_type, self.sub_type_group, self.family, self.lo, self.hi, self.day_known,
             None if place is None else [place.name, place.geonameid, place.lat, place.lon, place.admin1,
-                                        place.level, place.known],
+                                        place.level, place.known, place.within],
             *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified]]
               for a in (self.actor1, self.actor2)),
             self.fatalities, self.mergeable], separators=(",", ":"))
@@ -141,7 +142,12 @@ class ReportDigester:
         country = (location or {}).get("country") or ""
         event_type = event.get("event_type") or ""
         family = disorder_type(event_type) if event_type else ""
-        mergeable = bool(place is not None and place.level < COUNTRY and country and lo is not None
+        actor1, actor2 = self._actor(event.get("actor1")), self._actor(event.get("actor2"))
+        named = any(actor is not None and actor.identified for actor in (actor1, actor2))
+        # a place no finer than the country (the coder placed nothing finer) is vague: it may still join the
+        # report of a place in that country on its known day by the same sub-type and a named party (rules.py)
+        placed = place is not None and (place.level < COUNTRY or (day_known and named))
+        mergeable = bool(placed and country and lo is not None
                          and hi is not None and event_type and hi - lo <= self.rules.max_window_days)
         return Report(
             event_id=event_id, key=key, document=document, country=country,
@@ -149,7 +155,7 @@ class ReportDigester:
             sub_event_type=event.get("sub_event_type") or "",
             sub_type_group=self.sub_type_groups.get(event.get("sub_event_type") or "", event.get("sub_event_type") or ""),
             family=family, lo=lo, hi=hi, day_known=day_known,
-            place=place, actor1=self._actor(event.get("actor1")), actor2=self._actor(event.get("actor2")),
+            place=place, actor1=actor1, actor2=actor2,
             fatalities=(event.get("fatalities") or {}).get("best"), mergeable=mergeable)
 
     def _window(self, event: dict[str, Any]) -> tuple[int | None, int | None, bool]:
@@ -186,7 +192,8 @@ class ReportDigester:
             level = REGION
         return PlaceKey(name=normalise(location.get("name") or location.get("text")),
                         geonameid=location.get("geonameid"), lat=location.get("lat"), lon=location.get("lon"),
-                        admin1=normalise(location.get("admin1")), level=level, known=known)
+                        admin1=normalise(location.get("admin1")), level=level, known=known,
+                        within="" if known else normalise((location.get("within") or {}).get("text")))
 
     def _actor(self, actor: dict[str, Any] | None) -> ActorKey | None:
         if not actor or not actor.get("name"):

@@ -43,6 +43,8 @@ class Matcher:
             return None
         day = 1 if a.day_known and b.day_known and a.lo == b.lo else 0
         figures = 1 if a.fatalities and a.fatalities == b.fatalities else 0
+        if COUNTRY in (a.place.level, b.place.level) and (kind < 2 or actors < 2 or not day or not figures):  # type: ignore[union-attr]
+            return None  # placed no finer than the country: the sub-type, a named party, the day and the toll agree
         total = kind + place + actors + day + figures
         return total if total >= self.rules.min_score else None
 
@@ -117,9 +119,18 @@ def _contains(area: PlaceKey, spot: PlaceKey, d: float | None, rules: MergeRules
         return 1 if _within(d, rules.region_km) else None
     if spot.admin1 and area.admin1 and spot.admin1 != area.admin1:
         return None
+    if not spot.known and spot.within:  # the text says which area the place lies in: this district or not
+        return 2 if _names_one_area(spot.within, area.name) else None
     if spot.level >= REGION and not spot.known:
         return None  # a named place somewhere in a region may lie outside this district
     return 2 if _within(d, rules.district_km) else None
+
+
+def _names_one_area(told: str, name: str) -> bool:
+    """Whether an area's name as a text gives it ("jos north lga") and a gazetteer's name ("jos north") are one:
+    the words of one begin the other's."""
+    a, b = told.split(), name.split()
+    return bool(a) and bool(b) and (a[:len(b)] == b or b[:len(a)] == a)
 
 
 def actors_score(a: Report, b: Report) -> int | None:

@@ -1,0 +1,33 @@
+"""Merging reports whose place is vague: a village the gazetteer lacks, told within an area, and a report the coder
+could place no finer than the country."""
+from __future__ import annotations
+
+from incident_helpers import FRONT, GUNMEN, article, event, place
+from test_merge_incidents import groups
+
+from wirecoder.store import Database
+
+
+def merged(tmp_path, name, docs):
+    with Database(tmp_path / f"{name}.db") as db:
+        db.write_batch(run_id=None, documents=docs)
+        return groups(db)
+
+
+def test_village_told_within_another_area_is_not_in_a_nearby_district(tmp_path):
+    district = article("dist", [event(where=place("Adiri District"))], source="Wire One")
+    inside = article("in", [event(where=place("Kemo", within="Adiri District"))], source="Kora Times")
+    elsewhere = article("out", [event(where=place("Kemo", within="Adiri Camp"))], source="Kora Times")
+    assert merged(tmp_path, "inside", [district, inside]) == {("dist", "in")}
+    # the village's point is the camp's, 6 km from the district's point: near enough, but the text put it elsewhere
+    assert merged(tmp_path, "elsewhere", [district, elsewhere]) == {("dist",), ("out",)}
+
+
+def test_country_level_report_joins_only_on_day_sub_type_named_party_and_toll(tmp_path):
+    town = article("town", [event(actor1=FRONT, killed=12)], source="Wire One")
+    same = article("same", [event(where=place("Testland"), actor1=FRONT, killed=12)], source="Kora Times")
+    other_toll = article("toll", [event(where=place("Testland"), actor1=FRONT, killed=30)], source="Kora Times")
+    unnamed = article("anon", [event(where=place("Testland"), actor1=GUNMEN, killed=12)], source="Kora Times")
+    assert merged(tmp_path, "same", [town, same]) == {("same", "town")}
+    assert merged(tmp_path, "toll", [town, other_toll]) == {("toll",), ("town",)}
+    assert merged(tmp_path, "anon", [town, unnamed]) == {("anon",), ("town",)}
