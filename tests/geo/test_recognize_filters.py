@@ -167,6 +167,15 @@ def test_dateline_at_wants_capitals_opening_a_line_then_a_comma_bracket_or_dash(
     assert not dateline_at("Sanaa, Jan 18 - x", 0, 5)
 
 
+def test_a_capitalised_name_opening_the_text_before_its_first_sentence_is_a_dateline_that_lost_its_dash():
+    from wirecoder.geo.cues import dateline_at
+    opening = "WASHINGTON Christopher Steele, who wrote the reports, said."
+    assert dateline_at(opening, 0, len("WASHINGTON"))
+    assert not dateline_at("Intro line.\nWASHINGTON Christopher Steele said.", 12, 22)  # only the text's opening
+    assert not dateline_at("US President Joe Biden said.", 0, 2)  # two letters: initials, not a dateline
+    assert not dateline_at("WASHINGTON and London agreed.", 0, 10)  # runs on into no sentence
+
+
 def test_recognize_takes_a_town_its_people_are_named_after(geoparser, nlp):
     assert "Tovuz" in texts(geoparser, nlp, "Angry Tovuz residents blocked the road on Friday.")
 

@@ -9,6 +9,9 @@ import re
 from .lexicon import words
 
 _DATELINE_AFTER = re.compile(r"\s*(,|\(|[-–—]\s)")
+# A dateline whose dash an extraction lost opens the article and runs on into its first sentence
+# ("WASHINGTON Christopher Steele, who ..."); only the text's opening name, of three letters or more, reads so.
+_OPENING_DATELINE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
 # "the Yemeni capital Sanaa", "the port city of Hodeidah", "the province of Idlib": a kind-of-place word right
 # before a name (with or without "of") says it is a place and which kind.
 def _alternatives(name: str) -> str:
@@ -26,14 +29,18 @@ _APPOSITION_AREA_WORDS = words("apposition_area_words")
 
 def dateline_at(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the place of a news dateline: written in capitals at the start of a line and
-    followed by a comma, an agency in brackets or a dash ("SANAA, Jan 18 -", "KABUL (Reuters) -")."""
+    followed by a comma, an agency in brackets or a dash ("SANAA, Jan 18 -", "KABUL (Reuters) -"), or opening the
+    whole text straight before its first sentence ("WASHINGTON Christopher Steele, who ...")."""
     name = text[start:end]
     if not name.isupper() or len(name) < 2:
         return False
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
         return False
-    return _DATELINE_AFTER.match(text, end) is not None
+    if _DATELINE_AFTER.match(text, end) is not None:
+        return True
+    return (len(name) >= 3 and not text[:start].strip() and name.replace(" ", "").isalpha()
+            and _OPENING_DATELINE_AFTER.match(text, end) is not None)
 
 
 # "Kayseri, a usually calm industrial hub in ...", "Tovuz, a small town near the border": an apposition that
