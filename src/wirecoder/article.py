@@ -186,6 +186,37 @@ class Event:
 
 
 @dataclass
+class EventReport:
+    """A mention that reports an event of its own, with the later mentions that only tell more of it ("Three others
+    were wounded in the attack"): their triggers become the event's evidence, their tolls fill what it lacks."""
+
+    mention: EventMention
+    retellings: list[EventMention] = field(default_factory=list)
+    retold_counts: list[CountMention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReportDate:
+    """The date an event report is told on, and whether it came from another sentence (then it is less sure)."""
+
+    date: DateMention | None
+    inherited: bool
+
+
+@dataclass(frozen=True)
+class ReportActors:
+    actor1: ActorMention | None
+    actor2: ActorMention | None
+    assoc: list[ActorMention]
+
+
+@dataclass(frozen=True)
+class ReportTolls:
+    fatalities: CountMention | None
+    injured: CountMention | None
+
+
+@dataclass
 class Article:
     """An article and everything the stages have found in it so far."""
 
@@ -211,6 +242,12 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
     sourcing: Sourcing | None = None
+    # the event reports and what the event stages find for each (lists aligned with ``reports``)
+    reports: list[EventReport] = field(default_factory=list)
+    report_dates: list[ReportDate] = field(default_factory=list)
+    report_actors: list[ReportActors] = field(default_factory=list)
+    report_places: list[list[Place | None]] = field(default_factory=list)  # one event a place (None: no place)
+    report_tolls: list[ReportTolls] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     error: Exception | None = None  # set when a stage could not code this article; later stages skip it
 

@@ -26,12 +26,18 @@ from .pipeline import Pipeline
 from .record import SCHEMA, document_record, error_record
 from .settings import DEFAULT_MAX_CHARS
 from .stages.actors import ActorsStage
-from .stages.assemble import AssembleStage
 from .stages.claims import ClaimsStage
 from .stages.clean import CleanStage
 from .stages.counts import CountsStage
 from .stages.dates import DatesStage
+from .stages.event_actors import EventActorsStage
+from .stages.event_dates import EventDatesStage
 from .stages.event_detection import EventDetectionStage
+from .stages.event_locations import EventLocationsStage
+from .stages.event_merge import EventMergeStage
+from .stages.event_reports import EventReportsStage
+from .stages.event_tolls import EventTollsStage
+from .stages.events import EventsStage
 from .stages.framing import FramingStage, sourcing_warning
 from .stages.crowd_outcome import CrowdOutcomeStage
 from .stages.interventions import InterventionsStage
@@ -39,6 +45,7 @@ from .stages.mentions import MentionsStage
 from .stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
 from .stages.places import PlacesStage
 from .stages.quotes import QuotesStage
+from .stages.responsibility import ResponsibilityStage
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -103,7 +110,14 @@ class Coder:
             CountsStage(),
             QuotesStage(),
             FramingStage(),
-            AssembleStage(countries=countries),
+            EventReportsStage(),
+            EventDatesStage(),
+            EventActorsStage(countries=countries),
+            EventLocationsStage(countries=countries),
+            EventTollsStage(),
+            EventsStage(countries=countries),
+            EventMergeStage(countries=countries),
+            ResponsibilityStage(),
             CrowdOutcomeStage(),
             InterventionsStage(),
             ClaimsStage(),

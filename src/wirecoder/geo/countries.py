@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pycountry
 
+# GeoNames' feature codes of a country (independent, dependent, freely associated, semi-independent, ...)
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
+
 
 @dataclass(frozen=True)
 class Country:

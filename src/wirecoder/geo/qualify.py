@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..article import Place
+from .countries import COUNTRY_CODES
 from .chains import Chain, ChainReader, Link, chain_lexicon
 from .recognize import Toponym
 from .names import name_key
@@ -28,7 +29,6 @@ from .resolve import distance_km
 from .store import Entry, NameKind
 from .wording import hint_of_word
 
-COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})
 HOLD_KM = {"ADM1": 400.0, "ADM2": 120.0, "ADM3": 60.0, "ADM4": 30.0, "ADM5": 20.0}
 SEAT_REACH_KM = 60.0  # an area's town of its own name, when their codes disagree

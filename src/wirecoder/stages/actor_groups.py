@@ -69,7 +69,7 @@ class GroupFinder:
             if entry.role == "group":
                 role = next((r for prefix, r in STATE_ROLES if entry.name.startswith(prefix)), "group")
                 name = entry.name
-            else:  # "@military": a role, named for the country the row gives, else for the event's (assemble)
+            else:  # "@military": a role, named for the country the row gives, else for the event's (events stage)
                 role = entry.role
                 name = actor_name(role, self._countries.name(entry.country) if entry.country else None, "")
             mentions.append(ActorMention(article.span(span.start_char, span.end_char), name, entry.kind,

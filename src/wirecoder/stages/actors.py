@@ -5,7 +5,7 @@ Four sources, in this order (a word one of them takes is not read again): named 
 "Al Hayash tribesmen"; stages/communal.py), phrases built around a head word ("the Armenian Armed Forces",
 "forces of Azerbaijan", "a policeman", "military police forces", "Azerbaijani civilians", "armed men", "drug
 traffickers"), and country names that stand for their state ("Armenia launched ..."). Which actor is actor1 or
-actor2 of an event is decided later, by the assemble stage, from the syntax around the trigger; whether a state's
+actor2 of an event is decided later, by the event_actors stage, from the syntax around the trigger; whether a state's
 forces act abroad as external forces, after it (stages/interventions.py). The word lists are data:
 taxonomy/actor_words.tsv and docs/actors.md.
 """
@@ -223,7 +223,7 @@ class ActorsStage:
             return None  # "air strike": the phrase is taken at its head
         country, qualifier = self._qualifier_country(token)
         if country is None or qualifier is None or qualifier.idx > token.idx:
-            # "military aircraft", "government warplanes": a state's, the state where it happened (assemble)
+            # "military aircraft", "government warplanes": a state's, the state where it happened (events stage)
             qualifier = next((t for t in token.lefts if t.lower_ in self._state_weapon), None)
             unknown = next((t for t in token.lefts if t.lower_ in ("unidentified", "unknown")), None)
             if qualifier is None and unknown is not None and (token.lemma_.lower() in self._air or

@@ -10,7 +10,7 @@
   militia"), another name a militia of its own ("Kamuina Nsapu militia").
 
 The country is the identity's country the sentence or the article names, else its only country, else none (the
-assemble stage then gives the country where the event happened).
+events stage then gives the country where the event happened).
 """
 from __future__ import annotations
 

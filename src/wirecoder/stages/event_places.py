@@ -1,5 +1,5 @@
 """Which of the places named in an event's sentence is where the event happened: small tests on the parse that
-assemble applies when it picks an event's location (stages/assemble.py, ``_locations``).
+the event_locations stage applies when it picks an event's location (stages/event_locations.py).
 
 - a place inside an actor's words is the actor's, unless a comma parts it from them ("in Cosoleacaque, Veracruz,
   armed men" is a place before the actor, which a loose noun phrase swallowed);

@@ -2,7 +2,7 @@
 Syria, Saudi warplanes in Yemen, Israeli forces in the West Bank) are ACLED's external forces (inter 8), under the
 operation's name when ACLED gives one ("Operation Restoring Hope"); at home, or in a war between two states'
 armies the table does not list, they stay their state's forces. Where they act is the event's location, so this
-runs after the assemble stage; the table is taxonomy/interventions.tsv (docs/actors.md)."""
+runs after the event stages; the table is taxonomy/interventions.tsv (docs/actors.md)."""
 from __future__ import annotations
 
 import dataclasses

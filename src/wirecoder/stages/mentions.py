@@ -4,7 +4,7 @@ Triggers come from taxonomy/triggers.tsv. Some decide the type outright ("missil
 name a decision the sentence settles: a plain "attack" is typed by the weapon and the target, a "protest"
 by how the police responded, ground taken by who takes it from whom, a "ceasefire" only counts when
 someone agrees to, signs or declares it. Negated, hypothetical ("threatened to strike") and habitual
-("continue to bombard") mentions are kept but flagged, so the assemble stage can leave them out.
+("continue to bombard") mentions are kept but flagged, so the event_reports stage can leave them out.
 """
 from __future__ import annotations
 

@@ -126,7 +126,7 @@ SERIES_NOUNS = {"day", "week", "month", "year", "decade", "series", "wave", "str
 def is_reference(token) -> bool:
     """'the attack', 'such kidnappings', 'attacks in Turkey', 'days of protests': a noun that names an event
     told elsewhere or a kind of event, rather than reporting one. Whether the sentence still reports one (a date,
-    a toll of its own) is for the assemble stage to weigh."""
+    a toll of its own) is for the event_reports stage to weigh."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet", "amod")}

@@ -1,0 +1,105 @@
+"""ACLED's conventions for an event's actors: who is actor1 of a crowd event, the unidentified group that stands
+in when the text names no perpetrator, a state acting as its government, and the country an actor with none of its
+own takes from where the event happened."""
+from __future__ import annotations
+
+import dataclasses
+
+from ..article import ActorMention, Article, EventMention, Place, Span
+from ..geo.countries import CountryNames
+from ..stages.actor_names import actor_name
+from ..stages.syntax import is_speaker
+
+ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"})
+UNNAMED_ROLES = {"Battles": "armed_group", "Explosions/Remote violence": "armed_group",
+                 "Violence against civilians": "armed_group", "Protests": "protesters", "Riots": "rioters"}
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+class ActorRoles:
+    """The conventions that need country names (an actor's name says its country)."""
+
+    def __init__(self, *, countries: CountryNames):
+        self._countries = countries
+
+    def crowd_roles(self, mention: EventMention, actor1: ActorMention | None, actor2: ActorMention | None,
+                    location: Place | None) -> tuple[ActorMention | None, ActorMention | None]:
+        """ACLED's roles in crowd events: the demonstrators are actor1 of a protest and the rioters of a riot,
+        whoever the sentence makes its subject ("police dispersed the protesters": protesters, then police), and
+        people who riot are rioters whatever the text calls them ("residents pelted stones"). Force against
+        protesters is the act of whoever used it, when the text names them."""
+        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(mention.event_type)
+        if crowd is None:
+            return actor1, actor2
+        if mention.sub_event_type == "Excessive force against protesters":
+            if actor1 is not None and actor1.kind == "protesters" and actor2 is not None and \
+                    actor2.kind in ARMED_KINDS:
+                return actor2, actor1
+            return actor1, actor2
+        if actor1 is not None and actor1.kind in ARMED_KINDS and (actor2 is None or actor2.kind not in ARMED_KINDS):
+            actor1, actor2 = actor2, actor1  # "police dispersed demonstrators", "troops clashed with rioters"
+        if actor1 is None or actor1.kind == crowd:
+            return actor1, actor2
+        if actor1.kind in ("civilians", "protesters", "rioters", "other"):
+            country = actor1.country or (location.country if location is not None else None)
+            name = actor_name(crowd, self._countries.name(country) if country else None, crowd)
+            actor1 = dataclasses.replace(actor1, kind=crowd, role=crowd, name=name, country=country)
+        return actor1, actor2
+
+    def unnamed_actor(self, mention: EventMention, location: Place | None) -> ActorMention | None:
+        """ACLED's convention when the text names no perpetrator: an unidentified group of the kind the event
+        implies, in the country where it happened. It carries no span: nothing in the text names it."""
+        role = UNNAMED_ROLES.get(mention.event_type)
+        if role is None:
+            return None
+        country = location.country if location is not None else None
+        name = actor_name(role, self._countries.name(country) if country else None, role)
+        kind = {"protesters": "protesters", "rioters": "rioters"}.get(role, "political_militia")
+        return ActorMention(Span(mention.trigger.start, mention.trigger.start, ""), name, kind, country,
+                            mention.sentence, role, mention.trigger.start, named=False)
+
+    def as_government(self, actor: ActorMention | None, mention: EventMention) -> ActorMention | None:
+        """A state that agrees, arrests or hands over acts as its government, not its army."""
+        if actor is None or actor.role != "state" or mention.event_type != "Strategic developments":
+            return actor
+        return dataclasses.replace(actor, name=actor_name("government", self._countries.name(actor.country),
+                                                          actor.name))
+
+    def localise(self, actor: ActorMention | None, location: Place | None,
+                 speaking_force: ActorMention | None = None) -> ActorMention | None:
+        """An actor with no country of its own ('civilians') takes the country where the event happened; soldiers
+        or police a state's force tells of ("the Israeli military said two soldiers were killed") are its own."""
+        if actor is None or actor.country:
+            return actor
+        country = location.country if location is not None else None
+        if speaking_force is not None and actor.kind == "state_forces" and actor.role in ("military", "police"):
+            country = speaking_force.country
+        if not country:
+            return actor
+        name = actor_name(actor.role, self._countries.name(country), actor.name)
+        return dataclasses.replace(actor, country=country, name=name)
+
+    def protesters(self, actor: ActorMention) -> ActorMention:
+        """Residents or students who march, as protesters."""
+        return dataclasses.replace(actor, kind="protesters", role="protesters",
+                                   name=actor_name("protesters", self._countries.name(actor.country)
+                                                   if actor.country else None, actor.name))
+
+
+def speaks(doc, actor: ActorMention) -> bool:
+    """Whether the actor is the speaker of its sentence ("the army said")."""
+    span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    return span is not None and is_speaker(span.root)
+
+
+def speaking_force(article: Article, mention: EventMention) -> ActorMention | None:
+    """A state's force with a country that speaks in the mention's sentence ("the Israeli military said")."""
+    return next((a for a in article.actors if a.sentence == mention.sentence and a.kind == "state_forces"
+                 and a.country and speaks(article.doc, a)), None)
+
+
+def better_actor(kept: ActorMention | None, other: ActorMention | None) -> ActorMention | None:
+    """The actor the text names over ACLED's unidentified stand-in."""
+    if kept is None or (not kept.named and other is not None and other.named):
+        return other
+    return kept

@@ -1,0 +1,41 @@
+"""How two places an article names relate: the same place, a province holding a town, a country or region that
+holds a finer place named with it."""
+from __future__ import annotations
+
+from ..article import Place
+from ..geo.countries import COUNTRY_CODES
+
+
+def same_place(a: Place, b: Place) -> bool:
+    return (a.geonameid or (a.name, a.country)) == (b.geonameid or (b.name, b.country))
+
+
+def within_admin1(area: Place, place: Place) -> bool:
+    """Whether the place lies in the first-level area (its province) the area names."""
+    return bool(place.admin1 and area.name and place.country == area.country
+                and (place.admin1 == area.name or area.name in place.admin1 or place.admin1 in area.name))
+
+
+def contains(area: Place, place: Place) -> bool:
+    """Whether a coarser place holds a finer one named with it: its province ("Amhara" for a town there), or
+    any region or province of the same country when the finer place is a town or district."""
+    if place.geo_precision >= area.geo_precision or place.country != area.country:
+        return False
+    if place.admin1 and area.name and (place.admin1 == area.name or area.name in place.admin1
+                                       or place.admin1 in area.name):
+        return True
+    return area.geo_precision >= 3
+
+
+def within(place: Place | None, area: Place | None) -> bool:
+    """Whether a place lies in a coarser area: its country, its province, or the area the text names around a
+    village no gazetteer knows."""
+    if place is None or area is None or place.country != area.country:
+        return False
+    if place.within is not None and place.within.text == area.span.text and (place.lat, place.lon) == (
+            area.lat, area.lon):
+        # a village no gazetteer knows, placed at the area the text names around it (not at a town beside it)
+        return area.feature_class == "A"
+    if area.geo_precision <= place.geo_precision:
+        return False
+    return area.feature_code in COUNTRY_CODES or within_admin1(area, place)

@@ -1,0 +1,15 @@
+"""The dates each sentence gives, as the event stages read them."""
+from __future__ import annotations
+
+from ..article import Article, DateMention
+
+
+def sentence_dates(article: Article) -> dict[int, list[DateMention]]:
+    """The dates of each sentence, leaving out days after publication ("fresh elections on 2 July": a day after
+    the report dates no event it tells)."""
+    by_sentence: dict[int, list[DateMention]] = {}
+    for date in article.dates:
+        if article.published is not None and date.date > article.published:
+            continue
+        by_sentence.setdefault(date.sentence, []).append(date)
+    return by_sentence

@@ -1,0 +1,160 @@
+"""Event actors: who did what to whom in each event report, read from the syntax around its trigger.
+
+actor1 is the subject of the trigger's clause, else the agent of a passive ("killed ... by Taliban militants"),
+else the armed party that tells of its own act ("the army said its aircraft struck"), else the state's force
+whose weapon the trigger is, else the nearest party before the trigger; actor2 is the target (the object, or what
+"on", "against", "at" ... name; "with" in a clash). Actors named with actor1 are associated actors, or the second
+party of an agreement. A speaker ("the army said") is nobody's actor. The demonstrators are actor1 of a protest.
+"""
+from __future__ import annotations
+
+from ..article import ActorMention, Article, EventMention, ReportActors
+from ..events.actor_roles import ARMED_KINDS, ActorRoles, speaks
+from ..geo.countries import CountryNames
+from .syntax import SPEECH, governing_verb, subject_of
+
+TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "toward", "towards"})
+
+
+class EventActorsStage:
+    name = "event_actors"
+    requires = ("reports", "actors", "doc", "sentences")
+    assigns = ("report_actors",)
+
+    def __init__(self, *, countries: CountryNames):
+        self._roles = ActorRoles(countries=countries)
+
+    def __call__(self, article: Article) -> Article:
+        article.report_actors = [self._actors(article, report.mention) for report in article.reports]
+        return article
+
+    def _actors(self, article: Article, mention: EventMention) -> ReportActors:
+        doc = article.doc
+        actors = [a for a in article.actors if a.sentence == mention.sentence]
+        actors = [a for a in actors if not speaks(doc, a)]
+        if not actors:
+            return ReportActors(None, None, [])
+        trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        root = trigger.root
+        verb = governing_verb(root)
+
+        def actor_at(token):
+            if token is None:
+                return None
+            for actor in actors:
+                if actor.span.start <= token.idx < actor.span.end or actor.head == token.idx:
+                    return actor
+            for child in token.children:  # "positions of the army", "the population of Azerbaijan"
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for grandchild in child.children:
+                        found = actor_at(grandchild)
+                        if found:
+                            return found
+            return None
+
+        actor1 = actor_at(subject_of(verb)) if verb is not None else None
+        actor2 = None
+        for head in _act_heads(root, verb):
+            if actor2 is not None:
+                break
+            preps = TARGET_PREPS | ({"with"} if mention.sub_event_type == "Armed clash" else set())
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    for pobj in child.children:
+                        actor2 = actor2 or actor_at(pobj)
+                elif child.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in ("launch", "carry", "conduct",
+                                                                                      "stage", "hold"):
+                    actor2 = actor2 or actor_at(child)
+        if actor1 is None or actor1 is actor2:  # "6 soldiers were killed following attacks by Taliban militants"
+            by_agent = next((found for t in trigger.sent if t.lower_ == "by" and t.head.pos_ in ("VERB", "NOUN")
+                             for found in [actor_at(next((c for c in t.children if c.dep_ == "pobj"), None))]
+                             if found is not None and found is not actor2), None)
+            actor1 = by_agent or actor1
+        if actor1 is None and verb is not None:  # "the army said its aircraft struck": the army's aircraft
+            actor1 = _owner_who_speaks(article, mention, subject_of(verb))
+        if actor1 is None:  # "Russian guided aerial bombs": the trigger inside a state's weapon phrase
+            actor1 = next((a for a in actors if a.span.start <= mention.trigger.start < a.span.end
+                           and a.kind == "state_forces" and a is not actor2), None)
+        if actor1 is None:
+            actor1 = _nearest_party(doc, actors, mention, exclude=actor2)
+        if actor2 is None and mention.event_type in ("Violence against civilians",):
+            after = [a for a in actors if a.kind == "civilians" and a.span.start > mention.trigger.start]
+            actor2 = after[0] if after else None
+        assoc = []
+        if actor1 is not None:
+            token = doc.char_span(actor1.span.start, actor1.span.end, alignment_mode="expand")
+            for conj in (token.root.conjuncts if token is not None else ()):
+                partner = actor_at(conj)
+                if partner and partner is not actor1:
+                    if actor2 is None and mention.event_type == "Strategic developments":
+                        actor2 = partner
+                    elif partner is not actor2:
+                        assoc.append(partner)
+        if actor2 is None and mention.sub_event_type == "Agreement":
+            others = [a for a in actors if a not in (actor1, *assoc) and a.role != "state"]
+            actor2 = others[0] if others else None
+        if mention.event_type == "Strategic developments":
+            # mediators and other states named with the parties ("with Russia's mediation")
+            assoc.extend(a for a in actors if a.role == "state" and a not in (actor1, actor2) and a not in assoc)
+        if mention.event_type == "Protests":
+            # ACLED's protest events have the demonstrators as actor1, whoever else the sentence makes its subject;
+            # residents or students who march are protesters; police who intervene are actor2
+            marchers = [a for a in actors if a.kind == "protesters"] or [
+                self._roles.protesters(a) for a in actors if a.kind == "civilians"]
+            if actor1 is None or actor1.kind != "protesters":
+                others = [a for a in (actor1, actor2) if a is not None and a.kind == "state_forces"]
+                actor1 = marchers[0] if marchers else None  # None: ACLED's "Protesters (Country)" below
+                actor2 = others[0] if others else actor2
+        if actor1 is actor2:
+            actor2 = None
+        return ReportActors(actor1, actor2, assoc)
+
+
+def _act_heads(root, verb) -> list:
+    """Where the act's target hangs: the trigger, its verb, the verbs it is coordinated with ("shot and
+    injured the officer", "were shot and killed") and the verb an act noun is attached to ("soldiers were
+    killed following attacks by militants")."""
+    heads = [root]
+    if verb is not None:
+        heads.append(verb)
+        heads.extend(verb.conjuncts)
+        if verb.dep_ in ("advcl", "prep", "pcomp") and verb.head.pos_ == "VERB":
+            heads.append(verb.head)
+            heads.extend(verb.head.conjuncts)
+    out = []
+    for head in heads:
+        if head not in out:
+            out.append(head)
+    return out
+
+
+def _owner_who_speaks(article: Article, mention: EventMention, subject) -> ActorMention | None:
+    """The armed party that tells of its own act: "the army said its aircraft struck ...", "the army said it
+    had killed 12 fighters", "the group said its fighters attacked ...": the speaker owns the subject."""
+    if subject is None or not (subject.lower_ in ("it", "they", "we") or any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subject.children)):
+        return None
+    speech = next((a for a in subject.ancestors if a.lemma_.lower() in SPEECH), None)
+    speaker = subject_of(speech) if speech is not None else None
+    if speaker is None:
+        return None
+    return next((a for a in article.actors if a.sentence == mention.sentence and a.kind in ARMED_KINDS
+                 and (a.span.start <= speaker.idx < a.span.end or a.head == speaker.idx)), None)
+
+
+def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, exclude):
+    """No subject found: the nearest actor before the trigger that is not a mere possessor
+    ("Russia's mediation"), taken at the head of its conjunction ("Armenia and Azerbaijan")."""
+    before = [a for a in actors if a.span.end <= mention.trigger.start and a is not exclude]
+    by_head = {a.head: a for a in actors}
+    for actor in reversed(before):
+        token = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+        if token is None:
+            continue
+        root = token.root
+        if root.dep_ == "poss":
+            continue
+        while root.dep_ == "conj" and root.head.idx in by_head:
+            root = root.head
+        return by_head.get(root.idx, actor)
+    return before[-1] if before else None

@@ -1,0 +1,84 @@
+"""Event dates: the day each event report is told to have happened.
+
+A report's date is the date of its clause in its sentence, else the nearest date there (a date that only dates the
+telling, "officials said on Monday that ...", leaves the event's day open); with none, a dated mention of the same
+agreement elsewhere ("the ceasefire declared on 10 October"), else a date of the three sentences before it in its
+paragraph or the previous one, else the day the article's first dated event happened. A date from another
+sentence is inherited: it is then less sure.
+"""
+from __future__ import annotations
+
+from ..article import Article, DateMention, EventMention, ReportDate
+from ..events.report_dates import sentence_dates
+from .syntax import SPEECH, governing_verb
+
+INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
+
+
+class EventDatesStage:
+    name = "event_dates"
+    requires = ("reports", "mentions", "dates", "sentences", "doc", "published")
+    assigns = ("report_dates",)
+
+    def __call__(self, article: Article) -> Article:
+        dated = sentence_dates(article)
+        article.report_dates = []
+        for report in article.reports:
+            date, inherited = self._date(article, report.mention, dated)
+            article.report_dates.append(ReportDate(date, bool(inherited)))
+        return article
+
+    def _date(self, article: Article, mention: EventMention, by_sentence) -> tuple[DateMention | None, bool]:
+        """The mention's date and whether it came from another sentence (None: no date anywhere near)."""
+        own = by_sentence.get(mention.sentence, [])
+        if own:
+            return _closest_date(article, mention, own)
+        if mention.sub_event_type == "Agreement":
+            # An agreement is often told twice: "agreed on a ceasefire" ... "the ceasefire declared on 10 October".
+            for other in article.mentions:
+                if other is not mention and other.sub_event_type == "Agreement" and by_sentence.get(other.sentence):
+                    dated, _ = _closest_date(article, other, by_sentence[other.sentence])
+                    if not dated.background:
+                        return dated, True
+        sentence = article.sentences[mention.sentence]
+        for back in range(1, INHERIT_BACK + 1):
+            index = mention.sentence - back
+            if index < 0 or article.sentences[index].paragraph < sentence.paragraph - 1:
+                break
+            if by_sentence.get(index):
+                return by_sentence[index][-1], True
+        return _lead_date(article, by_sentence), True
+
+
+def _lead_date(article: Article, by_sentence) -> DateMention | None:
+    """The day the article's first dated event happened: what wire copy's later, undated paragraphs ("In
+    Lagos, a separate march ...", "Hours earlier, ...") are told against, rather than the day it was filed."""
+    for other in sorted(article.mentions, key=lambda m: m.trigger.start):
+        dates = by_sentence.get(other.sentence)
+        if not dates or other.negated or other.hypothetical:
+            continue
+        dated, told_only = _closest_date(article, other, dates)
+        if not told_only and not dated.background:
+            return dated
+    return None
+
+
+def _closest_date(article: Article, mention: EventMention, dates: list[DateMention]) -> tuple[DateMention, bool]:
+    """The date of the mention's clause, else the nearest; and whether it only dates the telling ("officials
+    said on Monday that ..."), which leaves the event's own day open."""
+    doc = article.doc
+    trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    verb = governing_verb(trigger.root) if trigger is not None else None
+    attached, told = [], []
+    for date in dates:
+        span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and any(a.i == verb.i for a in span.root.ancestors):
+            attached.append(date)
+        elif head is not None and head.lemma_.lower() in SPEECH and (verb is None or head.i != verb.i):
+            told.append(date)
+    candidates = attached or [d for d in dates if d not in told] or dates
+    best = min(candidates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
+    return best, best in told and not attached

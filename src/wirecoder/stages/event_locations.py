@@ -1,0 +1,245 @@
+"""Event locations: where each event report happened, one event a place.
+
+The places of the report's sentence that are not an actor's words, a dateline or a job's title, preferring those
+inside the trigger's clause, leaving out places that only orient the reader ("west of Kirkuk", "the road to
+Djibo") and places that only situate another ("Kayseri, a hub in Central Anatolia"), and a country when a place in
+it is named; several places left make several events. With none: the settlement the sentence refers back to ("the
+city"), else the place told in the sentences just before, else (but for strategic developments, which stay
+unplaced) the target's country, the country the article is about, or the actor's own, at country precision. The
+small tests on the parse are in stages/event_places.py.
+"""
+from __future__ import annotations
+
+import re
+
+from ..article import Article, EventMention, Place
+from ..events.place_relations import contains, within_admin1
+from ..geo.countries import COUNTRY_CODES, CountryNames
+from .event_places import (apposed_before, most_specific_last, names_a_job, names_a_topic, only_finer_kept,
+                           origin_of_people, place_token, travel_destination, without_hosts)
+from .syntax import governing_verb
+
+DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                             "north-east", "north-west", "south-east", "south-west"})
+DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "kilometre", "kilometer", "mile"})
+ROUTE_WORDS = frozenset({"road", "route", "highway", "way", "motorway", "corridor"})
+SETTLEMENT_REFERENCE = re.compile(
+    r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
+
+
+class EventLocationsStage:
+    name = "event_locations"
+    requires = ("reports", "report_actors", "places", "actors", "datelines", "doc", "sentences", "text")
+    assigns = ("report_places",)
+
+    def __init__(self, *, countries: CountryNames):
+        self._countries = countries
+
+    def __call__(self, article: Article) -> Article:
+        article.report_places = [
+            self._locations(article, report.mention, (found.actor1, found.actor2, *found.assoc))
+            for report, found in zip(article.reports, article.report_actors)]
+        return article
+
+    def _locations(self, article: Article, mention: EventMention, actors) -> list[Place | None]:
+        # A country standing for its state ("Armenia launched") and a place inside an actor's name
+        # ("the civilian population of Azerbaijan") are not where the event happened.
+        used = [a.span for a in actors if a is not None]
+        used += [a.span for a in article.actors if a.sentence == mention.sentence
+                 and (a.role == "state" or " of " in a.span.text)]
+        used += article.datelines  # where the reporter filed from
+        places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
+                  and not any(u.overlaps(p.span) and (u in article.datelines or not apposed_before(
+                      article.text, p.span, u)) for u in used) and p.lat is not None
+                  and not names_a_job(place_token(article.doc, p))]
+        places = _in_clause(article, mention, places)
+        places = _without_reference_points(article, places)
+        places = _most_specific(article, places)
+        specific = [p for p in places if p.feature_code not in COUNTRY_CODES]
+        if specific:
+            countries_covered = {p.country for p in specific}
+            places = specific + [p for p in places if p.feature_code in COUNTRY_CODES
+                                 and p.country not in countries_covered]
+            places = [p for p in places if p.feature_code not in COUNTRY_CODES] or places
+        if places:
+            unique, seen = [], set()
+            for place in places:
+                key = place.geonameid or (place.name, place.country)
+                if key not in seen:
+                    seen.add(key)
+                    unique.append(place)
+            return unique
+        told_before = _settlement_referred_to(article, mention) or _place_told_before(article, mention)
+        if told_before is not None:
+            return [told_before]  # "Gunmen attacked the village of X on Sunday. They killed 14 people."
+        if mention.event_type == "Strategic developments":
+            return [None]  # an agreement or arrest with no place named: unknown, not a guess
+        # the target's country, else the country the article is about, else the actor's own
+        return [self._country_fallback(actors[1:2]) or self._main_country(article)
+                or self._country_fallback(actors[:1])]
+
+    def _country_fallback(self, actors) -> Place | None:
+        """No place named: the first of these actors with a country, at country precision."""
+        for actor in actors:
+            if actor is not None and actor.country:
+                country = self._countries.get(actor.country)
+                if country is None or country.lat is None:
+                    continue
+                return Place(actor.span, country.name, None, country.lat, country.lon, country.iso, None, "A",
+                             "PCLI", 3)
+        return None
+
+    def _main_country(self, article: Article) -> Place | None:
+        """The country the article's places lie in most often, at country precision."""
+        tally: dict[str, int] = {}
+        first: dict[str, Place] = {}
+        for place in article.places:
+            if place.country:
+                tally[place.country] = tally.get(place.country, 0) + 1
+                first.setdefault(place.country, place)
+        if not tally:
+            return None
+        iso = max(tally, key=lambda c: (tally[c], -first[c].span.start))
+        country = self._countries.get(iso)
+        if country is None or country.lat is None:
+            return None
+        return Place(first[iso].span, country.name, None, country.lat, country.lon, iso, None, "A", "PCLI", 3)
+
+
+def _settlement_referred_to(article: Article, mention: EventMention) -> Place | None:
+    """ "East of the city", "in the camp": a settlement the sentence refers back to is the last one the
+    article named before it."""
+    words = article.sentences[mention.sentence].span.text.casefold()
+    if not SETTLEMENT_REFERENCE.search(words):
+        return None
+    before = [p for p in article.places if p.span.start < mention.trigger.start and p.lat is not None
+              and (p.feature_class in ("P", "S") or (p.within is not None and p.geo_precision <= 2))
+              and not any(d.start <= p.span.start < d.end for d in article.datelines)]
+    return before[-1] if before else None
+
+
+def _most_specific(article: Article, places: list[Place]) -> list[Place]:
+    """Drop a place that only situates another ('Kayseri, a hub in Central Anatolia'; 'Redding, northern
+    California'; 'a woman from Canada'), keeping the places an event is told to have hit ('Ganja, Mingachevir
+    and Absheron district')."""
+    doc = article.doc
+    tokens = {}
+    for place in places:
+        span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+        if span is not None:
+            tokens[id(place)] = span.root
+    hosts = {p.within for p in places if p.within is not None}  # "in Jangebe, in Zamfara state": Zamfara
+    kept = []                                                   # only places Jangebe, which it hosts
+    for place in places:
+        token = tokens.get(id(place))
+        if place.span in hosts:
+            continue
+        if token is None:
+            kept.append(place)
+            continue
+        if origin_of_people(token):
+            continue  # "a woman visiting from Canada", "people from the villages of X", "coming from A and B"
+        situates = False
+        for other in places:
+            other_token = tokens.get(id(other))
+            if other is place or other_token is None or other.geo_precision >= place.geo_precision:
+                continue
+            current, path = token, []
+            while current.head.i != current.i and current.i != other_token.i and len(path) < 6:
+                path.append(current.dep_)
+                current = current.head
+            if current.i == other_token.i and "conj" not in path and not (
+                    _peers(token, other_token) and not within_admin1(place, other)):
+                situates = True  # ("Ganja, Mingachevir, Khizi": an apposed list of peers, unless it is "Town, State")
+                break
+        listed = {id(o) for o in places if tokens.get(id(o)) is not None and _peers(token, tokens[id(o)])}
+        if not situates and not any(contains(place, other) for other in places
+                                    if other is not place and id(other) not in listed):
+            kept.append(place)  # places listed together ("Ganja, Mingachevir and Absheron") are peers
+    return without_hosts(kept, doc) or places
+
+
+def _peers(token, other) -> bool:
+    """Places of one list ("Ganja, Mingachevir, Khizi as well as Absheron district") share its first item."""
+    def list_head(t):
+        for _ in range(8):
+            if t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
+                t = t.head
+            else:
+                break
+        return t
+    return list_head(token).i == list_head(other).i
+
+
+def _in_clause(article: Article, mention: EventMention, places: list[Place]) -> list[Place]:
+    """Prefer the places inside the trigger's clause ('shelled X after talks in Y' is an event in X)."""
+    doc = article.doc
+    trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    verb = governing_verb(trigger.root) if trigger is not None else None
+    if verb is None:
+        return places
+    clause = set()
+    stack = [verb]
+    while stack:  # the verb's own clause: not the clauses joined to it ("..., and then appeared to condemn X")
+        token = stack.pop()
+        clause.add(token.idx)
+        stack.extend(c for c in token.children if c.dep_ not in ("ccomp", "parataxis")
+                     and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
+    inside = [p for p in places if p.span.start in clause]
+    return inside or places
+
+
+def _without_reference_points(article: Article, places: list[Place]) -> list[Place]:
+    """Places that only orient the reader: "west of Kirkuk", "20 km from X", the second end of "between Tera
+    and Gotheye", "the road to Djibo", "across the Dnipro". ACLED codes the event at the place itself; a
+    reference point stays only when nothing else is named."""
+    doc = article.doc
+
+    def reference(place: Place) -> bool:
+        span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span.root
+        if token.dep_ == "conj" and token.head.dep_ == "pobj" and token.head.head.lower_ == "between":
+            return True
+        if names_a_topic(token):
+            return True  # "EU accession talks", "the Gaza ceasefire": a place naming a topic
+        if travel_destination(token):
+            return True  # "returning from a trip to the United States"
+        if token.dep_ != "pobj":
+            return False
+        prep, head = token.head, token.head.head
+        if prep.lower_ == "of" and (head.lower_ in DIRECTION_WORDS or head.lower_ in DISTANCE_WORDS):
+            return True
+        if prep.lower_ in ("from", "of") and any(t.lower_ in DISTANCE_WORDS for t in head.subtree):
+            return True
+        if prep.lower_ in ("to", "towards", "toward") and head.lemma_.lower() in ROUTE_WORDS:
+            return True
+        return prep.lower_ == "across"
+
+    kept = [p for p in places if not reference(p)]
+    return only_finer_kept(kept, [p for p in places if p in kept or not names_a_topic(place_token(doc, p))]) \
+        or places
+
+
+def _place_told_before(article: Article, mention: EventMention) -> Place | None:
+    """The last place below the country named in the previous two sentences of the same paragraph, or of a
+    one-sentence paragraph right before it (wire copy sets every sentence apart)."""
+    paragraph = article.sentences[mention.sentence].paragraph
+    crossed = False
+    for index in (mention.sentence - 1, mention.sentence - 2):
+        if index < 0 or article.is_heading(article.sentences[index]):
+            break
+        if article.sentences[index].paragraph != paragraph:
+            size = sum(s.paragraph == article.sentences[index].paragraph for s in article.sentences)
+            if crossed or size > 1:
+                break
+            crossed, paragraph = True, article.sentences[index].paragraph
+        named = [p for p in article.places if article.sentence_at(p.span.start) == index
+                 and p.lat is not None and p.feature_code not in COUNTRY_CODES
+                 and not any(d.start <= p.span.start < d.end for d in article.datelines)]
+        hosts = {p.within for p in named if p.within is not None}
+        named = [p for p in named if p.span not in hosts] or named
+        if named:
+            return most_specific_last(named)
+    return None

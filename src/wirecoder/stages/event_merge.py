@@ -1,0 +1,103 @@
+"""Event merge: the events of one article that are one event are joined.
+
+One event a type, day and place: a protest met by police is one protest with intervention (coded by its worst
+moment), not two events. An event placed only at a country or a province on the day another of its type is placed
+at a town there is that event told again ("... in Somalia", "... in Borno"); houses burnt or shops looted in an
+attack, on its day and at its place, are part of the attack, as ACLED codes them. The event kept takes what the
+other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that turned into a riot
+has rioters for marchers. Events are numbered in order at the end.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from ..article import Article, Event
+from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor
+from ..events.place_relations import same_place, within
+from ..geo.countries import CountryNames
+
+PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
+                    "Violent demonstration": 3}  # one demonstration a place and day, coded by its worst moment
+
+
+class EventMergeStage:
+    name = "event_merge"
+    requires = ("events",)
+    assigns = ("events",)
+
+    def __init__(self, *, countries: CountryNames):
+        self._roles = ActorRoles(countries=countries)
+
+    def __call__(self, article: Article) -> Article:
+        events: list[Event] = []
+        index: dict[tuple, Event] = {}
+        for event in article.events:
+            location = event.location
+            # one protest a place and day: met by police, it is a protest with intervention, not two events
+            kind = "demonstration" if event.sub_event_type in PROTEST_SEVERITY else event.sub_event_type
+            key = (kind, event.date, event.background,
+                   (location.geonameid or (location.name, location.country)) if location else None)
+            if key in index:
+                _absorb(index[key], event)
+                continue
+            index[key] = event
+            events.append(event)
+        events = _fold_coarse(events)
+        events = _fold_destruction(events)
+        for event in events:  # a protest that turned into a riot: its marchers are rioters now
+            if event.event_type == "Riots" and event.actor1 is not None and event.actor1.kind == "protesters":
+                event.actor1, event.actor2 = self._roles.crowd_roles(
+                    dataclasses.replace(event.mention, event_type=event.event_type,
+                                        sub_event_type=event.sub_event_type), event.actor1, event.actor2,
+                    event.location)
+        for number, event in enumerate(events, start=1):
+            event.id = f"{article.id}-e{number}"
+        article.events = events
+        return article
+
+
+def _fold_coarse(events: list[Event]) -> list[Event]:
+    """An event placed only at a country or a province, on the day another event of the same type is placed
+    at a town in it, is that event told again ("... in Somalia", "... in Borno"): fold it in."""
+    kept: list[Event] = []
+    for event in events:
+        finer = [e for e in events if e is not event and e.event_type == event.event_type
+                 and e.date == event.date and e.background == event.background
+                 and within(e.location, event.location)]
+        if finer:
+            _absorb(finer[0], event)
+            continue
+        kept.append(event)
+    return kept
+
+
+def _fold_destruction(events: list[Event]) -> list[Event]:
+    """Houses burnt or shops looted in an attack are part of the attack, as ACLED codes them: property
+    destruction on the day and at the place (or at no place) of a violent event is folded into it."""
+    kept: list[Event] = []
+    for event in events:
+        host = None
+        if event.sub_event_type == "Looting/property destruction":
+            host = next((e for e in events if e is not event and e.event_type in VIOLENT_TYPES
+                         and e.date == event.date and e.background == event.background
+                         and (event.location is None or e.location is None
+                              or same_place(e.location, event.location))), None)
+        if host is not None:
+            _absorb(host, event)
+            continue
+        kept.append(event)
+    return kept
+
+
+def _absorb(kept: Event, other: Event) -> None:
+    if PROTEST_SEVERITY.get(other.sub_event_type, -1) > PROTEST_SEVERITY.get(kept.sub_event_type, -1) \
+            and kept.sub_event_type in PROTEST_SEVERITY:
+        kept.sub_event_type, kept.event_type = other.sub_event_type, other.event_type
+    kept.fatalities = kept.fatalities or other.fatalities
+    kept.injured = kept.injured or other.injured
+    kept.weapons = kept.weapons + [w for w in other.weapons if w not in kept.weapons]
+    kept.actor1 = better_actor(kept.actor1, other.actor1)
+    kept.actor2 = better_actor(kept.actor2, other.actor2)
+    seen = {(e.field, e.span.start) for e in kept.evidence}
+    kept.evidence.extend(e for e in other.evidence if (e.field, e.span.start) not in seen)
+    kept.confidence = max(kept.confidence, other.confidence)

@@ -1,0 +1,36 @@
+"""Responsibility claims: "Islamic State claimed responsibility for the attack". The armed group that claims an
+attack coded with no named perpetrator is its actor1, as ACLED codes claimed attacks; the claim's words are the
+evidence. The attack is the latest current violent event told before the claim."""
+from __future__ import annotations
+
+import re
+
+from ..article import Article, Evidence
+from ..events.actor_roles import VIOLENT_TYPES
+
+CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IGNORECASE)
+CLAIMING_KINDS = ("rebels", "political_militia", "identity_militia")
+
+
+class ResponsibilityStage:
+    name = "responsibility"
+    requires = ("events", "actors", "sentences")
+    assigns = ("events",)
+
+    def __call__(self, article: Article) -> Article:
+        events = article.events
+        for sentence in article.sentences:
+            if not CLAIMED.search(sentence.span.text):
+                continue
+            group = next((a for a in article.actors if a.sentence == sentence.index and a.role == "group"
+                          and a.kind in CLAIMING_KINDS), None)
+            if group is None:
+                continue
+            before = [e for e in events if not e.background and e.event_type in VIOLENT_TYPES
+                      and e.mention.trigger.start < sentence.span.start
+                      and (e.actor1 is None or not e.actor1.named)]
+            if before:
+                claimed = max(before, key=lambda e: e.mention.trigger.start)
+                claimed.actor1 = group
+                claimed.evidence.append(Evidence("actor1", group.span))
+        return article
