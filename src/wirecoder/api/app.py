@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..version import __version__
 from ..errors import WirecoderError
 from ..store import Database
+from ..store.cache import ReadCache
 from . import articles, events, exports, incidents, pages, places, problems, reviews
 from .deps import Stores
 from .settings import DeskSettings
@@ -91,6 +92,7 @@ def create_app(settings: DeskSettings) -> FastAPI:
                               "and review by analysts. Errors: `{\"error\": {\"code\", \"message\", \"status\"}}`.")
     app.state.settings = settings
     app.state.stores = Stores(settings)
+    app.state.read_cache = ReadCache(max_entries=settings.cache_entries, max_bytes=settings.cache_bytes)
     app.state.static_dir = static
     app.state.gazetteers = places.Gazetteers(settings.gazetteer)
     problems.install(app)

@@ -7,12 +7,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from ..errors import WirecoderError
 from ..review import FIELDS, REJECT_REASONS
 from ..taxonomy import ACTOR_KINDS, EVENT_TYPES
-from .views import json_response
+from .views import cached_json, json_bytes
 
 router = APIRouter()
 # the files the page cannot work without; a missing one means a broken install (W077 at start)
@@ -46,11 +46,12 @@ def docs() -> HTMLResponse:
 
 
 @router.get("/api/meta", tags=["meta"], summary="The store's counts and the taxonomy the page needs")
-def meta(request: Request) -> JSONResponse:
-    return json_response({
-        "store": request.app.state.stores.reader().desk_summary(),
+def meta(request: Request) -> Response:
+    db = request.app.state.stores.reader()
+    return cached_json(request, db, ("meta",), lambda: json_bytes({
+        "store": db.desk_summary(),
         "event_types": {name: list(subs) for name, subs in EVENT_TYPES.items()},
         "actor_kinds": list(ACTOR_KINDS),
         "review": {"fields": list(FIELDS), "reject_reasons": list(REJECT_REASONS)},
         "incidents": True,
-    })
+    }))

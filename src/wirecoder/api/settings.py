@@ -17,6 +17,8 @@ class DeskSettings:
     max_body_bytes: int = 64 * 1024  # largest request body
     max_query_bytes: int = 4 * 1024  # longest query string
     export_page_size: int = 500  # events read from the store per chunk of a streamed export
+    cache_entries: int = 512  # read results (pages, points, counts) kept until the store changes
+    cache_bytes: int = 64 * 1024 * 1024  # and at most this many bytes of them
 
 
 SETTINGS_HELP = {
@@ -28,4 +30,6 @@ SETTINGS_HELP = {
     "max_body_bytes": "largest request body accepted (W074 beyond)",
     "max_query_bytes": "longest query string accepted (W074 beyond)",
     "export_page_size": "events read per chunk while an export streams",
+    "cache_entries": "read results (pages, map points, counts, the store's summary) kept until the store changes",
+    "cache_bytes": "most bytes of kept read results (least recently used dropped first)",
 }

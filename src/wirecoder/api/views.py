@@ -1,12 +1,16 @@
 """The API's JSON forms of stored things (one place, so lists, single items and exports agree)."""
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Hashable
 from typing import Any
 
-from fastapi.responses import JSONResponse
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
 
 from ..review.state import apply_review
 from ..store import Database, StoredEvent, StoredReport
+from ..store.cache import ReadCache
 from ..store.browse import ArticleView
 
 
@@ -14,6 +18,18 @@ def json_response(body: Any, *, status_code: int = 200) -> JSONResponse:
     """The body serialised straight by json.dumps: FastAPI's jsonable_encoder costs 5-15 times more on pages of
     events and map points, and these bodies hold only JSON types already."""
     return JSONResponse(body, status_code=status_code)
+
+
+def json_bytes(body: Any) -> bytes:
+    """A body as JSONResponse would encode it."""
+    return json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def cached_json(request: Request, db: Database, key: Hashable, build: Callable[[], bytes]) -> Response:
+    """The JSON bytes ``build`` makes for ``key``, kept by the app's ReadCache until the store changes (every
+    reader of the same view at the same generation of the store gets the same bytes)."""
+    cache: ReadCache = request.app.state.read_cache
+    return Response(cache.get(db, key, build), media_type="application/json")
 
 
 def event_json(stored: StoredEvent) -> dict[str, Any]:

@@ -311,6 +311,29 @@ MIGRATIONS: tuple[str, ...] = (
         AND events.event_key = new.event_key;
     END;
     """,
+    # the store's generation: a number that every change the desk's reads can see raises (events, documents,
+    # incidents and their reports, reviews), made in any process, so that a reader may keep the results of
+    # reads until it moves (store/cache.py); reviews are append-only, so only their inserts count
+    """
+    CREATE TABLE store_generation (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL);
+    INSERT INTO store_generation (id, generation) VALUES (1, 0);
+    CREATE TRIGGER generation_events_insert AFTER INSERT ON events BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_events_update AFTER UPDATE ON events BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_events_delete AFTER DELETE ON events BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_documents_insert AFTER INSERT ON documents BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_documents_update AFTER UPDATE ON documents BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_documents_delete AFTER DELETE ON documents BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_incidents_insert AFTER INSERT ON incidents BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_incidents_update AFTER UPDATE ON incidents BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_incidents_delete AFTER DELETE ON incidents BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_reports_insert AFTER INSERT ON reports BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_reports_update AFTER UPDATE ON reports BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_reports_delete AFTER DELETE ON reports BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_reviews_insert AFTER INSERT ON reviews BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_review_state_insert AFTER INSERT ON review_state BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_review_state_update AFTER UPDATE ON review_state BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    CREATE TRIGGER generation_review_state_delete AFTER DELETE ON review_state BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
