@@ -10,6 +10,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -106,7 +107,8 @@ class BrowseStore:
         if sort not in SORTS:
             raise WirecoderError("W070", f"sort {sort!r} is not one of {', '.join(SORTS)}")
         key, direction = SORTS[sort]
-        where, params = filter_where(event_filter)
+        where, params = filter_where(event_filter, text_by_scan=bool(event_filter.text) and
+                                     self._matched_by_many(event_filter.text or "", limit=limit))
         if after is not None:
             value, row_id = decode_cursor(after)
             where.append(f"({key}, e.id) {'<' if direction == 'DESC' else '>'} (?, ?)")
@@ -125,6 +127,18 @@ class BrowseStore:
             value = last[10] if sort != "fatalities" else (last[11] if last[11] is not None else -1)
             cursor = encode_cursor(value, last[0])
         return EventPage(events=events, next_cursor=cursor)
+
+    def _matched_by_many(self, text: str, *, limit: int) -> bool:
+        """Whether so many documents match ``text`` that a page is cheaper read in its sort order, testing each
+        event against the matches, than by reading every matched event and sorting them. With M of D documents
+        matching, the first costs about limit * D / M events read, the second about 2 M: so many means
+        M > sqrt(limit * D / 2). Counting stops there (FTS5 reads its matches lazily), so it costs little."""
+        documents = int(self._conn.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0])
+        enough = math.isqrt((int(limit) + 1) * documents // 2) + 1
+        found = self._conn.execute(
+            "SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)",
+            (fts_query(text), enough)).fetchone()[0]
+        return int(found) >= enough
 
     def event_by_row(self, event_id: int) -> StoredEvent | None:
         """One event by its row id in this store (ids change when an article is re-coded; keys do not)."""

@@ -69,9 +69,13 @@ def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def filter_where(event_filter: EventFilter) -> tuple[list[str], list[Any]]:
+def filter_where(event_filter: EventFilter, *, text_by_scan: bool = False) -> tuple[list[str], list[Any]]:
     """WHERE terms and their parameters for a filter, on the values shown (reviewed, else coded). The terms
-    name only the events table (``e``), so counts and map points need no join."""
+    name only the events table (``e``), so counts and map points need no join.
+
+    ``text_by_scan``: the full-text matches are only a test on events read in the sort's order (the unary
+    ``+`` keeps SQLite from reading events by the matched documents and sorting them all): the better plan
+    for a page of a search that many documents match."""
     where: list[str] = []
     params: list[Any] = []
     f = event_filter
@@ -119,7 +123,8 @@ def filter_where(event_filter: EventFilter) -> tuple[list[str], list[Any]]:
                      "WHERE r.event_id = e.id), 1) >= ?")
         params.append(int(f.min_sources))
     if f.text:
-        where.append("e.document_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        where.append(("+" if text_by_scan else "") +
+                     "e.document_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
         params.append(fts_query(f.text))
     if not f.include_background:
         where.append("e.background = 0")
@@ -132,7 +137,7 @@ def filter_where(event_filter: EventFilter) -> tuple[list[str], list[Any]]:
     if review is None:
         where.append("(e.review_status IS NULL OR e.review_status != 'rejected')")
     elif review == "unreviewed":
-        where.append("e.review_status IS NULL")
+        where.append("+e.review_status IS NULL")  # most events: never by the review index (its rows cost more)
     elif review == "reviewed":
         where.append("e.review_status IN ('accepted', 'corrected')")
     elif review != "all":

@@ -334,6 +334,18 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TRIGGER generation_review_state_update AFTER UPDATE ON review_state BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
     CREATE TRIGGER generation_review_state_delete AFTER DELETE ON review_state BEGIN UPDATE store_generation SET generation = generation + 1 WHERE id = 1; END;
     """,
+    # covering indexes for the desk's filters: a country's or a type's page, points and counts are read from the
+    # index alone (the sub-type and the article are in it too; reading the rows, which hold the event's JSON,
+    # cost 10-40 times more on 10^5 events)
+    """
+    DROP INDEX events_shown_date;
+    DROP INDEX events_shown_country;
+    CREATE INDEX events_shown_date ON events(shown_date, id, review_status, background, shown_fatalities, shown_type,
+                                             shown_sub_type, shown_lat, shown_lon, shown_country, document_id);
+    CREATE INDEX events_shown_country ON events(shown_country, shown_date, id, review_status, background,
+                                                shown_fatalities, shown_type, shown_sub_type, shown_lat, shown_lon,
+                                                document_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
