@@ -30,6 +30,8 @@ def _one(geoparser, text, name):
     ("Central American migrants reached the border.", "Central American", None, "RGN"),
     ("Middle Eastern oil prices rose.", "Middle Eastern", None, "RGN"),
     ("Saudi-led strikes hit the port.", "Saudi", "SA", "PCLI"),
+    ("Markets in Eastern and Southern Europe grew.", "Eastern", None, "RGN"),
+    ("Storms hit North and South Carolina.", "North", "US", "ADM1"),
 ])
 def test_news_names_resolve_like_the_place_they_name(geoparser, text, name, country, code):
     place = _one(geoparser, text, name)
@@ -64,3 +66,15 @@ def test_region_and_feature_names_are_listed_once():
             for name in (row["name"], *filter(None, row["aliases"].split("|"))):
                 seen[(name.casefold(), row["feature_code"])].append(row["name"])
     assert {k: v for k, v in seen.items() if len(set(v)) > 1} == {}
+
+
+def test_a_lone_direction_word_shares_the_head_only_of_a_coordinated_direction_word():
+    from wirecoder.geo.cues import shared_head_after
+    text = "Eastern and Southern Europe, North or South Carolina, Eastern and Hadi forces, eastern and Southern Europe"
+    assert shared_head_after(text, 0, 7) == "Europe"
+    start = text.index("North")
+    assert shared_head_after(text, start, start + 5) == "Carolina"
+    start = text.index("Eastern and Hadi")
+    assert shared_head_after(text, start, start + 7) is None  # "Hadi" is no direction word
+    start = text.index("eastern")
+    assert shared_head_after(text, start, start + 7) is None  # lower case: no name

@@ -93,3 +93,20 @@ _BASED_AFTER = re.compile(rf"[-‐‑–](?:{_alternatives('based_words')})\b", 
 def based_after(text: str, end: int) -> bool:
     """ "New York-based", "a Washington-headquartered firm": organisations are based in a city, so the name is one."""
     return _BASED_AFTER.match(text, end) is not None
+
+
+_PART_DIRECTIONS = words("part_directions")
+# "Eastern and Southern Europe", "North and South Carolina": a direction word coordinated with another that opens
+# a name shares that name's head.
+_SHARED_HEAD_AFTER = re.compile(r"\s+(?:and|or|&)\s+([A-Z][a-z-]+)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+
+
+def shared_head_after(text: str, start: int, end: int) -> str | None:
+    """The head a lone direction word shares with the direction word coordinated after it: "Eastern" in "Eastern
+    and Southern Europe" is Eastern Europe, so this returns "Europe"; None for anything else."""
+    if text[start:end].casefold() not in _PART_DIRECTIONS or not text[start:start + 1].isupper():
+        return None
+    match = _SHARED_HEAD_AFTER.match(text, end)
+    if match is None or match.group(1).casefold() not in _PART_DIRECTIONS:
+        return None
+    return match.group(2)

@@ -9,7 +9,7 @@ from ..article import Place, Span
 from ..errors import WirecoderError
 from .build import ensure_gazetteer
 from .context import place_unknown_by_context
-from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at
+from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at, shared_head_after
 from .lexicon import words
 from .names import name_key, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
@@ -100,7 +100,7 @@ class Geoparser:
         """Resolve exactly the given toponym spans, one place per span, in the order given."""
         order = sorted(range(len(spans)), key=lambda i: spans[i])  # context is read in text order
         in_text = [spans[i] for i in order]
-        candidates = [self.candidates(text[start:end]) for start, end in in_text]
+        candidates = [self._span_candidates(text, start, end) for start, end in in_text]
         containers = _containers(text, in_text, candidates)
         hints = _qualifiers_are_areas([_hint(text, start, end) for start, end in in_text], candidates, containers)
         hints = _lists_of_areas(text, in_text, candidates, hints)
@@ -115,6 +115,13 @@ class Geoparser:
         for i, place in zip(order, placed):
             places[i] = place
         return places  # type: ignore[return-value]  # every slot is filled
+
+    def _span_candidates(self, text: str, start: int, end: int) -> tuple[Entry, ...]:
+        """The candidates of a given span; a lone direction word sharing the head of a name coordinated after it
+        ("Eastern" in "Eastern and Southern Europe") takes those of the whole name it stands for, when known."""
+        head = shared_head_after(text, start, end)
+        whole = self.candidates(f"{text[start:end]} {head}") if head else ()
+        return whole or self.candidates(text[start:end])
 
     def _owner(self, text: str, start: int) -> tuple[Entry, ...]:
         """The countries and first-level areas that qualify a kind-of-place word before a toponym: "the Yemeni
