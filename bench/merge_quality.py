@@ -21,8 +21,8 @@ and all. --verbose lists the misses of the dev part only.
    real outlets, read from ../shared/data at run time): several outlets' articles telling the same incidents
    (a mass shooting, a bombing, police shootings days apart in two cities). Each article is stored as above;
    an (article, incident) pair's prediction is the incident of the article's first event in the incident's
-   country dated on its day (or a window holding it; a date up to 7 days later, the publication standing in);
-   an article with no such event tells it alone.
+   country that may have happened on its day by the event's own time precision; an article with no such event
+   tells it alone.
 3. ACLED's distinct events (public data, measurement only: ../shared/data/acled/README.md): every distinct
    ACLED note is stored as an article of its own (published on the row's ``timestamp`` day, outlet the row's
    ``source``; notes that ACLED repeats for several of its events are one article). ACLED coded each row as a
@@ -214,15 +214,22 @@ def _polnear(document: str) -> dict:
 
 
 def telling_event(record: dict, day: str, country: str) -> str | None:
-    """The key of the record's first event that may tell an incident of this day and country."""
+    """The key of the record's first event in the incident's country that may have happened on its day, by the
+    event's own time precision (as merging reads it: the day, date..date_end, or for a date the publication
+    stands in for, the seven days up to it)."""
     target = dt.date.fromisoformat(day)
     for event in record.get("events") or []:
         location = event.get("location") or {}
         if location.get("country") != country or not event.get("date"):
             continue
         first = dt.date.fromisoformat(event["date"])
-        last = dt.date.fromisoformat(event["date_end"]) if event.get("date_end") else first
-        if first <= target <= last or 0 <= (first - target).days <= 7:
+        if event.get("date_end"):
+            last = dt.date.fromisoformat(event["date_end"])
+        elif (event.get("time_precision") or 3) == 3:
+            first, last = first - dt.timedelta(days=7), first
+        else:
+            last = first
+        if first <= target <= last:
             return event["id"]
     return None
 
