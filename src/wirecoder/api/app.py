@@ -1,6 +1,7 @@
 """create_app: the FastAPI application of the desk, with its limits, headers and one error shape."""
 from __future__ import annotations
 
+import os
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -112,3 +113,16 @@ def create_app(settings: DeskSettings) -> FastAPI:
         return response
 
     return app
+
+
+# `wirecoder serve --workers N` hands its settings to the worker processes it starts through this variable
+SETTINGS_VARIABLE = "WIRECODER_DESK_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The desk in one worker process of `wirecoder serve --workers N` (uvicorn starts each one anew and calls
+    this), over the settings the command put in the environment."""
+    text = os.environ.get(SETTINGS_VARIABLE)
+    if not text:
+        raise WirecoderError("W076", f"{SETTINGS_VARIABLE} is not set: start the desk with `wirecoder serve`")
+    return create_app(DeskSettings.from_json(text))

@@ -1,7 +1,8 @@
 """The desk's settings, declared as data: each has a default and a line of help (docs/api.md lists them)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 
@@ -19,6 +20,17 @@ class DeskSettings:
     export_page_size: int = 500  # events read from the store per chunk of a streamed export
     cache_entries: int = 512  # read results (pages, points, counts) kept until the store changes
     cache_bytes: int = 64 * 1024 * 1024  # and at most this many bytes of them
+
+    def to_json(self) -> str:
+        """The settings as JSON, for the worker processes of `wirecoder serve --workers N`."""
+        return json.dumps({**asdict(self), "db": str(self.db), "cors_origins": list(self.cors_origins),
+                           "gazetteer": str(self.gazetteer) if self.gazetteer else None})
+
+    @classmethod
+    def from_json(cls, text: str) -> "DeskSettings":
+        values = json.loads(text)
+        return cls(**{**values, "db": Path(values["db"]), "cors_origins": tuple(values["cors_origins"]),
+                      "gazetteer": Path(values["gazetteer"]) if values["gazetteer"] else None})
 
 
 SETTINGS_HELP = {

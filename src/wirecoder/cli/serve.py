@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import secrets
 import socket
 import sys
@@ -25,6 +26,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
                         help="let pages of this origin call the API (repeatable); CORS is off by default")
     parser.add_argument("--gazetteer", default=None, help="gazetteer for the place picker (default: the built one)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes sharing the port, each with its own connections and kept reads "
+                             "(default: %(default)s; more use more cores)")
     parser.set_defaults(func=run)
 
 
@@ -68,13 +72,25 @@ def run(args: argparse.Namespace) -> int:
     db_path = Path(args.db)
     if not db_path.is_file():
         raise WirecoderError("W030", f"there is no database at {db_path}; write one with `wirecoder ingest`")
-    app = create_app(DeskSettings(db=db_path, cors_origins=tuple(args.cors_origin),
-                                  gazetteer=Path(args.gazetteer) if args.gazetteer else None))
+    if not 1 <= args.workers <= 64:
+        raise WirecoderError("W070", f"--workers {args.workers} is not from 1 to 64")
+    settings = DeskSettings(db=db_path, cors_origins=tuple(args.cors_origin),
+                            gazetteer=Path(args.gazetteer) if args.gazetteer else None)
+    app = create_app(settings)  # checks the store and the page's files before anything listens
     new_token = ensure_token(db_path, token=args.token)
     if new_token:
         print(f"write token (shown once; reviews need it): {new_token}", file=sys.stderr)
     sock = bind(args.host, args.port)
     print(f"wirecoder desk on http://{args.host}:{sock.getsockname()[1]}/ (API docs at /docs)", file=sys.stderr)
-    config = uvicorn.Config(app, log_level="warning", access_log=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    if args.workers == 1:
+        uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False)).run(sockets=[sock])
+        return 0
+    from uvicorn.supervisors import Multiprocess
+
+    from ..api.app import SETTINGS_VARIABLE
+
+    os.environ[SETTINGS_VARIABLE] = settings.to_json()
+    config = uvicorn.Config("wirecoder.api.app:app_from_environment", factory=True, workers=args.workers,
+                            log_level="warning", access_log=False)
+    Multiprocess(config, sockets=[sock]).run()
     return 0
