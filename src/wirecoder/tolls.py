@@ -11,6 +11,14 @@ from .article import Count
 from .lexicon import Lexicon, load_lexicon
 
 BRIDGE_POS = {"DET", "ADJ", "AUX", "ADV", "PART", "NUM", "ADP", "PRON"}
+_WORDS = load_lexicon("counts")
+SCALE_WORDS = _WORDS.words("scale_word")  # "two dozen", "three hundred": a number run goes on
+NOBODY = _WORDS.words("nobody")  # "nobody was hurt": a toll of none, read apart
+NOBODY_DETERMINERS = _WORDS.words("nobody_determiner")  # "no civilian was killed"
+BREAKDOWN_WORDS = _WORDS.words("breakdown_word")  # "killing 10, including 3 children": a part of a toll told
+BREAKDOWN_HEADS = _WORDS.words("breakdown_head")
+COUNT_IN_DATE_WORDS = _WORDS.words("count_in_date_word")  # "between 20 and 30 people", taken for a date
+TIME_UNITS = _WORDS.words("time_unit")  # "20 years", "3 days ago": a number of a time
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 
 
@@ -70,7 +78,7 @@ class TollWords:
                 run.append(doc[j + 1])  # "twenty-three" cut into three tokens
                 j += 2
                 continue
-            if (nxt.like_num or nxt.lower_ in ("dozen", "hundred", "thousand")) and nxt.lower_ not in ("a", "an") \
+            if (nxt.like_num or nxt.lower_ in SCALE_WORDS) and nxt.lower_ not in ("a", "an") \
                     and not (nxt.is_digit and run[-1].is_digit):
                 run.append(nxt)
                 j += 1
@@ -92,8 +100,8 @@ class TollWords:
     def could_be_person(self, token) -> bool:
         """A singular noun killed or wounded is a person unless it is a thing ("a house", "the vehicle")."""
         lemma = token.lemma_.lower()
-        if lemma in ("nobody", "none", "anyone", "anybody", "everyone", "everybody", "one") or any(
-                c.dep_ == "det" and c.lower_ in ("no", "any", "every") for c in token.children):
+        if lemma in NOBODY or any(
+                c.dep_ == "det" and c.lower_ in NOBODY_DETERMINERS for c in token.children):
             return False  # "nobody was hurt", "no civilian was killed": a toll of none, read apart
         if token.pos_ == "PROPN":
             return token.ent_type_ in ("PERSON", "NORP", "")
@@ -175,9 +183,9 @@ class TollWords:
 
 def part_of_toll(doc, token, floor: int) -> bool:
     """A number that breaks down a toll told already: after "including" or "among them", or in brackets."""
-    if any(t.lower_ in ("including", "among", "whom", "incl") for t in doc[max(floor, token.i - 3):token.i]):
+    if any(t.lower_ in BREAKDOWN_WORDS for t in doc[max(floor, token.i - 3):token.i]):
         return True
-    if any(a.lower_ in ("including", "among") for a in list(token.ancestors)[:4]):
+    if any(a.lower_ in BREAKDOWN_HEADS for a in list(token.ancestors)[:4]):
         return True
     opened = [t.i for t in doc[floor:token.i] if t.text == "("]
     closed = [t.i for t in doc[floor:token.i] if t.text == ")"]
@@ -201,9 +209,8 @@ def names_time(doc, token) -> bool:
     entity = next((e for e in doc.ents if e.start <= token.i < e.end), None)
     if entity is None or len(token.text) == 4 and token.is_digit:
         return True
-    return any(t.is_alpha and t.lower_ not in ("between", "and", "to", "some", "about", "around", "over")
-               for t in entity) or entity.end < len(doc) and doc[entity.end].lemma_.lower() in (
-                   "year", "day", "month", "week", "hour", "minute", "ago")
+    return any(t.is_alpha and t.lower_ not in COUNT_IN_DATE_WORDS
+               for t in entity) or entity.end < len(doc) and doc[entity.end].lemma_.lower() in TIME_UNITS
 
 
 def range_end(doc, token) -> bool:

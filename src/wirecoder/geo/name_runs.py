@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..lexicon import load_lexicon
 from .store import Entry, NameKind
 from .wording import HYPHENS
 
 MAX_EXTRA_TOKENS = 4
-JOINING_PARTICLES = frozenset({"of", "e", "i", "de", "del", "da", "do", "di", "du", "la", "el", "al"})
+_WORDS = load_lexicon("place_names")
+JOINING_PARTICLES = _WORDS.words("joining_particle")
 
 
 def name_past_entity(doc, start: int, end: int,

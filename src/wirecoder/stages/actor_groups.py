@@ -13,13 +13,15 @@ from dataclasses import dataclass
 
 from ..article import ActorMention, Article
 from ..geo.countries import CountryNames
+from ..lexicon import load_lexicon
 from ..taxonomy.actor_lexicon import ActorLexicon, GroupForm, squash
 from .actor_names import actor_name
 
 # a state's own forces named in the lexicon keep the role the other stages read ("the Israeli military said")
 STATE_ROLES = (("Military Forces of ", "military"), ("Police Forces of ", "police"), ("Government of ", "government"))
-BACK_LINKS = ("of", "from", "under", "with", "within")  # "fighters of X", "rebels under OPS"
-BACK_VERBS = ("operating", "belonging", "affiliated", "linked", "loyal", "allied", "aligned", "attached", "backed")
+_WORDS = load_lexicon("actor_groups")
+BACK_LINKS = _WORDS.words("back_link")
+BACK_VERBS = _WORDS.words("back_verb")
 
 
 @dataclass(frozen=True)

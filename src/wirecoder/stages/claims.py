@@ -15,35 +15,22 @@ from __future__ import annotations
 import re
 
 from ..article import Article, Claimant, Event, Evidence, Quote, Speaker
+from ..lexicon import load_lexicon
 
-OUTLET_WORDS = frozenset("""
-news agency agencies press times post journal herald tribune gazette daily radio tv television channel broadcaster
-newspaper wire reuters afp ap bbc cnn tass ria xinhua anadolu interfax aljazeera jazeera trend apa report reports
-""".split())
-MILITARY_WORDS = frozenset("""
-army armed forces force military troops defense defence command commander general colonel brigade battalion navy
-naval air soldier soldiers officer officers militia regiment division staff marshal lieutenant major captain
-""".split())
-GOVERNMENT_WORDS = frozenset("""
-ministry minister government president presidential prime premier spokesman spokeswoman spokesperson official
-officials governor mayor embassy ambassador authorities administration kremlin parliament chancellor secretary
-foreign interior cabinet office council state department
-""".split())
-ORGANISATION_WORDS = frozenset("""
-un nations organisation organization committee cross crescent watch amnesty union group agency ngo foundation
-institute council commission fund coalition association observatory monitor party movement
-""".split())
-PERSON_PRONOUNS = frozenset({"he", "she", "i"})
-REPORT_CUES = frozenset({"report", "reports", "reported", "reporting", "writes", "wrote"})
+_WORDS = load_lexicon("speaker_kinds")
+OUTLET_WORDS = _WORDS.words("outlet_word")
+MILITARY_WORDS = _WORDS.words("military_word")
+GOVERNMENT_WORDS = _WORDS.words("government_word")
+ORGANISATION_WORDS = _WORDS.words("organisation_word")
+PERSON_PRONOUNS = _WORDS.words("person_pronoun")
+REPORT_CUES = _WORDS.words("report_cue")
 # "..., Trend reports." closing a sentence: the form in which an outlet names itself as the source
 _NAMED_OUTLET = re.compile(
     r"[,;—–-]\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:reports|reported|writes|wrote)\s*(?:[.\n]|$)")
 _WORD = re.compile(r"[a-z]+")
 _POSSESSIVE = re.compile(r"\w['’]s\b")  # "the victim's brother": someone's relation, not a masthead
 _ASSERTING_FIELDS = frozenset({"trigger", "fatalities", "injured"})
-UNRESOLVED_PRONOUNS = frozenset({"they", "we", "it", "he", "she", "i", "you", "them", "us", "him", "her", "one",
-                                 "someone", "somebody", "this", "that", "these", "those", "who", "whom", "whose",
-                                 "which", "what"})
+UNRESOLVED_PRONOUNS = _WORDS.words("unresolved_pronoun")
 RESPONSIBILITY = re.compile(r"\b(?:responsibility|credit)\b", re.IGNORECASE)
 
 

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 from ..article import ActorMention, Article
 from ..geo.countries import CountryNames
+from ..lexicon import load_lexicon
 from ..taxonomy.actor_lexicon import ActorLexicon, Identity, squash
 from .actor_names import actor_name
 
-JOINERS = frozenset({",", "and", "&", "/"})
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bani", "beni", "banu", "ould", "abu", "ait", "-", "'",
-                            "del", "de", "la", "los", "las", "do", "da", "dos", "das"})  # "Tropa del Infierno"
-MILITIA_NOUNS = {"militia": "Militia", "militias": "Militia", "militiaman": "Militia", "militiamen": "Militia",
-                 "gang": "Gang", "gangs": "Gang", "cartel": "Cartel"}  # "X gang" -> "X Gang"
-TYPE_NAMES = {"tribal": "Tribal", "clan": "Clan", "ethnic": "Ethnic", "communal": "Communal", "caste": "Caste"}
-GROUP_NOUNS = frozenset({"caste", "community", "tribe", "clan", "clans", "tribes", "ethnic", "group"})
+_WORDS = load_lexicon("communal_names")
+JOINERS = _WORDS.words("joiner")
+NAME_PARTICLES = _WORDS.words("name_particle")
+MILITIA_NOUNS = _WORDS.mapping("militia_noun")
+TYPE_NAMES = _WORDS.mapping("type_name")
+GROUP_NOUNS = _WORDS.words("group_noun")
 
 
 class IdentityFinder:

@@ -11,9 +11,14 @@ from __future__ import annotations
 from ..article import ActorMention, Article, EventMention, ReportActors
 from ..events.actor_roles import ARMED_KINDS, ActorRoles, speaks
 from ..geo.countries import CountryNames
+from ..lexicon import load_lexicon
 from .syntax import SPEECH, governing_verb, subject_of
 
-TARGET_PREPS = frozenset({"on", "against", "at", "targeting", "toward", "towards"})
+_WORDS = load_lexicon("event_actors")
+TARGET_PREPS = _WORDS.words("target_preposition")
+CARRY_OUT_VERBS = _WORDS.words("carry_out_verb")  # "launched an attack": the object is the act, not a target
+SELF_PRONOUNS = _WORDS.words("self_pronoun")  # "the army said it had killed ..."
+SELF_POSSESSIVES = _WORDS.words("self_possessive")  # "the army said its aircraft struck ..."
 
 
 class EventActorsStage:
@@ -62,8 +67,7 @@ class EventActorsStage:
                 if child.dep_ == "prep" and child.lower_ in preps:
                     for pobj in child.children:
                         actor2 = actor2 or actor_at(pobj)
-                elif child.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in ("launch", "carry", "conduct",
-                                                                                      "stage", "hold"):
+                elif child.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in CARRY_OUT_VERBS:
                     actor2 = actor2 or actor_at(child)
         if actor1 is None or actor1 is actor2:  # "6 soldiers were killed following attacks by Taliban militants"
             by_agent = next((found for t in trigger.sent if t.lower_ == "by" and t.head.pos_ in ("VERB", "NOUN")
@@ -131,8 +135,8 @@ def _act_heads(root, verb) -> list:
 def _owner_who_speaks(article: Article, mention: EventMention, subject) -> ActorMention | None:
     """The armed party that tells of its own act: "the army said its aircraft struck ...", "the army said it
     had killed 12 fighters", "the group said its fighters attacked ...": the speaker owns the subject."""
-    if subject is None or not (subject.lower_ in ("it", "they", "we") or any(
-            c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subject.children)):
+    if subject is None or not (subject.lower_ in SELF_PRONOUNS or any(
+            c.dep_ == "poss" and c.lower_ in SELF_POSSESSIVES for c in subject.children)):
         return None
     speech = next((a for a in subject.ancestors if a.lemma_.lower() in SPEECH), None)
     speaker = subject_of(speech) if speech is not None else None

@@ -15,16 +15,19 @@ import re
 from ..article import Article, EventMention, Place
 from ..events.place_relations import contains, within_admin1
 from ..geo.countries import COUNTRY_CODES, CountryNames
+from ..lexicon import load_lexicon
 from .event_places import (apposed_before, most_specific_last, names_a_job, names_a_topic, only_finer_kept,
                            origin_of_people, place_token, travel_destination, without_hosts)
 from .syntax import governing_verb
 
-DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                             "north-east", "north-west", "south-east", "south-west"})
-DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "kilometre", "kilometer", "mile"})
-ROUTE_WORDS = frozenset({"road", "route", "highway", "way", "motorway", "corridor"})
-SETTLEMENT_REFERENCE = re.compile(
-    r"\bthe (?:city|town|village|camp|capital|neighbourhood|neighborhood|district)\b(?! of\b)")
+_WORDS = load_lexicon("event_places")
+DIRECTION_WORDS = _WORDS.words("direction_word")
+DISTANCE_WORDS = _WORDS.words("distance_word")
+ROUTE_WORDS = _WORDS.words("route_word")
+# "the city", "the camp": a settlement the sentence refers back to (not "the city of X", which names it)
+_SETTLEMENTS = "|".join(sorted(_WORDS.words("settlement_noun"), key=len, reverse=True))
+SETTLEMENT_REFERENCE = re.compile(rf"\bthe (?:{_SETTLEMENTS})\b(?! of\b)")
+TOWARD = _WORDS.words("toward_preposition")
 
 
 class EventLocationsStage:
@@ -213,7 +216,7 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
             return True
         if prep.lower_ in ("from", "of") and any(t.lower_ in DISTANCE_WORDS for t in head.subtree):
             return True
-        if prep.lower_ in ("to", "towards", "toward") and head.lemma_.lower() in ROUTE_WORDS:
+        if prep.lower_ in TOWARD and head.lemma_.lower() in ROUTE_WORDS:
             return True
         return prep.lower_ == "across"
 

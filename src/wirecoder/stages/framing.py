@@ -20,6 +20,7 @@ from importlib import resources
 import countryinfo
 
 from ..article import Article, Framing, Sourcing, Warning
+from ..lexicon import load_lexicon as load_word_lists
 from .claims import speaker_kind
 from .speakers import ORG_WORDS
 
@@ -158,7 +159,8 @@ class FramingStage:
         return Sourcing(sides=sides, contested_claims=len(contested))
 
 
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_SPEAKERS = load_word_lists("speakers")
+_PRONOUNS = _SPEAKERS.words("speaking_pronoun")
 
 
 def _country_words() -> dict[str, str]:

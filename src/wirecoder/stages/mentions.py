@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..article import ActorMention, Article, EventMention
+from ..lexicon import load_lexicon
 from ..taxonomy import event_type_of
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
 from ..taxonomy.event_words import EVENT_HEADS, NOUN_ONLY, PROTEST_SCENE, VERB_ONLY
@@ -19,15 +20,14 @@ from .syntax import is_modifier, is_predicate, is_reaction_object, is_reference,
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # triggers that only say that violence happened; a sentence that also names its means says it better
-GENERIC_RULES = frozenset({"attack", "assault", "raid", "clash", "fighting", "offensive", "counter-offensive",
-                           "counteroffensive", "fight", "engage", "kill", "shoot", "shoot dead", "stab", "gun down",
-                           "fatally shoot", "storm", "ambush"})
+_WORDS = load_lexicon("event_mentions")
+GENERIC_RULES = _WORDS.words("generic_rule")
 GAP_POS = frozenset({"DET", "ADJ", "NUM", "ADV", "PUNCT"})
 MAX_GAP = 3
 
 
 # what police use on crowds: no weapon of an attack ("stun grenades" make no grenade attack)
-CROWD_CONTROL = frozenset({"tear gas", "rubber bullets", "water cannon", "stun grenades", "smoke grenades"})
+CROWD_CONTROL = _WORDS.words("crowd_control")
 
 class MentionsStage:
     name = "mentions"

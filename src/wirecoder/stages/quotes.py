@@ -13,6 +13,7 @@ import bisect
 from dataclasses import dataclass
 
 from ..article import Article, Quote, Span
+from ..lexicon import load_lexicon
 from .cues import CueVerb, content_children, is_verb, load_cue_verbs, subject_of
 from .quote_marks import MarkedQuote, find_marked_quotes
 from .speakers import MentionIndex
@@ -27,7 +28,8 @@ _NAME_POS = frozenset({"PROPN", "PRON", "DET", "NOUN"})
 _OPENING_TOKENS = frozenset({"“", "„", "«", '"', "``", "''"})
 _CLOSING_TOKENS = frozenset({"”", "»", "''"})
 _CONTINUATION_GAP = 250  # characters between a quotation's cue and the next quotation of the same voice
-_NO_SPEAKER = frozenset({"it", "this", "that", "there", "what", "which", "who"})
+_SPEAKERS = load_lexicon("speakers")
+_NO_SPEAKER = _SPEAKERS.words("no_speaker")
 # how a quotation hangs from the verb that introduces it: as its object or complement, or through a preposition
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "ccomp", "xcomp", "pobj", "pcomp", "prep", "acomp", "npadvmod",
                           "appos", "dative"})

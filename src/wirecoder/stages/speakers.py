@@ -12,26 +12,14 @@ import bisect
 from dataclasses import dataclass
 
 from ..article import Span, Speaker
+from ..lexicon import load_lexicon
 
-TITLE_WORDS = frozenset("""
-minister ministry president vice prime secretary spokesman spokeswoman spokesperson defense defence foreign affairs
-interior national general chief commander head director ambassador governor mayor senator representative deputy
-acting former top senior chairman chairwoman chair leader king queen prince princess sheikh emir envoy official
-officer aide adviser advisor counsel attorney justice judge colonel lieutenant major captain sergeant admiral
-marshal brigadier commissioner chancellor premier speaker member congressman congresswoman rep rep. sen sen. gov
-gov. gen gen. col col. lt lt. maj maj. capt capt. sgt sgt. adm adm. mr mr. mrs mrs. ms ms. dr dr. prof prof.
-presidential candidate nominee democratic republican party state staff press army forces military armed
-security intelligence police emergency health internal external economic finance justice human rights
-""".split())
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame".split())
-ORG_WORDS = frozenset("""
-ministry government army forces force military police agency office department council committee command
-service services news times post press journal radio tv television network company group party union
-association organisation organization coalition alliance commission court parliament assembly senate congress
-administration campaign institute university foundation embassy fund bank authority authorities
-""".split())
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"it", "they", "we", "them"})
+_WORDS = load_lexicon("speakers")
+TITLE_WORDS = _WORDS.words("title_word")
+HONORIFICS = _WORDS.words("honorific")
+ORG_WORDS = _WORDS.words("organisation_word")
+PERSON_PRONOUNS = _WORDS.words("person_pronoun")
+GROUP_PRONOUNS = _WORDS.words("group_pronoun")
 _NP_EXCLUDED = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parataxis", "ccomp", "xcomp"})
 _ROLE_LINKS = frozenset({"of", "for", "'s", "’s", "the", "-", "and"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})

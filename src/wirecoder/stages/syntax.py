@@ -1,17 +1,15 @@
 """Small helpers over spaCy tokens that several stages share: spans, governing verbs, clause context."""
 from __future__ import annotations
 
-HYPOTHETICAL = {"threaten", "vow", "plan", "order", "want", "intend", "warn", "prepare", "aim", "deny", "urge",
-                "demand", "call", "seek", "promise", "fear", "propose", "consider", "refuse", "prevent",
-                "avoid", "expect", "hope", "plot", "conspire", "schedule", "encourage", "incite", "inspire", "risk"}
-MODALS = {"will", "would", "could", "might", "may", "shall", "should", "must", "can"}
-HABITUAL = {"continue", "keep"}
-SPEECH = {"say", "tell", "report", "announce", "claim", "state", "add", "confirm", "accuse", "allege", "write",
-          "note", "explain", "insist", "warn", "tweet", "post"}
-LEGAL = {"arrest", "detain", "charge", "count", "convict", "sentence", "plead", "arraign", "indict", "prosecute", "acquit", "trial",
-         "conviction", "indictment", "allegation", "suspect", "suspicion", "guilty"}
-REACTION = {"probe", "examine", "discuss", "recall", "describe", "condemn", "denounce", "deplore", "criticize", "criticise", "blame", "mourn", "investigate",
-            "commemorate", "remember", "respond", "react", "decry", "slam", "protest"}
+from ..lexicon import load_lexicon
+
+_WORDS = load_lexicon("clause_words")
+HYPOTHETICAL = _WORDS.words("hypothetical_verb")
+MODALS = _WORDS.words("modal")
+HABITUAL = _WORDS.words("habitual_verb")
+SPEECH = _WORDS.words("speech_verb")
+LEGAL = _WORDS.words("legal_word")
+REACTION = _WORDS.words("reaction_verb")
 
 
 def token_span(doc, start_char: int, end_char: int):
@@ -112,15 +110,13 @@ def modality(token) -> tuple[bool, bool, bool]:
 
 # nouns whose object is an event told elsewhere ("in response to the attack") or one that is not happening
 # ("a lull in the fighting")
-REACTION_NOUNS = {"survivor", "victim", "response", "reaction", "aftermath", "wake", "condemnation", "investigation", "probe",
-                  "anniversary", "memory", "memorial", "inquiry", "report", "claim", "responsibility"}
-NEGATING_NOUNS = {"lull", "end", "halt", "pause", "cessation", "absence", "prevention", "ban", "risk", "threat",
-                  "fear", "danger", "warning", "possibility", "prospect", "plan"}
-NOBODY = {"no", "nobody", "none", "neither", "noone", "nothing", "anyone"}
-PLANNED = {"planned", "scheduled", "upcoming", "proposed", "expected", "threatened", "possible", "potential",
-           "future", "alleged", "attempted", "foiled"}
-SERIES_NOUNS = {"day", "week", "month", "year", "decade", "series", "wave", "string", "spate", "history",
-                "campaign", "cycle", "number", "dozen", "hundred", "thousand"}
+REACTION_NOUNS = _WORDS.words("reaction_noun")
+NEGATING_NOUNS = _WORDS.words("negating_noun")
+NOBODY = _WORDS.words("nobody")
+PLANNED = _WORDS.words("planned")
+SERIES_NOUNS = _WORDS.words("series_noun")
+DEFINITE = _WORDS.words("definite_determiner")  # "the attack", "such kidnappings"
+REFERRING = DEFINITE | _WORDS.words("possessive_determiner")  # and "their attack"
 
 
 def is_reference(token) -> bool:
@@ -130,7 +126,7 @@ def is_reference(token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss", "predet", "amod")}
-    if determiners & {"the", "this", "that", "these", "those", "such", "his", "her", "its", "their"}:
+    if determiners & REFERRING:
         return True
     if token.tag_ == "NNS" and token.dep_ in ("pobj", "dobj", "attr") \
             and not any(c.dep_ in ("det", "nummod") for c in token.children):
@@ -151,8 +147,7 @@ def is_modifier(token) -> bool:
 
 def is_reaction_object(token) -> bool:
     """'condemned the attack': a definite mention of an event that is the object of a reaction to it."""
-    has_definite = any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ("the", "this", "that", "these",
-                                                                           "those", "such")
+    has_definite = any(c.dep_ in ("det", "amod", "predet") and c.lower_ in DEFINITE
                        or c.dep_ == "poss" for c in token.children)  # "condemned Sunday's attack"
     verb = governing_verb(token)
     return has_definite and verb is not None and verb.lemma_.lower() in REACTION
