@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from wirecoder.article import (Article, Count, CountMention, Event, EventMention, Evidence, Place, Quote, Sentence,
                                Span, Speaker)
-from wirecoder.stages.claims import ClaimsStage, speaker_kind
+from wirecoder.quoting.speaker_kinds import speaker_kind
+from wirecoder.stages.claims import ClaimsStage
 
 
 def span_of(text: str, words: str, after: int = 0) -> Span:
@@ -163,7 +164,7 @@ def test_claims_described_sources_are_named_as_the_text_describes_them(coder):
 
 
 def test_claims_speaker_names_lose_stray_punctuation():
-    from wirecoder.stages.speakers import normalise
+    from wirecoder.quoting.speakers import normalise
     assert normalise(". Matt  Harris") == "Matt Harris"
     assert normalise("police,") == "police"
 

@@ -1,4 +1,4 @@
-"""Where an event happened among the places its sentence names (stages/event_places.py, used by assemble): the
+"""Where an event happened among the places its sentence names (events/places.py, used by the event_locations stage): the
 place errors issue 11 names, each with a sentence the project writes. Real place names, invented events."""
 import pytest
 

@@ -1,4 +1,4 @@
-"""The type decisions of stages/event_rules.py, seen through the mentions they produce."""
+"""The type decisions of events/type_rules.py, seen through the mentions they produce."""
 
 
 def types(run_stages, text):

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from wirecoder.article import Article, Quote, Sentence, Span, Speaker
-from wirecoder.stages.framing import CATEGORIES, FramingStage, load_lexicon, sourcing_warning
+from wirecoder.stages.framing import CATEGORIES, FramingStage, load_lexicon
+from wirecoder.stages.sourcing_warning import sourcing_warning
 
 
 @pytest.fixture(scope="module")

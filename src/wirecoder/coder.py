@@ -38,7 +38,7 @@ from .stages.event_merge import EventMergeStage
 from .stages.event_reports import EventReportsStage
 from .stages.event_tolls import EventTollsStage
 from .stages.events import EventsStage
-from .stages.framing import FramingStage, sourcing_warning
+from .stages.framing import FramingStage
 from .stages.crowd_outcome import CrowdOutcomeStage
 from .stages.interventions import InterventionsStage
 from .stages.mentions import MentionsStage
@@ -46,6 +46,7 @@ from .stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
 from .stages.places import PlacesStage
 from .stages.quotes import QuotesStage
 from .stages.responsibility import ResponsibilityStage
+from .stages.sourcing_warning import SourcingWarningStage
 
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -121,6 +122,7 @@ class Coder:
             CrowdOutcomeStage(),
             InterventionsStage(),
             ClaimsStage(),
+            SourcingWarningStage(),
         ]
 
     # -- input ------------------------------------------------------------------------------------
@@ -215,9 +217,7 @@ class Coder:
         return error_record(record_id, err.code, err.message, line)
 
     def record(self, article: Article) -> dict:
-        warning = sourcing_warning(article)
-        extra = [{"code": warning.code, "message": warning.message}] if warning is not None else []
-        return document_record(article, extra_warnings=extra)
+        return document_record(article)
 
     def info(self) -> dict:
         return {"version": __version__, "schema": SCHEMA, "spacy_model": self.spacy_model,

@@ -7,8 +7,8 @@ import dataclasses
 
 from ..article import ActorMention, Article, EventMention, Place, Span
 from ..geo.countries import CountryNames
-from ..stages.actor_names import actor_name
-from ..stages.syntax import is_speaker
+from ..actors.names import actor_name
+from ..syntax import is_speaker
 
 ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"})
 UNNAMED_ROLES = {"Battles": "armed_group", "Explosions/Remote violence": "armed_group",

@@ -1,8 +1,8 @@
 """Actors: the parties an article names, normalised to ACLED-style names with a kind and a country.
 
 Four sources, in this order (a word one of them takes is not read again): named actors of the actor lexicon
-("al-Shabaab", "pro-Houthi forces", "GNA forces"; stages/actor_groups.py), identity militias ("Fulani militias",
-"Al Hayash tribesmen"; stages/communal.py), phrases built around a head word ("the Armenian Armed Forces",
+("al-Shabaab", "pro-Houthi forces", "GNA forces"; actors/groups.py), identity militias ("Fulani militias",
+"Al Hayash tribesmen"; actors/communal.py), phrases built around a head word ("the Armenian Armed Forces",
 "forces of Azerbaijan", "a policeman", "military police forces", "Azerbaijani civilians", "armed men", "drug
 traffickers"), and country names that stand for their state ("Armenia launched ..."). Which actor is actor1 or
 actor2 of an event is decided later, by the event_actors stage, from the syntax around the trigger; whether a state's
@@ -16,9 +16,9 @@ import dataclasses
 from ..article import ActorMention, Article
 from ..geo.countries import CountryNames
 from ..taxonomy.actor_lexicon import ActorLexicon, load_actor_lexicon
-from .actor_groups import GroupFinder
-from .actor_names import PLACE_HEADS, actor_name
-from .communal import IdentityFinder
+from ..actors.communal import IdentityFinder
+from ..actors.groups import GroupFinder
+from ..actors.names import PLACE_HEADS, actor_name
 
 __all__ = ["ActorsStage", "PLACE_HEADS", "actor_name"]
 
@@ -33,7 +33,7 @@ class Head:
 
 class ActorsStage:
     name = "actors"
-    requires = ("doc", "sentences", "places")
+    requires = ("doc", "sentences", "places", "published")
     assigns = ("actors",)
 
     def __init__(self, *, countries: CountryNames, lexicon: ActorLexicon | None = None):

@@ -15,45 +15,14 @@ from __future__ import annotations
 import re
 
 from ..article import Article, Claimant, Event, Evidence, Quote, Speaker
-from ..lexicon import load_lexicon
+from ..quoting.speaker_kinds import (GOVERNMENT_WORDS, MILITARY_WORDS, ORGANISATION_WORDS, REPORT_CUES,
+                                     UNRESOLVED_PRONOUNS, WORD, speaker_kind)
 
-_WORDS = load_lexicon("speaker_kinds")
-OUTLET_WORDS = _WORDS.words("outlet_word")
-MILITARY_WORDS = _WORDS.words("military_word")
-GOVERNMENT_WORDS = _WORDS.words("government_word")
-ORGANISATION_WORDS = _WORDS.words("organisation_word")
-PERSON_PRONOUNS = _WORDS.words("person_pronoun")
-REPORT_CUES = _WORDS.words("report_cue")
 # "..., Trend reports." closing a sentence: the form in which an outlet names itself as the source
 _NAMED_OUTLET = re.compile(
     r"[,;—–-]\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:reports|reported|writes|wrote)\s*(?:[.\n]|$)")
-_WORD = re.compile(r"[a-z]+")
-_POSSESSIVE = re.compile(r"\w['’]s\b")  # "the victim's brother": someone's relation, not a masthead
 _ASSERTING_FIELDS = frozenset({"trigger", "fatalities", "injured"})
-UNRESOLVED_PRONOUNS = _WORDS.words("unresolved_pronoun")
 RESPONSIBILITY = re.compile(r"\b(?:responsibility|credit)\b", re.IGNORECASE)
-
-
-def speaker_kind(speaker: Speaker, cue_text: str = "", *, named_person: bool = False) -> str:
-    """person | organisation | government | military | outlet, from the words of the speaker's name and role.
-
-    Military words win over government ones ("Defense Ministry", "army spokesman": the armed forces speaking);
-    a source that "reports" with a name that looks like a news organisation is an outlet, unless the text names a
-    person there (``named_person``: "Jane Roe wrote") or a relation of one ("the victim's brother reported")."""
-    words = set(_WORD.findall(f"{speaker.name} {speaker.role or ''}".lower()))
-    if words & OUTLET_WORDS and (cue_text.lower() in REPORT_CUES or words & (OUTLET_WORDS - {"report", "reports"})):
-        return "outlet"
-    if words & MILITARY_WORDS:
-        return "military"
-    if words & GOVERNMENT_WORDS:
-        return "government"
-    if words & ORGANISATION_WORDS:
-        return "organisation"
-    if cue_text.lower() in REPORT_CUES and speaker.name[:1].isupper() and len(speaker.name.split()) <= 3 \
-            and speaker.role is None and speaker.span.text.lower() not in PERSON_PRONOUNS and not named_person \
-            and not _POSSESSIVE.search(speaker.name):
-        return "outlet"
-    return "person"
 
 
 def names_a_person(article: Article, speaker: Speaker) -> bool:
@@ -80,14 +49,15 @@ def named_outlet(article: Article) -> str | None:
     text = article.doc.text if article.doc is not None else article.text
     for match in _NAMED_OUTLET.finditer(text):
         name = match.group(1)
-        if not set(_WORD.findall(name.lower())) & (GOVERNMENT_WORDS | MILITARY_WORDS | ORGANISATION_WORDS):
+        if not set(WORD.findall(name.lower())) & (GOVERNMENT_WORDS | MILITARY_WORDS | ORGANISATION_WORDS):
             return name
     return None
 
 
 class ClaimsStage:
     name = "claims"
-    requires = ("events", "quotes", "counts", "sentences")  # counts: other sources' figures for an event
+    # counts: other sources' figures for an event; source: the outlet that asserts what no one quoted does
+    requires = ("events", "quotes", "counts", "sentences", "doc", "text", "source")
     assigns = ("events",)
 
     def __call__(self, article: Article) -> Article:

@@ -44,7 +44,7 @@ _TOKEN = re.compile(r"[a-z']+")
 
 class CleanStage:
     name = "clean"
-    requires = ("text",)
+    requires = ("text", "title")
     assigns = ("boilerplate", "language", "headline", "datelines")
 
     def __init__(self, *, identifier: LanguageIdentifier, min_confidence: float = 0.9):

@@ -18,7 +18,7 @@ RANK = {PEACEFUL: 0, INTERVENTION: 1, VIOLENT: 2}
 
 class CrowdOutcomeStage:
     name = "crowd_outcome"
-    requires = ("events", "sentences", "text")
+    requires = ("events", "sentences", "text", "actors")
     assigns = ("events",)
 
     def __init__(self):

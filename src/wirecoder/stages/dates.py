@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from dateparser.date import DateDataParser
 
 from ..article import Article, DateMention
-from .syntax import SPEECH
+from ..syntax import SPEECH
 
 # Older than this before publication, an event is history the article recounts (ACLED coded it when it happened).
 BACKGROUND_AFTER = dt.timedelta(days=60)
@@ -153,7 +153,7 @@ def date_spans(article: Article) -> list[_DateSpan]:
 
 class DatesStage:
     name = "dates"
-    requires = ("doc", "sentences", "datelines")
+    requires = ("doc", "sentences", "datelines", "text")
     assigns = ("dates", "published", "published_from")
 
     def __init__(self, *, today: dt.date | None = None, parser_cache_size: int = 64):

@@ -12,7 +12,7 @@ from ..article import ActorMention, Article, EventMention, ReportActors
 from ..events.actor_roles import ARMED_KINDS, ActorRoles, speaks
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
-from .syntax import SPEECH, governing_verb, subject_of
+from ..syntax import SPEECH, governing_verb, subject_of
 
 _WORDS = load_lexicon("event_actors")
 TARGET_PREPS = _WORDS.words("target_preposition")

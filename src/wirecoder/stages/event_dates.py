@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..article import Article, DateMention, EventMention, ReportDate
 from ..events.report_dates import sentence_dates
-from .syntax import SPEECH, governing_verb
+from ..syntax import SPEECH, governing_verb
 
 INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
 

@@ -35,8 +35,8 @@ from ..article import Article, EventMention
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
 from ..typing import DetectorModel
-from .cues import load_cue_verbs
-from .syntax import is_predicate, is_reaction_object, is_reference, modality
+from ..quoting.cues import load_cue_verbs
+from ..syntax import is_predicate, is_reaction_object, is_reference, modality
 
 DETECTOR_RULE = "detector"
 CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"

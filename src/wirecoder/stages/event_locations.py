@@ -6,7 +6,7 @@ Djibo") and places that only situate another ("Kayseri, a hub in Central Anatoli
 it is named; several places left make several events. With none: the settlement the sentence refers back to ("the
 city"), else the place told in the sentences just before, else (but for strategic developments, which stay
 unplaced) the target's country, the country the article is about, or the actor's own, at country precision. The
-small tests on the parse are in stages/event_places.py.
+small tests on the parse are in events/places.py.
 """
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from ..article import Article, EventMention, Place
 from ..events.place_relations import contains, within_admin1
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
-from .event_places import (apposed_before, most_specific_last, names_a_job, names_a_topic, only_finer_kept,
-                           origin_of_people, place_token, travel_destination, without_hosts)
-from .syntax import governing_verb
+from ..events.places import (apposed_before, most_specific_last, names_a_job, names_a_topic, only_finer_kept,
+                             origin_of_people, place_token, travel_destination, without_hosts)
+from ..syntax import governing_verb
 
 _WORDS = load_lexicon("event_places")
 DIRECTION_WORDS = _WORDS.words("direction_word")

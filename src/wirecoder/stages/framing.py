@@ -19,10 +19,10 @@ from importlib import resources
 
 import countryinfo
 
-from ..article import Article, Framing, Sourcing, Warning
+from ..article import Article, Framing, Sourcing
 from ..lexicon import load_lexicon as load_word_lists
-from .claims import speaker_kind
-from .speakers import ORG_WORDS
+from ..quoting.speaker_kinds import speaker_kind
+from ..quoting.speakers import ORG_WORDS
 
 CATEGORIES = ("loaded term", "euphemism", "dehumanising", "intensifier")
 CONTESTED = re.compile(
@@ -68,7 +68,8 @@ def _pattern(term: str) -> str:
 
 class FramingStage:
     name = "framing"
-    requires = ("doc", "sentences", "quotes")  # sourcing reads who is quoted; the terms need only the doc
+    # sourcing reads who is quoted; the terms need only the doc (and the boilerplate they skip)
+    requires = ("doc", "sentences", "quotes", "text", "boilerplate")
     assigns = ("framing", "sourcing")
 
     def __init__(self):
@@ -175,14 +176,3 @@ def _country_words() -> dict[str, str]:
         if demonym:
             words.setdefault(demonym, name)
     return words
-
-
-def sourcing_warning(article: Article) -> Warning | None:
-    """A warning when a document's contested claims are heard from one side only (or from no quoted side)."""
-    sourcing = article.sourcing
-    if sourcing is None or sourcing.contested_claims == 0 or len(sourcing.sides) > 1:
-        return None
-    heard = f"only {sourcing.sides[0]} is quoted" if sourcing.sides else "no side is quoted; only the outlet speaks"
-    return Warning("one_sided_sourcing",
-                   f"{sourcing.contested_claims} sentences report violence or blame and {heard}; "
-                   "look for the other parties' account before relying on its claims")

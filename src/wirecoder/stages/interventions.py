@@ -16,7 +16,7 @@ STATE_ROLES = frozenset({"military", "police", "weapon", "state"})
 
 class InterventionsStage:
     name = "interventions"
-    requires = ("events",)
+    requires = ("events", "published")
     assigns = ("events",)
 
     def __init__(self, *, interventions: Mapping[str, tuple[Intervention, ...]] | None = None):

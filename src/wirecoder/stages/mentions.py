@@ -15,8 +15,8 @@ from ..lexicon import load_lexicon
 from ..taxonomy import event_type_of
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
 from ..taxonomy.event_words import EVENT_HEADS, NOUN_ONLY, PROTEST_SCENE, VERB_ONLY
-from .event_rules import Clue, EventTypeRules
-from .syntax import is_modifier, is_predicate, is_reaction_object, is_reference, is_speaker, modality
+from ..events.type_rules import Clue, EventTypeRules
+from ..syntax import is_modifier, is_predicate, is_reaction_object, is_reference, is_speaker, modality
 
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # triggers that only say that violence happened; a sentence that also names its means says it better

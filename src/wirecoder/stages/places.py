@@ -8,7 +8,7 @@ from ..geo.outlet import outlet_country
 
 class PlacesStage:
     name = "places"
-    requires = ("doc", "sentences", "boilerplate")
+    requires = ("doc", "sentences", "boilerplate", "text", "url")
     assigns = ("places",)
 
     def __init__(self, *, geoparser: Geoparser):

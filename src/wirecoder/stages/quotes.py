@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from ..article import Article, Quote, Span
 from ..lexicon import load_lexicon
-from .cues import CueVerb, content_children, is_verb, load_cue_verbs, subject_of
-from .quote_marks import MarkedQuote, find_marked_quotes
-from .speakers import MentionIndex
+from ..quoting.cues import CueVerb, content_children, is_verb, load_cue_verbs, subject_of
+from ..quoting.quote_marks import MarkedQuote, find_marked_quotes
+from ..quoting.speakers import MentionIndex
 
 _EDGE_PUNCT = " \t\n,;:.“”\"‘’'«»—–-"
 _SENTENCE_END = frozenset(".!?")
@@ -48,7 +48,7 @@ class _Found:
 
 class QuotesStage:
     name = "quotes"
-    requires = ("doc", "sentences")
+    requires = ("doc", "sentences", "text")
     assigns = ("quotes",)
 
     def __init__(self, *, min_direct_words: int = _MIN_DIRECT_WORDS):

@@ -1,7 +1,7 @@
 """Word lists the event rules read: lower-cased lemmas that signal a weapon, a target, a scene.
 
 Written by the wirecoder project (Apache-2.0). Each set answers one question the rules ask of a sentence
-("is a protest going on?", "is the object ground or goods?"); stages/event_rules.py says which.
+("is a protest going on?", "is the object ground or goods?"); events/type_rules.py says which.
 """
 from __future__ import annotations
 

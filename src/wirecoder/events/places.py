@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..article import Place, Span
 from ..lexicon import load_lexicon
-from .actor_names import PLACE_HEADS
+from ..actors.names import PLACE_HEADS
 
 _LEXICON = load_lexicon("event_places")
 MOVEMENT_VERBS = _LEXICON.words("movement_verb")

@@ -18,7 +18,7 @@ from ..article import ActorMention, Article
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..taxonomy.actor_lexicon import ActorLexicon, Identity, squash
-from .actor_names import actor_name
+from .names import actor_name
 
 _WORDS = load_lexicon("communal_names")
 JOINERS = _WORDS.words("joiner")

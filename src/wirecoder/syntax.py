@@ -1,7 +1,7 @@
 """Small helpers over spaCy tokens that several stages share: spans, governing verbs, clause context."""
 from __future__ import annotations
 
-from ..lexicon import load_lexicon
+from .lexicon import load_lexicon
 
 _WORDS = load_lexicon("clause_words")
 HYPOTHETICAL = _WORDS.words("hypothetical_verb")

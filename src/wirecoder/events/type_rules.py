@@ -16,7 +16,7 @@ from ..taxonomy.event_words import (ABSTRACT_OBJECTS, AGREEING, AGREEMENT_HEADS,
                                     FORCE_WORDS, INTERVENTION, LETHAL, MARKET_WORDS, NON_VIOLENT, NOT_OPERATIONS,
                                     PROTEST_SCENE, PROTEST_WORDS, PROTESTER_VIOLENCE, SPORT, TERRITORY_SHARES,
                                     TERRITORY_WORDS, VIOLENT, WEAPON_OBJECTS, WEAPON_TYPES)
-from .syntax import governing_verb, subject_of
+from ..syntax import governing_verb, subject_of
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from ..article import ActorMention, Article
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..taxonomy.actor_lexicon import ActorLexicon, GroupForm, squash
-from .actor_names import actor_name
+from .names import actor_name
 
 # a state's own forces named in the lexicon keep the role the other stages read ("the Israeli military said")
 STATE_ROLES = (("Military Forces of ", "military"), ("Police Forces of ", "police"), ("Government of ", "government"))
