@@ -205,7 +205,12 @@ def cpu_seconds(pid: int) -> float:
 
 
 def server_cpu(pids: list[int]) -> float:
-    return sum(cpu_seconds(pid) for pid in pids)
+    """CPU seconds of the server: the command's process and its worker processes (`--workers N`)."""
+    total = 0.0
+    for pid in pids:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        total += cpu_seconds(pid) + sum(cpu_seconds(int(child)) for child in children)
+    return total
 
 
 def quantile(values: list[float], q: int) -> float:
