@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..article import Place
+from .countries import COUNTRY_CODES
 
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“‘(])|\n")
-COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 AREA_PRECISION = 3
 HOST_CLASSES = frozenset({"P", "A", "S"})  # towns, areas, sites; not seas, regions, continents or ranges: too vague
 
