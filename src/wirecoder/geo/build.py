@@ -40,7 +40,8 @@ def _read_table(filename: str) -> Iterator[dict[str, str]]:
 
 
 REGION_TABLES = ("regions.tsv", "features.tsv")
-PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/words.tsv", "data/postal.tsv")
+PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/words.tsv", "data/postal.tsv",
+                  "data/arabic_spellings.tsv")
 
 
 def project_tables_fingerprint() -> str:

@@ -5,10 +5,13 @@ and "Nagorno-Karabakh" and "Nagorno Karabakh". A leading "the" is dropped ("the 
 """
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import unicodedata
+from importlib import resources
 
-from .lexicon import words
+from .lexicon import parse_lexicon, words
 
 _DROPPED = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, ".": None, "ʼ": None, "ʻ": None})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\"“”]+")
@@ -37,11 +40,36 @@ _ARABIC_ARTICLES = tuple(f"{w} " for w in sorted(words("arabic_articles")))
 MIN_BARE_NAME = 4
 
 
+ARABIC_SPELLINGS_FILE = "data/arabic_spellings.tsv"
+MAX_SPELLINGS = 8  # word-spelling combinations of one name, at most
+MIN_SINGLED = 7  # a name with its doubled consonants written once is kept at this length or more
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")  # a doubled consonant (Arabic shadda)
+
+
+@functools.cache
+def _arabic_word_spellings() -> dict[str, tuple[str, ...]]:
+    text = resources.files(__package__).joinpath(ARABIC_SPELLINGS_FILE).read_text(encoding="utf-8")
+    table = parse_lexicon(text.splitlines(), source=ARABIC_SPELLINGS_FILE).mapping("arabic_word_spellings")
+    return {word: tuple(value.split("|")) for word, value in table.items()}
+
+
 def arabic_name_variants(key: str) -> list[str]:
-    """The spelling news gives a transliterated Arabic place name: without its article ("Al-Hawija District" ->
-    "Hawija District", "Ar Raqqah" -> "Raqqah")."""
-    bare = next((key[len(a):] for a in _ARABIC_ARTICLES if key.startswith(a)), key)
-    return [bare] if bare != key and len(bare) >= MIN_BARE_NAME else []
+    """The spellings news gives a transliterated Arabic place name: without its article ("Al-Hawija District" ->
+    "Hawija District", "Ar Raqqah" -> "Raqqah"), with the common words as Levantine and local reporting write them
+    ("'Ayn al 'Arab" -> "Ain al Arab", "Tall Tamr" -> "Tal Tamr", data/arabic_spellings.tsv), and with doubled
+    letters written once ("Ash Shaddadah" -> "Shadadah")."""
+    spellings = _arabic_word_spellings()
+    options = [(word, *spellings.get(word, ())) for word in key.split()]
+    forms = {" ".join(combo) for combo in itertools.islice(itertools.product(*options), MAX_SPELLINGS)}
+    # a short name written with one letter less is another word too often ("Akkar" -> "Akar", a surname)
+    forms |= {single for form in forms if len(single := _DOUBLED.sub(r"\1", form)) >= MIN_SINGLED}
+    out = set(forms)
+    for form in forms:
+        bare = next((form[len(a):] for a in _ARABIC_ARTICLES if form.startswith(a)), form)
+        if len(bare) >= MIN_BARE_NAME:
+            out.add(bare)
+    out.discard(key)
+    return sorted(out)
 
 
 _HYPHENATED = re.compile(r"[-‐‑]")
