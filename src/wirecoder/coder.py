@@ -20,6 +20,8 @@ from .article import Article
 from .days import numeric_day
 from .errors import WirecoderError
 from .geo import Geoparser
+from .geo.names import name_key
+from .taxonomy.actor_lexicon import load_actor_lexicon
 from .geo.countries import CountryNames
 from .language import LanguageIdentifier
 from .pipeline import Pipeline
@@ -96,7 +98,9 @@ class Coder:
         self.batch_size = batch_size
         self._nlp = load_spacy(spacy_model)
         countries = CountryNames()
-        self.geoparser = Geoparser(gazetteer_path=pathlib.Path(gazetteer) if gazetteer else None)
+        self._actor_lexicon = load_actor_lexicon()
+        self.geoparser = Geoparser(gazetteer_path=pathlib.Path(gazetteer) if gazetteer else None,
+                                   organisation_names=frozenset(name_key(n) for n in self._actor_lexicon.group_names()))
         self.pipeline = Pipeline(self._stages(countries, typing_model, today))
 
     def _stages(self, countries: CountryNames, typing_model, today) -> list:
@@ -104,7 +108,7 @@ class Coder:
             CleanStage(identifier=LanguageIdentifier()),
             NlpStage(nlp=self._nlp, batch_size=self.batch_size),
             PlacesStage(geoparser=self.geoparser),
-            ActorsStage(countries=countries),
+            ActorsStage(countries=countries, lexicon=self._actor_lexicon),
             MentionsStage(),
             EventDetectionStage(model_path=typing_model),
             DatesStage(today=today),

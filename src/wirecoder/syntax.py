@@ -86,6 +86,9 @@ def modality(token) -> tuple[bool, bool, bool]:
         if node.i == token.i and node.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
                                                                     for c in node.children):
             habitual = True
+        if node.i == token.i and node.tag_ == "VBG" and {c.lemma_.lower() for c in node.children
+                                                         if c.dep_ == "aux"} >= {"have", "be"}:
+            habitual = True  # "has been training the opposition": an activity going on for a while, not an event
         if node.i == token.i and node.dep_ in ("csubj", "csubjpass") and node.tag_ != "VBD":
             habitual = True  # "Attacking churches is ...": a kind of act, not an act  # "terrorism that attacks worshippers": the simple present tells what happens, not what did
         if node.i != token.i and node.dep_ in CLAUSE_BOUNDARIES:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..article import Place, Span
 from ..errors import WirecoderError
+from ..taxonomy.actor_lexicon import load_actor_lexicon
 from .build import ensure_gazetteer
 from .context import place_unknown_by_context
 from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at, shared_head_after
@@ -43,7 +44,8 @@ def geo_precision(entry: Entry | None, *, area_word: str | None = None) -> int:
 class Geoparser:
     """Finds and resolves the toponyms of an article; holds only a read-only gazetteer connection."""
 
-    def __init__(self, *, gazetteer_path: pathlib.Path | None = None, weights: RankWeights | None = None):
+    def __init__(self, *, gazetteer_path: pathlib.Path | None = None, weights: RankWeights | None = None,
+                 organisation_names: frozenset[str] | None = None):
         path = pathlib.Path(gazetteer_path) if gazetteer_path is not None else default_gazetteer_path()
         if gazetteer_path is not None and not path.is_file():  # a path given by hand is never built silently
             raise WirecoderError("W020", f"there is no gazetteer at {path}",
@@ -51,9 +53,14 @@ class Geoparser:
                                      f"--out {path}`")
         ensure_gazetteer(path)
         self.gazetteer = Gazetteer(path)
-        self.recognizer = Recognizer(gazetteer=self.gazetteer)
+        # names of armed and political groups (folded with name_key): not places unless a sizeable place is so named;
+        # by default the actor lexicon's (taxonomy/actor_groups.tsv)
+        if organisation_names is None:
+            organisation_names = frozenset(name_key(n) for n in load_actor_lexicon().group_names())
+        self.recognizer = Recognizer(gazetteer=self.gazetteer, organisation_names=organisation_names)
         self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours())
-        self.qualifier = Qualifier(lookup=self.candidates, exact_lookup=self.written_as)
+        self.qualifier = Qualifier(lookup=self.candidates, exact_lookup=self.written_as,
+                                   organisation=self.recognizer.names_a_group if organisation_names else None)
 
     def written_as(self, text: str) -> tuple[Entry, ...]:
         """The places a name is, as written, in another writing of the same name ("Ar-Raqqa" for "Raqqa",

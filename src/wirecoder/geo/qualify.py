@@ -88,8 +88,10 @@ class Qualifier:
     name as written can be)."""
 
     def __init__(self, *, lookup: Callable[[str], tuple[Entry, ...]],
-                 exact_lookup: Callable[[str], tuple[Entry, ...]] | None = None):
+                 exact_lookup: Callable[[str], tuple[Entry, ...]] | None = None,
+                 organisation: Callable[[str, tuple[Entry, ...]], bool] | None = None):
         self.reader = ChainReader()
+        self.organisation = organisation  # is a name, with its candidates, a group's name rather than a place
         self.lookup = lookup
         self.exact_lookup = exact_lookup or lookup
         lex = chain_lexicon()
@@ -106,6 +108,9 @@ class Qualifier:
         added: list[Toponym] = []
         chain_of: list[tuple[tuple[int, int], tuple[tuple[int, int], ...]]] = []
         for chain in self.reader.find(text):
+            chain = self._before_groups(chain)
+            if chain is None:
+                continue
             links = self._weigh(chain, labels, by_span)
             if not links:
                 continue
@@ -119,6 +124,17 @@ class Qualifier:
                  for span, after in chain_of if span in index}
         self._city_parts(text, merged, hosts)
         return ChainedToponyms(merged, hosts)
+
+    def _before_groups(self, chain: Chain) -> Chain | None:
+        """The chain up to its first group name ("raid Mujahideen (Taliban) positions"; "Logar," Taliban
+        spokesman): a group is neither a place nor the area that holds one. None when it starts with one."""
+        if self.organisation is None:
+            return chain
+        cut = next((i for i, link in enumerate(chain.links) if self.organisation(link.text, self.lookup(link.text))),
+                   None)
+        if cut is None:
+            return chain
+        return replace(chain, links=chain.links[:cut], joins=chain.joins[:cut - 1]) if cut > 0 else None
 
     def _city_parts(self, text: str, toponyms: list[Toponym], hosts: dict[int, tuple[int, ...]]) -> None:
         """ "In Sao Goncalo, Rio de Janeiro, police raided the Santa Luzia neighborhood": a neighbourhood lies by

@@ -61,8 +61,14 @@ class Toponym:
 class Recognizer:
     """Finds the toponyms of a spaCy Doc, using the gazetteer for membership."""
 
-    def __init__(self, *, gazetteer: Gazetteer):
+    def __init__(self, *, gazetteer: Gazetteer, organisation_names: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
+        self.organisation_names = organisation_names  # folded names of armed and political groups
+
+    def names_a_group(self, text: str, entries: tuple[Entry, ...]) -> bool:
+        """A name of an armed or political group that no sizeable place bears ("Taliban" is a hamlet's other name)."""
+        return name_key(text) in self.organisation_names and not _prominent(entries) and not any(
+            e.population >= ORG_MIN_POPULATION for e in entries)
 
     def find(self, doc) -> list[Toponym]:
         person_words = self._person_words(doc)
@@ -298,6 +304,8 @@ class Recognizer:
             return False  # "Dec 3", "Jan. 18": a date, not Decatur
         if doc[cand.start_token:cand.end_token].text in NOT_PLACE_ABBREVIATIONS:
             return False  # "M.D.", "Ph.D.": degrees whose letters spell a state's abbreviation
+        if self.names_a_group(doc[cand.start_token:cand.end_token].text, cand.entries):
+            return False  # "the Taliban", "Wagner": a group's name that some hamlet or district also bears
         if cand.end_token - cand.start_token == 1:
             word = first.lower_
             if word in DIRECTION_WORDS and area_word_after(doc, cand.end_token) is None:

@@ -188,6 +188,8 @@ class EventDetectionStage:
                 trigger = self._main_verb(sent)
                 if p < SURE_WITHOUT_TRIGGER or trigger is None:
                     return None  # no word points to the event and the type is unsure: text unlike news
+        elif self._attribution_only(sent):
+            return None  # '"Got her!" / an officer said.': a quote's attribution cut off from it tells nothing
         else:
             nouns = [t for t in sent if t.pos_ == "NOUN"]
             if nouns:
@@ -204,6 +206,12 @@ class EventDetectionStage:
             trigger=article.span(trigger.idx, trigger.idx + len(trigger.text)), sentence=index,
             event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=0.0, rule=DETECTOR_RULE,
             negated=negated, hypothetical=hypothetical, habitual=habitual, reference=is_reference(trigger))
+
+    def _attribution_only(self, sent) -> bool:
+        """The sentence is only who said something: its root a verb of speech that tells nothing within it."""
+        root = sent.root
+        return (root.lower_ in self._speech_verbs or root.lemma_.lower() in self._speech_verbs) and not any(
+            c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp", "advcl", "nsubjpass", "attr") for c in root.children)
 
     def _main_verb(self, sent):
         """The sentence's main verb, or the verb of what a speech verb reports ("police fired ..., witnesses told

@@ -117,6 +117,11 @@ class ActorLexicon:
     def word_set(self, name: str) -> frozenset[str]:
         return self.words.get(name, frozenset())
 
+    def group_names(self) -> frozenset[str]:
+        """The written forms of the named groups (not acronyms, not side-only forms): "Taliban", "Wagner"."""
+        return frozenset(f.text for forms in self.folded.values() for f in forms
+                         if f.entry.role == "group" and not f.side_only and not f.exact)
+
     def value_map(self, name: str) -> Mapping[str, str]:
         return self.values.get(name, MappingProxyType({}))
 
