@@ -180,7 +180,8 @@ def is_speaker(token) -> bool:
     """'residents said', 'police in the UAE said': the subject of a verb of saying is a source, not a party."""
     current = token
     for _ in range(3):
-        if current.dep_ in ("nsubj", "conj") and current.head.lemma_.lower() in SPEECH:
+        if current.dep_ in ("nsubj", "conj") and current.head.lemma_.lower() in SPEECH \
+                and current.head.pos_ in ("VERB", "AUX"):  # not the "State" of "Chin State, Myanmar military"
             return True
         if current.dep_ in ("conj", "compound", "pobj", "prep", "appos") and current.head.i != current.i:
             current = current.head

@@ -3,8 +3,9 @@
 actor1 is the subject of the trigger's clause, else the agent of a passive ("killed ... by Taliban militants"),
 else the armed party that tells of its own act ("the army said its aircraft struck"), else the state's force
 whose weapon the trigger is, else the nearest party before the trigger; actor2 is the target (the object, or what
-"on", "against", "at" ... name; "with" in a clash). Actors named with actor1 are associated actors, or the second
-party of an agreement. A speaker ("the army said") is nobody's actor. The demonstrators are actor1 of a protest.
+"on", "against", "at" ... name; "with" in a clash); in "clashes between A and B" A and B. Actors named with actor1
+are associated actors, or the second party of an agreement or of a fight told with both sides as its subject
+("the army and the AA clashed"). A speaker ("the army said") is nobody's actor. The demonstrators are actor1 of a protest.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class EventActorsStage:
 
     def __init__(self, *, countries: CountryNames):
         self._roles = ActorRoles(countries=countries)
+        self._exchange = load_lexicon("battle_weapons").pattern("exchange")  # "clashed", "fought", "exchanged fire"
 
     def __call__(self, article: Article) -> Article:
         article.report_actors = [self._actors(article, report.mention) for report in article.reports]
@@ -69,6 +71,15 @@ class EventActorsStage:
                         actor2 = actor2 or actor_at(pobj)
                 elif child.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in CARRY_OUT_VERBS:
                     actor2 = actor2 or actor_at(child)
+        if actor1 is None:  # "clashes took place between regime forces and rebels": the first party, then the other
+            for head in (root, verb):
+                pobj = next((o for c in (head.children if head is not None else ()) if c.dep_ == "prep"
+                             and c.lower_ == "between" for o in c.children if o.dep_ == "pobj"), None)
+                first = actor_at(pobj)
+                if first is not None and first is not actor2:
+                    actor1 = first
+                    actor2 = actor2 or next((p for p in map(actor_at, pobj.conjuncts) if p and p is not first), None)
+                    break
         if actor1 is None or actor1 is actor2:  # "6 soldiers were killed following attacks by Taliban militants"
             by_agent = next((found for t in trigger.sent if t.lower_ == "by" and t.head.pos_ in ("VERB", "NOUN")
                              for found in [actor_at(next((c for c in t.children if c.dep_ == "pobj"), None))]
@@ -90,7 +101,10 @@ class EventActorsStage:
             for conj in (token.root.conjuncts if token is not None else ()):
                 partner = actor_at(conj)
                 if partner and partner is not actor1:
-                    if actor2 is None and mention.event_type == "Strategic developments":
+                    # "the army and the AA clashed": the other side of a clash; the other party of an agreement
+                    if actor2 is None and (mention.event_type == "Strategic developments" or (
+                            mention.sub_event_type == "Armed clash" and self._exchange.search(
+                                doc[trigger.root.i:trigger.root.i + 3].text))):
                         actor2 = partner
                     elif partner is not actor2:
                         assoc.append(partner)
