@@ -12,3 +12,10 @@ def test_an_attribution_alone_is_no_event(coder):
 
 def test_a_sentence_that_tells_something_still_is(coder):
     assert events(coder, "Gunmen attacked a police post in the town on Monday, an officer said.") != []
+
+
+def test_a_relative_clause_is_read_on_its_own_when_the_sentence_drowns_it(coder):
+    """The seed's shape: a sure trigger rule in a relative clause under a sentence whose other words say little."""
+    text = ("The fighting went on into November, in the first days of which the rebels launched rocket attacks on "
+            "the towns of Kadugli and Dilling.")
+    assert "Shelling/artillery/missile attack" in events(coder, text)
