@@ -20,3 +20,22 @@ def test_both_sides_of_a_clash(coder, text):
 
 def test_allies_attacking_together_are_not_each_others_target(coder):
     assert sides(coder, "Troops and police fought rebels in the hills on Monday.") == ("state_forces", "rebels")
+
+
+def test_a_notes_opening_label_is_no_trigger(coder):
+    """'Looting: regime forces looted ...': the label names the kind; the verb tells who did it."""
+    text = ("Looting: On 2 May 2020, regime forces looted properties of displaced civilians in the town of Kafr Nabl "
+            "in the countryside of Idleb.")
+    event = coder.code(text, published="2020-05-10")["events"][0]
+    assert event["sub_event_type"] == "Looting/property destruction"
+    assert event["actor1"]["kind"] == "state_forces"
+
+
+def test_an_official_is_a_governments_actor_and_no_armed_target(coder):
+    """A governor acts for the government; killing one is an attack on an unarmed official, not a clash."""
+    event = coder.code("On 2 May 2020, the governor of Marib governorate closed the border crossings and "
+                       "instituted a curfew starting at midnight.", published="2020-05-10")["events"][0]
+    assert event["actor1"]["name"].startswith("Government of")
+    event = coder.code("On 4 May 2020, gunmen shot dead the deputy governor of the province in Kandahar city.",
+                       published="2020-05-10")["events"][0]
+    assert (event["sub_event_type"], event["actor2"]["name"]) == ("Attack", "Government of Afghanistan")

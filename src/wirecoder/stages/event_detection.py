@@ -82,13 +82,21 @@ class EventDetectionStage:
             by_sentence.setdefault(mention.sentence, []).append(mention)
         kept: list[EventMention] = []
         for sentence, row in zip(sentences, probabilities):
-            mentions = by_sentence.pop(sentence.index, [])
+            mentions = [self._reference_only(m) if self._is_label(article, sentence.span.start, m) else m
+                        for m in by_sentence.pop(sentence.index, [])]
             row = self._clause_row(article, row, mentions)
             kept.extend(self._decide(article, sentence.index, self._weighed(row, weight), mentions))
         for mentions in by_sentence.values():  # headlines: never events of their own
             kept.extend(self._reference_only(m) for m in mentions)
         article.mentions = sorted(kept, key=lambda m: m.trigger.start)
         return article
+
+    @staticmethod
+    def _is_label(article: Article, start: int, mention: EventMention) -> bool:
+        """ "Looting: regime forces looted ...", "Property destruction: ...": a note's opening label names the kind
+        of event; the sentence's own words tell it (and who did it), so the label is no trigger."""
+        return not article.text[start:mention.trigger.start].strip() and \
+            article.text[mention.trigger.end:mention.trigger.end + 2].lstrip(" ").startswith(":")
 
     def _clause_row(self, article: Article, row: np.ndarray, mentions: list[EventMention]) -> np.ndarray:
         """A sentence under the bar whose trigger rule is sure of its sub-type is read again as the clause of that

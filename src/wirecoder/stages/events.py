@@ -100,13 +100,16 @@ class EventsStage:
         police or fighters (who are armed, even when they do not fire back) is an armed clash; on civilians, an
         attack. The detector reads the act; the target's kind comes from the sentence's actors."""
         armed = ARMED_KINDS
+        # officials of a government (a governor, a ministry) are no armed side, though a state's
+        unarmed_target = actor2 is not None and actor2.named and (
+            actor2.kind == "civilians" or actor2.role == "government")
         if mention.sub_event_type == "Attack" and actor2 is not None and actor2.named and actor2.kind in armed \
-                and (actor1 is None or actor1.kind in armed):
+                and actor2.role != "government" and (actor1 is None or actor1.kind in armed):
             return dataclasses.replace(mention, event_type="Battles", sub_event_type="Armed clash")
         sentence = article.sentences[mention.sentence].span.text
         if mention.sub_event_type == "Armed clash" and actor1 is not None and actor1.kind in armed \
                 and not CLASH_WORDS.search(sentence):
-            if actor2 is not None and actor2.named and actor2.kind == "civilians":
+            if unarmed_target:
                 return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
             others = [a for a in article.actors if a.sentence == mention.sentence and a.kind in armed
                       and a.span != actor1.span]
