@@ -41,3 +41,8 @@ def test_without_the_group_names_the_brackets_made_places_abroad(gazetteer, nlp)
 
 def test_a_sizeable_town_named_like_a_group_stays_a_place(gazetteer, nlp):
     assert "Fano" in places(gazetteer, nlp, "Thousands marched in Fano on Saturday against the closure of the hospital.")
+
+
+def test_a_place_after_a_group_opening_a_chain_is_kept(gazetteer, nlp):
+    found = places(gazetteer, nlp, "Troops fired mortars at the positions of Shabab in Bardaale, Bay, on Monday.")
+    assert "Shabab" not in found and found["Bardaale"].country == "SO"

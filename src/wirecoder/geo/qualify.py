@@ -127,14 +127,21 @@ class Qualifier:
 
     def _before_groups(self, chain: Chain) -> Chain | None:
         """The chain up to its first group name ("raid Mujahideen (Taliban) positions"; "Logar," Taliban
-        spokesman): a group is neither a place nor the area that holds one. None when it starts with one."""
+        spokesman), or after it when it opens the chain ("the Donbass People's Militia in Zhabichevo"): a group is
+        neither a place nor the area that holds one."""
         if self.organisation is None:
             return chain
         cut = next((i for i, link in enumerate(chain.links) if self.organisation(link.text, self.lookup(link.text))),
                    None)
         if cut is None:
             return chain
-        return replace(chain, links=chain.links[:cut], joins=chain.joins[:cut - 1]) if cut > 0 else None
+        if cut > 0:
+            return replace(chain, links=chain.links[:cut], joins=chain.joins[:cut - 1])
+        if len(chain.links) < 2:
+            return None
+        # "the positions of the Donbass People's Militia in Zhabichevo": the group's place is still one
+        return replace(chain, links=chain.links[1:], joins=chain.joins[1:], cued=chain.joins[0] in ("in", "near"),
+                       named_place=False)
 
     def _city_parts(self, text: str, toponyms: list[Toponym], hosts: dict[int, tuple[int, ...]]) -> None:
         """ "In Sao Goncalo, Rio de Janeiro, police raided the Santa Luzia neighborhood": a neighbourhood lies by
