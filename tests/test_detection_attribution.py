@@ -19,3 +19,8 @@ def test_a_relative_clause_is_read_on_its_own_when_the_sentence_drowns_it(coder)
     text = ("The fighting went on into November, in the first days of which the rebels launched rocket attacks on "
             "the towns of Kadugli and Dilling.")
     assert "Shelling/artillery/missile attack" in events(coder, text)
+
+
+def test_a_relative_clause_describing_someone_is_not_read_alone(coder):
+    text = "Channel 8 reports the man who kidnapped the boy, John Carter, was sentenced to 40 years in prison."
+    assert "Abduction/forced disappearance" not in events(coder, text)

@@ -113,8 +113,9 @@ class EventDetectionStage:
                 continue
             span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
             verb = governing_verb(span.root) if span is not None else None
-            if verb is None or verb.dep_ not in CLAUSE_DEPS:
-                continue
+            if verb is None or verb.dep_ not in CLAUSE_DEPS or not any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in verb.children):
+                continue  # "the man who kidnapped the child": a clause saying who someone is tells no event
             tokens = list(verb.subtree)
             clause = article.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
             again = self.model.sentence_probabilities([clause])[0]
