@@ -60,7 +60,11 @@ class Geoparser:
         self.recognizer = Recognizer(gazetteer=self.gazetteer, organisation_names=organisation_names)
         self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours())
         self.qualifier = Qualifier(lookup=self.candidates, exact_lookup=self.written_as,
-                                   organisation=self.recognizer.names_a_group if organisation_names else None)
+                                   organisation=self._names_a_group if organisation_names else None)
+
+    def _names_a_group(self, text: str) -> bool:
+        """A chain's name that is a group's (its places looked up only then: chains are read in every article)."""
+        return self.recognizer.is_group_name(text) and self.recognizer.names_a_group(text, self.candidates(text))
 
     def written_as(self, text: str) -> tuple[Entry, ...]:
         """The places a name is, as written, in another writing of the same name ("Ar-Raqqa" for "Raqqa",

@@ -89,9 +89,9 @@ class Qualifier:
 
     def __init__(self, *, lookup: Callable[[str], tuple[Entry, ...]],
                  exact_lookup: Callable[[str], tuple[Entry, ...]] | None = None,
-                 organisation: Callable[[str, tuple[Entry, ...]], bool] | None = None):
+                 organisation: Callable[[str], bool] | None = None):
         self.reader = ChainReader()
-        self.organisation = organisation  # is a name, with its candidates, a group's name rather than a place
+        self.organisation = organisation  # is a name a group's rather than a place's
         self.lookup = lookup
         self.exact_lookup = exact_lookup or lookup
         lex = chain_lexicon()
@@ -131,8 +131,7 @@ class Qualifier:
         neither a place nor the area that holds one."""
         if self.organisation is None:
             return chain
-        cut = next((i for i, link in enumerate(chain.links) if self.organisation(link.text, self.lookup(link.text))),
-                   None)
+        cut = next((i for i, link in enumerate(chain.links) if self.organisation(link.text)), None)
         if cut is None:
             return chain
         if cut > 0:

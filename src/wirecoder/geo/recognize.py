@@ -65,9 +65,12 @@ class Recognizer:
         self.gazetteer = gazetteer
         self.organisation_names = organisation_names  # folded names of armed and political groups
 
+    def is_group_name(self, text: str) -> bool:
+        return name_key(text) in self.organisation_names
+
     def names_a_group(self, text: str, entries: tuple[Entry, ...]) -> bool:
         """A name of an armed or political group that no sizeable place bears ("Taliban" is a hamlet's other name)."""
-        return name_key(text) in self.organisation_names and not _prominent(entries) and not any(
+        return self.is_group_name(text) and not _prominent(entries) and not any(
             e.population >= ORG_MIN_POPULATION for e in entries)
 
     def find(self, doc) -> list[Toponym]:
