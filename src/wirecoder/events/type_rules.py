@@ -10,13 +10,57 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..article import ActorMention, Article
+from ..lexicon import load_lexicon
 from ..taxonomy import event_type_of
-from ..taxonomy.event_words import (ABSTRACT_OBJECTS, AGREEING, AGREEMENT_HEADS, ARREST_CONTEXT, BASE_WORDS,
-                                    CHEMICAL, CIVILIAN_TARGETS, CIVILIAN_VICTIMS, CONFLICT_WORDS, DISRUPTING,
-                                    FORCE_WORDS, INTERVENTION, LETHAL, MARKET_WORDS, NON_VIOLENT, NOT_OPERATIONS,
-                                    PROTEST_SCENE, PROTEST_WORDS, PROTESTER_VIOLENCE, SPORT, TERRITORY_SHARES,
-                                    TERRITORY_WORDS, VIOLENT, WEAPON_OBJECTS, WEAPON_TYPES)
 from ..syntax import governing_verb, subject_of
+
+_WORDS = load_lexicon("event_words")
+ABSTRACT_OBJECTS = _WORDS.words("abstract_objects")
+AGREEING = _WORDS.words("agreeing")
+AGREEMENT_HEADS = _WORDS.words("agreement_heads")
+ARREST_CONTEXT = _WORDS.words("arrest_context")
+BASE_WORDS = _WORDS.words("base_words")
+CHEMICAL = _WORDS.words("chemical")
+CIVILIAN_TARGETS = _WORDS.words("civilian_targets")
+CIVILIAN_VICTIMS = _WORDS.words("civilian_victims")
+CONFLICT_WORDS = _WORDS.words("conflict_words")
+DISRUPTING = _WORDS.words("disrupting")
+FORCE_WORDS = _WORDS.words("force_words")
+INTERVENTION = _WORDS.words("intervention")
+LETHAL = _WORDS.words("lethal")
+MARKET_WORDS = _WORDS.words("market_words")
+NON_VIOLENT = _WORDS.words("non_violent")
+NOT_OPERATIONS = _WORDS.words("not_operations")
+PROTEST_SCENE = _WORDS.words("protest_scene")
+PROTEST_WORDS = _WORDS.words("protest_words")
+PROTESTER_VIOLENCE = _WORDS.words("protester_violence")
+SPORT = _WORDS.words("sport")
+TERRITORY_SHARES = _WORDS.words("territory_shares")
+TERRITORY_WORDS = _WORDS.words("territory_words")
+VIOLENT = _WORDS.words("violent")
+WEAPON_OBJECTS = _WORDS.words("weapon_objects")
+POLITICAL_DEBATE = _WORDS.words("political_debate")
+NAMED_BOMBS = _WORDS.words("named_bombs")
+BLAST_SHELLS = _WORDS.words("blast_shells")
+BLAST_DRONES = _WORDS.words("blast_drones")
+CROWD_WORDS = _WORDS.words("crowd_words")
+EXECUTED_PEOPLE = _WORDS.words("executed_people")
+TAKEN_PEOPLE = _WORDS.words("taken_people")
+DISAPPEARANCE_WORDS = _WORDS.words("disappearance_words")
+ABDUCTORS = _WORDS.words("abductors")
+SPORT_HARM = _WORDS.words("sport_harm")
+BLAST_HARM = _WORDS.words("blast_harm")
+PROTEST_SHOOTING = _WORDS.words("protest_shooting")
+SETTING_FIRE = _WORDS.words("setting_fire")
+PROTESTER_VICTIMS = _WORDS.words("protester_victims")
+CIVILIAN_KILLED = _WORDS.words("civilian_killed")
+SEIZED_PEOPLE = _WORDS.words("seized_people")
+CONTROL_WORD = _WORDS.words("control_word")
+TERRITORY_NOUNS = _WORDS.words("territory_nouns")
+# weapon words -> the sub-event type they make of an attack, checked in this order
+WEAPON_TYPES = tuple((frozenset(w for w, t in _WORDS.mapping("weapon_types").items() if t == sub_type), sub_type)
+                     for sub_type in ("Shelling/artillery/missile attack", "Air/drone strike", "Grenade",
+                                      "Remote explosive/landmine/IED", "Chemical weapon"))
 
 
 @dataclass(frozen=True)
@@ -67,8 +111,7 @@ class EventTypeRules:
         elif decision == "CLASH":
             decision = "Violent demonstration" if lemmas & PROTEST_WORDS or any(
                 a.kind in ("protesters", "rioters") for a in actors) else "Armed clash"
-            if decision == "Armed clash" and lemmas & {"minister", "cabinet", "parliament", "debate", "lawmaker",
-                                                       "senator", "court", "party", "opposition", "election"} \
+            if decision == "Armed clash" and lemmas & POLITICAL_DEBATE \
                     and not any(a.kind in ("rebels", "political_militia", "identity_militia") or a.role == "military"
                                 for a in actors):
                 decision = None  # "ministers clashed in cabinet": words, not weapons
@@ -84,22 +127,20 @@ class EventTypeRules:
                     a.kind in ("rebels", "political_militia", "protesters", "rioters") for a in actors) else None
         elif decision == "EXPLOSION":
             # a blast is a bombing only when a bomb is named; gas and factory explosions are not events
-            decision = "Remote explosive/landmine/IED" if weapon_words & {
-                "bomb", "explosive", "ied", "mine", "landmine", "device", "grenade", "shell", "rocket",
-                "missile", "drone"} else None
-            if decision and weapon_words & {"shell", "rocket", "missile"}:
+            decision = "Remote explosive/landmine/IED" if weapon_words & NAMED_BOMBS else None
+            if decision and weapon_words & BLAST_SHELLS:
                 decision = "Shelling/artillery/missile attack"
-            if decision and weapon_words & {"drone"}:
+            if decision and weapon_words & BLAST_DRONES:
                 decision = "Air/drone strike"
         elif decision == "BASE":
             objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
             decision = "Headquarters or base established" if any(
                 o.lemma_.lower() in BASE_WORDS for o in objects) else None
         elif decision == "MOB":
-            decision = "Violent demonstration" if lemmas & PROTEST_WORDS - {"crowd", "mob"} else "Mob violence"
+            decision = "Violent demonstration" if lemmas & PROTEST_WORDS - CROWD_WORDS else "Mob violence"
         elif decision == "BEAT":
             attackers = {a.kind for a in actors if a.span.end <= root.idx}
-            if lemmas & {"crowd", "mob"} or attackers & {"civilians", "rioters"}:
+            if lemmas & CROWD_WORDS or attackers & {"civilians", "rioters"}:
                 decision = "Mob violence"
             elif lemmas & PROTEST_SCENE and attackers & {"state_forces"}:
                 decision = "Protest with intervention"
@@ -115,27 +156,23 @@ class EventTypeRules:
             decision = "Armed clash" if armed and not metaphor else None
         elif decision == "EXECUTE":
             victims = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
-            decision = "Attack" if any(c.lemma_.lower() in CIVILIAN_VICTIMS | {"man", "people", "person", "prisoner",
-                                                                              "detainee", "captive", "hostage"}
+            decision = "Attack" if any(c.lemma_.lower() in CIVILIAN_VICTIMS | EXECUTED_PEOPLE
                                        or c.ent_type_ in ("PERSON", "NORP") or c.pos_ == "PRON"
                                        for c in victims) else None
         elif decision == "ABDUCT_TAKE":
             # "was taken from his apartment by masked soldiers": a person taken, passively, by armed men
             passive = any(c.dep_ == "auxpass" for c in root.children)
-            person = any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in CIVILIAN_VICTIMS | {
-                "man", "men", "woman", "people", "boy", "girl", "volunteer", "activist"} or c.ent_type_ == "PERSON")
+            person = any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in CIVILIAN_VICTIMS | TAKEN_PEOPLE or c.ent_type_ == "PERSON")
                 for c in root.children)
             agents = {a.kind for a in actors if a.span.start > root.idx}
             armed = agents & {"rebels", "political_militia", "identity_militia", "state_forces"}
             decision = ("Abduction/forced disappearance" if passive and person and armed else None)
         elif decision == "DISAPPEAR":
             decision = "Abduction/forced disappearance" if any(
-                a.kind in ("state_forces", "rebels", "political_militia") for a in actors) or lemmas & {
-                "security", "agent", "intelligence", "abduct", "arrest", "detain"} else None
+                a.kind in ("state_forces", "rebels", "political_militia") for a in actors) or lemmas & DISAPPEARANCE_WORDS else None
         elif decision == "ABDUCT":
             decision = "Abduction/forced disappearance" if any(
-                a.kind in ("rebels", "political_militia", "identity_militia") for a in actors) or lemmas & {
-                "gunman", "kidnapper", "abductor", "militant", "jihadist"} else None
+                a.kind in ("rebels", "political_militia", "identity_militia") for a in actors) or lemmas & ABDUCTORS else None
         elif decision == "PROPERTY":
             # who set the fire, not who came after; a fire a weapon set is the strike's damage
             kinds = {a.kind for a in actors if a.span.end <= root.idx and a.role != "weapon"}
@@ -155,12 +192,12 @@ class EventTypeRules:
     def _refine(decision: str, lemmas: set[str]) -> str | None:
         """What the whole sentence says about the means: found and defused bombs, chemical agents, a suicide
         attacker, or a match report's 'clash'."""
-        if lemmas & SPORT and not lemmas & {"killed", "kill", "wound", "injure"}:
+        if lemmas & SPORT and not lemmas & SPORT_HARM:
             return None
         if lemmas & NOT_OPERATIONS and event_type_of(decision) in ("Explosions/Remote violence", "Battles"):
             return None  # "artillery firing exercises", "a contract to supply missiles"
         if event_type_of(decision) == "Explosions/Remote violence":
-            if lemmas & DISRUPTING and not lemmas & {"kill", "wound", "injure", "dead"}:
+            if lemmas & DISRUPTING and not lemmas & BLAST_HARM:
                 return "Disrupted weapons use"
             if lemmas & CHEMICAL:
                 return "Chemical weapon"
@@ -228,8 +265,8 @@ class EventTypeRules:
         attackers = self._subject_kinds(root, actors) or {
             a.kind for a in actors if a.span.end <= root.idx and a.role != "state"
             and not _object_of_a_verb(root.doc, a)}  # "killed 17 civilians in an attack": victims, not attackers
-        if attackers & {"civilians", "rioters"} or lemmas & {"crowd", "mob"}:
-            return "Violent demonstration" if lemmas & PROTEST_WORDS - {"crowd", "mob"} else "Mob violence"
+        if attackers & {"civilians", "rioters"} or lemmas & CROWD_WORDS:
+            return "Violent demonstration" if lemmas & PROTEST_WORDS - CROWD_WORDS else "Mob violence"
         if attackers & {"protesters"}:
             return "Violent demonstration"
         if targets & {"civilians"} and not targets & {"state_forces", "rebels", "political_militia"}:
@@ -271,9 +308,9 @@ class EventTypeRules:
             return "Attack"
         if root.dep_ in ("acl", "relcl") or root.tag_ == "VBN" and root.dep_ != "ROOT":
             victims |= {root.head.lemma_.lower()}
-        if "protesters" in targets or victims & {"protester", "demonstrator"}:
+        if "protesters" in targets or victims & PROTESTER_VICTIMS:
             return "Excessive force against protesters"
-        if "civilians" in targets or victims & {"civilian", "villager", "resident", "child", "woman"}:
+        if "civilians" in targets or victims & CIVILIAN_KILLED:
             return "Attack"
         if targets & {"state_forces", "rebels", "political_militia"}:
             return "Armed clash"
@@ -284,11 +321,10 @@ class EventTypeRules:
             return None  # "territories previously occupied by X": a description, not an event
         objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "prt")]
         objects += [g for c in root.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
-        words = {t.lemma_.lower() for o in objects for t in o.subtree} - {"control"}
+        words = {t.lemma_.lower() for o in objects for t in o.subtree} - CONTROL_WORD
         if decision == "SEIZE" and words & WEAPON_OBJECTS:
             return "Disrupted weapons use"
-        if decision == "SEIZE" and any(o.lemma_.lower() in CIVILIAN_VICTIMS | {"man", "men", "woman", "people",
-                                                                               "critic", "activist", "boy", "girl"}
+        if decision == "SEIZE" and any(o.lemma_.lower() in CIVILIAN_VICTIMS | SEIZED_PEOPLE
                                        or o.ent_type_ == "PERSON" for o in objects):
             captors = {a.kind for a in actors if a.span.end <= root.idx} | {
                 a.kind for a in actors if a.span.start > root.idx and a.span.start < root.idx + 40}
@@ -298,7 +334,7 @@ class EventTypeRules:
         shares = [t for o in objects if o.lemma_.lower() in TERRITORY_SHARES for t in o.subtree]
         object_is_place = any(p.span.start <= o.idx < p.span.end for o in [*objects, *shares]
                               for p in article.places)
-        if not (heads & TERRITORY_WORDS or object_is_place or words & {"territory", "territories"}):
+        if not (heads & TERRITORY_WORDS or object_is_place or words & TERRITORY_NOUNS):
             return None  # "seized 3,000 kilos of meat at the market": goods, not ground
         subject_actors = [a for a in actors if a.span.end <= root.idx]
         actor = subject_actors[0] if subject_actors else None
@@ -334,9 +370,9 @@ class EventTypeRules:
             return None  # "shares rallied"
         if root.lemma_.lower() == "rally" and lemmas & MARKET_WORDS:
             return None
-        if lemmas & LETHAL and lemmas & (FORCE_WORDS | {"shoot", "live", "fire"}):
+        if lemmas & LETHAL and lemmas & (FORCE_WORDS | PROTEST_SHOOTING):
             return "Excessive force against protesters"
-        if lemmas & PROTESTER_VIOLENCE or {"set", "fire"} <= lemmas:
+        if lemmas & PROTESTER_VIOLENCE or SETTING_FIRE <= lemmas:
             return "Violent demonstration"
         if lemmas & INTERVENTION:
             return "Protest with intervention"

@@ -14,7 +14,6 @@ from ..article import ActorMention, Article, EventMention
 from ..lexicon import load_lexicon
 from ..taxonomy import event_type_of
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
-from ..taxonomy.event_words import EVENT_HEADS, NOUN_ONLY, PROTEST_SCENE, VERB_ONLY
 from ..events.type_rules import Clue, EventTypeRules
 from ..syntax import is_modifier, is_predicate, is_reaction_object, is_reference, is_speaker, modality
 
@@ -22,6 +21,9 @@ VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence ag
 # triggers that only say that violence happened; a sentence that also names its means says it better
 _WORDS = load_lexicon("event_mentions")
 GENERIC_RULES = _WORDS.words("generic_rule")
+_EVENT_WORDS = load_lexicon("event_words")
+EVENT_HEADS, NOUN_ONLY, VERB_ONLY = (_EVENT_WORDS.words(n) for n in ("event_heads", "noun_only", "verb_only"))
+PROTEST_SCENE = _EVENT_WORDS.words("protest_scene")
 GAP_POS = frozenset({"DET", "ADJ", "NUM", "ADV", "PUNCT"})
 MAX_GAP = 3
 
