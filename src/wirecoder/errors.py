@@ -150,7 +150,7 @@ WARNINGS: dict[str, ErrorSpec] = {
                   "check the events; if the article is not in English, translate it first"),
         ErrorSpec("W105", "lone surrogate code points were replaced by U+FFFD",
                   "fix the producer of the input: JSON surrogate escapes must come in valid pairs"),
-        ErrorSpec("one_sided_sourcing", "the article quotes one side only on contested violence or blame",
+        ErrorSpec("W160", "one-sided sourcing: the article quotes one side only on contested violence or blame",
                   "look for the other parties' account before relying on its claims (docs/framing.md)"),
     )
 }

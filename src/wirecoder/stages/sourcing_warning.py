@@ -24,6 +24,6 @@ def sourcing_warning(article: Article) -> Warning | None:
     if sourcing is None or sourcing.contested_claims == 0 or len(sourcing.sides) > 1:
         return None
     heard = f"only {sourcing.sides[0]} is quoted" if sourcing.sides else "no side is quoted; only the outlet speaks"
-    return Warning("one_sided_sourcing",
+    return Warning("W160",
                    f"{sourcing.contested_claims} sentences report violence or blame and {heard}; "
                    "look for the other parties' account before relying on its claims")
