@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from ..geo.countries import COUNTRY_CODES
 from ..taxonomy.acled import disorder_type
 from .options import MergeRules
 
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "ADM2H", "ADM3H"})
 
 # how specific a place is: lower is more specific
