@@ -115,7 +115,7 @@ def modality(token) -> tuple[bool, bool, bool]:
 # ("a lull in the fighting")
 REACTION_NOUNS = _WORDS.words("reaction_noun")
 NEGATING_NOUNS = _WORDS.words("negating_noun")
-NOBODY = _WORDS.words("nobody")
+NOBODY = _WORDS.words("nobody_subject")
 PLANNED = _WORDS.words("planned")
 SERIES_NOUNS = _WORDS.words("series_noun")
 DEFINITE = _WORDS.words("definite_determiner")  # "the attack", "such kidnappings"
