@@ -107,3 +107,16 @@ def test_counts_a_note_that_says_how_it_was_coded(run_stages):
     assert found[-1] == ("fatalities", Count(0, 0, 0))
     assert counts(run_stages, "Gunmen killed a shopkeeper and his son. 2 fatalities.")[-1] == \
         ("fatalities", Count(2, 2, 2))
+
+
+def test_counts_a_toll_told_as_it_changes_however_long_its_subject(run_stages):
+    # the toll word is far from the number: the verb it rises by ties them
+    assert counts(run_stages, "The death toll from Monday's suicide bombing at a mosque in the police lines of "
+                              "Peshawar rose to 59 on Tuesday, a hospital spokesman said.") == \
+        [("fatalities", Count(59, 59, 59))]
+    assert counts(run_stages, "The number of people killed in Monday's bombing at a mosque in Peshawar has risen "
+                              "to 100, officials said.") == [("fatalities", Count(100, 100, 100))]
+    assert counts(run_stages, "The number of people wounded in the attack on the market has reached 40.") == \
+        [("injured", Count(40, 40, 40))]
+    # a number of things that rises is no toll
+    assert counts(run_stages, "The number of schools closed in the region rose to 40.") == []

@@ -52,3 +52,25 @@ def test_dates_the_following_day_counts_from_the_day_told_before_not_a_telling(r
     _, dates = dates_of(run_stages, text, published="2023-03-07")
     assert dates["the following day"].date == dt.date(2023, 3, 6)
     assert dates["the same day"].date == dt.date(2023, 3, 6)
+
+
+def test_dates_overnight_is_the_night_before_the_telling(run_stages):
+    # 2023-05-10 was a Wednesday: the night before Tuesday's telling is Monday to Tuesday, not the night before
+    # publication
+    text = "Suspected jihadists attacked the village overnight, killing seven people, officials said on Tuesday."
+    _, dates = dates_of(run_stages, text, published="2023-05-10")
+    assert (dates["overnight"].date, dates["overnight"].date_end) == (dt.date(2023, 5, 8), dt.date(2023, 5, 9))
+    _, dates = dates_of(run_stages, "Suspected jihadists attacked the village overnight.", published="2023-05-10")
+    assert (dates["overnight"].date, dates["overnight"].date_end) == (dt.date(2023, 5, 9), dt.date(2023, 5, 10))
+
+
+def test_dates_a_retelling_dates_an_event_whose_sentence_dates_only_the_telling(coder):
+    # 2023-05-10 was a Wednesday
+    told = "Gunmen killed five villagers in Gwoza, police said on Tuesday."
+    record = coder.code(told + " The attack happened on Sunday night.", published="2023-05-10")
+    attack = next(e for e in record["events"] if e["sub_event_type"] == "Attack")
+    assert attack["date"] == "2023-05-07"
+    # a dated sentence about another kind of event dates nothing of the attack
+    record = coder.code(told + " A protest in Lagos was held on Sunday.", published="2023-05-10")
+    attack = next(e for e in record["events"] if e["sub_event_type"] == "Attack")
+    assert attack["date"] == "2023-05-09"

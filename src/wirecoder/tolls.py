@@ -38,6 +38,8 @@ class TollWords:
                        (words.words("upper_bound"), "upper"), (words.words("approximate"), "approx"))
         self.bridge_verbs = words.words("bridge_verbs")
         self.toll_verbs = words.words("toll_verbs")
+        self.toll_nouns = words.words("toll_nouns")
+        self.update_nouns = words.words("update_nouns")
         self.killing_verbs = words.words("killing_verbs")
         self.to_death = words.words("to_death_verbs")
         self.tallies = tuple(sorted(words.words("tally_phrases")))
@@ -163,6 +165,38 @@ class TollWords:
             if token.is_punct or token.pos_ == "SCONJ" or token.lower_ == "by" or (
                     token.pos_ == "VERB" and token.lemma_.lower() not in self.toll_verbs):
                 return None  # "killed in a house by several armed men": the attackers, not a toll
+        return None
+
+    def toll_update(self, number):
+        """A toll told as it changes, however long its subject: "the death toll from Monday's suicide bombing at a
+        mosque in Peshawar rose to 59", "the number of people killed in the attack has risen to 100", "the toll
+        stood at 12": the number is what a toll verb rises to (or reaches), and the verb's subject is a toll, or a
+        number of the dead or wounded. The kind and the word that ties it, or None."""
+        if number.dep_ == "pobj" and number.head.lower_ in ("to", "at") and number.head.dep_ == "prep":
+            verb = number.head.head
+        elif number.dep_ in ("dobj", "attr"):
+            verb = number.head
+        else:
+            return None
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.toll_verbs:
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return None
+        if subject.lemma_.lower() in self.toll_nouns:
+            return "fatalities", subject
+        if subject.lemma_.lower() not in self.update_nouns:
+            return None
+        for prep in subject.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj":
+                    continue
+                for token in (noun, *(c for c in noun.children if c.dep_ in ("acl", "relcl", "amod"))):
+                    kind = self.kind(token)
+                    if kind:
+                        return kind, token
         return None
 
     def bounded(self, doc, first, value: int, floor: int, *, vague: bool) -> tuple[Count, int]:

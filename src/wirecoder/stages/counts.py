@@ -91,7 +91,8 @@ class CountsStage:
             after = last.i + 1 if upper is None or high is not None else last.i + 3
             subject = after < sent.end and doc[after].pos_ in ("AUX", "VERB")  # "3 were arrested": its own clause
             kind, tie = self.words.casualty_after(doc, after, sent.end) or (
-                None if subject else self.words.casualty_before(doc, first.i, sent.start)) or (None, None)
+                None if subject else self.words.casualty_before(doc, first.i, sent.start)) or (
+                self.words.toll_update(last)) or (None, None)
             if kind is None:
                 continue
             count, start = self.words.bounded(doc, first, value, sent.start, vague=first.lower_ in self.words.vague)

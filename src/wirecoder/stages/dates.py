@@ -11,6 +11,7 @@ background: history the article recounts, not news.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections import OrderedDict
@@ -40,6 +41,7 @@ _DAY_IN_TIME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday
                           r"last night|overnight)\b", re.IGNORECASE)
 _WEEKDAY_ANY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _OVERNIGHT = re.compile(r"^(?:late\s+|early\s+)?overnight$", re.IGNORECASE)
+_NIGHT = re.compile(r"\b(?:late\s+|early\s+)?overnight\b", re.IGNORECASE)
 _WEEKEND = re.compile(r"^(?:the\s+|last\s+|this\s+|past\s+)?weekend$", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
@@ -148,6 +150,10 @@ def date_spans(article: Article) -> list[_DateSpan]:
         start, end = match.span()
         entities = [e for e in entities if e.end_char <= start or e.start_char >= end]
         entities.append(_DateSpan(start, end, match.group(0)))
+    for match in _NIGHT.finditer(article.text):  # "attacked the village overnight": spaCy often tags no entity
+        start, end = match.span()
+        if all(e.end_char <= start or e.start_char >= end for e in entities):
+            entities.append(_DateSpan(start, end, match.group(0)))
     return sorted(entities, key=lambda e: e.start_char)
 
 
@@ -216,6 +222,7 @@ class DatesStage:
             mentions.append(DateMention(article.span(ent.start_char, ent.end_char), sentence, date, date_end,
                                         precision, background))
         mentions.extend(self._refine_parts(article, mentions, modifiers))
+        mentions = self._nights_before_telling(article, mentions)
         article.dates = sorted(mentions, key=lambda m: (m.span.start, m.precision))
         return article
 
@@ -295,6 +302,22 @@ class DatesStage:
         if data.period == "year":
             return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31), 3
         return None
+
+    @staticmethod
+    def _nights_before_telling(article: Article, mentions: list[DateMention]) -> list[DateMention]:
+        """ "attacked the village overnight, killing seven, officials said on Tuesday": the night before the day
+        the sentence's telling is dated (Monday to Tuesday), not the night before publication."""
+        out = []
+        for mention in mentions:
+            if _OVERNIGHT.match(_LEADING.sub("", mention.span.text.strip())):
+                told = [m for m in mentions if m.sentence == mention.sentence and m is not mention
+                        and m.precision == 1 and m.date_end is None and _dates_a_telling(article.doc, m)]
+                if len(told) == 1:
+                    day = told[0].date
+                    mention = dataclasses.replace(mention, date=day - dt.timedelta(days=1), date_end=day,
+                                                  background=told[0].background)
+            out.append(mention)
+        return out
 
     @staticmethod
     def _refine_parts(article: Article, mentions: list[DateMention], modifiers) -> list[DateMention]:

@@ -3,12 +3,14 @@
 A report's date is the date of its clause in its sentence, else the nearest date there (a date that only dates the
 telling, "officials said on Monday that ...", leaves the event's day open); with none, a dated mention of the same
 agreement elsewhere ("the ceasefire declared on 10 October"), else a date of the three sentences before it in its
-paragraph or the previous one, else the day the article's first dated event happened. A date from another
-sentence is inherited: it is then less sure.
+paragraph or the previous one, else the day the article's first dated event happened. When its own sentence dates
+only the telling ("..., police said on Tuesday"), a retelling in the sentences after it that gives its day ("The
+attack happened on Sunday night") dates it. A date from another sentence is inherited: it is then less sure.
 """
 from __future__ import annotations
 
 from ..article import Article, DateMention, EventMention, ReportDate
+from ..events.actor_roles import VIOLENT_TYPES
 from ..events.report_dates import sentence_dates
 from ..syntax import SPEECH, governing_verb
 
@@ -32,7 +34,12 @@ class EventDatesStage:
         """The mention's date and whether it came from another sentence (None: no date anywhere near)."""
         own = by_sentence.get(mention.sentence, [])
         if own:
-            return _closest_date(article, mention, own)
+            date, told_only = _closest_date(article, mention, own)
+            if told_only:
+                retold = _retold_date(article, mention, date, by_sentence)
+                if retold is not None:
+                    return retold, True
+            return date, told_only
         if mention.sub_event_type == "Agreement":
             # An agreement is often told twice: "agreed on a ceasefire" ... "the ceasefire declared on 10 October".
             for other in article.mentions:
@@ -48,6 +55,32 @@ class EventDatesStage:
             if by_sentence.get(index):
                 return by_sentence[index][-1], True
         return _lead_date(article, by_sentence), True
+
+
+def _retold_date(article: Article, mention: EventMention, told: DateMention, by_sentence) -> DateMention | None:
+    """The day a retelling in the sentences after it gives an event whose own sentence dates only the telling:
+    "Gunmen killed five villagers, police said on Tuesday. The attack happened on Sunday night." The retelling
+    names the event ("the attack", of its type or another of political violence), dates itself (not a telling),
+    and its day is on or before the telling's; else None."""
+    sentence = article.sentences[mention.sentence]
+    for other in sorted(article.mentions, key=lambda m: m.trigger.start):
+        if other.trigger.start <= mention.trigger.start or not other.reference:
+            continue
+        if other.sentence - mention.sentence > INHERIT_BACK or \
+                article.sentences[other.sentence].paragraph > sentence.paragraph + 1:
+            break
+        if other.sentence == mention.sentence or other.negated or other.hypothetical or other.habitual:
+            continue
+        if not (other.sub_event_type == mention.sub_event_type
+                or other.event_type in VIOLENT_TYPES and mention.event_type in VIOLENT_TYPES):
+            continue
+        dates = by_sentence.get(other.sentence)
+        if not dates:
+            continue
+        dated, told_only = _closest_date(article, other, dates)
+        if not told_only and not dated.background and (dated.date_end or dated.date) <= (told.date_end or told.date):
+            return dated
+    return None
 
 
 def _lead_date(article: Article, by_sentence) -> DateMention | None:
