@@ -18,6 +18,7 @@ from ..article import ActorMention, Article
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..taxonomy.actor_lexicon import ActorLexicon, Identity, squash
+from ..taxonomy.kinds import ActorKind, ActorRole
 from .names import actor_name
 
 _WORDS = load_lexicon("communal_names")
@@ -123,9 +124,9 @@ class IdentityFinder:
                 doc[b - 1].text)
             country = self._country(identity.countries, near, countries)
             base = f"{identity.name.split(' (')[0]} {identity.type} Militia"
-            name = actor_name("identity", self._countries.name(country) if country else None, base)
-            mentions.append(ActorMention(article.span(span_start, span_end), name, "identity_militia", country,
-                                         index, "identity", head.idx if n == 0 else doc[a].idx))
+            name = actor_name(ActorRole.IDENTITY, self._countries.name(country) if country else None, base)
+            mentions.append(ActorMention(article.span(span_start, span_end), name, ActorKind.IDENTITY_MILITIA, country,
+                                         index, ActorRole.IDENTITY, head.idx if n == 0 else doc[a].idx))
         return mentions
 
     @staticmethod
@@ -170,9 +171,9 @@ class IdentityFinder:
             for n, (a, b) in enumerate(names):
                 end_token = doc[last] if n == len(names) - 1 else doc[b - 1]
                 base = f"{doc[a:b].text} {kind_of} Militia"
-                name = actor_name("identity", self._countries.name(country) if country else None, base)
+                name = actor_name(ActorRole.IDENTITY, self._countries.name(country) if country else None, base)
                 mentions.append(ActorMention(article.span(doc[a].idx, end_token.idx + len(end_token.text)), name,
-                                             "identity_militia", country, index, "identity",
+                                             ActorKind.IDENTITY_MILITIA, country, index, ActorRole.IDENTITY,
                                              doc[last].idx if n == 0 else doc[a].idx))
             return mentions
         if word in MILITIA_NOUNS:
@@ -186,15 +187,16 @@ class IdentityFinder:
                 return []
             if typed is not None:  # "the Al Humayqani tribal militia"
                 country = _main_country(near, countries)
-                name = actor_name("identity", self._countries.name(country) if country else None,
+                name = actor_name(ActorRole.IDENTITY, self._countries.name(country) if country else None,
                                   f"{text} {typed} Militia")
-                return [ActorMention(article.span(doc[a].idx, token.idx + len(token.text)), name, "identity_militia",
-                                     country, index, "identity", token.idx)]
+                return [ActorMention(article.span(doc[a].idx, token.idx + len(token.text)), name,
+                                     ActorKind.IDENTITY_MILITIA, country, index, ActorRole.IDENTITY, token.idx)]
             place = next((p for p in article.places if p.span.start <= doc[a].idx < p.span.end), None)
             country = place.country if place is not None and place.country else _main_country(near, countries)
             noun = MILITIA_NOUNS[word]
-            role, kind, base = ("identity", "identity_militia", f"{text} Communal Militia") if place is not None \
-                and noun == "Militia" else ("named_militia", "political_militia", f"{text} {noun}")
+            role, kind, base = (ActorRole.IDENTITY, ActorKind.IDENTITY_MILITIA, f"{text} Communal Militia") \
+                if place is not None and noun == "Militia" else \
+                (ActorRole.NAMED_MILITIA, ActorKind.POLITICAL_MILITIA, f"{text} {noun}")
             name = actor_name(role, self._countries.name(country) if country else None, base)
             return [ActorMention(article.span(doc[a].idx, token.idx + len(token.text)), name, kind, country, index,
                                  role, token.idx)]
