@@ -27,6 +27,9 @@ NAME_PARTICLES = _WORDS.words("name_particle")
 MILITIA_NOUNS = _WORDS.mapping("militia_noun")
 TYPE_NAMES = _WORDS.mapping("type_name")
 GROUP_NOUNS = _WORDS.words("group_noun")
+OPENING_PARTICLES = _WORDS.words("opening_particle")
+MEMBER_NOUNS = _WORDS.words("member_noun")
+PEOPLE_WORDS = _WORDS.words("people_word")
 
 
 class IdentityFinder:
@@ -135,7 +138,7 @@ class IdentityFinder:
         k = i - 1
         if k >= sent.start and doc[k].lower_ == "the":
             k -= 1
-        return k - 1 >= sent.start and doc[k].lower_ == "of" and doc[k - 1].lower_ in ("members", "men") \
+        return k - 1 >= sent.start and doc[k].lower_ == "of" and doc[k - 1].lower_ in MEMBER_NOUNS \
             and doc[k - 1].dep_ in ("nsubj", "conj")
 
     @staticmethod
@@ -160,7 +163,7 @@ class IdentityFinder:
         if word in self._feud:
             kind_of = self._feud[word]
             after = doc[token.i + 1].lower_ if token.i + 1 < sent.end else ""
-            if word in ("clan", "tribe") and after not in self._militia_words and after not in self._members:
+            if word in PEOPLE_WORDS and after not in self._militia_words and after not in self._members:
                 return []  # "the X tribe" names a people; "X clan militia", "X tribe fighters" its armed men
             names = [n for n in self._names_before(doc, token.i, sent, taken) if self._is_name(doc[n[0]:n[1]])]
             if not names or word == "families" and len(names) < 2:
@@ -219,8 +222,7 @@ class IdentityFinder:
                     or doc[start - 1].lower_ in NAME_PARTICLES and start - 1 > sent.start
                     and start < end):
                 start -= 1
-            while start < end and doc[start].lower_ in NAME_PARTICLES - {"al", "el", "bani", "beni", "banu",
-                                                                          "ould", "abu", "ait", "los", "las", "la"}:
+            while start < end and doc[start].lower_ in NAME_PARTICLES - OPENING_PARTICLES:
                 start += 1
             if start == end or start == sent.start and doc[start].text[:1].isupper() and doc[start].pos_ != "PROPN":
                 break

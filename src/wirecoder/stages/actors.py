@@ -55,6 +55,9 @@ class ActorsStage:
         self._state_weapon = self._lx.word_set("state_weapon_qualifier")
         self._opposed = self._lx.word_set("opposed")
         self._air = self._lx.word_set("unattributed_air")
+        self._state_bodies = self._lx.word_set("state_body")
+        self._own_name_heads = self._lx.word_set("own_name_head")
+        self._unknown = self._lx.word_set("unknown_qualifier")
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -169,7 +172,7 @@ class ActorsStage:
             return None  # "army soldiers", "police officer": the phrase is taken at its head
         if lemma == "military" and token.pos_ != "NOUN":
             return None
-        if lemma in ("government", "ministry", "authority", "regime", "junta") and token.dep_ == "compound":
+        if lemma in self._state_bodies and token.dep_ == "compound":
             return None
         role, kind = head.role, head.kind
         lefts = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "nummod", "det", "poss", "npadvmod")]
@@ -209,7 +212,7 @@ class ActorsStage:
     def _own_name(self, token, lefts):
         """ "Sharqiya Army", "Zintan Brigade Forces": capitalised names before a capitalised "Army" or "Forces"
         that are no country, nationality, state word or unit: the group's own name, as a span."""
-        if not token.text[:1].isupper() or token.lower_ not in ("army", "forces", "force"):
+        if not token.text[:1].isupper() or token.lower_ not in self._own_name_heads:
             return None
         names = [t for t in lefts if t.dep_ in ("compound", "amod") and t.i < token.i]
         if not names or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in names) or any(
@@ -226,7 +229,7 @@ class ActorsStage:
         if country is None or qualifier is None or qualifier.idx > token.idx:
             # "military aircraft", "government warplanes": a state's, the state where it happened (events stage)
             qualifier = next((t for t in token.lefts if t.lower_ in self._state_weapon), None)
-            unknown = next((t for t in token.lefts if t.lower_ in ("unidentified", "unknown")), None)
+            unknown = next((t for t in token.lefts if t.lower_ in self._unknown), None)
             if qualifier is None and unknown is not None and (token.lemma_.lower() in self._air or
                                                               token.lower_ in self._air):
                 return ActorMention(article.span(unknown.idx, token.idx + len(token.text)),
