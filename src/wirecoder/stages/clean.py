@@ -10,6 +10,7 @@ import re
 from ..article import Article, Boilerplate
 from ..errors import WirecoderError
 from ..language import LanguageIdentifier
+from ..lexicon import load_lexicon
 
 # Lines that are page furniture rather than reporting, in the languages news sites commonly use.
 _FURNITURE = re.compile(
@@ -37,8 +38,7 @@ HEADLINE_MAX_WORDS = 25
 REFUSE_SHARE = 0.8  # of the text whose language could be told with confidence or not, in another language
 REFUSE_MIN_WORDS = 10  # ordinary words in another language before a whole text is refused as not English
 # Lines thick with English function words are English: no need to ask the language model.
-_ENGLISH_WORDS = frozenset("the of and to in a is was for on that with by said were has have from at as it "
-                           "an are be had been their who which after".split())
+_ENGLISH_WORDS = load_lexicon("clean").words("english_function_word")
 _TOKEN = re.compile(r"[a-z']+")
 
 
