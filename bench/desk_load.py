@@ -26,7 +26,10 @@ Three phases, each printing requests, errors, p50/p99 overall and per request ki
      the usual model of people at pages) while the ingest writes.
 Phase 2's figures are also given as ratios of phase 1's. Readers run in several processes (10 threads each)
 with the standard library's HTTP client, so the load generator's own interpreter lock does not add to the
-latencies it measures; they still share the machine's cores with the server and the writer.
+latencies it measures; they still share the machine's cores with the server and the writer. A phase's clock
+starts when every reader process and the writer have started (starting them costs the machine a second or so of
+CPU, no part of what is measured), and a reader sends nothing once its phase is over (it used to send the rest
+of its round of actions at once, with no think time, into the measured figures).
 """
 from __future__ import annotations
 
@@ -120,6 +123,8 @@ class Reader(threading.Thread):
         self.connection: http.client.HTTPConnection | None = None
 
     def _get(self, kind: str, path: str, *, parse: bool = False) -> dict | None:
+        if self.stop.is_set():  # the phase is over: no request after it (none is measured outside it)
+            return None
         started = time.perf_counter()
         body, ok = None, False
         for attempt in (1, 2):
@@ -175,9 +180,14 @@ class Reader(threading.Thread):
             self.connection.close()
 
 
-def reader_process(port: int, numbers: list[int], stop: Any, think: float, results: Any) -> None:
-    """Some of the readers, as threads of one process; their results go back through the queue at the end."""
+def reader_process(port: int, numbers: list[int], stop: Any, think: float, results: Any, ready: Any,
+                   go: Any) -> None:
+    """Some of the readers, as threads of one process; their results go back through the queue at the end.
+    They start when every process of the phase is ready (started and imported: starting a process costs the
+    machine a second or so of CPU, which is no part of what the phase measures)."""
     threads = [Reader(port, number, stop, think) for number in numbers]
+    ready.put(os.getpid())
+    go.wait()
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -185,11 +195,14 @@ def reader_process(port: int, numbers: list[int], stop: Any, think: float, resul
     results.put([item for thread in threads for item in thread.results])
 
 
-def writer(path: Path, stop: Any, written: Any) -> None:
-    """The ingest's writer, in a process of its own (as `wirecoder ingest` runs beside the server)."""
+def writer(path: Path, stop: Any, written: Any, ready: Any, go: Any) -> None:
+    """The ingest's writer, in a process of its own (as `wirecoder ingest` runs beside the server); it starts
+    writing with the readers."""
     rng = random.Random(99)
     n = 10_000_000 + int(time.time() * 1000) % 1_000_000 * 1000  # new documents on every run over one store
     with Database(path) as db:
+        ready.put(os.getpid())
+        go.wait()
         while not stop.is_set():
             db.write_batch(run_id=None, documents=[synthetic_document(n + i, rng) for i in range(20)])
             n += 20
@@ -223,15 +236,20 @@ def phase(port: int, *, readers: int, seconds: float, think: float, store: Path 
     stop, results = context.Event(), context.Queue()
     numbers = list(range(readers))
     groups = [numbers[i:i + 10] for i in range(0, readers, 10)]
-    before = server_cpu(server_pids)
-    processes = [context.Process(target=reader_process, args=(port, group, stop, think, results), daemon=True)
-                 for group in groups]
+    ready, go = context.Queue(), context.Event()
+    processes = [context.Process(target=reader_process, args=(port, group, stop, think, results, ready, go),
+                                 daemon=True) for group in groups]
     stop_writing, written = context.Event(), context.Value("i", 0)
-    ingest = context.Process(target=writer, args=(store, stop_writing, written), daemon=True) if store else None
+    ingest = (context.Process(target=writer, args=(store, stop_writing, written, ready, go), daemon=True)
+              if store else None)
     if ingest:
         ingest.start()
     for process in processes:
         process.start()
+    for _ in range(len(processes) + (1 if ingest else 0)):
+        ready.get(timeout=120)
+    before = server_cpu(server_pids)
+    go.set()
     time.sleep(seconds)
     stop.set()
     stop_writing.set()

@@ -42,3 +42,17 @@ def test_search_pages_are_the_matches_in_order_whichever_plan(db, sort, text, co
     assert expected and (set(expected) < set(every) or country)  # the search leaves some events out
     assert pages(db, EventFilter(text=text, country=country), sort=sort, limit=1) == expected  # by scan
     assert pages(db, EventFilter(text=text, country=country), sort=sort, limit=100) == expected  # by matches
+
+
+@pytest.mark.parametrize("plan", ["matches", "scan", "seek"])
+@pytest.mark.parametrize("sort", ["date", "fatalities"])
+@pytest.mark.parametrize("text,country", [("said", None), ("said", "YE"), ("air strike", None)])
+def test_every_search_plan_gives_the_same_pages(db, monkeypatch, plan, sort, text, country):
+    expected = pages(db, EventFilter(text=text, country=country), sort=sort, limit=100)  # by matches
+    monkeypatch.setattr(Database, "_text_plan", lambda self, text, *, limit: plan)
+    assert pages(db, EventFilter(text=text, country=country), sort=sort, limit=2) == expected
+
+
+def test_seek_plan_only_when_the_matches_outnumber_ten_times_the_root_of_limit_by_documents(db):
+    # a handful of articles can never match 10 sqrt(2 D) of them: most say "said", which is read by scan
+    assert db._text_plan("said", limit=1) == "scan" and db._text_plan("Kampala", limit=1) == "matches"

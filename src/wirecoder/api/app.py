@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -27,7 +27,8 @@ _DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src '
 
 class Limits:
     """Refuses (W074) a query string or a body beyond the limits, before any route reads it; adds the
-    security headers to every response."""
+    security headers to every response, and `Cache-Control: no-store` to the API's (a plain ASGI middleware:
+    Starlette's BaseHTTPMiddleware costs a task and a stream a request)."""
 
     def __init__(self, app: ASGIApp, *, settings: DeskSettings):
         self.app = app
@@ -57,11 +58,15 @@ class Limits:
                     raise WirecoderError("W074", f"the body is larger than {limit} bytes")
             return message
 
-        docs = scope.get("path", "").startswith("/docs")
+        path = scope.get("path", "")
+        docs, api = path.startswith("/docs"), path.startswith("/api/")
 
         async def headed_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers") or [])
+                if api:  # the API's answers change with the store: browsers must not keep them
+                    headers = [(name, value) for name, value in headers if name.lower() != b"cache-control"]
+                    headers.append((b"cache-control", b"no-store"))
                 headers += [(b"content-security-policy", (_DOCS_CSP if docs else _CSP).encode()),
                             (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
                             (b"x-frame-options", b"DENY")]
@@ -104,13 +109,6 @@ def create_app(settings: DeskSettings) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(Limits, settings=settings)
-
-    @app.middleware("http")
-    async def no_store_cache(request: Request, call_next):
-        response = await call_next(request)
-        if request.url.path.startswith("/api/"):
-            response.headers["cache-control"] = "no-store"
-        return response
 
     return app
 

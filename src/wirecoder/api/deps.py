@@ -40,7 +40,7 @@ class Stores:
         self._local = threading.local()
 
 
-def stores(request: Request) -> Stores:
+async def stores(request: Request) -> Stores:  # async: run on the event loop, no thread for it
     return request.app.state.stores
 
 
@@ -71,7 +71,7 @@ def bbox_value(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-def event_filter(
+async def event_filter(  # async: checking parameters needs no thread
     country: Annotated[str | None, Query(description="ISO 3166 code or country name", max_length=100)] = None,
     admin1: Annotated[str | None, Query(description="first-level area (province, state) name", max_length=200)] = None,
     type: Annotated[str | None, Query(description="ACLED event type or sub-event type, any case",

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..errors import WirecoderError
+from ..store import Database
 from .deps import Filter, Store
 from .views import article_json, cached_json, event_json, json_bytes, json_response, report_entry
 
@@ -14,8 +15,8 @@ router = APIRouter(prefix="/api", tags=["events"])
 
 
 @router.get("/events", summary="Events matching the filters, a page at a time")
-def list_events(
-    request: Request, store: Store, event_filter: Filter,
+async def list_events(
+    request: Request, event_filter: Filter,
     sort: Annotated[str, Query(description="date (newest first), date_asc, fatalities")] = "date",
     limit: Annotated[int, Query(ge=1, description="events a page (at most the server's page limit, 500)")] = 50,
     after: Annotated[str | None, Query(max_length=200, description="the next_cursor of the previous page")] = None,
@@ -23,52 +24,48 @@ def list_events(
     """Keyset-paginated and stably sorted (the sort value, then the event's id): pass `next_cursor` back as
     `after` for the next page. Reviewed values are shown and filtered on; rejected events only with
     `review=rejected` or `review=all`."""
-    db = store.reader()
     page_limit = request.app.state.settings.page_limit
     if limit > page_limit:
         raise WirecoderError("W074", f"limit {limit} is above the page limit {page_limit}")
 
-    def build() -> bytes:
+    def build(db: Database) -> bytes:
         page = db.event_page(event_filter, sort=sort, after=after, limit=limit)
         return json_bytes({"events": [event_json(e) for e in page.events], "next_cursor": page.next_cursor,
                            "limit": limit, "sort": sort})
 
-    return cached_json(request, db, ("events", event_filter, sort, limit, after), build)
+    return await cached_json(request, ("events", event_filter, sort, limit, after), build)
 
 
 @router.get("/events/points", summary="Located events of the filters as small map points")
-def event_points(
-    request: Request, store: Store, event_filter: Filter,
+async def event_points(
+    request: Request, event_filter: Filter,
     limit: Annotated[int, Query(ge=1, description="most points (newest first)")] = 20_000,
 ) -> Response:
     """`points` are `[id, lat, lon, event_type, fatalities, review_status]`, newest first; `truncated` says
     whether more events matched than `limit`."""
-    db = store.reader()
     points_limit = request.app.state.settings.points_limit
     if limit > points_limit:
         raise WirecoderError("W074", f"limit {limit} is above the points limit {points_limit}")
 
-    def build() -> bytes:
+    def build(db: Database) -> bytes:
         # five decimals are about a metre: enough for a map, and a third less to send
         points, more = db.event_points_json(event_filter, limit=limit)
         return f'{{"points":{points},"truncated":{"true" if more else "false"}}}'.encode("utf-8")
 
-    return cached_json(request, db, ("points", event_filter, limit), build)
+    return await cached_json(request, ("points", event_filter, limit), build)
 
 
 @router.get("/counts", summary="Events and fatalities of the filters by week, type, sub-type or country")
-def counts(
-    request: Request, store: Store, event_filter: Filter,
+async def counts(
+    request: Request, event_filter: Filter,
     by: Annotated[str, Query(description="week (Monday's date), type, sub_type, country")] = "week",
 ) -> Response:
-    db = store.reader()
-
-    def build() -> bytes:
+    def build(db: Database) -> bytes:
         rows = db.event_counts(event_filter, by=by)
         return json_bytes({"by": by, "counts": [{"key": r.key, "events": r.events, "fatalities": r.fatalities}
                                                  for r in rows]})
 
-    return cached_json(request, db, ("counts", event_filter, by), build)
+    return await cached_json(request, ("counts", event_filter, by), build)
 
 
 @router.get("/events/{event_id}", summary="One event with its article, evidence, quotes and reports")

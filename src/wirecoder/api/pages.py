@@ -46,9 +46,8 @@ def docs() -> HTMLResponse:
 
 
 @router.get("/api/meta", tags=["meta"], summary="The store's counts and the taxonomy the page needs")
-def meta(request: Request) -> Response:
-    db = request.app.state.stores.reader()
-    return cached_json(request, db, ("meta",), lambda: json_bytes({
+async def meta(request: Request) -> Response:
+    return await cached_json(request, ("meta",), lambda db: json_bytes({
         "store": db.desk_summary(),
         "event_types": {name: list(subs) for name, subs in EVENT_TYPES.items()},
         "actor_kinds": list(ACTOR_KINDS),

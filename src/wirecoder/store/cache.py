@@ -62,6 +62,13 @@ class ReadCache:
                     if self._gates.get(key) is gate:
                         del self._gates[key]
 
+    def peek(self, db: CountsChanges, key: Hashable) -> bytes | None:
+        """The bytes kept for ``key`` at the store's current generation, or None (never builds, never waits:
+        cheap enough for a server's event loop)."""
+        generation = db.generation()
+        with self._lock:
+            return self._lookup(key, generation)
+
     def stats(self) -> CacheStats:
         with self._lock:
             return CacheStats(hits=self._hits, builds=self._builds, entries=len(self._entries), bytes=self._bytes)

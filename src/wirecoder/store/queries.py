@@ -1,10 +1,10 @@
 """Builds the parameterised SQL behind event filters. No user text is ever formatted into SQL."""
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
+import orjson
 import pycountry
 
 from ..days import iso_prefix
@@ -69,13 +69,15 @@ def _like(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def filter_where(event_filter: EventFilter, *, text_by_scan: bool = False) -> tuple[list[str], list[Any]]:
+def filter_where(event_filter: EventFilter, *, text_by_scan: bool = False,
+                 text_by_seek: bool = False) -> tuple[list[str], list[Any]]:
     """WHERE terms and their parameters for a filter, on the values shown (reviewed, else coded). The terms
     name only the events table (``e``), so counts and map points need no join.
 
     ``text_by_scan``: the full-text matches are only a test on events read in the sort's order (the unary
     ``+`` keeps SQLite from reading events by the matched documents and sorting them all): the better plan
-    for a page of a search that many documents match."""
+    for a page of a search that many documents match. ``text_by_seek``: each event read in the sort's order
+    is looked up in the full-text index instead (no set of matches built): when nearly every document matches."""
     where: list[str] = []
     params: list[Any] = []
     f = event_filter
@@ -122,7 +124,10 @@ def filter_where(event_filter: EventFilter, *, text_by_scan: bool = False) -> tu
         where.append("coalesce((SELECT i.number_of_sources FROM reports r JOIN incidents i ON i.id = r.incident_id "
                      "WHERE r.event_id = e.id), 1) >= ?")
         params.append(int(f.min_sources))
-    if f.text:
+    if f.text and text_by_seek:
+        where.append("EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? AND rowid = e.document_id)")
+        params.append(fts_query(f.text))
+    elif f.text:
         where.append(("+" if text_by_scan else "") +
                      "e.document_id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
         params.append(fts_query(f.text))
@@ -161,8 +166,8 @@ def event_query(event_filter: EventFilter, *, limit: int | None = None,
 
 def stored_event(row: tuple[Any, ...]) -> StoredEvent:
     """A row of EVENT_COLUMNS as a StoredEvent, its review laid over the coder's event."""
-    event = json.loads(row[7])
-    state = ReviewState.from_dict(json.loads(row[9])) if row[9] else None
+    event = orjson.loads(row[7])  # a page reads 50 of these: orjson parses them 4-5 times faster than json
+    state = ReviewState.from_dict(orjson.loads(row[9])) if row[9] else None
     shown, coded = apply_review(event, state)
     return StoredEvent(id=row[0], document_id=row[1], document_url=row[2], document_title=row[3],
                        document_source=row[4], document_published=row[5], stored_at=row[6], event=shown,

@@ -346,6 +346,51 @@ MIGRATIONS: tuple[str, ...] = (
                                                 shown_fatalities, shown_type, shown_sub_type, shown_lat, shown_lon,
                                                 document_id);
     """,
+    # the desk's whole-store views kept cheap after every write (an ingest moves the store's generation twice a
+    # second, and the page asks for them at every opening): each event's map point as the JSON the API sends,
+    # stored in an index in the map's order (20,000 points: concatenated, not formatted, 48 -> 7 ms on 10^5
+    # events); events and fatalities per shown day, review status and background, kept by triggers (weekly
+    # counts of everything: 28 -> 1 ms); and the number of articles with events (the desk's summary)
+    """
+    ALTER TABLE events ADD COLUMN shown_point TEXT GENERATED ALWAYS AS (
+        printf('[%d,%.5f,%.5f,%s,%s,%s]', id, shown_lat, shown_lon, json_quote(shown_type),
+               coalesce(shown_fatalities, 'null'), json_quote(review_status))) VIRTUAL;
+    CREATE INDEX events_points ON events(shown_date, id, review_status, background, shown_lat, shown_lon, shown_point);
+    CREATE TABLE event_days (
+        day TEXT NOT NULL,
+        review_status TEXT NOT NULL,  -- '' when unreviewed
+        background INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        fatalities INTEGER NOT NULL,
+        PRIMARY KEY (day, review_status, background)
+    ) WITHOUT ROWID;
+    INSERT INTO event_days (day, review_status, background, events, fatalities)
+        SELECT shown_date, coalesce(review_status, ''), background, count(*), coalesce(sum(shown_fatalities), 0)
+        FROM events GROUP BY 1, 2, 3;
+    CREATE TABLE desk_counts (id INTEGER PRIMARY KEY CHECK (id = 1), articles INTEGER NOT NULL);
+    INSERT INTO desk_counts (id, articles) SELECT 1, count(DISTINCT document_id) FROM events;
+    CREATE TRIGGER event_days_insert AFTER INSERT ON events BEGIN
+        INSERT INTO event_days (day, review_status, background, events, fatalities)
+        VALUES (new.shown_date, coalesce(new.review_status, ''), new.background, 1, coalesce(new.shown_fatalities, 0))
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+        UPDATE desk_counts SET articles = articles + 1 WHERE id = 1 AND NOT EXISTS (
+            SELECT 1 FROM events WHERE document_id = new.document_id AND id != new.id);
+    END;
+    CREATE TRIGGER event_days_update AFTER UPDATE OF shown_date, review_status, background, shown_fatalities
+    ON events BEGIN
+        UPDATE event_days SET events = events - 1, fatalities = fatalities - coalesce(old.shown_fatalities, 0)
+        WHERE day = old.shown_date AND review_status = coalesce(old.review_status, '') AND background = old.background;
+        INSERT INTO event_days (day, review_status, background, events, fatalities)
+        VALUES (new.shown_date, coalesce(new.review_status, ''), new.background, 1, coalesce(new.shown_fatalities, 0))
+        ON CONFLICT DO UPDATE SET events = events + 1, fatalities = fatalities + excluded.fatalities;
+    END;
+    CREATE TRIGGER event_days_delete AFTER DELETE ON events BEGIN
+        UPDATE event_days SET events = events - 1, fatalities = fatalities - coalesce(old.shown_fatalities, 0)
+        WHERE day = old.shown_date AND review_status = coalesce(old.review_status, '') AND background = old.background;
+        UPDATE desk_counts SET articles = articles - 1 WHERE id = 1 AND NOT EXISTS (
+            SELECT 1 FROM events WHERE document_id = old.document_id);
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
