@@ -42,3 +42,19 @@ def test_clean_keeps_offsets_of_the_original_text(run_stages):
     assert article.doc.text[:10] == " " * 10
     assert len(article.doc.text) == len(text)
     assert all(text[s.span.start:s.span.end] == s.span.text for s in article.sentences)
+
+
+def test_clean_leaves_text_that_reads_as_no_prose_out_of_coding(run_stages):
+    # a line of repeated quote marks held the coder up for minutes (the furniture pattern and spaCy's tokenizer
+    # take time that grows with the square of its length); a sentence that never ends, likewise
+    report = "Gunmen killed 12 people in Kaduna on Monday, police said."
+    marks, run_on = "“" * 20_000, "killed " * 1_000
+    text = f"{report}\n\n{marks}\n\n{run_on}"
+    article = run_stages(text, until="clean")
+    left_out = sorted((b.span.start, b.span.end) for b in article.boilerplate if b.reason == "no prose")
+    start = text.index(marks)
+    assert left_out == [(start, start + len(marks)), (text.index(run_on), len(text.rstrip()))]
+    assert [w.code for w in article.warnings] == ["W161"]
+    assert article.text == text  # nothing deleted: only left out of coding
+    clean = run_stages(report, until="clean")
+    assert clean.boilerplate == [] and clean.warnings == []

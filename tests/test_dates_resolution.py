@@ -74,3 +74,11 @@ def test_dates_a_retelling_dates_an_event_whose_sentence_dates_only_the_telling(
     record = coder.code(told + " A protest in Lagos was held on Sunday.", published="2023-05-10")
     attack = next(e for e in record["events"] if e["sub_event_type"] == "Attack")
     assert attack["date"] == "2023-05-09"
+
+
+def test_dates_a_misspelt_month_is_no_crash(run_stages):
+    # the month pattern took "Sepember" and the month table did not know it (KeyError, the stage failed: W099)
+    article, dates = dates_of(run_stages, "Gunmen killed 12 people in Kaduna on Sepember 12, police said. "
+                                          "Troops shelled the town on Sept. 27.", published="2020-10-18")
+    assert dates["Sept. 27"].date == dt.date(2020, 9, 27)
+    assert all(d.date is None or d.date <= dt.date(2020, 10, 18) for d in article.dates)

@@ -150,6 +150,10 @@ WARNINGS: dict[str, ErrorSpec] = {
                   "check the events; if the article is not in English, translate it first"),
         ErrorSpec("W105", "lone surrogate code points were replaced by U+FFFD",
                   "fix the producer of the input: JSON surrogate escapes must come in valid pairs"),
+        ErrorSpec("W161", "text that reads as no prose (a word of more than 500 characters, or more than 3,000 "
+                          "without a sentence end) was left out of coding",
+                  "nothing to do if it is a dump or page debris; if it is reporting, give the text with its spaces "
+                  "and sentence ends (its spans are in the record's boilerplate, reason no prose)"),
         ErrorSpec("W160", "one-sided sourcing: the article quotes one side only on contested violence or blame",
                   "look for the other parties' account before relying on its claims (docs/framing.md)"),
     )

@@ -18,6 +18,7 @@ from ..article import ActorMention, Article
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..taxonomy.actor_lexicon import ActorLexicon, Identity, squash
+from ..taxonomy.kinds import ActorKind, ActorRole
 from .names import actor_name
 
 _WORDS = load_lexicon("communal_names")
@@ -26,6 +27,9 @@ NAME_PARTICLES = _WORDS.words("name_particle")
 MILITIA_NOUNS = _WORDS.mapping("militia_noun")
 TYPE_NAMES = _WORDS.mapping("type_name")
 GROUP_NOUNS = _WORDS.words("group_noun")
+OPENING_PARTICLES = _WORDS.words("opening_particle")
+MEMBER_NOUNS = _WORDS.words("member_noun")
+PEOPLE_WORDS = _WORDS.words("people_word")
 
 
 class IdentityFinder:
@@ -123,9 +127,9 @@ class IdentityFinder:
                 doc[b - 1].text)
             country = self._country(identity.countries, near, countries)
             base = f"{identity.name.split(' (')[0]} {identity.type} Militia"
-            name = actor_name("identity", self._countries.name(country) if country else None, base)
-            mentions.append(ActorMention(article.span(span_start, span_end), name, "identity_militia", country,
-                                         index, "identity", head.idx if n == 0 else doc[a].idx))
+            name = actor_name(ActorRole.IDENTITY, self._countries.name(country) if country else None, base)
+            mentions.append(ActorMention(article.span(span_start, span_end), name, ActorKind.IDENTITY_MILITIA, country,
+                                         index, ActorRole.IDENTITY, head.idx if n == 0 else doc[a].idx))
         return mentions
 
     @staticmethod
@@ -134,7 +138,7 @@ class IdentityFinder:
         k = i - 1
         if k >= sent.start and doc[k].lower_ == "the":
             k -= 1
-        return k - 1 >= sent.start and doc[k].lower_ == "of" and doc[k - 1].lower_ in ("members", "men") \
+        return k - 1 >= sent.start and doc[k].lower_ == "of" and doc[k - 1].lower_ in MEMBER_NOUNS \
             and doc[k - 1].dep_ in ("nsubj", "conj")
 
     @staticmethod
@@ -159,7 +163,7 @@ class IdentityFinder:
         if word in self._feud:
             kind_of = self._feud[word]
             after = doc[token.i + 1].lower_ if token.i + 1 < sent.end else ""
-            if word in ("clan", "tribe") and after not in self._militia_words and after not in self._members:
+            if word in PEOPLE_WORDS and after not in self._militia_words and after not in self._members:
                 return []  # "the X tribe" names a people; "X clan militia", "X tribe fighters" its armed men
             names = [n for n in self._names_before(doc, token.i, sent, taken) if self._is_name(doc[n[0]:n[1]])]
             if not names or word == "families" and len(names) < 2:
@@ -170,9 +174,9 @@ class IdentityFinder:
             for n, (a, b) in enumerate(names):
                 end_token = doc[last] if n == len(names) - 1 else doc[b - 1]
                 base = f"{doc[a:b].text} {kind_of} Militia"
-                name = actor_name("identity", self._countries.name(country) if country else None, base)
+                name = actor_name(ActorRole.IDENTITY, self._countries.name(country) if country else None, base)
                 mentions.append(ActorMention(article.span(doc[a].idx, end_token.idx + len(end_token.text)), name,
-                                             "identity_militia", country, index, "identity",
+                                             ActorKind.IDENTITY_MILITIA, country, index, ActorRole.IDENTITY,
                                              doc[last].idx if n == 0 else doc[a].idx))
             return mentions
         if word in MILITIA_NOUNS:
@@ -186,15 +190,16 @@ class IdentityFinder:
                 return []
             if typed is not None:  # "the Al Humayqani tribal militia"
                 country = _main_country(near, countries)
-                name = actor_name("identity", self._countries.name(country) if country else None,
+                name = actor_name(ActorRole.IDENTITY, self._countries.name(country) if country else None,
                                   f"{text} {typed} Militia")
-                return [ActorMention(article.span(doc[a].idx, token.idx + len(token.text)), name, "identity_militia",
-                                     country, index, "identity", token.idx)]
+                return [ActorMention(article.span(doc[a].idx, token.idx + len(token.text)), name,
+                                     ActorKind.IDENTITY_MILITIA, country, index, ActorRole.IDENTITY, token.idx)]
             place = next((p for p in article.places if p.span.start <= doc[a].idx < p.span.end), None)
             country = place.country if place is not None and place.country else _main_country(near, countries)
             noun = MILITIA_NOUNS[word]
-            role, kind, base = ("identity", "identity_militia", f"{text} Communal Militia") if place is not None \
-                and noun == "Militia" else ("named_militia", "political_militia", f"{text} {noun}")
+            role, kind, base = (ActorRole.IDENTITY, ActorKind.IDENTITY_MILITIA, f"{text} Communal Militia") \
+                if place is not None and noun == "Militia" else \
+                (ActorRole.NAMED_MILITIA, ActorKind.POLITICAL_MILITIA, f"{text} {noun}")
             name = actor_name(role, self._countries.name(country) if country else None, base)
             return [ActorMention(article.span(doc[a].idx, token.idx + len(token.text)), name, kind, country, index,
                                  role, token.idx)]
@@ -217,8 +222,7 @@ class IdentityFinder:
                     or doc[start - 1].lower_ in NAME_PARTICLES and start - 1 > sent.start
                     and start < end):
                 start -= 1
-            while start < end and doc[start].lower_ in NAME_PARTICLES - {"al", "el", "bani", "beni", "banu",
-                                                                          "ould", "abu", "ait", "los", "las", "la"}:
+            while start < end and doc[start].lower_ in NAME_PARTICLES - OPENING_PARTICLES:
                 start += 1
             if start == end or start == sent.start and doc[start].text[:1].isupper() and doc[start].pos_ != "PROPN":
                 break

@@ -15,10 +15,12 @@ from ..article import ActorMention, Article
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..taxonomy.actor_lexicon import ActorLexicon, GroupForm, squash
+from ..taxonomy.kinds import ARMED_KINDS, ActorRole
 from .names import actor_name
 
 # a state's own forces named in the lexicon keep the role the other stages read ("the Israeli military said")
-STATE_ROLES = (("Military Forces of ", "military"), ("Police Forces of ", "police"), ("Government of ", "government"))
+STATE_ROLES = (("Military Forces of ", ActorRole.MILITARY), ("Police Forces of ", ActorRole.POLICE),
+               ("Government of ", ActorRole.GOVERNMENT))
 _WORDS = load_lexicon("actor_groups")
 BACK_LINKS = _WORDS.words("back_link")
 BACK_VERBS = _WORDS.words("back_verb")
@@ -40,8 +42,7 @@ class GroupFinder:
         self._side_before = lexicon.word_set("side_before")
         self._side_after = lexicon.word_set("side_after")
         self._opposed = lexicon.word_set("opposed")
-        armed = ("state_forces", "rebels", "political_militia", "identity_militia", "external_forces")
-        self._heads = frozenset(w for w, v in lexicon.value_map("head").items() if v.split(" ")[1] in armed)
+        self._heads = frozenset(w for w, v in lexicon.value_map("head").items() if v.split(" ")[1] in ARMED_KINDS)
 
     def find(self, article: Article, sent, index: int, *, countries: frozenset[str],
              day: dt.date | None) -> list[ActorMention]:
@@ -68,8 +69,8 @@ class GroupFinder:
                 mentions.pop()  # "pro-Turkey rebel factions, operating under OPS": the longer reading stands
             span = doc[start:end]
             entry = match.form.entry
-            if entry.role == "group":
-                role = next((r for prefix, r in STATE_ROLES if entry.name.startswith(prefix)), "group")
+            if entry.role == ActorRole.GROUP:
+                role = next((r for prefix, r in STATE_ROLES if entry.name.startswith(prefix)), ActorRole.GROUP)
                 name = entry.name
             else:  # "@military": a role, named for the country the row gives, else for the event's (events stage)
                 role = entry.role

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..taxonomy.actor_lexicon import load_actor_words
+from ..taxonomy.kinds import ActorRole
 
 _SETS, _VALUES = load_actor_words()
 ROLE_NAMES = _VALUES["role_name"]
@@ -13,7 +14,7 @@ ROLE_NAMES_NO_COUNTRY = {role: re.sub(r" of \{country\}| \(\{country\}\)", "", n
                          for role, name in ROLE_NAMES.items()}
 PLACE_HEADS = _SETS["place_head"]  # nouns a place name qualifies as a place: "Mali's Mopti region"
 DEFINITE_COUNTRY_STARTS = tuple(sorted(_SETS["definite_country"]))
-STATE_ROLES = frozenset({"military", "police", "government"})
+STATE_ROLES = frozenset({ActorRole.MILITARY, ActorRole.POLICE, ActorRole.GOVERNMENT})
 
 
 def actor_name(role: str, country_name: str | None, fallback: str) -> str:

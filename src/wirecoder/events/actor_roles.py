@@ -9,11 +9,12 @@ from ..article import ActorMention, Article, EventMention, Place, Span
 from ..geo.countries import CountryNames
 from ..actors.names import actor_name
 from ..syntax import is_speaker
+from ..taxonomy.acled import VIOLENT_TYPES
+from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
-ARMED_KINDS = frozenset({"state_forces", "rebels", "political_militia", "identity_militia", "external_forces"})
-UNNAMED_ROLES = {"Battles": "armed_group", "Explosions/Remote violence": "armed_group",
-                 "Violence against civilians": "armed_group", "Protests": "protesters", "Riots": "rioters"}
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+UNNAMED_ROLES = {"Battles": ActorRole.ARMED_GROUP, "Explosions/Remote violence": ActorRole.ARMED_GROUP,
+                 "Violence against civilians": ActorRole.ARMED_GROUP, "Protests": ActorRole.PROTESTERS,
+                 "Riots": ActorRole.RIOTERS}
 
 
 class ActorRoles:
@@ -28,11 +29,11 @@ class ActorRoles:
         whoever the sentence makes its subject ("police dispersed the protesters": protesters, then police), and
         people who riot are rioters whatever the text calls them ("residents pelted stones"). Force against
         protesters is the act of whoever used it, when the text names them."""
-        crowd = {"Protests": "protesters", "Riots": "rioters"}.get(mention.event_type)
+        crowd = {"Protests": ActorKind.PROTESTERS, "Riots": ActorKind.RIOTERS}.get(mention.event_type)  # kind and role
         if crowd is None:
             return actor1, actor2
         if mention.sub_event_type == "Excessive force against protesters":
-            if actor1 is not None and actor1.kind == "protesters" and actor2 is not None and \
+            if actor1 is not None and actor1.kind == ActorKind.PROTESTERS and actor2 is not None and \
                     actor2.kind in ARMED_KINDS:
                 return actor2, actor1
             return actor1, actor2
@@ -40,7 +41,7 @@ class ActorRoles:
             actor1, actor2 = actor2, actor1  # "police dispersed demonstrators", "troops clashed with rioters"
         if actor1 is None or actor1.kind == crowd:
             return actor1, actor2
-        if actor1.kind in ("civilians", "protesters", "rioters", "other"):
+        if actor1.kind in (ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.OTHER):
             country = actor1.country or (location.country if location is not None else None)
             name = actor_name(crowd, self._countries.name(country) if country else None, crowd)
             actor1 = dataclasses.replace(actor1, kind=crowd, role=crowd, name=name, country=country)
@@ -54,15 +55,16 @@ class ActorRoles:
             return None
         country = location.country if location is not None else None
         name = actor_name(role, self._countries.name(country) if country else None, role)
-        kind = {"protesters": "protesters", "rioters": "rioters"}.get(role, "political_militia")
+        kind = {ActorRole.PROTESTERS: ActorKind.PROTESTERS, ActorRole.RIOTERS: ActorKind.RIOTERS}.get(
+            role, ActorKind.POLITICAL_MILITIA)
         return ActorMention(Span(mention.trigger.start, mention.trigger.start, ""), name, kind, country,
                             mention.sentence, role, mention.trigger.start, named=False)
 
     def as_government(self, actor: ActorMention | None, mention: EventMention) -> ActorMention | None:
         """A state that agrees, arrests or hands over acts as its government, not its army."""
-        if actor is None or actor.role != "state" or mention.event_type != "Strategic developments":
+        if actor is None or actor.role != ActorRole.STATE or mention.event_type != "Strategic developments":
             return actor
-        return dataclasses.replace(actor, name=actor_name("government", self._countries.name(actor.country),
+        return dataclasses.replace(actor, name=actor_name(ActorRole.GOVERNMENT, self._countries.name(actor.country),
                                                           actor.name))
 
     def localise(self, actor: ActorMention | None, location: Place | None,
@@ -72,7 +74,8 @@ class ActorRoles:
         if actor is None or actor.country:
             return actor
         country = location.country if location is not None else None
-        if speaking_force is not None and actor.kind == "state_forces" and actor.role in ("military", "police"):
+        if speaking_force is not None and actor.kind == ActorKind.STATE_FORCES and actor.role in (
+                ActorRole.MILITARY, ActorRole.POLICE):
             country = speaking_force.country
         if not country:
             return actor
@@ -81,8 +84,8 @@ class ActorRoles:
 
     def protesters(self, actor: ActorMention) -> ActorMention:
         """Residents or students who march, as protesters."""
-        return dataclasses.replace(actor, kind="protesters", role="protesters",
-                                   name=actor_name("protesters", self._countries.name(actor.country)
+        return dataclasses.replace(actor, kind=ActorKind.PROTESTERS, role=ActorRole.PROTESTERS,
+                                   name=actor_name(ActorRole.PROTESTERS, self._countries.name(actor.country)
                                                    if actor.country else None, actor.name))
 
 
@@ -94,7 +97,7 @@ def speaks(doc, actor: ActorMention) -> bool:
 
 def speaking_force(article: Article, mention: EventMention) -> ActorMention | None:
     """A state's force with a country that speaks in the mention's sentence ("the Israeli military said")."""
-    return next((a for a in article.actors if a.sentence == mention.sentence and a.kind == "state_forces"
+    return next((a for a in article.actors if a.sentence == mention.sentence and a.kind == ActorKind.STATE_FORCES
                  and a.country and speaks(article.doc, a)), None)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..article import ActorMention, Article
 from ..lexicon import load_lexicon
 from ..taxonomy import event_type_of
+from ..taxonomy.kinds import CLASHING_FORCES, NON_STATE_ARMED, ActorKind, ActorRole, Decision
 from ..syntax import governing_verb, subject_of
 
 _WORDS = load_lexicon("event_words")
@@ -88,101 +89,102 @@ class EventTypeRules:
     def decide(self, decision: str, clue: Clue) -> str | None:
         root, actors, lemmas, weapon_words = clue.root, clue.actors, clue.lemmas, clue.weapon_words
         article, span = clue.article, clue.span
-        if decision == "AGREEMENT_NOUN":
+        if decision == Decision.AGREEMENT_NOUN:
             if not self._agreed(root):
                 return None
             decision = "Agreement"
-        elif decision in ("AGREEMENT_GENERIC", "AGREE"):
+        elif decision in (Decision.AGREEMENT_GENERIC, Decision.AGREE):
             # "a trade agreement", "analysts agree": an accord is an event only between parties to a conflict
             if not lemmas & CONFLICT_WORDS:
                 return None
-            if decision == "AGREEMENT_GENERIC" and not self._agreed(root):
+            if decision == Decision.AGREEMENT_GENERIC and not self._agreed(root):
                 return None
             decision = "Agreement"
-        elif decision == "ATTACK":
+        elif decision == Decision.ATTACK:
             decision = self._attack_type(root, weapon_words, actors, lemmas)
-        elif decision == "KILL":
+        elif decision == Decision.KILL:
             decision = self._kill_type(root, weapon_words, actors, lemmas | clue.previous_lemmas)
-        elif decision in ("TERRITORY", "TERRITORY_REGAIN", "SEIZE"):
+        elif decision in (Decision.TERRITORY, Decision.TERRITORY_REGAIN, Decision.SEIZE):
             decision = self._territory_type(article, root, decision, actors)
-        elif decision == "PROTEST":
+        elif decision == Decision.PROTEST:
             # how the police answered is often told in the next sentence: "... gathered to protest. Police fired"
             decision = self._protest_type(root, lemmas | clue.next_lemmas, actors)
-        elif decision == "CLASH":
+        elif decision == Decision.CLASH:
             decision = "Violent demonstration" if lemmas & PROTEST_WORDS or any(
-                a.kind in ("protesters", "rioters") for a in actors) else "Armed clash"
+                a.kind in (ActorKind.PROTESTERS, ActorKind.RIOTERS) for a in actors) else "Armed clash"
             if decision == "Armed clash" and lemmas & POLITICAL_DEBATE \
-                    and not any(a.kind in ("rebels", "political_militia", "identity_militia") or a.role == "military"
+                    and not any(a.kind in NON_STATE_ARMED or a.role == ActorRole.MILITARY
                                 for a in actors):
                 decision = None  # "ministers clashed in cabinet": words, not weapons
         elif decision == "Armed clash" and root.pos_ == "VERB" and len(span) == 1 and any(
                 c.dep_ == "dobj" and not any(a.span.start <= c.idx < a.span.end for a in actors)
                 for c in root.children):
             return None  # "fighting AIDS", "fighting corruption": not a battle
-        elif decision == "ARREST":
+        elif decision == Decision.ARREST:
             if lemmas & PROTEST_SCENE:
                 decision = "Protest with intervention"  # "detained activists who had gathered with placards"
             else:
                 decision = "Arrests" if lemmas & ARREST_CONTEXT or any(
-                    a.kind in ("rebels", "political_militia", "protesters", "rioters") for a in actors) else None
-        elif decision == "EXPLOSION":
+                    a.kind in (ActorKind.REBELS, ActorKind.POLITICAL_MILITIA, ActorKind.PROTESTERS, ActorKind.RIOTERS)
+                    for a in actors) else None
+        elif decision == Decision.EXPLOSION:
             # a blast is a bombing only when a bomb is named; gas and factory explosions are not events
             decision = "Remote explosive/landmine/IED" if weapon_words & NAMED_BOMBS else None
             if decision and weapon_words & BLAST_SHELLS:
                 decision = "Shelling/artillery/missile attack"
             if decision and weapon_words & BLAST_DRONES:
                 decision = "Air/drone strike"
-        elif decision == "BASE":
+        elif decision == Decision.BASE:
             objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
             decision = "Headquarters or base established" if any(
                 o.lemma_.lower() in BASE_WORDS for o in objects) else None
-        elif decision == "MOB":
+        elif decision == Decision.MOB:
             decision = "Violent demonstration" if lemmas & PROTEST_WORDS - CROWD_WORDS else "Mob violence"
-        elif decision == "BEAT":
+        elif decision == Decision.BEAT:
             attackers = {a.kind for a in actors if a.span.end <= root.idx}
-            if lemmas & CROWD_WORDS or attackers & {"civilians", "rioters"}:
+            if lemmas & CROWD_WORDS or attackers & {ActorKind.CIVILIANS, ActorKind.RIOTERS}:
                 decision = "Mob violence"
-            elif lemmas & PROTEST_SCENE and attackers & {"state_forces"}:
+            elif lemmas & PROTEST_SCENE and attackers & {ActorKind.STATE_FORCES}:
                 decision = "Protest with intervention"
-            elif attackers & {"rebels", "political_militia", "identity_militia"}:
+            elif attackers & NON_STATE_ARMED:
                 decision = "Attack"
             else:
                 decision = None
-        elif decision == "FIGHT":
-            armed = [a for a in actors if a.kind in ("rebels", "political_militia", "identity_militia",
-                                                     "external_forces") or a.role == "military"]
+        elif decision == Decision.FIGHT:
+            armed = [a for a in actors if a.kind in (NON_STATE_ARMED | {ActorKind.EXTERNAL_FORCES})
+                     or a.role == ActorRole.MILITARY]
             metaphor = any(c.dep_ == "dobj" and not any(a.span.start <= c.idx < a.span.end for a in actors)
                            for c in root.children)
             decision = "Armed clash" if armed and not metaphor else None
-        elif decision == "EXECUTE":
+        elif decision == Decision.EXECUTE:
             victims = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
             decision = "Attack" if any(c.lemma_.lower() in CIVILIAN_VICTIMS | EXECUTED_PEOPLE
                                        or c.ent_type_ in ("PERSON", "NORP") or c.pos_ == "PRON"
                                        for c in victims) else None
-        elif decision == "ABDUCT_TAKE":
+        elif decision == Decision.ABDUCT_TAKE:
             # "was taken from his apartment by masked soldiers": a person taken, passively, by armed men
             passive = any(c.dep_ == "auxpass" for c in root.children)
-            person = any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in CIVILIAN_VICTIMS | TAKEN_PEOPLE or c.ent_type_ == "PERSON")
-                for c in root.children)
+            person = any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in CIVILIAN_VICTIMS | TAKEN_PEOPLE
+                                                    or c.ent_type_ == "PERSON") for c in root.children)
             agents = {a.kind for a in actors if a.span.start > root.idx}
-            armed = agents & {"rebels", "political_militia", "identity_militia", "state_forces"}
+            armed = agents & (NON_STATE_ARMED | {ActorKind.STATE_FORCES})
             decision = ("Abduction/forced disappearance" if passive and person and armed else None)
-        elif decision == "DISAPPEAR":
+        elif decision == Decision.DISAPPEAR:
             decision = "Abduction/forced disappearance" if any(
-                a.kind in ("state_forces", "rebels", "political_militia") for a in actors) or lemmas & DISAPPEARANCE_WORDS else None
-        elif decision == "ABDUCT":
+                a.kind in CLASHING_FORCES for a in actors) or lemmas & DISAPPEARANCE_WORDS else None
+        elif decision == Decision.ABDUCT:
             decision = "Abduction/forced disappearance" if any(
-                a.kind in ("rebels", "political_militia", "identity_militia") for a in actors) or lemmas & ABDUCTORS else None
-        elif decision == "PROPERTY":
+                a.kind in NON_STATE_ARMED for a in actors) or lemmas & ABDUCTORS else None
+        elif decision == Decision.PROPERTY:
             # who set the fire, not who came after; a fire a weapon set is the strike's damage
-            kinds = {a.kind for a in actors if a.span.end <= root.idx and a.role != "weapon"}
-            if kinds & {"protesters", "rioters"} or lemmas & PROTEST_WORDS:
+            kinds = {a.kind for a in actors if a.span.end <= root.idx and a.role != ActorRole.WEAPON}
+            if kinds & {ActorKind.PROTESTERS, ActorKind.RIOTERS} or lemmas & PROTEST_WORDS:
                 decision = "Violent demonstration"
-            elif kinds & {"rebels", "political_militia", "identity_militia", "state_forces", "external_forces"}:
+            elif kinds & (NON_STATE_ARMED | {ActorKind.STATE_FORCES, ActorKind.EXTERNAL_FORCES}):
                 decision = "Looting/property destruction"
             else:
                 decision = None  # a fire with no one named who set it: an accident until told otherwise
-        elif decision == "RAID":
+        elif decision == Decision.RAID:
             decision = self._raid_type(root, actors)
         if decision is None:
             return None
@@ -242,7 +244,7 @@ class EventTypeRules:
             if span is not None and span.root.head.lower_ == "by":
                 continue  # "raids by Montreal police": the agent, not the target
             if span is not None and span.root.dep_ == "poss" and span.root.head.lemma_.lower() in CIVILIAN_VICTIMS:
-                kinds.add("civilians")  # "Russia's ambassador": a diplomat, not his state's army
+                kinds.add(ActorKind.CIVILIANS)  # "Russia's ambassador": a diplomat, not his state's army
                 continue
             kinds.add(actor.kind)
         return kinds
@@ -263,17 +265,17 @@ class EventTypeRules:
                 return sub_type
         targets = self._target_kinds(root, actors)
         attackers = self._subject_kinds(root, actors) or {
-            a.kind for a in actors if a.span.end <= root.idx and a.role != "state"
+            a.kind for a in actors if a.span.end <= root.idx and a.role != ActorRole.STATE
             and not _object_of_a_verb(root.doc, a)}  # "killed 17 civilians in an attack": victims, not attackers
-        if attackers & {"civilians", "rioters"} or lemmas & CROWD_WORDS:
+        if attackers & {ActorKind.CIVILIANS, ActorKind.RIOTERS} or lemmas & CROWD_WORDS:
             return "Violent demonstration" if lemmas & PROTEST_WORDS - CROWD_WORDS else "Mob violence"
-        if attackers & {"protesters"}:
+        if attackers & {ActorKind.PROTESTERS}:
             return "Violent demonstration"
-        if targets & {"civilians"} and not targets & {"state_forces", "rebels", "political_militia"}:
+        if targets & {ActorKind.CIVILIANS} and not targets & CLASHING_FORCES:
             return "Attack"
-        if targets & {"protesters"}:
+        if targets & {ActorKind.PROTESTERS}:
             return "Excessive force against protesters"
-        if not targets & {"state_forces", "rebels", "political_militia", "identity_militia"} and \
+        if not targets & (NON_STATE_ARMED | {ActorKind.STATE_FORCES}) and \
                 objects & CIVILIAN_TARGETS:
             return "Attack"  # "attacked a Christian settlement", "raided the market"
         return "Armed clash"
@@ -282,37 +284,37 @@ class EventTypeRules:
         """A raid by armed men is an attack; a police raid on a house is a search, not an event."""
         targets = self._target_kinds(root, actors)
         attackers = {a.kind for a in actors if a.span.end <= root.idx}
-        if targets & {"state_forces", "rebels", "political_militia"}:
+        if targets & CLASHING_FORCES:
             return "Armed clash"
-        if targets & {"civilians"} and attackers - {"state_forces"}:
+        if targets & {ActorKind.CIVILIANS} and attackers - {ActorKind.STATE_FORCES}:
             return "Attack"
-        if attackers & {"rebels", "political_militia", "identity_militia"}:
+        if attackers & NON_STATE_ARMED:
             return "Attack" if not targets else "Armed clash"
         return None
 
     def _kill_type(self, root, weapon_words: set[str], actors, lemmas: set[str]) -> str | None:
         """A killing is coded by its weapon, else by its victims, and only when someone armed did it."""
         killers = {a.kind for a in actors if a.span.end <= root.idx}
-        if (lemmas & PROTEST_SCENE or any(a.kind == "protesters" for a in actors)) and (
-                killers & {"state_forces"} or lemmas & FORCE_WORDS):
+        if (lemmas & PROTEST_SCENE or any(a.kind == ActorKind.PROTESTERS for a in actors)) and (
+                killers & {ActorKind.STATE_FORCES} or lemmas & FORCE_WORDS):
             return "Excessive force against protesters"
         for words, sub_type in WEAPON_TYPES:
             if weapon_words & words:
                 return sub_type
-        armed = {"state_forces", "rebels", "political_militia", "identity_militia", "rioters", "external_forces"}
-        if not any(a.kind in armed and a.role != "state" for a in actors) and not weapon_words:
+        armed = NON_STATE_ARMED | {ActorKind.STATE_FORCES, ActorKind.RIOTERS, ActorKind.EXTERNAL_FORCES}
+        if not any(a.kind in armed and a.role != ActorRole.STATE for a in actors) and not weapon_words:
             return None  # "killed when a tree fell": an accident until someone armed is named
         targets = self._target_kinds(root, actors)
         victims = {c.lemma_.lower() for c in root.subtree}
-        if victims & CIVILIAN_VICTIMS and not targets & {"state_forces", "rebels", "political_militia"}:
+        if victims & CIVILIAN_VICTIMS and not targets & CLASHING_FORCES:
             return "Attack"
         if root.dep_ in ("acl", "relcl") or root.tag_ == "VBN" and root.dep_ != "ROOT":
             victims |= {root.head.lemma_.lower()}
-        if "protesters" in targets or victims & PROTESTER_VICTIMS:
+        if ActorKind.PROTESTERS in targets or victims & PROTESTER_VICTIMS:
             return "Excessive force against protesters"
-        if "civilians" in targets or victims & CIVILIAN_KILLED:
+        if ActorKind.CIVILIANS in targets or victims & CIVILIAN_KILLED:
             return "Attack"
-        if targets & {"state_forces", "rebels", "political_militia"}:
+        if targets & CLASHING_FORCES:
             return "Armed clash"
         return "Attack"  # armed men killing people the text does not call combatants
 
@@ -322,13 +324,13 @@ class EventTypeRules:
         objects = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass", "pobj", "prt")]
         objects += [g for c in root.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
         words = {t.lemma_.lower() for o in objects for t in o.subtree} - CONTROL_WORD
-        if decision == "SEIZE" and words & WEAPON_OBJECTS:
+        if decision == Decision.SEIZE and words & WEAPON_OBJECTS:
             return "Disrupted weapons use"
-        if decision == "SEIZE" and any(o.lemma_.lower() in CIVILIAN_VICTIMS | SEIZED_PEOPLE
+        if decision == Decision.SEIZE and any(o.lemma_.lower() in CIVILIAN_VICTIMS | SEIZED_PEOPLE
                                        or o.ent_type_ == "PERSON" for o in objects):
             captors = {a.kind for a in actors if a.span.end <= root.idx} | {
                 a.kind for a in actors if a.span.start > root.idx and a.span.start < root.idx + 40}
-            return "Arrests" if captors & {"state_forces"} else "Abduction/forced disappearance"
+            return "Arrests" if captors & {ActorKind.STATE_FORCES} else "Abduction/forced disappearance"
         heads = {o.lemma_.lower() for o in objects} | {g.lemma_.lower() for o in objects if o.dep_ == "prt"
                                                         for g in o.head.children if g.dep_ == "dobj"}
         shares = [t for o in objects if o.lemma_.lower() in TERRITORY_SHARES for t in o.subtree]
@@ -338,17 +340,17 @@ class EventTypeRules:
             return None  # "seized 3,000 kilos of meat at the market": goods, not ground
         subject_actors = [a for a in actors if a.span.end <= root.idx]
         actor = subject_actors[0] if subject_actors else None
-        if actor is not None and actor.role == "police":
+        if actor is not None and actor.role == ActorRole.POLICE:
             return None  # police seize goods and raid premises; they do not take ground
         sentence_lemmas = {t.lemma_.lower() for t in root.sent}
         violence = {t.lemma_.lower() for t in root.sent if t.lemma_.lower() in VIOLENT
                     and t.head.lower_ != "without" and not any(c.lower_ == "no" for c in t.children)}
         if sentence_lemmas & NON_VIOLENT and not violence:
             return "Non-violent transfer of territory"  # "took over the base after the army pulled out"
-        if actor is None and decision == "TERRITORY_REGAIN":
+        if actor is None and decision == Decision.TERRITORY_REGAIN:
             return "Government regains territory"
-        if actor is not None and actor.kind == "state_forces":
-            if decision == "TERRITORY_REGAIN":
+        if actor is not None and actor.kind == ActorKind.STATE_FORCES:
+            if decision == Decision.TERRITORY_REGAIN:
                 return "Government regains territory"
             return "Non-state actor overtakes territory" if self._foreign(article, actor, root) else \
                 "Government regains territory"
@@ -363,8 +365,8 @@ class EventTypeRules:
     @staticmethod
     def _protest_type(root, lemmas: set[str], actors) -> str | None:
         subject = subject_of(root) if root.pos_ == "VERB" else None
-        if subject is not None and any(a.role in ("state", "government") and a.span.start <= subject.idx < a.span.end
-                                       for a in actors):
+        if subject is not None and any(a.role in (ActorRole.STATE, ActorRole.GOVERNMENT)
+                                       and a.span.start <= subject.idx < a.span.end for a in actors):
             return None  # "Russia protested the decision": diplomacy, not a demonstration
         if subject is not None and subject.lemma_.lower() in MARKET_WORDS:
             return None  # "shares rallied"

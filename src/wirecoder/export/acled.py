@@ -15,6 +15,7 @@ import pycountry
 
 from ..store import StoredEvent
 from ..taxonomy.acled import disorder_type, inter_code, interaction
+from ..taxonomy.kinds import ActorKind
 
 __all__ = ["ACLED_COLUMNS", "COLUMNS", "WIRECODER_COLUMNS", "acled_row", "disorder_type", "interaction",
            "trigger_sentence"]
@@ -86,7 +87,7 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
         "assoc_actor_2": None,
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if actor2.get("kind") == "civilians" else None,
+        "civilian_targeting": "Civilian targeting" if actor2.get("kind") == ActorKind.CIVILIANS else None,
         "iso": int(country.numeric) if country else None,
         "region": None,
         "country": country.name if country else None,

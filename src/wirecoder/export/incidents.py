@@ -17,6 +17,7 @@ import pycountry
 
 from ..store import StoredIncident
 from ..taxonomy.acled import disorder_type, inter_code, interaction
+from ..taxonomy.kinds import ActorKind
 from .acled import ACLED_COLUMNS, trigger_sentence
 
 INCIDENT_COLUMNS = (
@@ -75,7 +76,7 @@ def incident_row(incident: StoredIncident) -> dict[str, Any]:
         "assoc_actor_1": "; ".join(a.get("name") or "" for a in record.get("assoc_actors") or []) or None,
         "inter1": inter1, "actor2": actor2.get("name"), "assoc_actor_2": None, "inter2": inter2,
         "interaction": interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if actor2.get("kind") == "civilians" else None,
+        "civilian_targeting": "Civilian targeting" if actor2.get("kind") == ActorKind.CIVILIANS else None,
         "iso": int(country.numeric) if country else None, "region": None,
         "country": country.name if country else None, "admin1": location.get("admin1"), "admin2": None,
         "admin3": None, "location": location.get("name"), "latitude": location.get("lat"),

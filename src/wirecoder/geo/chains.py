@@ -82,6 +82,10 @@ class ChainReader:
         self.head_cues = lex.words("head_cues")
         self.directions = lex.words("directions")
         self.particles = lex.words("particles")
+        self.link_prepositions = words("qualifier_prepositions")  # "X, in Mali's Mopti region", "X near Y"
+        self.list_joiners = lex.words("peer_joiners")
+        self.articles = lex.words("chain_articles")
+        self.near_words = lex.words("near_words")
         self.months = words("month_words")
         self.openers = lex.words("openers") | self.months | self.head_cues
         self.skipped = self.directions | {"the"}
@@ -239,7 +243,7 @@ class ChainReader:
                     return members, ["("] * len(members), k + 1
                 return None
             return None
-        if tok.text == "," and j + 2 < len(toks) and toks[j + 1].lower in ("in", "near") and toks[j + 2].name:
+        if tok.text == "," and j + 2 < len(toks) and toks[j + 1].lower in self.link_prepositions and toks[j + 2].name:
             found = self._link(toks, text, j + 2)  # "raided X, in Mali's Mopti region": X lies in the region
             return ([found[0]], [toks[j + 1].lower], found[1]) if found is not None else None
         if tok.text == "," and j + 1 < len(toks):
@@ -247,10 +251,10 @@ class ChainReader:
             if found is None:
                 return None
             link, k = found
-            if k < len(toks) and toks[k].lower in ("and", "or"):
+            if k < len(toks) and toks[k].lower in self.list_joiners:
                 return None  # "Ganja, Mingachevir and Tovuz": a list of peers, not a chain
             return [link], [","], k
-        if tok.lower in ("in", "near") and j + 1 < len(toks):
+        if tok.lower in self.link_prepositions and j + 1 < len(toks):
             found = self._link(toks, text, j + 1)
             if found is None or toks[j + 1].lower in self.months:
                 return None
@@ -263,14 +267,14 @@ class ChainReader:
     def _cued(self, toks: list[_Tok], i: int) -> bool:
         """A preposition or verb of place right before the name, or "<cue word> of" ("the village of X")."""
         k = i - 1
-        while k >= 0 and (toks[k].lower in ("the", "a") or toks[k].lower in self.directions
+        while k >= 0 and (toks[k].lower in self.articles or toks[k].lower in self.directions
                           or toks[k].lower in self.particles and toks[k].lower not in self.head_cues):
             k -= 1
         return k >= 0 and (toks[k].lower in self.head_cues or self._cue_of(toks, i))
 
     def _cue_of(self, toks: list[_Tok], i: int) -> bool:
         """ "the village of X", "in the area of X", "the outskirts of X", "near X"."""
-        if i >= 1 and toks[i - 1].lower in ("near", "nearby"):
+        if i >= 1 and toks[i - 1].lower in self.near_words:
             return True
         return i >= 2 and toks[i - 1].lower == "of" and toks[i - 2].lower in self.cues
 

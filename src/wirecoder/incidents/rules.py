@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 
+from ..taxonomy.kinds import ActorKind
 from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report
 from .options import MergeRules
 
@@ -156,7 +157,7 @@ def _actor_pair(x: ActorKey | None, y: ActorKey | None) -> int | None:
     if x.identified and y.identified:
         if x.name == y.name:
             return 2
-        if x.kind == y.kind == "state_forces" and x.country and x.country == y.country:
+        if x.kind == y.kind == ActorKind.STATE_FORCES and x.country and x.country == y.country:
             return 0  # "the army", "the police", "security forces": reports name a state's forces loosely
         return None
     return 0

@@ -16,6 +16,7 @@ import dataclasses
 from ..article import ActorMention, Article
 from ..geo.countries import CountryNames
 from ..taxonomy.actor_lexicon import ActorLexicon, load_actor_lexicon
+from ..taxonomy.kinds import ActorKind, ActorRole
 from ..actors.communal import IdentityFinder
 from ..actors.groups import GroupFinder
 from ..actors.names import PLACE_HEADS, actor_name
@@ -54,6 +55,9 @@ class ActorsStage:
         self._state_weapon = self._lx.word_set("state_weapon_qualifier")
         self._opposed = self._lx.word_set("opposed")
         self._air = self._lx.word_set("unattributed_air")
+        self._state_bodies = self._lx.word_set("state_body")
+        self._own_name_heads = self._lx.word_set("own_name_head")
+        self._unknown = self._lx.word_set("unknown_qualifier")
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -80,7 +84,7 @@ class ActorsStage:
                     if mention is None:
                         continue
                     taken.update(range(mention.span.start, mention.span.end))
-                    if mention.role != "weapon" and any(g.span.overlaps(mention.span) for g in groups):
+                    if mention.role != ActorRole.WEAPON and any(g.span.overlaps(mention.span) for g in groups):
                         continue  # "a suspected NPA finance officer": one of the group, which stands for him
                     found.append(self._weapon_of_a_group(mention, groups))
         article.actors = sorted(found, key=lambda a: a.span.start)
@@ -168,30 +172,30 @@ class ActorsStage:
             return None  # "army soldiers", "police officer": the phrase is taken at its head
         if lemma == "military" and token.pos_ != "NOUN":
             return None
-        if lemma in ("government", "ministry", "authority", "regime", "junta") and token.dep_ == "compound":
+        if lemma in self._state_bodies and token.dep_ == "compound":
             return None
         role, kind = head.role, head.kind
         lefts = [t for t in token.lefts if t.dep_ in ("amod", "compound", "nmod", "nummod", "det", "poss", "npadvmod")]
         modifiers = {t.lower_ for t in token.lefts} | {t.lemma_.lower() for t in lefts}
         unit = self._unit_role([t.lower_ for t in lefts if t.i < token.i] + [lemma])
-        if unit is not None and (kind == "state_forces" or role in ("militia", "armed_group")):
+        if unit is not None and (kind == ActorKind.STATE_FORCES or role in (ActorRole.MILITIA, ActorRole.ARMED_GROUP)):
             role = unit
-            kind = "political_militia" if unit == "gang" else "external_forces" if unit == "private_security" \
-                else "state_forces"
+            kind = ActorKind.POLITICAL_MILITIA if unit == ActorRole.GANG else ActorKind.EXTERNAL_FORCES \
+                if unit == ActorRole.PRIVATE_SECURITY else ActorKind.STATE_FORCES
         for word in modifiers:
             override = self._non_state.get(word)
-            if override is not None and kind in ("state_forces", "political_militia") and unit not in (
-                    "police", "military"):
+            if override is not None and kind in (ActorKind.STATE_FORCES, ActorKind.POLITICAL_MILITIA) and unit not in (
+                    ActorRole.POLICE, ActorRole.MILITARY):
                 role, kind = override
         if lemma == "population" and "civilian" not in modifiers:
             return None
         if head.armed and not modifiers & self._armed_qualifiers:
             return None  # only "armed men", "masked men", "unidentified individuals" are an armed group
         country, qualifier = self._qualifier_country(token)
-        own = self._own_name(token, lefts) if head.role == "military" and country is None else None
+        own = self._own_name(token, lefts) if head.role == ActorRole.MILITARY and country is None else None
         if own is not None:  # "Sharqiya Army": a named armed group the lexicon does not know, not a state's army
-            return ActorMention(article.span(own.start_char, own.end_char), own.text, "rebels", None, index,
-                                "group", token.idx)
+            return ActorMention(article.span(own.start_char, own.end_char), own.text, ActorKind.REBELS, None,
+                                index, ActorRole.GROUP, token.idx)
         if head.vague and role == head.role and kind == head.kind and country is None and \
                 not modifiers & self._state_qualifiers:
             return None  # bare "forces" with no owner named: too vague to call state forces
@@ -208,7 +212,7 @@ class ActorsStage:
     def _own_name(self, token, lefts):
         """ "Sharqiya Army", "Zintan Brigade Forces": capitalised names before a capitalised "Army" or "Forces"
         that are no country, nationality, state word or unit: the group's own name, as a span."""
-        if not token.text[:1].isupper() or token.lower_ not in ("army", "forces", "force"):
+        if not token.text[:1].isupper() or token.lower_ not in self._own_name_heads:
             return None
         names = [t for t in lefts if t.dep_ in ("compound", "amod") and t.i < token.i]
         if not names or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in names) or any(
@@ -225,18 +229,18 @@ class ActorsStage:
         if country is None or qualifier is None or qualifier.idx > token.idx:
             # "military aircraft", "government warplanes": a state's, the state where it happened (events stage)
             qualifier = next((t for t in token.lefts if t.lower_ in self._state_weapon), None)
-            unknown = next((t for t in token.lefts if t.lower_ in ("unidentified", "unknown")), None)
+            unknown = next((t for t in token.lefts if t.lower_ in self._unknown), None)
             if qualifier is None and unknown is not None and (token.lemma_.lower() in self._air or
                                                               token.lower_ in self._air):
                 return ActorMention(article.span(unknown.idx, token.idx + len(token.text)),
-                                    actor_name("unidentified_military", None, token.text), "external_forces",
-                                    None, index, "unidentified_military", token.idx)
+                                    actor_name(ActorRole.UNIDENTIFIED_MILITARY, None, token.text),
+                                    ActorKind.EXTERNAL_FORCES, None, index, ActorRole.UNIDENTIFIED_MILITARY, token.idx)
             if qualifier is None:
                 return None
             country = None
-        name = actor_name("weapon", self._countries.name(country) if country else None, token.text)
-        return ActorMention(article.span(qualifier.idx, token.idx + len(token.text)), name, "state_forces",
-                            country, index, "weapon", token.idx)
+        name = actor_name(ActorRole.WEAPON, self._countries.name(country) if country else None, token.text)
+        return ActorMention(article.span(qualifier.idx, token.idx + len(token.text)), name, ActorKind.STATE_FORCES,
+                            country, index, ActorRole.WEAPON, token.idx)
 
     def _country_as_state(self, article: Article, token, index: int) -> ActorMention | None:
         """A country name in an actor's position: the state acting ('Armenia launched', 'Russia's mediation')."""
@@ -259,13 +263,13 @@ class ActorsStage:
         if iso is None or token.i != (ent.root.i if ent is not None and text == ent.text else token.i):
             return None
         name = self._countries.name(iso)
-        return ActorMention(article.span(start, start + len(text)), actor_name("military", name, name),
-                            "state_forces", iso, index, "state", token.idx)
+        return ActorMention(article.span(start, start + len(text)), actor_name(ActorRole.MILITARY, name, name),
+                            ActorKind.STATE_FORCES, iso, index, ActorRole.STATE, token.idx)
 
     @staticmethod
     def _weapon_of_a_group(mention: ActorMention, groups: list[ActorMention]) -> ActorMention:
         """ "Saudi-led coalition airstrikes": a weapon whose qualifier is a named actor is that actor's."""
-        if mention.role != "weapon":
+        if mention.role != ActorRole.WEAPON:
             return mention
         owner = next((g for g in groups if g.span.start <= mention.span.start < g.span.end), None)
         if owner is None:

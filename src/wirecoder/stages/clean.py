@@ -1,4 +1,5 @@
-"""Clean: mark boilerplate lines and paragraphs in other languages, and decide the document's language.
+"""Clean: mark boilerplate lines, paragraphs in other languages and text that reads as no prose, and decide the
+document's language.
 
 Nothing is deleted: a boilerplate span stays in ``Article.text`` and is only left out of coding, so
 every offset found later still points into the text the caller gave.
@@ -10,6 +11,7 @@ import re
 from ..article import Article, Boilerplate
 from ..errors import WirecoderError
 from ..language import LanguageIdentifier
+from ..lexicon import load_lexicon
 
 # Lines that are page furniture rather than reporting, in the languages news sites commonly use.
 _FURNITURE = re.compile(
@@ -27,6 +29,14 @@ _FURNITURE = re.compile(
 )
 
 _LINE = re.compile(r"[^\n]+")
+FURNITURE_MAX_CHARS = 1_000  # page furniture is a short line (and the pattern backtracks on long runs of \W)
+# No word of prose is longer, no sentence of prose runs longer without an end: text beyond these is no prose (a
+# line of 10^6 repeated quote marks, a dump), left out of coding, which it would otherwise hold up for hours (the
+# parse and the stages take time that grows with the square of a word's or a sentence's length).
+MAX_WORD_CHARS = 500
+MAX_SENTENCE_CHARS = 3_000
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+_SENTENCE_LIKE = re.compile(r"[^.!?…]+[.!?…]*")
 # "BAMAKO, March 12 -", "NAIROBI (Reuters) -", "Kyiv, 3 May (AFP) —": the place and date a report was filed.
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z'.-]+(?:[ -][A-Z][A-Za-z'.-]+){0,3})(?:,\s*[A-Z][a-z]+)?"
@@ -37,8 +47,7 @@ HEADLINE_MAX_WORDS = 25
 REFUSE_SHARE = 0.8  # of the text whose language could be told with confidence or not, in another language
 REFUSE_MIN_WORDS = 10  # ordinary words in another language before a whole text is refused as not English
 # Lines thick with English function words are English: no need to ask the language model.
-_ENGLISH_WORDS = frozenset("the of and to in a is was for on that with by said were has have from at as it "
-                           "an are be had been their who which after".split())
+_ENGLISH_WORDS = load_lexicon("clean").words("english_function_word")
 _TOKEN = re.compile(r"[a-z']+")
 
 
@@ -61,7 +70,7 @@ class CleanStage:
                 continue
             start = line.start() + (len(text) - len(text.lstrip()))
             span = article.span(start, start + len(stripped))
-            if _FURNITURE.match(stripped):
+            if len(stripped) <= FURNITURE_MAX_CHARS and _FURNITURE.match(stripped):
                 article.boilerplate.append(Boilerplate(span, "page furniture"))
                 continue
             if self._plainly_english(stripped):
@@ -88,6 +97,7 @@ class CleanStage:
             # no English to set it apart from, and too little to be sure: all of it is coded
             article.boilerplate = [b for b in article.boilerplate if not b.reason.startswith("language:")]
             uncertain_chars, other_chars = uncertain_chars + other_chars, 0
+        self._no_prose(article)
         self._headline_and_datelines(article)
         article.language = "en"
         if uncertain_chars and not english_chars:
@@ -97,6 +107,30 @@ class CleanStage:
             languages = ", ".join(sorted(other_languages))
             article.warn("W100", f"{other_chars} characters in other languages ({languages}) were left out of coding")
         return article
+
+    @staticmethod
+    def _no_prose(article: Article) -> None:
+        """Leave out of coding what reads as no prose: a stretch of more than MAX_SENTENCE_CHARS characters with no
+        sentence end, a run of more than MAX_WORD_CHARS characters with no space (W161)."""
+        blanked = [b.span for b in article.boilerplate]
+        found = []
+        for line in _LINE.finditer(article.text):
+            if len(line.group()) <= MAX_WORD_CHARS or any(b.start <= line.start() < b.end for b in blanked):
+                continue
+            for part in _SENTENCE_LIKE.finditer(line.group()):
+                text = part.group()
+                start = line.start() + part.start() + (len(text) - len(text.lstrip()))
+                end = start + len(text.strip())
+                if end - start > MAX_SENTENCE_CHARS:
+                    found.append((start, end))
+                else:
+                    found += [(start + m.start(), start + m.end()) for m in _LONG_WORD.finditer(text.strip())]
+        for start, end in found:
+            article.boilerplate.append(Boilerplate(article.span(start, end), "no prose"))
+        if found:
+            article.warn("W161", f"{sum(end - start for start, end in found)} characters that read as no prose (a "
+                                 f"word of more than {MAX_WORD_CHARS} characters, or more than {MAX_SENTENCE_CHARS} "
+                                 "without a sentence end) were left out of coding")
 
     @staticmethod
     def _plainly_english(text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..article import Article, Event, Evidence
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
+from ..taxonomy.kinds import ActorKind
 
 PEACEFUL, INTERVENTION, VIOLENT = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 RANK = {PEACEFUL: 0, INTERVENTION: 1, VIOLENT: 2}
@@ -35,7 +36,7 @@ class CrowdOutcomeStage:
                 text = article.sentences[index].span
                 # force is the police's (or the army's) when they are in the sentence: "the editor was arrested in
                 # a corruption case" tells why people marched, not how their march ended
-                forces = any(a.sentence == index and a.kind == "state_forces" for a in article.actors)
+                forces = any(a.sentence == index and a.kind == ActorKind.STATE_FORCES for a in article.actors)
                 for sub, pattern in ((VIOLENT, self._riot), (INTERVENTION, self._force)):
                     match = pattern.search(text.text)
                     if match is None or (sub == INTERVENTION and not forces):
@@ -48,7 +49,8 @@ class CrowdOutcomeStage:
                     absorbed.add(id(arrest))
                     if RANK[event.sub_event_type] < RANK[INTERVENTION]:
                         event.sub_event_type, event.event_type = INTERVENTION, SUB_EVENT_TYPES[INTERVENTION]
-                    if event.actor2 is None and arrest.actor1 is not None and arrest.actor1.kind == "state_forces":
+                    if event.actor2 is None and arrest.actor1 is not None \
+                            and arrest.actor1.kind == ActorKind.STATE_FORCES:
                         event.actor2 = arrest.actor1
                     for evidence in arrest.evidence:
                         if evidence.field == "trigger":

@@ -16,10 +16,13 @@ import datetime as dt
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from dateparser.date import DateDataParser
 
 from ..article import Article, DateMention
+from ..geo.lexicon import words as geo_words
+from ..lexicon import load_lexicon
 from ..syntax import SPEECH
 
 # Older than this before publication, an event is history the article recounts (ACLED coded it when it happened).
@@ -34,12 +37,23 @@ _PART_OF_PERIOD = re.compile(
     r"\b(early|beginning|start|first\s+days?|mid|middle|late|end|last\s+days?|second\s+half|first\s+half)\b",
     re.IGNORECASE)
 _LEADING = re.compile(r"^(?:the|on|in|of|since|by|from|until|at|during)\s+", re.IGNORECASE)
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
-_MONTH = re.compile(rf"\b({_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?", re.IGNORECASE)
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WORDS = load_lexicon("dates")
+# month names and abbreviations have one home, the geoparser's word lists ("Dec 3" is a date, not Decatur)
+_MONTH_FORMS = geo_words("month_words")
+_MONTH_NUMBERS = MappingProxyType({form: _WORDS.numbers("month_stem")[form[:3]] for form in _MONTH_FORMS})  # sept: 9
+_WEEKDAY_NUMBERS = _WORDS.numbers("weekday")  # "monday" -> 0
+
+
+def _alternation(terms: frozenset[str]) -> str:
+    """Terms as one regex alternation, longest first."""
+    return "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))
+
+
+_MONTH_NAMES = _alternation(_MONTH_FORMS)
+_MONTH = re.compile(rf"\b({_MONTH_NAMES})\b\.?", re.IGNORECASE)
 _DAY_IN_TIME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
                           r"last night|overnight)\b", re.IGNORECASE)
-_WEEKDAY_ANY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_WEEKDAY_ANY = re.compile(rf"\b({_alternation(_WORDS.words('weekday'))})\b", re.IGNORECASE)
 _OVERNIGHT = re.compile(r"^(?:late\s+|early\s+)?overnight$", re.IGNORECASE)
 _NIGHT = re.compile(r"\b(?:late\s+|early\s+)?overnight\b", re.IGNORECASE)
 _WEEKEND = re.compile(r"^(?:the\s+|last\s+|this\s+|past\s+)?weekend$", re.IGNORECASE)
@@ -50,7 +64,9 @@ _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
 _STORY_RELATIVE = re.compile(
     r"^(?:the\s+)?(?:(following|next|previous|same)\s+day|day\s+(before|after))$"
     r"|^(a|one|two|three|four|five|\d)\s+days?\s+(later|earlier|before|after)$", re.IGNORECASE)
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_COUNTS = _WORDS.numbers("count_word")
+_RELATIVE_DAYS = _WORDS.numbers("relative_day")
+_FORWARD, _EARLY, _MIDDLE = (_WORDS.words(name) for name in ("forward_word", "early_part", "middle_part"))
 
 
 def _dates_a_telling(doc, mention: DateMention) -> bool:
@@ -68,19 +84,19 @@ def _story_relative(text: str) -> int | None:
         return None
     word, side, count, direction = match.groups()
     if word:
-        return {"following": 1, "next": 1, "previous": -1, "same": 0}[word.lower()]
+        return _RELATIVE_DAYS[word.lower()]
     if side:
         return 1 if side.lower() == "after" else -1
     days = int(count) if count.isdigit() else _COUNTS[count.lower()]
-    return days if direction.lower() in ("later", "after") else -days
+    return days if direction.lower() in _FORWARD else -days
 
 
 def _part_window(part: str, year: int, month: int) -> tuple[dt.date, dt.date]:
     last = calendar.monthrange(year, month)[1]
     part = part.lower()
-    if part in ("early", "beginning", "start") or part.startswith("first"):
+    if part in _EARLY or part.startswith("first"):
         return dt.date(year, month, 1), dt.date(year, month, 10)
-    if part in ("mid", "middle"):
+    if part in _MIDDLE:
         return dt.date(year, month, 11), dt.date(year, month, 20)
     if part == "second half":
         return dt.date(year, month, 16), dt.date(year, month, last)
@@ -89,11 +105,7 @@ def _part_window(part: str, year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 21), dt.date(year, month, last)
 
 
-_MONTH_NUMBERS = {name: i for i, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")), start=1) for name in names}
-_M = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_M = rf"({_MONTH_NAMES})\.?"  # a month name or abbreviation: only the forms _MONTH_NUMBERS knows ("sepember" is none)
 _MONTH_DAY = re.compile(rf"^{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"^{_M}(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
@@ -258,8 +270,8 @@ class DatesStage:
         if part and year and not month:
             # "late 2021", "early 2019": a third of the year, month precision at best
             y, word = int(year.group(1)), part.group(1).lower()
-            first, last = (1, 4) if word in ("early", "beginning", "start") or word.startswith("first") else \
-                (5, 8) if word in ("mid", "middle") else (9, 12)
+            first, last = (1, 4) if word in _EARLY or word.startswith("first") else \
+                (5, 8) if word in _MIDDLE else (9, 12)
             return dt.date(y, first, 1), dt.date(y, last, calendar.monthrange(y, last)[1]), 3
         if part and month:
             without_part = (cleaned[:part.start()] + cleaned[part.end():]).replace(" of ", " ").strip(" ,")
@@ -282,7 +294,7 @@ class DatesStage:
             # report filed on a Tuesday is that day, not a week before
             dates = []
             for day in days:
-                back = (reference.weekday() - _WEEKDAYS.index(day.lower()[:3])) % 7
+                back = (reference.weekday() - _WEEKDAY_NUMBERS[day.lower()]) % 7
                 if back == 0 and re.search(r"\b(last|past)\b", cleaned, re.I):
                     back = 7
                 dates.append(reference - dt.timedelta(days=back))

@@ -10,10 +10,11 @@ are associated actors, or the second party of an agreement or of a fight told wi
 from __future__ import annotations
 
 from ..article import ActorMention, Article, EventMention, ReportActors
-from ..events.actor_roles import ARMED_KINDS, ActorRoles, speaks
+from ..events.actor_roles import ActorRoles, speaks
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..syntax import SPEECH, governing_verb, subject_of
+from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
 _WORDS = load_lexicon("event_actors")
 TARGET_PREPS = _WORDS.words("target_preposition")
@@ -89,11 +90,11 @@ class EventActorsStage:
             actor1 = _owner_who_speaks(article, mention, subject_of(verb))
         if actor1 is None:  # "Russian guided aerial bombs": the trigger inside a state's weapon phrase
             actor1 = next((a for a in actors if a.span.start <= mention.trigger.start < a.span.end
-                           and a.kind == "state_forces" and a is not actor2), None)
+                           and a.kind == ActorKind.STATE_FORCES and a is not actor2), None)
         if actor1 is None:
             actor1 = _nearest_party(doc, actors, mention, exclude=actor2)
         if actor2 is None and mention.event_type in ("Violence against civilians",):
-            after = [a for a in actors if a.kind == "civilians" and a.span.start > mention.trigger.start]
+            after = [a for a in actors if a.kind == ActorKind.CIVILIANS and a.span.start > mention.trigger.start]
             actor2 = after[0] if after else None
         assoc = []
         if actor1 is not None:
@@ -109,18 +110,19 @@ class EventActorsStage:
                     elif partner is not actor2:
                         assoc.append(partner)
         if actor2 is None and mention.sub_event_type == "Agreement":
-            others = [a for a in actors if a not in (actor1, *assoc) and a.role != "state"]
+            others = [a for a in actors if a not in (actor1, *assoc) and a.role != ActorRole.STATE]
             actor2 = others[0] if others else None
         if mention.event_type == "Strategic developments":
             # mediators and other states named with the parties ("with Russia's mediation")
-            assoc.extend(a for a in actors if a.role == "state" and a not in (actor1, actor2) and a not in assoc)
+            assoc.extend(a for a in actors
+                         if a.role == ActorRole.STATE and a not in (actor1, actor2) and a not in assoc)
         if mention.event_type == "Protests":
             # ACLED's protest events have the demonstrators as actor1, whoever else the sentence makes its subject;
             # residents or students who march are protesters; police who intervene are actor2
-            marchers = [a for a in actors if a.kind == "protesters"] or [
-                self._roles.protesters(a) for a in actors if a.kind == "civilians"]
-            if actor1 is None or actor1.kind != "protesters":
-                others = [a for a in (actor1, actor2) if a is not None and a.kind == "state_forces"]
+            marchers = [a for a in actors if a.kind == ActorKind.PROTESTERS] or [
+                self._roles.protesters(a) for a in actors if a.kind == ActorKind.CIVILIANS]
+            if actor1 is None or actor1.kind != ActorKind.PROTESTERS:
+                others = [a for a in (actor1, actor2) if a is not None and a.kind == ActorKind.STATE_FORCES]
                 actor1 = marchers[0] if marchers else None  # None: ACLED's "Protesters (Country)" below
                 actor2 = others[0] if others else actor2
         if actor1 is actor2:

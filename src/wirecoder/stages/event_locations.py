@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..article import Article, EventMention, Place
+from ..taxonomy.kinds import ActorRole
 from ..events.place_relations import contains, within_admin1
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
@@ -49,7 +50,7 @@ class EventLocationsStage:
         # ("the civilian population of Azerbaijan") are not where the event happened.
         used = [a.span for a in actors if a is not None]
         used += [a.span for a in article.actors if a.sentence == mention.sentence
-                 and (a.role == "state" or " of " in a.span.text)]
+                 and (a.role == ActorRole.STATE or " of " in a.span.text)]
         used += article.datelines  # where the reporter filed from
         places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
                   and not any(u.overlaps(p.span) and (u in article.datelines or not apposed_before(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..article import Article, Event
+from ..taxonomy.kinds import ActorKind
 from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor
 from ..events.place_relations import same_place, within
 from ..geo.countries import CountryNames
@@ -45,7 +46,7 @@ class EventMergeStage:
         events = _fold_coarse(events)
         events = _fold_destruction(events)
         for event in events:  # a protest that turned into a riot: its marchers are rioters now
-            if event.event_type == "Riots" and event.actor1 is not None and event.actor1.kind == "protesters":
+            if event.event_type == "Riots" and event.actor1 is not None and event.actor1.kind == ActorKind.PROTESTERS:
                 event.actor1, event.actor2 = self._roles.crowd_roles(
                     dataclasses.replace(event.mention, event_type=event.event_type,
                                         sub_event_type=event.sub_event_type), event.actor1, event.actor2,

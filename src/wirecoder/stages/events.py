@@ -14,9 +14,10 @@ import re
 
 from ..article import ActorMention, Article, Event, EventMention, EventReport, Evidence, Place, ReportActors, \
     ReportDate, ReportTolls
-from ..events.actor_roles import ARMED_KINDS, ActorRoles, speaking_force
+from ..events.actor_roles import ActorRoles, speaking_force
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
+from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
 CLASH_WORDS = re.compile(r"\b(?:clash\w*|exchange[ds]? (?:of )?fire|firefight|gun ?battle|fought|fighting)\b",
                          re.IGNORECASE)
@@ -102,9 +103,9 @@ class EventsStage:
         armed = ARMED_KINDS
         # officials of a government (a governor, a ministry) are no armed side, though a state's
         unarmed_target = actor2 is not None and actor2.named and (
-            actor2.kind == "civilians" or actor2.role == "government")
+            actor2.kind == ActorKind.CIVILIANS or actor2.role == ActorRole.GOVERNMENT)
         if mention.sub_event_type == "Attack" and actor2 is not None and actor2.named and actor2.kind in armed \
-                and actor2.role != "government" and (actor1 is None or actor1.kind in armed):
+                and actor2.role != ActorRole.GOVERNMENT and (actor1 is None or actor1.kind in armed):
             return dataclasses.replace(mention, event_type="Battles", sub_event_type="Armed clash")
         sentence = article.sentences[mention.sentence].span.text
         if mention.sub_event_type == "Armed clash" and actor1 is not None and actor1.kind in armed \

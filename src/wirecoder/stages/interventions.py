@@ -10,8 +10,9 @@ from collections.abc import Mapping
 
 from ..article import ActorMention, Article, Event
 from ..taxonomy.actor_lexicon import Intervention, load_interventions
+from ..taxonomy.kinds import ActorKind, ActorRole
 
-STATE_ROLES = frozenset({"military", "police", "weapon", "state"})
+STATE_ROLES = frozenset({ActorRole.MILITARY, ActorRole.POLICE, ActorRole.WEAPON, ActorRole.STATE})
 
 
 class InterventionsStage:
@@ -33,11 +34,11 @@ class InterventionsStage:
         return article
 
     def _abroad(self, actor: ActorMention | None, host: str, event: Event, article: Article) -> ActorMention | None:
-        if actor is None or actor.kind != "state_forces" or not actor.country or actor.country == host \
+        if actor is None or actor.kind != ActorKind.STATE_FORCES or not actor.country or actor.country == host \
                 or actor.role not in STATE_ROLES:
             return actor
         day = event.date or article.published
         for intervention in self._interventions.get(actor.country, ()):
             if host in intervention.hosts and intervention.holds_on(day):
-                return dataclasses.replace(actor, kind="external_forces", name=intervention.name or actor.name)
+                return dataclasses.replace(actor, kind=ActorKind.EXTERNAL_FORCES, name=intervention.name or actor.name)
         return actor

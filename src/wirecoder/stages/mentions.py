@@ -13,11 +13,11 @@ import dataclasses
 from ..article import ActorMention, Article, EventMention
 from ..lexicon import load_lexicon
 from ..taxonomy import event_type_of
+from ..taxonomy.acled import VIOLENT_TYPES
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
 from ..events.type_rules import Clue, EventTypeRules
 from ..syntax import is_modifier, is_predicate, is_reaction_object, is_reference, is_speaker, modality
 
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # triggers that only say that violence happened; a sentence that also names its means says it better
 _WORDS = load_lexicon("event_mentions")
 GENERIC_RULES = _WORDS.words("generic_rule")

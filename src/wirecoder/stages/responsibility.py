@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from ..article import Article, Evidence
+from ..taxonomy.kinds import NON_STATE_ARMED, ActorRole
 from ..events.actor_roles import VIOLENT_TYPES
 
 CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IGNORECASE)
-CLAIMING_KINDS = ("rebels", "political_militia", "identity_militia")
+CLAIMING_KINDS = NON_STATE_ARMED  # who claims an attack
 
 
 class ResponsibilityStage:
@@ -22,7 +23,7 @@ class ResponsibilityStage:
         for sentence in article.sentences:
             if not CLAIMED.search(sentence.span.text):
                 continue
-            group = next((a for a in article.actors if a.sentence == sentence.index and a.role == "group"
+            group = next((a for a in article.actors if a.sentence == sentence.index and a.role == ActorRole.GROUP
                           and a.kind in CLAIMING_KINDS), None)
             if group is None:
                 continue

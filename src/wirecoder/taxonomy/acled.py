@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from .kinds import ActorKind
+
 EVENT_TYPES: MappingProxyType = MappingProxyType({
     "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
     "Explosions/Remote violence": (
@@ -26,17 +28,16 @@ EVENT_TYPES: MappingProxyType = MappingProxyType({
 SUB_EVENT_TYPES: MappingProxyType = MappingProxyType(
     {sub: event for event, subs in EVENT_TYPES.items() for sub in subs})
 
-ACTOR_KINDS = (
-    "state_forces", "rebels", "political_militia", "identity_militia", "rioters", "protesters", "civilians",
-    "external_forces", "other",
-)
+ACTOR_KINDS = tuple(ActorKind)
 
 _INTER_CODES = MappingProxyType({
-    "state_forces": 1, "rebels": 2, "political_militia": 3, "identity_militia": 4, "rioters": 5,
-    "protesters": 6, "civilians": 7, "external_forces": 8, "other": 8,
+    ActorKind.STATE_FORCES: 1, ActorKind.REBELS: 2, ActorKind.POLITICAL_MILITIA: 3, ActorKind.IDENTITY_MILITIA: 4,
+    ActorKind.RIOTERS: 5, ActorKind.PROTESTERS: 6, ActorKind.CIVILIANS: 7, ActorKind.EXTERNAL_FORCES: 8,
+    ActorKind.OTHER: 8,
 })
 
-_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# the event types of political violence (the rest are demonstrations and strategic developments)
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # ACLED files these under both disorder types: force against a demonstration, and crowds that attack people
 _BOTH_DISORDERS = frozenset({"Excessive force against protesters", "Mob violence"})
 
@@ -50,7 +51,7 @@ def disorder_type(event_type: str | None, sub_event_type: str | None = None) -> 
     """ACLED's disorder type: Political violence, Demonstrations, both, or Strategic developments."""
     if sub_event_type in _BOTH_DISORDERS:
         return "Political violence; Demonstrations"
-    if event_type in _POLITICAL_VIOLENCE:
+    if event_type in VIOLENT_TYPES:
         return "Political violence"
     if event_type in ("Protests", "Riots"):
         return "Demonstrations"

@@ -32,6 +32,7 @@ from types import MappingProxyType
 
 from ..errors import WirecoderError
 from .acled import ACTOR_KINDS
+from .kinds import ActorRole
 
 FILES = ("actor_groups.tsv", "communal_groups.tsv", "actor_words.tsv", "interventions.tsv")
 IDENTITY_TYPES = frozenset({"Ethnic", "Tribal", "Clan", "Communal", "Caste", "Religious"})
@@ -120,7 +121,7 @@ class ActorLexicon:
     def group_names(self) -> frozenset[str]:
         """The written forms of the named groups (not acronyms, not side-only forms): "Taliban", "Wagner"."""
         return frozenset(f.text for forms in self.folded.values() for f in forms
-                         if f.entry.role == "group" and not f.side_only and not f.exact)
+                         if f.entry.role == ActorRole.GROUP and not f.side_only and not f.exact)
 
     def value_map(self, name: str) -> Mapping[str, str]:
         return self.values.get(name, MappingProxyType({}))
@@ -178,7 +179,7 @@ def _load_groups(path: Path, roles: frozenset[str]) -> list[GroupForm]:
             raise _fail(path, number, f"unknown kind {kind!r}")
         if country is not None and not _ISO.match(country):
             raise _fail(path, number, f"{country!r} is not an ISO 3166-1 alpha-2 code")
-        role = "group"
+        role = ActorRole.GROUP
         if name.startswith("@"):
             role = name[1:]
             if role not in roles:
