@@ -82,3 +82,23 @@ def test_dates_a_misspelt_month_is_no_crash(run_stages):
                                           "Troops shelled the town on Sept. 27.", published="2020-10-18")
     assert dates["Sept. 27"].date == dt.date(2020, 9, 27)
     assert all(d.date is None or d.date <= dt.date(2020, 10, 18) for d in article.dates)
+
+
+def test_dates_a_weekday_told_after_last_week_is_that_weeks(run_stages):
+    # 2015-12-09 was a Wednesday: "Wednesday" alone would be the day of publication
+    text = ("Last week, it went a step further. She posted her allegiance minutes before the shootings occurred on "
+            "Wednesday.")
+    _, dates = dates_of(run_stages, text, published="2015-12-09")
+    assert dates["Wednesday"].date == dt.date(2015, 12, 2)
+    # in another paragraph, "last week" tells nothing of it
+    _, dates = dates_of(run_stages, "Rebels took the town last week.\n\nOn Wednesday, the army shelled it.",
+                        published="2015-12-09")
+    assert dates["Wednesday"].date == dt.date(2015, 12, 9)
+
+
+def test_dates_a_retelling_after_it_dates_an_undated_event_before_the_articles_first_day(coder):
+    text = ("Troops shelled Bama on Friday.\n\nSoldiers patrolled the main road for hours.\n\nMarkets in the town "
+            "reopened.\n\nGunmen killed five villagers in Gwoza. The attack happened on Sunday night.")
+    record = coder.code(text, published="2023-05-10")
+    attack = next(e for e in record["events"] if e["sub_event_type"] == "Attack")
+    assert attack["date"] == "2023-05-07"  # not Friday, the day of the article's first event

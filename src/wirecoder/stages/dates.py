@@ -5,8 +5,10 @@ their year are resolved: "on Saturday" or "October 17" stay unresolved (the even
 time_precision 3) and the record carries warning W101, rather than a day of the week the coder runs in.
 
 Precision follows ACLED's time_precision: 1 the day is known, 2 a window of about a week or a named part
-of a month ("early October"), 3 a month or vaguer. A date more than two months before publication is
-background: history the article recounts, not news.
+of a month ("early October"), 3 a month or vaguer. A few relative words take their anchor from the text rather than
+the publication date: "the following day" the day told before, "overnight" the night before the sentence's telling
+day ("..., officials said on Tuesday"), a bare weekday told after "last week" that week's day. A date more than
+two months before publication is background: history the article recounts, not news.
 """
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ _DAY_IN_TIME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday
                           r"last night|overnight)\b", re.IGNORECASE)
 _WEEKDAY_ANY = re.compile(rf"\b({_alternation(_WORDS.words('weekday'))})\b", re.IGNORECASE)
 _OVERNIGHT = re.compile(r"^(?:late\s+|early\s+)?overnight$", re.IGNORECASE)
+_LAST_WEEK = re.compile(r"^(?:last|past)\s+week$", re.IGNORECASE)
 _NIGHT = re.compile(r"\b(?:late\s+|early\s+)?overnight\b", re.IGNORECASE)
 _WEEKEND = re.compile(r"^(?:the\s+|last\s+|this\s+|past\s+)?weekend$", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
@@ -235,6 +238,7 @@ class DatesStage:
                                         precision, background))
         mentions.extend(self._refine_parts(article, mentions, modifiers))
         mentions = self._nights_before_telling(article, mentions)
+        mentions = self._weekdays_of_last_week(article, mentions)
         article.dates = sorted(mentions, key=lambda m: (m.span.start, m.precision))
         return article
 
@@ -328,6 +332,30 @@ class DatesStage:
                     day = told[0].date
                     mention = dataclasses.replace(mention, date=day - dt.timedelta(days=1), date_end=day,
                                                   background=told[0].background)
+            out.append(mention)
+        return out
+
+    @staticmethod
+    def _weekdays_of_last_week(article: Article, mentions: list[DateMention]) -> list[DateMention]:
+        """ "Last week, it went a step further. ... minutes before the shootings occurred on Wednesday.": a bare
+        weekday told after "last week" (in its sentence or the two before, in one paragraph) is that week's, not
+        the one of the week of publication."""
+        out: list[DateMention] = []
+        for mention in mentions:
+            text = _LEADING.sub("", mention.span.text.strip())
+            days = _WEEKDAY_ANY.findall(text)
+            if mention.precision == 1 and len(days) == 1 and not re.search(r"\d", text) and not _MONTH.search(text):
+                paragraph = article.sentences[mention.sentence].paragraph
+                weeks = [m for m in out if _LAST_WEEK.match(_LEADING.sub("", m.span.text.strip())) and m.date_end
+                         and 0 <= mention.sentence - m.sentence <= 2
+                         and article.sentences[m.sentence].paragraph == paragraph]
+                if weeks and not weeks[-1].date <= mention.date <= weeks[-1].date_end:
+                    week = weeks[-1]
+                    wanted = _WEEKDAYS.index(days[0].lower()[:3])
+                    inside = [week.date + dt.timedelta(days=k) for k in range((week.date_end - week.date).days + 1)
+                              if (week.date + dt.timedelta(days=k)).weekday() == wanted]
+                    if len(inside) == 1:
+                        mention = dataclasses.replace(mention, date=inside[0], background=week.background)
             out.append(mention)
         return out
 

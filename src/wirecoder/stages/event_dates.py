@@ -3,9 +3,10 @@
 A report's date is the date of its clause in its sentence, else the nearest date there (a date that only dates the
 telling, "officials said on Monday that ...", leaves the event's day open); with none, a dated mention of the same
 agreement elsewhere ("the ceasefire declared on 10 October"), else a date of the three sentences before it in its
-paragraph or the previous one, else the day the article's first dated event happened. When its own sentence dates
-only the telling ("..., police said on Tuesday"), a retelling in the sentences after it that gives its day ("The
-attack happened on Sunday night") dates it. A date from another sentence is inherited: it is then less sure.
+paragraph or the previous one, else a retelling in the sentences after it that gives its day ("The attack
+happened on Sunday night"), else the day the article's first dated event happened. When its own sentence dates
+only the telling ("..., police said on Tuesday"), such a retelling dates it too. A date from another sentence is
+inherited: it is then less sure.
 """
 from __future__ import annotations
 
@@ -54,14 +55,17 @@ class EventDatesStage:
                 break
             if by_sentence.get(index):
                 return by_sentence[index][-1], True
-        return _lead_date(article, by_sentence), True
+        return _retold_date(article, mention, None, by_sentence) or _lead_date(article, by_sentence), True
 
 
-def _retold_date(article: Article, mention: EventMention, told: DateMention, by_sentence) -> DateMention | None:
-    """The day a retelling in the sentences after it gives an event whose own sentence dates only the telling:
-    "Gunmen killed five villagers, police said on Tuesday. The attack happened on Sunday night." The retelling
-    names the event ("the attack", of its type or another of political violence), dates itself (not a telling),
-    and its day is on or before the telling's; else None."""
+def _retold_date(article: Article, mention: EventMention, told: DateMention | None,
+                 by_sentence) -> DateMention | None:
+    """The day a retelling in the sentences after it gives an event whose own sentence dates only the telling
+    ("Gunmen killed five villagers, police said on Tuesday. The attack happened on Sunday night.") or gives no
+    date with none before it ("The wife of a man fatally shot by police recorded ... The recording does not
+    include a view of the shooting itself, which occurred Tuesday afternoon"). The retelling names the event ("the
+    attack", of its type or another of political violence), dates itself (not a telling), and its day is on or
+    before the telling's; else None."""
     sentence = article.sentences[mention.sentence]
     for other in sorted(article.mentions, key=lambda m: m.trigger.start):
         if other.trigger.start <= mention.trigger.start or not other.reference:
@@ -78,7 +82,8 @@ def _retold_date(article: Article, mention: EventMention, told: DateMention, by_
         if not dates:
             continue
         dated, told_only = _closest_date(article, other, dates)
-        if not told_only and not dated.background and (dated.date_end or dated.date) <= (told.date_end or told.date):
+        if not told_only and not dated.background and (
+                told is None or (dated.date_end or dated.date) <= (told.date_end or told.date)):
             return dated
     return None
 
