@@ -102,3 +102,13 @@ def test_dates_a_retelling_after_it_dates_an_undated_event_before_the_articles_f
     record = coder.code(text, published="2023-05-10")
     attack = next(e for e in record["events"] if e["sub_event_type"] == "Attack")
     assert attack["date"] == "2023-05-07"  # not Friday, the day of the article's first event
+
+
+def test_dates_said_on_a_day_dates_the_telling_however_the_parser_hangs_it(coder):
+    # 2023-05-10 was a Wednesday; with no "that", the parser hangs "on Tuesday" on the reported verb
+    record = coder.code("Police said on Tuesday gunmen had killed five villagers in Gwoza on Sunday.",
+                        published="2023-05-10")
+    assert [e["date"] for e in record["events"]] == ["2023-05-07"]
+    # ACLED's notes: a report's day with no one telling it stands for the event's day
+    record = coder.code("Reported on 9 May 2023, gunmen killed five villagers in Gwoza.", published="2023-05-10")
+    assert [(e["date"], e["time_precision"]) for e in record["events"]] == [("2023-05-09", 1)]

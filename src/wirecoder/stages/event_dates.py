@@ -113,10 +113,33 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
         if span is None:
             continue
         head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and any(a.i == verb.i for a in span.root.ancestors):
+        if _right_after_speech(doc, span):
+            told.append(date)  # "police said on Tuesday gunmen had killed ...": however the parser hung it
+        elif verb is not None and any(a.i == verb.i for a in span.root.ancestors):
             attached.append(date)
         elif head is not None and head.lemma_.lower() in SPEECH and (verb is None or head.i != verb.i):
             told.append(date)
     candidates = attached or [d for d in dates if d not in told] or dates
     best = min(candidates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
     return best, best in told and not attached
+
+
+_BEFORE_DAY = frozenset({"on", "late", "early", "last", "this"})
+
+
+def _right_after_speech(doc, span) -> bool:
+    """A date right after a verb of saying ("said on Tuesday", "said late on Monday") dates the telling, even when
+    the parser hangs it on the reported clause ("said on Tuesday its troops had repelled ..."); a possessive
+    ("said Sunday's attack ...") dates what it names, and "(as) reported on" with no one telling the event."""
+    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+        return False
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _BEFORE_DAY:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("VERB", "AUX") or doc[i].lemma_.lower() not in SPEECH:
+        return False
+    # "(As) reported on 2 May 2020, ...": a telling with no one telling; the day of the report stands for the
+    # event's, as ACLED's notes write it
+    verb = doc[i]
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
