@@ -351,7 +351,7 @@ class DatesStage:
                          and article.sentences[m.sentence].paragraph == paragraph]
                 if weeks and not weeks[-1].date <= mention.date <= weeks[-1].date_end:
                     week = weeks[-1]
-                    wanted = _WEEKDAYS.index(days[0].lower()[:3])
+                    wanted = _WEEKDAY_NUMBERS[days[0].lower()]
                     inside = [week.date + dt.timedelta(days=k) for k in range((week.date_end - week.date).days + 1)
                               if (week.date + dt.timedelta(days=k)).weekday() == wanted]
                     if len(inside) == 1:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..article import Article, DateMention, EventMention, ReportDate
 from ..events.actor_roles import VIOLENT_TYPES
 from ..events.report_dates import sentence_dates
+from ..lexicon import load_lexicon
 from ..syntax import SPEECH, governing_verb
 
 INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
@@ -124,7 +125,7 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     return best, best in told and not attached
 
 
-_BEFORE_DAY = frozenset({"on", "late", "early", "last", "this"})
+_BEFORE_DAY = load_lexicon("dates").words("before_day")
 
 
 def _right_after_speech(doc, span) -> bool:
