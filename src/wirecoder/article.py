@@ -117,6 +117,9 @@ class Place:
     feature_code: str | None
     geo_precision: int
     within: Span | None = None  # a name the gazetteer does not know, placed at the named place it stands in or by
+    # a district's or province's seat: the point of the town of the area's own name inside it, where ACLED places an
+    # event known only by the area ("in Ras al-Ayn district": the town of Ras al-Ayn); the area keeps its own point
+    seat: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 holds a finer place named with it."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..article import Place
 from ..geo.countries import COUNTRY_CODES
 
@@ -39,3 +41,11 @@ def within(place: Place | None, area: Place | None) -> bool:
     if area.geo_precision <= place.geo_precision:
         return False
     return area.feature_code in COUNTRY_CODES or within_admin1(area, place)
+
+
+def at_seat(place: Place | None) -> Place | None:
+    """Where an event known only by its district or province is placed: the area's seat town (ACLED's convention;
+    the event keeps the area's name, id and precision), else the area's own point."""
+    if place is None or place.seat is None:
+        return place
+    return replace(place, lat=place.seat[0], lon=place.seat[1])

