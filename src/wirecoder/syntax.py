@@ -7,6 +7,7 @@ _WORDS = load_lexicon("clause_words")
 HYPOTHETICAL = _WORDS.words("hypothetical_verb")
 MODALS = _WORDS.words("modal")
 HABITUAL = _WORDS.words("habitual_verb")
+KNOWING = _WORDS.words("knowing_verb")
 SPEECH = _WORDS.words("speech_verb")
 LEGAL = _WORDS.words("legal_word")
 REACTION = _WORDS.words("reaction_verb")
@@ -50,6 +51,12 @@ def modality(token) -> tuple[bool, bool, bool]:
     asserts on its own ("the early days of which X launched attacks" is not governed by its host verb).
     """
     negated = hypothetical = habitual = False
+    if _purpose_of(token):
+        # "has been training the opposition forces to fight IS": a purpose is as asserted as the act it serves
+        negated, hypothetical, habitual = modality(token.head)
+    if token.lemma_.lower() in KNOWING and any(c.dep_ == "ccomp" for c in token.children) and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        hypothetical = True  # "..., Polygraph.info has previously established": a finding, not a base set up
     previous = None
     for node in head_chain(token, 5):
         lemma = node.lemma_.lower()
@@ -109,6 +116,12 @@ def modality(token) -> tuple[bool, bool, bool]:
             break
         previous = node
     return negated, hypothetical, habitual
+
+
+def _purpose_of(token) -> bool:
+    """Whether a verb is the "to" infinitive of another verb's purpose or aim ("training forces to fight")."""
+    return token.tag_ == "VB" and token.dep_ in ("advcl", "xcomp") and token.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 # nouns whose object is an event told elsewhere ("in response to the attack") or one that is not happening

@@ -78,6 +78,11 @@ def names_a_topic(token) -> bool:
     t = token
     while t is not None and t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i > t.i:
         t = t.head  # "Quba" of "Quba-Baku highway": the names before the noun name it together
+    head = t.head
+    while head.dep_ == "compound" and head.pos_ == "NOUN" and head.head.i > head.i:
+        head = head.head  # "the Tulkarm refugee camp": the last noun of the compound says what the place names
+    if _noun_word(head) in PLACE_HEADS:
+        return False
     if t is None or t.dep_ not in ("compound", "amod", "nmod") or t.head.pos_ != "NOUN" or \
             _noun_word(t.head) in PLACE_HEADS:
         return False

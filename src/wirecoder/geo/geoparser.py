@@ -16,7 +16,8 @@ from .lexicon import words
 from .names import name_key, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
 from .qualify import Qualifier, place_within_chains
-from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym, with_areas_of_the_bare_name
+from .entry_tests import with_areas_of_the_bare_name
+from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
 from .wording import hint_of_word
 from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
 from .store import Entry, Gazetteer, NameKind

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon import load_lexicon
+
 from .article_context import (Candidate, accept_in_named_countries, accept_lists, countries_of_nationality_words,
                               drop_persons_abroad, strong)
 from .cues import apposition_after, based_after, cue_before, dateline_at
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name
+from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
 from .not_places import initials_of_no_place, names_a_currency
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
@@ -37,12 +40,10 @@ from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEA
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                                 "LANGUAGE"})
-PROMINENT_CODES = frozenset({"PCLI", "CONT", "RGN", "ADM1"})
-PROMINENT_POPULATION = 100_000
 ORG_MIN_POPULATION = 20_000
 GPE_MIN_POPULATION = 5_000
-INITIALS_MIN_POPULATION = 1_000_000
 MAX_WORDS = 5
+FACILITY_WORDS = load_lexicon("place_names").words("facility_word")
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class Recognizer:
 
     def names_a_group(self, text: str, entries: tuple[Entry, ...]) -> bool:
         """A name of an armed or political group that no sizeable place bears ("Taliban" is a hamlet's other name)."""
-        return self.is_group_name(text) and not _prominent(entries) and not any(
+        return self.is_group_name(text) and not prominent(entries) and not any(
             e.population >= ORG_MIN_POPULATION for e in entries)
 
     def find(self, doc) -> list[Toponym]:
@@ -165,15 +166,21 @@ class Recognizer:
         return []
 
     def _place_prefix(self, doc, start: int, end: int) -> Candidate | None:
-        """A prominent place joined by a hyphen to what it qualifies ("U.S.-led", "Kabul-based")."""
+        """A prominent place joined by a hyphen to what it qualifies ("U.S.-led", "Kabul-based"), or naming a
+        building or institution that ends the entity."""
         for stop in range(end - 1, start, -1):
             if doc[stop].text not in HYPHENS or doc[stop - 1].whitespace_:
                 continue
             if stop + 1 < end and doc[stop + 1].text[:1].isupper():
                 continue  # "Pont-Sonde": a hyphenated name of its own, not "Pont" qualifying something
             entries = self._lookup(doc, start, stop)
-            if entries and _prominent(entries):
+            if entries and prominent(entries):
                 return Candidate(start, stop, entries, "PREFIX")
+        if doc[end - 1].lower_ in FACILITY_WORDS:  # "Seoul City Hall", "Kabul University": a building of the town
+            for stop in range(end - 1, start, -1):  # by the town's own name ("Bin" is no name of Vienna)
+                entries = self._lookup(doc, start, stop)
+                if prominent(tuple(e for e in entries if e.kind == NameKind.PRIMARY)):
+                    return Candidate(start, stop, entries, "PREFIX")
         return None
 
     def _capitalised_candidates(self, doc) -> list[Candidate]:
@@ -224,7 +231,7 @@ class Recognizer:
         if first_entity == start or doc[first_entity].ent_iob_ != "B":
             return None
         entries = tuple(e for e in self._lookup(doc, start, end) if e.kind == NameKind.PRIMARY)
-        return Candidate(start, end, entries, "NAME_OVER_ENTITY") if _prominent(entries) else None
+        return Candidate(start, end, entries, "NAME_OVER_ENTITY") if prominent(entries) else None
 
     def _lookup(self, doc, start: int, end: int) -> tuple[Entry, ...]:
         text = doc[start:end].text
@@ -344,14 +351,14 @@ class Recognizer:
                 locative_before(doc, cand.start_token) or named_area):
             # spaCy's GPE on a lone word is often a person ("Brunson, a North Carolina native"): without a cue,
             # it takes a prominent place, or a place's own name and a place of some size
-            return strong(cand.entries) or _prominent(cand.entries) or any(
+            return strong(cand.entries) or prominent(cand.entries) or any(
                 e.kind != NameKind.ALTERNATE and (e.feature_class != "P" or e.population >= GPE_MIN_POPULATION)
                 for e in cand.entries)
         if cand.label in PLACE_LABELS or cand.label == "PREFIX":
             return True
         if strong(cand.entries):
             return True
-        if cand.label == "ORG" and _country_initials(doc, cand):
+        if cand.label == "ORG" and country_initials(doc, cand):
             return True
         if cand.label == "ORG":  # "in Congress", "to NATO": a preposition alone takes only a sizeable town
             return named_area or (locative_before(doc, cand.start_token) and not doc[cand.start_token].is_upper
@@ -373,33 +380,3 @@ class Recognizer:
         else:
             hint = cue_before(text, span.start_char) or apposition_after(text, span.start_char, span.end_char)
         return Toponym(span.start_char, span.end_char, span.text, cand.entries, hint, cand.label, area)
-
-
-def with_areas_of_the_bare_name(gazetteer: Gazetteer, text: str,
-                                entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    """ "Karak district" is an area some gazetteer row is named in full (Pakistan's Karak District) and any area
-    named Karak (Jordan's governorate): the text's area word is no part of a name only."""
-    words = name_key(text).split()
-    if len(words) < 2 or words[-1] not in AREA_WORDS:
-        return entries
-    known = {e.place_id for e in entries}
-    # a nationality word is no area's name: the "Korean Peninsula" is not South Korea
-    areas = tuple(e for e in gazetteer.lookup(" ".join(words[:-1])) if e.feature_class == "A"
-                  and e.place_id not in known and e.kind not in (NameKind.ABBREVIATION, NameKind.DEMONYM))
-    return entries + areas
-
-
-def _country_initials(doc, cand: Candidate) -> bool:
-    """ "the DPRK", "the KSA": a country's initials after "the", which spaCy takes for an organisation's; not a small
-    territory's ("the ATF" is a US bureau, not the French Southern Territories)."""
-    text = doc[cand.start_token:cand.end_token].text
-    prev = doc[cand.start_token - 1] if cand.start_token > 0 else None
-    return (prev is not None and prev.lower_ == "the" and text.isupper() and sum(c.isalpha() for c in text) >= 3
-            and any(e.feature_code == "PCLI" and e.kind == NameKind.ABBREVIATION
-                    and e.population >= INITIALS_MIN_POPULATION for e in cand.entries))
-
-
-def _prominent(entries: tuple[Entry, ...]) -> bool:
-    """A country, continent, region, first-level area or big city: a place that organisations are named after."""
-    return any(e.kind != NameKind.DEMONYM and (e.feature_code in PROMINENT_CODES or (
-        e.feature_class == "P" and e.population >= PROMINENT_POPULATION)) for e in entries)

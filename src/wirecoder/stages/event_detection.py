@@ -41,6 +41,7 @@ from ..syntax import governing_verb, is_predicate, is_reaction_object, is_refere
 DETECTOR_RULE = "detector"
 CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
 IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
+ARRESTS = "Arrests"
 PEACEFUL, INTERVENTION, VIOLENT_DEMONSTRATION = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 
 MIN_TRIGGER_WEIGHT = 0.2
@@ -63,6 +64,7 @@ class EventDetectionStage:
         self.second_threshold = second_threshold
         self.rule_threshold = rule_threshold
         self._speech_verbs = frozenset(load_cue_verbs())
+        self._political = load_lexicon("political_sides").pattern("political_side")
         weapons, crowd = load_lexicon("battle_weapons"), load_lexicon("crowd_violence")
         self._words = {name: lexicon.pattern(name, ignore_case=False) for lexicon, name in (
             (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
@@ -85,7 +87,8 @@ class EventDetectionStage:
             mentions = [self._reference_only(m) if self._is_label(article, sentence.span.start, m) else m
                         for m in by_sentence.pop(sentence.index, [])]
             row = self._clause_row(article, row, mentions)
-            kept.extend(self._decide(article, sentence.index, self._weighed(row, weight), mentions))
+            kept.extend(self._decide(article, sentence.index, self._weighed(row, weight), mentions,
+                                     off_topic=weight < 1.0))
         for mentions in by_sentence.values():  # headlines: never events of their own
             kept.extend(self._reference_only(m) for m in mentions)
         article.mentions = sorted(kept, key=lambda m: m.trigger.start)
@@ -133,7 +136,8 @@ class EventDetectionStage:
         out[columns] = row[columns] ** (1.0 / weight)
         return out
 
-    def _decide(self, article: Article, index: int, row: np.ndarray, mentions: list[EventMention]):
+    def _decide(self, article: Article, index: int, row: np.ndarray, mentions: list[EventMention], *,
+                off_topic: bool = False):
         labels = self.model.labels
         event_columns = self.model.event_columns
         best = max(event_columns, key=lambda i: row[i])
@@ -144,6 +148,8 @@ class EventDetectionStage:
         if p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold):
             return [self._reference_only(m) for m in mentions]
         sub = self._by_weapons_and_acts(article.sentences[index].span.text, sub)
+        if sub == ARRESTS and off_topic and not self._political.search(article.sentences[index].span.text):
+            sub = None  # a narcotics team's arrest in a local crime story: ACLED codes arrests with a political side
         if sub is None:
             return [self._reference_only(m) for m in mentions]
         main = self._trigger_mention(article, index, sub, p, mentions)
@@ -196,7 +202,10 @@ class EventDetectionStage:
         def done(m: EventMention) -> bool:
             return not (m.negated or m.hypothetical or m.habitual)
 
-        for pick in (lambda m: m.sub_event_type == sub, lambda m: m.event_type == event_type and done(m), done):
+        # a mention of another sub-type that only names a kind of event ("protection against airstrikes") lends
+        # no words to this one
+        for pick in (lambda m: m.sub_event_type == sub, lambda m: m.event_type == event_type and done(m),
+                     lambda m: done(m) and not m.reference):
             chosen = [m for m in mentions if pick(m) and m.detected]
             if chosen:
                 mention = min(chosen, key=lambda m: (m.negated or m.hypothetical or m.habitual, m.trigger.start))
@@ -236,6 +245,15 @@ class EventDetectionStage:
         if trigger is None:
             return None
         negated, hypothetical, habitual = modality(trigger)
+        if trigger.dep_ == "acl" and trigger.i != sent.root.i and governing_verb(trigger.head) == sent.root:
+            # "has been training the forces known as MaT": a participle naming who is spoken of is as asserted as
+            # the main verb (ongoing training is no event)
+            root_negated, root_hypothetical, root_habitual = modality(sent.root)
+            negated, hypothetical, habitual = (negated or root_negated, hypothetical or root_hypothetical,
+                                               habitual or root_habitual)
+        if trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in trigger.children):
+            habitual = True  # "the U.N. is working with ...": a verb no rule knows, in the present progressive,
+            # tells what is going on, not an event that happened
         if is_predicate(trigger) or is_reaction_object(trigger):
             hypothetical = True
         return EventMention(

@@ -222,8 +222,9 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
         return prep.lower_ == "across"
 
     kept = [p for p in places if not reference(p)]
-    return only_finer_kept(kept, [p for p in places if p in kept or not names_a_topic(place_token(doc, p))]) \
-        or places
+    not_topics = [p for p in places if p in kept or not names_a_topic(place_token(doc, p))]
+    # a reference point stays when nothing else is named; a topic never locates ("against U.S. beef imports")
+    return only_finer_kept(kept, not_topics) or not_topics
 
 
 def _place_told_before(article: Article, mention: EventMention) -> Place | None:

@@ -1,0 +1,59 @@
+"""Sentences of general news that the sentence model reads as events but tell no act that happened (issue 10's
+general-news classes), each beside one that does. Text written by the project."""
+
+
+def events(coder, text, published="2021-05-01"):
+    return [e["sub_event_type"] for e in coder.code(text, published=published)["events"] if not e["background"]]
+
+
+def test_a_finding_is_no_base_established(coder):
+    text = ("The militia's new compound near the border has been the target of a disinformation campaign, a "
+            "fact-checking site has previously established.")
+    assert "Headquarters or base established" not in events(coder, text)
+
+
+def test_a_base_set_up_still_is(coder):
+    text = "On Monday, rebels established a new base near the town of Kidal, residents said."
+    assert events(coder, text) != []
+
+
+def test_a_purpose_is_as_asserted_as_the_act_it_serves(coder):
+    text = ("The U.S. military at the garrison reportedly has been training the opposition forces known as the "
+            "Southern Front to fight against Islamic State.")
+    assert events(coder, text) == []
+
+
+def test_a_purpose_of_a_protest_still_tells_the_protest(coder):
+    text = "On 6 May 2021, residents blocked the highway in Maracay to demand the distribution of gasoline."
+    assert events(coder, text) != []
+
+
+def test_a_police_arrest_in_a_local_crime_story_is_no_event(coder):
+    text = ("Police arrested six people Monday during a narcotics investigation in the city's east side. A search "
+            "of the vehicle yielded nearly 30 grams of methamphetamine, and investigators located heroin and drug "
+            "paraphernalia in a detached garage. Officers arrested John D. Miller, 33, who lives at the house, the "
+            "sheriff said. All persons involved were transported to the county jail on preliminary drug charges.")
+    assert "Arrests" not in events(coder, text)
+
+
+def test_an_arrest_with_a_political_side_is_an_event(coder):
+    text = "Police arrested six opposition activists in Minsk on Monday after they staged a rally, their party said."
+    assert events(coder, text) != []
+
+
+def test_what_is_going_on_now_is_no_event(coder):
+    text = ("The U.N. is working in particular with the coalition forces, who have said they need to undertake a "
+            "security assessment before providing guarantees to enter the camp.")
+    assert events(coder, text) == []
+
+
+def test_a_kind_of_event_lends_no_words_to_another(coder):
+    text = ('"Joint border security operations and air patrols provide a modicum of protection to civilians '
+            'against Russian airstrikes and other military activities in the region," the analyst said.')
+    assert events(coder, text) == []
+
+
+def test_a_building_named_after_its_town_places_the_event_in_the_town(coder):
+    record = coder.code("Around 300 police buses blocked protesters from entering the plaza in front of Seoul City "
+                        "Hall on Sunday.", published="2021-05-01")
+    assert [p["name"] for p in record["places"]] == ["Seoul"]
