@@ -1,7 +1,7 @@
 """Load on the desk's API: 50 concurrent readers on a live `wirecoder serve` while an ingest writes to the store.
 
     .venv/bin/python bench/desk_load.py [--events 100000] [--readers 50] [--seconds 60] [--think 5]
-                                        [--store FILE] [--workers 1]
+                                        [--warmup 10] [--store FILE] [--workers 1]
 
 The store is synthetic (generated here, so 10^5 events take a couple of minutes rather than hours of coding):
 documents with two events each, spread over 40 countries, all ACLED types, 3 years, with text for the full-text
@@ -29,7 +29,10 @@ with the standard library's HTTP client, so the load generator's own interpreter
 latencies it measures; they still share the machine's cores with the server and the writer. A phase's clock
 starts when every reader process and the writer have started (starting them costs the machine a second or so of
 CPU, no part of what is measured), and a reader sends nothing once its phase is over (it used to send the rest
-of its round of actions at once, with no think time, into the measured figures).
+of its round of actions at once, with no think time, into the measured figures). Requests are counted from
+--warmup seconds (10) after a phase starts, as load tests measure a steady state: at the start every reader opens
+the page at the same instant, 200 requests at once, which analysts arriving one by one never do (`--warmup 0`
+counts them, as this benchmark did before).
 """
 from __future__ import annotations
 
@@ -115,9 +118,9 @@ def free_port() -> int:
 class Reader(threading.Thread):
     """One analyst's browser: the page's actions in a loop until told to stop; (kind, seconds, ok) per request."""
 
-    def __init__(self, port: int, number: int, stop: Any, think: float):
+    def __init__(self, port: int, number: int, stop: Any, think: float, measure_from: float):
         super().__init__(daemon=True)
-        self.port, self.stop, self.think = port, stop, think
+        self.port, self.stop, self.think, self.measure_from = port, stop, think, measure_from
         self.rng = random.Random(number)
         self.results: list[tuple[str, float, bool]] = []
         self.connection: http.client.HTTPConnection | None = None
@@ -147,7 +150,8 @@ class Reader(threading.Thread):
                 stale = isinstance(err, (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError))
                 if not (reused and stale):
                     break
-        self.results.append((kind, time.perf_counter() - started, ok))
+        if time.time() >= self.measure_from:  # requests of the warm-up are not counted
+            self.results.append((kind, time.perf_counter() - started, ok))
         return body
 
     def _think(self) -> None:
@@ -181,13 +185,14 @@ class Reader(threading.Thread):
 
 
 def reader_process(port: int, numbers: list[int], stop: Any, think: float, results: Any, ready: Any,
-                   go: Any) -> None:
+                   go: Any, warmup: float) -> None:
     """Some of the readers, as threads of one process; their results go back through the queue at the end.
     They start when every process of the phase is ready (started and imported: starting a process costs the
-    machine a second or so of CPU, which is no part of what the phase measures)."""
-    threads = [Reader(port, number, stop, think) for number in numbers]
+    machine a second or so of CPU, which is no part of what the phase measures) and count their requests from
+    ``warmup`` seconds after that."""
     ready.put(os.getpid())
     go.wait()
+    threads = [Reader(port, number, stop, think, time.time() + warmup) for number in numbers]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -231,14 +236,14 @@ def quantile(values: list[float], q: int) -> float:
 
 
 def phase(port: int, *, readers: int, seconds: float, think: float, store: Path | None,
-          server_pids: list[int]) -> dict:
+          server_pids: list[int], warmup: float = 0.0) -> dict:
     context = multiprocessing.get_context("spawn")
     stop, results = context.Event(), context.Queue()
     numbers = list(range(readers))
     groups = [numbers[i:i + 10] for i in range(0, readers, 10)]
     ready, go = context.Queue(), context.Event()
-    processes = [context.Process(target=reader_process, args=(port, group, stop, think, results, ready, go),
-                                 daemon=True) for group in groups]
+    processes = [context.Process(target=reader_process, args=(port, group, stop, think, results, ready, go,
+                                                               warmup), daemon=True) for group in groups]
     stop_writing, written = context.Event(), context.Value("i", 0)
     ingest = (context.Process(target=writer, args=(store, stop_writing, written, ready, go), daemon=True)
               if store else None)
@@ -248,8 +253,9 @@ def phase(port: int, *, readers: int, seconds: float, think: float, store: Path 
         process.start()
     for _ in range(len(processes) + (1 if ingest else 0)):
         ready.get(timeout=120)
-    before = server_cpu(server_pids)
     go.set()
+    time.sleep(warmup)
+    before, written_before = server_cpu(server_pids), written.value
     time.sleep(seconds)
     stop.set()
     stop_writing.set()
@@ -268,7 +274,8 @@ def phase(port: int, *, readers: int, seconds: float, think: float, store: Path 
     every = sorted(x for _, x, _ in gathered)
     served = max(1, len(every))
     return {"requests": len(every), "errors": sum(errors.values()), "p50": quantile(every, 50),
-            "p99": quantile(every, 99), "rate": len(every) / seconds, "events_written": written.value,
+            "p99": quantile(every, 99), "rate": len(every) / seconds,
+            "events_written": written.value - written_before,
             "server_ms": (server_cpu(server_pids) - before) * 1000 / served,
             "kinds": {kind: (len(values), errors[kind], quantile(sorted(values), 50), quantile(sorted(values), 99))
                       for kind, values in by_kind.items()}}
@@ -292,6 +299,9 @@ def main() -> int:
     parser.add_argument("--baseline-seconds", type=float, default=20.0)
     parser.add_argument("--think", type=float, default=5.0,
                         help="mean seconds an analyst waits between actions in the last phase (0: skip it)")
+    parser.add_argument("--warmup", type=float, default=10.0,
+                        help="seconds each phase runs before its requests are counted (0: count from the start, "
+                             "when every reader opens the page at the same instant)")
     parser.add_argument("--workers", type=int, default=1, help="server processes (`wirecoder serve --workers`)")
     parser.add_argument("--store", type=Path, default=None, help="reuse (or build) the synthetic store here")
     args = parser.parse_args()
@@ -325,7 +335,7 @@ def main() -> int:
         pids = [server.pid]
         print(f"machine: {os.cpu_count()} cores (shared with other work: figures vary from run to run); readers "
               f"{args.readers} in {-(-args.readers // 10)} processes; server: `wirecoder serve --workers "
-              f"{args.workers}`")
+              f"{args.workers}`; each phase counted from {args.warmup:g} s after its start")
         plan = [("1. baseline: back to back, no writer", args.baseline_seconds, 0.0, None),
                 ("2. closed loop: back to back, ingest writing", args.seconds, 0.0, store)]
         if args.think:
@@ -333,7 +343,7 @@ def main() -> int:
                          store))
         for name, seconds, think, writing in plan:
             phases.append((name, seconds, phase(port, readers=args.readers, seconds=seconds, think=think,
-                                                store=writing, server_pids=pids)))
+                                                store=writing, server_pids=pids, warmup=args.warmup)))
     finally:
         server.send_signal(signal.SIGINT)
         try:
