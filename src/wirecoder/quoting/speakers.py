@@ -275,9 +275,8 @@ class MentionIndex:
         return Speaker(normalise(head.text), None, span)
 
 
-_MALE = frozenset("mr mr. sir king prince spokesman chairman congressman father son brother".split())
-_FEMALE = frozenset("mrs mrs. ms ms. miss dame queen princess spokeswoman chairwoman congresswoman mother daughter "
-                    "sister".split())
+_MALE = _WORDS.words("male_word")
+_FEMALE = _WORDS.words("female_word")
 
 
 def _gender(doc, name_start: int, role: str | None) -> str | None:
