@@ -346,11 +346,12 @@ def _worker_run(job: tuple) -> tuple[str, Outcomes, float]:
     return name, run(coder=_worker_coder(), parts=(name,), **options), time.perf_counter() - started
 
 
-def run_parallel(*, jobs: int, log, **options) -> Outcomes:
+def run_parallel(*, jobs: int, log, parts: tuple[str, ...] = PARTS, **options) -> Outcomes:
     """The parts of one run shared among ``jobs`` processes; the coder's texts cut in ``jobs`` slices."""
     import multiprocessing
 
-    names = [f"coder_texts/{i}" for i in range(jobs)] + [p for p in PARTS if p != "coder_texts"]
+    names = [f"coder_texts/{i}" for i in range(jobs) if "coder_texts" in parts] + [
+        p for p in parts if p != "coder_texts"]
     merged = Outcomes()
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
         for name, outcomes, seconds in pool.imap_unordered(
@@ -369,7 +370,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--coder-share", type=float, default=0.3, help="share of the inputs fed to the coder")
     parser.add_argument("--crashes", type=pathlib.Path, default=pathlib.Path("fuzz-crashes.jsonl"))
     parser.add_argument("--jobs", type=int, default=1, help="processes sharing the run (each loads its own coder)")
+    parser.add_argument("--parts", default=",".join(PARTS), help="which parts of the run (comma-separated)")
     args = parser.parse_args(argv)
+    parts = tuple(args.parts.split(","))
     from wirecoder import Coder
 
     started = time.perf_counter()
@@ -378,10 +381,11 @@ def main(argv: list[str]) -> int:
         print(f"[{(time.perf_counter() - started) / 60:.1f} min] {line}", flush=True)
 
     if args.jobs > 1:
-        outcomes = run_parallel(jobs=args.jobs, log=log, inputs=args.inputs, seed_value=args.seed,
+        outcomes = run_parallel(jobs=args.jobs, log=log, parts=parts, inputs=args.inputs, seed_value=args.seed,
                                 coder_share=args.coder_share)
     else:
-        outcomes = run(inputs=args.inputs, coder=Coder(), seed_value=args.seed, coder_share=args.coder_share, log=log)
+        outcomes = run(inputs=args.inputs, coder=Coder(), seed_value=args.seed, coder_share=args.coder_share, log=log,
+                       parts=parts)
     minutes = (time.perf_counter() - started) / 60
     by_target: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for (target, kind), n in outcomes.counts.items():
