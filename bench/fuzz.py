@@ -171,13 +171,8 @@ class Outcomes:
         shown = base64.b64encode(value).decode() if isinstance(value, bytes) else value
         self.crashes.append({"target": target, "input": repr(shown)[:20000], "detail": detail[-3000:]})
 
-    @property
-    def inputs(self) -> int:
-        return sum(self.counts.values())
-
-    @property
-    def crash_count(self) -> int:
-        return sum(n for (_, kind), n in self.counts.items() if kind == "CRASH")
+    inputs = property(lambda self: sum(self.counts.values()))
+    crash_count = property(lambda self: sum(n for (_, kind), n in self.counts.items() if kind == "CRASH"))
 
 
 class Targets:
@@ -241,9 +236,8 @@ class Targets:
         def stream():
             return io.BufferedReader(io.BytesIO(data))
 
-        def drain(results) -> str:
-            codes = {getattr(r, "code", None) for r in results} - {None}
-            return ",".join(sorted(codes)) or None
+        def drain(results) -> str:  # the codes of the refusals, or None when all was read
+            return ",".join(sorted({getattr(r, "code", None) for r in results} - {None})) or None
 
         for origin in ("x", "x.txt", "x.html"):
             self._run(f"single_document({origin})", data, lambda o=origin: single_document(data, origin=o) and None)
@@ -272,9 +266,8 @@ PARTS = ("coder_texts", "readers", "coder_batches", "fields", "coder_long")  # t
 
 def run(*, inputs: int, coder, seed_value: int = 0, coder_share: float = 0.3, max_line: int = 1_000_000,
         real: list[str] | None = None, log=None, parts: tuple[str, ...] = PARTS, coder_slices: int = 1) -> Outcomes:
-    """Feed about ``inputs`` inputs in all; ``coder_share`` of them go to the coder (the slow target). ``parts``
-    chooses which of PARTS to run (``coder_texts/<i>`` is the i-th of ``coder_slices`` slices of the coder's texts,
-    each with a seed of its own), so that several processes can share one run (``--jobs``)."""
+    """Feed about ``inputs`` inputs in all, ``coder_share`` of them to the coder (the slow target); only ``parts``
+    (``coder_texts/<i>``: the i-th of ``coder_slices`` slices of the coder's texts, each with a seed of its own)."""
     outcomes = Outcomes()
     targets = Targets(coder, outcomes)
     real = real_texts() if real is None else real
@@ -351,8 +344,8 @@ def run_parallel(*, jobs: int, log, parts: tuple[str, ...] = PARTS, **options) -
     """The parts of one run shared among ``jobs`` processes; the coder's texts cut in ``jobs`` slices."""
     import multiprocessing
 
-    names = [f"coder_texts/{i}" for i in range(jobs) if "coder_texts" in parts] + [
-        p for p in parts if p != "coder_texts"]
+    names = [f"coder_texts/{i}" for i in range(jobs) if "coder_texts" in parts] + [p for p in parts if "/" not in p
+                                                                                     and p != "coder_texts"]
     merged = Outcomes()
     with multiprocessing.get_context("spawn").Pool(jobs) as pool:
         for name, outcomes, seconds in pool.imap_unordered(
@@ -377,10 +370,7 @@ def main(argv: list[str]) -> int:
     from wirecoder import Coder
 
     started = time.perf_counter()
-
-    def log(line: str) -> None:
-        print(f"[{(time.perf_counter() - started) / 60:.1f} min] {line}", flush=True)
-
+    log = lambda line: print(f"[{(time.perf_counter() - started) / 60:.1f} min] {line}", flush=True)  # noqa: E731
     if args.jobs > 1:
         outcomes = run_parallel(jobs=args.jobs, log=log, parts=parts, inputs=args.inputs, seed_value=args.seed,
                                 coder_share=args.coder_share)
