@@ -144,3 +144,9 @@ def test_feeds_full_content_stands_in_for_a_page_that_cannot_be_fetched(local_se
     assert isinstance(full_item, SourceItem) and ARTICLE_PARAGRAPHS[1][:40] in full_item.text
     assert (full_item.title, full_item.source, full_item.url) == ("Full", "Full feed", local_server.url("/gone1"))
     assert isinstance(teaser, ReadFailure) and teaser.code == "W032"
+
+
+def test_fetch_refuses_an_address_that_is_no_url_with_a_code():
+    with pytest.raises(WirecoderError) as err:
+        Fetcher().get("http://[x/news")
+    assert err.value.code == "W032" and "not a valid URL" in err.value.detail

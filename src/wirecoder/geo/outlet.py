@@ -15,7 +15,10 @@ def outlet_country(url: str | None) -> str | None:
     if not url:
         return None
     address = url.strip()
-    host = urllib.parse.urlsplit(address if "//" in address else "//" + address).hostname or ""
+    try:
+        host = urllib.parse.urlsplit(address if "//" in address else "//" + address).hostname or ""
+    except ValueError:  # no address at all ("]x": "Invalid IPv6 URL"): it names no country
+        return None
     tld = host.rsplit(".", 1)[-1].casefold() if "." in host else ""
     if len(tld) != 2 or not tld.isalpha() or tld in GENERIC_CCTLDS:
         return None

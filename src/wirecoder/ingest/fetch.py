@@ -64,7 +64,11 @@ class Fetcher:
         """Fetch ``url`` or raise WirecoderError W032 (failed after retries), W033 (too large), W084 (a private
         address refused), W086 (too many redirects). With ``etag`` or ``last_modified`` the request is
         conditional: an unchanged resource comes back as status 304 with no body."""
-        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        try:
+            scheme = urllib.parse.urlsplit(url).scheme
+        except ValueError as err:  # "http://[x": "Invalid IPv6 URL"
+            raise WirecoderError("W032", f"{url} is not a valid URL ({err})") from err
+        if scheme not in ("http", "https"):
             raise WirecoderError("W032", f"{url} is not an http(s) URL")
         if not self.allowed(url):
             raise WirecoderError("W036", f"the robots.txt of {urllib.parse.urlsplit(url).netloc} disallows {url}")
