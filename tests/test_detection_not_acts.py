@@ -57,3 +57,21 @@ def test_a_building_named_after_its_town_places_the_event_in_the_town(coder):
     record = coder.code("Around 300 police buses blocked protesters from entering the plaza in front of Seoul City "
                         "Hall on Sunday.", published="2021-05-01")
     assert [p["name"] for p in record["places"]] == ["Seoul"]
+
+
+def test_weapons_seen_in_a_battle_are_part_of_the_battle(coder):
+    text = ("Soldiers clashed with gunmen at a ranch near Acapulco on Sunday. Two soldiers and 16 gunmen were killed "
+            "in the battle. \"There were grenade and rocket explosions, and weapons like AK-47s,\" a witness said.")
+    found = events(coder, text)
+    assert found.count("Armed clash") == 1 and "Disrupted weapons use" not in found
+
+
+def test_one_demonstration_a_day_in_the_country_the_article_is_about(coder):
+    text = ("South Korean authorities refused to allow more protests against beef imports from the United States. "
+            "Around 300 police buses blocked protesters from entering the plaza in front of Seoul City Hall on "
+            "Sunday. Any rally held after sunset without police permission is illegal. The daily vigils have "
+            "continued for weeks. After the plaza was sealed off, about 1,700 protesters gathered in nearby streets, "
+            "chanting slogans against U.S. beef imports, and threw stones at the police.")
+    record = coder.code(text, published="2008-06-30")
+    current = [e for e in record["events"] if not e["background"]]
+    assert len(current) == 1 and current[0]["location"]["country"] == "KR"

@@ -94,13 +94,19 @@ class EventLocationsStage:
         return None
 
     def _main_country(self, article: Article) -> Place | None:
-        """The country the article's places lie in most often, at country precision."""
+        """The country the article is about, at country precision: the one its places lie in (a town or area
+        counting twice a country's name) and its actors belong to most often ("South Korean authorities" and
+        Seoul outweigh two mentions of U.S. beef)."""
         tally: dict[str, int] = {}
         first: dict[str, Place] = {}
         for place in article.places:
-            if place.country:
-                tally[place.country] = tally.get(place.country, 0) + 1
+            if place.country:  # a town or area says where things are more than a country's name, often a topic's
+                weight = 1 if place.feature_code in COUNTRY_CODES else 2
+                tally[place.country] = tally.get(place.country, 0) + weight
                 first.setdefault(place.country, place)
+        for actor in article.actors:
+            if actor.country in first:  # a country the article names a place of
+                tally[actor.country] += 1
         if not tally:
             return None
         iso = max(tally, key=lambda c: (tally[c], -first[c].span.start))

@@ -3,7 +3,7 @@
 One event a type, day and place: a protest met by police is one protest with intervention (coded by its worst
 moment), not two events. An event placed only at a country or a province on the day another of its type is placed
 at a town there is that event told again ("... in Somalia", "... in Borno"); houses burnt or shops looted in an
-attack, on its day and at its place, are part of the attack, as ACLED codes them. The event kept takes what the
+attack, and weapons seen or seized in a battle, on its day and at its place, are part of it, as ACLED codes them. The event kept takes what the
 other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that turned into a riot
 has rioters for marchers. Events are numbered in order at the end.
 """
@@ -62,7 +62,7 @@ def _fold_coarse(events: list[Event]) -> list[Event]:
     at a town in it, is that event told again ("... in Somalia", "... in Borno"): fold it in."""
     kept: list[Event] = []
     for event in events:
-        finer = [e for e in events if e is not event and e.event_type == event.event_type
+        finer = [e for e in events if e is not event and _family(e) == _family(event)
                  and e.date == event.date and e.background == event.background
                  and within(e.location, event.location)]
         if finer:
@@ -72,13 +72,23 @@ def _fold_coarse(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _family(event: Event) -> str:
+    """One demonstration a place and day, whatever its moments' types; otherwise the event type."""
+    return "demonstration" if event.sub_event_type in PROTEST_SEVERITY else event.event_type
+
+
+PART_OF_VIOLENCE = frozenset({"Looting/property destruction", "Disrupted weapons use"})  # sub-event types
+
+
 def _fold_destruction(events: list[Event]) -> list[Event]:
-    """Houses burnt or shops looted in an attack are part of the attack, as ACLED codes them: property
-    destruction on the day and at the place (or at no place) of a violent event is folded into it."""
+    """Houses burnt or shops looted in an attack are part of the attack, as ACLED codes them, and so are the
+    weapons seen or seized in a battle ("There were grenade and rocket explosions, and weapons like AK-47s"):
+    property destruction or disrupted weapons use on the day and at the place (or at no place) of a violent event
+    is folded into it."""
     kept: list[Event] = []
     for event in events:
         host = None
-        if event.sub_event_type == "Looting/property destruction":
+        if event.sub_event_type in PART_OF_VIOLENCE:
             host = next((e for e in events if e is not event and e.event_type in VIOLENT_TYPES
                          and e.date == event.date and e.background == event.background
                          and (event.location is None or e.location is None
