@@ -111,3 +111,15 @@ def test_a_district_with_no_point_of_its_own_takes_its_seat_town_s(coder):
     province = coder.code("Turkish forces shelled Hasakah province on Monday.", published="2024-05-06")
     area = next(p for p in province["places"] if p["feature_code"] == "ADM1")
     assert _km(district, area) > 40
+
+
+def test_a_city_spacy_takes_for_a_person_is_the_place_of_the_attack_not_the_attacker_s_country(coder):
+    places = located(coder, "Israeli warplanes bombed a house in Khan Younis on Monday, killing 13 people, medics "
+                            "said.")
+    assert places and places[0]["country"] == "PS" and places[0]["feature_class"] == "P"
+
+
+def test_a_city_after_of_that_spacy_takes_for_an_organisation_is_a_place(coder):
+    places = located(coder, "A suicide bomber blew himself up at a mosque in the police lines of Peshawar on "
+                            "Monday, killing 59 people.")
+    assert places and places[0]["country"] == "PK" and places[0]["feature_class"] == "P"

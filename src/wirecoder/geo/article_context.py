@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .entry_tests import prominent
 from .names import close_spellings, name_key
 from .store import Entry, NameKind
 from .wording import LIST_JOINERS
@@ -54,8 +55,9 @@ def drop_persons_abroad(cands: list[Candidate], nationalities: set[str]) -> None
         return
     for cand in cands:
         if cand.accepted and cand.label == "PERSON" and not cand.cued and not strong(cand.entries) and not any(
-                e.country in named for e in cand.entries):
-            cand.accepted = False
+                e.country in named for e in cand.entries) and not (
+                cand.end_token - cand.start_token >= 2 and prominent(cand.entries)):
+            cand.accepted = False  # but "bombed a house in Khan Younis": a city's two-word name is no person's
 
 
 def accept_in_named_countries(doc, cands: list[Candidate]) -> None:

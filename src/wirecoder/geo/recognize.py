@@ -41,6 +41,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                                 "LANGUAGE"})
 ORG_MIN_POPULATION = 20_000
+CITY_AFTER_OF = 1_000_000
 GPE_MIN_POPULATION = 5_000
 MAX_WORDS = 5
 FACILITY_WORDS = load_lexicon("place_names").words("facility_word")
@@ -361,9 +362,11 @@ class Recognizer:
         if cand.label == "ORG" and country_initials(doc, cand):
             return True
         if cand.label == "ORG":  # "in Congress", "to NATO": a preposition alone takes only a sizeable town
-            return named_area or (locative_before(doc, cand.start_token) and not doc[cand.start_token].is_upper
-                                  and any(e.kind == NameKind.PRIMARY and e.population >= ORG_MIN_POPULATION
-                                          for e in cand.entries))
+            after_of = (prev := previous_word(doc, cand.start_token)) is not None and prev.lower_ == "of"
+            return named_area or ((locative_before(doc, cand.start_token) or after_of)
+                                  and not doc[cand.start_token].is_upper and any(
+                e.kind == NameKind.PRIMARY and e.population >= (CITY_AFTER_OF if after_of else ORG_MIN_POPULATION)
+                for e in cand.entries))  # "the police lines of Peshawar": after "of", a city of millions
         return locative_before(doc, cand.start_token) or named_area
 
     @staticmethod
