@@ -75,3 +75,9 @@ def test_one_demonstration_a_day_in_the_country_the_article_is_about(coder):
     record = coder.code(text, published="2008-06-30")
     current = [e for e in record["events"] if not e["background"]]
     assert len(current) == 1 and current[0]["location"]["country"] == "KR"
+
+
+def test_a_denial_of_who_did_a_dated_attack_still_tells_the_attack(coder):
+    text = ("A spokesman for the militant group denied on Tuesday that the group was behind Monday's suicide bombing "
+            "at a mosque in Peshawar.")
+    assert events(coder, text, published="2023-02-01") == ["Suicide bomb"]

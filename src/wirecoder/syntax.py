@@ -115,6 +115,10 @@ def modality(token) -> tuple[bool, bool, bool]:
             # (the parser's reading of a main verb as a modifier) protested
             break
         previous = node
+    if token.pos_ == "NOUN" and any(c.dep_ == "poss" and c.ent_type_ == "DATE" for c in token.children):
+        # "denied that the group was behind Monday's suicide bombing": a dated event named by its day happened,
+        # whatever the verb around it says of who did it
+        return False, False, False
     return negated, hypothetical, habitual
 
 
