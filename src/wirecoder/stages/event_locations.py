@@ -229,8 +229,10 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
 
     kept = [p for p in places if not reference(p)]
     not_topics = [p for p in places if p in kept or not names_a_topic(place_token(doc, p))]
-    # a reference point stays when nothing else is named; a topic never locates ("against U.S. beef imports")
-    return only_finer_kept(kept, not_topics) or not_topics
+    # a reference point stays when nothing else is named, and so does a town naming a topic ("the Peshawar mosque
+    # bombing"); a country naming one never locates ("chanting against U.S. beef imports": origin, not place)
+    return only_finer_kept(kept, not_topics) or not_topics or [p for p in places
+                                                               if p.feature_code not in COUNTRY_CODES]
 
 
 def _place_told_before(article: Article, mention: EventMention) -> Place | None:
