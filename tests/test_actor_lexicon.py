@@ -1,4 +1,5 @@
-"""The actor lexicon's loader: the shipped files load, and a drifted file is refused with W145 naming its line."""
+"""The actor lexicon's loader: the shipped files load, and a drifted file is refused with W130 (the one error of
+a lexicon file) naming its line."""
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -24,7 +25,7 @@ def _lexicon_dir(tmp_path: Path, groups: str, *, communal: str = COMMUNAL, inter
 def _refused(directory: Path) -> str:
     with pytest.raises(WirecoderError) as info:
         load_actor_lexicon(directory)
-    assert info.value.code == "W145"
+    assert info.value.code == "W130"
     return info.value.detail
 
 

@@ -11,12 +11,11 @@ import pathlib
 import pytest
 
 from wirecoder.errors import WirecoderError
-from wirecoder.geo.lexicon import LexiconError, parse_lexicon
-from wirecoder.lexicon import lexicon_names, load_lexicon
+from wirecoder.lexicon import lexicon_names, load_lexicon, read_lexicon
 from wirecoder.taxonomy.actor_lexicon import load_actor_lexicon
 
 PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "src" / "wirecoder"
-# set<TAB>term[<TAB>value] files read by wirecoder.geo.lexicon's loader (the others by wirecoder.lexicon's)
+# set<TAB>term[<TAB>value] files outside lexicon/ (read by wirecoder.lexicon's loader too, through their packages)
 GEO_WORD_LISTS = ("geo/data/words.tsv", "geo/data/chain_words.tsv", "geo/data/postal.tsv",
                   "geo/data/arabic_spellings.tsv", "taxonomy/actor_words.tsv")
 # tables: the columns that key a row (each key once a file); keys compared without case unless matched with it
@@ -27,7 +26,7 @@ TABLE_KEYS = {
     "incidents/sub_type_groups.tsv": (0,),
 }
 CASED_KEYS = {"geo/aliases.tsv": (0,), "geo/data/country_forms.tsv": (0, 2)}  # "Chad" is a country, "chad" not
-# tables whose own loader refuses a form given twice or to two actors (W145; tests/test_actor_lexicon.py)
+# tables whose own loader refuses a form given twice or to two actors (W130; tests/test_actor_lexicon.py)
 ACTOR_TABLES = ("taxonomy/actor_groups.tsv", "taxonomy/communal_groups.tsv")
 
 
@@ -38,9 +37,8 @@ def _word_lists() -> dict[str, frozenset[str]]:
         lexicon = load_lexicon(name)
         sets.update({f"lexicon/{name}.tsv:{s}": terms for s, terms in lexicon.sets.items()})
     for relative in GEO_WORD_LISTS:
-        lexicon = parse_lexicon((PACKAGE / relative).read_text(encoding="utf-8").splitlines(), source=relative)
+        lexicon = read_lexicon(PACKAGE / relative, fold_case=False)
         sets.update({f"{relative}:{s}": terms for s, terms in lexicon.sets.items()})
-        sets.update({f"{relative}:{s}": frozenset(m) for s, m in lexicon.mappings.items()})
     return sets
 
 
@@ -87,7 +85,7 @@ def test_each_table_key_is_given_once(relative):
 
 def test_the_actor_tables_load_with_their_own_checks():
     lexicon = load_actor_lexicon()
-    assert lexicon.interventions  # loading refuses a form given twice or to two actors (W145)
+    assert lexicon.interventions  # loading refuses a form given twice or to two actors (W130)
 
 
 def test_a_speech_verb_form_belongs_to_one_verb():
@@ -104,6 +102,7 @@ def test_the_loaders_refuse_a_duplicate_and_a_conflict(tmp_path):
         path.write_text(text, encoding="utf-8")
         with pytest.raises(WirecoderError):
             load_lexicon("t", path=path)
-    for lines in (["list\tword", "list\tword"], ["map\tkey\t1", "map\tkey\t2"], ["list\tword", "list\tkey\t1"]):
-        with pytest.raises(LexiconError):
-            parse_lexicon(lines)
+    for text in ("list\tword\nlist\tword\n", "map\tkey\t1\nmap\tkey\t2\n", "list\tword\nlist\tkey\t1\n"):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(WirecoderError):
+            read_lexicon(path, fold_case=False)

@@ -123,12 +123,12 @@ CATALOGUE: dict[str, ErrorSpec] = {
                   "reinstall wirecoder from a clean checkout (`pip install -e .`): the map assets live in src/wirecoder/api/static/"),
         ErrorSpec("W078", "there are no reviewed events to export or score",
                   "review events in the web desk (`wirecoder serve`) first"),
-        ErrorSpec("W145", "an actor lexicon file is malformed or lists a form twice or for two actors",
-                  "fix the line the message names in src/wirecoder/taxonomy/ (formats in docs/actors.md): one "
-                  "actor a form, or theatre= countries or periods that tell two actors apart"),
-        ErrorSpec("W130", "a lexicon file is malformed or lists a term twice",
-                  "fix the line the message names in the lexicon file (set<TAB>term[<TAB>value], each term once "
-                  "per set)"),
+        ErrorSpec("W130", "a lexicon file (a word list or a table of the coder) is missing, malformed or lists a "
+                  "term twice",
+                  "fix the line the message names in the data file (word lists: set<TAB>term[<TAB>value], each term "
+                  "once per set; the actor tables: formats in docs/actors.md, one actor a form, or theatre= "
+                  "countries or periods that tell two actors apart); reinstall wirecoder if a shipped file is "
+                  "missing"),
         ErrorSpec("W099", "an internal error",
                   "this is a bug in wirecoder: please report it with the input that caused it"),
     )

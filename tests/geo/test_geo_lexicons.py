@@ -1,35 +1,43 @@
-"""The geoparser's word lists are a data file read by a validated loader; countries have one point."""
+"""The geoparser's word lists are a data file read by the project's one validated loader; countries have one point."""
 
 import pytest
 
+from wirecoder.errors import WirecoderError
 from wirecoder.geo import sources
 from wirecoder.geo.countries import CountryNames
-from wirecoder.geo.lexicon import LexiconError, lexicon, parse_lexicon
+from wirecoder.geo.lexicon import lexicon
+from wirecoder.lexicon import read_lexicon
 
 
 def test_the_shipped_word_lists_load_without_duplicates_or_conflicts():
     lex = lexicon()  # loading refuses duplicates and conflicts, so this fails if the file has any
     assert "say" in lex.words("metonymy_verbs") and isinstance(lex.words("metonymy_verbs"), frozenset)
+    assert "International Airport" in lex.words("airport_suffixes")  # the geoparser's lists keep their case
 
 
 @pytest.mark.parametrize("rows, message", [
     (["a\tx", "a\tx"], "listed twice"),
     (["m\tk\t1", "m\tk\t2"], "two values"),
-    (["a\tx", "a\ty\t1"], "word list elsewhere"),
-    (["a\tx\ty\tz"], "expected"),
-    (["a\t x"], "expected"),
+    (["a\tx", "a\ty\t1"], "values for some terms only"),
+    (["a\tx\ty\tz"], "want set"),
+    (["a\t x"], "want set"),
 ])
-def test_the_loader_refuses_duplicates_conflicts_and_bad_rows(rows, message):
-    with pytest.raises(LexiconError, match=message):
-        parse_lexicon(rows)
+def test_the_loader_refuses_duplicates_conflicts_and_bad_rows(rows, message, tmp_path):
+    path = tmp_path / "words.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(WirecoderError, match=message) as info:
+        read_lexicon(path, fold_case=False)
+    assert info.value.code == "W130" and "words.tsv line " in info.value.detail
 
 
-def test_lists_are_frozen():
-    lex = parse_lexicon(["a\tx", "m\tk\tv"])
+def test_lists_are_frozen(tmp_path):
+    path = tmp_path / "words.tsv"
+    path.write_text("a\tx\nm\tk\tv\n", encoding="utf-8")
+    lex = read_lexicon(path, fold_case=False)
     assert lex.words("a") == frozenset({"x"}) and lex.mapping("m")["k"] == "v"
     with pytest.raises(TypeError):
         lex.mapping("m")["k"] = "w"  # type: ignore[index]
-    with pytest.raises(KeyError):
+    with pytest.raises(WirecoderError):
         lex.words("missing")
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 import pathlib
 
+from wirecoder.errors import WirecoderError
 from wirecoder.geo import postal
-from wirecoder.geo.lexicon import parse_lexicon
 from wirecoder.geo.names import name_key
+from wirecoder.lexicon import parse_lexicon
 
 # (geonameid, name, lat, lon, country, admin1 code, alternate names): towns of two areas of Ukraine
 TOWNS = [
@@ -77,10 +78,10 @@ def test_shipped_tables_load_and_cover_every_listed_script() -> None:
     for country, script in lex.mapping("postal_script").items():
         assert country in lex.words("postal_countries")
         assert lex.mapping(f"romanise_{script}")
-    text = "postal_countries\tUA\npostal_countries\tUA\n"
+    rows = [(1, ["postal_countries", "UA"]), (2, ["postal_countries", "UA"])]
     try:
-        parse_lexicon(text.splitlines(), source="x")
-    except ValueError as err:
-        assert "twice" in str(err)
+        parse_lexicon(rows, name="x", source="x", fold_case=False)
+    except WirecoderError as err:
+        assert "twice" in str(err) and err.code == "W130"
     else:
         raise AssertionError("a country listed twice must be refused")

@@ -4,6 +4,7 @@ import pytest
 
 from geo_helpers import area, geoparser_over, town
 
+from wirecoder.errors import WirecoderError
 from wirecoder.geo.chains import ChainReader
 from wirecoder.geo.qualify import holds
 from wirecoder.geo.store import Entry, NameKind
@@ -114,12 +115,12 @@ def test_a_name_after_the_village_of_is_a_place_even_when_no_one_knows_it(geopar
 
 def test_the_chain_word_lists_load_and_hold_no_duplicates():
     from wirecoder.geo.chains import chain_lexicon
-    from wirecoder.geo.lexicon import LexiconError, parse_lexicon
+    from wirecoder.lexicon import parse_lexicon
 
     lex = chain_lexicon()
     assert "lga" in lex.words("kind_words") and "near" in lex.words("head_cues")
-    with pytest.raises(LexiconError):
-        parse_lexicon(["kind_words\ttown", "kind_words\ttown"])
+    with pytest.raises(WirecoderError):
+        parse_lexicon([(1, ["kind_words", "town"]), (2, ["kind_words", "town"])], name="t", source="t.tsv")
 
 
 def test_initials_after_the_first_area_and_names_in_lower_then_upper_case_belong_to_the_chain():

@@ -12,12 +12,10 @@ costs a regular expression pass per article. Also found here: a name right after
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
-from .lexicon import Lexicon, parse_lexicon, words
+from .lexicon import Lexicon, geo_lexicon, words
 
 CHAIN_WORDS_FILE = "data/chain_words.tsv"
 MAX_NAME_WORDS = 6
@@ -50,10 +48,8 @@ class Chain:
     named_place: bool = False  # "the village of X", "near X": the first name is a place, known or not
 
 
-@functools.cache
 def chain_lexicon() -> Lexicon:
-    text = resources.files(__package__).joinpath(CHAIN_WORDS_FILE).read_text(encoding="utf-8")
-    return parse_lexicon(text.splitlines(), source=CHAIN_WORDS_FILE)
+    return geo_lexicon(CHAIN_WORDS_FILE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,13 +5,13 @@ capitalises countries and nationality words, and "turkey" or "chad" in lower cas
 """
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from importlib import resources
-from pathlib import Path
 
 import pycountry
+
+from ..lexicon import lexicon_error, package_path, read_rows
 
 # GeoNames' feature codes of a country (independent, dependent, freely associated, semi-independent, ...)
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
@@ -70,10 +70,11 @@ class CountryNames:
 
     @staticmethod
     def _project_forms() -> list[tuple[str, str, str]]:
-        path = Path(str(resources.files("wirecoder.geo") / "data" / "country_forms.tsv"))
-        with path.open(encoding="utf-8") as handle:
-            rows = [r for r in csv.reader(handle, delimiter="\t") if r and not r[0].startswith("#")]
-        return [(r[0], r[1], r[2]) for r in rows]
+        rows = read_rows(package_path("wirecoder.geo", "data/country_forms.tsv"))
+        for number, cells in rows:
+            if len(cells) != 3:
+                raise lexicon_error("country_forms.tsv", number, "want form<TAB>ISO code<TAB>name or demonym")
+        return [(r[0], r[1], r[2]) for _, r in rows]
 
     def _add_name(self, name: str, iso: str) -> None:
         self._names.setdefault(name, iso)

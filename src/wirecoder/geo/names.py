@@ -9,9 +9,8 @@ import functools
 import itertools
 import re
 import unicodedata
-from importlib import resources
 
-from .lexicon import parse_lexicon, words
+from .lexicon import geo_lexicon, words
 
 _DROPPED = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, ".": None, "ʼ": None, "ʻ": None})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\"“”]+")
@@ -48,8 +47,7 @@ _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")  # a doubled consonant (Arabic s
 
 @functools.cache
 def _arabic_word_spellings() -> dict[str, tuple[str, ...]]:
-    text = resources.files(__package__).joinpath(ARABIC_SPELLINGS_FILE).read_text(encoding="utf-8")
-    table = parse_lexicon(text.splitlines(), source=ARABIC_SPELLINGS_FILE).mapping("arabic_word_spellings")
+    table = geo_lexicon(ARABIC_SPELLINGS_FILE).mapping("arabic_word_spellings")
     return {word: tuple(value.split("|")) for word, value in table.items()}
 
 

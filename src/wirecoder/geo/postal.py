@@ -27,9 +27,8 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 
-from .lexicon import Lexicon, parse_lexicon
+from .lexicon import Lexicon, geo_lexicon
 from .names import name_key
 from .store import NameKind
 from .writer import PlaceRecord
@@ -49,10 +48,8 @@ _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")  # "Vodiane (Bykivska silska rada)"
 _NUMBERED = re.compile(r"\d")  # "Podolsk 16": a numbered post office of a town, not a place
 
 
-@functools.cache
 def tables() -> Lexicon:
-    text = resources.files(__package__).joinpath(TABLES_FILE).read_text(encoding="utf-8")
-    return parse_lexicon(text.splitlines(), source=TABLES_FILE)
+    return geo_lexicon(TABLES_FILE)
 
 
 def data_file() -> pathlib.Path | None:
@@ -102,8 +99,8 @@ class Romaniser:
 def _romanisers(script: str) -> tuple[Romaniser, Romaniser]:
     lex = tables()
     base = dict(lex.mapping(f"romanise_{script}"))
-    initial = lex.mappings.get(f"romanise_{script}_initial", {})
-    news = {**base, **lex.mappings.get(f"romanise_{script}_news", {})}
+    initial = lex.values.get(f"romanise_{script}_initial", {})
+    news = {**base, **lex.values.get(f"romanise_{script}_news", {})}
     return Romaniser(base, initial), Romaniser(news, initial)
 
 

@@ -12,10 +12,10 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from ..geo.countries import COUNTRY_CODES
+from ..lexicon import lexicon_error, package_path, read_rows
 from ..taxonomy.acled import disorder_type
 from .options import MergeRules
 
@@ -117,11 +117,10 @@ class Report:
 
 def _read_table(name: str) -> dict[str, str]:
     table: dict[str, str] = {}
-    with (resources.files("wirecoder.incidents") / name).open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip() and not line.startswith("#"):
-                key, value = line.rstrip("\n").split("\t")
-                table[key] = value
+    for number, cells in read_rows(package_path("wirecoder.incidents", name)):
+        if len(cells) != 2:
+            raise lexicon_error(name, number, "want key<TAB>value")
+        table[cells[0]] = cells[1]
     return table
 
 

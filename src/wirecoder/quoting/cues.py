@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
+
+from ..lexicon import lexicon_error, package_path, read_rows
 
 CONTENT_KINDS = ("clause", "accusation", "object", "request", "quotation")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
@@ -20,13 +21,11 @@ class CueVerb:
 def load_cue_verbs() -> dict[str, CueVerb]:
     """Word form (lower case) -> the cue verb it is a form of."""
     forms: dict[str, CueVerb] = {}
-    text = resources.files("wirecoder.taxonomy").joinpath("cue_verbs.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
-            continue
-        lemma, word_forms, content = line.split("\t")
-        if content not in CONTENT_KINDS:
-            raise ValueError(f"cue_verbs.tsv: unknown content kind {content!r} for {lemma!r}")
+    for number, cells in read_rows(package_path("wirecoder.taxonomy", "cue_verbs.tsv"), header="lemma\t"):
+        if len(cells) != 3 or cells[2] not in CONTENT_KINDS:
+            raise lexicon_error("cue_verbs.tsv", number, f"want lemma<TAB>forms<TAB>content, the content one of "
+                                f"{', '.join(CONTENT_KINDS)}")
+        lemma, word_forms, content = cells
         for form in word_forms.split(","):
             forms[form.strip()] = CueVerb(lemma, content)
     return forms

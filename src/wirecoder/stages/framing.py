@@ -15,11 +15,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 import countryinfo
 
 from ..article import Article, Framing, Sourcing
+from ..lexicon import lexicon_error, package_path, read_rows
 from ..lexicon import load_lexicon as load_word_lists
 from ..quoting.speaker_kinds import speaker_kind
 from ..quoting.speakers import ORG_WORDS
@@ -43,15 +43,11 @@ class LexiconEntry:
 
 
 def load_lexicon() -> list[LexiconEntry]:
-    text = resources.files("wirecoder.taxonomy").joinpath("framing_lexicon.tsv").read_text(encoding="utf-8")
     entries = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("term\t"):
-            continue
-        cells = line.split("\t")
+    for number, cells in read_rows(package_path("wirecoder.taxonomy", "framing_lexicon.tsv"), header="term\t"):
         if len(cells) < 3 or cells[1] not in CATEGORIES:
-            raise ValueError(f"framing_lexicon.tsv line {number}: expected term, category (one of "
-                             f"{', '.join(CATEGORIES)}), note[, unless]")
+            raise lexicon_error("framing_lexicon.tsv", number, f"expected term, category (one of "
+                                f"{', '.join(CATEGORIES)}), note[, unless]")
         unless = frozenset(w.strip().lower() for w in cells[3].split(",")) if len(cells) > 3 and cells[3] else \
             frozenset()
         entries.append(LexiconEntry(cells[0].strip(), cells[1], cells[2], unless))

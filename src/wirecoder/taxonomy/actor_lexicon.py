@@ -17,7 +17,8 @@ Four files (their formats are in their header comments and in docs/actors.md):
 
 The loader refuses a malformed line, an unknown kind, role or country code, a form listed twice for one actor
 (a duplicate) and a form two actors share where nothing (context, theatre, period) tells them apart (a
-conflict), naming the file and line (W145).
+conflict), naming the file and line (W130, the error of every lexicon file). Files are read through the project's
+one loader (wirecoder.lexicon).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import WirecoderError
+from ..lexicon import lexicon_error, parse_lexicon, read_rows
 from .acled import ACTOR_KINDS
 from .kinds import ActorRole
 
@@ -128,20 +130,11 @@ class ActorLexicon:
 
 
 def _rows(path: Path) -> list[tuple[int, list[str]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except OSError as err:
-        raise WirecoderError("W145", f"cannot read the actor lexicon {path} ({err})") from err
-    rows = []
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        rows.append((number, [cell.strip() for cell in raw.rstrip("\n").split("\t")]))
-    return rows
+    return [(number, [cell.strip() for cell in cells]) for number, cells in read_rows(path)]
 
 
 def _fail(path: Path, number: int, message: str) -> WirecoderError:
-    return WirecoderError("W145", f"{path.name} line {number}: {message}")
+    return lexicon_error(path.name, number, message)
 
 
 def _countries(path: Path, number: int, cell: str) -> frozenset[str]:
@@ -254,29 +247,16 @@ def _load_identities(path: Path) -> dict[str, Identity]:
     return identities
 
 
-def _load_words(path: Path) -> tuple[dict[str, frozenset[str]], dict[str, Mapping[str, str]]]:
-    sets: dict[str, set[str]] = {}
-    values: dict[str, dict[str, str]] = {}
-    for number, row in _rows(path):
-        if len(row) not in (2, 3) or not row[0] or not row[1]:
-            raise _fail(path, number, "want set<TAB>term[<TAB>value]")
-        set_name, term = row[0], row[1].lower() if row[0] != "role_name" else row[1]
-        if (len(row) == 3) != (set_name in WORD_SETS_WITH_VALUES):
-            raise _fail(path, number, f"the set {set_name!r} " +
-                        ("gives a value for every term" if set_name in WORD_SETS_WITH_VALUES else "takes no values"))
-        terms = sets.setdefault(set_name, set())
-        if term in terms:
-            raise _fail(path, number, f"{term!r} is listed twice in {set_name!r}")
-        terms.add(term)
-        if len(row) == 3:
-            values.setdefault(set_name, {})[term] = row[2]
+def _load_words(path: Path) -> tuple[Mapping[str, frozenset[str]], Mapping[str, Mapping[str, str]]]:
+    words = parse_lexicon(read_rows(path), name="actor_words", source=path.name, keep_case=frozenset({"role_name"}),
+                          valued=WORD_SETS_WITH_VALUES)
     for number, row in _rows(path):
         if row[0] == "head":
             role, _, kind = row[2].partition(" ")
-            if kind.split(" ")[0] not in ACTOR_KINDS or role not in values.get("role_name", {}) and role != "named":
+            if kind.split(" ")[0] not in ACTOR_KINDS or role not in words.values.get("role_name", {}) \
+                    and role != "named":
                 raise _fail(path, number, f"a head's value is 'role kind [vague]', got {row[2]!r}")
-    return ({k: frozenset(v) for k, v in sets.items()},
-            {k: MappingProxyType(dict(v)) for k, v in values.items()})
+    return words.sets, words.values
 
 
 def _load_interventions(path: Path) -> dict[str, tuple[Intervention, ...]]:
@@ -307,8 +287,7 @@ def load_actor_words(directory: str | Path | None = None) -> tuple[Mapping[str, 
                                                                   Mapping[str, Mapping[str, str]]]:
     """Only the word sets of actor_words.tsv (quick: the role names and place nouns other stages import)."""
     base = Path(str(directory)) if directory is not None else Path(str(resources.files("wirecoder.taxonomy")))
-    words, values = _load_words(base / "actor_words.tsv")
-    return MappingProxyType(words), MappingProxyType(values)
+    return _load_words(base / "actor_words.tsv")
 
 
 def load_actor_lexicon(directory: str | Path | None = None) -> ActorLexicon:
@@ -324,5 +303,5 @@ def load_actor_lexicon(directory: str | Path | None = None) -> ActorLexicon:
         exact=MappingProxyType({k: tuple(v) for k, v in exact.items()}),
         prefixes=_prefixes([*folded, *(k.lower() for k in exact)]),
         identities=MappingProxyType(identities), identity_prefixes=_prefixes(identities),
-        words=MappingProxyType(words), values=MappingProxyType(values),
+        words=words, values=values,
         interventions=load_interventions(base))

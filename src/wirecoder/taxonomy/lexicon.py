@@ -1,9 +1,10 @@
-"""Loaders for the project's lexicons (data files beside this module), matched on lower-cased lemmas."""
+"""The trigger and weapon tables (data files beside this module, matched on lower-cased lemmas), read through the
+project's one loader (wirecoder.lexicon): a row of the wrong shape is refused with W130 naming its line."""
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from importlib import resources
+
+from ..lexicon import lexicon_error, package_path, read_rows
 
 
 @dataclass(frozen=True)
@@ -14,17 +15,22 @@ class TriggerRule:
     priority: int
 
 
-def _rows(filename: str) -> list[list[str]]:
-    path = resources.files("wirecoder.taxonomy") / filename
-    with path.open(encoding="utf-8") as handle:
-        return [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
+def _rows(filename: str, width: int) -> list[tuple[int, list[str]]]:
+    rows = read_rows(package_path("wirecoder.taxonomy", filename))
+    for number, row in rows:
+        if len(row) != width or not all(row):
+            raise lexicon_error(filename, number, f"want {width} cells separated by tabs")
+    return rows
 
 
 def load_triggers() -> dict[str, list[TriggerRule]]:
     """Trigger rules indexed by their first lemma, longest pattern first."""
     index: dict[str, list[TriggerRule]] = {}
-    for pattern, decision, confidence, priority in _rows("triggers.tsv"):
-        rule = TriggerRule(tuple(pattern.split()), decision, float(confidence), int(priority))
+    for number, (pattern, decision, confidence, priority) in _rows("triggers.tsv", 4):
+        try:
+            rule = TriggerRule(tuple(pattern.split()), decision, float(confidence), int(priority))
+        except ValueError:
+            raise lexicon_error("triggers.tsv", number, "confidence and priority are numbers") from None
         index.setdefault(rule.lemmas[0], []).append(rule)
     for rules in index.values():
         rules.sort(key=lambda r: -len(r.lemmas))
@@ -33,7 +39,7 @@ def load_triggers() -> dict[str, list[TriggerRule]]:
 
 def load_weapons() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for pattern, name in _rows("weapons.tsv"):
+    for _, (pattern, name) in _rows("weapons.tsv", 2):
         lemmas = tuple(pattern.split())
         index.setdefault(lemmas[0], []).append((lemmas, name))
     for entries in index.values():
