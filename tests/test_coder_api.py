@@ -12,7 +12,7 @@ def test_coder_code_returns_the_documented_record(coder):
                             "events", "places", "quotes", "framing", "boilerplate", "warnings"]
     assert record["id"] == "a1" and record["published_from"] == "given"
     event_keys = ["id", "event_type", "sub_event_type", "date", "date_end", "time_precision", "actor1", "actor2",
-                  "assoc_actors", "location", "fatalities", "injured", "weapons", "background", "claimed_by",
+                  "assoc_actors", "location", "fatalities", "injured", "weapons", "background", "referenced", "claimed_by",
                   "confidence", "evidence"]
     assert record["events"] and all(list(e) == event_keys for e in record["events"])
 

@@ -47,6 +47,7 @@ from .stages.mentions import MentionsStage
 from .stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
 from .stages.places import PlacesStage
 from .stages.quotes import QuotesStage
+from .stages.referenced_events import ReferencedEventsStage
 from .stages.responsibility import ResponsibilityStage
 from .stages.sourcing_warning import SourcingWarningStage
 
@@ -112,6 +113,7 @@ class Coder:
             MentionsStage(),
             EventDetectionStage(model_path=typing_model),
             DatesStage(today=today),
+            ReferencedEventsStage(),
             CountsStage(),
             QuotesStage(),
             FramingStage(),

@@ -58,6 +58,7 @@ def event_record(event: Event) -> dict:
         "location": place_record(event.location),
         "fatalities": count_record(event.fatalities), "injured": count_record(event.injured),
         "weapons": list(event.weapons), "background": event.background,
+        "referenced": event.mention.referenced,
         "claimed_by": [{"name": c.name, "kind": c.kind, "quote_id": c.quote_id} for c in event.claimed_by],
         "confidence": event.confidence,
         "evidence": [{"field": e.field, **_span_record(e.span)} for e in event.evidence],

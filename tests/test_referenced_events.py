@@ -1,0 +1,54 @@
+"""Events named by their day ("Monday's bombing") are reported, marked as referenced (stages/referenced_events.py).
+Text written by the project."""
+from wirecoder.lexicon import load_lexicon
+from wirecoder.taxonomy import SUB_EVENT_TYPES
+
+
+def current(coder, text, published):
+    return [e for e in coder.code(text, published=published)["events"] if not e["background"]]
+
+
+def test_a_toll_update_reports_the_bombing_it_names(coder):
+    events = current(coder, "The number of people killed in Monday's bombing at a mosque in Peshawar has risen to "
+                            "100, officials said on Wednesday.", "2023-02-01")
+    assert len(events) == 1
+    event = events[0]
+    assert event["referenced"] is True
+    assert event["event_type"] == "Explosions/Remote violence"
+    assert event["date"] == "2023-01-30" and event["time_precision"] == 1
+    assert event["location"]["name"] == "Peshawar"
+    trigger = next(e for e in event["evidence"] if e["field"] == "trigger")
+    assert trigger["text"] == "bombing"
+
+
+def test_a_reaction_to_a_dated_attack_reports_it(coder):
+    events = current(coder, "The president on Saturday condemned Friday's attack in Munich and offered his "
+                            "condolences.", "2016-07-23")
+    assert [(e["date"], e["location"]["name"], e["referenced"]) for e in events] == [("2016-07-22", "Munich", True)]
+
+
+def test_a_rule_trigger_keeps_its_sub_type(coder):
+    events = current(coder, "Officials debated the budget after Monday's suicide bombing in Peshawar.", "2023-02-01")
+    assert [(e["sub_event_type"], e["referenced"]) for e in events] == [("Suicide bomb", True)]
+
+
+def test_an_undated_reference_reports_nothing(coder):
+    assert current(coder, "The president on Saturday condemned the attack and offered his condolences.",
+                   "2016-07-23") == []
+
+
+def test_a_day_after_publication_names_no_event(coder):
+    # "Friday's protest" in a Wednesday paper is still to come
+    assert current(coder, "Organisers said on Wednesday that Friday's protest in Nairobi would go ahead.",
+                   "2023-07-12") == []
+
+
+def test_a_reported_event_is_not_referenced(coder):
+    events = current(coder, "Gunmen attacked a police station in Arauca on Sunday, killing two officers.",
+                     "2022-10-03")
+    assert events and all(e["referenced"] is False for e in events)
+
+
+def test_the_lexicon_names_acled_sub_types():
+    nouns = load_lexicon("referenced_events").mapping("event_noun")
+    assert nouns and set(nouns.values()) <= set(SUB_EVENT_TYPES)
