@@ -10,6 +10,7 @@ HABITUAL = _WORDS.words("habitual_verb")
 KNOWING = _WORDS.words("knowing_verb")
 SPEECH = _WORDS.words("speech_verb")
 LEGAL = _WORDS.words("legal_word")
+PERFECT_PROGRESSIVE = _WORDS.words("perfect_progressive_aux")  # "has been training"
 REACTION = _WORDS.words("reaction_verb")
 
 
@@ -94,7 +95,7 @@ def modality(token) -> tuple[bool, bool, bool]:
                                                                     for c in node.children):
             habitual = True
         if node.i == token.i and node.tag_ == "VBG" and {c.lemma_.lower() for c in node.children
-                                                         if c.dep_ == "aux"} >= {"have", "be"}:
+                                                         if c.dep_ == "aux"} >= PERFECT_PROGRESSIVE:
             habitual = True  # "has been training the opposition": an activity going on for a while, not an event
         if node.i == token.i and node.dep_ in ("csubj", "csubjpass") and node.tag_ != "VBD":
             habitual = True  # "Attacking churches is ...": a kind of act, not an act  # "terrorism that attacks worshippers": the simple present tells what happens, not what did

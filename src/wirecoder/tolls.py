@@ -19,6 +19,12 @@ BREAKDOWN_WORDS = _WORDS.words("breakdown_word")  # "killing 10, including 3 chi
 BREAKDOWN_HEADS = _WORDS.words("breakdown_head")
 COUNT_IN_DATE_WORDS = _WORDS.words("count_in_date_word")  # "between 20 and 30 people", taken for a date
 TIME_UNITS = _WORDS.words("time_unit")  # "20 years", "3 days ago": a number of a time
+RANGE_JOINERS = _WORDS.words("range_joiner")  # "between 20 and 30", "2 to 4"
+UPDATE_PREPOSITIONS = _WORDS.words("toll_update_preposition")  # "rose to 59", "stood at 12"
+GROUP_JOINERS = _WORDS.words("group_joiner")  # "five militants and one soldier", "... as well as"
+GROUP_JOINER_NEXT = _WORDS.words("group_joiner_next")  # "and a soldier", "as well as"
+_GROUP_WORDS = GROUP_JOINERS | GROUP_JOINER_NEXT
+DYING_VERBS = _WORDS.words("dying_verb")  # "13 people died": the subject is the toll
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
 
 
@@ -94,7 +100,7 @@ class TollWords:
 
     def range_high(self, doc, last, end: int) -> int | None:
         j = last.i + 1
-        if j + 1 < end and doc[j].lower_ in ("and", "to") and doc[j + 1].like_num and (
+        if j + 1 < end and doc[j].lower_ in RANGE_JOINERS and doc[j + 1].like_num and (
                 doc[j].lower_ == "to" or last.i >= 1 and doc[last.i - 1].lower_ == "between"):
             return self.number_value([doc[j + 1]])
         return None
@@ -136,11 +142,11 @@ class TollWords:
                 if after is not None and after.lower_ == "or" and j + 2 < end and self.kind(doc[j + 2]):
                     return None  # "killed or injured": no split between the two
                 return kind, token
-            if token.lower_ in ("and", "as") and j + 1 < end and (doc[j + 1].like_num or doc[j + 1].lower_ in (
-                    "well", "a", "an")):
+            if token.lower_ in GROUP_JOINERS and j + 1 < end and (doc[j + 1].like_num or doc[j + 1].lower_ in
+                                                                  GROUP_JOINER_NEXT):
                 continue  # "five militants and one soldier were killed": the toll is told after the last group
             if token.is_punct or token.like_num:
-                if token.like_num and j > start and doc[j - 1].lower_ in ("and", "as", "a", "an", "well"):
+                if token.like_num and j > start and doc[j - 1].lower_ in _GROUP_WORDS:
                     continue
                 return None
             noun_ok = token.pos_ == "PROPN" or token.pos_ == "NOUN" and (
@@ -172,7 +178,7 @@ class TollWords:
         mosque in Peshawar rose to 59", "the number of people killed in the attack has risen to 100", "the toll
         stood at 12": the number is what a toll verb rises to (or reaches), and the verb's subject is a toll, or a
         number of the dead or wounded. The kind and the word that ties it, or None."""
-        if number.dep_ == "pobj" and number.head.lower_ in ("to", "at") and number.head.dep_ == "prep":
+        if number.dep_ == "pobj" and number.head.lower_ in UPDATE_PREPOSITIONS and number.head.dep_ == "prep":
             verb = number.head.head
         elif number.dep_ in ("dobj", "attr"):
             verb = number.head
@@ -250,6 +256,6 @@ def names_time(doc, token) -> bool:
 def range_end(doc, token) -> bool:
     """The second number of "between 20 and 30" or "2 to 4"."""
     i = token.i
-    if i >= 2 and doc[i - 1].lower_ in ("and", "to") and doc[i - 2].like_num:
+    if i >= 2 and doc[i - 1].lower_ in RANGE_JOINERS and doc[i - 2].like_num:
         return i >= 3 and doc[i - 3].lower_ == "between" or doc[i - 1].lower_ == "to"
     return False

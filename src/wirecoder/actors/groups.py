@@ -24,6 +24,7 @@ STATE_ROLES = (("Military Forces of ", ActorRole.MILITARY), ("Police Forces of "
 _WORDS = load_lexicon("actor_groups")
 BACK_LINKS = _WORDS.words("back_link")
 BACK_VERBS = _WORDS.words("back_verb")
+ALLEGIANCE_WORDS = _WORDS.words("allegiance_word")  # "forces loyal to X"
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,7 @@ class GroupFinder:
         k = start - 1
         if k >= sent.start and doc[k].lower_ == "the":
             k -= 1
-        if k >= sent.start and doc[k].lower_ == "to" and k - 1 >= sent.start and doc[k - 1].lower_ in (
-                "loyal", "belonging", "affiliated", "linked", "allied", "attached"):
+        if k >= sent.start and doc[k].lower_ == "to" and k - 1 >= sent.start and doc[k - 1].lower_ in ALLEGIANCE_WORDS:
             k -= 2
         elif k >= sent.start and doc[k].lower_ in BACK_LINKS:
             k -= 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import load_lexicon
 from .lexicon import words
 
 _DATELINE_AFTER = re.compile(r"\s*(,|\(|[-–—]\s)")
@@ -46,7 +47,7 @@ def dateline_at(text: str, start: int, end: int) -> bool:
 # "Kayseri, a usually calm industrial hub in ...", "Tovuz, a small town near the border": an apposition that
 # calls the name a place; the kind word must end the phrase (not "Smith, a town councillor").
 _APPOSITION_AFTER = re.compile(
-    r"\s*,\s+(?:a|an|the)\s+(?:[\w'-]+\s+){0,4}?"
+    rf"\s*,\s+(?:{_alternatives('articles')})\s+(?:[\w'-]+\s+){{0,4}}?"
     rf"(?P<word>{_alternatives('apposition_kind_words')})"
     rf"(?=\s*[,.;]|\s+(?:{_alternatives('apposition_followers')})\b)", re.IGNORECASE)
 
@@ -98,7 +99,8 @@ def based_after(text: str, end: int) -> bool:
 _PART_DIRECTIONS = words("part_directions")
 # "Eastern and Southern Europe", "North and South Carolina": a direction word coordinated with another that opens
 # a name shares that name's head.
-_SHARED_HEAD_AFTER = re.compile(r"\s+(?:and|or|&)\s+([A-Z][a-z-]+)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
+_SHARED_HEAD_AFTER = re.compile(rf"\s+{load_lexicon('place_names').alternation('coordinator')}\s+"
+                                r"([A-Z][a-z-]+)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
 
 
 def shared_head_after(text: str, start: int, end: int) -> str | None:

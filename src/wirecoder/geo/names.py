@@ -10,6 +10,7 @@ import itertools
 import re
 import unicodedata
 
+from ..lexicon import load_lexicon
 from .lexicon import geo_lexicon, words
 
 _DROPPED = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, ".": None, "ʼ": None, "ʻ": None})
@@ -71,7 +72,7 @@ def arabic_name_variants(key: str) -> list[str]:
 
 
 _HYPHENATED = re.compile(r"[-‐‑]")
-_CENTRE_SUFFIX = re.compile(r"^(.+?)[-‐‑\s]+(?:centre|center)$", re.IGNORECASE)
+_CENTRE_SUFFIX = re.compile(rf"^(.+?)[-‐‑\s]+{load_lexicon('place_names').alternation('centre_word')}$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(.+?)[-‐‑]\d{1,2}$")
 _HYPHENED_ARTICLE = re.compile(r"^(?:" + "|".join(sorted(words("arabic_articles"), key=len, reverse=True))
                                + r")[-‐‑](?=\w{4})", re.IGNORECASE)

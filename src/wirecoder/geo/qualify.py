@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from ..article import Place
 from .countries import COUNTRY_CODES
+from .lexicon import words
 from .chains import Chain, ChainReader, Link, chain_lexicon
 from .recognize import Toponym
 from .names import name_key
@@ -38,7 +39,8 @@ BIG_TOWN_POPULATION = 500_000
 FEATURE_HOLD_KM = 200.0  # regions, valleys, mountains and other features of the project's tables
 NAMESAKE_POPULATION = 20_000
 AMBIGUOUS_COUNTRIES = 3  # a qualifier naming areas in this many countries proves no namesake
-STRONG_JOINS = frozenset({"(", "in", "near", "of"})
+STRONG_JOINS = chain_lexicon().words("strong_join")  # "(", "in", "near", "of"
+PLACE_JOINS = words("qualifier_prepositions")  # "in", "near": the chain tells where a place is
 CITY_PART_REACH_CHARS = 400  # how far back in the text the town of a neighbourhood is looked for
 PERSON_LABELS = frozenset({"PERSON", "NORP"})
 AREA_PRECISION = 3
@@ -139,7 +141,7 @@ class Qualifier:
         if len(chain.links) < 2:
             return None
         # "the positions of the Donbass People's Militia in Zhabichevo": the group's place is still one
-        return replace(chain, links=chain.links[1:], joins=chain.joins[1:], cued=chain.joins[0] in ("in", "near"),
+        return replace(chain, links=chain.links[1:], joins=chain.joins[1:], cued=chain.joins[0] in PLACE_JOINS,
                        named_place=False)
 
     def _city_parts(self, text: str, toponyms: list[Toponym], hosts: dict[int, tuple[int, ...]]) -> None:
@@ -169,7 +171,7 @@ class Qualifier:
         """The chain's names as toponyms, candidates restricted; [] when the chain says nothing of places."""
         links = list(chain.links)
         entries = [self._entries(link) for link in links]
-        if len(links) > 1 and chain.joins[0] in ("in", "near") and any(e.feature_code in COUNTRY_CODES
+        if len(links) > 1 and chain.joins[0] in PLACE_JOINS and any(e.feature_code in COUNTRY_CODES
                                                                           for e in entries[0]):
             return self._after_head(chain, labels, by_span)  # "the Govt of Somalia near Gaduud village (X, Y)"
         initials = [i > 0 and _initials(link.text) for i, link in enumerate(links)]
@@ -190,7 +192,7 @@ class Qualifier:
         if uncued_person or not (chain.cued or chain.joins[0] == "(" or entries[0]):
             # "Ahmed Ali (Hodeidah)": a person and where he is from; "a hospital in Akure (Akure South LGA, Ondo)":
             # the chain of the place after "in"
-            return self._after_head(chain, labels, by_span) if chain.joins[0] in ("in", "near") else []
+            return self._after_head(chain, labels, by_span) if chain.joins[0] in PLACE_JOINS else []
         toponyms = [_toponym(link, es, by_span) for link, es in zip(links, entries)]
         if head.kind is None and toponyms[0].hint is None and not any(e.feature_code in COUNTRY_CODES
                                                                        for e in entries[1]) and \

@@ -54,10 +54,11 @@ class Lexicon:
             raise WirecoderError("W130", f"the lexicon {self.name!r} has no valued set {set_name!r}") from None
 
     def alternation(self, *set_names: str, space: str = r"\s+") -> str:
-        """The terms of the named sets as a regex group ``(?:...)``, longest first; a space in a term matches
-        ``space`` (any run of white space by default)."""
+        """The terms of the named sets as a regex group ``(?:...)`` to build a pattern with, longest first: a space
+        in a term matches ``space`` (any run of white space by default), a trailing ``*`` any ending ("kill*":
+        killed, killing)."""
         terms = sorted({t for name in set_names for t in self.words(name)}, key=lambda t: (-len(t), t))
-        return "(?:" + "|".join(space.join(re.escape(w) for w in t.split(" ")) for t in terms) + ")"
+        return "(?:" + "|".join(_term_pattern(t, space) for t in terms) + ")"
 
     def pattern(self, *set_names: str, ignore_case: bool = True) -> re.Pattern:
         """The terms of the named sets as one pattern matched on word boundaries, longest terms first."""
@@ -67,6 +68,11 @@ class Lexicon:
 
     def numbers(self, set_name: str) -> Mapping[str, int]:
         return MappingProxyType({term: int(value) for term, value in self.mapping(set_name).items()})
+
+
+def _term_pattern(term: str, space: str) -> str:
+    stem, star = (term[:-1], r"\w*") if term.endswith("*") else (term, "")
+    return space.join(re.escape(word) for word in stem.split(" ")) + star
 
 
 def package_path(package: str, filename: str) -> Path:

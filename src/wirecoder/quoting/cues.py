@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lexicon import lexicon_error, package_path, read_rows
+from ..lexicon import lexicon_error, load_lexicon, package_path, read_rows
 
 CONTENT_KINDS = ("clause", "accusation", "object", "request", "quotation")
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
 _INHERITS_SUBJECT = frozenset({"conj", "advcl", "xcomp", "pcomp", "prep"})
 _BEFORE_INVERSION = frozenset({"”", "»", '"', "''", ","})
+_NOT_A_SPEAKER_AFTER = load_lexicon("speakers").words("not_a_speaker_after")  # "said that", "said on"
+_CONTENT_PREPOSITIONS = load_lexicon("speakers").words("content_preposition")  # "accused X of"
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def _inverted_subject(verb):
         after = after.head
     while after.dep_ == "compound" and after.head.i > after.i:
         after = after.head
-    if after.ent_type_ in ("DATE", "TIME") or after.lower_ in ("that", "on", "in", "at"):
+    if after.ent_type_ in ("DATE", "TIME") or after.lower_ in _NOT_A_SPEAKER_AFTER:
         return None
     if after.pos_ in ("PROPN", "NOUN", "PRON") or (after.is_alpha and after.text[:1].isupper()):
         return after
@@ -83,5 +85,5 @@ def content_children(verb, cue: CueVerb, subject) -> list:
     picked = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     if cue.content in ("accusation", "object", "request"):
         picked += [c for c in verb.children if c.dep_ in ("dobj", "prep") and (subject is None or c.i != subject.i)
-                   and (c.dep_ != "prep" or c.lower_ in ("of", "for", "over", "as"))]
+                   and (c.dep_ != "prep" or c.lower_ in _CONTENT_PREPOSITIONS)]
     return [c for c in picked if subject is None or not (c.left_edge.i <= subject.i <= c.right_edge.i)]

@@ -15,6 +15,7 @@ GOVERNMENT_WORDS = _WORDS.words("government_word")
 ORGANISATION_WORDS = _WORDS.words("organisation_name_word")
 PERSON_PRONOUNS = _WORDS.words("speaking_person_pronoun")
 REPORT_CUES = _WORDS.words("report_cue")
+REPORT_NOUNS = _WORDS.words("report_noun")  # outlet words that name a report, not an outlet
 UNRESOLVED_PRONOUNS = _WORDS.words("unresolved_pronoun")
 WORD = re.compile(r"[a-z]+")
 _POSSESSIVE = re.compile(r"\w['’]s\b")  # "the victim's brother": someone's relation, not a masthead
@@ -27,7 +28,7 @@ def speaker_kind(speaker: Speaker, cue_text: str = "", *, named_person: bool = F
     a source that "reports" with a name that looks like a news organisation is an outlet, unless the text names a
     person there (``named_person``: "Jane Roe wrote") or a relation of one ("the victim's brother reported")."""
     words = set(WORD.findall(f"{speaker.name} {speaker.role or ''}".lower()))
-    if words & OUTLET_WORDS and (cue_text.lower() in REPORT_CUES or words & (OUTLET_WORDS - {"report", "reports"})):
+    if words & OUTLET_WORDS and (cue_text.lower() in REPORT_CUES or words & (OUTLET_WORDS - REPORT_NOUNS)):
         return "outlet"
     if words & MILITARY_WORDS:
         return "military"

@@ -21,7 +21,9 @@ ORG_WORDS = _WORDS.words("organisation_word")
 PERSON_PRONOUNS = _WORDS.words("person_pronoun")
 GROUP_PRONOUNS = _WORDS.words("group_pronoun")
 _NP_EXCLUDED = frozenset({"relcl", "acl", "appos", "advcl", "punct", "parataxis", "ccomp", "xcomp"})
-_ROLE_LINKS = frozenset({"of", "for", "'s", "’s", "the", "-", "and"})
+_ROLE_LINKS = _WORDS.words("role_link")  # "Minister of Defence", "the army's spokesman"
+_ORG_LINKS = _WORDS.words("organisation_link")  # "Ministry of Defence"
+_DETERMINERS = _WORDS.words("leading_determiner")  # "the", "its": words before a role, not part of it
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -218,7 +220,7 @@ class MentionIndex:
             name_tokens = head_run[named[0]:named[1]]
             if any(t.lower_ in ORG_WORDS for t in name_tokens) or head.ent_type_ in ("ORG", "GPE", "NORP"):
                 org_end = name_end  # "Ministry of Defence", "Observatory for Human Rights"
-                while org_end + 1 < end and doc[org_end].lower_ in ("of", "for") and doc[org_end + 1].pos_ in (
+                while org_end + 1 < end and doc[org_end].lower_ in _ORG_LINKS and doc[org_end + 1].pos_ in (
                         "PROPN", "DET"):
                     org_end += 2
                     while org_end < end and doc[org_end].pos_ == "PROPN":
@@ -292,8 +294,7 @@ def _gender(doc, name_start: int, role: str | None) -> str | None:
 
 
 def _strip_article(text: str) -> str:
-    for article in ("the ", "The ", "a ", "A ", "an ", "An ", "its ", "Its ", "his ", "His ", "her ", "Her ",
-                    "their ", "Their "):
-        if text.startswith(article):
-            return text[len(article):]
+    word, space, rest = text.partition(" ")  # "the spokesman", "The spokesman" (not "THE")
+    if space and word.lower() in _DETERMINERS and word in (word.lower(), word.capitalize()):
+        return rest
     return text

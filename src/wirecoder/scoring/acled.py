@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WirecoderError
+from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES, inter_code
 
 NO_EVENT = "no event"
@@ -183,8 +184,7 @@ def first_current_event(record: dict | None) -> dict | None:
 
 _BRACKETS = re.compile(r"\([^)]*\)")
 _WORD = re.compile(r"[a-z0-9]+")
-_GENERIC = frozenset({"of", "the", "forces", "force", "military", "police", "unidentified", "armed", "group",
-                      "and", "a", "an", "s"})
+_GENERIC = load_lexicon("acled_names").words("generic_name_word")  # "forces", "military": no actor of their own
 
 
 def names_agree(ours: str | None, theirs: str) -> bool:

@@ -20,8 +20,10 @@ from ..taxonomy.kinds import ActorKind, ActorRole
 from ..actors.communal import IdentityFinder
 from ..actors.groups import GroupFinder
 from ..actors.names import PLACE_HEADS, actor_name
+from ..lexicon import load_lexicon
 
 __all__ = ["ActorsStage", "PLACE_HEADS", "actor_name"]
+_PARTY_PREPOSITIONS = load_lexicon("actor_groups").words("party_preposition")  # "by X", "between X and Y"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -248,7 +250,7 @@ class ActorsStage:
             return None
         if token.dep_ not in ("nsubj", "nsubjpass", "pobj", "poss", "conj", "appos", "compound"):
             return None
-        if token.dep_ == "pobj" and token.head.lower_ not in ("by", "between", "with", "against"):
+        if token.dep_ == "pobj" and token.head.lower_ not in _PARTY_PREPOSITIONS:
             return None  # "in Syria", "on Ganja" name a place, not a party
         if token.dep_ == "compound" and self._head_of(token.head) is None:
             return None

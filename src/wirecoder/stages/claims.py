@@ -15,14 +15,16 @@ from __future__ import annotations
 import re
 
 from ..article import Article, Claimant, Event, Evidence, Quote, Speaker
+from ..lexicon import load_lexicon
 from ..quoting.speaker_kinds import (GOVERNMENT_WORDS, MILITARY_WORDS, ORGANISATION_WORDS, REPORT_CUES,
                                      UNRESOLVED_PRONOUNS, WORD, speaker_kind)
 
 # "..., Trend reports." closing a sentence: the form in which an outlet names itself as the source
-_NAMED_OUTLET = re.compile(
-    r"[,;—–-]\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+(?:reports|reported|writes|wrote)\s*(?:[.\n]|$)")
+_WORDS = load_lexicon("speaker_kinds")
+_NAMED_OUTLET = re.compile(r"[,;—–-]\s*((?:[A-Z][\w’'&.-]*\s+){0,3}[A-Z][\w’'&.-]*)\s+"
+                           + _WORDS.alternation("outlet_closing_verb") + r"\s*(?:[.\n]|$)")
 _ASSERTING_FIELDS = frozenset({"trigger", "fatalities", "injured"})
-RESPONSIBILITY = re.compile(r"\b(?:responsibility|credit)\b", re.IGNORECASE)
+RESPONSIBILITY = re.compile(rf"\b{_WORDS.alternation('responsibility_word')}\b", re.IGNORECASE)
 
 
 def names_a_person(article: Article, speaker: Speaker) -> bool:

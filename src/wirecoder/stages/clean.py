@@ -14,16 +14,17 @@ from ..language import LanguageIdentifier
 from ..lexicon import load_lexicon
 
 # Lines that are page furniture rather than reporting, in the languages news sites commonly use.
-_FURNITURE = re.compile(
-    r"""^\W*(
-        (share|tweet|email|print)(\s+(this|on|via)\b.*)?
-      | (follow|like|join)\s+us\b.*
-      | subscribe\b.* | sign\s+up\b.* | newsletter\b.*
-      | read\s+(more|also)\b.* | related(\s+(articles?|stories|news))?\s*:?.* | see\s+also\b.*
-      | click\s+here\b.* | advertisement | sponsored(\s+content)?
-      | (all\s+rights\s+reserved|copyright|©).* | .*\ball\s+rights\s+reserved\b.*
-      | (facebook|twitter|whatsapp|telegram|linkedin|instagram|youtube|x)(\s*[|/,·•]\s*\w+)*
-      | photo(graph)?\s*:.* | image\s*:.* | source\s*:\s*\S+\s*$
+_CLEAN = load_lexicon("clean")
+_FURNITURE = re.compile(  # the words are clean.tsv's; the pattern says how a line of them is built
+    rf"""^\W*(
+        {_CLEAN.alternation('share_verb')}(\s+{_CLEAN.alternation('share_object')}\b.*)?
+      | {_CLEAN.alternation('follow_verb')}\s+us\b.*
+      | {_CLEAN.alternation('furniture_opening')}\b.*
+      | related(\s+{_CLEAN.alternation('related_noun')})?\s*:?.*
+      | {_CLEAN.alternation('furniture_line')}
+      | ({_CLEAN.alternation('rights_notice')}).* | .*\b{_CLEAN.alternation('rights_reserved')}\b.*
+      | {_CLEAN.alternation('social_network')}(\s*[|/,·•]\s*\w+)*
+      | {_CLEAN.alternation('caption_word')}\s*:.* | source\s*:\s*\S+\s*$
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -47,7 +48,7 @@ HEADLINE_MAX_WORDS = 25
 REFUSE_SHARE = 0.8  # of the text whose language could be told with confidence or not, in another language
 REFUSE_MIN_WORDS = 10  # ordinary words in another language before a whole text is refused as not English
 # Lines thick with English function words are English: no need to ask the language model.
-_ENGLISH_WORDS = load_lexicon("clean").words("english_function_word")
+_ENGLISH_WORDS = _CLEAN.words("english_function_word")
 _TOKEN = re.compile(r"[a-z']+")
 
 

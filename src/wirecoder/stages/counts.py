@@ -16,16 +16,25 @@ from __future__ import annotations
 import re
 
 from ..article import Article, Count, CountMention
-from ..lexicon import Lexicon
-from ..tolls import TollWords, in_name, names_time, part_of_toll, range_end
+from ..lexicon import Lexicon, load_lexicon
+from ..tolls import DYING_VERBS, TollWords, in_name, names_time, part_of_toll, range_end
 
 SKIP_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
-_NONE_HURT = re.compile(
-    r"\b(?:no(?:body| one|-one)? (?:was|were|has been|have been) (?:killed|hurt|injured|wounded|harmed)"
-    r"|no (?:casualties|deaths|fatalities|injuries|victims)"
-    r"|(?:neither|no) (?:fatalities|casualties|deaths) (?:n?or|and) (?:injuries|injured)"
-    r"|without (?:causing )?(?:any )?(?:casualties|injuries)"
-    r"|caus(?:ed|ing) no (?:casualties|injuries|deaths))\b", re.IGNORECASE)
+_WORDS = load_lexicon("counts")
+
+
+def _slot(name: str) -> str:
+    return _WORDS.alternation(name, space=" ")
+
+
+_NONE_HURT = re.compile(  # "no one was hurt", "no casualties", "neither deaths nor injuries", "caused no injuries"
+    rf"\b(?:{_slot('none_subject')} {_slot('none_auxiliary')} {_slot('harm_participle')}"
+    rf"|no {_slot('no_casualty_noun')}"
+    rf"|(?:neither|no) {_slot('none_death_noun')} (?:n?or|and) {_slot('none_injury_noun')}"
+    rf"|without (?:causing )?(?:any )?{_slot('caused_casualty_noun')}"
+    rf"|caus(?:ed|ing) no {_slot('caused_no_noun')})\b", re.IGNORECASE)
+_BOTH_KINDS = re.compile(rf"casualt|fatalit.*{_WORDS.alternation('wound_stem')}")  # "no casualties": both kinds
+_INJURY = re.compile(_WORDS.alternation("wound_stem", "injury_stem"))  # "nobody was hurt": injuries only
 _CODED = re.compile(r"\bfatalit(?:y|ies)\b[^.;()]{0,40}?\bcoded (?:as|to|at) (\d[\d,]*)\b"
                     r"|\bcoded (?:as|to) (\d[\d,]*) fatalit", re.IGNORECASE)
 _SPLIT = re.compile(r"\bfatalit(?:y|ies) (?:are |were )?split (?:up )?(?:across|between|among) \w+ events? \((\d+)\)",
@@ -169,7 +178,7 @@ class CountsStage:
                 verb = token.head  # "shot and killed a teacher": the object hangs on the first verb
             victims = [c for c in token.children if c.dep_ == "nsubjpass"
                        or c.dep_ == "dobj" and token.tag_ in ("VBG", "VBD", "VBZ", "VBP")
-                       or c.dep_ == "nsubj" and lemma in ("die", "perish")]
+                       or c.dep_ == "nsubj" and lemma in DYING_VERBS]
             if not victims and verb is not token:
                 victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             if len(victims) != 1:
@@ -190,8 +199,8 @@ class CountsStage:
         found = []
         for match in _NONE_HURT.finditer(sent.text):
             words = match.group().lower()
-            kinds = ["fatalities", "injured"] if re.search(r"casualt|fatalit.*(?:injur|wound)", words) else \
-                ["injured"] if re.search(r"injur|hurt|wound", words) else ["fatalities"]
+            kinds = ["fatalities", "injured"] if _BOTH_KINDS.search(words) else \
+                ["injured"] if _INJURY.search(words) else ["fatalities"]
             start = sent.start_char + match.start()
             for kind in kinds:
                 if kind not in known:

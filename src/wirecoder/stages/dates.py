@@ -30,16 +30,14 @@ from ..syntax import SPEECH
 # Older than this before publication, an event is history the article recounts (ACLED coded it when it happened).
 BACKGROUND_AFTER = dt.timedelta(days=60)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_DURATION = re.compile(
-    r"^(?:the\s+)?(?:past\s+|last\s+|next\s+|first\s+|almost\s+|nearly\s+|about\s+|over\s+|some\s+|more\s+than\s+)*"
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|couple\s+of)\s+"
-    r"(?:days?|weeks?|months?|years?|decades?|hours?)(?:\s+(?:of\s+\w+|long))?$",
-    re.IGNORECASE)
-_PART_OF_PERIOD = re.compile(
-    r"\b(early|beginning|start|first\s+days?|mid|middle|late|end|last\s+days?|second\s+half|first\s+half)\b",
-    re.IGNORECASE)
-_LEADING = re.compile(r"^(?:the|on|in|of|since|by|from|until|at|during)\s+", re.IGNORECASE)
 _WORDS = load_lexicon("dates")
+_DURATION = re.compile(  # "the past two weeks", "several months", "a couple of days long": a length of time
+    rf"^(?:the\s+)?(?:{_WORDS.alternation('duration_prefix')}\s+)*"
+    rf"(?:\d+|{_WORDS.alternation('duration_count')})\s+"
+    rf"{_WORDS.alternation('duration_unit')}(?:\s+(?:of\s+\w+|long))?$",
+    re.IGNORECASE)
+_PART_OF_PERIOD = re.compile(rf"\b({_WORDS.alternation('early_part', 'middle_part', 'other_part')})\b", re.IGNORECASE)
+_LEADING = re.compile(rf"^{_WORDS.alternation('leading_word')}\s+", re.IGNORECASE)
 # month names and abbreviations have one home, the geoparser's word lists ("Dec 3" is a date, not Decatur)
 _MONTH_FORMS = geo_words("month_words")
 _MONTH_NUMBERS = MappingProxyType({form: _WORDS.numbers("month_stem")[form[:3]] for form in _MONTH_FORMS})  # sept: 9
@@ -53,20 +51,22 @@ def _alternation(terms: frozenset[str]) -> str:
 
 _MONTH_NAMES = _alternation(_MONTH_FORMS)
 _MONTH = re.compile(rf"\b({_MONTH_NAMES})\b\.?", re.IGNORECASE)
-_DAY_IN_TIME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
-                          r"last night|overnight)\b", re.IGNORECASE)
+_DAY_IN_TIME = re.compile(rf"\b({_WORDS.alternation('weekday', 'day_word', space=' ')})\b", re.IGNORECASE)
 _WEEKDAY_ANY = re.compile(rf"\b({_alternation(_WORDS.words('weekday'))})\b", re.IGNORECASE)
-_OVERNIGHT = re.compile(r"^(?:late\s+|early\s+)?overnight$", re.IGNORECASE)
-_LAST_WEEK = re.compile(r"^(?:last|past)\s+week$", re.IGNORECASE)
-_NIGHT = re.compile(r"\b(?:late\s+|early\s+)?overnight\b", re.IGNORECASE)
-_WEEKEND = re.compile(r"^(?:the\s+|last\s+|this\s+|past\s+)?weekend$", re.IGNORECASE)
+_NIGHT_WORDS = rf"(?:{_WORDS.alternation('night_qualifier')}\s+)?{_WORDS.alternation('night_word')}"
+_OVERNIGHT = re.compile(rf"^{_NIGHT_WORDS}$", re.IGNORECASE)  # "late overnight"
+_LAST_WEEK = re.compile(rf"^{_WORDS.alternation('last_word')}\s+week$", re.IGNORECASE)
+_LAST_OR_PAST = re.compile(rf"\b{_WORDS.alternation('last_word')}\b", re.IGNORECASE)  # "last Tuesday": a week back
+_NIGHT = re.compile(rf"\b{_NIGHT_WORDS}\b", re.IGNORECASE)
+_WEEKEND = re.compile(rf"^(?:{_WORDS.alternation('weekend_determiner')}\s+)?weekend$", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
 
 
-_STORY_RELATIVE = re.compile(
-    r"^(?:the\s+)?(?:(following|next|previous|same)\s+day|day\s+(before|after))$"
-    r"|^(a|one|two|three|four|five|\d)\s+days?\s+(later|earlier|before|after)$", re.IGNORECASE)
+_STORY_RELATIVE = re.compile(  # "the following day", "the day before", "two days later"
+    rf"^(?:the\s+)?(?:({_WORDS.alternation('relative_day')})\s+day|day\s+({_WORDS.alternation('side_word')}))$"
+    rf"|^({_WORDS.alternation('count_word')}|\d)\s+days?\s+({_WORDS.alternation('forward_word', 'backward_word')})$",
+    re.IGNORECASE)
 _COUNTS = _WORDS.numbers("count_word")
 _RELATIVE_DAYS = _WORDS.numbers("relative_day")
 _FORWARD, _EARLY, _MIDDLE = (_WORDS.words(name) for name in ("forward_word", "early_part", "middle_part"))
@@ -299,7 +299,7 @@ class DatesStage:
             dates = []
             for day in days:
                 back = (reference.weekday() - _WEEKDAY_NUMBERS[day.lower()]) % 7
-                if back == 0 and re.search(r"\b(last|past)\b", cleaned, re.I):
+                if back == 0 and _LAST_OR_PAST.search(cleaned):
                     back = 7
                 dates.append(reference - dt.timedelta(days=back))
             first, last = min(dates), max(dates)

@@ -24,6 +24,7 @@ from ..syntax import governing_verb
 _WORDS = load_lexicon("event_places")
 DIRECTION_WORDS = _WORDS.words("direction_word")
 DISTANCE_WORDS = _WORDS.words("distance_word")
+DISTANCE_PREPOSITIONS = _WORDS.words("distance_preposition")  # "10 km from X", "north of X"
 ROUTE_WORDS = _WORDS.words("route_word")
 # "the city", "the camp": a settlement the sentence refers back to (not "the city of X", which names it)
 _SETTLEMENTS = "|".join(sorted(_WORDS.words("settlement_noun"), key=len, reverse=True))
@@ -221,7 +222,7 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
         prep, head = token.head, token.head.head
         if prep.lower_ == "of" and (head.lower_ in DIRECTION_WORDS or head.lower_ in DISTANCE_WORDS):
             return True
-        if prep.lower_ in ("from", "of") and any(t.lower_ in DISTANCE_WORDS for t in head.subtree):
+        if prep.lower_ in DISTANCE_PREPOSITIONS and any(t.lower_ in DISTANCE_WORDS for t in head.subtree):
             return True
         if prep.lower_ in TOWARD and head.lemma_.lower() in ROUTE_WORDS:
             return True

@@ -13,10 +13,11 @@ import re
 
 from ..article import Article, Count, CountMention, EventMention, ReportTolls
 from ..events.report_dates import sentence_dates
+from ..lexicon import load_lexicon
 
-OTHER_EVENT = re.compile(r"\s*(?:in (?:another|a separate|a second) (?:event|incident|attack)|separately|elsewhere|"
-                         r"meanwhile|in a related)\b", re.IGNORECASE)
-ALSO = re.compile(r"\b(?:also|another|other|others|more)\b", re.IGNORECASE)
+_WORDS = load_lexicon("counts")
+OTHER_EVENT = re.compile(rf"\s*{_WORDS.alternation('other_event_opener', space=' ')}\b", re.IGNORECASE)
+ALSO = re.compile(rf"\b{_WORDS.alternation('also_word')}\b", re.IGNORECASE)
 
 
 class EventTollsStage:

@@ -20,8 +20,7 @@ from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
-CLASH_WORDS = re.compile(r"\b(?:clash\w*|exchange[ds]? (?:of )?fire|firefight|gun ?battle|fought|fighting)\b",
-                         re.IGNORECASE)
+CLASH_WORDS = re.compile(rf"\b{load_lexicon('battle_weapons').alternation('clash_word', space=' ')}\b", re.IGNORECASE)
 
 
 class EventsStage:

@@ -25,11 +25,7 @@ from ..quoting.speaker_kinds import speaker_kind
 from ..quoting.speakers import ORG_WORDS
 
 CATEGORIES = ("loaded term", "euphemism", "dehumanising", "intensifier")
-CONTESTED = re.compile(
-    r"\b(?:attack\w*|kill\w*|shell\w*|bomb\w*|strike[sd]?|struck|missile\w*|rocket\w*|fired|firing|violat\w*|"
-    r"accus\w*|blam\w*|condemn\w*|massacre\w*|atrocit\w*|casualt\w*|dead|died|deaths?|wounded|injur\w*|"
-    r"target\w*|ceasefire|truce|provocation\w*|aggression|occup\w*|destroy\w*|destruction|civilians?|"
-    r"responsib\w*|revenge|retaliat\w*|pay for it)\b", re.IGNORECASE)
+CONTESTED = re.compile(rf"\b{load_word_lists('speakers').alternation('contested_word', space=' ')}\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 

@@ -30,6 +30,7 @@ _CLOSING_TOKENS = frozenset({"”", "»", "''"})
 _CONTINUATION_GAP = 250  # characters between a quotation's cue and the next quotation of the same voice
 _SPEAKERS = load_lexicon("speakers")
 _NO_SPEAKER = _SPEAKERS.words("no_speaker")
+_QUOTE_POINTERS = _SPEAKERS.words("quote_pointer")
 # how a quotation hangs from the verb that introduces it: as its object or complement, or through a preposition
 _OBJECT_DEPS = frozenset({"dobj", "oprd", "attr", "ccomp", "xcomp", "pobj", "pcomp", "prep", "acomp", "npadvmod",
                           "appos", "dative"})
@@ -238,7 +239,7 @@ class QuotesStage:
                 between = [t for t in tokens if t.i > tok.i and not t.is_space]
                 if any(t.tag_ in _FINITE and t.dep_ not in ("aux", "auxpass") for t in between):
                     break
-                if lead_char in (":", ",") or not between or between[-1].lower_ in ("that", "this"):
+                if lead_char in (":", ",") or not between or between[-1].lower_ in _QUOTE_POINTERS:
                     return tok
                 return None
         according = next((t for t in tokens if t.lower_ == "according" and t.i + 1 < len(doc)

@@ -8,8 +8,11 @@ import re
 from ..article import Article, Evidence
 from ..taxonomy.kinds import NON_STATE_ARMED, ActorRole
 from ..events.actor_roles import VIOLENT_TYPES
+from ..lexicon import load_lexicon
 
-CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IGNORECASE)
+_WORDS = load_lexicon("speaker_kinds")
+CLAIMED = re.compile(  # "claimed responsibility", "claiming credit"
+    rf"\b{_WORDS.alternation('claim_verb')} {_WORDS.alternation('responsibility_word')}\b", re.IGNORECASE)
 CLAIMING_KINDS = NON_STATE_ARMED  # who claims an attack
 
 
