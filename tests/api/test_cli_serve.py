@@ -38,11 +38,16 @@ def test_cli_serve_short_token_is_refused(store):
     assert err.value.code == "W070"
 
 
+def test_cli_serve_stale_seconds_out_of_range_is_w070(store, capsys):
+    assert main(["serve", "--db", str(store), "--stale-seconds", "-1"]) == 2
+    assert "W070" in capsys.readouterr().err
+
+
 def test_cli_serve_settings_travel_to_worker_processes_whole(tmp_path):
     from wirecoder.api import DeskSettings
 
     settings = DeskSettings(db=tmp_path / "s.sqlite", cors_origins=("http://a.test",), gazetteer=tmp_path / "g",
-                            page_limit=7, cache_bytes=1000)
+                            page_limit=7, cache_bytes=1000, stale_seconds=0.5)
     assert DeskSettings.from_json(settings.to_json()) == settings
     bare = DeskSettings(db=tmp_path / "s.sqlite")
     assert DeskSettings.from_json(bare.to_json()) == bare

@@ -31,25 +31,35 @@ def test_generation_moves_with_every_visible_change_and_not_with_reads(store):
         start = reader.generation()
         list(reader.events()), reader.event_points(), reader.event_counts()
         assert reader.generation() == start
+        reviews = reader.generations()[1]
         db.write_batch(run_id=None, documents=[kano(1)])  # another connection's commit is seen
         after_write = reader.generation()
-        assert after_write > start
+        assert after_write > start and reader.generations() == (after_write, reviews)  # not a review
         db.add_review(ReviewInput(reviewer="ana", action="reject", document_id="ng-1", event_key="ng-1-e1",
                                   reason="duplicate"))
         after_review = reader.generation()
-        assert after_review > after_write
+        assert after_review > after_write and reader.generations()[1] > reviews
         db.rebuild_incidents()
         assert reader.generation() > after_review
 
 
 class Store:
-    """Stands for a Database: only its generation matters to the cache."""
+    """Stands for a Database: only its generations matter to the cache."""
 
     def __init__(self):
         self.value = 0
+        self.reviews = 0
 
-    def generation(self) -> int:
-        return self.value
+    def generations(self) -> tuple[int, int]:
+        return self.value, self.reviews
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 def test_read_cache_keeps_a_result_until_the_generation_moves():
@@ -66,6 +76,35 @@ def test_read_cache_keeps_a_result_until_the_generation_moves():
     assert cache.get(db, "other", build) == b"at 1" and builds == [0, 1, 1]
     stats = cache.stats()
     assert (stats.hits, stats.builds, stats.entries) == (1, 3, 2)
+    assert cache.peek(db, "k").fresh and cache.peek(db, "absent") is None
+    db.value = 2
+    assert cache.peek(db, "k") is None  # stale_seconds 0: a stale result is never shown
+
+
+def test_read_cache_shows_a_stale_result_while_one_reader_refreshes_it_but_never_after_a_review():
+    clock, db, builds = Clock(), Store(), []
+    cache = ReadCache(stale_seconds=2.0, clock=clock)
+
+    def build() -> bytes:
+        builds.append(db.value)
+        return f"at {db.value}".encode()
+
+    cache.get(db, "k", build)
+    db.value = 1  # an ingest wrote
+    clock.now += 1.5
+    first, second = cache.peek(db, "k"), cache.peek(db, "k")
+    assert (first.value, first.fresh, first.refresh) == (b"at 0", False, True)
+    assert (second.value, second.fresh, second.refresh) == (b"at 0", False, False)  # one refresh at a time
+    assert cache.refresh(db, "k", build) == b"at 1" and builds == [0, 1]
+    assert cache.peek(db, "k") == cache.peek(db, "k") and cache.peek(db, "k").fresh
+    db.value = 2
+    clock.now += 2.5  # the kept result was read 2.5 s ago: too old to show
+    assert cache.peek(db, "k") is None
+    cache.get(db, "k", build)
+    db.value, db.reviews = 3, 1  # an analyst's review: the kept result is not shown however young
+    assert cache.peek(db, "k") is None
+    assert cache.get(db, "k", build) == b"at 3"
+    assert cache.stats().stale_hits == 2
 
 
 def test_read_cache_builds_once_for_many_readers_at_once():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -15,6 +16,7 @@ from ..store import Database
 from ..store.cache import ReadCache
 from . import articles, events, exports, incidents, pages, places, problems, reviews
 from .deps import Stores
+from .kept import Refreshes
 from .settings import DeskSettings
 
 # The page runs only its own scripts; nothing it shows can load or run anything else.
@@ -48,6 +50,7 @@ class Limits:
             return
         received = 0
         limit = self.settings.max_body_bytes
+        started = time.perf_counter()
 
         async def counted_receive() -> Message:
             nonlocal received
@@ -67,6 +70,8 @@ class Limits:
                 if api:  # the API's answers change with the store: browsers must not keep them
                     headers = [(name, value) for name, value in headers if name.lower() != b"cache-control"]
                     headers.append((b"cache-control", b"no-store"))
+                # the server's own time to the answer's head (the client's latency less it is queueing and the network)
+                headers.append((b"server-timing", f"app;dur={(time.perf_counter() - started) * 1000:.1f}".encode()))
                 headers += [(b"content-security-policy", (_DOCS_CSP if docs else _CSP).encode()),
                             (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
                             (b"x-frame-options", b"DENY")]
@@ -98,7 +103,9 @@ def create_app(settings: DeskSettings) -> FastAPI:
                               "and review by analysts. Errors: `{\"error\": {\"code\", \"message\", \"status\"}}`.")
     app.state.settings = settings
     app.state.stores = Stores(settings)
-    app.state.read_cache = ReadCache(max_entries=settings.cache_entries, max_bytes=settings.cache_bytes)
+    app.state.read_cache = ReadCache(max_entries=settings.cache_entries, max_bytes=settings.cache_bytes,
+                                     stale_seconds=settings.stale_seconds)
+    app.state.refreshes = Refreshes()
     app.state.static_dir = static
     app.state.gazetteers = places.Gazetteers(settings.gazetteer)
     problems.install(app)

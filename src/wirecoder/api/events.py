@@ -9,7 +9,8 @@ from fastapi.responses import JSONResponse, Response
 from ..errors import WirecoderError
 from ..store import Database
 from .deps import Filter, Store
-from .views import article_json, cached_json, event_json, json_bytes, json_response, report_entry
+from .kept import cached_json
+from .views import article_json, event_json, json_bytes, json_response, report_entry
 
 router = APIRouter(prefix="/api", tags=["events"])
 

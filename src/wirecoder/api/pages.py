@@ -12,7 +12,8 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from ..errors import WirecoderError
 from ..review import FIELDS, REJECT_REASONS
 from ..taxonomy import ACTOR_KINDS, EVENT_TYPES
-from .views import cached_json, json_bytes
+from .kept import cached_json
+from .views import json_bytes
 
 router = APIRouter()
 # the files the page cannot work without; a missing one means a broken install (W077 at start)

@@ -20,6 +20,7 @@ class DeskSettings:
     export_page_size: int = 500  # events read from the store per chunk of a streamed export
     cache_entries: int = 512  # read results (pages, points, counts) kept until the store changes
     cache_bytes: int = 64 * 1024 * 1024  # and at most this many bytes of them
+    stale_seconds: float = 2.0  # a kept read an ingest's write made stale is still shown this long after it was read
 
     def to_json(self) -> str:
         """The settings as JSON, for the worker processes of `wirecoder serve --workers N`."""
@@ -44,4 +45,6 @@ SETTINGS_HELP = {
     "export_page_size": "events read per chunk while an export streams",
     "cache_entries": "read results (pages, map points, counts, the store's summary) kept until the store changes",
     "cache_bytes": "most bytes of kept read results (least recently used dropped first)",
+    "stale_seconds": "a kept read that an ingest's write made stale is still shown, while it is read again in the "
+                     "background, up to this many seconds after it was read (never after a review; 0: never)",
 }

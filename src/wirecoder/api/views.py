@@ -1,19 +1,14 @@
 """The API's JSON forms of stored things (one place, so lists, single items and exports agree)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
 from typing import Any
 
 import orjson
-from fastapi import Request
-from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse
 
 from ..review.state import apply_review
 from ..store import Database, StoredEvent, StoredReport
-from ..store.cache import ReadCache
 from ..store.browse import ArticleView
-from .deps import Stores
 
 
 class FastJSONResponse(JSONResponse):
@@ -33,23 +28,6 @@ def json_bytes(body: Any) -> bytes:
     """A body as the API sends it: compact UTF-8 JSON (orjson; keys that are not strings are written as
     strings, as json.dumps does; a float that is not a number is written as null)."""
     return orjson.dumps(body, option=orjson.OPT_NON_STR_KEYS)
-
-
-async def cached_json(request: Request, key: Hashable, build: Callable[[Database], bytes]) -> Response:
-    """The JSON bytes ``build`` makes for ``key`` from the store, kept by the app's ReadCache until the store
-    changes (every reader of the same view at the same generation of the store gets the same bytes). Kept bytes
-    are given out on the event loop (one read of the store's generation, no thread); a read runs in the thread
-    pool, on that thread's connection."""
-    cache: ReadCache = request.app.state.read_cache
-    stores: Stores = request.app.state.stores
-    kept = cache.peek(stores.reader(), key)
-    if kept is None:
-        def read() -> bytes:
-            db = stores.reader()
-            return cache.get(db, key, lambda: build(db))
-
-        kept = await run_in_threadpool(read)
-    return Response(kept, media_type="application/json")
 
 
 def event_json(stored: StoredEvent) -> dict[str, Any]:

@@ -29,6 +29,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--workers", type=int, default=1,
                         help="server processes sharing the port, each with its own connections and kept reads "
                              "(default: %(default)s; more use more cores)")
+    parser.add_argument("--stale-seconds", type=float, default=2.0,
+                        help="while an ingest writes, show a kept view (map points, counts, pages) up to this many "
+                             "seconds after it was read, and read it again in the background, rather than make "
+                             "readers wait (never after a review; 0: always wait; default: %(default)s)")
     parser.set_defaults(func=run)
 
 
@@ -74,8 +78,11 @@ def run(args: argparse.Namespace) -> int:
         raise WirecoderError("W030", f"there is no database at {db_path}; write one with `wirecoder ingest`")
     if not 1 <= args.workers <= 64:
         raise WirecoderError("W070", f"--workers {args.workers} is not from 1 to 64")
+    if not 0 <= args.stale_seconds <= 3600:
+        raise WirecoderError("W070", f"--stale-seconds {args.stale_seconds} is not from 0 to 3600")
     settings = DeskSettings(db=db_path, cors_origins=tuple(args.cors_origin),
-                            gazetteer=Path(args.gazetteer) if args.gazetteer else None)
+                            gazetteer=Path(args.gazetteer) if args.gazetteer else None,
+                            stale_seconds=args.stale_seconds)
     app = create_app(settings)  # checks the store and the page's files before anything listens
     new_token = ensure_token(db_path, token=args.token)
     if new_token:

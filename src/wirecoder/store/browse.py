@@ -253,6 +253,14 @@ class BrowseStore:
         generation hold until it moves (store/cache.py)."""
         return int(self._conn.execute("SELECT generation FROM store_generation WHERE id = 1").fetchone()[0])
 
+    def generations(self) -> tuple[int, int]:
+        """(the store's generation, the last review's number) in one read: the second moves only when an
+        analyst reviews something (the log is append-only), so a kept read may be shown a little late after an
+        ingest's write but never after a review (store/cache.py)."""
+        row = self._conn.execute("SELECT generation, (SELECT coalesce(max(id), 0) FROM reviews) "
+                                 "FROM store_generation WHERE id = 1").fetchone()
+        return int(row[0]), int(row[1])
+
     def event_counts(self, event_filter: EventFilter = EventFilter(), *, by: str = "week") -> list[CountRow]:
         """Events and fatalities of the filter grouped by week (Monday's date), type, sub-type or country."""
         if by not in COUNT_KEYS:
