@@ -52,3 +52,25 @@ def test_a_reported_event_is_not_referenced(coder):
 def test_the_lexicon_names_acled_sub_types():
     nouns = load_lexicon("referenced_events").mapping("event_noun")
     assert nouns and set(nouns.values()) <= set(SUB_EVENT_TYPES)
+
+
+def test_other_ways_to_tie_a_day_to_the_event(coder):
+    for text, day in (("Republicans have focused on security since the attacks of Nov. 13 in Paris.", "2015-11-13"),
+                      ("Sunday night's shooting in Orlando shocked the nation.", "2015-12-06"),
+                      ("The Dec. 2 shooting in San Bernardino changed the race.", "2015-12-02")):
+        events = current(coder, text, "2015-12-07")
+        assert [(e["date"], e["referenced"]) for e in events] == [(day, True)], text
+
+
+def test_a_period_names_no_event(coder):
+    for text in ("Last year's attacks in Paris changed the debate.",
+                 "The attacks of last month in Paris changed the debate."):
+        assert current(coder, text, "2015-12-07") == [], text
+
+
+def test_a_clause_that_dates_the_event_names_it(coder):
+    text = ("The recording does not include a view of the shooting itself, which occurred Tuesday afternoon as the "
+            "man was sitting in his parked vehicle outside his apartment in Charlotte.")
+    events = current(coder, text, "2016-09-25")
+    assert [(e["date"], e["location"]["name"], e["referenced"]) for e in events] == [("2016-09-20", "Charlotte", True)]
+    assert current(coder, "The march, which happened last month in Charlotte, was peaceful.", "2016-09-25") == []

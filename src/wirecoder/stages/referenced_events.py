@@ -34,6 +34,9 @@ class ReferencedEventsStage:
         words = load_lexicon("referenced_events")
         self._nouns = words.mapping("event_noun")
         self._links = words.words("date_link")
+        self._of_words = words.words("date_preposition")
+        self._occurring = words.words("occurring_verb")
+        self._clause_date_links = words.words("clause_date_link")
 
     def __call__(self, article: Article) -> Article:
         days = [d for d in article.dates if self._one_past_day(d, article.published)]
@@ -76,10 +79,20 @@ class ReferencedEventsStage:
             published is None or date.date <= published)
 
     def _named_by_day(self, token, days: list[DateMention]) -> bool:
-        """Whether a date of one day is tied to the noun: a possessive, a modifier, or a bare day after it."""
+        """Whether a date of one day is tied to the noun: a possessive ("Monday's", "Sunday night's"), a modifier
+        ("the Nov. 13 attacks"), a bare day after it ("the massacre Tuesday") or "of" a day ("the attacks of Nov.
+        13") or the day a clause says it happened on ("the shooting, which occurred Tuesday"). A day "on" which something was done ("condemned the attack on Sunday") may be the reaction's."""
+        def a_day(words) -> bool:
+            return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days)
+                       for w in words)
+
         for child in token.children:
-            if child.dep_ not in self._links or child.ent_type_ != "DATE":
-                continue
-            if any(d.span.start <= child.idx < d.span.end for d in days):
+            if child.dep_ in self._links and a_day(child.subtree):
                 return True
+            if child.dep_ == "prep" and child.lower_ in self._of_words and a_day(
+                    w for w in child.children if w.dep_ == "pobj"):
+                return True
+            if child.dep_ == "relcl" and child.lemma_.lower() in self._occurring and a_day(
+                    w for c in child.children if c.dep_ in self._clause_date_links for w in c.subtree):
+                return True  # "the shooting itself, which occurred Tuesday afternoon"
         return False
