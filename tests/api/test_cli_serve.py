@@ -91,3 +91,22 @@ def test_cli_serve_workers_share_the_port(store):
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
     assert server.returncode is not None
+
+
+def test_serve_freezes_its_startup_objects_out_of_full_collections(store):
+    """A full collection walks every tracked object: the server's tens of thousands alive from its start are
+    frozen once the app is built, so no collection stops the server to walk them again."""
+    import gc
+
+    from wirecoder.api import DeskSettings, create_app
+    from wirecoder.api.app import freeze_startup_objects
+
+    app = create_app(DeskSettings(db=store))
+    try:
+        freeze_startup_objects()
+        frozen = gc.get_freeze_count()
+        assert frozen > 10_000
+        assert len(gc.get_objects(generation=2)) < frozen  # what a full collection would still walk
+    finally:
+        gc.unfreeze()
+    assert app.state.read_cache is not None

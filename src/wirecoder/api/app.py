@@ -1,6 +1,7 @@
 """create_app: the FastAPI application of the desk, with its limits, headers and one error shape."""
 from __future__ import annotations
 
+import gc
 import os
 import time
 from contextlib import asynccontextmanager
@@ -120,6 +121,15 @@ def create_app(settings: DeskSettings) -> FastAPI:
     return app
 
 
+def freeze_startup_objects() -> None:
+    """Put every object alive once the desk is built (modules, the app, its routes and models: some 70,000,
+    alive as long as the server) out of the garbage collector's reach (gc.freeze). A full collection otherwise
+    walks them all, every few hundred requests, and stops the whole server meanwhile: 1 ms instead of
+    30-170 ms on this store. For a server process only: objects frozen are never collected."""
+    gc.collect()
+    gc.freeze()
+
+
 # `wirecoder serve --workers N` hands its settings to the worker processes it starts through this variable
 SETTINGS_VARIABLE = "WIRECODER_DESK_SETTINGS"
 
@@ -130,4 +140,6 @@ def app_from_environment() -> FastAPI:
     text = os.environ.get(SETTINGS_VARIABLE)
     if not text:
         raise WirecoderError("W076", f"{SETTINGS_VARIABLE} is not set: start the desk with `wirecoder serve`")
-    return create_app(DeskSettings.from_json(text))
+    app = create_app(DeskSettings.from_json(text))
+    freeze_startup_objects()
+    return app

@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from ..api import DeskSettings, create_app
+    from ..api.app import freeze_startup_objects
 
     db_path = Path(args.db)
     if not db_path.is_file():
@@ -90,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
     sock = bind(args.host, args.port)
     print(f"wirecoder desk on http://{args.host}:{sock.getsockname()[1]}/ (API docs at /docs)", file=sys.stderr)
     if args.workers == 1:
+        freeze_startup_objects()
         uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False)).run(sockets=[sock])
         return 0
     from uvicorn.supervisors import Multiprocess
