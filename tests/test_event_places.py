@@ -123,3 +123,37 @@ def test_a_city_after_of_that_spacy_takes_for_an_organisation_is_a_place(coder):
     places = located(coder, "A suicide bomber blew himself up at a mosque in the police lines of Peshawar on "
                             "Monday, killing 59 people.")
     assert places and places[0]["country"] == "PK" and places[0]["feature_class"] == "P"
+
+
+def test_a_place_where_the_victims_were_is_the_events_place(coder):
+    places = located(coder, "On Monday, police shot dead two men smuggling illegal khat in Baligubadle town "
+                            "(Hargeysa, Woqooyi Galbeed).")
+    assert [p["name"] for p in places] == ["Baligubadle"]
+
+
+def test_a_journeys_end_in_the_triggers_own_clause_is_not_the_place(coder):
+    places = located(coder, "In San Crisanto, Yucatan, neighbours beat two residents returning from a trip to the "
+                            "United States on Monday.")
+    assert places and all(p["country"] == "MX" for p in places)
+
+
+def test_a_name_after_a_lower_case_arabic_article_and_a_square_of_its_town(coder):
+    places = located(coder, "On Friday, a march was held in el Hermel from the Martyrs square to the Saray square "
+                            "in protest against the government.")
+    assert places and all(p["country"] == "LB" for p in places)
+
+
+def test_a_name_with_a_lower_case_particle_qualifies_a_town(coder):
+    places = located(coder, "In Brus Laguna, Gracias a Dios, soldiers destroyed a clandestine airstrip on Monday.")
+    assert places and places[0]["country"] == "HN" and places[0]["text"] == "Brus Laguna"
+
+
+def test_no_sentence_opens_mid_clause_but_one_may_after_a_forgotten_full_stop(coder):
+    from wirecoder.stages.nlp import load_spacy
+    from wirecoder.settings import DEFAULT_SPACY_MODEL
+    nlp = load_spacy(DEFAULT_SPACY_MODEL)
+    doc = nlp("On Monday, police shot and killed two persons smuggling illegal Khat in Baligubadle town "
+              "(Hargeysa, Woqooyi Galbeed). Officials confirmed it.")
+    assert len(list(doc.sents)) == 2
+    doc = nlp("Arsonists attacked a building in Bagcilar, Istanbul The attack caused material damage.")
+    assert [s.text.split()[0] for s in doc.sents] == ["Arsonists", "The"]

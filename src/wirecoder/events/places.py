@@ -2,7 +2,8 @@
 the event_locations stage applies when it picks an event's location (stages/event_locations.py).
 
 - a place inside an actor's words is the actor's, unless a comma parts it from them ("in Cosoleacaque, Veracruz,
-  armed men" is a place before the actor, which a loose noun phrase swallowed);
+  armed men" is a place before the actor, which a loose noun phrase swallowed) or a clause of the actor's words
+  holds it ("two persons smuggling khat in Baligubadle town": where they were);
 - a place naming the beat of a job ("the Middle East and North Africa director") is part of a title;
 - people's origins ("a woman visiting from Canada", "people from the villages of X", "coming from A and B") and a
   journey's end ("returning from a trip to the United States") are not where they acted;
@@ -25,6 +26,7 @@ _LEXICON = load_lexicon("event_places")
 MOVEMENT_VERBS = _LEXICON.words("movement_verb")
 TRAVEL_NOUNS = _LEXICON.words("travel_noun")
 JOB_NOUNS = _LEXICON.words("job_noun")
+LOCATIVE_PREPOSITIONS = _LEXICON.words("locative_preposition")
 MAX_CLIMB = 4
 PARTING_MARKS = frozenset({",", "(", ")", ";", ":"})  # a hyphen joins: "the Quba-Baku highway"
 AREA_PRECISION = 3  # ACLED's geo-precision of a province or vaguer
@@ -34,6 +36,21 @@ def apposed_before(text: str, place: Span, actor: Span) -> bool:
     """Whether a comma parts the place from the rest of the actor's words that follow it ("Cosoleacaque, Veracruz,
     armed men"): the place is told before the actor, not inside its name ("the civilian population of X")."""
     return place.end < actor.end and "," in text[place.end:actor.end]
+
+
+def told_in_actors_clause(doc, place: Span, actor: Span) -> bool:
+    """Whether the place is where a verb inside the actor's words happened ("two persons smuggling khat in X town",
+    "men who gathered at X"): where the people were, not a part of their name ("activists affiliated with the
+    League of X" keeps X in the name)."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    while t.dep_ in ("compound", "amod", "nmod", "appos") and t.head.i != t.i:
+        t = t.head  # "Baligubadle town": the kind noun
+    prep = t.head
+    return t.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX") \
+        and actor.start <= prep.head.idx < actor.end
 
 
 def origin_of_people(token) -> bool:
@@ -68,7 +85,8 @@ def names_a_job(token) -> bool:
 def travel_destination(token) -> bool:
     """ "a trip to the United States", "a visit to Moscow": the end of a journey told about, not the event's
     place."""
-    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lemma_.lower() in TRAVEL_NOUNS
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ == "to" \
+        and token.head.head.lemma_.lower() in TRAVEL_NOUNS
 
 
 def names_a_topic(token) -> bool:
@@ -97,6 +115,14 @@ def _noun_word(noun) -> str:
             and not doc[noun.i + 1].whitespace_:
         return f"{noun.lower_}-{doc[noun.i + 2].lower_}"
     return noun.lemma_.lower()
+
+
+def named_node(token):
+    """The token standing for a place in the parse: the kind noun its name qualifies ("Baligubadle town
+    (Hargeysa)": the areas in brackets are apposed to "town"), else the name's own head."""
+    if token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i and _noun_word(token.head) in PLACE_HEADS:
+        return token.head
+    return token
 
 
 def place_token(doc, place: Place):

@@ -16,6 +16,8 @@ from .lexicon import geo_lexicon, words
 _DROPPED = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, ".": None, "ʼ": None, "ʻ": None})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\"“”]+")
 _LATIN = re.compile(r"[a-z]")
+_SKELETON_DROPPED = frozenset("aeiouy")  # letters transliterations disagree on
+_ARTICLES = words("arabic_articles")  # "al", "el": an article transliterations keep or drop
 _SPECIAL_LETTERS = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
                                   "ð": "d", "ə": "a", "ŀ": "l", "ħ": "h"})
 
@@ -28,6 +30,16 @@ def name_key(name: str) -> str:
     if key.startswith("the "):
         key = key[4:]
     return key
+
+
+def name_skeleton(name: str) -> str:
+    """A name's consonants in order, doubled ones once: what transliterations of one name share ("Vodyane" and
+    "Vodiane", "Pervomaisk" and "Pervomaysk" give "vdn", "prvmsk"), without an Arabic article before them."""
+    words = name_key(name).replace("-", " ").split()
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]  # "Al Karak" and "Karak"
+    letters = [c for c in "".join(words) if c.isalpha() and c not in _SKELETON_DROPPED]
+    return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
 
 
 def is_latin_key(key: str) -> bool:

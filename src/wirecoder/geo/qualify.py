@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..article import Place
+from ..lexicon import load_lexicon
 from .countries import COUNTRY_CODES
 from .lexicon import words
 from .chains import Chain, ChainReader, Link, chain_lexicon
@@ -38,6 +39,7 @@ BIG_TOWN_HOLD_KM = 60.0  # a city's neighbourhoods and suburbs: "Tishrine neighb
 BIG_TOWN_POPULATION = 500_000
 FEATURE_HOLD_KM = 200.0  # regions, valleys, mountains and other features of the project's tables
 NAMESAKE_POPULATION = 20_000
+NAMESAKE_TOWN_POPULATION = 1_000  # a village's name is borne by others the gazetteer lacks; a town's less often
 AMBIGUOUS_COUNTRIES = 3  # a qualifier naming areas in this many countries proves no namesake
 STRONG_JOINS = chain_lexicon().words("strong_join")  # "(", "in", "near", "of"
 PLACE_JOINS = words("qualifier_prepositions")  # "in", "near": the chain tells where a place is
@@ -99,6 +101,7 @@ class Qualifier:
         lex = chain_lexicon()
         self.area_kinds = lex.words("area_kinds")
         self.city_parts = lex.words("city_parts")
+        self.facility_words = load_lexicon("place_names").words("facility_word")
 
     def apply(self, text: str, found: Sequence[Toponym], *,
               entities: Sequence[tuple[int, int, str]] | Callable[[], Sequence[tuple[int, int, str]]] = ()
@@ -232,10 +235,12 @@ class Qualifier:
         """ "Uitenhage Provincial Hospital (Nelson Mandela Bay, Eastern Cape)": a name no gazetteer knows that opens
         with a place the chain's areas hold is at that place."""
         words = head.text.split()
+        building = words[-1].casefold() in self.facility_words  # a building's: a town's former name will do
         areas = next((es for es in outer if es), ())
         for k in range(len(words) - 1, 0, -1):
             held = tuple(e for e in self._entries(Link(head.start, head.start, " ".join(words[:k])))
-                         if e.feature_class == "P" and e.kind == NameKind.PRIMARY and any(holds(a, e) for a in areas))
+                         if e.feature_class == "P" and (e.kind == NameKind.PRIMARY or building and e.kind ==
+                                                         NameKind.ALTERNATE) and any(holds(a, e) for a in areas))
             if held:
                 return held
         return ()
@@ -268,6 +273,8 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str],
         pairs = areas or pairs
         inner = tuple(dict.fromkeys(e for _, e in pairs))
         outer = tuple(dict.fromkeys(o for o, _ in pairs))
+        if not inner and not loose[b]:
+            inner, outer = _by_the_province(out[a], out[b])
         if inner:
             out[a], out[b] = inner, outer
         elif not loose[b] and _namesake(out[a], out[b], joins[b - 1]):
@@ -278,6 +285,20 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str],
         if a < cut and out[a] and out[b]:
             out[b] = tuple(e for e in out[b] if any(holds(o, e) for o in out[a])) or out[b]
     return out, cut
+
+
+def _by_the_province(inner: tuple[Entry, ...], outer: tuple[Entry, ...]) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
+    """ "Burgersfort (Sekhukhune, Limpopo)", "Goniri (Gujiba LGA, Borno)": the one place the gazetteer knows by the
+    name, a town in the country of the province named, within a province's reach of it, is that town (a border the gazetteer draws elsewhere, a
+    province since split), not a namesake of a place it lacks. Returns (town, province) or ((), ())."""
+    provinces = [o for o in outer if o.feature_code == "ADM1" and o.lat is not None]
+    if len(inner) != 1 or inner[0].feature_class != "P" or inner[0].lat is None \
+            or inner[0].population < NAMESAKE_TOWN_POPULATION:
+        return (), ()  # a name of many places ("La Victoria, Lambayeque"), or a village, may well be a namesake
+    town = inner[0]
+    near = tuple(o for o in provinces if o.country == town.country
+                 and distance_km(o.lat, o.lon, town.lat, town.lon) <= HOLD_KM["ADM1"])
+    return ((town,), near) if near else ((), ())
 
 
 def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> bool:

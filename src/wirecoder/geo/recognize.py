@@ -45,6 +45,7 @@ CITY_AFTER_OF = 1_000_000
 GPE_MIN_POPULATION = 5_000
 MAX_WORDS = 5
 FACILITY_WORDS = load_lexicon("place_names").words("facility_word")
+NAME_ARTICLES = load_lexicon("place_names").words("name_article")
 
 
 @dataclass(frozen=True)
@@ -294,8 +295,9 @@ class Recognizer:
         return words
 
     def _admissible(self, doc, cand: Candidate, person_words: set[str]) -> bool:
-        if not doc[cand.start_token].text[:1].isupper():
-            return False  # news capitalises place names; "paris fashion" is not Paris
+        if not (doc[cand.start_token].text[:1].isupper() or cand.end_token - cand.start_token >= 2 and doc[
+                cand.start_token].lower_ in NAME_ARTICLES and doc[cand.start_token + 1].text[:1].isupper()):
+            return False  # news capitalises place names ("paris fashion" is not Paris), after "el" or "al" too
         if cand.end_token < len(doc) and doc[cand.end_token].lower_ in DISEASE_WORDS:
             return False  # "West Nile virus", "Ebola fever": the disease, named after a place
         if names_a_currency(doc, cand.end_token) or (cand.label != "DATELINE" and initials_of_no_place(

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .lexicon import words
-from .names import name_key
+from .names import name_key, name_skeleton
 from .store import Entry, NameKind
 
 EARTH_RADIUS_KM = 6371.0
@@ -87,7 +87,8 @@ class Resolver:
         """Resolve the toponyms of one article, in text order."""
         mentions = [_city_hint(m) for m in mentions]
         located = [_settlements_first(_features_first(_areas_over_their_country(
-            _as_hinted(_short_forms_as_own(m.text, tuple(e for e in m.candidates if e.lat is not None)), m.hint)),
+            _as_hinted(_former_names_dropped(m.text, _short_forms_as_own(
+                m.text, tuple(e for e in m.candidates if e.lat is not None))), m.hint)),
             m.hint), m.hint) for m in mentions]
         first = [max(cands, key=lambda e, h=m.hint: self.prior(e, h)) if cands else None
                  for cands, m in zip(located, mentions)]
@@ -143,6 +144,7 @@ class Resolver:
 
 
 SHADOW_KM = 50.0
+MIN_SKELETON = 3  # shorter consonant skeletons ("Ain", "Una") say too little to call two names one
 SUBURB_KM = 60.0
 SEAT_TOWN_POPULATION = 100_000
 SEAT_SHARE = 0.2  # a province's seat of its own name holds this share of its people or more
@@ -171,6 +173,23 @@ def _short_forms_as_own(text: str, cands: tuple[Entry, ...]) -> tuple[Entry, ...
             e = e._replace(kind=NameKind.PRIMARY)
         out.append(e)
     return tuple(out)
+
+
+def _former_names_dropped(text: str, cands: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """A small place the name once meant, or means in another language ("Vodyane" for Zymna Voda), gives way to
+    places whose own name it is or spells another way ("Vodiane"): transliterations differ in their vowels, not in
+    their consonants, and in an Arabic article ("Karak" for Al Karak). A big place keeps its other names
+    ("Bombay"), and so does a place that is no town (an airport, "Heathrow")."""
+    skeleton = name_skeleton(text)
+    if len(skeleton) < MIN_SKELETON:
+        return cands
+    key = name_key(text)
+    spelled = [e.kind == NameKind.PRIMARY or e.kind == NameKind.ALTERNATE and (
+        name_skeleton(e.name) == skeleton or name_key(e.name).startswith(key + " ")) for e in cands]  # "Karak City"
+    if not any(spelled):
+        return cands
+    return tuple(e for e, own in zip(cands, spelled) if own or e.kind != NameKind.ALTERNATE
+                 or e.feature_class != "P" or e.population >= STRAY_ALTERNATE_POPULATION)
 
 
 def _areas_over_their_country(cands: tuple[Entry, ...]) -> tuple[Entry, ...]:

@@ -18,7 +18,8 @@ from ..events.place_relations import contains, within_admin1
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
 from ..events.places import (apposed_before, most_specific_last, names_a_job, names_a_topic, only_finer_kept,
-                             origin_of_people, place_token, travel_destination, without_hosts)
+                             named_node, origin_of_people, place_token, told_in_actors_clause, travel_destination,
+                             without_hosts)
 from ..syntax import governing_verb
 
 _WORDS = load_lexicon("event_places")
@@ -54,9 +55,12 @@ class EventLocationsStage:
                  and (a.role == ActorRole.STATE or " of " in a.span.text)]
         used += article.datelines  # where the reporter filed from
         places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
-                  and not any(u.overlaps(p.span) and (u in article.datelines or not apposed_before(
-                      article.text, p.span, u)) for u in used) and p.lat is not None
+                  and not any(u.overlaps(p.span) and (u in article.datelines or not (apposed_before(
+                      article.text, p.span, u) or told_in_actors_clause(article.doc, p.span, u))) for u in used)
+                  and p.lat is not None
                   and not names_a_job(place_token(article.doc, p))]
+        # a journey's end is no place of the act, wherever the trigger lies ("returning from a trip to X")
+        places = [p for p in places if not travel_destination(place_token(article.doc, p))] or places
         places = _in_clause(article, mention, places)
         places = _without_reference_points(article, places)
         places = _most_specific(article, places)
@@ -138,7 +142,7 @@ def _most_specific(article: Article, places: list[Place]) -> list[Place]:
     for place in places:
         span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
         if span is not None:
-            tokens[id(place)] = span.root
+            tokens[id(place)] = named_node(span.root)
     hosts = {p.within for p in places if p.within is not None}  # "in Jangebe, in Zamfara state": Zamfara
     kept = []                                                   # only places Jangebe, which it hosts
     for place in places:
@@ -171,7 +175,8 @@ def _most_specific(article: Article, places: list[Place]) -> list[Place]:
 
 
 def _peers(token, other) -> bool:
-    """Places of one list ("Ganja, Mingachevir, Khizi as well as Absheron district") share its first item."""
+    """Places of one list ("Ganja, Mingachevir, Khizi as well as Absheron district") share its first item, outside
+    brackets."""
     def list_head(t):
         for _ in range(8):
             if t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
@@ -179,6 +184,9 @@ def _peers(token, other) -> bool:
             else:
                 break
         return t
+    low, high = sorted((token.i, other.i))
+    if any(t.text == "(" for t in token.doc[low:high]):
+        return False  # "X town (Hargeysa, Waqooyi Galbeed)": brackets situate, they do not list
     return list_head(token).i == list_head(other).i
 
 

@@ -1,7 +1,9 @@
 """NLP: run spaCy once over the coded text (boilerplate blanked, offsets kept) and split sentences.
 
 Paragraph breaks always end a sentence: news paragraphs are units of reporting, and a sentence that
-ran across one would join a datelined fact to an unrelated one.
+ran across one would join a datelined fact to an unrelated one. And no sentence begins right after a word on
+the same line unless a sentence's opening word follows ("..., Istanbul The attack"): the parser sometimes starts
+one mid-clause ("killed two persons smuggling illegal | Khat in X town"), cutting the place from its event.
 """
 from __future__ import annotations
 
@@ -24,6 +26,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
 
 _CLOSED = re.compile(r"[.!?:;\"”’)\]]$")
+# what opens a sentence whose full stop the writer forgot ("..., Istanbul The attack caused"): a determiner, a
+# pronoun, a preposition or conjunction, an adverb, a wh-word (Penn tags; the tagger runs before the parser)
+SENTENCE_OPENER_TAGS = frozenset({"DT", "PRP", "PRP$", "EX", "WDT", "WP", "WRB", "IN", "CC", "RB"})
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’'“‘)\]…*•|-]$")  # a token after one of these may open a sentence
 
 
 def paragraph_break(text: str, start: int, end: int) -> bool:
@@ -54,6 +60,9 @@ def _paragraph_boundaries(doc):
         elif "\n" in previous.whitespace_:
             start = previous.idx + len(previous.text)
         else:
+            if not _ENDS_SENTENCE.search(previous.text) and not (token.text[:1].isupper()
+                                                                 and token.tag_ in SENTENCE_OPENER_TAGS):
+                token.is_sent_start = False
             continue
         if paragraph_break(text, start, token.idx):
             token.is_sent_start = True

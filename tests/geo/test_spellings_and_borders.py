@@ -1,0 +1,77 @@
+"""Readings that turn on how a name is spelt and where borders run: a former name gives way to places that bear
+the name or spell it another way; the one town of a name stays itself when the province named with it is its
+neighbour; a building's name opens with a town's former name. Places and sentences are the tests' own."""
+import pytest
+from geo_helpers import area, geoparser_over, resolve, town
+
+from wirecoder.geo.names import name_skeleton
+from wirecoder.geo.store import NameKind
+
+ALT = NameKind.ALTERNATE
+
+
+def test_transliterations_share_a_skeleton_and_other_names_do_not():
+    assert name_skeleton("Vodyane") == name_skeleton("Vodiane") == name_skeleton("Vodyanë")
+    assert name_skeleton("Al Karak") == name_skeleton("Karak") == name_skeleton("al-Karak")
+    assert name_skeleton("Pervomaisk") == name_skeleton("Pervomaysk")
+    assert name_skeleton("Zymna Voda") != name_skeleton("Vodyane")
+
+
+SPELLINGS = [
+    town("Zymna Rika", 49.8, 23.9, "UA", 11_000, admin1_code="15", names=[("Vodyane", ALT)]),  # its former name
+    town("Vodiane", 47.5, 34.5, "UA", 5_600, admin1_code="26", names=[("Vodyane", ALT)]),
+    town("Mumbai", 19.07, 72.88, "IN", 12_000_000, admin1_code="16", names=[("Bombay", ALT)]),
+    town("Bombay", 42.9, -74.6, "US", 1_300, admin1_code="NY"),
+]
+
+
+@pytest.fixture(scope="module")
+def spellings(tmp_path_factory):
+    with geoparser_over(tmp_path_factory.mktemp("spell") / "gaz.sqlite", SPELLINGS) as g:
+        yield g
+
+
+def test_a_small_towns_former_name_gives_way_to_a_place_spelling_it(spellings):
+    [place] = resolve(spellings, "Shelling was reported near Vodyane.", ["Vodyane"])
+    assert place.name == "Vodiane"
+
+
+def test_a_big_city_keeps_its_other_name(spellings):
+    [place] = resolve(spellings, "Thousands marched in Bombay.", ["Bombay"])
+    assert place.name == "Mumbai"
+
+
+BORDERS = [
+    area("Nordveld", -23.67, 29.34, "ZA", 5_800_000, admin1_code="09"),
+    town("Burgerdorp", -24.68, 30.33, "ZA", 7_600, admin1_code="07"),  # over the border, as the gazetteer draws it
+    area("Fizolu", 39.60, 47.14, "AZ", 130_000, admin1_code="20"),
+    town("Qazaxli", 40.42, 47.02, "AZ", 0, admin1_code="07"),  # a village: its namesakes are many
+]
+
+
+@pytest.fixture(scope="module")
+def borders(tmp_path_factory):
+    with geoparser_over(tmp_path_factory.mktemp("borders") / "gaz.sqlite", BORDERS) as g:
+        yield g
+
+
+def places(geoparser, nlp, text):
+    return {p.span.text: p for p in geoparser.places_in_doc(nlp(text), text=text)}
+
+
+def test_the_one_town_of_a_name_stays_itself_by_the_province_named_with_it(borders, nlp):
+    got = places(borders, nlp, "Police in Burgerdorp (Sekuma, Nordveld) beat a driver on Sunday.")
+    assert got["Burgerdorp"].name == "Burgerdorp" and got["Burgerdorp"].within is None
+
+
+def test_a_village_outside_the_province_named_is_a_namesake(borders, nlp):
+    got = places(borders, nlp, "Troops fired on positions near Qazaxli (Fizolu) on Sunday.")
+    assert got["Qazaxli"].within is not None and got["Qazaxli"].within.text == "Fizolu"
+
+
+def test_a_buildings_name_opens_with_a_towns_former_name(tmp_path, nlp):
+    gazetteer = [town("Kariva", -33.76, 25.40, "ZA", 290_000, admin1_code="05", names=[("Uitdorp", ALT)]),
+                 area("Oostkaap", -32.2, 26.6, "ZA", 6_500_000, admin1_code="05")]
+    with geoparser_over(tmp_path / "gaz.sqlite", gazetteer) as g:
+        got = places(g, nlp, "Nurses protested outside the Uitdorp Provincial Hospital (Port Zyx Bay, Oostkaap).")
+    assert got["Uitdorp Provincial Hospital"].name == "Kariva"
