@@ -132,8 +132,8 @@ class Geoparser:
     def seat_of(self, area: Entry) -> Entry | None:
         """The seat of a district or province: the town of the area's own name (its area word dropped: "Ras al-Ayn
         District", "Hajjah" governorate) in the same country and first-level area, within SEAT_KM of the area's
-        point; the most populous when several. None for other places and for areas whose seat bears another name
-        (the gazetteer's towns carry no capital codes)."""
+        point; the most populous when several. A province whose seat bears another name: its most populous town,
+        most often its capital (the gazetteer's towns carry no capital codes). None for other places."""
         if area.feature_class != "A" or area.feature_code not in SEAT_AREA_CODES or area.lat is None:
             return None
         words = [w for w in name_key(area.name).split() if w not in AREA_WORDS]
@@ -144,7 +144,11 @@ class Geoparser:
                  and e.kind != NameKind.DEMONYM
                  and (not area.admin1_code or not e.admin1_code or e.admin1_code == area.admin1_code)
                  and distance_km(area.lat, area.lon, e.lat, e.lon) <= SEAT_KM]
-        return max(towns, key=lambda e: e.population) if towns else None
+        if towns:
+            return max(towns, key=lambda e: e.population)
+        if area.feature_code == "ADM1" and area.admin1_code and area.country:
+            return self.gazetteer.largest_town(area.country, area.admin1_code)  # most often the capital
+        return None
 
     def resolve_spans(self, text: str, spans: Sequence[tuple[int, int]], *,
                       outlet_country: str | None = None) -> list[Place]:

@@ -119,6 +119,7 @@ class Gazetteer:
         self._pid = os.getpid()
         self._cache: dict[str, tuple[Entry, ...]] = {}
         self._cache_limit = 50_000
+        self._largest: dict[tuple[str, str], Entry | None] = {}
 
     def __getstate__(self) -> dict:
         # a connection cannot cross processes: a pickled gazetteer (a Ray actor, a Pool worker) reopens the file
@@ -148,6 +149,18 @@ class Gazetteer:
 
     def _entry(self, row: tuple) -> Entry:
         return Entry(*row[:11], self._source_labels.get(row[11], "?"), _KINDS[row[12]])
+
+    def largest_town(self, country: str, admin1_code: str) -> Entry | None:
+        """The most populous town of a first-level area (by its own name), or None when the gazetteer counts none."""
+        key = (country, admin1_code)
+        if key not in self._largest:
+            if os.getpid() != self._pid:
+                self._open()
+            row = self._db.execute(_SELECT.replace(
+                "WHERE n.key = ?", "WHERE p.country = ? AND p.admin1_code = ? AND p.feature_class = 'P' AND n.kind = 0 "
+                "AND p.population > 0 ORDER BY p.population DESC LIMIT 1"), key).fetchone()
+            self._largest[key] = self._entry(row) if row else None
+        return self._largest[key]
 
     def by_geonameid(self, geonameid: int) -> Entry | None:
         row = self._db.execute(
