@@ -75,3 +75,15 @@ def test_a_buildings_name_opens_with_a_towns_former_name(tmp_path, nlp):
     with geoparser_over(tmp_path / "gaz.sqlite", gazetteer) as g:
         got = places(g, nlp, "Nurses protested outside the Uitdorp Provincial Hospital (Port Zyx Bay, Oostkaap).")
     assert got["Uitdorp Provincial Hospital"].name == "Kariva"
+
+
+def test_a_name_the_gazetteer_spells_otherwise_is_found_in_the_area_named(tmp_path, nlp):
+    gazetteer = [area("Hasaka", 36.6, 40.9, "SY", 1_500_000, admin1_code="01"),
+                 town("Tall Tamr", 36.65, 40.37, "SY", 6_000, admin1_code="01"),
+                 town("Tall Tamr", 14.0, 30.0, "SD", 900, admin1_code="09")]  # in another country's area
+    with geoparser_over(tmp_path / "gaz.sqlite", gazetteer) as g:
+        got = places(g, nlp, "On Sunday, rebels looted wheat crops in Tal Tamer (Hasaka).")
+        far = places(g, nlp, "On Sunday, rebels looted wheat crops in Tal Hamid (Hasaka).")
+    assert got["Tal Tamer"].name == "Tall Tamr" and got["Tal Tamer"].country == "SY"
+    assert got["Tal Tamer"].within is None
+    assert far["Tal Hamid"].within is not None  # other consonants: a place the gazetteer lacks

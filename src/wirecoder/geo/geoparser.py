@@ -15,6 +15,7 @@ from .cues import apposition_after, based_after, cue_before, cue_owner, dateline
 from .lexicon import words
 from .names import name_key, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
+from .holding import spelled_within
 from .qualify import Qualifier, place_within_chains
 from .entry_tests import with_areas_of_the_bare_name
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
@@ -64,6 +65,7 @@ class Geoparser:
         self.recognizer = Recognizer(gazetteer=self.gazetteer, organisation_names=organisation_names)
         self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours())
         self.qualifier = Qualifier(lookup=self.candidates, exact_lookup=self.written_as,
+                                   spelled=lambda text, areas: spelled_within(text, areas, self.gazetteer.by_skeleton),
                                    organisation=self._names_a_group if organisation_names else None)
 
     def _names_a_group(self, text: str) -> bool:

@@ -26,56 +26,18 @@ from .countries import COUNTRY_CODES
 from .lexicon import words
 from .chains import Chain, ChainReader, Link, chain_lexicon
 from .recognize import Toponym
-from .names import name_key
 from .resolve import distance_km
 from .store import Entry, NameKind
 from .wording import hint_of_word
 
-DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})
-HOLD_KM = {"ADM1": 400.0, "ADM2": 120.0, "ADM3": 60.0, "ADM4": 30.0, "ADM5": 20.0}
-SEAT_REACH_KM = 60.0  # an area's town of its own name, when their codes disagree
-TOWN_HOLD_KM = 40.0  # a village named with its town: "Kibanda (Idjwi)"
-BIG_TOWN_HOLD_KM = 60.0  # a city's neighbourhoods and suburbs: "Tishrine neighbourhood in Raqqa"
-BIG_TOWN_POPULATION = 500_000
-FEATURE_HOLD_KM = 200.0  # regions, valleys, mountains and other features of the project's tables
-NAMESAKE_POPULATION = 20_000
-NAMESAKE_TOWN_POPULATION = 1_000  # a village's name is borne by others the gazetteer lacks; a town's less often
+from .holding import (AREA_PRECISION, BIG_TOWN_HOLD_KM, BIG_TOWN_POPULATION, DISTRICT_CODES, NAMESAKE_POPULATION,
+                      by_the_province, holds)
+
 AMBIGUOUS_COUNTRIES = 3  # a qualifier naming areas in this many countries proves no namesake
 STRONG_JOINS = chain_lexicon().words("strong_join")  # "(", "in", "near", "of"
 PLACE_JOINS = words("qualifier_prepositions")  # "in", "near": the chain tells where a place is
 CITY_PART_REACH_CHARS = 400  # how far back in the text the town of a neighbourhood is looked for
 PERSON_LABELS = frozenset({"PERSON", "NORP"})
-AREA_PRECISION = 3
-
-
-def holds(area: Entry, place: Entry) -> bool:
-    """Whether an area (or town) of a chain can hold a place named before it: a country the places of its own
-    code; a first-level area those of its admin1 code; a district, town or feature those within its reach."""
-    if area.place_id == place.place_id:
-        return True  # "Nouakchott (Nouakchott)": the city and its own area
-    if area.country and place.country and area.country != place.country:
-        return False
-    code = area.feature_code or ""
-    if code in COUNTRY_CODES:
-        return area.country is not None and area.country == place.country
-    if code == "ADM1" and area.admin1_code and place.admin1_code and area.admin1_code != place.admin1_code:
-        # the seat of its own name, whatever its code says ("Thyolo (Thyolo, Southern)"; codes of other levels)
-        return name_key(area.name) == name_key(place.name) and area.lat is not None and place.lat is not None \
-            and distance_km(area.lat, area.lon, place.lat, place.lon) <= SEAT_REACH_KM
-    if code == "ADM1" and area.admin1_code and place.admin1_code:
-        return True
-    if area.lat is None or place.lat is None:
-        return False
-    if code in HOLD_KM and area.admin1_code and place.admin1_code and place.feature_code != "ADM1" \
-            and area.admin1_code != place.admin1_code:
-        return False
-    if code in HOLD_KM:
-        reach = HOLD_KM[code]
-    elif area.feature_class == "P":
-        reach = BIG_TOWN_HOLD_KM if area.population >= BIG_TOWN_POPULATION else TOWN_HOLD_KM
-    else:
-        reach = FEATURE_HOLD_KM
-    return distance_km(area.lat, area.lon, place.lat, place.lon) <= reach
 
 
 @dataclass(frozen=True)
@@ -93,11 +55,13 @@ class Qualifier:
 
     def __init__(self, *, lookup: Callable[[str], tuple[Entry, ...]],
                  exact_lookup: Callable[[str], tuple[Entry, ...]] | None = None,
+                 spelled: Callable[[str, tuple[Entry, ...]], tuple[Entry, ...]] | None = None,
                  organisation: Callable[[str], bool] | None = None):
         self.reader = ChainReader()
         self.organisation = organisation  # is a name a group's rather than a place's
         self.lookup = lookup
         self.exact_lookup = exact_lookup or lookup
+        self.spelled = spelled  # a name the gazetteer holds under another spelling in the areas given
         lex = chain_lexicon()
         self.area_kinds = lex.words("area_kinds")
         self.city_parts = lex.words("city_parts")
@@ -183,6 +147,11 @@ class Qualifier:
         loose = [short or (bool(es) and not self.exact_lookup(link.text))
                  for link, es, short in zip(links, entries, initials)]
         if len(links) > 1:
+            for i in range(len(links) - 1):  # a name none of whose places the area after it holds: another spelling?
+                areas = next((es for es in entries[i + 1:] if es), ())
+                if self.spelled is not None and not initials[i] and not any(holds(a, e) for a in areas
+                                                                            for e in entries[i]):
+                    entries[i] = self.spelled(links[i].text, areas) or entries[i]
             if not entries[0]:
                 entries[0] = self._leading_name(links[0], entries[1:])
             entries, cut = _consistent(entries, chain.joins, loose)
@@ -274,7 +243,7 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str],
         inner = tuple(dict.fromkeys(e for _, e in pairs))
         outer = tuple(dict.fromkeys(o for o, _ in pairs))
         if not inner and not loose[b]:
-            inner, outer = _by_the_province(out[a], out[b])
+            inner, outer = by_the_province(out[a], out[b])
         if inner:
             out[a], out[b] = inner, outer
         elif not loose[b] and _namesake(out[a], out[b], joins[b - 1]):
@@ -285,20 +254,6 @@ def _consistent(entries: list[tuple[Entry, ...]], joins: Sequence[str],
         if a < cut and out[a] and out[b]:
             out[b] = tuple(e for e in out[b] if any(holds(o, e) for o in out[a])) or out[b]
     return out, cut
-
-
-def _by_the_province(inner: tuple[Entry, ...], outer: tuple[Entry, ...]) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
-    """ "Burgersfort (Sekhukhune, Limpopo)", "Goniri (Gujiba LGA, Borno)": the one place the gazetteer knows by the
-    name, a town in the country of the province named, within a province's reach of it, is that town (a border the gazetteer draws elsewhere, a
-    province since split), not a namesake of a place it lacks. Returns (town, province) or ((), ())."""
-    provinces = [o for o in outer if o.feature_code == "ADM1" and o.lat is not None]
-    if len(inner) != 1 or inner[0].feature_class != "P" or inner[0].lat is None \
-            or inner[0].population < NAMESAKE_TOWN_POPULATION:
-        return (), ()  # a name of many places ("La Victoria, Lambayeque"), or a village, may well be a namesake
-    town = inner[0]
-    near = tuple(o for o in provinces if o.country == town.country
-                 and distance_km(o.lat, o.lon, town.lat, town.lon) <= HOLD_KM["ADM1"])
-    return ((town,), near) if near else ((), ())
 
 
 def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> bool:

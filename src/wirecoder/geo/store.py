@@ -14,10 +14,11 @@ from enum import IntEnum
 from typing import NamedTuple
 
 from ..errors import WirecoderError
-from .names import name_key
+from .names import name_key, name_skeleton
 
 SCHEMA_VERSION = "2"
 MMAP_BYTES = 512 * 1024 * 1024
+SKELETON_AREAS = 64  # first-level areas whose places are kept indexed by skeleton at once
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,6 +72,12 @@ class Entry(NamedTuple):
 
 _KINDS = tuple(NameKind)
 
+_AREA_PLACES = """
+SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin1, p.feature_class,
+       p.feature_code, p.population, p.source_id
+FROM places p
+WHERE p.country = ? AND p.admin1_code = ? AND p.feature_code != 'ADM1' AND p.lat IS NOT NULL
+"""
 _SELECT = """
 SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin1, p.feature_class,
        p.feature_code, p.population, p.source_id, n.kind
@@ -120,6 +127,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Entry, ...]] = {}
         self._cache_limit = 50_000
         self._largest: dict[tuple[str, str], Entry | None] = {}
+        self._skeletons: dict[tuple[str, str], dict[str, tuple[Entry, ...]]] = {}
 
     def __getstate__(self) -> dict:
         # a connection cannot cross processes: a pickled gazetteer (a Ray actor, a Pool worker) reopens the file
@@ -161,6 +169,23 @@ class Gazetteer:
                 "AND p.population > 0 ORDER BY p.population DESC LIMIT 1"), key).fetchone()
             self._largest[key] = self._entry(row) if row else None
         return self._largest[key]
+
+    def by_skeleton(self, country: str, admin1_code: str) -> dict[str, tuple[Entry, ...]]:
+        """The places of a first-level area (not the area itself) by the consonant skeleton of their own names (see
+        :func:`names.name_skeleton`), each as a name of another spelling (ALTERNATE)."""
+        key = (country, admin1_code)
+        if key not in self._skeletons:
+            if os.getpid() != self._pid:
+                self._open()
+            found: dict[str, list[Entry]] = {}
+            rows = self._db.execute(_AREA_PLACES, key).fetchall()
+            for row in rows:
+                entry = Entry(*row[:11], self._source_labels.get(row[11], "?"), NameKind.ALTERNATE)
+                found.setdefault(name_skeleton(entry.name), []).append(entry)
+            if len(self._skeletons) >= SKELETON_AREAS:
+                self._skeletons.clear()
+            self._skeletons[key] = {k: tuple(v) for k, v in found.items()}
+        return self._skeletons[key]
 
     def by_geonameid(self, geonameid: int) -> Entry | None:
         row = self._db.execute(

@@ -1,0 +1,90 @@
+"""Which area can hold which place: the test qualifier chains weigh names by ("Yasne, Donetsk": Donetsk oblast
+holds its own Yasne, not another oblast's), and the readings that go with it: the one town of a name beside the
+province named with it, and a name the gazetteer holds only under another spelling inside the area named."""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from .countries import COUNTRY_CODES
+from .names import name_key, name_skeleton
+from .resolve import distance_km
+from .store import Entry
+
+DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})
+HOLD_KM = {"ADM1": 400.0, "ADM2": 120.0, "ADM3": 60.0, "ADM4": 30.0, "ADM5": 20.0}
+SEAT_REACH_KM = 60.0  # an area's town of its own name, when their codes disagree
+TOWN_HOLD_KM = 40.0  # a village named with its town: "Kibanda (Idjwi)"
+BIG_TOWN_HOLD_KM = 60.0  # a city's neighbourhoods and suburbs: "Tishrine neighbourhood in Raqqa"
+BIG_TOWN_POPULATION = 500_000
+FEATURE_HOLD_KM = 200.0  # regions, valleys, mountains and other features of the project's tables
+NAMESAKE_POPULATION = 20_000
+NAMESAKE_TOWN_POPULATION = 1_000  # a village's name is borne by others the gazetteer lacks; a town's less often
+AREA_PRECISION = 3
+
+
+def holds(area: Entry, place: Entry) -> bool:
+    """Whether an area (or town) of a chain can hold a place named before it: a country the places of its own
+    code; a first-level area those of its admin1 code; a district, town or feature those within its reach."""
+    if area.place_id == place.place_id:
+        return True  # "Nouakchott (Nouakchott)": the city and its own area
+    if area.country and place.country and area.country != place.country:
+        return False
+    code = area.feature_code or ""
+    if code in COUNTRY_CODES:
+        return area.country is not None and area.country == place.country
+    if code == "ADM1" and area.admin1_code and place.admin1_code and area.admin1_code != place.admin1_code:
+        # the seat of its own name, whatever its code says ("Thyolo (Thyolo, Southern)"; codes of other levels)
+        return name_key(area.name) == name_key(place.name) and area.lat is not None and place.lat is not None \
+            and distance_km(area.lat, area.lon, place.lat, place.lon) <= SEAT_REACH_KM
+    if code == "ADM1" and area.admin1_code and place.admin1_code:
+        return True
+    if area.lat is None or place.lat is None:
+        return False
+    if code in HOLD_KM and area.admin1_code and place.admin1_code and place.feature_code != "ADM1" \
+            and area.admin1_code != place.admin1_code:
+        return False
+    if code in HOLD_KM:
+        reach = HOLD_KM[code]
+    elif area.feature_class == "P":
+        reach = BIG_TOWN_HOLD_KM if area.population >= BIG_TOWN_POPULATION else TOWN_HOLD_KM
+    else:
+        reach = FEATURE_HOLD_KM
+    return distance_km(area.lat, area.lon, place.lat, place.lon) <= reach
+
+
+def by_the_province(inner: tuple[Entry, ...],
+                    outer: tuple[Entry, ...]) -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
+    """ "Burgersfort (Sekhukhune, Limpopo)", "Goniri (Gujiba LGA, Borno)": the one place the gazetteer knows by the
+    name, a town in the country of the province named, within a province's reach of it, is that town (a border
+    the gazetteer draws elsewhere, a province since split), not a namesake of a place it lacks. Returns (town,
+    province) or ((), ())."""
+    provinces = [o for o in outer if o.feature_code == "ADM1" and o.lat is not None]
+    if len(inner) != 1 or inner[0].feature_class != "P" or inner[0].lat is None \
+            or inner[0].population < NAMESAKE_TOWN_POPULATION:
+        return (), ()  # a name of many places ("La Victoria, Lambayeque"), or a village, may well be a namesake
+    town = inner[0]
+    near = tuple(o for o in provinces if o.country == town.country
+                 and distance_km(o.lat, o.lon, town.lat, town.lon) <= HOLD_KM["ADM1"])
+    return ((town,), near) if near else ((), ())
+
+
+MIN_SPELLED_SKELETON = 4  # consonants a name needs before its other spellings are looked for
+
+
+def spelled_within(text: str, areas: tuple[Entry, ...],
+                   places_of: Callable[[str, str], Mapping[str, tuple[Entry, ...]]]) -> tuple[Entry, ...]:
+    """ "Tal Tamer in al-Hasakeh", "Kishindih district, Balkh": a name the gazetteer lacks as written, found among
+    the places of the first-level area a chain names by the consonants its spellings share (Tall Tamr,
+    Keshendeh), or near the town named as its area; ``places_of(country, admin1 code)`` maps skeletons to the
+    area's places."""
+    skeleton = name_skeleton(text)
+    if len(skeleton) < MIN_SPELLED_SKELETON:
+        return ()
+    found: list[Entry] = []
+    for area in areas:
+        if area.feature_class not in ("A", "P") or area.feature_code in COUNTRY_CODES or not area.country \
+                or not area.admin1_code:
+            continue
+        found.extend(e for e in places_of(area.country, area.admin1_code).get(skeleton, ())
+                     if e.place_id != area.place_id and holds(area, e))
+    return tuple(dict.fromkeys(found))
