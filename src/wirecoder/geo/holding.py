@@ -69,6 +69,7 @@ def by_the_province(inner: tuple[Entry, ...],
 
 
 MIN_SPELLED_SKELETON = 4  # consonants a name needs before its other spellings are looked for
+MAX_SPELLED_PROVINCES = 3  # the first-level areas a chain's area may lie in for them to be searched
 
 
 def spelled_within(text: str, areas: tuple[Entry, ...],
@@ -77,14 +78,16 @@ def spelled_within(text: str, areas: tuple[Entry, ...],
     the places of the first-level area a chain names by the consonants its spellings share (Tall Tamr,
     Keshendeh), or near the town named as its area; ``places_of(country, admin1 code)`` maps skeletons to the
     area's places."""
+    areas = tuple(a for a in areas if a.feature_class in ("A", "P") and a.feature_code not in COUNTRY_CODES
+                  and a.country and a.admin1_code)
+    areas = tuple(a for a in areas if a.feature_class == "A" or a.population >= NAMESAKE_POPULATION) or areas
+    if not 0 < len({(a.country, a.admin1_code) for a in areas}) <= MAX_SPELLED_PROVINCES:
+        return ()  # no area, or a name of areas in many provinces ("Washington"): too loose to search
     skeleton = name_skeleton(text)
     if len(skeleton) < MIN_SPELLED_SKELETON:
         return ()
     found: list[Entry] = []
     for area in areas:
-        if area.feature_class not in ("A", "P") or area.feature_code in COUNTRY_CODES or not area.country \
-                or not area.admin1_code:
-            continue
         found.extend(e for e in places_of(area.country, area.admin1_code).get(skeleton, ())
                      if e.place_id != area.place_id and holds(area, e))
     return tuple(dict.fromkeys(found))

@@ -16,7 +16,9 @@ from .lexicon import geo_lexicon, words
 _DROPPED = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, ".": None, "ʼ": None, "ʻ": None})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\"“”]+")
 _LATIN = re.compile(r"[a-z]")
-_SKELETON_DROPPED = frozenset("aeiouy")  # letters transliterations disagree on
+SKELETON_CACHE = 65_536  # names whose skeletons are kept (a pure function of the name)
+_NOT_CONSONANTS = re.compile(r"[^bcdfghjklmnpqrstvwxz]+")  # vowels and "y": letters transliterations disagree on
+_REPEATS = re.compile(r"(.)\1+")
 _ARTICLES = words("arabic_articles")  # "al", "el": an article transliterations keep or drop
 _SPECIAL_LETTERS = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
                                   "ð": "d", "ə": "a", "ŀ": "l", "ħ": "h"})
@@ -25,21 +27,21 @@ _SPECIAL_LETTERS = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "�
 def name_key(name: str) -> str:
     """The lookup key of a name: case-folded, without diacritics, apostrophes or full stops, one space apart."""
     folded = name.casefold().translate(_SPECIAL_LETTERS)
-    stripped = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    stripped = folded if folded.isascii() else "".join(
+        c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     key = _SEPARATORS.sub(" ", stripped.translate(_DROPPED)).strip()
     if key.startswith("the "):
         key = key[4:]
     return key
 
 
+@functools.lru_cache(maxsize=SKELETON_CACHE)
 def name_skeleton(name: str) -> str:
     """A name's consonants in order, doubled ones once: what transliterations of one name share ("Vodyane" and
     "Vodiane", "Pervomaisk" and "Pervomaysk" give "vdn", "prvmsk"), without an Arabic article before them."""
-    words = name_key(name).replace("-", " ").split()
-    if len(words) > 1 and words[0] in _ARTICLES:
-        words = words[1:]  # "Al Karak" and "Karak"
-    letters = [c for c in "".join(words) if c.isalpha() and c not in _SKELETON_DROPPED]
-    return "".join(c for i, c in enumerate(letters) if i == 0 or c != letters[i - 1])
+    words = name_key(name).replace("-", " ").split(" ", 1)
+    key = words[1] if len(words) > 1 and words[0] in _ARTICLES else words[0] if len(words) == 1 else " ".join(words)
+    return _REPEATS.sub(r"\1", _NOT_CONSONANTS.sub("", key))  # "Al Karak" and "Karak": "krk"
 
 
 def is_latin_key(key: str) -> bool:

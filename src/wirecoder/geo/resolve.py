@@ -180,6 +180,10 @@ def _former_names_dropped(text: str, cands: tuple[Entry, ...]) -> tuple[Entry, .
     places whose own name it is or spells another way ("Vodiane"): transliterations differ in their vowels, not in
     their consonants, and in an Arabic article ("Karak" for Al Karak). A big place keeps its other names
     ("Bombay"), and so does a place that is no town (an airport, "Heathrow")."""
+    droppable = [e.kind == NameKind.ALTERNATE and e.feature_class == "P" and e.population < STRAY_ALTERNATE_POPULATION
+                 for e in cands]
+    if not any(droppable):
+        return cands
     skeleton = name_skeleton(text)
     if len(skeleton) < MIN_SKELETON:
         return cands
@@ -188,8 +192,7 @@ def _former_names_dropped(text: str, cands: tuple[Entry, ...]) -> tuple[Entry, .
         name_skeleton(e.name) == skeleton or name_key(e.name).startswith(key + " ")) for e in cands]  # "Karak City"
     if not any(spelled):
         return cands
-    return tuple(e for e, own in zip(cands, spelled) if own or e.kind != NameKind.ALTERNATE
-                 or e.feature_class != "P" or e.population >= STRAY_ALTERNATE_POPULATION)
+    return tuple(e for e, own, loose in zip(cands, spelled, droppable) if own or not loose)
 
 
 def _areas_over_their_country(cands: tuple[Entry, ...]) -> tuple[Entry, ...]:

@@ -164,10 +164,10 @@ class Gazetteer:
         if key not in self._largest:
             if os.getpid() != self._pid:
                 self._open()
-            row = self._db.execute(_SELECT.replace(
-                "WHERE n.key = ?", "WHERE p.country = ? AND p.admin1_code = ? AND p.feature_class = 'P' AND n.kind = 0 "
-                "AND p.population > 0 ORDER BY p.population DESC LIMIT 1"), key).fetchone()
-            self._largest[key] = self._entry(row) if row else None
+            row = self._db.execute(_AREA_PLACES.replace("p.feature_code != 'ADM1'", "p.feature_class = 'P'")
+                                   + " AND p.population > 0 ORDER BY p.population DESC LIMIT 1", key).fetchone()
+            self._largest[key] = Entry(*row[:11], self._source_labels.get(row[11], "?"), NameKind.PRIMARY) \
+                if row else None
         return self._largest[key]
 
     def by_skeleton(self, country: str, admin1_code: str) -> dict[str, tuple[Entry, ...]]:

@@ -29,7 +29,7 @@ _CLOSED = re.compile(r"[.!?:;\"”’)\]]$")
 # what opens a sentence whose full stop the writer forgot ("..., Istanbul The attack caused"): a determiner, a
 # pronoun, a preposition or conjunction, an adverb, a wh-word (Penn tags; the tagger runs before the parser)
 SENTENCE_OPENER_TAGS = frozenset({"DT", "PRP", "PRP$", "EX", "WDT", "WP", "WRB", "IN", "CC", "RB"})
-_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’'“‘)\]…*•|-]$")  # a token after one of these may open a sentence
+SENTENCE_ENDS = frozenset(".!?:;\"”’'“‘)]…*•|-")  # a token after one of these may open a sentence
 
 
 def paragraph_break(text: str, start: int, end: int) -> bool:
@@ -60,8 +60,8 @@ def _paragraph_boundaries(doc):
         elif "\n" in previous.whitespace_:
             start = previous.idx + len(previous.text)
         else:
-            if not _ENDS_SENTENCE.search(previous.text) and not (token.text[:1].isupper()
-                                                                 and token.tag_ in SENTENCE_OPENER_TAGS):
+            if previous.text[-1] not in SENTENCE_ENDS and not (token.text[:1].isupper()
+                                                               and token.tag_ in SENTENCE_OPENER_TAGS):
                 token.is_sent_start = False
             continue
         if paragraph_break(text, start, token.idx):
