@@ -157,3 +157,16 @@ def test_no_sentence_opens_mid_clause_but_one_may_after_a_forgotten_full_stop(co
     assert len(list(doc.sents)) == 2
     doc = nlp("Arsonists attacked a building in Bagcilar, Istanbul The attack caused material damage.")
     assert [s.text.split()[0] for s in doc.sents] == ["Arsonists", "The"]
+
+
+def test_with_no_place_named_the_event_lies_where_the_story_was_filed(coder):
+    here = coder.code("CHARLOTTE, N.C. - Protesters marched on Wednesday after the police shooting of a man here, "
+                      "and officers fired tear gas at the crowd.", published="2016-09-22")
+    around = coder.code("KABUL, May 3 (Reuters) - Gunmen killed four soldiers at a checkpoint on Sunday, officials "
+                        "said.", published="2020-05-03")
+    elsewhere = coder.code("KABUL, May 3 (Reuters) - Gunmen killed four soldiers at a checkpoint in Helmand "
+                           "province on Sunday, officials said.", published="2020-05-03")
+    [event] = [e for e in here["events"] if not e["background"]][:1]
+    assert event["location"]["name"] == "Charlotte" and event["location"]["geo_precision"] == 1
+    assert all(e["location"]["name"] == "Kabul" and e["location"]["geo_precision"] == 3 for e in around["events"])
+    assert all(e["location"]["name"] != "Kabul" for e in elsewhere["events"])

@@ -5,12 +5,14 @@ inside the trigger's clause, leaving out places that only orient the reader ("we
 Djibo") and places that only situate another ("Kayseri, a hub in Central Anatolia"), and a country when a place in
 it is named; several places left make several events. With none: the settlement the sentence refers back to ("the
 city"), else the place told in the sentences just before, else (but for strategic developments, which stay
-unplaced) the target's country, the country the article is about, or the actor's own, at country precision. The
+unplaced) the town of the dateline when the article names no other, else the target's country, the country the
+article is about, or the actor's own, at country precision. The
 small tests on the parse are in events/places.py.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..article import Article, EventMention, Place
 from ..taxonomy.kinds import ActorRole
@@ -31,6 +33,8 @@ ROUTE_WORDS = _WORDS.words("route_word")
 _SETTLEMENTS = "|".join(sorted(_WORDS.words("settlement_noun"), key=len, reverse=True))
 SETTLEMENT_REFERENCE = re.compile(rf"\bthe (?:{_SETTLEMENTS})\b(?! of\b)")
 TOWARD = _WORDS.words("toward_preposition")
+HERE = re.compile(r"\bhere\b(?! (?:is|are|was|were)\b)", re.IGNORECASE)  # "the shooting of a man here"
+AREA_PRECISION = 3
 
 
 class EventLocationsStage:
@@ -83,9 +87,13 @@ class EventLocationsStage:
             return [told_before]  # "Gunmen attacked the village of X on Sunday. They killed 14 people."
         if mention.event_type == "Strategic developments":
             return [None]  # an agreement or arrest with no place named: unknown, not a guess
-        # the target's country, else the country the article is about, else the actor's own
-        return [self._country_fallback(actors[1:2]) or self._main_country(article)
-                or self._country_fallback(actors[:1])]
+        # the target's country, else the country the article is about, else the actor's own; within it, the
+        # town the story was filed from when the article names no other ("CHARLOTTE, N.C. - ... the police
+        # shooting of a black man here")
+        country = self._country_fallback(actors[1:2]) or self._main_country(article) \
+            or self._country_fallback(actors[:1])
+        filed = _filed_from(article, mention)
+        return [filed if filed is not None and (country is None or filed.country == country.country) else country]
 
     def _country_fallback(self, actors) -> Place | None:
         """No place named: the first of these actors with a country, at country precision."""
@@ -119,6 +127,18 @@ class EventLocationsStage:
         if country is None or country.lat is None:
             return None
         return Place(first[iso].span, country.name, None, country.lat, country.lon, iso, None, "A", "PCLI", 3)
+
+
+def _filed_from(article: Article, mention: EventMention) -> Place | None:
+    """The town of the article's dateline, when it is the only town or district the article names: at its own
+    precision when the sentence says the event happened "here", else as the area around it (ACLED's 3)."""
+    local = [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES
+             and p.geo_precision <= 2]
+    filed = [p for p in local if any(d.start <= p.span.start < d.end for d in article.datelines)]
+    if not filed or len({(p.name, p.country) for p in local}) > 1:
+        return None
+    here = HERE.search(article.sentences[mention.sentence].span.text) is not None
+    return filed[0] if here else replace(filed[0], geo_precision=max(filed[0].geo_precision, AREA_PRECISION))
 
 
 def _settlement_referred_to(article: Article, mention: EventMention) -> Place | None:
