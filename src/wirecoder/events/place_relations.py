@@ -34,9 +34,10 @@ def within(place: Place | None, area: Place | None) -> bool:
     village no gazetteer knows."""
     if place is None or area is None or place.country != area.country:
         return False
-    if place.within is not None and place.within.text == area.span.text and (place.lat, place.lon) == (
-            area.lat, area.lon):
-        # a village no gazetteer knows, placed at the area the text names around it (not at a town beside it)
+    if place.within is not None and place.within.text == area.span.text and (
+            (place.lat, place.lon) == (area.lat, area.lon) or area.seat == (area.lat, area.lon)):
+        # a village no gazetteer knows, placed at the area the text names around it (not at a town beside it; the
+        # area's own event may have moved to its seat town)
         return area.feature_class == "A"
     if area.geo_precision <= place.geo_precision:
         return False
