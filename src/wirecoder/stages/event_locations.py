@@ -33,7 +33,9 @@ ROUTE_WORDS = _WORDS.words("route_word")
 _SETTLEMENTS = "|".join(sorted(_WORDS.words("settlement_noun"), key=len, reverse=True))
 SETTLEMENT_REFERENCE = re.compile(rf"\bthe (?:{_SETTLEMENTS})\b(?! of\b)")
 TOWARD = _WORDS.words("toward_preposition")
-HERE = re.compile(r"\bhere\b(?! (?:is|are|was|were)\b)", re.IGNORECASE)  # "the shooting of a man here"
+# "the police shooting of a black man here" (not "here is", "here are": a presentation)
+HERE = re.compile(rf"\b{_WORDS.alternation('here_word')}\b(?!\s+{_WORDS.alternation('presenting_verb')}\b)",
+                  re.IGNORECASE)
 AREA_PRECISION = 3
 
 
