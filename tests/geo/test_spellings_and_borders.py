@@ -1,6 +1,8 @@
 """Readings that turn on how a name is spelt and where borders run: a former name gives way to places that bear
 the name or spell it another way; the one town of a name stays itself when the province named with it is its
 neighbour; a building's name opens with a town's former name. Places and sentences are the tests' own."""
+from dataclasses import replace
+
 import pytest
 from geo_helpers import area, geoparser_over, resolve, town
 
@@ -87,3 +89,13 @@ def test_a_name_the_gazetteer_spells_otherwise_is_found_in_the_area_named(tmp_pa
     assert got["Tal Tamer"].name == "Tall Tamr" and got["Tal Tamer"].country == "SY"
     assert got["Tal Tamer"].within is None
     assert far["Tal Hamid"].within is not None  # other consonants: a place the gazetteer lacks
+
+
+def test_a_chains_area_known_as_a_town_is_also_the_province_of_its_name(tmp_path, nlp):
+    gazetteer = [(replace(record, admin1="Al-Hasakah"), names) for record, names in (
+        area("Al-Hasakah", 36.6, 40.9, "SY", 1_500_000, admin1_code="01"),
+        town("Al Hasaka", 36.50, 40.75, "SY", 190_000, admin1_code="01", names=[("Al-Hasakeh", ALT)]),
+        town("Al Qamishli", 37.05, 41.23, "SY", 184_000, admin1_code="01"))]  # 75 km from the city
+    with geoparser_over(tmp_path / "gaz.sqlite", gazetteer) as g:
+        got = places(g, nlp, "On Sunday, a gunman shot a fighter in Quamishli city (Al-Hasakeh).")
+    assert got["Quamishli"].name == "Al Qamishli" and got["Al-Hasakeh"].feature_code == "ADM1"

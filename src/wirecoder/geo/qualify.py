@@ -25,6 +25,7 @@ from ..lexicon import load_lexicon
 from .countries import COUNTRY_CODES
 from .lexicon import words
 from .chains import Chain, ChainReader, Link, chain_lexicon
+from .names import name_skeleton
 from .recognize import Toponym
 from .resolve import distance_km
 from .store import Entry, NameKind
@@ -147,6 +148,8 @@ class Qualifier:
         loose = [short or (bool(es) and not self.exact_lookup(link.text))
                  for link, es, short in zip(links, entries, initials)]
         if len(links) > 1:
+            for i in range(1, len(links)):
+                entries[i] = entries[i] + self._province_named_like(links[i].text, entries[i])
             for i in range(len(links) - 1):  # a name none of whose places the area after it holds: another spelling?
                 areas = next((es for es in entries[i + 1:] if es), ())
                 if self.spelled is not None and not initials[i] and not any(holds(a, e) for a in areas
@@ -199,6 +202,17 @@ class Qualifier:
         if hint == "settlement":  # a town, or the district named after it ("Bagram city": Bagram district)
             return tuple(e for e in found if e.feature_class == "P" or e.feature_code in DISTRICT_CODES) or found
         return found
+
+    def _province_named_like(self, text: str, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """ "Quamishli city (Al-Hasakeh)": an area of a chain known only as a town whose province bears its name,
+        spelt otherwise (Al-Hasakah governorate), is that province too."""
+        if any(e.feature_code == "ADM1" for e in entries):
+            return ()
+        skeleton = name_skeleton(text)
+        return tuple(dict.fromkeys(p for e in entries if e.feature_class == "P" and e.admin1
+                                   and name_skeleton(e.admin1) == skeleton for p in self.lookup(e.admin1)
+                                   if p.feature_code == "ADM1" and p.country == e.country
+                                   and p.admin1_code == e.admin1_code))
 
     def _leading_name(self, head: Link, outer: Sequence[tuple[Entry, ...]]) -> tuple[Entry, ...]:
         """ "Uitenhage Provincial Hospital (Nelson Mandela Bay, Eastern Cape)": a name no gazetteer knows that opens
