@@ -1,4 +1,4 @@
-"""Which area can hold which place: the test qualifier chains weigh names by ("Yasne, Donetsk": Donetsk oblast
+"""Which area can hold which place, the test by which qualifier chains weigh names ("Yasne, Donetsk": Donetsk oblast
 holds its own Yasne, not another oblast's), and the readings that go with it: the one town of a name beside the
 province named with it, and a name the gazetteer holds only under another spelling inside the area named."""
 from __future__ import annotations

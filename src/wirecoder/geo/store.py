@@ -78,6 +78,8 @@ SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admi
 FROM places p
 WHERE p.country = ? AND p.admin1_code = ? AND p.feature_code != 'ADM1' AND p.lat IS NOT NULL
 """
+_LARGEST_TOWN = _AREA_PLACES.replace("p.feature_code != 'ADM1'", "p.feature_class = 'P' AND p.population > 0") \
+    + "ORDER BY p.population DESC LIMIT 1"
 _SELECT = """
 SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin1, p.feature_class,
        p.feature_code, p.population, p.source_id, n.kind
@@ -156,7 +158,11 @@ class Gazetteer:
         return self.lookup_key(name_key(name))
 
     def _entry(self, row: tuple) -> Entry:
-        return Entry(*row[:11], self._source_labels.get(row[11], "?"), _KINDS[row[12]])
+        return self._place_entry(row, _KINDS[row[12]])
+
+    def _place_entry(self, row: tuple, kind: NameKind) -> Entry:
+        """An entry from a places row (its first twelve columns), known by a name of the given kind."""
+        return Entry(*row[:11], self._source_labels.get(row[11], "?"), kind)
 
     def largest_town(self, country: str, admin1_code: str) -> Entry | None:
         """The most populous town of a first-level area (by its own name), or None when the gazetteer counts none."""
@@ -164,10 +170,8 @@ class Gazetteer:
         if key not in self._largest:
             if os.getpid() != self._pid:
                 self._open()
-            row = self._db.execute(_AREA_PLACES.replace("p.feature_code != 'ADM1'", "p.feature_class = 'P'")
-                                   + " AND p.population > 0 ORDER BY p.population DESC LIMIT 1", key).fetchone()
-            self._largest[key] = Entry(*row[:11], self._source_labels.get(row[11], "?"), NameKind.PRIMARY) \
-                if row else None
+            row = self._db.execute(_LARGEST_TOWN, key).fetchone()
+            self._largest[key] = self._place_entry(row, NameKind.PRIMARY) if row else None
         return self._largest[key]
 
     def by_skeleton(self, country: str, admin1_code: str) -> dict[str, tuple[Entry, ...]]:
@@ -180,7 +184,7 @@ class Gazetteer:
             found: dict[str, list[Entry]] = {}
             rows = self._db.execute(_AREA_PLACES, key).fetchall()
             for row in rows:
-                entry = Entry(*row[:11], self._source_labels.get(row[11], "?"), NameKind.ALTERNATE)
+                entry = self._place_entry(row, NameKind.ALTERNATE)
                 found.setdefault(name_skeleton(entry.name), []).append(entry)
             if len(self._skeletons) >= SKELETON_AREAS:
                 self._skeletons.clear()
