@@ -210,15 +210,18 @@ def _polnear(document: str) -> dict:
                 meta = row
     text = next(folder.glob(f"*/text/{document}.txt")).read_text(encoding="utf-8")
     return {"id": document, "text": text, "published": meta.get("publication_date") or document.split("_")[1],
-            "source": meta.get("publisher") or document.split("_")[0]}
+            "source": meta.get("publisher") or document.split("_")[0], "title": meta.get("title") or None}
 
 
-def telling_event(record: dict, day: str, country: str) -> str | None:
+def telling_event(record: dict, day: str, country: str, taken: frozenset[str] = frozenset()) -> str | None:
     """The key of the record's first event in the incident's country that may have happened on its day, by the
     event's own time precision (as merging reads it: the day, date..date_end, or for a date the publication
-    stands in for, the seven days up to it)."""
+    stands in for, the seven days up to it), and that does not already tell another incident of the article
+    (``taken``: two incidents of one day and country told in one article are two events, never one)."""
     target = dt.date.fromisoformat(day)
     for event in record.get("events") or []:
+        if event["id"] in taken:
+            continue
         location = event.get("location") or {}
         if location.get("country") != country or not event.get("date"):
             continue
@@ -251,10 +254,13 @@ def real_set(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Path, *, 
             for incident in db.iter_incidents(with_reports=True) for report in incident.reports}
     seconds = time.perf_counter() - started
     gold, predicted, parts, placed = {}, {}, {}, set()
+    taken: dict[str, set[str]] = defaultdict(set)
     for _, document, incident, day, country in rows:
         item = f"{document}#{incident}"
         gold[item], parts[item] = incident, part_of(incident)
-        event = telling_event(by_doc[document], day, country)
+        event = telling_event(by_doc[document], day, country, frozenset(taken[document]))
+        if event:
+            taken[document].add(event)
         found = incident_of.get((document, event)) if event else None
         predicted[item] = found[0] if found else f"alone:{item}"
         if found and found[1]:

@@ -170,3 +170,15 @@ def test_with_no_place_named_the_event_lies_where_the_story_was_filed(coder):
     assert event["location"]["name"] == "Charlotte" and event["location"]["geo_precision"] == 1
     assert all(e["location"]["name"] == "Kabul" and e["location"]["geo_precision"] == 3 for e in around["events"])
     assert all(e["location"]["name"] != "Kabul" for e in elsewhere["events"])
+
+
+def test_a_dateline_with_a_spaced_dash_places_its_lead_whatever_else_the_article_names(coder):
+    # the dateline is a place whoever bears its name ("Charlotte Smith" below); its lead's event lies there, though
+    # the article names another town later; "PORT-AU-PRINCE" keeps the hyphens inside its name
+    text = ("CHARLOTTE - The wife of a man fatally shot by police on Tuesday recorded video of the encounter, "
+            "said Charlotte Smith, a neighbour.\n\nA similar case was reported in Tulsa last year.")
+    record = coder.code(text, published="2016-09-25")
+    lead = [e for e in record["events"] if e["date"] == "2016-09-20"]
+    assert lead and lead[0]["location"]["name"] == "Charlotte" and lead[0]["location"]["geo_precision"] == 3
+    places = coder.code("PORT-AU-PRINCE - Officials met on Monday.", published="2016-09-25")["places"]
+    assert [p["name"] for p in places][:1] == ["Port-au-Prince"]

@@ -74,3 +74,36 @@ def test_a_clause_that_dates_the_event_names_it(coder):
     events = current(coder, text, "2016-09-25")
     assert [(e["date"], e["location"]["name"], e["referenced"]) for e in events] == [("2016-09-20", "Charlotte", True)]
     assert current(coder, "The march, which happened last month in Charlotte, was peaceful.", "2016-09-25") == []
+
+
+# What a reaction or an aftermath follows happened: on or before the day its sentence tells (time_precision 3).
+
+def test_a_reaction_to_a_new_shooting_reports_it_on_or_before_its_day(coder):
+    events = current(coder, "Candidates on Wednesday reacted to a mass shooting in Redlands, California, where "
+                            "authorities reported at least 10 victims.", "2019-03-06")
+    assert [(e["sub_event_type"], e["location"]["name"], e["date"], e["time_precision"], e["referenced"])
+            for e in events] == [("Attack", "Redlands", "2019-03-06", 3, True)]
+
+
+def test_an_aftermath_with_its_own_day_keeps_that_day(coder):
+    events = current(coder, "After a bombing on Sunday in Kabul, officials met to discuss security.", "2019-03-06")
+    assert [(e["location"]["name"], e["date"], e["time_precision"]) for e in events] == [("Kabul", "2019-03-03", 1)]
+
+
+def test_what_follows_no_violence_or_old_news_reports_nothing(coder):
+    for text in ("Shares fell after a cyber attack on a bank in London.",
+                 "He was taken to hospital in Boston after a heart attack.",
+                 "The senator spoke after an attack on Clinton by Trump in Ohio.",
+                 "Protesters marched after the 2001 attacks in New York.",
+                 "Candidates reacted to the shooting in Redlands.",  # "the": the headline must tell it is news
+                 "Candidates reacted to a mass shooting."):  # no place: nothing to join
+        assert not [e for e in current(coder, text, "2019-03-06") if e["referenced"]], text
+
+
+def test_the_headline_makes_a_definite_aftermath_news(coder):
+    text = ("Redlands struggles to return to normal after shooting\n\nREDLANDS - Nearly a week after the police "
+            "shooting of a man here sparked protests, the city remains tense.")
+    events = [e for e in current(coder, text, "2019-03-06") if e["referenced"]]
+    assert [(e["location"]["name"], e["time_precision"]) for e in events] == [("Redlands", 3)]
+    without = "REDLANDS - Nearly a week after the police shooting of a man here sparked protests, the city remains tense."
+    assert not [e for e in current(coder, without, "2019-03-06") if e["referenced"]]

@@ -62,6 +62,7 @@ class EventMention:
     reference: bool = False  # "the attack", "attacks": may only point back at an event told elsewhere
     detected: bool = True  # False: the detector found no event in its sentence; it may only tell more of another
     referenced: bool = False  # named by its day ("Monday's bombing"): reported by a reference to it
+    followed: bool = False  # told only as what a reaction followed ("reacted to a mass shooting"): on or before its day
     weapons: list[Span] = field(default_factory=list)
     weapon_names: list[str] = field(default_factory=list)
 

@@ -262,8 +262,9 @@ class Recognizer:
                 continue
             end = tok.i
             while end < len(doc) and end - tok.i < MAX_WORDS and (
-                    doc[end].is_alpha and doc[end].is_upper or doc[end].text in HYPHENS and end > tok.i):
-                end += 1
+                    doc[end].is_alpha and doc[end].is_upper
+                    or doc[end].text in HYPHENS and end > tok.i and not doc[end - 1].whitespace_):
+                end += 1  # a hyphen inside a name ("PORT-AU-PRINCE"), not the dateline's spaced dash ("KABUL - ")
             if not dateline_at(text, tok.idx, doc[end - 1].idx + len(doc[end - 1])):
                 continue
             entries = self._lookup(doc, tok.i, end)
@@ -325,8 +326,8 @@ class Recognizer:
                 return False  # "the West", "in the South": a direction, not the area some country calls so
             if word in COMMON_WORDS and not (cand.label in ("GPE", "LOC") and locative_before(doc, cand.start_token)):
                 return False  # "Court", "Hall", "Union": ordinary words that are also some place's name
-        if cand.label in PLACE_LABELS or cand.label == "NAME_OVER_ENTITY":
-            return True
+        if cand.label in PLACE_LABELS or cand.label in ("NAME_OVER_ENTITY", "DATELINE"):
+            return True  # a dateline names a place by the form of news, whoever else bears the name
         if cand.label == "PERSON" and cand.end_token - cand.start_token >= 2 and not strong(cand.entries):
             # a multi-word person name that happens to be a place name only counts with a place cue
             return locative_before(doc, cand.start_token)

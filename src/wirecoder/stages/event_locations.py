@@ -132,14 +132,21 @@ class EventLocationsStage:
 
 
 def _filed_from(article: Article, mention: EventMention) -> Place | None:
-    """The town of the article's dateline, when it is the only town or district the article names: at its own
-    precision when the sentence says the event happened "here", else as the area around it (ACLED's 3)."""
+    """The town of the article's dateline, when it is the only town or district the article names, or when the
+    sentence says the event happened "here" or is the dateline's own lead ("CHARLOTTE - The wife of a man fatally
+    shot by police ..."): at its own precision when the sentence says "here", else as the area around it
+    (ACLED's 3)."""
     local = [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES
              and p.geo_precision <= 2]
     filed = [p for p in local if any(d.start <= p.span.start < d.end for d in article.datelines)]
-    if not filed or len({(p.name, p.country) for p in local}) > 1:
+    if not filed:
         return None
-    here = HERE.search(article.sentences[mention.sentence].span.text) is not None
+    sentence = article.sentences[mention.sentence].span
+    here = HERE.search(sentence.text) is not None
+    lead = any(sentence.start <= d.start < sentence.end or (
+        d.end <= sentence.start and not article.text[d.end:sentence.start].strip()) for d in article.datelines)
+    if len({(p.name, p.country) for p in local}) > 1 and not here and not lead:
+        return None
     return filed[0] if here else replace(filed[0], geo_precision=max(filed[0].geo_precision, AREA_PRECISION))
 
 

@@ -53,6 +53,8 @@ class EventsStage:
             when, until, precision = date.date, date.date_end, date.precision
             if dated.inherited:
                 precision = max(precision, 2)
+            if mention.followed:  # what a reaction followed happened on or before the reaction's day
+                when, until, precision = date.date_end or date.date, None, 3
             evidence.append(Evidence("date", date.span))
             background = date.background
         elif article.published is not None:

@@ -12,6 +12,15 @@ day in the past ("Monday's", "the Nov. 13 attacks", "the massacre Tuesday") is a
 its sentence reads, with ``referenced`` set: its evidence is the reference. A rule mention on that noun keeps its
 sub-type ("Monday's suicide bombing"); a noun no rule types takes the lexicon's. Headlines are never events. A
 noun with no such date ("the attack", "last year's attacks") stays what the earlier stages made of it.
+
+Reaction pieces tell an incident a second way: as what a reaction or an aftermath follows ("candidates on
+Wednesday reacted to a mass shooting in San Bernardino", "nearly a week after the police shooting of a black man
+here sparked protests"). Such a noun is an event too, ``followed`` as well as ``referenced``: it happened on or
+before the day its sentence tells (the record gives that day at time_precision 3). Only when the sentence says
+where (a place inside the noun's phrase, or "here" in a datelined story: an event with no place joins nothing),
+when it is news (brought by "a" or "this", or "the" when the headline names the same kind of event: the article
+is about it, not about one of years ago), when no other date names it ("after the 2001 attacks"), and when no
+modifier makes it no violence between people ("a heart attack").
 """
 from __future__ import annotations
 
@@ -27,7 +36,7 @@ REFERENCE_CONFIDENCE = 0.6  # the prior of a generic trigger ("attack"): a day s
 
 class ReferencedEventsStage:
     name = "referenced_events"
-    requires = ("doc", "sentences", "mentions", "dates", "headline", "published")
+    requires = ("doc", "sentences", "mentions", "dates", "headline", "published", "places", "datelines")
     assigns = ("mentions",)
 
     def __init__(self) -> None:
@@ -37,10 +46,16 @@ class ReferencedEventsStage:
         self._of_words = words.words("date_preposition")
         self._occurring = words.words("occurring_verb")
         self._clause_date_links = words.words("clause_date_link")
+        self._after = words.words("aftermath_preposition")
+        self._aftermath_nouns = words.words("aftermath_noun")
+        self._reactions = words.words("reaction_verb")
+        self._new = words.words("new_determiner")
+        self._not_violence = words.words("not_violence_modifier")
+        self._here = load_lexicon("event_places").words("here_word")
 
     def __call__(self, article: Article) -> Article:
         days = [d for d in article.dates if self._one_past_day(d, article.published)]
-        if not days or article.doc is None:
+        if article.doc is None:
             return article
         doc = article.doc
         by_root: dict[int, EventMention] = {}
@@ -56,11 +71,17 @@ class ReferencedEventsStage:
             if sent is None:
                 continue
             for token in sent:
-                if token.pos_ != "NOUN" or token.lemma_.lower() not in self._nouns or not self._named_by_day(token, days):
+                if self._noun(token) is None:
                     continue
+                followed = False
+                if not self._named_by_day(token, days):
+                    dated = self._followed(article, token, days)
+                    if dated is None:
+                        continue
+                    followed = not dated  # "after a bombing on Sunday in Kabul": its own day dates it
                 mention = by_root.get(token.i)
                 if mention is None:
-                    sub = self._nouns[token.lemma_.lower()]
+                    sub = self._nouns[self._noun(token)]
                     mention = EventMention(
                         trigger=article.span(token.idx, token.idx + len(token.text)), sentence=sentence.index,
                         event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=REFERENCE_CONFIDENCE,
@@ -69,14 +90,58 @@ class ReferencedEventsStage:
                 mention.detected = True
                 mention.hypothetical = mention.habitual = mention.reference = False
                 mention.referenced = True
+                mention.followed = mention.followed or followed
         if found:
             article.mentions = sorted([*article.mentions, *found], key=lambda m: m.trigger.start)
         return article
+
+    def _noun(self, token) -> str | None:
+        """The event noun the token is: a noun of the lexicon, or a gerund the parser took for a verb ("the police
+        shooting of a man"); else None."""
+        if token.pos_ == "NOUN":
+            return token.lemma_.lower() if token.lemma_.lower() in self._nouns else None
+        if token.tag_ == "VBG" and any(c.dep_ == "det" for c in token.children) and token.lower_ in self._nouns:
+            return token.lower_
+        return None
 
     @staticmethod
     def _one_past_day(date: DateMention, published: dt.date | None) -> bool:
         return date.precision == 1 and (date.date_end is None or date.date_end == date.date) and (
             published is None or date.date <= published)
+
+    def _followed(self, article: Article, token, days: list[DateMention]) -> bool | None:
+        """Whether the noun is a violent event a reaction or an aftermath follows, told as news with its place:
+        None when not, True when a past day inside its phrase dates it, False when only its sentence's day can."""
+        if SUB_EVENT_TYPES[self._nouns[self._noun(token)]] == "Protests":
+            return None  # "after a demonstration of the product": a protest is told by its own words
+        head = token.head
+        if token.dep_ == "pobj":
+            verb = head.head
+            if not (head.lower_ in self._after or (head.lower_ == "of" and verb.lemma_.lower() in self._aftermath_nouns)
+                    or (head.lower_ == "to" and verb.lemma_.lower() in self._reactions)):
+                return None
+        elif token.dep_ in ("nsubj", "nsubjpass"):  # "after the police shooting of a black man here sparked protests"
+            if not any(c.dep_ == "mark" and c.lower_ in self._after for c in head.children):
+                return None
+        elif token.dep_ != "dobj" or head.lemma_.lower() not in self._reactions:
+            return None
+        words = list(token.subtree)
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self._not_violence for c in token.children):
+            return None
+        if any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ == "PERSON" for o in c.children)
+               for c in token.children):
+            return None  # "after an attack on Clinton by Trump": words, not violence, as a person's attack on one
+        told = [w for w in words if w.ent_type_ in ("DATE", "TIME")]
+        if any(not any(d.span.start <= w.idx < d.span.end for d in days) for w in told):
+            return None  # "after the 2001 attacks", "last year's shooting": not news of these days
+        determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+        headline = article.headline.text.casefold() if article.headline is not None else ""
+        if determiner not in self._new and not (determiner == "the" and self._noun(token) in headline):
+            return None
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        placed = any(start <= p.span.start < end and p.lat is not None for p in article.places) or (
+            bool(article.datelines) and any(w.lower_ in self._here for w in token.sent))
+        return bool(told) if placed else None
 
     def _named_by_day(self, token, days: list[DateMention]) -> bool:
         """Whether a date of one day is tied to the noun: a possessive ("Monday's", "Sunday night's"), a modifier
