@@ -18,6 +18,7 @@ from ..events.place_relations import at_seat
 from ..events.actor_roles import ActorRoles, speaking_force
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
+from ..syntax import governing_verb
 from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
 CLASH_WORDS = re.compile(rf"\b{load_lexicon('battle_weapons').alternation('clash_word', space=' ')}\b", re.IGNORECASE)
@@ -97,6 +98,23 @@ class EventsStage:
             injured=tolls.injured.count if tolls.injured else None, weapons=weapons, background=background,
             confidence=confidence, evidence=evidence, mention=mention)
 
+    @staticmethod
+    def _in_clause_of(article: Article, mention: EventMention, actor: ActorMention) -> bool:
+        """Whether the actor is told in the clause of the trigger's verb (through the participles and clauses
+        that go with it), where a target would be ("gunmen attacked soldiers", "attacked positions of X, killing
+        10"), not in a clause about one of them ("one of the terrorists involved in the attacks, posted her
+        allegiance to ISIS"). True when the parse cannot tell."""
+        doc = article.doc
+        trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+        words = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+        verb = governing_verb(trigger.root) if trigger is not None else None
+        if verb is None or words is None:
+            return True
+        while verb.head.i != verb.i and (verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") or (
+                verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",")):
+            verb = verb.head  # "attacked positions of X, killing 10": the clause is the attack's, not the participle's
+        return any(token.i == verb.i or any(a.i == verb.i for a in token.ancestors) for token in words)
+
     def _by_target(self, article: Article, mention: EventMention, actor1: ActorMention | None,
                    actor2: ActorMention | None) -> EventMention:
         """ACLED's line between an attack and a clash is the target: violence by an armed group on soldiers,
@@ -115,7 +133,7 @@ class EventsStage:
             if unarmed_target:
                 return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
             others = [a for a in article.actors if a.sentence == mention.sentence and a.kind in armed
-                      and a.span != actor1.span]
+                      and a.span != actor1.span and self._in_clause_of(article, mention, a)]
             if actor2 is None and not others and not self._armed_target.search(sentence):
                 # one armed party and no armed target named ("gunmen ambushed and killed 4 youths"): an attack
                 return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")

@@ -48,7 +48,7 @@ class ReferencedEventsStage:
         self._clause_date_links = words.words("clause_date_link")
         self._after = words.words("aftermath_preposition")
         self._aftermath_nouns = words.words("aftermath_noun")
-        self._reactions = words.words("reaction_verb")
+        self._reactions = words.words("reacting_verb")
         self._new = words.words("new_determiner")
         self._not_violence = words.words("not_violence_modifier")
         self._here = load_lexicon("event_places").words("here_word")
