@@ -107,3 +107,14 @@ def test_the_headline_makes_a_definite_aftermath_news(coder):
     assert [(e["location"]["name"], e["time_precision"]) for e in events] == [("Redlands", 3)]
     without = "REDLANDS - Nearly a week after the police shooting of a man here sparked protests, the city remains tense."
     assert not [e for e in current(coder, without, "2019-03-06") if e["referenced"]]
+
+
+def test_the_acts_own_verb_dates_it(coder):
+    # "carried out a mass shooting Dec. 2": the day hangs on the verb that does the act, in a clause about a debate
+    events = current(coder, "Terrorism became a leading issue after a man and his wife carried out a mass shooting "
+                            "Dec. 2 in Redlands, Calif., killing 14 people.", "2015-12-20")
+    assert [(e["date"], e["time_precision"], e["location"]["name"]) for e in events if e["referenced"]] == [
+        ("2015-12-02", 1, "Redlands")]
+    # a reaction's day is not the act's
+    assert not [e for e in current(coder, "The president condemned the attack on Sunday in Kidal.", "2015-12-22")
+                if e["referenced"]]

@@ -46,6 +46,7 @@ class ReferencedEventsStage:
         self._of_words = words.words("date_preposition")
         self._occurring = words.words("occurring_verb")
         self._clause_date_links = words.words("clause_date_link")
+        self._perpetrating = words.words("perpetrating_verb")
         self._after = words.words("aftermath_preposition")
         self._aftermath_nouns = words.words("aftermath_noun")
         self._reactions = words.words("reacting_verb")
@@ -160,4 +161,11 @@ class ReferencedEventsStage:
             if child.dep_ == "relcl" and child.lemma_.lower() in self._occurring and a_day(
                     w for c in child.children if c.dep_ in self._clause_date_links for w in c.subtree):
                 return True  # "the shooting itself, which occurred Tuesday afternoon"
+        verb = token.head
+        if token.dep_ == "dobj" and verb.lemma_.lower() in self._perpetrating and verb.dep_ != "ROOT":
+            # the act's own verb carries its day ("carried out a mass shooting Dec. 2", "launched an attack on
+            # Sunday"): a day "on" the act is the act's, not a reaction's. Only in a clause the sentence is not
+            # about ("... became an issue after a couple carried out ..."): the detector reads main clauses
+            return any(c.dep_ in self._clause_date_links and a_day(c.subtree) for c in verb.children) or any(
+                c.dep_ == "prep" and a_day(w for w in c.children if w.dep_ == "pobj") for c in token.children)
         return False
