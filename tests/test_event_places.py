@@ -182,3 +182,10 @@ def test_a_dateline_with_a_spaced_dash_places_its_lead_whatever_else_the_article
     assert lead and lead[0]["location"]["name"] == "Charlotte" and lead[0]["location"]["geo_precision"] == 3
     places = coder.code("PORT-AU-PRINCE - Officials met on Monday.", published="2016-09-25")["places"]
     assert [p["name"] for p in places][:1] == ["Port-au-Prince"]
+
+
+def test_here_in_the_events_own_phrase_is_the_dateline_town_whatever_else_the_sentence_names(coder):
+    text = ("Redlands struggles to return to normal after shooting\n\nREDLANDS - Nearly a week after the police "
+            "shooting of a man here sparked protests, residents of Fontana and Riverside remain tense.")
+    events = [e for e in coder.code(text, published="2019-03-06")["events"] if e["referenced"]]
+    assert [(e["location"]["name"], e["location"]["geo_precision"]) for e in events] == [("Redlands", 1)]

@@ -156,7 +156,8 @@ class CleanStage:
         if len(lines) > 1:
             first = lines[0]
             text = first.group().strip()
-            same_as_title = article.title is not None and text.casefold() == article.title.strip().casefold()
+            same_as_title = article.title is not None and text.rstrip(".!? ").casefold() == \
+                article.title.strip().rstrip(".!? ").casefold()  # "Title." as some extractions end it
             looks_like_headline = not _SENTENCE_END.search(text) and len(text.split()) <= HEADLINE_MAX_WORDS \
                 and "\n" in article.text[first.end():lines[1].start()] or same_as_title
             if looks_like_headline:

@@ -54,6 +54,9 @@ class EventLocationsStage:
         return article
 
     def _locations(self, article: Article, mention: EventMention, actors) -> list[Place | None]:
+        here = _here_in_phrase(article, mention)
+        if here is not None:
+            return [here]  # "the police shooting of a black man here": where the story was filed, whatever else
         # A country standing for its state ("Armenia launched") and a place inside an actor's name
         # ("the civilian population of Azerbaijan") are not where the event happened.
         used = [a.span for a in actors if a is not None]
@@ -148,6 +151,21 @@ def _filed_from(article: Article, mention: EventMention) -> Place | None:
     if len({(p.name, p.country) for p in local}) > 1 and not here and not lead:
         return None
     return filed[0] if here else replace(filed[0], geo_precision=max(filed[0].geo_precision, AREA_PRECISION))
+
+
+def _here_in_phrase(article: Article, mention: EventMention) -> Place | None:
+    """The dateline's town when the event noun's own phrase says "here" ("after the police shooting of a black
+    man here sparked protests"), at its own precision; else None."""
+    if not article.datelines or article.doc is None:
+        return None
+    span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if span is None or span.root.pos_ in ("VERB", "AUX") and span.root.tag_ != "VBG":
+        return None
+    if not any(HERE.fullmatch(w.text) for w in span.root.subtree if w.i != span.root.i):
+        return None
+    filed = [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES
+             and p.geo_precision <= 2 and any(d.start <= p.span.start < d.end for d in article.datelines)]
+    return filed[0] if filed else None
 
 
 def _settlement_referred_to(article: Article, mention: EventMention) -> Place | None:
