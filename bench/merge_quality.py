@@ -21,8 +21,8 @@ and all. --verbose lists the misses of the dev part only.
    real outlets, read from ../shared/data at run time): several outlets' articles telling the same incidents
    (a mass shooting, a bombing, police shootings days apart in two cities). Each article is stored as above;
    an (article, incident) pair's prediction is the incident of the article's first event in the incident's
-   country that may have happened on its day by the event's own time precision; an article with no such event
-   tells it alone.
+   country and region (or placed no finer than the country) that may have happened on its day by the event's
+   own time precision; an article with no such event tells it alone.
 3. ACLED's distinct events (public data, measurement only: ../shared/data/acled/README.md): every distinct
    ACLED note is stored as an article of its own (published on the row's ``timestamp`` day, outlet the row's
    ``source``; notes that ACLED repeats for several of its events are one article). ACLED coded each row as a
@@ -213,17 +213,21 @@ def _polnear(document: str) -> dict:
             "source": meta.get("publisher") or document.split("_")[0], "title": meta.get("title") or None}
 
 
-def telling_event(record: dict, day: str, country: str, taken: frozenset[str] = frozenset()) -> str | None:
-    """The key of the record's first event in the incident's country that may have happened on its day, by the
-    event's own time precision (as merging reads it: the day, date..date_end, or for a date the publication
-    stands in for, the seven days up to it), and that does not already tell another incident of the article
-    (``taken``: two incidents of one day and country told in one article are two events, never one)."""
+def telling_event(record: dict, day: str, country: str, region: str = "",
+                  taken: frozenset[str] = frozenset()) -> str | None:
+    """The key of the record's first event in the incident's country and region (or placed no finer than the
+    country) that may have happened on its day, by the event's own time precision (as merging reads it: the day,
+    date..date_end, or for a date the publication stands in for, the seven days up to it), and that does not
+    already tell another incident of the article (``taken``: two incidents of one day and country told in one
+    article are two events, never one). An event placed in another region tells another incident."""
     target = dt.date.fromisoformat(day)
     for event in record.get("events") or []:
         if event["id"] in taken:
             continue
         location = event.get("location") or {}
         if location.get("country") != country or not event.get("date"):
+            continue
+        if region and location.get("admin1") and location["admin1"].casefold() != region.casefold():
             continue
         first = dt.date.fromisoformat(event["date"])
         if event.get("date_end"):
@@ -255,10 +259,10 @@ def real_set(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Path, *, 
     seconds = time.perf_counter() - started
     gold, predicted, parts, placed = {}, {}, {}, set()
     taken: dict[str, set[str]] = defaultdict(set)
-    for _, document, incident, day, country in rows:
+    for _, document, incident, day, country, *region in rows:
         item = f"{document}#{incident}"
         gold[item], parts[item] = incident, part_of(incident)
-        event = telling_event(by_doc[document], day, country, frozenset(taken[document]))
+        event = telling_event(by_doc[document], day, country, region[0] if region else "", frozenset(taken[document]))
         if event:
             taken[document].add(event)
         found = incident_of.get((document, event)) if event else None
