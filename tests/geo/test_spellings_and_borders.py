@@ -99,3 +99,27 @@ def test_a_chains_area_known_as_a_town_is_also_the_province_of_its_name(tmp_path
     with geoparser_over(tmp_path / "gaz.sqlite", gazetteer) as g:
         got = places(g, nlp, "On Sunday, a gunman shot a fighter in Quamishli city (Al-Hasakeh).")
     assert got["Quamishli"].name == "Al Qamishli" and got["Al-Hasakeh"].feature_code == "ADM1"
+
+
+AREA_AND_CITY = [
+    town("Lindborg", 35.2, -80.8, "US", 900_000, admin1_code="NC"),
+    area("Lindborg", 13.3, -61.2, "VC", 7_700, admin1_code="01"),  # a parish of a small country
+    area("Westmark", -37.0, 144.0, "AU", 6_500_000, admin1_code="07"),  # a state far bigger than its namesake city
+    town("Westmark", 48.4, -123.4, "CA", 290_000, admin1_code="02"),
+]
+
+
+@pytest.fixture(scope="module")
+def area_and_city(tmp_path_factory):
+    with geoparser_over(tmp_path_factory.mktemp("areacity") / "gaz.sqlite", AREA_AND_CITY) as g:
+        yield g
+
+
+def test_a_city_many_times_bigger_outweighs_a_first_level_area_of_its_name(area_and_city):
+    [place] = resolve(area_and_city, "Police killed a man in Lindborg on Tuesday.", ["Lindborg"])
+    assert (place.name, place.country) == ("Lindborg", "US")
+
+
+def test_a_first_level_area_keeps_its_name_over_a_smaller_city(area_and_city):
+    [place] = resolve(area_and_city, "Floods hit Westmark on Tuesday.", ["Westmark"])
+    assert (place.country, place.feature_code) == ("AU", "ADM1")

@@ -156,6 +156,7 @@ MAX_CONTEXT_PLACES = 300
 HINTED_CLASSES = {"settlement": ("P",), "city": ("P",), "area": ("A", "L", "T", "H"), "admin1": ("A",),
                   "country": ("A",)}
 CITY_POPULATION = 100_000  # "city" (a dateline, "X-based"): a capital or a town this big, when the name has one
+AREA_OUTWEIGHED = 10  # a first-level area whose people a city of its name outnumbers this many times over gives way
 
 
 SHORT_FORM_JOINERS = words("short_form_joiners")
@@ -305,6 +306,10 @@ def _features_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, 
     # a small town far from a first-level area of its own country that bears its name ("Oregon, Ohio") is named
     # after the area, and news that writes the bare name means the area (a town beside or within it, or a big
     # one, then takes the area's place in _settlements_first)
+    cities = [e.population for e in cands if e.feature_class == "P" and e.population >= CITY_POPULATION]
+    if cities:  # "Charlotte" is the city of 900,000, not a parish of 8,000 that some small country calls so
+        cands = tuple(e for e in cands if not (e.feature_code == "ADM1" and 0 < e.population * AREA_OUTWEIGHED
+                                               < max(cities))) or cands
     areas = [e for e in cands if e.feature_code == "ADM1" and e.kind == NameKind.PRIMARY]
     if not areas:
         return cands
