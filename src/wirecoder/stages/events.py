@@ -134,7 +134,12 @@ class EventsStage:
                 return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
             others = [a for a in article.actors if a.sentence == mention.sentence and a.kind in armed
                       and a.span != actor1.span and self._in_clause_of(article, mention, a)]
-            if actor2 is None and not others and not self._armed_target.search(sentence):
+            bounds = article.sentences[mention.sentence].span
+            inside = actor1.named and bounds.start <= actor1.span.start and actor1.span.end <= bounds.end
+            around = (sentence[:actor1.span.start - bounds.start] + " " * (actor1.span.end - actor1.span.start)
+                      + sentence[actor1.span.end - bounds.start:]) if inside else sentence
+            if actor2 is None and not others and not self._armed_target.search(around):  # not the attacker's own
+                # words ("was killed by police": the police are who killed, not an armed target)
                 # one armed party and no armed target named ("gunmen ambushed and killed 4 youths"): an attack
                 return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         return mention
