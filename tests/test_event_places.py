@@ -189,3 +189,12 @@ def test_here_in_the_events_own_phrase_is_the_dateline_town_whatever_else_the_se
             "shooting of a man here sparked protests, residents of Fontana and Riverside remain tense.")
     events = [e for e in coder.code(text, published="2019-03-06")["events"] if e["referenced"]]
     assert [(e["location"]["name"], e["location"]["geo_precision"]) for e in events] == [("Redlands", 1)]
+
+
+def test_an_apposition_that_situates_a_name_makes_it_a_place(coder):
+    # "Dhiban" alone reads to spaCy as an organisation and is too small to be taken without a cue; the words after
+    # it say where it lies
+    for text in ("Tribal fighters attacked SDF positions in Dhiban, in the eastern Deir ez-Zor countryside, late on "
+                 "Saturday.", "Tribal fighters clashed with the SDF in Dhiban, on the eastern bank of the Euphrates in "
+                 "Syria, on Saturday night."):
+        assert [p["name"] for p in located(coder, text)][:1] == ["Dhībān"], text

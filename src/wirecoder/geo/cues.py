@@ -52,6 +52,13 @@ _APPOSITION_AFTER = re.compile(
     rf"(?=\s*[,.;]|\s+(?:{_alternatives('apposition_followers')})\b)", re.IGNORECASE)
 
 
+# "Dhiban, in the eastern Deir ez-Zor countryside", "Dhiban, on the eastern bank of the Euphrates": an apposition
+# that says where the name lies calls it a settlement.
+_SITUATING_AFTER = re.compile(
+    rf"\s*,\s+(?:{_alternatives('situating_prepositions')})\s+(?:the\s+)?(?:[\w'-]+\s+){{0,4}}?"
+    rf"(?:{_alternatives('situating_words')})(?=\s*[,.;]|\s+of\b)", re.IGNORECASE)
+
+
 def apposition_after(text: str, start: int, end: int) -> str | None:
     """ "settlement" or "area" when an apposition right after a name calls it a place, else None. Not after a
     qualifier: in "Alvin, Texas, a Houston suburb" the suburb is Alvin."""
@@ -59,7 +66,7 @@ def apposition_after(text: str, start: int, end: int) -> str | None:
         return None
     match = _APPOSITION_AFTER.match(text, end)
     if match is None:
-        return None
+        return "settlement" if _SITUATING_AFTER.match(text, end) is not None else None
     return "area" if match.group("word").casefold() in _APPOSITION_AREA_WORDS else "settlement"
 
 
