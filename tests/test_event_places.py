@@ -198,3 +198,10 @@ def test_an_apposition_that_situates_a_name_makes_it_a_place(coder):
                  "Saturday.", "Tribal fighters clashed with the SDF in Dhiban, on the eastern bank of the Euphrates in "
                  "Syria, on Saturday night."):
         assert [p["name"] for p in located(coder, text)][:1] == ["Dhībān"], text
+
+
+def test_civilians_killed_in_a_battle_are_no_side_of_it(coder):
+    text = ("At least 14 people, including eight SDF members, four tribal fighters and two civilians, were killed in "
+            "fighting in Dhiban, in the eastern Deir ez-Zor countryside, on Saturday night.")
+    events = [e for e in coder.code(text, published="2023-09-03")["events"] if e["event_type"] == "Battles"]
+    assert events and all((e.get(role) or {}).get("kind") != "civilians" for e in events for role in ("actor1", "actor2"))

@@ -31,3 +31,12 @@ def test_country_level_report_joins_only_on_day_sub_type_named_party_and_toll(tm
     assert merged(tmp_path, "same", [town, same]) == {("same", "town")}
     assert merged(tmp_path, "toll", [town, other_toll]) == {("toll",), ("town",)}
     assert merged(tmp_path, "anon", [town, unnamed]) == {("anon",), ("town",)}
+
+
+def test_an_abduction_and_a_clash_near_one_town_on_one_day_are_two_incidents(tmp_path):
+    # reports may tell an attack as a clash, but never a kidnapping as one (incidents/distinct_acts.tsv)
+    abduction = article("abd", [event(sub="Abduction/forced disappearance")], source="Wire One")
+    clash = article("clash", [event(sub="Armed clash", etype="Battles", actor2=None)], source="Kora Times")
+    attack = article("att", [event()], source="Sahel Daily")
+    assert merged(tmp_path, "abduction", [abduction, clash]) == {("abd",), ("clash",)}
+    assert merged(tmp_path, "attack", [attack, clash]) == {("att", "clash")}

@@ -33,7 +33,7 @@ class BuildReport:
     size_bytes: int
 
 
-def _read_table(filename: str) -> Iterator[dict[str, str]]:
+def read_table(filename: str) -> Iterator[dict[str, str]]:
     text = importlib.resources.files(__package__).joinpath(filename).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -73,7 +73,7 @@ def _stale_tables(path: pathlib.Path) -> bool:
 
 def project_regions() -> Iterator[sources.Named]:
     """The regions and features news names that no package carries (regions.tsv, features.tsv)."""
-    for row in (row for filename in REGION_TABLES for row in _read_table(filename)):
+    for row in (row for filename in REGION_TABLES for row in read_table(filename)):
         # the table lists what news calls each place, so its aliases count as the place's own names
         names = [(alias, NameKind.PRIMARY) for alias in row["aliases"].split("|") if alias]
         if row["feature_class"] == "A":  # "Nyanza Province" is also "Nyanza", as the packages' areas are
@@ -121,7 +121,7 @@ def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda me
         log("project regions and aliases")
         for record, names in project_regions():
             place_ids[f"region:{record.name}"] = writer.add(record, names, source_id=project)
-        for row in _read_table("aliases.tsv"):
+        for row in read_table("aliases.tsv"):
             target = place_ids.get(row["target"])
             if target is None:
                 raise ValueError(f"aliases.tsv: unknown target {row['target']!r}")

@@ -115,7 +115,7 @@ class Report:
                    fatalities=fatalities, mergeable=mergeable)
 
 
-def _read_table(name: str) -> dict[str, str]:
+def read_table(name: str) -> dict[str, str]:
     table: dict[str, str] = {}
     for number, cells in read_rows(package_path("wirecoder.incidents", name)):
         if len(cells) != 2:
@@ -129,9 +129,9 @@ class ReportDigester:
 
     def __init__(self, *, rules: MergeRules):
         self.rules = rules
-        self.kind_classes = _read_table("kind_classes.tsv")
-        self.generic = {normalise(stem): kind_class for stem, kind_class in _read_table("generic_actors.tsv").items()}
-        self.sub_type_groups = _read_table("sub_type_groups.tsv")
+        self.kind_classes = read_table("kind_classes.tsv")
+        self.generic = {normalise(stem): kind_class for stem, kind_class in read_table("generic_actors.tsv").items()}
+        self.sub_type_groups = read_table("sub_type_groups.tsv")
 
     def digest(self, event: dict[str, Any], *, event_id: int, key: str, document: int, outlet: str = "",
                published: str = "") -> Report:

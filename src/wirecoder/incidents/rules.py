@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from ..taxonomy.kinds import ActorKind
-from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report
+from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report, read_table
 from .options import MergeRules
 
 STRATEGIC = "Strategic developments"
@@ -24,6 +24,7 @@ class Matcher:
 
     def __init__(self, *, rules: MergeRules):
         self.rules = rules
+        self.distinct = frozenset(read_table("distinct_acts.tsv"))
 
     def score(self, a: Report, b: Report) -> int | None:
         """The agreement of two compatible reports, or None when they cannot be one incident."""
@@ -33,7 +34,7 @@ class Matcher:
                 or (a.outlet_day and a.outlet_day == b.outlet_day)
                 or max(a.lo, b.lo) > min(a.hi, b.hi)):  # type: ignore[type-var]  (mergeable: both dated)
             return None
-        kind = type_score(a, b)
+        kind = type_score(a, b, distinct=self.distinct)
         if kind is None:
             return None
         place = place_score(a.place, b.place, self.rules)  # type: ignore[arg-type]  (mergeable: both placed)
@@ -50,17 +51,20 @@ class Matcher:
         return total if total >= self.rules.min_score else None
 
 
-def type_score(a: Report, b: Report) -> int | None:
+def type_score(a: Report, b: Report, *, distinct: frozenset[str] = frozenset()) -> int | None:
     """2 the same sub-type, 1 sub-types of one group (sub_type_groups.tsv), 0 two event types of one family;
-    None across families, and for two sub-types of one event type in different groups (a mortar attack and a
-    car bomb are two events; the sub-types of strategic developments are unrelated acts)."""
+    None across families, for two sub-types of one event type in different groups (a mortar attack and a
+    car bomb are two events; the sub-types of strategic developments are unrelated acts), and across event
+    types when one is an act that reports tell only as itself (``distinct``: distinct_acts.tsv, an abduction)."""
     if a.family != b.family or not a.family:
         return None
     if a.sub_event_type == b.sub_event_type:
         return 2
     if a.sub_type_group == b.sub_type_group:
         return 1
-    return None if a.event_type == b.event_type or a.family == STRATEGIC else 0
+    if a.event_type == b.event_type or a.family == STRATEGIC or {a.sub_event_type, b.sub_event_type} & distinct:
+        return None
+    return 0
 
 
 def km(a: PlaceKey, b: PlaceKey) -> float | None:

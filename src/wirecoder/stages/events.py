@@ -67,6 +67,8 @@ class EventsStage:
         actor2 = self._roles.localise(self._roles.as_government(found.actor2, mention), location, force)
         mention = self._by_target(article, mention, actor1, actor2)
         actor1, actor2 = self._roles.crowd_roles(mention, actor1, actor2, location)
+        if mention.event_type == "Battles":  # a battle is between armed groups: civilians killed in it are no side
+            actor1, actor2 = (None if a is not None and a.kind == ActorKind.CIVILIANS else a for a in (actor1, actor2))
         if actor1 is None:
             actor1 = self._roles.unnamed_actor(mention, location)
         for field, actor in (("actor1", actor1), ("actor2", actor2)):
