@@ -205,3 +205,11 @@ def test_civilians_killed_in_a_battle_are_no_side_of_it(coder):
             "fighting in Dhiban, in the eastern Deir ez-Zor countryside, on Saturday night.")
     events = [e for e in coder.code(text, published="2023-09-03")["events"] if e["event_type"] == "Battles"]
     assert events and all((e.get(role) or {}).get("kind") != "civilians" for e in events for role in ("actor1", "actor2"))
+
+
+def test_a_nationality_word_before_a_kind_word_is_no_place_of_its_own(coder):
+    # "the southern Ukrainian city of Kherson": the city is Kherson; "Ukrainian" is no place the gazetteer lacks
+    for text, town in (("Russian shelling hit a market in the southern Ukrainian city of Kherson on Sunday, killing "
+                        "six people.", "Kherson"),
+                       ("Rioters burned tyres in the northern Nigerian city of Kano on Sunday.", "Kano")):
+        assert [p["name"] for p in located(coder, text)] == [town], text

@@ -138,6 +138,9 @@ class Qualifier:
     def _weigh(self, chain: Chain, labels: _Labels, by_span: dict) -> list[Toponym]:
         """The chain's names as toponyms, candidates restricted; [] when the chain says nothing of places."""
         links = list(chain.links)
+        if len(links) > 1 and self._nationality_word(links[0].text):
+            # "the northern Nigerian city of Kano": the kind word, and the nationality before it, are Kano's
+            return self._weigh(Chain(tuple(links[1:]), tuple(chain.joins[1:]), True), labels, by_span)
         entries = [self._entries(link) for link in links]
         if len(links) > 1 and chain.joins[0] in PLACE_JOINS and any(e.feature_code in COUNTRY_CODES
                                                                           for e in entries[0]):
@@ -181,12 +184,17 @@ class Qualifier:
         rest = Chain(tuple(chain.links[1:]), tuple(chain.joins[1:]), True, chain.joins[0] == "near")
         return self._weigh(rest, labels, by_span)
 
+    def _nationality_word(self, text: str) -> bool:
+        """Whether the name is only a nationality word to the gazetteer ("Nigerian", "Ukrainian")."""
+        found = self.lookup(text)
+        return bool(found) and all(e.kind == NameKind.DEMONYM for e in found)
+
     def _named_place(self, chain: Chain, by_span: dict) -> list[Toponym]:
         """ "the village of X", "near X": a place whether or not a gazetteer knows it (not a nationality word:
         "near Syrian positions")."""
         link = chain.links[0]
-        found = self.lookup(link.text)
-        if (link.start, link.end) in by_span or (link.start, link.outer_end) in by_span or (found and all(e.kind == NameKind.DEMONYM for e in found)):
+        if (link.start, link.end) in by_span or (link.start, link.outer_end) in by_span or \
+                self._nationality_word(link.text):
             return []
         return [_toponym(link, self._entries(link), by_span)]
 
