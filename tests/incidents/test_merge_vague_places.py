@@ -40,3 +40,10 @@ def test_an_abduction_and_a_clash_near_one_town_on_one_day_are_two_incidents(tmp
     attack = article("att", [event()], source="Sahel Daily")
     assert merged(tmp_path, "abduction", [abduction, clash]) == {("abd",), ("clash",)}
     assert merged(tmp_path, "attack", [attack, clash]) == {("att", "clash")}
+
+
+def test_a_part_of_a_town_the_gazetteer_lacks_is_within_that_town(tmp_path):
+    # "the Al-Rawdah district of Taiz city": the text puts the place in the town, so the town's report may be its
+    town = article("town", [event(where=place("Adiri"))], source="Wire One")
+    part = article("part", [event(where=place("Rawda", within="Adiri"))], source="Kora Times")
+    assert merged(tmp_path, "part", [town, part]) == {("part", "town")}

@@ -110,7 +110,11 @@ def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int 
             return 3 if _within(d, rules.point_km) else None
         return 2 if _within(d, rules.near_km) else None  # "near X" reaches about 25 km
     # a named place the gazetteer lacks carries the point of the town it was placed beside, but may be a village
-    # beside it as well as a street in it: differently named, it is not the same spot as the town
+    # beside it as well as a street in it: differently named, it is not the same spot as the town, unless the text
+    # puts it in the town ("the Al-Rawdah district of Taiz city"): a part of the town, as a spot within a district
+    for part, town in ((a, b), (b, a)):
+        if not part.known and part.within and town.known and _names_one_area(part.within, town.name):
+            return 2
     return None
 
 
