@@ -156,3 +156,10 @@ def test_assemble_the_group_that_claims_an_attack_is_its_actor1(coder):
     [blast] = [e for e in record["events"] if e["event_type"] == "Explosions/Remote violence"]
     assert blast["actor1"]["name"] == "Islamic State"
     assert any(x["field"] == "actor1" and x["text"] == "Islamic State" for x in blast["evidence"])
+
+
+def test_assemble_fighting_in_which_a_side_took_ground_is_one_battle(coder):
+    text = ("Tribal fighters clashed with the SDF in Dhiban, in Syria's Deir ez-Zor province, on Saturday, killing nine "
+            "people. During the fighting the tribal fighters seized two SDF positions in Dhiban.")
+    events = [e for e in coder.code(text, published="2023-09-03")["events"] if e["event_type"] == "Battles"]
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in events] == [("Armed clash", "Dhībān")]

@@ -1,7 +1,7 @@
 """Event merge: the events of one article that are one event are joined.
 
 One event a type, day and place: a protest met by police is one protest with intervention (coded by its worst
-moment), not two events. An event placed only at a country or a province on the day another of its type is placed
+moment), not two events; fighting in which a side took ground is one battle, coded as first told. An event placed only at a country or a province on the day another of its type is placed
 at a town there is that event told again ("... in Somalia", "... in Borno"); houses burnt or shops looted in an
 attack, and weapons seen or seized in a battle, on its day and at its place, are part of it, as ACLED codes them. The event kept takes what the
 other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that turned into a riot
@@ -19,6 +19,9 @@ from ..geo.countries import CountryNames
 
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                     "Violent demonstration": 3}  # one demonstration a place and day, coded by its worst moment
+# one battle a place and day: fighting and a side taking ground there are one event, coded as first told (a
+# takeover read from "took his weapon" or "seized a cargo" is no surer than the clash; ACLED dev notes)
+BATTLE_SUB_TYPES = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 
 
 class EventMergeStage:
@@ -35,7 +38,8 @@ class EventMergeStage:
         for event in article.events:
             location = event.location
             # one protest a place and day: met by police, it is a protest with intervention, not two events
-            kind = "demonstration" if event.sub_event_type in PROTEST_SEVERITY else event.sub_event_type
+            kind = "demonstration" if event.sub_event_type in PROTEST_SEVERITY else \
+                "battle" if event.sub_event_type in BATTLE_SUB_TYPES else event.sub_event_type
             key = (kind, event.date, event.background,
                    (location.geonameid or (location.name, location.country)) if location else None)
             if key in index:
