@@ -118,3 +118,16 @@ def test_the_acts_own_verb_dates_it(coder):
     # a reaction's day is not the act's
     assert not [e for e in current(coder, "The president condemned the attack on Sunday in Kidal.", "2015-12-22")
                 if e["referenced"]]
+
+
+def test_a_crowds_event_named_by_its_day_keeps_its_kind_whoever_the_sentence_blames(coder):
+    events = current(coder, "The ministry said on Monday that members of an armed group had incited Saturday's riot "
+                            "in Ocana, in which a police station was burned.", "2024-06-10")
+    assert [(e["event_type"], e["date"]) for e in events if e["referenced"]] == [("Riots", "2024-06-08")]
+
+
+def test_what_someone_is_blamed_for_happened_on_its_own_day(coder):
+    events = current(coder, "Colombia's defence ministry blamed the Jaime front, a dissident faction of the former "
+                            "rebels, for the abduction of two police officers on Sunday afternoon in the village of "
+                            "Potrerito, in Jamundi.", "2024-04-15")
+    assert [(e["sub_event_type"], e["date"]) for e in events] == [("Abduction/forced disappearance", "2024-04-14")]

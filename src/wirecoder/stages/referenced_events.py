@@ -29,8 +29,10 @@ import datetime as dt
 from ..article import Article, DateMention, EventMention
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
+from .event_detection import DETECTOR_RULE
 
 REFERENCE_RULE = "referenced"
+CROWD_TYPES = frozenset({"Protests", "Riots"})  # event types a noun names whatever else the sentence says
 REFERENCE_CONFIDENCE = 0.6  # the prior of a generic trigger ("attack"): a day says it happened, not how
 
 
@@ -50,6 +52,7 @@ class ReferencedEventsStage:
         self._after = words.words("aftermath_preposition")
         self._aftermath_nouns = words.words("aftermath_noun")
         self._reactions = words.words("reacting_verb")
+        self._blaming = words.words("blaming_verb")
         self._new = words.words("new_determiner")
         self._not_violence = words.words("not_violence_modifier")
         self._here = load_lexicon("event_places").words("here_word")
@@ -65,6 +68,7 @@ class ReferencedEventsStage:
             if span is not None:
                 by_root.setdefault(span.root.i, mention)
         found: list[EventMention] = []
+        flipped: list[EventMention] = []
         for sentence in article.sentences:
             if article.is_heading(sentence):
                 continue
@@ -88,10 +92,23 @@ class ReferencedEventsStage:
                         event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=REFERENCE_CONFIDENCE,
                         rule=REFERENCE_RULE)
                     found.append(mention)
+                else:
+                    sub = self._nouns[self._noun(token)]
+                    if SUB_EVENT_TYPES[sub] in CROWD_TYPES and mention.event_type != SUB_EVENT_TYPES[sub]:
+                        # "incited Saturday's riot in Tibu": the noun names a crowd's event, whatever the
+                        # sentence's armed group made the detector read
+                        mention.event_type, mention.sub_event_type = SUB_EVENT_TYPES[sub], sub
+                if not mention.detected and mention.rule != REFERENCE_RULE:
+                    flipped.append(mention)
                 mention.detected = True
                 mention.hypothetical = mention.habitual = mention.reference = False
                 mention.referenced = True
                 mention.followed = mention.followed or followed
+        for mention in flipped:  # the detector, finding no rule to agree with, took a word of its own for the
+            for other in article.mentions:  # sentence's event; the rule's noun names it, surer than that guess
+                if other.sentence == mention.sentence and other.rule == DETECTOR_RULE and other.detected \
+                        and other.confidence < mention.confidence:
+                    other.detected = False
         if found:
             article.mentions = sorted([*article.mentions, *found], key=lambda m: m.trigger.start)
         return article
@@ -119,8 +136,9 @@ class ReferencedEventsStage:
         if token.dep_ == "pobj":
             verb = head.head
             if not (head.lower_ in self._after or (head.lower_ == "of" and verb.lemma_.lower() in self._aftermath_nouns)
-                    or (head.lower_ == "to" and verb.lemma_.lower() in self._reactions)):
-                return None
+                    or (head.lower_ == "to" and verb.lemma_.lower() in self._reactions)
+                    or (head.lower_ == "for" and verb.lemma_.lower() in self._blaming)):
+                return None  # "blamed the front for the abduction of two police officers on Sunday"
         elif token.dep_ in ("nsubj", "nsubjpass"):  # "after the police shooting of a black man here sparked protests"
             if not any(c.dep_ == "mark" and c.lower_ in self._after for c in head.children):
                 return None
@@ -137,8 +155,8 @@ class ReferencedEventsStage:
             return None  # "after the 2001 attacks", "last year's shooting": not news of these days
         determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
         headline = article.headline.text.casefold() if article.headline is not None else ""
-        if determiner not in self._new and not (determiner == "the" and self._noun(token) in headline):
-            return None
+        if not told and determiner not in self._new and not (determiner == "the" and self._noun(token) in headline):
+            return None  # a past day of its own makes it news too
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         placed = any(start <= p.span.start < end and p.lat is not None for p in article.places) or (
             bool(article.datelines) and any(w.lower_ in self._here for w in token.sent))
