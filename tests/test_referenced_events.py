@@ -131,3 +131,17 @@ def test_what_someone_is_blamed_for_happened_on_its_own_day(coder):
                             "rebels, for the abduction of two police officers on Sunday afternoon in the village of "
                             "Potrerito, in Jamundi.", "2024-04-15")
     assert [(e["sub_event_type"], e["date"]) for e in events] == [("Abduction/forced disappearance", "2024-04-14")]
+
+
+def test_a_past_told_in_a_verbs_present_form_is_no_habit(coder):
+    # "hit" is its own past: under "were killed" it tells what happened, not what happens
+    events = current(coder, "Officials said eight civilians were killed when shells hit a market in Kherson on Sunday.",
+                     "2023-07-17")
+    assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack"]
+
+
+def test_people_killed_by_violence_are_news_in_any_article(coder):
+    # the topic model reads a birthday party as no conflict news; gunmen opening fire and killing eight are
+    events = current(coder, "Gunmen burst into a birthday party in the city of Fresnillo late on Saturday and opened "
+                            "fire, killing eight people and wounding five, prosecutors said on Sunday.", "2023-02-26")
+    assert [(e["event_type"], e["location"]["name"]) for e in events] == [("Violence against civilians", "Fresnillo")]

@@ -46,6 +46,9 @@ class Sentence:
     index: int
 
 
+DETECTOR_RULE = "detector"  # EventMention.rule of a trigger the detector chose, no trigger rule agreeing
+
+
 @dataclass
 class EventMention:
     """A trigger that signals an event of a given ACLED type in a sentence."""

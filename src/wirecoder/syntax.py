@@ -7,6 +7,7 @@ _WORDS = load_lexicon("clause_words")
 HYPOTHETICAL = _WORDS.words("hypothetical_verb")
 MODALS = _WORDS.words("modal")
 HABITUAL = _WORDS.words("habitual_verb")
+SAME_FORM_PAST = _WORDS.words("same_form_past")
 KNOWING = _WORDS.words("knowing_verb")
 SPEECH = _WORDS.words("speech_verb")
 LEGAL = _WORDS.words("legal_word")
@@ -43,6 +44,16 @@ def head_chain(token, depth: int = 4):
 
 
 CLAUSE_BOUNDARIES = {"ROOT", "relcl", "advcl", "ccomp", "parataxis"}
+
+
+def _past_of_same_form(verb) -> bool:
+    """Whether a verb the tagger read as present is as well the past of the same form told under a past verb:
+    "civilians were killed when shells hit a market" ("hit", "put", "cut" are their own past)."""
+    if verb.lower_ != verb.lemma_.lower() or verb.lower_ not in SAME_FORM_PAST:
+        return False
+    head = verb.head
+    return head.i != verb.i and (head.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children))
 
 
 def modality(token) -> tuple[bool, bool, bool]:
@@ -92,7 +103,8 @@ def modality(token) -> tuple[bool, bool, bool]:
                                                 for c in node.children):
             hypothetical = True
         if node.i == token.i and node.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
-                                                                    for c in node.children):
+                                                                    for c in node.children) \
+                and not _past_of_same_form(node):
             habitual = True
         if node.i == token.i and node.tag_ == "VBG" and {c.lemma_.lower() for c in node.children
                                                          if c.dep_ == "aux"} >= PERFECT_PROGRESSIVE:

@@ -31,14 +31,14 @@ from pathlib import Path
 
 import numpy as np
 
-from ..article import Article, EventMention
+from ..article import DETECTOR_RULE, Article, EventMention
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
+from ..taxonomy.acled import VIOLENT_TYPES
 from ..typing import DetectorModel
 from ..quoting.cues import load_cue_verbs
 from ..syntax import governing_verb, is_predicate, is_reaction_object, is_reference, modality
 
-DETECTOR_RULE = "detector"
 CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
 IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 ARRESTS = "Arrests"
@@ -65,6 +65,7 @@ class EventDetectionStage:
         self.rule_threshold = rule_threshold
         self._speech_verbs = frozenset(load_cue_verbs())
         self._political = load_lexicon("political_sides").pattern("political_side")
+        self._killing = load_lexicon("counts").words("killing_verbs")
         weapons, crowd = load_lexicon("battle_weapons"), load_lexicon("crowd_violence")
         self._words = {name: lexicon.pattern(name, ignore_case=False) for lexicon, name in (
             (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
@@ -87,12 +88,24 @@ class EventDetectionStage:
             mentions = [self._reference_only(m) if self._is_label(article, sentence.span.start, m) else m
                         for m in by_sentence.pop(sentence.index, [])]
             row = self._clause_row(article, row, mentions)
-            kept.extend(self._decide(article, sentence.index, self._weighed(row, weight), mentions,
-                                     off_topic=weight < 1.0))
+            # people killed by an act of violence are conflict news whatever the article's topic ("gunmen burst
+            # into a birthday party ... and opened fire, killing eight people")
+            own = 1.0 if weight < 1.0 and self._killing_by_violence(article, sentence, mentions) else weight
+            kept.extend(self._decide(article, sentence.index, self._weighed(row, own), mentions,
+                                     off_topic=own < 1.0))
         for mentions in by_sentence.values():  # headlines: never events of their own
             kept.extend(self._reference_only(m) for m in mentions)
         article.mentions = sorted(kept, key=lambda m: m.trigger.start)
         return article
+
+    def _killing_by_violence(self, article: Article, sentence, mentions: list[EventMention]) -> bool:
+        """A rule trigger of violence, told as done, and a killing verb with a number of people in one sentence."""
+        if article.doc is None or not any(
+                m.event_type in VIOLENT_TYPES and not (m.negated or m.hypothetical or m.habitual) for m in mentions):
+            return False
+        sent = article.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+        return sent is not None and any(
+            t.lemma_.lower() in self._killing and any(w.like_num for w in t.subtree if w.i != t.i) for t in sent)
 
     @staticmethod
     def _is_label(article: Article, start: int, mention: EventMention) -> bool:

@@ -26,10 +26,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..article import Article, DateMention, EventMention
+from ..article import DETECTOR_RULE, Article, DateMention, EventMention
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
-from .event_detection import DETECTOR_RULE
 
 REFERENCE_RULE = "referenced"
 CROWD_TYPES = frozenset({"Protests", "Riots"})  # event types a noun names whatever else the sentence says
