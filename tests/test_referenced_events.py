@@ -145,3 +145,10 @@ def test_people_killed_by_violence_are_news_in_any_article(coder):
     events = current(coder, "Gunmen burst into a birthday party in the city of Fresnillo late on Saturday and opened "
                             "fire, killing eight people and wounding five, prosecutors said on Sunday.", "2023-02-26")
     assert [(e["event_type"], e["location"]["name"]) for e in events] == [("Violence against civilians", "Fresnillo")]
+
+
+def test_who_is_blamed_for_an_act_is_its_actor1_not_who_blames(coder):
+    events = current(coder, "Colombia's defence ministry blamed the Jaime front, a dissident faction of the former "
+                            "FARC rebels, for the abduction of two police officers on Sunday afternoon in the village "
+                            "of Potrerito, in Jamundi.", "2024-04-15")
+    assert [e["actor1"]["kind"] for e in events] == ["rebels"]

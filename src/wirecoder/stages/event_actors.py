@@ -5,7 +5,8 @@ else the armed party that tells of its own act ("the army said its aircraft stru
 whose weapon the trigger is, else the nearest party before the trigger; actor2 is the target (the object, or what
 "on", "against", "at" ... name; "with" in a clash); in "clashes between A and B" A and B. Actors named with actor1
 are associated actors, or the second party of an agreement or of a fight told with both sides as its subject
-("the army and the AA clashed"). A speaker ("the army said") is nobody's actor. The demonstrators are actor1 of a protest.
+("the army and the AA clashed"). A speaker ("the army said") is nobody's actor, and nor is who blames another for
+the act ("the ministry blamed the front for the abduction": the front is actor1). The demonstrators are actor1 of a protest.
 """
 from __future__ import annotations
 
@@ -21,6 +22,20 @@ TARGET_PREPS = _WORDS.words("target_preposition")
 CARRY_OUT_VERBS = _WORDS.words("carry_out_verb")  # "launched an attack": the object is the act, not a target
 SELF_PRONOUNS = _WORDS.words("self_pronoun")  # "the army said it had killed ..."
 SELF_POSSESSIVES = _WORDS.words("self_possessive")  # "the army said its aircraft struck ..."
+BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
+
+
+def _blamed_for(root):
+    """Who a verb of blame holds to have done the act its "for" names ("blamed the Jaime front, a dissident
+    faction, for the abduction of two police officers"), else None. The one who blames only tells of it."""
+    if root.dep_ != "pobj" or root.head.lower_ != "for":
+        return None
+    host = root.head.head
+    if host.pos_ in ("NOUN", "PROPN") and host.dep_ == "dobj":  # the parser hung "for" on the object
+        return host if host.head.lemma_.lower() in BLAMING_VERBS else None
+    if host.lemma_.lower() in BLAMING_VERBS:
+        return next((c for c in host.children if c.dep_ == "dobj"), None)
+    return None
 
 
 class EventActorsStage:
@@ -60,7 +75,10 @@ class EventActorsStage:
                             return found
             return None
 
-        actor1 = actor_at(subject_of(verb)) if verb is not None else None
+        blamed = _blamed_for(root)  # "the ministry blamed the front for the abduction": the front did it
+        actor1 = actor_at(blamed) if blamed is not None else None
+        if actor1 is None:
+            actor1 = actor_at(subject_of(verb)) if verb is not None else None
         actor2 = None
         for head in _act_heads(root, verb):
             if actor2 is not None:
