@@ -151,4 +151,5 @@ def test_who_is_blamed_for_an_act_is_its_actor1_not_who_blames(coder):
     events = current(coder, "Colombia's defence ministry blamed the Jaime front, a dissident faction of the former "
                             "FARC rebels, for the abduction of two police officers on Sunday afternoon in the village "
                             "of Potrerito, in Jamundi.", "2024-04-15")
-    assert [e["actor1"]["kind"] for e in events] == ["rebels"]
+    assert [e["actor1"]["kind"] for e in events if e["sub_event_type"] == "Abduction/forced disappearance"] == [
+        "rebels"]

@@ -76,7 +76,11 @@ class EventActorsStage:
             return None
 
         blamed = _blamed_for(root)  # "the ministry blamed the front for the abduction": the front did it
-        actor1 = actor_at(blamed) if blamed is not None else None
+        actor1 = None
+        if blamed is not None:  # the phrase's own actor, else one its apposition names ("a faction of the FARC")
+            words = list(blamed.subtree)
+            actor1 = actor_at(blamed) or next((a for a in actors if words[0].idx <= a.span.start
+                                               and a.span.end <= words[-1].idx + len(words[-1].text)), None)
         if actor1 is None:
             actor1 = actor_at(subject_of(verb)) if verb is not None else None
         actor2 = None
