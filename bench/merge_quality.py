@@ -16,7 +16,8 @@ and all. --verbose lists the misses of the dev part only.
    through ``Database.write_batch`` in one batch per article, in the file's order; an article's incident is the
    incident of its first current (not background) event; an article with no event is an incident of its own.
    Printed: pairwise precision and recall (over pairs of articles: same predicted incident vs same gold
-   incident) and B-cubed precision, recall and F1.
+   incident) and B-cubed precision, recall and F1; and, per part, the pairs of one incident counted by the first
+   merge condition their first events fail (counts only).
 2. Real reports (data/incidents/real_reports.tsv: labels only; the texts are PolNeAR's news articles, written by
    real outlets, read from ../shared/data at run time): several outlets' articles telling the same incidents
    (a mass shooting, a bombing, police shootings days apart in two cities). Each article is stored as above;
@@ -198,6 +199,45 @@ def cluster_set(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Path, 
           f"{len(gold) - no_event - len(placed)} whose first event has no place below a country or no date; "
           f"stored and merged in {seconds:.1f} s")
     print_scores("written", predicted, gold, parts, placed, verbose=verbose)
+    print_causes(lines, records, parts)
+
+
+def print_causes(lines: list[dict], records: list[dict], parts: dict[str, str]) -> None:
+    """Per part, the pairs of reports of one incident counted by the first rule condition their first current
+    events fail (counts only: nothing of the held-out texts is shown)."""
+    from wirecoder.incidents.features import ReportDigester
+    from wirecoder.incidents.options import MergeRules
+    from wirecoder.incidents.rules import Matcher, actors_score, place_score, type_score
+
+    rules = MergeRules()
+    digester, matcher = ReportDigester(rules=rules), Matcher(rules=rules)
+    reports = {}
+    for number, (line, record) in enumerate(zip(lines, records)):
+        current = [e for e in record.get("events") or [] if not e.get("background")]
+        reports[line["id"]] = digester.digest(current[0], event_id=number, key=line["id"], document=number,
+                                              outlet=line.get("source") or "", published=line.get("published") or "")\
+            if current else None
+
+    def cause(a, b) -> str:
+        checks = (("one article yields no event", lambda: a is None or b is None),
+                  ("one report placed no finer than a country, or undated", lambda: not (a.mergeable and b.mergeable)),
+                  ("countries differ", lambda: a.country != b.country),
+                  ("days differ", lambda: max(a.lo, b.lo) > min(a.hi, b.hi)),
+                  ("types differ", lambda: type_score(a, b, distinct=matcher.distinct) is None),
+                  ("places differ", lambda: place_score(a.place, b.place, rules) is None),
+                  ("actors contradict", lambda: actors_score(a, b) is None),
+                  ("agreement under the threshold", lambda: matcher.score(a, b) is None))
+        return next((name for name, failed in checks if failed()), "compatible (merged, or kept apart as ambiguous)")
+
+    for part in ("dev", "test"):
+        counts: dict[str, int] = defaultdict(int)
+        for x, y in itertools.combinations(sorted(doc for doc in parts if parts[doc] == part), 2):
+            if next(line["incident"] for line in lines if line["id"] == x) == next(
+                    line["incident"] for line in lines if line["id"] == y):
+                counts[cause(reports[x], reports[y])] += 1
+        shown = "; ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+        print(f"  written {'dev' if part == 'dev' else 'held-out'} pairs of one incident, by the first condition "
+              f"their first events fail: {shown}")
 
 
 def _polnear(document: str) -> dict:
