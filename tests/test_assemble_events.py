@@ -163,3 +163,10 @@ def test_assemble_fighting_in_which_a_side_took_ground_is_one_battle(coder):
             "people. During the fighting the tribal fighters seized two SDF positions in Dhiban.")
     events = [e for e in coder.code(text, published="2023-09-03")["events"] if e["event_type"] == "Battles"]
     assert [(e["sub_event_type"], e["location"]["name"]) for e in events] == [("Armed clash", "Dhībān")]
+
+
+def test_assemble_a_faction_telling_of_its_own_act_is_its_actor1_not_the_country_that_qualifies_it(coder):
+    text = ("A dissident faction of Colombia's former FARC guerrillas said in a statement on Wednesday that it was "
+            "holding two police officers seized near Jamundi on Sunday.")
+    events = coder.code(text, published="2024-04-17")["events"]
+    assert events and all(e["actor1"]["kind"] == "rebels" for e in events)

@@ -180,8 +180,15 @@ def _owner_who_speaks(article: Article, mention: EventMention, subject) -> Actor
     speaker = subject_of(speech) if speech is not None else None
     if speaker is None:
         return None
-    return next((a for a in article.actors if a.sentence == mention.sentence and a.kind in ARMED_KINDS
-                 and (a.span.start <= speaker.idx < a.span.end or a.head == speaker.idx)), None)
+    armed = [a for a in article.actors if a.sentence == mention.sentence and a.kind in ARMED_KINDS]
+    direct = next((a for a in armed if a.span.start <= speaker.idx < a.span.end or a.head == speaker.idx), None)
+    if direct is not None:
+        return direct
+    # "a dissident faction of Colombia's former FARC guerrillas said ... it was holding": the party the speaker's
+    # words name, not the country that only qualifies it
+    words = list(speaker.subtree)
+    inside = [a for a in armed if words[0].idx <= a.span.start and a.span.end <= words[-1].idx + len(words[-1].text)]
+    return next((a for a in inside if a.role != ActorRole.STATE), None)
 
 
 def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, exclude):
