@@ -78,9 +78,7 @@ class EventActorsStage:
         blamed = _blamed_for(root)  # "the ministry blamed the front for the abduction": the front did it
         actor1 = None
         if blamed is not None:  # the phrase's own actor, else one its apposition names ("a faction of the FARC")
-            words = list(blamed.subtree)
-            actor1 = actor_at(blamed) or next((a for a in actors if words[0].idx <= a.span.start
-                                               and a.span.end <= words[-1].idx + len(words[-1].text)), None)
+            actor1 = actor_at(blamed) or next(iter(_named_within(blamed, actors)), None)
         if actor1 is None:
             actor1 = actor_at(subject_of(verb)) if verb is not None else None
         actor2 = None
@@ -186,9 +184,14 @@ def _owner_who_speaks(article: Article, mention: EventMention, subject) -> Actor
         return direct
     # "a dissident faction of Colombia's former FARC guerrillas said ... it was holding": the party the speaker's
     # words name, not the country that only qualifies it
-    words = list(speaker.subtree)
-    inside = [a for a in armed if words[0].idx <= a.span.start and a.span.end <= words[-1].idx + len(words[-1].text)]
-    return next((a for a in inside if a.role != ActorRole.STATE), None)
+    return next((a for a in _named_within(speaker, armed) if a.role != ActorRole.STATE), None)
+
+
+def _named_within(token, actors: list[ActorMention]) -> list[ActorMention]:
+    """The actors named inside the token's phrase ("a dissident faction of the former FARC rebels")."""
+    words = list(token.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return [a for a in actors if start <= a.span.start and a.span.end <= end]
 
 
 def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, exclude):

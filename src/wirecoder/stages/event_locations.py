@@ -139,9 +139,8 @@ def _filed_from(article: Article, mention: EventMention) -> Place | None:
     sentence says the event happened "here" or is the dateline's own lead ("CHARLOTTE - The wife of a man fatally
     shot by police ..."): at its own precision when the sentence says "here", else as the area around it
     (ACLED's 3)."""
-    local = [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES
-             and p.geo_precision <= 2]
-    filed = [p for p in local if any(d.start <= p.span.start < d.end for d in article.datelines)]
+    local = _towns(article)
+    filed = [p for p in local if _in_dateline(article, p)]
     if not filed:
         return None
     sentence = article.sentences[mention.sentence].span
@@ -163,9 +162,17 @@ def _here_in_phrase(article: Article, mention: EventMention) -> Place | None:
         return None
     if not any(HERE.fullmatch(w.text) for w in span.root.subtree if w.i != span.root.i):
         return None
-    filed = [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES
-             and p.geo_precision <= 2 and any(d.start <= p.span.start < d.end for d in article.datelines)]
-    return filed[0] if filed else None
+    return next((p for p in _towns(article) if _in_dateline(article, p)), None)
+
+
+def _towns(article: Article) -> list[Place]:
+    """The placed towns and districts the article names (no countries, no provinces)."""
+    return [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES
+            and p.geo_precision <= 2]
+
+
+def _in_dateline(article: Article, place: Place) -> bool:
+    return any(d.start <= place.span.start < d.end for d in article.datelines)
 
 
 def _settlement_referred_to(article: Article, mention: EventMention) -> Place | None:
@@ -176,7 +183,7 @@ def _settlement_referred_to(article: Article, mention: EventMention) -> Place | 
         return None
     before = [p for p in article.places if p.span.start < mention.trigger.start and p.lat is not None
               and (p.feature_class in ("P", "S") or (p.within is not None and p.geo_precision <= 2))
-              and not any(d.start <= p.span.start < d.end for d in article.datelines)]
+              and not _in_dateline(article, p)]
     return before[-1] if before else None
 
 
@@ -306,7 +313,7 @@ def _place_told_before(article: Article, mention: EventMention) -> Place | None:
             crossed, paragraph = True, article.sentences[index].paragraph
         named = [p for p in article.places if article.sentence_at(p.span.start) == index
                  and p.lat is not None and p.feature_code not in COUNTRY_CODES
-                 and not any(d.start <= p.span.start < d.end for d in article.datelines)]
+                 and not _in_dateline(article, p)]
         hosts = {p.within for p in named if p.within is not None}
         named = [p for p in named if p.span not in hosts] or named
         if named:

@@ -1,8 +1,8 @@
 """Event merge: the events of one article that are one event are joined.
 
 One event a type, day and place: a protest met by police is one protest with intervention (coded by its worst
-moment), not two events; fighting in which a side took ground is one battle, coded as first told. An event placed only at a country or a province on the day another of its type is placed
-at a town there is that event told again ("... in Somalia", "... in Borno"); houses burnt or shops looted in an
+moment), not two events; fighting in which a side took ground is one battle, coded as first told. An event placed
+only at a country or a province on the day another of its type is placed at a town there is that event told again ("... in Somalia", "... in Borno"); houses burnt or shops looted in an
 attack, and weapons seen or seized in a battle, on its day and at its place, are part of it, as ACLED codes them. The event kept takes what the
 other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that turned into a riot
 has rioters for marchers. Events are numbered in order at the end.

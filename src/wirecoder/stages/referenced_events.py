@@ -75,28 +75,27 @@ class ReferencedEventsStage:
             if sent is None:
                 continue
             for token in sent:
-                if self._noun(token) is None:
+                noun = self._noun(token)
+                if noun is None:
                     continue
                 followed = False
                 if not self._named_by_day(token, days):
-                    dated = self._followed(article, token, days)
+                    dated = self._followed(article, token, noun, days)
                     if dated is None:
                         continue
                     followed = not dated  # "after a bombing on Sunday in Kabul": its own day dates it
                 mention = by_root.get(token.i)
+                sub = self._nouns[noun]
                 if mention is None:
-                    sub = self._nouns[self._noun(token)]
                     mention = EventMention(
                         trigger=article.span(token.idx, token.idx + len(token.text)), sentence=sentence.index,
                         event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=REFERENCE_CONFIDENCE,
                         rule=REFERENCE_RULE)
                     found.append(mention)
-                else:
-                    sub = self._nouns[self._noun(token)]
-                    if SUB_EVENT_TYPES[sub] in CROWD_TYPES and mention.event_type != SUB_EVENT_TYPES[sub]:
-                        # "incited Saturday's riot in Tibu": the noun names a crowd's event, whatever the
-                        # sentence's armed group made the detector read
-                        mention.event_type, mention.sub_event_type = SUB_EVENT_TYPES[sub], sub
+                elif SUB_EVENT_TYPES[sub] in CROWD_TYPES and mention.event_type != SUB_EVENT_TYPES[sub]:
+                    # "incited Saturday's riot in Tibu": the noun names a crowd's event, whatever the sentence's
+                    # armed group made the detector read
+                    mention.event_type, mention.sub_event_type = SUB_EVENT_TYPES[sub], sub
                 if not mention.detected and mention.rule != REFERENCE_RULE:
                     flipped.append(mention)
                 mention.detected = True
@@ -126,10 +125,10 @@ class ReferencedEventsStage:
         return date.precision == 1 and (date.date_end is None or date.date_end == date.date) and (
             published is None or date.date <= published)
 
-    def _followed(self, article: Article, token, days: list[DateMention]) -> bool | None:
+    def _followed(self, article: Article, token, noun: str, days: list[DateMention]) -> bool | None:
         """Whether the noun is a violent event a reaction or an aftermath follows, told as news with its place:
         None when not, True when a past day inside its phrase dates it, False when only its sentence's day can."""
-        if SUB_EVENT_TYPES[self._nouns[self._noun(token)]] == "Protests":
+        if SUB_EVENT_TYPES[self._nouns[noun]] == "Protests":
             return None  # "after a demonstration of the product": a protest is told by its own words
         head = token.head
         if token.dep_ == "pobj":
@@ -154,7 +153,7 @@ class ReferencedEventsStage:
             return None  # "after the 2001 attacks", "last year's shooting": not news of these days
         determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
         headline = article.headline.text.casefold() if article.headline is not None else ""
-        if not told and determiner not in self._new and not (determiner == "the" and self._noun(token) in headline):
+        if not told and determiner not in self._new and not (determiner == "the" and noun in headline):
             return None  # a past day of its own makes it news too
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         placed = any(start <= p.span.start < end and p.lat is not None for p in article.places) or (
@@ -164,7 +163,8 @@ class ReferencedEventsStage:
     def _named_by_day(self, token, days: list[DateMention]) -> bool:
         """Whether a date of one day is tied to the noun: a possessive ("Monday's", "Sunday night's"), a modifier
         ("the Nov. 13 attacks"), a bare day after it ("the massacre Tuesday") or "of" a day ("the attacks of Nov.
-        13") or the day a clause says it happened on ("the shooting, which occurred Tuesday"). A day "on" which something was done ("condemned the attack on Sunday") may be the reaction's."""
+        13") or the day a clause says it happened on ("the shooting, which occurred Tuesday"). A day "on" which
+        something was done ("condemned the attack on Sunday") may be the reaction's."""
         def a_day(words) -> bool:
             return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days)
                        for w in words)
