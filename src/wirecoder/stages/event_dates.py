@@ -108,7 +108,8 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     doc = article.doc
     trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
     verb = governing_verb(trigger.root) if trigger is not None else None
-    attached, told = [], []
+    own_verbs = _conjoined(verb) if verb is not None else set()
+    own, fronted, attached, told = [], [], [], []
     for date in dates:
         span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
         if span is None:
@@ -116,16 +117,49 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
         head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if _right_after_speech(doc, span):
             told.append(date)  # "police said on Tuesday gunmen had killed ...": however the parser hung it
-        elif verb is not None and any(a.i == verb.i for a in span.root.ancestors):
+            continue
+        if head is not None and head.i in own_verbs:
+            own.append(date)
+        elif _fronted(span):
+            fronted.append(date)
+        if verb is not None and any(a.i == verb.i for a in span.root.ancestors):
             attached.append(date)
         elif head is not None and head.lemma_.lower() in SPEECH and (verb is None or head.i != verb.i):
             told.append(date)
-    candidates = attached or [d for d in dates if d not in told] or dates
+    # the date on the trigger's own verb; else the one that opens the sentence ("On 4 May 2020, ... protested
+    # against its decision to hold elections in June": the opening date frames every clause, while a date deeper
+    # down dates what its own clause names); else one anywhere below the trigger's verb; else any not dating the
+    # telling
+    candidates = own or fronted or attached or [d for d in dates if d not in told] or dates
+    attached = own or fronted or attached
     best = min(candidates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
     return best, best in told and not attached
 
 
 _BEFORE_DAY = load_lexicon("dates").words("before_day")
+
+
+def _conjoined(verb) -> set[int]:
+    """The verb and the verbs it is conjoined with ("gathered ... and demonstrated")."""
+    first = verb
+    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    found = {first.i}
+    stack = [first]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i not in found:
+                found.add(child.i)
+                stack.append(child)
+    return found
+
+
+def _fronted(span) -> bool:
+    """A date that opens its sentence and is set off by a comma ("On 4 May 2020, ...", "Late on Sunday, ...")."""
+    sent = span.sent
+    before = [t for t in sent[: span.start - sent.start] if not t.is_punct]
+    return len(before) <= 2 and all(t.pos_ in ("ADP", "ADV", "DET") for t in before) \
+        and span.end < sent.end and span.doc[span.end].text in (",", "(")
 
 
 def _right_after_speech(doc, span) -> bool:

@@ -180,7 +180,7 @@ class MentionsStage:
         mention = EventMention(
             trigger=article.span(span.start_char, span.end_char), sentence=clue.index,
             event_type=event_type_of(decision), sub_event_type=decision, confidence=rule.confidence,
-            rule=" ".join(rule.lemmas), negated=negated, hypothetical=hypothetical, habitual=habitual,
+            rule=rule.name, negated=negated, hypothetical=hypothetical, habitual=habitual,
             reference=is_reference(root),
             weapons=weapon_spans, weapon_names=[name for _, _, name in weapons])
         return mention

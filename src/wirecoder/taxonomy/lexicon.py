@@ -2,6 +2,7 @@
 project's one loader (wirecoder.lexicon): a row of the wrong shape is refused with W130 naming its line."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lexicon import lexicon_error, package_path, read_rows
@@ -13,6 +14,20 @@ class TriggerRule:
     decision: str  # an ACLED sub-event type, or a decision name (ATTACK, KILL, TERRITORY, ...)
     confidence: float
     priority: int
+
+    @property
+    def name(self) -> str:
+        """The pattern as the table writes it ("shoot-out")."""
+        return " ".join(self.lemmas).replace(" - ", "-")
+
+
+# the tokenizer splits a hyphen between letters off as its own token: "shoot-out" is matched as "shoot - out"
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def _lemmas(pattern: str) -> tuple[str, ...]:
+    """A pattern's tokens as the tokenizer makes them."""
+    return tuple(_INNER_HYPHEN.sub(" - ", pattern).split())
 
 
 def _rows(filename: str, width: int) -> list[tuple[int, list[str]]]:
@@ -28,7 +43,7 @@ def load_triggers() -> dict[str, list[TriggerRule]]:
     index: dict[str, list[TriggerRule]] = {}
     for number, (pattern, decision, confidence, priority) in _rows("triggers.tsv", 4):
         try:
-            rule = TriggerRule(tuple(pattern.split()), decision, float(confidence), int(priority))
+            rule = TriggerRule(_lemmas(pattern), decision, float(confidence), int(priority))
         except ValueError:
             raise lexicon_error("triggers.tsv", number, "confidence and priority are numbers") from None
         index.setdefault(rule.lemmas[0], []).append(rule)
@@ -40,7 +55,7 @@ def load_triggers() -> dict[str, list[TriggerRule]]:
 def load_weapons() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for _, (pattern, name) in _rows("weapons.tsv", 2):
-        lemmas = tuple(pattern.split())
+        lemmas = _lemmas(pattern)
         index.setdefault(lemmas[0], []).append((lemmas, name))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
