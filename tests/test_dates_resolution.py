@@ -112,3 +112,21 @@ def test_dates_said_on_a_day_dates_the_telling_however_the_parser_hangs_it(coder
     # ACLED's notes: a report's day with no one telling it stands for the event's day
     record = coder.code("Reported on 9 May 2023, gunmen killed five villagers in Gwoza.", published="2023-05-10")
     assert [(e["date"], e["time_precision"]) for e in record["events"]] == [("2023-05-09", 1)]
+
+
+def test_the_date_that_opens_a_sentence_frames_its_clauses(coder):
+    # a date deeper down dates what its own clause names (the elections, the movement), not the protest
+    for text in ("On 4 May 2020, an opposition group protested on their bikes in Novi Sad against the government "
+                 "and its decision to hold elections in June.",
+                 "On 7 May 2020, retired soldiers with protesters from the movement that started on October 17 "
+                 "gathered at the main square in Beirut and demonstrated against the economic plan."):
+        record = coder.code(text, published="2020-05-10")
+        protests = [e for e in record["events"] if e["event_type"] == "Protests"]
+        assert protests and protests[0]["date"] == ("2020-05-04" if text.startswith("On 4") else "2020-05-07")
+        assert not protests[0]["background"]
+
+
+def test_a_date_on_the_triggers_own_verb_still_wins_over_the_opening_one(coder):
+    record = coder.code("On Sunday, the army said gunmen had killed five villagers near the town of Gwoza on Friday.",
+                        published="2020-05-10")
+    assert record["events"] and record["events"][0]["date"] == "2020-05-08"

@@ -25,6 +25,7 @@ from dateparser.date import DateDataParser
 from ..article import Article, DateMention
 from ..geo.lexicon import words as geo_words
 from ..lexicon import load_lexicon
+from ..seasons import resolve_season
 from ..syntax import SPEECH
 
 # Older than this before publication, an event is history the article recounts (ACLED coded it when it happened).
@@ -284,6 +285,9 @@ class DatesStage:
                 return None
             start, end = _part_window(part.group(1), base.date_obj.year, base.date_obj.month)
             return start, end, 2
+        season = resolve_season(cleaned, reference)
+        if season is not None:
+            return season
         quick = _quick_absolute(cleaned, reference)
         if quick is not None:
             return quick

@@ -1,0 +1,48 @@
+"""Seasons as dates: "last fall", "this spring", "the summer of 2004", "winter", resolved against a reference day.
+
+A season is three months from the month ``season_start`` names (data in lexicon/dates.tsv: the northern hemisphere's
+seasons, as wire copy uses them; winter runs from December into the next year). The result is a window of month
+precision (ACLED's time_precision 3).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .lexicon import load_lexicon
+
+_WORDS = load_lexicon("dates")
+_STARTS = _WORDS.numbers("season_start")
+_SEASON = re.compile(
+    rf"^(?:(?:the|{_WORDS.alternation('last_word', 'this_word')})\s+)?({'|'.join(sorted(_STARTS))})"
+    rf"(?:\s+(?:of\s+)?(\d{{4}}))?$", re.IGNORECASE)
+
+
+def _window(start_year: int, start_month: int) -> tuple[dt.date, dt.date]:
+    end_month, end_year = (start_month + 2 - 1) % 12 + 1, start_year + (start_month + 2 - 1) // 12
+    return dt.date(start_year, start_month, 1), dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+
+
+def resolve_season(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int] | None:
+    """The window a season names, or None when ``text`` is not a season. "Last fall" told in March 2005 is
+    September-November 2004: the latest one over before the reference day; "this summer" the one the day is in,
+    else this year's; a bare season the latest one begun by the reference day."""
+    match = _SEASON.match(text.strip())
+    if match is None:
+        return None
+    month = _STARTS[match.group(1).lower()]
+    if match.group(2):
+        start, end = _window(int(match.group(2)), month)
+        return start, end, 3
+    qualifier = text.strip().split()[0].lower()
+    windows = [_window(reference.year + shift, month) for shift in (-2, -1, 0)]
+    if qualifier in _WORDS.words("last_word"):
+        start, end = max(w for w in windows if w[1] < reference)
+    elif qualifier in _WORDS.words("this_word"):
+        start, end = next((w for w in windows if w[0] <= reference <= w[1]), None) or next(
+            (w for w in reversed(windows) if w[0] <= reference and w[1].year == reference.year),
+            _window(reference.year, month))  # "this winter" told in March: the one just over
+    else:
+        start, end = max(w for w in windows if w[0] <= reference)
+    return start, end, 3

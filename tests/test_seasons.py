@@ -1,0 +1,38 @@
+"""Seasons named as dates ("last fall", "this spring", "the summer of 2004") resolve to three-month windows."""
+import datetime as dt
+
+import pytest
+
+from wirecoder.seasons import resolve_season
+
+MARCH = dt.date(2005, 3, 7)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("last fall", dt.date(2004, 9, 1), dt.date(2004, 11, 30)),
+    ("autumn", dt.date(2004, 9, 1), dt.date(2004, 11, 30)),
+    ("this spring", dt.date(2005, 3, 1), dt.date(2005, 5, 31)),
+    ("this winter", dt.date(2004, 12, 1), dt.date(2005, 2, 28)),
+    ("last summer", dt.date(2004, 6, 1), dt.date(2004, 8, 31)),
+    ("the summer of 2001", dt.date(2001, 6, 1), dt.date(2001, 8, 31)),
+])
+def test_a_season_is_the_window_it_names(text, start, end):
+    assert resolve_season(text, MARCH) == (start, end, 3)
+
+
+def test_last_season_is_never_the_one_the_day_is_in():
+    start, end, _ = resolve_season("last spring", MARCH)
+    assert end < MARCH and start.year == 2004
+
+
+@pytest.mark.parametrize("text", ["last year", "fall guy", "the fall of the city", "spring break"])
+def test_other_words_are_no_season(text):
+    assert resolve_season(text, MARCH) is None
+
+
+def test_a_protest_last_fall_is_history_in_a_march_report(coder):
+    record = coder.code("Peruvians are preparing to sue a mining company. Thousands of townspeople protested "
+                        "against the mine last fall, demanding protection for the local water supply.",
+                        published="2005-03-07")
+    protests = [e for e in record["events"] if e["event_type"] == "Protests"]
+    assert protests and all(e["background"] for e in protests)
