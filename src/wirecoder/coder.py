@@ -37,6 +37,7 @@ from .stages.event_dates import EventDatesStage
 from .stages.event_detection import EventDetectionStage
 from .stages.event_locations import EventLocationsStage
 from .stages.event_merge import EventMergeStage
+from .stages.victim_standing import VictimStandingStage
 from .stages.event_reports import EventReportsStage
 from .stages.event_tolls import EventTollsStage
 from .stages.events import EventsStage
@@ -124,6 +125,7 @@ class Coder:
             EventTollsStage(),
             EventsStage(countries=countries),
             EventMergeStage(countries=countries),
+            VictimStandingStage(countries=countries),
             ResponsibilityStage(),
             CrowdOutcomeStage(),
             InterventionsStage(),
