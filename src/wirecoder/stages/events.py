@@ -14,6 +14,7 @@ import re
 
 from ..article import ActorMention, Article, Event, EventMention, EventReport, Evidence, Place, ReportActors, \
     ReportDate, ReportTolls
+from ..events.crowd_sides import crowd_clash
 from ..events.place_relations import at_seat
 from ..events.actor_roles import ActorRoles, speaking_force
 from ..geo.countries import CountryNames
@@ -123,13 +124,15 @@ class EventsStage:
         police or fighters (who are armed, even when they do not fire back) is an armed clash; on civilians, an
         attack. The detector reads the act; the target's kind comes from the sentence's actors."""
         armed = ARMED_KINDS
+        sentence = article.sentences[mention.sentence].span.text
+        if mention.sub_event_type == "Armed clash" and CLASH_WORDS.search(sentence) and crowd_clash(article, mention):
+            return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
         # officials of a government (a governor, a ministry) are no armed side, though a state's
         unarmed_target = actor2 is not None and actor2.named and (
             actor2.kind == ActorKind.CIVILIANS or actor2.role == ActorRole.GOVERNMENT)
         if mention.sub_event_type == "Attack" and actor2 is not None and actor2.named and actor2.kind in armed \
                 and actor2.role != ActorRole.GOVERNMENT and (actor1 is None or actor1.kind in armed):
             return dataclasses.replace(mention, event_type="Battles", sub_event_type="Armed clash")
-        sentence = article.sentences[mention.sentence].span.text
         if mention.sub_event_type == "Armed clash" and actor1 is not None and actor1.kind in armed \
                 and not CLASH_WORDS.search(sentence):
             if unarmed_target:

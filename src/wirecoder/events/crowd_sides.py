@@ -1,0 +1,85 @@
+"""Whether a clash is a crowd's. ACLED's battles are between organised armed groups; "dozens of Palestinian youths
+clashed with Israeli forces", "clashes erupted between locals and the police", "residents clashed with traders"
+are riots (mob violence): the people who fight are a crowd. The sides are read from the parse of the clash: the
+subject of its verb and what it clashed with, or the parties "between" which it erupted, and a crowd is a plural of
+people (lexicon battle_weapons.tsv crowd_people: youths, locals, residents, villagers, men with no "armed" on
+them) or a people named by its nationality ("Palestinians"). The other side must be state forces or another crowd
+(two nationalities clashing may be two armies)."""
+from __future__ import annotations
+
+from ..article import ActorMention, Article, EventMention
+from ..lexicon import load_lexicon
+from ..syntax import governing_verb
+from ..taxonomy.kinds import ActorKind
+
+_WORDS = load_lexicon("battle_weapons")
+CROWD_PEOPLE = _WORDS.words("crowd_people")
+CROWD_QUANTITY = _WORDS.words("crowd_quantity")
+ARMED_MODIFIER = _WORDS.words("armed_modifier")
+NON_STATE_ARMED = frozenset({ActorKind.REBELS, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA,
+                             ActorKind.EXTERNAL_FORCES})
+
+
+def crowd_clash(article: Article, mention: EventMention) -> bool:
+    """True when one side of the clash is a crowd and the other state forces, another crowd, or unnamed."""
+    doc = article.doc
+    trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return False
+    sides = _sides(trigger.root)
+    if not sides:
+        return False
+    actors = [a for a in article.actors if a.sentence == mention.sentence]
+    kinds = [_kind(token, actors) for token in sides]
+    if "armed" in kinds or kinds.count("nation") > 1:
+        return False
+    return any(k in ("crowd", "nation") for k in kinds) and all(k in ("crowd", "nation", "state") for k in kinds)
+
+
+def _sides(root) -> list:
+    """The heads of the clash's parties: subject and "with" object of its verb, or the objects of "between"."""
+    heads = []
+    for token in [root] + ([governing_verb(root)] if root.pos_ != "VERB" else []):
+        if token is None:
+            continue
+        for child in token.children:
+            if child.i == root.i:
+                continue  # "clashes erupted between ...": the clash is no side of itself
+            if child.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "VERB":
+                heads.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("with", "between", "against"):
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+    out = []
+    for head in heads:
+        out.append(head)
+        out.extend(c for c in head.conjuncts if c.i > head.i)
+    return [_crowd_head(h) for h in out]
+
+
+def _crowd_head(token):
+    """'dozens of youths' -> 'youths'."""
+    if token.lemma_.lower() in CROWD_QUANTITY or token.lower_ in CROWD_QUANTITY:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return token
+
+
+def _kind(token, actors: list[ActorMention]) -> str:
+    """'state', 'armed', 'crowd', 'nation' or 'other' for a party's head word."""
+    for actor in actors:
+        if actor.span.start <= token.idx < actor.span.end or actor.head == token.idx:
+            if actor.kind == ActorKind.STATE_FORCES:
+                return "state"
+            if actor.kind in NON_STATE_ARMED:
+                return "armed"
+    if any(c.lower_ in ARMED_MODIFIER for c in token.children):
+        return "armed"
+    if token.lower_ in CROWD_PEOPLE and token.tag_ in ("NNS", "NN"):
+        return "crowd"
+    if token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") or (
+            token.ent_type_ == "NORP" and token.text.endswith("s") and token.tag_ == "NNP"):
+        return "nation"
+    return "other"

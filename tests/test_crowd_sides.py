@@ -1,0 +1,25 @@
+"""A clash whose side is a crowd of people (youths, residents, a people named by its nationality) against state
+forces or another crowd is a riot in ACLED's coding, not a battle between armed groups."""
+import pytest
+
+
+def _sub_types(coder, text):
+    return [e["sub_event_type"] for e in coder.code(text, published="2020-05-10")["events"] if not e["background"]]
+
+
+@pytest.mark.parametrize("text", [
+    "On 30 April 2020, dozens of youths clashed with police during an arrest raid in the Dohra neighbourhood of "
+    "Tulkarm.",
+    "Clashes broke out between residents and police in the town of Kisii on Monday.",
+])
+def test_a_crowd_clashing_with_forces_is_mob_violence(coder, text):
+    assert _sub_types(coder, text)[:1] == ["Mob violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fierce clashes erupted between the army and rebels near Goma on Monday.",
+    "Armed men clashed with soldiers near Gao on Monday.",
+    "Al-Shabaab fighters clashed with Somali troops in Afgoye on Monday.",
+])
+def test_armed_sides_stay_a_battle(coder, text):
+    assert _sub_types(coder, text)[:1] == ["Armed clash"]
