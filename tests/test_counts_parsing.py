@@ -85,6 +85,17 @@ def test_counts_people_killed_one_by_one(run_stages):
     assert counts(run_stages, "Gunmen assassinated a local councillor on Monday.") == [("fatalities", Count(1, 1, 1))]
 
 
+def test_counts_one_victim_after_a_town_and_its_state(run_stages):
+    # the parser takes the state for a second subject, or hangs the victim on it: the victim is still one person,
+    # and the toll's words are the victim's and the verb's, not the whole sentence
+    for text in ("On 7 May 2021, in Alagoinha, Pernambuco, a man was killed in a drive-by shooting.",
+                 "On 5 May 2021, in Biguacu, Santa Catarina, a drug trafficker was killed after exchanging fire "
+                 "with military police forces."):
+        article = run_stages(text, until="counts", published="2021-05-10")
+        assert [(c.kind, c.count) for c in article.counts] == [("fatalities", Count(1, 1, 1))]
+        assert article.counts[0].span.text.endswith("was killed") and "Pernambuco" not in article.counts[0].span.text
+
+
 def test_counts_a_tally_over_a_period_is_no_toll(run_stages):
     assert counts(run_stages, "More than 1,800 civilians have been killed so far this year, the mission said.") == []
     assert counts(run_stages, "Since January, 300 people were killed in the province.") == []

@@ -45,7 +45,7 @@ _TOTAL = re.compile(r"^(?:total:? )?(\d[\d,]*|one|two|three|four|five|six|seven|
 
 class CountsStage:
     name = "counts"
-    requires = ("doc", "sentences")
+    requires = ("doc", "sentences", "places")
     assigns = ("counts",)
 
     def __init__(self, *, lexicon: Lexicon | None = None):
@@ -181,14 +181,20 @@ class CountsStage:
                        or c.dep_ == "nsubj" and lemma in DYING_VERBS]
             if not victims and verb is not token:
                 victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not victims and token.tag_ == "VBN":
+                victims = _word_before_passive(token)  # "Santa Catarina, a drug trafficker was killed": the parser
+                # hung the subject on the place as an apposition
+            if len(victims) > 1:  # "in Alagoinha, Pernambuco, a man was killed": the parser's second subject is a place
+                victims = [v for v in victims if not _a_place(article, v)]
             if len(victims) != 1:
                 continue
             people = [victims[0], *victims[0].conjuncts]
             if not all(p.tag_ in ("NN", "NNP") and self.words.could_be_person(p)
                        and not any(c.dep_ == "nummod" for c in p.children) for p in people):
                 continue
-            lo = min(min(t.idx for t in p.subtree) for p in people + [token])
-            hi = max(max(t.idx + len(t) for t in p.subtree) for p in people + [token])
+            # the victims' words and the verb, not the verb's whole clause ("a man was killed", "killed a teacher")
+            lo = min([token.idx] + [min(t.idx for t in p.subtree) for p in people])
+            hi = max([token.idx + len(token)] + [max(t.idx + len(t) for t in p.subtree) for p in people])
             n = len(people)
             found.append(CountMention(article.span(lo, hi), index, kind, Count(n, n, n), token.idx))
         return found
@@ -207,6 +213,22 @@ class CountsStage:
                     found.append(CountMention(article.span(start, start + len(match.group())), index, kind,
                                               Count(0, 0, 0), start))
         return found
+
+
+def _word_before_passive(verb) -> list:
+    """The noun right before a passive verb's auxiliary ("a drug trafficker was killed"), when the parser gave the
+    verb no subject."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i), None)
+    if aux is None or aux.i == 0:
+        return []
+    before = verb.doc[aux.i - 1]
+    return [before] if before.tag_ in ("NN", "NNP") and before.dep_ in ("appos", "conj", "nsubj") else []
+
+
+def _a_place(article: Article, token) -> bool:
+    """Whether a word is a place's name (a geoparsed place, or what the parser calls one)."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or any(
+        p.span.start <= token.idx < p.span.end for p in article.places)
 
 
 def _total(article: Article, group: list[CountMention]) -> CountMention:
