@@ -168,6 +168,11 @@ class EventDetectionStage:
         main = self._trigger_mention(article, index, sub, p, mentions)
         if main is None:
             return [self._reference_only(m) for m in mentions]
+        # two readings that agree: a trigger rule that names the detector's sub-type makes the event as sure as the
+        # rule's prior when the detector is less sure (on ACLED's development notes such events were right 0.96 of
+        # the time, those of the detector alone 0.84: docs/typing.md)
+        agreed = main.rule != DETECTOR_RULE and main.sub_event_type == sub
+        p = max(p, main.confidence) if agreed else p
         main.event_type, main.sub_event_type, main.confidence = SUB_EVENT_TYPES[sub], sub, round(p, 3)
         out = [main]
         for mention in mentions:
