@@ -45,7 +45,8 @@ def _sides(root) -> list:
         for child in token.children:
             if child.i == root.i:
                 continue  # "clashes erupted between ...": the clash is no side of itself
-            if child.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "VERB":
+            if child.dep_ == "nsubj" and token.i == root.i and token.pos_ == "VERB":  # "youths clashed with"; not
+                # the subject of another verb the clash hangs on ("14 people were killed in fighting")
                 heads.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "against"):
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
