@@ -23,3 +23,13 @@ def test_a_crowd_clashing_with_forces_is_mob_violence(coder, text):
 ])
 def test_armed_sides_stay_a_battle(coder, text):
     assert _sub_types(coder, text)[:1] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 4 May 2020, in Leon, Guanajuato, two off-duty police officers were shot and injured in a drive-by incident.",
+     "Attack"),
+    ("On 3 May 2020, Al shabaab militants shot and killed a soldier (off-duty) in Baidoa town.", "Attack"),
+    ("Gunmen shot dead two police officers at a checkpoint in Baidoa on Monday.", "Armed clash"),
+])
+def test_soldiers_or_police_off_duty_are_no_armed_side(coder, text, expected):
+    assert _sub_types(coder, text)[:1] == [expected]

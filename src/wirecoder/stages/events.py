@@ -35,6 +35,7 @@ class EventsStage:
         self._roles = ActorRoles(countries=countries)
         # what makes a target armed: its place (positions, a checkpoint) or its people (soldiers, police)
         self._armed_target = load_lexicon("battle_weapons").pattern("armed_target", "armed_people")
+        self._off_duty = load_lexicon("battle_weapons").pattern("off_duty")
 
     def __call__(self, article: Article) -> Article:
         drafts = [(report, date, actors, location, tolls)
@@ -130,8 +131,12 @@ class EventsStage:
         # officials of a government (a governor, a ministry) are no armed side, though a state's
         unarmed_target = actor2 is not None and actor2.named and (
             actor2.kind == ActorKind.CIVILIANS or actor2.role == ActorRole.GOVERNMENT)
+        off_duty = actor2 is not None and actor2.named and bool(self._off_duty.search(
+            article.text[max(0, actor2.span.start - 12):actor2.span.end + 12]))  # "off-duty police", "soldier (off-duty)"
+        if off_duty and mention.sub_event_type == "Armed clash" and not CLASH_WORDS.search(sentence):
+            return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         if mention.sub_event_type == "Attack" and actor2 is not None and actor2.named and actor2.kind in armed \
-                and actor2.role != ActorRole.GOVERNMENT and (actor1 is None or actor1.kind in armed):
+                and actor2.role != ActorRole.GOVERNMENT and (actor1 is None or actor1.kind in armed) and not off_duty:
             return dataclasses.replace(mention, event_type="Battles", sub_event_type="Armed clash")
         if mention.sub_event_type == "Armed clash" and actor1 is not None and actor1.kind in armed \
                 and not CLASH_WORDS.search(sentence):
