@@ -33,3 +33,13 @@ def test_armed_sides_stay_a_battle(coder, text):
 ])
 def test_soldiers_or_police_off_duty_are_no_armed_side(coder, text, expected):
     assert _sub_types(coder, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 5 May 2020, a group of local people killed a man by setting him on fire in Butembo.", "Mob violence"),
+    ("On 3 May 2020, five persons beat up a man with bamboo sticks in the Tilak Nagar area of Mumbai.", "Mob violence"),
+    ("Gunmen killed five villagers in Gwoza on Monday.", "Attack"),
+    ("Five villagers were killed by gunmen in Gwoza on Monday.", "Attack"),
+])
+def test_an_attack_by_a_crowd_of_people_is_mob_violence(coder, text, expected):
+    assert _sub_types(coder, text)[:1] == [expected]

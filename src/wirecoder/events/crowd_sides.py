@@ -16,6 +16,7 @@ _WORDS = load_lexicon("battle_weapons")
 CROWD_PEOPLE = _WORDS.words("crowd_people")
 CROWD_QUANTITY = _WORDS.words("crowd_quantity")
 ARMED_MODIFIER = _WORDS.words("armed_modifier")
+CROWD_MEMBERS = _WORDS.words("crowd_members")
 NON_STATE_ARMED = frozenset({ActorKind.REBELS, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA,
                              ActorKind.EXTERNAL_FORCES})
 
@@ -34,6 +35,26 @@ def crowd_clash(article: Article, mention: EventMention) -> bool:
     if "armed" in kinds or kinds.count("nation") > 1:
         return False
     return any(k in ("crowd", "nation") for k in kinds) and all(k in ("crowd", "nation", "state") for k in kinds)
+
+
+def crowd_attackers(article: Article, mention: EventMention) -> bool:
+    """True when an attack's doers are a crowd of people, not an armed group: "a group of local people killed a man",
+    "five persons beat up a man", "settlers beat a Palestinian" (ACLED's mob violence); the subject of the act's
+    verb, or its "by" agent."""
+    doc = article.doc
+    trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if trigger is None:
+        return False
+    verb = trigger.root if trigger.root.pos_ == "VERB" else governing_verb(trigger.root)
+    if verb is None:
+        return False
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not doers:
+        return False
+    actors = [a for a in article.actors if a.sentence == mention.sentence]
+    kinds = [_kind(_crowd_head(d), actors) for d in doers]
+    return all(k in ("crowd", "nation") for k in kinds)
 
 
 def _sides(root) -> list:
@@ -80,6 +101,8 @@ def _kind(token, actors: list[ActorMention]) -> str:
         return "armed"
     if token.lower_ in CROWD_PEOPLE and token.tag_ in ("NNS", "NN"):
         return "crowd"
+    if token.lower_ == "members" and any(c.dep_ == "compound" and c.lower_ in CROWD_MEMBERS for c in token.children):
+        return "crowd"  # "community members", "party members"
     if token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") or (
             token.ent_type_ == "NORP" and token.text.endswith("s") and token.tag_ == "NNP"):
         return "nation"

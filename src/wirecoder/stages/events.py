@@ -14,7 +14,7 @@ import re
 
 from ..article import ActorMention, Article, Event, EventMention, EventReport, Evidence, Place, ReportActors, \
     ReportDate, ReportTolls
-from ..events.crowd_sides import crowd_clash
+from ..events.crowd_sides import crowd_attackers, crowd_clash
 from ..events.place_relations import at_seat
 from ..events.actor_roles import ActorRoles, speaking_force
 from ..geo.countries import CountryNames
@@ -127,6 +127,8 @@ class EventsStage:
         armed = ARMED_KINDS
         sentence = article.sentences[mention.sentence].span.text
         if mention.sub_event_type == "Armed clash" and CLASH_WORDS.search(sentence) and crowd_clash(article, mention):
+            return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
+        if mention.sub_event_type == "Attack" and crowd_attackers(article, mention):
             return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
         # officials of a government (a governor, a ministry) are no armed side, though a state's
         unarmed_target = actor2 is not None and actor2.named and (
