@@ -18,6 +18,9 @@ def test_mentions_threats_denials_and_ongoing_are_flagged(run_stages):
     assert mentions(run_stages, "The group threatened to attack the capital.")[0][2] is True
     assert mentions(run_stages, "Officials denied that the army had shelled the village.")[0][2] is True
     assert mentions(run_stages, "The forces continue to shell the town.")[0][2] is True
+    assert mentions(run_stages, "The forces have continued to shell the town.")[0][2] is True
+    # a simple past tells what they did that day ("On 29 April, regime forces continued to loot homes")
+    assert mentions(run_stages, "On Tuesday, the forces continued to shell the town.")[0][2] is False
     assert mentions(run_stages, "The forces shelled the town.")[0][2] is False
     # the present perfect progressive tells an activity going on for a while, not a day's event
     assert mentions(run_stages, "The forces have been shelling the town for weeks.")[0][2] is True

@@ -94,8 +94,9 @@ def modality(token) -> tuple[bool, bool, bool]:
         if node.i != token.i and node.pos_ in ("VERB", "AUX"):
             if lemma in HYPOTHETICAL or lemma == "set" and any(c.dep_ == "xcomp" for c in node.children):
                 hypothetical = True  # ... and "set to take place"
-            # "continue to target ... and bombard": the trigger sits under a continuing verb's infinitive
-            if lemma in HABITUAL and previous is not None and (
+            # "continue to target ... and bombard": the trigger sits under a continuing verb's infinitive; a
+            # simple past ("on 29 April, forces continued to loot homes") tells what they did that day
+            if lemma in HABITUAL and node.tag_ != "VBD" and previous is not None and (
                     previous.dep_ in ("xcomp", "nsubj")
                     or previous.dep_ == "conj" and any(c.dep_ == "xcomp" for c in node.children)):
                 habitual = True

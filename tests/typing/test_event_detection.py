@@ -205,3 +205,18 @@ def test_event_detection_runs_with_the_shipped_model(nlp_stage):
     assert mention.sentence == 0
     assert mention.event_type == "Explosions/Remote violence"
     assert 0.5 <= mention.confidence <= 1.0
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Protesters gathered in the square demanding the return of the looted funds.", "Peaceful protest"),
+    ("Protesters gathered in the square and looted the shops.", "Violent demonstration"),
+])
+def test_event_detection_a_riot_word_that_qualifies_a_noun_is_no_riot(nlp_stage, sentence, expected):
+    labels = LABELS + ["Violent demonstration"]
+    article = _article(nlp_stage, sentence + "\n")
+    model = StubDetector({"Protesters": {"Peaceful protest": 0.9, NO_EVENT: 0.1}}, weights={"gathered": 1.0})
+    model.labels = labels
+    model.event_columns = [i for i, label in enumerate(labels) if label != NO_EVENT]
+    model.sentence_probabilities = lambda texts: np.array([[0.0, 0.0, 0.0, 0.9, 0.0, 0.1, 0.0]] * len(texts))
+    EventDetectionStage(model=model)(article)
+    assert [m.sub_event_type for m in article.mentions if m.detected][:1] == [expected]

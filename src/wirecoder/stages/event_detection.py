@@ -160,7 +160,8 @@ class EventDetectionStage:
                        and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
         if p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold):
             return [self._reference_only(m) for m in mentions]
-        sub = self._by_weapons_and_acts(article.sentences[index].span.text, sub)
+        sub = self._by_weapons_and_acts(article.sentences[index].span.text, sub,
+                                        acts=_without_modifiers(article, index))
         if sub == ARRESTS and off_topic and not self._political.search(article.sentences[index].span.text):
             sub = None  # a narcotics team's arrest in a local crime story: ACLED codes arrests with a political side
         if sub is None:
@@ -186,7 +187,7 @@ class EventDetectionStage:
                 out.append(self._reference_only(mention))
         return out
 
-    def _by_weapons_and_acts(self, text: str, sub: str) -> str | None:
+    def _by_weapons_and_acts(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
         an exchange of fire, or fire with small arms (at armed positions when heavy weapons were fired too), is an
         armed clash; fire with heavy or remote weapons alone (mortars, artillery, heavy machine guns, rockets,
@@ -207,7 +208,7 @@ class EventDetectionStage:
             return SHELLING
         if sub == IED and not said("device") and said("heavy"):
             return SHELLING
-        if sub in (PEACEFUL, INTERVENTION) and said("riot"):
+        if sub in (PEACEFUL, INTERVENTION) and self._words["riot"].search((acts or text).casefold()):
             return VIOLENT_DEMONSTRATION
         if sub == SUICIDE and "suicide" in lowered and not said("suicide_attack") and not said("device"):
             return None  # "his suicide prompted a shakeup": a death by one's own hand, no bombing
@@ -306,3 +307,17 @@ class EventDetectionStage:
     def _reference_only(mention: EventMention) -> EventMention:
         mention.detected = False
         return mention
+
+
+def _without_modifiers(article: Article, index: int) -> str:
+    """The sentence with its participles and adjectives that qualify a noun blanked out: "demanding the return of
+    the looted funds" tells of no looting by the crowd (riot words are read as acts, not as a noun's qualities)."""
+    span = article.sentences[index].span
+    text = list(article.text[span.start:span.end])
+    doc = article.doc
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    for token in tokens if tokens is not None else ():
+        if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN") and token.idx >= span.start:
+            for i in range(token.idx - span.start, min(len(text), token.idx - span.start + len(token.text))):
+                text[i] = " "
+    return "".join(text)
