@@ -96,6 +96,26 @@ def test_counts_one_victim_after_a_town_and_its_state(run_stages):
         assert article.counts[0].span.text.endswith("was killed") and "Pernambuco" not in article.counts[0].span.text
 
 
+def test_counts_the_dead_found(run_stages):
+    assert counts(run_stages, "Around 4 May 2021, the bodies of 2 civilians with gunshot wounds were found on the "
+                              "road between the two villages.") == [("fatalities", Count(2, 2, 2))]
+    assert counts(run_stages, "The body of a man was found floating in the river with gunshot wounds.") == \
+        [("fatalities", Count(1, 1, 1))]
+    assert counts(run_stages, "Around 27 April 2021, in Timoteo, Minas Gerais, a drug trafficker was found dead in a "
+                              "park.") == [("fatalities", Count(1, 1, 1))]
+    assert counts(run_stages, "Police found 40 kilograms of cocaine in a truck.") == []
+
+
+def test_counts_passive_verbs_of_one_subject(run_stages):
+    assert counts(run_stages, "On 29 April 2021, 2 soldiers were shot and killed by militants in Herat.") == \
+        [("fatalities", Count(2, 2, 2))]
+    # the number is who did it, and a second verb with its own number is its own toll
+    assert counts(run_stages, "Two militants shot and killed a civilian outside a mosque.") == \
+        [("fatalities", Count(1, 1, 1))]
+    assert counts(run_stages, "Troops clashed with militants, killing 13 militants and injuring 5.") == \
+        [("fatalities", Count(13, 13, 13)), ("injured", Count(5, 5, 5))]
+
+
 def test_counts_a_tally_over_a_period_is_no_toll(run_stages):
     assert counts(run_stages, "More than 1,800 civilians have been killed so far this year, the mission said.") == []
     assert counts(run_stages, "Since January, 300 people were killed in the province.") == []

@@ -48,6 +48,8 @@ class TollWords:
         self.update_nouns = words.words("update_nouns")
         self.killing_verbs = words.words("killing_verbs")
         self.to_death = words.words("to_death_verbs")
+        self.found_verbs = words.words("found_verbs")
+        self.remains = words.words("remains_nouns")
         self.tallies = tuple(sorted(words.words("tally_phrases")))
 
     def number_value(self, tokens) -> int | None:
@@ -145,6 +147,10 @@ class TollWords:
             if token.lower_ in GROUP_JOINERS and j + 1 < end and (doc[j + 1].like_num or doc[j + 1].lower_ in
                                                                   GROUP_JOINER_NEXT):
                 continue  # "five militants and one soldier were killed": the toll is told after the last group
+            if token.lower_ == "and" and j + 1 < end and doc[j + 1].pos_ == "VERB" and _passive(doc[j - 1]) or (
+                    _passive(token) and j + 2 < end and doc[j + 1].lower_ == "and" and self.kind(doc[j + 2])):
+                continue  # "2 soldiers were shot and killed", "were abducted and killed": passive verbs of one
+                # subject (not "two militants shot and killed a civilian": the number is who did it)
             if token.is_punct or token.like_num:
                 if token.like_num and j > start and doc[j - 1].lower_ in _GROUP_WORDS:
                     continue
@@ -166,6 +172,8 @@ class TollWords:
             kind = self.kind(token)
             if kind and (token.pos_ == "VERB" or token.lower_.endswith("ing")):
                 return kind, token
+            if token.lower_ == "of" and token.i > 0 and doc[token.i - 1].lemma_.lower() in self.remains:
+                return "fatalities", doc[token.i - 1]  # "the bodies of 2 civilians", "the corpses of around thirty"
             if token.lower_ == "dead" and token.i > 0 and doc[token.i - 1].lemma_.lower() in self.bridge_verbs:
                 return "fatalities", token  # "shot dead three protesters", "beat dead two men"
             if token.is_punct or token.pos_ == "SCONJ" or token.lower_ == "by" or (
@@ -259,3 +267,8 @@ def range_end(doc, token) -> bool:
     if i >= 2 and doc[i - 1].lower_ in RANGE_JOINERS and doc[i - 2].like_num:
         return i >= 3 and doc[i - 3].lower_ == "between" or doc[i - 1].lower_ == "to"
     return False
+
+
+def _passive(token) -> bool:
+    """A passive participle ("were shot")."""
+    return token.pos_ == "VERB" and token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)

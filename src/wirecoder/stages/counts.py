@@ -169,7 +169,16 @@ class CountsStage:
                 c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
                 for c in token.children)
             shot_dead = lemma in self.words.to_death and any(c.lower_ == "dead" for c in token.children)
-            if to_death or shot_dead or lemma in self.words.killing_verbs:
+            was_found = lemma in self.words.found_verbs and token.tag_ == "VBN"
+            found_dead = was_found and any(c.lower_ == "dead" for c in token.children)  # "a man was found dead"
+            bodies = [c for c in token.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.words.remains and c.tag_ == "NN"
+                      and not any(g.dep_ == "nummod" or g.like_num for g in c.children)] if was_found else []
+            if bodies:  # "the body of a man was found": one dead for each body told
+                n = len([bodies[0], *bodies[0].conjuncts])
+                lo, hi = min(t.idx for t in bodies[0].subtree), token.idx + len(token.text)
+                found.append(CountMention(article.span(lo, hi), index, "fatalities", Count(n, n, n), token.idx))
+                continue
+            if to_death or shot_dead or found_dead or lemma in self.words.killing_verbs:
                 kind = "fatalities"
             if kind is None:
                 continue
@@ -181,11 +190,11 @@ class CountsStage:
                        or c.dep_ == "nsubj" and lemma in DYING_VERBS]
             if not victims and verb is not token:
                 victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            # "in Alagoinha, Pernambuco, a man was killed": the parser's (other) subject may be a place or a date
+            victims = [v for v in victims if not _a_place(article, v) and v.ent_type_ not in ("DATE", "TIME")]
             if not victims and token.tag_ == "VBN":
                 victims = _word_before_passive(token)  # "Santa Catarina, a drug trafficker was killed": the parser
                 # hung the subject on the place as an apposition
-            if len(victims) > 1:  # "in Alagoinha, Pernambuco, a man was killed": the parser's second subject is a place
-                victims = [v for v in victims if not _a_place(article, v)]
             if len(victims) != 1:
                 continue
             people = [victims[0], *victims[0].conjuncts]
