@@ -28,7 +28,7 @@ CLASH_WORDS = re.compile(rf"\b{load_lexicon('battle_weapons').alternation('clash
 class EventsStage:
     name = "events"
     requires = ("reports", "report_dates", "report_actors", "report_places", "report_tolls", "actors", "doc",
-                "sentences", "published")
+                "sentences", "published", "text")
     assigns = ("events",)
 
     def __init__(self, *, countries: CountryNames):
