@@ -220,3 +220,18 @@ def test_event_detection_a_riot_word_that_qualifies_a_noun_is_no_riot(nlp_stage,
     model.sentence_probabilities = lambda texts: np.array([[0.0, 0.0, 0.0, 0.9, 0.0, 0.1, 0.0]] * len(texts))
     EventDetectionStage(model=model)(article)
     assert [m.sub_event_type for m in article.mentions if m.detected][:1] == [expected]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Militiamen assaulted a market trader in the town.", "Attack"),
+    ("Militiamen raped two women in the town.", "Sexual violence"),
+])
+def test_event_detection_sexual_violence_is_told_by_a_sexual_act(nlp_stage, sentence, expected):
+    labels = LABELS + ["Sexual violence"]
+    article = _article(nlp_stage, sentence + "\n")
+    model = StubDetector({}, weights={"assaulted": 1.0, "raped": 1.0})
+    model.labels = labels
+    model.event_columns = [i for i, label in enumerate(labels) if label != NO_EVENT]
+    model.sentence_probabilities = lambda texts: np.array([[0.0, 0.0, 0.0, 0.0, 0.0, 0.1, 0.9]] * len(texts))
+    EventDetectionStage(model=model)(article)
+    assert [m.sub_event_type for m in article.mentions if m.detected][:1] == [expected]

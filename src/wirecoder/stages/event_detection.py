@@ -27,6 +27,7 @@ reported in a business story) keeps its event.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +43,7 @@ from ..syntax import governing_verb, is_predicate, is_reaction_object, is_refere
 CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
 IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 ARRESTS = "Arrests"
+SEXUAL, ATTACK = "Sexual violence", "Attack"
 PEACEFUL, INTERVENTION, VIOLENT_DEMONSTRATION = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 
 MIN_TRIGGER_WEIGHT = 0.2
@@ -65,6 +67,8 @@ class EventDetectionStage:
         self.rule_threshold = rule_threshold
         self._speech_verbs = frozenset(load_cue_verbs())
         self._political = load_lexicon("political_sides").pattern("political_side")
+        self._sexual = re.compile(rf"\b{load_lexicon('sexual_violence').alternation('sexual_act', space=' ')}\b",
+                                  re.IGNORECASE)
         self._killing = load_lexicon("counts").words("killing_verbs")
         weapons, crowd = load_lexicon("battle_weapons"), load_lexicon("crowd_violence")
         self._words = {name: lexicon.pattern(name, ignore_case=False) for lexicon, name in (
@@ -210,6 +214,8 @@ class EventDetectionStage:
             return SHELLING
         if sub in (PEACEFUL, INTERVENTION) and self._words["riot"].search((acts or text).casefold()):
             return VIOLENT_DEMONSTRATION
+        if sub == SEXUAL and not self._sexual.search(text):
+            return ATTACK  # "assaulted a qat seller": an assault that names no sexual act is an attack
         if sub == SUICIDE and "suicide" in lowered and not said("suicide_attack") and not said("device"):
             return None  # "his suicide prompted a shakeup": a death by one's own hand, no bombing
         return sub
