@@ -207,19 +207,25 @@ def test_event_detection_runs_with_the_shipped_model(nlp_stage):
     assert 0.5 <= mention.confidence <= 1.0
 
 
+def _detected_as(nlp_stage, sentence: str, said: str, weights: dict[str, float]) -> list[str]:
+    """The sub-types the stage gives a one-sentence article when the detector says ``said`` with 0.9."""
+    labels = LABELS + [said] if said not in LABELS else LABELS
+    article = _article(nlp_stage, sentence + "\n")
+    model = StubDetector({}, weights=weights)
+    model.labels = labels
+    model.event_columns = [i for i, label in enumerate(labels) if label != NO_EVENT]
+    row = [0.9 if label == said else 0.1 if label == NO_EVENT else 0.0 for label in labels]
+    model.sentence_probabilities = lambda texts: np.array([row] * len(texts))
+    EventDetectionStage(model=model)(article)
+    return [m.sub_event_type for m in article.mentions if m.detected][:1]
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("Protesters gathered in the square demanding the return of the looted funds.", "Peaceful protest"),
     ("Protesters gathered in the square and looted the shops.", "Violent demonstration"),
 ])
 def test_event_detection_a_riot_word_that_qualifies_a_noun_is_no_riot(nlp_stage, sentence, expected):
-    labels = LABELS + ["Violent demonstration"]
-    article = _article(nlp_stage, sentence + "\n")
-    model = StubDetector({"Protesters": {"Peaceful protest": 0.9, NO_EVENT: 0.1}}, weights={"gathered": 1.0})
-    model.labels = labels
-    model.event_columns = [i for i, label in enumerate(labels) if label != NO_EVENT]
-    model.sentence_probabilities = lambda texts: np.array([[0.0, 0.0, 0.0, 0.9, 0.0, 0.1, 0.0]] * len(texts))
-    EventDetectionStage(model=model)(article)
-    assert [m.sub_event_type for m in article.mentions if m.detected][:1] == [expected]
+    assert _detected_as(nlp_stage, sentence, "Peaceful protest", {"gathered": 1.0}) == [expected]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -227,11 +233,4 @@ def test_event_detection_a_riot_word_that_qualifies_a_noun_is_no_riot(nlp_stage,
     ("Militiamen raped two women in the town.", "Sexual violence"),
 ])
 def test_event_detection_sexual_violence_is_told_by_a_sexual_act(nlp_stage, sentence, expected):
-    labels = LABELS + ["Sexual violence"]
-    article = _article(nlp_stage, sentence + "\n")
-    model = StubDetector({}, weights={"assaulted": 1.0, "raped": 1.0})
-    model.labels = labels
-    model.event_columns = [i for i, label in enumerate(labels) if label != NO_EVENT]
-    model.sentence_probabilities = lambda texts: np.array([[0.0, 0.0, 0.0, 0.0, 0.0, 0.1, 0.9]] * len(texts))
-    EventDetectionStage(model=model)(article)
-    assert [m.sub_event_type for m in article.mentions if m.detected][:1] == [expected]
+    assert _detected_as(nlp_stage, sentence, "Sexual violence", {"assaulted": 1.0, "raped": 1.0}) == [expected]
