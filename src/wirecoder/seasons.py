@@ -21,7 +21,8 @@ _SEASON = re.compile(
 
 def _window(start_year: int, start_month: int) -> tuple[dt.date, dt.date]:
     end_month, end_year = (start_month + 2 - 1) % 12 + 1, start_year + (start_month + 2 - 1) // 12
-    return dt.date(start_year, start_month, 1), dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    last_day = calendar.monthrange(end_year, end_month)[1]
+    return dt.date(start_year, start_month, 1), dt.date(end_year, end_month, last_day)
 
 
 def resolve_season(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int] | None:

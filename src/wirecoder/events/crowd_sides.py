@@ -23,11 +23,8 @@ NON_STATE_ARMED = frozenset({ActorKind.REBELS, ActorKind.POLITICAL_MILITIA, Acto
 
 def crowd_clash(article: Article, mention: EventMention) -> bool:
     """True when one side of the clash is a crowd and the other state forces, another crowd, or unnamed."""
-    doc = article.doc
-    trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-    if trigger is None:
-        return False
-    sides = _sides(trigger.root)
+    root = _trigger_root(article, mention)
+    sides = _sides(root) if root is not None else []
     if not sides:
         return False
     actors = [a for a in article.actors if a.sentence == mention.sentence]
@@ -41,11 +38,10 @@ def crowd_attackers(article: Article, mention: EventMention) -> bool:
     """True when an attack's doers are a crowd of people, not an armed group: "a group of local people killed a man",
     "five persons beat up a man", "settlers beat a Palestinian" (ACLED's mob violence); the subject of the act's
     verb, or its "by" agent."""
-    doc = article.doc
-    trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-    if trigger is None:
+    root = _trigger_root(article, mention)
+    if root is None:
         return False
-    verb = trigger.root if trigger.root.pos_ == "VERB" else governing_verb(trigger.root)
+    verb = root if root.pos_ == "VERB" else governing_verb(root)
     if verb is None:
         return False
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -55,6 +51,12 @@ def crowd_attackers(article: Article, mention: EventMention) -> bool:
     actors = [a for a in article.actors if a.sentence == mention.sentence]
     kinds = [_kind(_crowd_head(d), actors) for d in doers]
     return all(k in ("crowd", "nation") for k in kinds)
+
+
+def _trigger_root(article: Article, mention: EventMention):
+    """The head token of the mention's trigger, or None when its words do not align with tokens."""
+    span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _sides(root) -> list:

@@ -171,7 +171,8 @@ class CountsStage:
             shot_dead = lemma in self.words.to_death and any(c.lower_ == "dead" for c in token.children)
             was_found = lemma in self.words.found_verbs and token.tag_ == "VBN"
             found_dead = was_found and any(c.lower_ == "dead" for c in token.children)  # "a man was found dead"
-            bodies = [c for c in token.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.words.remains and c.tag_ == "NN"
+            bodies = [c for c in token.children if c.dep_ == "nsubjpass" and c.tag_ == "NN"
+                      and c.lemma_.lower() in self.words.remains
                       and not any(g.dep_ == "nummod" or g.like_num for g in c.children)] if was_found else []
             if bodies:  # "the body of a man was found": one dead for each body told
                 n = len([bodies[0], *bodies[0].conjuncts])

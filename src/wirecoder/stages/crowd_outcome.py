@@ -9,6 +9,7 @@ event, not one of its own."""
 from __future__ import annotations
 
 from ..article import Article, Event, Evidence
+from ..events.told_after import told_after
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.kinds import ActorKind
@@ -32,7 +33,7 @@ class CrowdOutcomeStage:
         for event in article.events:
             if event.background or event.sub_event_type not in RANK or id(event) in absorbed:
                 continue
-            for index in self._told_after(article, event):
+            for index in told_after(article, event, ignoring=("Arrests",)):
                 text = article.sentences[index].span
                 # force is the police's (or the army's) when they are in the sentence: "the editor was arrested in
                 # a corruption case" tells why people marched, not how their march ended
@@ -65,18 +66,6 @@ class CrowdOutcomeStage:
     def _add(event: Event, evidence: Evidence) -> None:
         if all((e.field, e.span.start) != (evidence.field, evidence.span.start) for e in event.evidence):
             event.evidence.append(evidence)
-
-    @staticmethod
-    def _told_after(article: Article, event: Event) -> list[int]:
-        """The sentences after the protest's own, in its paragraph, up to one that tells another event."""
-        own = article.sentences[event.mention.sentence]
-        others = {e.mention.sentence for e in article.events if e is not event and e.sub_event_type != "Arrests"}
-        out = []
-        for sentence in article.sentences[own.index + 1:]:
-            if sentence.paragraph != own.paragraph or sentence.index in others:
-                break
-            out.append(sentence.index)
-        return out
 
     @staticmethod
     def _arrests_in(article: Article, event: Event, index: int) -> list[Event]:

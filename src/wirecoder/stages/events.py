@@ -133,8 +133,9 @@ class EventsStage:
         # officials of a government (a governor, a ministry) are no armed side, though a state's
         unarmed_target = actor2 is not None and actor2.named and (
             actor2.kind == ActorKind.CIVILIANS or actor2.role == ActorRole.GOVERNMENT)
+        # "off-duty police", "a soldier (off-duty)"
         off_duty = actor2 is not None and actor2.named and bool(self._off_duty.search(
-            article.text[max(0, actor2.span.start - 12):actor2.span.end + 12]))  # "off-duty police", "soldier (off-duty)"
+            article.text[max(0, actor2.span.start - 12):actor2.span.end + 12]))
         if off_duty and mention.sub_event_type == "Armed clash" and not CLASH_WORDS.search(sentence):
             return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         if mention.sub_event_type == "Attack" and actor2 is not None and actor2.named and actor2.kind in armed \

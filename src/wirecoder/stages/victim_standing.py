@@ -11,6 +11,7 @@ import re
 
 from ..actors.names import actor_name
 from ..article import ActorMention, Article, Event, Evidence
+from ..events.told_after import told_after
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
@@ -38,7 +39,7 @@ class VictimStandingStage:
             if event.background or event.sub_event_type != ATTACK or (
                     event.actor1 is not None and event.actor1.kind in STATE_KINDS):
                 continue
-            for index in self._told_with(article, event):
+            for index in [event.mention.sentence, *told_after(article, event)]:
                 text = article.sentences[index].span
                 match = self._standing.search(text.text)
                 if match is None:
@@ -58,15 +59,3 @@ class VictimStandingStage:
         sentence = event.mention.sentence
         return ActorMention(article.span(event.mention.trigger.start, event.mention.trigger.start), name,
                             ActorKind.POLITICAL_MILITIA, country, sentence, role=ActorRole.GANG, named=False)
-
-    @staticmethod
-    def _told_with(article: Article, event: Event) -> list[int]:
-        """The attack's sentence and those after it in its paragraph, up to one that tells another event."""
-        own = article.sentences[event.mention.sentence]
-        others = {e.mention.sentence for e in article.events if e is not event}
-        out = [own.index]
-        for sentence in article.sentences[own.index + 1:]:
-            if sentence.paragraph != own.paragraph or sentence.index in others:
-                break
-            out.append(sentence.index)
-        return out
