@@ -60,6 +60,17 @@ class ActorRoles:
         return ActorMention(Span(mention.trigger.start, mention.trigger.start, ""), name, kind, country,
                             mention.sentence, role, mention.trigger.start, named=False)
 
+    def unnamed_target(self, mention: EventMention, location: Place | None) -> ActorMention | None:
+        """ACLED's convention for violence against civilians whose victims the text does not name as a party
+        ("shot a man", "the victim died"): civilians of the country where it happened. No span, like
+        ``unnamed_actor``."""
+        if mention.event_type != "Violence against civilians":
+            return None
+        country = location.country if location is not None else None
+        name = actor_name(ActorRole.CIVILIANS, self._countries.name(country) if country else None, ActorRole.CIVILIANS)
+        return ActorMention(Span(mention.trigger.start, mention.trigger.start, ""), name, ActorKind.CIVILIANS,
+                            country, mention.sentence, ActorRole.CIVILIANS, mention.trigger.start, named=False)
+
     def as_government(self, actor: ActorMention | None, mention: EventMention) -> ActorMention | None:
         """A state that agrees, arrests or hands over acts as its government, not its army."""
         if actor is None or actor.role != ActorRole.STATE or mention.event_type != "Strategic developments":

@@ -199,7 +199,10 @@ class ReportDigester:
             return None
         name = normalise(actor["name"])
         generic_class = self.generic.get(name)
-        kind_class = self.kind_classes.get(actor.get("kind") or "", generic_class or "")
+        # a party the text does not name (ACLED's "Unidentified Armed Group", the "Civilians" an attack's
+        # victims are by convention) is no evidence of what kind of party it was: it contradicts no one
+        told = actor.get("text") is not None
+        kind_class = self.kind_classes.get(actor.get("kind") or "", generic_class or "") if told else ""
         return ActorKey(name=name, kind=actor.get("kind") or "", kind_class=kind_class, country=actor.get("country") or "",
                         identified=actor.get("text") is not None and generic_class is None)
 

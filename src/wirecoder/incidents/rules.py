@@ -16,6 +16,7 @@ from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey
 from .options import MergeRules
 
 STRATEGIC = "Strategic developments"
+CROWD = "Demonstrations"
 SAME_PLACE = {POINT: 3, NEAR: 3, DISTRICT: 2, REGION: 1, COUNTRY: 0}
 
 
@@ -144,8 +145,13 @@ def _names_one_area(told: str, name: str) -> bool:
 
 def actors_score(a: Report, b: Report) -> int | None:
     """2 for each named party both reports name; None when they name different parties in one role. The two
-    sides of a battle may be told in either order."""
-    straight = _pair_sum(_actor_pair(a.actor1, b.actor1), _actor_pair(a.actor2, b.actor2))
+    sides of a battle may be told in either order. What a crowd turned on varies with what each report tells
+    of it (the police who fired, the shops it burned, the man whose death set it off): the targets of two
+    crowd events never contradict, they only agree or not."""
+    target = _actor_pair(a.actor2, b.actor2)
+    if target is None and a.family == b.family == CROWD:
+        target = 0
+    straight = _pair_sum(_actor_pair(a.actor1, b.actor1), target)
     if a.event_type == "Battles" and b.event_type == "Battles":
         swapped = _pair_sum(_actor_pair(a.actor1, b.actor2), _actor_pair(a.actor2, b.actor1))
         if swapped is not None and (straight is None or swapped > straight):

@@ -68,6 +68,10 @@ class EventActorsStage:
                 if actor.span.start <= token.idx < actor.span.end or actor.head == token.idx:
                     return actor
             for child in token.children:  # "positions of the army", "the population of Azerbaijan"
+                if child.dep_ in ("compound", "amod") and child.i < token.i:  # "an army base", "a police post"
+                    found = next((a for a in actors if a.span.start <= child.idx < a.span.end), None)
+                    if found:
+                        return found
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for grandchild in child.children:
                         found = actor_at(grandchild)
@@ -91,7 +95,8 @@ class EventActorsStage:
                     for pobj in child.children:
                         actor2 = actor2 or actor_at(pobj)
                 elif child.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() not in CARRY_OUT_VERBS:
-                    actor2 = actor2 or actor_at(child)
+                    # "a man and a woman were shot": a conjunct of the target is a target too
+                    actor2 = actor2 or next((a for a in map(actor_at, (child, *child.conjuncts)) if a), None)
         if actor1 is None:  # "clashes took place between regime forces and rebels": the first party, then the other
             for head in (root, verb):
                 pobj = next((o for c in (head.children if head is not None else ()) if c.dep_ == "prep"

@@ -41,6 +41,7 @@ from ..quoting.cues import load_cue_verbs
 from ..syntax import governing_verb, is_predicate, is_reaction_object, is_reference, modality
 
 CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
+AIR = "Air/drone strike"
 IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 ARRESTS = "Arrests"
 SEXUAL, ATTACK = "Sexual violence", "Attack"
@@ -73,7 +74,8 @@ class EventDetectionStage:
         weapons, crowd = load_lexicon("battle_weapons"), load_lexicon("crowd_violence")
         self._words = {name: lexicon.pattern(name, ignore_case=False) for lexicon, name in (
             (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
-            (weapons, "armed_target"), (weapons, "suicide_attack"), (crowd, "riot"))}
+            (weapons, "armed_target"), (weapons, "suicide_attack"), (weapons, "drone"), (weapons, "bomber"),
+            (crowd, "riot"))}
 
     def __call__(self, article: Article) -> Article:
         sentences = [s for s in article.sentences if not article.is_heading(s)]
@@ -198,7 +200,7 @@ class EventDetectionStage:
         explosions observed), or at villages and farms, is shelling, and so is an
         "explosion" with no planted device named; a demonstration whose crowd throws stones, burns tyres or
         vandalises is a violent demonstration, whatever its first verb. A "suicide" with no bomber, blast or attack
-        named is no suicide bombing (None: no event)."""
+        named is no suicide bombing (None: no event), and a "kamikaze" drone with no bomber is a drone strike."""
         lowered = text.casefold()
         light = self._words["heavy"].sub(" ", lowered)  # "heavy machine guns" are no small arms
 
@@ -216,6 +218,8 @@ class EventDetectionStage:
             return VIOLENT_DEMONSTRATION
         if sub == SEXUAL and not self._sexual.search(text):
             return ATTACK  # "assaulted a qat seller": an assault that names no sexual act is an attack
+        if sub == SUICIDE and said("drone") and not said("bomber"):
+            return AIR  # a "kamikaze" or "suicide" drone is a drone strike: a suicide bombing needs a bomber
         if sub == SUICIDE and "suicide" in lowered and not said("suicide_attack") and not said("device"):
             return None  # "his suicide prompted a shakeup": a death by one's own hand, no bombing
         return sub

@@ -20,9 +20,13 @@ from ..events.actor_roles import ActorRoles, speaking_force
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..syntax import governing_verb
+from ..taxonomy.acled import VIOLENT_TYPES
 from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
 CLASH_WORDS = re.compile(rf"\b{load_lexicon('battle_weapons').alternation('clash_word', space=' ')}\b", re.IGNORECASE)
+
+
+VICTIMS_NOT_DOERS = frozenset({"Violence against civilians", "Explosions/Remote violence"})
 
 
 class EventsStage:
@@ -67,12 +71,23 @@ class EventsStage:
         force = speaking_force(article, mention)
         actor1 = self._roles.localise(self._roles.as_government(found.actor1, mention), location, force)
         actor2 = self._roles.localise(self._roles.as_government(found.actor2, mention), location, force)
-        mention = self._by_target(article, mention, actor1, actor2)
+        victims = None
+        if actor2 is None and mention.event_type in VIOLENT_TYPES:  # whom its toll counts, when no target is named
+            victims = self._roles.localise(_toll_victims(article, mention, tolls, actor1), location, force)
+        mention = self._by_target(article, mention, actor1, actor2 or victims)
+        if mention.event_type in VIOLENT_TYPES:  # a riot's dead are not what the crowd turned on
+            actor2 = actor2 or victims
         actor1, actor2 = self._roles.crowd_roles(mention, actor1, actor2, location)
         if mention.event_type == "Battles":  # a battle is between armed groups: civilians killed in it are no side
             actor1, actor2 = (None if a is not None and a.kind == ActorKind.CIVILIANS else a for a in (actor1, actor2))
+        elif mention.event_type in VICTIMS_NOT_DOERS and actor1 is not None and actor1.kind == ActorKind.CIVILIANS:
+            # civilians are what an attack, a bomb or a strike is done to, never its doer ("ten civilians,
+            # including women, were killed when a bomb exploded"; "a man and a woman were shot")
+            actor1, actor2 = None, actor2 or actor1
         if actor1 is None:
             actor1 = self._roles.unnamed_actor(mention, location)
+        if actor2 is None:
+            actor2 = self._roles.unnamed_target(mention, location)
         for field, actor in (("actor1", actor1), ("actor2", actor2)):
             if actor is not None and actor.named:
                 evidence.append(Evidence(field, actor.span))
@@ -141,6 +156,9 @@ class EventsStage:
         if mention.sub_event_type == "Attack" and actor2 is not None and actor2.named and actor2.kind in armed \
                 and actor2.role != ActorRole.GOVERNMENT and (actor1 is None or actor1.kind in armed) and not off_duty:
             return dataclasses.replace(mention, event_type="Battles", sub_event_type="Armed clash")
+        if mention.sub_event_type == "Armed clash" and actor1 is None and unarmed_target \
+                and not CLASH_WORDS.search(sentence):  # "an attack in which 18 civilians were killed"
+            return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         if mention.sub_event_type == "Armed clash" and actor1 is not None and actor1.kind in armed \
                 and not CLASH_WORDS.search(sentence):
             if unarmed_target:
@@ -156,3 +174,25 @@ class EventsStage:
                 # one armed party and no armed target named ("gunmen ambushed and killed 4 youths"): an attack
                 return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         return mention
+
+
+def _toll_victims(article: Article, mention: EventMention, tolls: ReportTolls,
+                  actor1: ActorMention | None) -> ActorMention | None:
+    """The party the event's own toll counts, as its target when the sentence names none ("attacked a base,
+    killing four soldiers"; "a landmine detonated, killing a civilian"): not actor1's side. Civilians so
+    found make an attack of what the detector read as a clash (``_by_target``); in a battle they are no side.""" 
+    for count in (tolls.fatalities, tolls.injured):
+        if count is None or count.sentence != mention.sentence:
+            continue
+        words = article.doc.char_span(count.span.start, count.span.end, alignment_mode="expand")
+        heads = {t.head.idx for t in words} if words is not None else set()  # "killing four soldiers"
+        for actor in article.actors:
+            inside = count.span.start <= actor.span.start < count.span.end
+            if actor.sentence != count.sentence or not (inside or any(
+                    actor.span.start <= head < actor.span.end for head in heads)):
+                continue
+            if actor1 is not None and (actor.kind == actor1.kind and actor.country in (None, actor1.country)):
+                continue
+            return actor
+    return None
+
