@@ -199,12 +199,13 @@ def cluster_set(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Path, 
           f"{len(gold) - no_event - len(placed)} whose first event has no place below a country or no date; "
           f"stored and merged in {seconds:.1f} s")
     print_scores("written", predicted, gold, parts, placed, verbose=verbose)
-    print_causes(lines, records, parts)
+    print_causes(lines, records, parts, verbose=verbose)
 
 
-def print_causes(lines: list[dict], records: list[dict], parts: dict[str, str]) -> None:
+def print_causes(lines: list[dict], records: list[dict], parts: dict[str, str], *, verbose: bool = False) -> None:
     """Per part, the pairs of reports of one incident counted by the first rule condition their first current
-    events fail (counts only: nothing of the held-out texts is shown)."""
+    events fail (counts only: nothing of the held-out texts is shown); with ``verbose``, the dev part's pairs
+    that fail one, each with its condition."""
     from wirecoder.incidents.features import ReportDigester
     from wirecoder.incidents.options import MergeRules
     from wirecoder.incidents.rules import Matcher, actors_score, place_score, type_score
@@ -234,7 +235,10 @@ def print_causes(lines: list[dict], records: list[dict], parts: dict[str, str]) 
         for x, y in itertools.combinations(sorted(doc for doc in parts if parts[doc] == part), 2):
             if next(line["incident"] for line in lines if line["id"] == x) == next(
                     line["incident"] for line in lines if line["id"] == y):
-                counts[cause(reports[x], reports[y])] += 1
+                failed = cause(reports[x], reports[y])
+                counts[failed] += 1
+                if verbose and part == "dev" and not failed.startswith("compatible"):
+                    print(f"    apart: {x} / {y}: {failed}")
         shown = "; ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: -kv[1]))
         print(f"  written {'dev' if part == 'dev' else 'held-out'} pairs of one incident, by the first condition "
               f"their first events fail: {shown}")

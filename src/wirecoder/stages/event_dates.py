@@ -14,7 +14,7 @@ from ..article import Article, DateMention, EventMention, ReportDate
 from ..events.actor_roles import VIOLENT_TYPES
 from ..events.report_dates import sentence_dates
 from ..lexicon import load_lexicon
-from ..syntax import SPEECH, governing_verb
+from ..syntax import REACTION, SPEECH, governing_verb
 
 INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
 
@@ -109,14 +109,24 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
     verb = governing_verb(trigger.root) if trigger is not None else None
     own_verbs = _conjoined(verb) if verb is not None else set()
-    own, fronted, attached, told = [], [], [], []
+    noun = trigger is not None and trigger.root.pos_ in ("NOUN", "PROPN")
+    # an event noun that is what a telling or a reaction is about ("claimed responsibility on Wednesday for an
+    # attack on a checkpoint", "condemned on Monday the killing of ..."): that verb's dates are the telling's
+    telling_verb = noun and verb is not None and verb.lemma_.lower() in SPEECH | REACTION
+    own, fronted, attached, told, in_phrase = [], [], [], [], []
     for date in dates:
         span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
         if span is None:
             continue
         head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if noun and _in_noun_phrase(span.root, trigger.root):
+            in_phrase.append(date)  # "after a clash between two communities on Tuesday night": the noun's own day
+            continue
         if _right_after_speech(doc, span):
             told.append(date)  # "police said on Tuesday gunmen had killed ...": however the parser hung it
+            continue
+        if telling_verb and head is not None and head.i == verb.i:
+            told.append(date)
             continue
         if head is not None and head.i in own_verbs:
             own.append(date)
@@ -130,13 +140,26 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     # against its decision to hold elections in June": the opening date frames every clause, while a date deeper
     # down dates what its own clause names); else one anywhere below the trigger's verb; else any not dating the
     # telling
-    candidates = own or fronted or attached or [d for d in dates if d not in told] or dates
-    attached = own or fronted or attached
+    candidates = in_phrase or own or fronted or attached or [d for d in dates if d not in told] or dates
+    attached = in_phrase or own or fronted or attached
     best = min(candidates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
     return best, best in told and not attached
 
 
 _BEFORE_DAY = load_lexicon("dates").words("before_day")
+
+
+def _in_noun_phrase(token, noun) -> bool:
+    """Whether the token hangs from the noun with no verb between ("a clash ... on Tuesday night"), not through a
+    clause of its own ("a rally against the attack that took place on April 28": that day is the attack's)."""
+    current = token
+    while current.i != noun.i:
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i != noun.i and current.pos_ in ("VERB", "AUX"):
+            return False
+    return True
 
 
 def _conjoined(verb) -> set[int]:
