@@ -14,7 +14,9 @@ and all. --verbose lists the misses of the dev part only.
    incident they report; several reports of one incident, and incidents that look alike (same town and day
    with other actors, the same attack in the next district, a follow-up the next day). Each article is stored
    through ``Database.write_batch`` in one batch per article, in the file's order; an article's incident is the
-   incident of its first current (not background) event; an article with no event is an incident of its own.
+   incident of its first current (not background) event of violence or of a crowd (the set labels no strategic
+   development: the arrest, sacking or curfew an update article leads with is its own event, told beside the
+   incident it retells), else of its first current event; an article with no event is an incident of its own.
    Printed: pairwise precision and recall (over pairs of articles: same predicted incident vs same gold
    incident) and B-cubed precision, recall and F1; and, per part, the pairs of one incident counted by the first
    merge condition their first events fail (counts only).
@@ -101,8 +103,8 @@ def coder_digest() -> str:
 
 
 def store_articles(db, items: list[dict], records: list[dict]) -> dict[str, list[str]]:
-    """Store each (item, record) as one article in its own batch; return article id -> incident ids of its
-    current events, in text order."""
+    """Store each (item, record) as one article in its own batch; return article id -> (incident id, placed) of
+    its current events: events of violence or crowds first, each group in text order."""
     from wirecoder.ingest.dedup import content_hash
     from wirecoder.store import DocumentRow
 
@@ -113,16 +115,18 @@ def store_articles(db, items: list[dict], records: list[dict]) -> dict[str, list
             status="coded" if ok else "failed", source=item.get("source"), published=item.get("published"),
             title=item.get("title"), record=record if ok else None,
             error_code=None if ok else record["error"]["code"])])
-    incidents: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
+    incidents: dict[str, list[tuple[str, str, bool, bool]]] = defaultdict(list)
     for incident in db.iter_incidents(with_reports=True):
         for report in incident.reports:
             if not report.event.get("background"):
                 location = report.event.get("location") or {}
                 placed = bool(location) and location.get("feature_code") not in COUNTRY_CODES and bool(
                     report.event.get("date"))
-                incidents[report.document_id].append((report.event["id"], incident.id, placed))
-    return {doc: [(incident, placed) for _, incident, placed in
-                  sorted(found, key=lambda p: int(p[0].rsplit("-e", 1)[1]))] for doc, found in incidents.items()}
+                follow_up = report.event.get("event_type") == "Strategic developments"
+                incidents[report.document_id].append((report.event["id"], incident.id, placed, follow_up))
+    return {doc: [(incident, placed) for _, incident, placed, _ in
+                  sorted(found, key=lambda p: (p[3], int(p[0].rsplit("-e", 1)[1])))]
+            for doc, found in incidents.items()}
 
 
 def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, int, int, int]:
@@ -214,7 +218,8 @@ def print_causes(lines: list[dict], records: list[dict], parts: dict[str, str], 
     digester, matcher = ReportDigester(rules=rules), Matcher(rules=rules)
     reports = {}
     for number, (line, record) in enumerate(zip(lines, records)):
-        current = [e for e in record.get("events") or [] if not e.get("background")]
+        current = sorted((e for e in record.get("events") or [] if not e.get("background")),
+                         key=lambda e: e.get("event_type") == "Strategic developments")  # as store_articles
         reports[line["id"]] = digester.digest(current[0], event_id=number, key=line["id"], document=number,
                                               outlet=line.get("source") or "", published=line.get("published") or "")\
             if current else None

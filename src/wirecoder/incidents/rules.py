@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import math
 
+from ..geo.lexicon import words
 from ..taxonomy.kinds import ActorKind
 from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report, read_table
 from .options import MergeRules
 
 STRATEGIC = "Strategic developments"
 CROWD = "Demonstrations"
+REMOTE = "Explosions/Remote violence"
+ARTICLES = words("arabic_articles")
 SAME_PLACE = {POINT: 3, NEAR: 3, DISTRICT: 2, REGION: 1, COUNTRY: 0}
 
 
@@ -116,7 +119,29 @@ def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int 
     for part, town in ((a, b), (b, a)):
         if not part.known and part.within and town.known and _names_one_area(part.within, town.name):
             return 2
+    if not (a.known and b.known) and a.admin1 and a.admin1 == b.admin1 and _spelled_alike(a.name, b.name):
+        return 3  # one place spelled two ways ("Hajeen", "Hajin"), one of them a spelling the gazetteer lacks
     return None
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Two romanisations of one name: the same consonants in the same order once an Arabic article ("al", "el")
+    and the vowels are set aside ("hajeen" and "hajin", "aden yabaal" and "adan yabal"). Short names, whose
+    consonants many places share, never count."""
+    first, second = _consonants(a), _consonants(b)
+    return len(first.replace(" ", "")) >= 3 and first == second
+
+
+def _consonants(name: str) -> str:
+    words = name.split()
+    if len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    out = []
+    for word in words:
+        kept = word[0] + "".join(c for c in word[1:] if c not in "aeiouy")
+        kept = kept[:-1] if len(kept) > 2 and kept.endswith("h") and word[-2] in "aeiouy" else kept
+        out.append("".join(c for i, c in enumerate(kept) if i == 0 or c != kept[i - 1]))
+    return " ".join(out)
 
 
 def _contains(area: PlaceKey, spot: PlaceKey, d: float | None, rules: MergeRules) -> int | None:
@@ -146,10 +171,11 @@ def _names_one_area(told: str, name: str) -> bool:
 def actors_score(a: Report, b: Report) -> int | None:
     """2 for each named party both reports name; None when they name different parties in one role. The two
     sides of a battle may be told in either order. What a crowd turned on varies with what each report tells
-    of it (the police who fired, the shops it burned, the man whose death set it off): the targets of two
-    crowd events never contradict, they only agree or not."""
+    of it (the police who fired, the shops it burned, the man whose death set it off), and whom a strike or a
+    shelling hit is what its sides dispute most (the army's "terrorist positions" are the residents' homes): the
+    targets of two crowd events, or of two remote attacks, never contradict, they only agree or not."""
     target = _actor_pair(a.actor2, b.actor2)
-    if target is None and a.family == b.family == CROWD:
+    if target is None and (a.family == b.family == CROWD or a.event_type == b.event_type == REMOTE):
         target = 0
     straight = _pair_sum(_actor_pair(a.actor1, b.actor1), target)
     if a.event_type == "Battles" and b.event_type == "Battles":
