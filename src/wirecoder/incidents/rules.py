@@ -125,22 +125,28 @@ def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int 
 
 
 def _spelled_alike(a: str, b: str) -> bool:
-    """Two romanisations of one name: the same consonants in the same order once an Arabic article ("al", "el")
-    and the vowels are set aside ("hajeen" and "hajin", "aden yabaal" and "adan yabal"). Short names, whose
-    consonants many places share, never count."""
-    first, second = _consonants(a), _consonants(b)
-    return len(first.replace(" ", "")) >= 3 and first == second
+    """Two romanisations of one name: equal once an Arabic article ("al", "el") is set aside and the spellings
+    romanisations trade are folded (FOLDS: "ee" and "i", "ou" and "u", "e" and "a", a final "h" after a vowel,
+    doubled letters): "hajeen" and "hajin", "aden yabaal" and "adan yabal", "al diwaniyah" and "diwaniya". Short
+    names, which many places share, never count."""
+    first, second = _folded(a), _folded(b)
+    return len(first.replace(" ", "")) >= 4 and first == second
 
 
-def _consonants(name: str) -> str:
+FOLDS = (("ee", "i"), ("ou", "u"), ("oo", "u"), ("aa", "a"), ("e", "a"), ("o", "u"), ("y", "i"), ("q", "k"))
+
+
+def _folded(name: str) -> str:
     words = name.split()
     if len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     out = []
     for word in words:
-        kept = word[0] + "".join(c for c in word[1:] if c not in "aeiouy")
-        kept = kept[:-1] if len(kept) > 2 and kept.endswith("h") and word[-2] in "aeiouy" else kept
-        out.append("".join(c for i, c in enumerate(kept) if i == 0 or c != kept[i - 1]))
+        if len(word) > 3 and word.endswith("h") and word[-2] in "aeiouy":
+            word = word[:-1]
+        for written, said in FOLDS:
+            word = word.replace(written, said)
+        out.append("".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1]))
     return " ".join(out)
 
 

@@ -1,0 +1,54 @@
+"""Merging reports that disagree the way real reports of one incident do: on whom a strike or a crowd hit, on a party
+the text does not name, on how a place is spelled; and reports that must stay apart for all that."""
+from __future__ import annotations
+
+from incident_helpers import ARMY, CIVILIANS, FRONT, actor, article, event, place
+from test_merge_vague_places import merged
+
+STRIKE = {"sub": "Air/drone strike", "etype": "Explosions/Remote violence"}
+RIOT = {"sub": "Violent demonstration", "etype": "Riots"}
+RIOTERS = actor("Rioters (Testland)", "rioters")
+POLICE = actor("Police Forces of Testland", "state_forces")
+CONVENTION = actor("Civilians (Testland)", "civilians", named=False)  # no words of the text: ACLED's default
+
+
+def test_whom_a_strike_hit_is_disputed_not_a_contradiction(tmp_path):
+    residents = article("res", [event(**STRIKE, actor1=ARMY, actor2=CIVILIANS)], source="Wire One")
+    army = article("army", [event(**STRIKE, actor1=ARMY, actor2=FRONT)], source="Kora Times")
+    assert merged(tmp_path, "strike", [residents, army]) == {("army", "res")}
+
+
+def test_whom_an_attack_hit_still_parts_two_attacks(tmp_path):
+    on_civilians = article("civ", [event(actor2=CIVILIANS)], source="Wire One")
+    on_army = article("army", [event(actor2=ARMY)], source="Kora Times")
+    assert merged(tmp_path, "attack", [on_civilians, on_army]) == {("civ",), ("army",)}
+
+
+def test_what_a_crowd_turned_on_is_no_contradiction(tmp_path):
+    police = article("pol", [event(**RIOT, actor1=RIOTERS, actor2=POLICE)], source="Wire One")
+    shops = article("shops", [event(**RIOT, actor1=RIOTERS, actor2=CIVILIANS)], source="Kora Times")
+    assert merged(tmp_path, "riot", [police, shops]) == {("pol", "shops")}
+
+
+def test_a_party_the_text_does_not_name_contradicts_no_one(tmp_path):
+    """An abduction of police officers, told once with them named and once with ACLED's default target."""
+    kidnap = {"sub": "Abduction/forced disappearance"}
+    named = article("named", [event(**kidnap, actor2=POLICE)], source="Wire One")
+    default = article("default", [event(**kidnap, actor2=CONVENTION)], source="Kora Times")
+    told = article("told", [event(**kidnap, actor2=CIVILIANS)], source="Sahel Daily")
+    assert merged(tmp_path, "default", [named, default]) == {("default", "named")}
+    assert merged(tmp_path, "told", [named, told]) == {("named",), ("told",)}
+
+
+def test_one_place_spelled_two_ways_in_one_region(tmp_path):
+    known = article("known", [event(where=place("Adiri"))], source="Wire One")
+    spelled = article("spelled", [event(where=place("Adeeri", within="Kora"))], source="Kora Times")
+    other = article("other", [event(where=place("Adoro", within="Kora"))], source="Sahel Daily")
+    assert merged(tmp_path, "spelled", [known, spelled]) == {("known", "spelled")}
+    assert merged(tmp_path, "other", [known, other]) == {("known",), ("other",)}
+
+
+def test_a_spelling_alike_in_another_region_is_another_place(tmp_path):
+    known = article("known", [event(where=place("Adiri"))], source="Wire One")
+    far = article("far", [event(where=place("Adeeri", within="Cedo"))], source="Kora Times")
+    assert merged(tmp_path, "far", [known, far]) == {("known",), ("far",)}

@@ -1,0 +1,81 @@
+"""Whom violence was done to (actor2), as ACLED codes it: victims named by their trade, age or sex are civilians;
+the dead a toll counts are the target when the sentence names none; violence against civilians whose victims
+are not named as a party is against "Civilians (country)"; and civilians are never who attacks, bombs or
+strikes. Texts written for these tests."""
+import pytest
+
+
+def first(coder, text, published="2023-06-19"):
+    return coder.code(text, published=published)["events"][0]
+
+
+@pytest.mark.parametrize("victims", ["two woodcutters", "three traders", "a teacher", "four students",
+                                     "two girls", "a pastor"])
+def test_victims_named_by_trade_age_or_sex_are_civilians(coder, victims):
+    event = first(coder, f"Gunmen on Saturday shot dead {victims} on the outskirts of Damboa town, Borno State, "
+                         f"a witness said on Monday.")
+    assert event["sub_event_type"] == "Attack"
+    assert event["actor2"]["kind"] == "civilians"
+    assert event["actor2"]["text"]  # the words that name them
+    assert event["actor1"]["kind"] != "civilians"
+
+
+def test_crowds_of_such_people_stay_protesters(coder):
+    event = first(coder, "Hundreds of students protested in Lagos on Monday against fee increases.")
+    assert event["event_type"] == "Protests"
+    assert event["actor1"]["kind"] == "protesters"
+
+
+def test_victims_told_as_the_subject_of_a_passive_are_no_perpetrators(coder):
+    """The parser may hang "a man and a farmer" on the place before it; they are still the ones shot."""
+    event = first(coder, "On 3 May 2020, in Guadalajara, Jalisco, a man and a farmer were shot dead in Colonia "
+                         "Lopez Portillo.", published="2020-05-05")
+    assert event["actor1"]["kind"] != "civilians"
+    assert event["actor2"]["kind"] == "civilians"
+
+
+def test_civilians_are_never_who_set_off_a_bomb(coder):
+    event = first(coder, "At least ten civilians, including women, were killed on 14 February when a bomb exploded "
+                         "under a minibus near Afgoye, a district official said.", published="2024-02-15")
+    assert event["event_type"] == "Explosions/Remote violence"
+    assert event["actor1"]["kind"] != "civilians"
+    assert event["actor2"]["kind"] == "civilians"
+
+
+def test_the_dead_a_toll_counts_are_the_target(coder):
+    event = first(coder, "Islamist insurgents attacked an army post in Damboa, in Borno state, late on Saturday, "
+                         "killing four soldiers, two security sources said.")
+    assert event["actor2"]["kind"] == "state_forces"
+    event = first(coder, "A landmine detonated in al Khalsiyeh in rural Ein Issa in Ar-Raqqa on 9 May 2020, killing "
+                         "a civilian.", published="2020-05-10")
+    assert event["actor2"]["kind"] == "civilians"
+
+
+def test_an_attack_whose_victims_are_not_a_named_party_is_on_civilians(coder):
+    event = first(coder, "On 9 May 2020, in Cosoleacaque, Veracruz, armed men riding a motorcycle carried out a "
+                         "drive-by shooting against a man. The victim died.", published="2020-05-10")
+    assert event["sub_event_type"] == "Attack"
+    assert event["actor2"]["name"] == "Civilians (Mexico)"
+    assert event["actor2"]["text"] is None  # ACLED's convention, not words of the text
+    assert not any(e["field"] == "actor2" for e in event["evidence"])
+
+
+def test_an_army_base_names_its_army(coder):
+    event = first(coder, "Islamist insurgents attacked an army base in Damboa on Saturday night.")
+    assert event["actor2"]["kind"] == "state_forces"
+
+
+def test_an_attack_killing_civilians_with_no_named_perpetrator_is_no_clash(coder):
+    event = first(coder, "The Islamic State group has claimed responsibility for an attack on Oicha in eastern Congo "
+                         "on Tuesday in which local officials now say 18 civilians were killed.",
+                  published="2024-08-23")
+    assert event["sub_event_type"] == "Attack"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A Russian kamikaze drone killed a man in Marhanets on Wednesday, officials said.", "Air/drone strike"),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Wednesday, killing five soldiers.",
+     "Suicide bomb"),
+])
+def test_a_kamikaze_drone_is_a_drone_strike_and_a_bomber_a_suicide_bomb(coder, text, expected):
+    assert first(coder, text, published="2025-01-09")["sub_event_type"] == expected
