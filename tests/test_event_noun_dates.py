@@ -31,3 +31,37 @@ def test_a_reaction_to_a_dated_attack_keeps_the_attacks_day(coder):
     found = events(coder, "The government on Monday condemned Saturday's attack in Kano that killed five people.",
                    "2024-10-22")
     assert found[0]["date"] == "2024-10-19"
+
+
+def test_a_claim_of_an_act_dated_after_its_noun_dates_the_act(coder):
+    """ "calling itself X" only names the group; the day after "the abduction of ... in Kumbo" is the abduction's."""
+    found = events(coder, "An armed separatist group calling itself the Hill Warriors has claimed the abduction of "
+                          "four teachers in Kumbo on Thursday and released one of them on Friday evening, relatives "
+                          "said.", "2024-09-07")
+    assert found[0]["sub_event_type"] == "Abduction/forced disappearance"
+    assert found[0]["date"] == "2024-09-05"
+
+
+def test_denying_who_fired_the_shells_that_killed_is_no_denial_of_the_killing(coder):
+    found = events(coder, "The rebel movement on Monday denied firing the shells that killed civilians in Taiz on "
+                          "Saturday, saying the rounds were fired by government forces.", "2022-12-05")
+    assert [(e["sub_event_type"], e["date"]) for e in found] == [("Shelling/artillery/missile attack", "2022-12-03")]
+    assert events(coder, "The army denied shelling the village on Saturday.", "2022-12-05") == []
+
+
+def test_an_event_named_by_its_day_is_where_the_article_told_it_first(coder):
+    text = ("The governor of Iraq's Qadisiyah province on Thursday dismissed the head of the electricity directorate, "
+            "two days after protests over power cuts in the provincial capital Diwaniya were dispersed by security "
+            "forces.\n\n"
+            "The governor said the official had failed to apply a fair schedule of supply between districts.\n\n"
+            "Six protesters and four policemen were injured in Tuesday's protest, in which security forces used tear "
+            "gas to disperse crowds.")
+    protest = next(e for e in events(coder, text, "2024-07-25") if e["referenced"])
+    assert protest["location"]["name"] in ("Diwaniya", "Al Diwaniyah")
+    assert protest["date"] == "2024-07-23"
+
+
+def test_a_state_named_with_its_kind_word_is_that_states(coder):
+    record = coder.code("Gunmen killed 14 people in Kwall, a village in Plateau State, on Monday.",
+                        published="2024-04-08")
+    assert [p["country"] for p in record["places"] if p["text"] == "Plateau State"] == ["NG"]

@@ -92,7 +92,8 @@ def modality(token) -> tuple[bool, bool, bool]:
         if node.i != token.i and lemma in LEGAL:
             hypothetical = True  # "charged with assault", "pleaded guilty to attempted murder": a case, not a report
         if node.i != token.i and node.pos_ in ("VERB", "AUX"):
-            if lemma in HYPOTHETICAL or lemma == "set" and any(c.dep_ == "xcomp" for c in node.children):
+            if (lemma in HYPOTHETICAL and not _names_itself(node)) or lemma == "set" and any(
+                    c.dep_ == "xcomp" for c in node.children):
                 hypothetical = True  # ... and "set to take place"
             # "continue to target ... and bombard": the trigger sits under a continuing verb's infinitive; a
             # simple past ("on 29 April, forces continued to loot homes") tells what they did that day
@@ -114,11 +115,11 @@ def modality(token) -> tuple[bool, bool, bool]:
             habitual = True  # "Attacking churches is ...": a kind of act, not an act  # "terrorism that attacks worshippers": the simple present tells what happens, not what did
         if node.i != token.i and node.dep_ in CLAUSE_BOUNDARIES:
             # "denied that the army had shelled": the verb that embeds the clause decides whether it is asserted
-            if node.dep_ == "ccomp" and node.head.lemma_.lower() in HYPOTHETICAL:
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in HYPOTHETICAL and not _names_itself(node.head):
                 hypothetical = True
             break
         if node.dep_ in CLAUSE_BOUNDARIES and node.pos_ in ("VERB", "AUX"):
-            if node.dep_ == "ccomp" and node.head.lemma_.lower() in HYPOTHETICAL:
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in HYPOTHETICAL and not _names_itself(node.head):
                 hypothetical = True
             break
         if node.dep_ == "conj" and node.tag_ == "VBD" and node.head.pos_ in ("VERB", "AUX"):
@@ -133,7 +134,28 @@ def modality(token) -> tuple[bool, bool, bool]:
         # "denied that the group was behind Monday's suicide bombing": a dated event named by its day happened,
         # whatever the verb around it says of who did it
         return False, False, False
+    if (negated or hypothetical) and _told_as_killing(token):
+        # "denied firing the shells that killed civilians": the killing is told as fact; only who did it is denied
+        return False, False, habitual
     return negated, hypothetical, habitual
+
+
+KILLING = load_lexicon("counts").words("killing_verbs")
+REFLEXIVES = _WORDS.words("reflexive_pronoun")
+
+
+def _names_itself(verb) -> bool:
+    """"a group calling itself the Bui Warriors": a verb of calling for that only gives a name (its object is the
+    subject itself), whatever the parser hangs under it."""
+    return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
+
+
+def _told_as_killing(token) -> bool:
+    """Whether the act, or what it names as its means ("the shells"), carries a relative clause that tells a killing
+    in the past ("the attack that killed five", "the shells that killed civilians")."""
+    nouns = [token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass"))]
+    return any(c.dep_ == "relcl" and c.tag_ == "VBD" and c.lemma_.lower() in KILLING
+               for noun in nouns for c in noun.children)
 
 
 def _purpose_of(token) -> bool:

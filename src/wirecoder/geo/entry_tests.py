@@ -19,8 +19,14 @@ def with_areas_of_the_bare_name(gazetteer: Gazetteer, text: str,
     if len(words) < 2 or words[-1] not in AREA_WORDS:
         return entries
     known = {e.place_id for e in entries}
+    bare = " ".join(words[:-1])
+    # an area the gazetteer knows by the text's full name, its own name with its kind word ("Plateau State" for
+    # Nigeria's Plateau), is named as well as by its own name: before an area of that name of another kind
+    # (Benin's Plateau department)
+    entries = tuple(e._replace(kind=NameKind.PRIMARY) if e.kind == NameKind.ALTERNATE and e.feature_class == "A"
+                    and name_key(e.name) == bare else e for e in entries)
     # a nationality word is no area's name: the "Korean Peninsula" is not South Korea
-    areas = tuple(e for e in gazetteer.lookup(" ".join(words[:-1])) if e.feature_class == "A"
+    areas = tuple(e for e in gazetteer.lookup(bare) if e.feature_class == "A"
                   and e.place_id not in known and e.kind not in (NameKind.ABBREVIATION, NameKind.DEMONYM))
     return entries + areas
 

@@ -87,7 +87,8 @@ class EventLocationsStage:
                     seen.add(key)
                     unique.append(place)
             return unique
-        told_before = _settlement_referred_to(article, mention) or _place_told_before(article, mention)
+        told_before = _settlement_referred_to(article, mention) or _place_told_before(article, mention) \
+            or _where_told_first(article, mention)
         if told_before is not None:
             return [told_before]  # "Gunmen attacked the village of X on Sunday. They killed 14 people."
         if mention.event_type == "Strategic developments":
@@ -319,3 +320,20 @@ def _place_told_before(article: Article, mention: EventMention) -> Place | None:
         if named:
             return most_specific_last(named)
     return None
+
+
+def _where_told_first(article: Article, mention: EventMention) -> Place | None:
+    """An event named by its day that names no place ("Six protesters were injured in Tuesday's protest") is the
+    one of its kind the article told earlier with a place ("two days after protests in Diwaniya were dispersed"):
+    that place: the nearest earlier telling of the same event type whose sentence names one."""
+    if not (mention.referenced or mention.followed):
+        return None
+    for other in sorted(article.mentions, key=lambda m: -m.trigger.start):
+        if other.sentence >= mention.sentence or other.event_type != mention.event_type:
+            continue
+        named = [p for p in article.places if article.sentence_at(p.span.start) == other.sentence
+                 and p.lat is not None and p.feature_code not in COUNTRY_CODES and not _in_dateline(article, p)]
+        if named:
+            return most_specific_last(named)
+    return None
+
