@@ -41,7 +41,7 @@ AREA_PRECISION = 3
 
 class EventLocationsStage:
     name = "event_locations"
-    requires = ("reports", "report_actors", "places", "actors", "datelines", "doc", "sentences", "text")
+    requires = ("reports", "report_actors", "places", "actors", "mentions", "datelines", "doc", "sentences", "text")
     assigns = ("report_places",)
 
     def __init__(self, *, countries: CountryNames):
