@@ -53,12 +53,9 @@ class ActorRoles:
         role = UNNAMED_ROLES.get(mention.event_type)
         if role is None:
             return None
-        country = location.country if location is not None else None
-        name = actor_name(role, self._countries.name(country) if country else None, role)
         kind = {ActorRole.PROTESTERS: ActorKind.PROTESTERS, ActorRole.RIOTERS: ActorKind.RIOTERS}.get(
             role, ActorKind.POLITICAL_MILITIA)
-        return ActorMention(Span(mention.trigger.start, mention.trigger.start, ""), name, kind, country,
-                            mention.sentence, role, mention.trigger.start, named=False)
+        return self._standing_in(mention, location, role, kind)
 
     def unnamed_target(self, mention: EventMention, location: Place | None) -> ActorMention | None:
         """ACLED's convention for violence against civilians whose victims the text does not name as a party
@@ -66,10 +63,14 @@ class ActorRoles:
         ``unnamed_actor``."""
         if mention.event_type != "Violence against civilians":
             return None
+        return self._standing_in(mention, location, ActorRole.CIVILIANS, ActorKind.CIVILIANS)
+
+    def _standing_in(self, mention: EventMention, location: Place | None, role, kind) -> ActorMention:
+        """A party of the role's name in the country where the event happened, with no span."""
         country = location.country if location is not None else None
-        name = actor_name(ActorRole.CIVILIANS, self._countries.name(country) if country else None, ActorRole.CIVILIANS)
-        return ActorMention(Span(mention.trigger.start, mention.trigger.start, ""), name, ActorKind.CIVILIANS,
-                            country, mention.sentence, ActorRole.CIVILIANS, mention.trigger.start, named=False)
+        name = actor_name(role, self._countries.name(country) if country else None, role)
+        return ActorMention(Span(mention.trigger.start, mention.trigger.start, ""), name, kind, country,
+                            mention.sentence, role, mention.trigger.start, named=False)
 
     def as_government(self, actor: ActorMention | None, mention: EventMention) -> ActorMention | None:
         """A state that agrees, arrests or hands over acts as its government, not its army."""

@@ -180,7 +180,7 @@ def _toll_victims(article: Article, mention: EventMention, tolls: ReportTolls,
                   actor1: ActorMention | None) -> ActorMention | None:
     """The party the event's own toll counts, as its target when the sentence names none ("attacked a base,
     killing four soldiers"; "a landmine detonated, killing a civilian"): not actor1's side. Civilians so
-    found make an attack of what the detector read as a clash (``_by_target``); in a battle they are no side.""" 
+    found make an attack of what the detector read as a clash (``_by_target``); in a battle they are no side."""
     for count in (tolls.fatalities, tolls.injured):
         if count is None or count.sentence != mention.sentence:
             continue
