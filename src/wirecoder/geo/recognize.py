@@ -365,8 +365,10 @@ class Recognizer:
         if cand.label == "ORG" and country_initials(doc, cand):
             return True
         if cand.label == "ORG":  # "in Congress", "to NATO": a preposition alone takes only a sizeable town
-            after_of = (prev := previous_word(doc, cand.start_token)) is not None and prev.lower_ == "of"
-            return named_area or ((locative_before(doc, cand.start_token) or after_of)
+            locative = locative_before(doc, cand.start_token)  # "in X", "the shelling of X"
+            after_of = not locative and (prev := previous_word(doc, cand.start_token)) is not None \
+                and prev.lower_ == "of"
+            return named_area or ((locative or after_of)
                                   and not doc[cand.start_token].is_upper and any(
                 e.kind == NameKind.PRIMARY and e.population >= (CITY_AFTER_OF if after_of else ORG_MIN_POPULATION)
                 for e in cand.entries))  # "the police lines of Peshawar": after "of", a city of millions

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .lexicon import words
 
 LOCATIVE_WORDS = words("locative_words")
+LOCATIVE_OF_NOUNS = words("locative_of_nouns")
 SETTLEMENT_WORDS = words("settlement_words")
 AREA_WORDS = words("area_words")
 MONTH_WORDS = words("month_words")
@@ -122,7 +123,11 @@ def previous_word(doc, index: int):
 
 
 def locative_before(doc, index: int) -> bool:
+    """ "in X", "near X", "shelled X"; and "the shelling of X", "the siege of X": an act on a place names it."""
     prev = previous_word(doc, index)
+    if prev is not None and prev.lower_ == "of":
+        act = previous_word(doc, prev.i)
+        return act is not None and act.lemma_.lower() in LOCATIVE_OF_NOUNS
     return prev is not None and prev.lower_ in LOCATIVE_WORDS
 
 

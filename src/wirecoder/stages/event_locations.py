@@ -98,8 +98,10 @@ class EventLocationsStage:
         # shooting of a black man here")
         country = self._country_fallback(actors[1:2]) or self._main_country(article) \
             or self._country_fallback(actors[:1])
-        filed = _filed_from(article, mention)
-        return [filed if filed is not None and (country is None or filed.country == country.country) else country]
+        for guess in (_filed_from(article, mention), _only_place(article)):
+            if guess is not None and (country is None or guess.country == country.country):
+                return [guess]
+        return [country]
 
     def _country_fallback(self, actors) -> Place | None:
         """No place named: the first of these actors with a country, at country precision."""
@@ -151,6 +153,16 @@ def _filed_from(article: Article, mention: EventMention) -> Place | None:
     if len({(p.name, p.country) for p in local}) > 1 and not here and not lead:
         return None
     return filed[0] if here else replace(filed[0], geo_precision=max(filed[0].geo_precision, AREA_PRECISION))
+
+
+def _only_place(article: Article) -> Place | None:
+    """The one place below the country the article names, wherever it names it ("teachers from Rajshahi city",
+    "the Uasin Gishu police commander"), as the area around it (ACLED's 3): the story's place when no sentence
+    near the event names one; None when the article names two or none."""
+    named = [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES]
+    if len({(p.name, p.country) for p in named}) != 1:
+        return None
+    return replace(named[0], geo_precision=max(named[0].geo_precision, AREA_PRECISION))
 
 
 def _here_in_phrase(article: Article, mention: EventMention) -> Place | None:
