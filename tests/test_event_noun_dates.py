@@ -65,3 +65,26 @@ def test_a_state_named_with_its_kind_word_is_that_states(coder):
     record = coder.code("Gunmen killed 14 people in Kwall, a village in Plateau State, on Monday.",
                         published="2024-04-08")
     assert [p["country"] for p in record["places"] if p["text"] == "Plateau State"] == ["NG"]
+
+
+def test_the_shelling_of_a_town_names_the_town(coder):
+    found = events(coder, "A third person has died from wounds suffered in Wednesday's Russian shelling of Nikopol, "
+                          "regional officials said on Thursday, as Moscow said it had struck positions on the right "
+                          "bank of the Dnipro.", "2025-01-09")
+    assert found[0]["location"]["name"] == "Nikopol"
+
+
+def test_a_groups_name_is_no_place(coder):
+    record = coder.code("The attackers, believed to belong to a Boko Haram faction based on the islands of the lake, "
+                        "arrived by boat shortly before midnight and stormed the army post in Ngouboua, Chad.",
+                        published="2025-03-16")
+    assert "Boko" not in [p["text"] for p in record["places"]]
+
+
+def test_an_event_with_no_place_near_it_is_at_the_one_place_the_article_names(coder):
+    text = ("Teachers of non-government schools formed a human chain in front of the city's press club on Thursday, "
+            "demanding the nationalisation of their jobs.\n\n"
+            "About 500 teachers from Rajshahi city and the surrounding areas took part, the organisers said.")
+    found = events(coder, text, "2025-09-18")
+    assert found[0]["location"]["name"] == "Rajshahi"
+    assert found[0]["location"]["geo_precision"] == 3  # the story's place, not a spot the sentence names

@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 from ..lexicon import load_lexicon
 from .store import Entry, NameKind
-from .wording import HYPHENS
+from .wording import AREA_WORDS, DIRECTION_WORDS, HYPHENS, PART_WORDS, SERVED_PLACE_WORDS, SETTLEMENT_WORDS
 
 MAX_EXTRA_TOKENS = 4
 _WORDS = load_lexicon("place_names")
 JOINING_PARTICLES = _WORDS.words("joining_particle")
+PLACE_KIND_WORDS = AREA_WORDS | SETTLEMENT_WORDS | DIRECTION_WORDS | PART_WORDS | SERVED_PLACE_WORDS
 
 
 def name_past_entity(doc, start: int, end: int,
@@ -45,10 +46,14 @@ def _joins(doc, i: int) -> bool:
 
 def opens_a_longer_name(doc, cand) -> bool:
     """ "Let" of "Let Yet Kone", "Port" of "Port-au-Prince": a place's alternate name that opens a longer name no
-    gazetteer knows (capitals or a hyphen follow at once) is no toponym by itself."""
-    if any(e.kind == NameKind.PRIMARY for e in cand.entries) or cand.end_token >= len(doc):
+    gazetteer knows (capitals or a hyphen follow at once) is no toponym by itself; nor is a place's own name that a
+    capitalised word other than a kind of place or a direction follows ("Boko" of "Boko Haram": a group's
+    name, as places inside organisations' names are left out), though "Kano State" or "Khartoum North" is one."""
+    if cand.end_token >= len(doc):
         return False
     last, after = doc[cand.end_token - 1], doc[cand.end_token]
+    own = any(e.kind == NameKind.PRIMARY for e in cand.entries)
     if after.text in HYPHENS and not last.whitespace_:
-        return True
-    return bool(last.whitespace_) and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start
+        return not own
+    capitalised = bool(last.whitespace_) and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start
+    return capitalised and (not own or after.lower_ not in PLACE_KIND_WORDS)
