@@ -43,23 +43,42 @@ def cluster(reports: Iterable[Report], matcher: Matcher) -> list[list[Report]]:
 
     A report joins an incident when it is compatible with every report of it. A report compatible with
     reports of two incidents is ambiguous (a district-level "attack on Sunday" when two villages of the
-    district were attacked that day): it stays an incident of its own rather than guess."""
+    district were attacked that day): it stays an incident of its own rather than guess, unless it agrees with
+    one of them by a clear margin (CLEAR_MARGIN points of the pair score over its best agreement with any other:
+    the same town, day and named party against a district and a day)."""
     scores = PairScores(matcher)
     clusters: list[list[Report]] = []
     for report in sorted(reports, key=specificity):
-        touched = 0
-        joinable: int | None = None
+        best: dict[int, int] = {}  # cluster index -> the report's best score with a member
+        joinable: list[int] = []
         for index, members in enumerate(clusters):
-            compatible = [scores.get(report, member) is not None for member in members]
-            if any(compatible):
-                touched += 1
-                if all(compatible):
-                    joinable = index
-        if touched == 1 and joinable is not None:
-            clusters[joinable].append(report)
-        else:
+            pair_scores = [scores.get(report, member) for member in members]
+            found = [score for score in pair_scores if score is not None]
+            if found:
+                best[index] = max(found)
+                if len(found) == len(members):
+                    joinable.append(index)
+        chosen = _clear_choice(best, joinable)
+        if chosen is None:
             clusters.append([report])
+        else:
+            clusters[chosen].append(report)
     return clusters
+
+
+CLEAR_MARGIN = 2
+
+
+def _clear_choice(best: dict[int, int], joinable: list[int]) -> int | None:
+    """The incident a report joins: the only one it touches, when it is compatible with all of it; else the
+    joinable one it agrees with best, by CLEAR_MARGIN over every other it touches; else None."""
+    if len(best) == 1:
+        return joinable[0] if joinable else None
+    if not joinable:
+        return None
+    top = max(joinable, key=lambda index: (best[index], -index))
+    rivals = [score for index, score in best.items() if index != top]
+    return top if all(best[top] - score >= CLEAR_MARGIN for score in rivals) else None
 
 
 class Components:
