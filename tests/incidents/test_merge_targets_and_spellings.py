@@ -52,3 +52,18 @@ def test_a_spelling_alike_in_another_region_is_another_place(tmp_path):
     known = article("known", [event(where=place("Adiri"))], source="Wire One")
     far = article("far", [event(where=place("Adeeri", within="Cedo"))], source="Kora Times")
     assert merged(tmp_path, "far", [known, far]) == {("known",), ("far",)}
+
+
+def test_two_crowds_told_by_who_they_are_are_two_protests(tmp_path):
+    protest = {"sub": "Protest with intervention", "etype": "Protests"}
+
+    def crowd(words):
+        return {**actor("Protesters (Testland)", "protesters"), "text": words}
+
+    students = article("stu", [event(**protest, actor1=crowd("University of Adiri students"), actor2=POLICE)],
+                       source="Wire One")
+    traders = article("tra", [event(**protest, actor1=crowd("traders"), actor2=POLICE)], source="Kora Times")
+    told_as_protesters = article("pro", [event(**protest, actor1=crowd("hundreds of protesters"), actor2=POLICE)],
+                                 source="Sahel Daily")
+    assert merged(tmp_path, "two", [students, traders]) == {("stu",), ("tra",)}
+    assert merged(tmp_path, "one", [students, told_as_protesters]) == {("pro", "stu")}

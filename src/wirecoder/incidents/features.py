@@ -67,6 +67,7 @@ class ActorKey:
     kind_class: str  # "armed", "civilians", "crowd" or "" (unknown kind)
     country: str
     identified: bool  # the text names this party (not an unidentified group or a category such as civilians)
+    crowd: str = ""  # who a crowd was, when the text says more than "protesters": "student", "trader" (singular)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,7 @@ class Report:
             self.outlet_day, self.country, self.event_type, self.sub_event_type, self.sub_type_group, self.family, self.lo, self.hi, self.day_known,
             None if place is None else [place.name, place.geonameid, place.lat, place.lon, place.admin1,
                                         place.level, place.known, place.within],
-            *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified]]
+            *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified, a.crowd]]
               for a in (self.actor1, self.actor2)),
             self.fatalities, self.mergeable], separators=(",", ":"))
 
@@ -132,6 +133,7 @@ class ReportDigester:
         self.kind_classes = read_table("kind_classes.tsv")
         self.generic = {normalise(stem): kind_class for stem, kind_class in read_table("generic_actors.tsv").items()}
         self.sub_type_groups = read_table("sub_type_groups.tsv")
+        self.crowd_nouns = frozenset(read_table("crowd_nouns.tsv"))
 
     def digest(self, event: dict[str, Any], *, event_id: int, key: str, document: int, outlet: str = "",
                published: str = "") -> Report:
@@ -204,7 +206,17 @@ class ReportDigester:
         told = actor.get("text") is not None
         kind_class = self.kind_classes.get(actor.get("kind") or "", generic_class or "") if told else ""
         return ActorKey(name=name, kind=actor.get("kind") or "", kind_class=kind_class, country=actor.get("country") or "",
-                        identified=actor.get("text") is not None and generic_class is None)
+                        identified=actor.get("text") is not None and generic_class is None,
+                        crowd=self._crowd(actor) if kind_class == "crowd" else "")
+
+    def _crowd(self, actor: dict[str, Any]) -> str:
+        """The noun a crowd's own words end on, singular ("University of Eldoret students": "student"), unless it
+        only says a crowd gathered (crowd_nouns.tsv: "protesters", "people", "youths")."""
+        words = normalise(actor.get("text")).split()
+        if not words:
+            return ""
+        noun = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 3 else words[-1]
+        return "" if noun in self.crowd_nouns else noun
 
 
 def _day(value: Any) -> int | None:

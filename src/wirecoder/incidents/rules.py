@@ -200,6 +200,8 @@ def _actor_pair(x: ActorKey | None, y: ActorKey | None) -> int | None:
         return 0
     if x.kind_class and y.kind_class and x.kind_class != y.kind_class:
         return None  # civilians in one report, an armed party in the other
+    if x.crowd and y.crowd and x.crowd != y.crowd:
+        return None  # students marching in one report, traders in the other: two crowds
     if x.identified and y.identified:
         if x.name == y.name:
             return 2
