@@ -7,7 +7,7 @@ Codes every note of ``acled_dev.csv`` (1,709 real notes with ACLED's own coding;
 training: see its README) as a one-paragraph article published on the row's upload day, and prints, against
 ACLED's coding: the share of notes with no current event, event-type accuracy, sub-event accuracy and weighted
 and macro F1, the confusion pairs, calibration (reliability table and expected calibration error), fatalities
-exact (all notes, notes with deaths), date exact, location within 25 and 161 km, actor1 kind and name
+exact (all notes, notes with deaths), date exact, location within 25 and 161 km, actor1 and actor2 kind and name
 (src/wirecoder/scoring/acled.py defines each). With ``--general`` it also lists every current event found on
 the 181 real pages of ../shared/data/article_extraction (mostly not about conflict) and on the GeoVirus articles
 (disease news), each with its sentence, and how many of them the commands show at their default

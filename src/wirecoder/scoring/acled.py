@@ -13,7 +13,8 @@ current (non-background) event, as a user reading the record would take it. Figu
   notes and over notes where ACLED records deaths;
 - date exact (over notes with an event); location within 25 km and 161 km of ACLED's point (over notes with an
   event, an event without a location counting as a miss); actor1 kind (ACLED's inter1 code against the kind's
-  code) and actor1 name agreement (see ``names_agree``).
+  code) and actor1 name agreement (see ``names_agree``); the same for actor2 (inter2), where an event with no
+  actor2 agrees with a note whose actor2 is empty.
 """
 from __future__ import annotations
 
@@ -46,6 +47,8 @@ class GoldNote:
     actor1: str
     lat: float | None
     lon: float | None
+    inter2: int | None = None
+    actor2: str = ""
 
 
 @dataclass
@@ -66,6 +69,8 @@ class AcledScores:
     location_161km: float = 0.0
     actor1_kind: float = 0.0
     actor1_name: float = 0.0
+    actor2_kind: float = 0.0
+    actor2_name: float = 0.0
     confusions: list[tuple[str, str, int]] = field(default_factory=list)
     per_class: dict[str, tuple[int, float, float, float]] = field(default_factory=dict)  # n, P, R, F1
 
@@ -94,7 +99,8 @@ def read_acled_notes(path: str | Path) -> list[GoldNote]:
                 id=row.get("event_id_cnty") or f"row-{number}", text=text, published=_upload_day(row.get("timestamp")),
                 event_type=row["event_type"], sub_event_type=row["sub_event_type"], date=_acled_date(row["event_date"]),
                 fatalities=int(row.get("fatalities") or 0), inter1=_int(row.get("inter1")),
-                actor1=row.get("actor1") or "", lat=_float(row.get("latitude")), lon=_float(row.get("longitude"))))
+                actor1=row.get("actor1") or "", lat=_float(row.get("latitude")), lon=_float(row.get("longitude")),
+                inter2=_int(row.get("inter2")), actor2=row.get("actor2") or ""))
     return notes
 
 
@@ -133,6 +139,9 @@ def score_records(notes: list[GoldNote], records: dict[str, dict]) -> AcledScore
         actor1 = event.get("actor1") or {}
         counters["kind"] += inter_code(actor1.get("kind")) == note.inter1
         counters["name"] += names_agree(actor1.get("name"), note.actor1)
+        actor2 = event.get("actor2") or {}  # no target on either side agrees too
+        counters["kind2"] += inter_code(actor2.get("kind")) == note.inter2 if actor2 else not note.actor2
+        counters["name2"] += names_agree(actor2.get("name"), note.actor2) if actor2 else not note.actor2
     n = max(1, len(notes))
     scores.no_event = round(1 - with_event / n, 3)
     scores.event_type_accuracy = round(counters["type"] / n, 3)
@@ -155,6 +164,8 @@ def score_records(notes: list[GoldNote], records: dict[str, dict]) -> AcledScore
     scores.location_161km = round(counters["161km"] / m, 3)
     scores.actor1_kind = round(counters["kind"] / m, 3)
     scores.actor1_name = round(counters["name"] / m, 3)
+    scores.actor2_kind = round(counters["kind2"] / m, 3)
+    scores.actor2_name = round(counters["name2"] / m, 3)
     scores.reliability, scores.calibration_error = reliability_table(reliability_rows)
     scores.confusions = [(g, p, c) for (g, p), c in confusions.most_common(25)]
     return scores

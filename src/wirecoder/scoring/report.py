@@ -17,6 +17,7 @@ def format_acled(s: AcledScores) -> str:
         f"date exact            {s.date_exact:.3f}",
         f"location within 25 km {s.location_25km:.3f}   within 161 km {s.location_161km:.3f}",
         f"actor1 kind           {s.actor1_kind:.3f}   actor1 name {s.actor1_name:.3f}",
+        f"actor2 kind           {s.actor2_kind:.3f}   actor2 name {s.actor2_name:.3f}   (no target on either side agrees)",
         "reliability (bin, notes, mean confidence, right sub-event):",
     ]
     lines += [f"  {b:<8} {n:>5} {c:>6.3f} {a:>6.3f}" for b, n, c, a in s.reliability]
