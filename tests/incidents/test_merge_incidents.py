@@ -154,11 +154,11 @@ def test_merge_unidentified_attackers_do_not_chain_two_named_parties(tmp_path):
 
 def test_merge_report_touching_two_incidents_joins_the_one_it_agrees_with_by_a_clear_margin(tmp_path):
     """A district-level report of an unnamed party's attack, on the day, with the toll one town's report gives (6
-    points) against another party's attack in the camp beside it on a day less sure (4 points): it tells the
+    points) against another party's attack in the camp beside it on one of two days (4 points): it tells the
     town's. With no toll (5 against 4) it agrees with neither by a margin, and stays apart."""
     town = article("town", [event(actor1=FRONT, killed=12)], source="Wire One")
-    camp = article("camp", [event(actor1=BRIGADE, killed=5, where=place("Adiri Camp"), precision=2)],
-                   source="Agence Two")
+    camp = article("camp", [event(actor1=BRIGADE, killed=5, where=place("Adiri Camp"), date_end="2024-03-11",
+                                  precision=2)], source="Agence Two")
     same_toll = article("toll", [event(actor1=GUNMEN, killed=12, where=place("Adiri District"))], source="Kora Times")
     no_toll = article("none", [event(actor1=GUNMEN, killed=None, where=place("Adiri District"))], source="Kora Times")
     _, _, found = store(tmp_path, "clear", [[town, camp, same_toll]])

@@ -67,3 +67,15 @@ def test_two_crowds_told_by_who_they_are_are_two_protests(tmp_path):
                                  source="Sahel Daily")
     assert merged(tmp_path, "two", [students, traders]) == {("stu",), ("tra",)}
     assert merged(tmp_path, "one", [students, told_as_protesters]) == {("pro", "stu")}
+
+
+def test_a_day_carried_from_a_sentence_before_agrees_on_the_day(tmp_path):
+    """An attack told as a clash: the same town and a day one report dates in the sentence before (precision 2)
+    agree on the day; a window of a week does not."""
+    clash = {"sub": "Armed clash", "etype": "Battles", "actor2": None}
+    attack = article("att", [event()], source="Wire One")
+    carried = article("car", [event(**clash, precision=2)], source="Kora Times")
+    week = article("week", [event(**clash, date="2024-03-10", date_end="2024-03-16", precision=2)],
+                   source="Sahel Daily")
+    assert merged(tmp_path, "carried", [attack, carried]) == {("att", "car")}
+    assert merged(tmp_path, "week", [attack, week]) == {("att",), ("week",)}

@@ -47,7 +47,7 @@ class Matcher:
         actors = actors_score(a, b)
         if actors is None:
             return None
-        day = 1 if a.day_known and b.day_known and a.lo == b.lo else 0
+        day = 1 if a.lo == b.lo == a.hi == b.hi else 0  # one day, the same (also a day carried from a sentence before)
         figures = 1 if a.fatalities and a.fatalities == b.fatalities else 0
         if COUNTRY in (a.place.level, b.place.level) and (kind < 2 or actors < 2 or not day or not figures):  # type: ignore[union-attr]
             return None  # placed no finer than the country: the sub-type, a named party, the day and the toll agree
