@@ -88,3 +88,13 @@ def test_an_event_with_no_place_near_it_is_at_the_one_place_the_article_names(co
     found = events(coder, text, "2025-09-18")
     assert found[0]["location"]["name"] == "Rajshahi"
     assert found[0]["location"]["geo_precision"] == 3  # the story's place, not a spot the sentence names
+
+
+def test_a_claim_of_responsibility_reports_the_act_of_the_day_after_it(coder):
+    found = events(coder, "A separatist armed group has claimed responsibility for the abduction of a deputy mayor and "
+                          "three council workers in Batibo on Tuesday.", "2025-04-24")
+    assert [(e["sub_event_type"], e["date"], e["referenced"]) for e in found] == [
+        ("Abduction/forced disappearance", "2025-04-22", True)]
+    # a day before the act is the claim's: the act's own day is untold
+    assert events(coder, "The group claimed responsibility on Tuesday for the abduction of a deputy mayor in Batibo.",
+                  "2025-04-24") == []

@@ -52,6 +52,8 @@ class ReferencedEventsStage:
         self._aftermath_nouns = words.words("aftermath_noun")
         self._reactions = words.words("reacting_verb")
         self._blaming = words.words("blaming_verb")
+        self._owning = words.words("responsibility_noun")
+        self._claiming = words.words("claiming_verb")
         self._new = words.words("new_determiner")
         self._not_violence = words.words("not_violence_modifier")
         self._here = load_lexicon("event_places").words("here_word")
@@ -178,6 +180,13 @@ class ReferencedEventsStage:
             if child.dep_ == "relcl" and child.lemma_.lower() in self._occurring and a_day(
                     w for c in child.children if c.dep_ in self._clause_date_links for w in c.subtree):
                 return True  # "the shooting itself, which occurred Tuesday afternoon"
+        if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in self._owning:
+            # "claimed responsibility for the abduction of four officials in Batibo on Tuesday": a day after the act,
+            # on the verb that claims or denies it, is the act's (one told before it is the claim's)
+            claim = token.head.head.head
+            if claim.lemma_.lower() in self._claiming and any(
+                    c.dep_ in self._clause_date_links and c.i > token.i and a_day(c.subtree) for c in claim.children):
+                return True
         verb = token.head
         if token.dep_ == "dobj" and verb.lemma_.lower() in self._perpetrating and verb.dep_ != "ROOT":
             # the act's own verb carries its day ("carried out a mass shooting Dec. 2", "launched an attack on
