@@ -52,7 +52,7 @@ class ReferencedEventsStage:
         self._aftermath_nouns = words.words("aftermath_noun")
         self._reactions = words.words("reacting_verb")
         self._blaming = words.words("blaming_verb")
-        self._owning = words.words("responsibility_noun")
+        self._owning = load_lexicon("speaker_kinds").words("responsibility_word")
         self._claiming = words.words("claiming_verb")
         self._new = words.words("new_determiner")
         self._not_violence = words.words("not_violence_modifier")
