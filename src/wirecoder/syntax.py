@@ -13,6 +13,8 @@ SPEECH = _WORDS.words("speech_verb")
 LEGAL = _WORDS.words("legal_word")
 PERFECT_PROGRESSIVE = _WORDS.words("perfect_progressive_aux")  # "has been training"
 REACTION = _WORDS.words("reaction_verb")
+REFLEXIVES = _WORDS.words("reflexive_pronoun")  # "calling itself X": a name, not a call for anything
+KILLING = load_lexicon("counts").words("killing_verbs")
 
 
 def token_span(doc, start_char: int, end_char: int):
@@ -138,10 +140,6 @@ def modality(token) -> tuple[bool, bool, bool]:
         # "denied firing the shells that killed civilians": the killing is told as fact; only who did it is denied
         return False, False, habitual
     return negated, hypothetical, habitual
-
-
-KILLING = load_lexicon("counts").words("killing_verbs")
-REFLEXIVES = _WORDS.words("reflexive_pronoun")
 
 
 def _names_itself(verb) -> bool:

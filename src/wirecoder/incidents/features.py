@@ -206,7 +206,7 @@ class ReportDigester:
         told = actor.get("text") is not None
         kind_class = self.kind_classes.get(actor.get("kind") or "", generic_class or "") if told else ""
         return ActorKey(name=name, kind=actor.get("kind") or "", kind_class=kind_class, country=actor.get("country") or "",
-                        identified=actor.get("text") is not None and generic_class is None,
+                        identified=told and generic_class is None,
                         crowd=self._crowd(actor) if kind_class == "crowd" else "")
 
     def _crowd(self, actor: dict[str, Any]) -> str:
