@@ -170,3 +170,25 @@ def test_assemble_a_faction_telling_of_its_own_act_is_its_actor1_not_the_country
             "holding two police officers seized near Jamundi on Sunday.")
     events = coder.code(text, published="2024-04-17")["events"]
     assert events and all(e["actor1"]["kind"] == "rebels" for e in events)
+
+
+def test_assemble_a_lead_dated_only_by_its_telling_is_the_event_a_later_sentence_dates(coder):
+    text = ("Armed separatists have kidnapped four council officials in Batibo, administrative sources said on "
+            "Wednesday. The four were seized on Tuesday at their workplace in Batibo by gunmen who fled toward the "
+            "forest.")
+    record = coder.code(text, published="2025-04-23")
+    abductions = [e for e in record["events"] if e["sub_event_type"] == "Abduction/forced disappearance"]
+    assert len(abductions) == 1
+    assert abductions[0]["date"] == "2025-04-22" and abductions[0]["time_precision"] == 1
+    triggers = {ev["text"] for ev in abductions[0]["evidence"] if ev["field"] == "trigger"}
+    assert {"kidnapped", "seized"} <= triggers
+
+
+def test_assemble_a_day_carried_from_the_lead_is_not_the_telling_day(coder):
+    # the second protest inherits Thursday from the lead: it is Thursday's gathering, not Wednesday's march
+    text = ("Police arrested 23 people in Masaka on Thursday as opposition supporters returned to the streets. "
+            "Small groups of supporters gathered at the taxi park, chanting slogans. "
+            "On Wednesday police fired teargas to disperse a larger march in the city.")
+    record = coder.code(text, published="2025-11-13")
+    days = {e["date"] for e in record["events"] if e["event_type"] == "Protests"}
+    assert "2025-11-12" in days and "2025-11-13" in days

@@ -1,7 +1,10 @@
 """Event merge: the events of one article that are one event are joined.
 
 One event a type, day and place: a protest met by police is one protest with intervention (coded by its worst
-moment), not two events; fighting in which a side took ground is one battle, coded as first told. An event placed
+moment), not two events; fighting in which a side took ground is one battle, coded as first told. An event a lead
+tells with only the telling's day ("Separatists have kidnapped four officials, sources said on Wednesday") is the
+event of its type a later sentence dates and places ("The four were seized on Tuesday at their office in Batibo"):
+one event, of the precise day. An event placed
 only at a country or a province on the day another of its type is placed at a town there is that event told again ("... in Somalia", "... in Borno"); houses burnt or shops looted in an
 attack, and weapons seen or seized in a battle, on its day and at its place, are part of it, as ACLED codes them. The event kept takes what the
 other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that turned into a riot
@@ -26,7 +29,7 @@ BATTLE_SUB_TYPES = frozenset({"Armed clash", "Government regains territory", "No
 
 class EventMergeStage:
     name = "event_merge"
-    requires = ("events",)
+    requires = ("events", "sentences")
     assigns = ("events",)
 
     def __init__(self, *, countries: CountryNames):
@@ -38,15 +41,14 @@ class EventMergeStage:
         for event in article.events:
             location = event.location
             # one protest a place and day: met by police, it is a protest with intervention, not two events
-            kind = "demonstration" if event.sub_event_type in PROTEST_SEVERITY else \
-                "battle" if event.sub_event_type in BATTLE_SUB_TYPES else event.sub_event_type
-            key = (kind, event.date, event.background,
+            key = (_kind(event), event.date, event.background,
                    (location.geonameid or (location.name, location.country)) if location else None)
             if key in index:
                 _absorb(index[key], event)
                 continue
             index[key] = event
             events.append(event)
+        events = _fold_told_day(article, events)
         events = _fold_coarse(events)
         events = _fold_destruction(events)
         for event in events:  # a protest that turned into a riot: its marchers are rioters now
@@ -74,6 +76,42 @@ def _fold_coarse(events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+TOLD_DAYS_BEFORE = 7  # how long before the telling an event it dates only by its own day may have happened
+
+
+def _kind(event: Event) -> str:
+    return "demonstration" if event.sub_event_type in PROTEST_SEVERITY else \
+        "battle" if event.sub_event_type in BATTLE_SUB_TYPES else event.sub_event_type
+
+
+def _fold_told_day(article: Article, events: list[Event]) -> list[Event]:
+    """An event its own sentence dates only by the telling (time_precision 2, its date in that sentence: "...,
+    sources said on Wednesday") is the one event of its kind
+    the article dates to a day of its own (time_precision 1) on or up to a week before, at the same place or one
+    within the other, with no other toll: fold it into that one, which keeps its day. With two such events the
+    article tells two and neither is taken."""
+    kept: list[Event] = []
+    for event in events:
+        hosts = [] if not _told_day(article, event) or event.background else [
+            e for e in events if e is not event and e.time_precision == 1 and not e.background
+            and _kind(e) == _kind(event) and e.date is not None
+            and 0 < (event.date - e.date).days <= TOLD_DAYS_BEFORE
+            and (event.location is None or e.location is None or same_place(e.location, event.location)
+                 or within(e.location, event.location) or within(event.location, e.location))]
+        if len(hosts) == 1:
+            _absorb(hosts[0], event)
+            continue
+        kept.append(event)
+    return kept
+
+
+def _told_day(article: Article, event: Event) -> bool:
+    """Whether the event's date is less sure (time_precision 2) and from its own sentence: the telling's day."""
+    told = next((e.span for e in event.evidence if e.field == "date"), None)
+    return event.time_precision == 2 and event.date is not None and told is not None and \
+        article.sentences[event.mention.sentence].span.contains(told)
 
 
 def _family(event: Event) -> str:
