@@ -153,3 +153,19 @@ def test_who_is_blamed_for_an_act_is_its_actor1_not_who_blames(coder):
                             "of Potrerito, in Jamundi.", "2024-04-15")
     assert [e["actor1"]["kind"] for e in events if e["sub_event_type"] == "Abduction/forced disappearance"] == [
         "rebels"]
+
+
+def test_a_reaction_dated_before_the_act_it_names_and_again_after_tells_the_acts_day(coder):
+    text = ("The peacekeeping mission in Mali on Tuesday condemned the killing of six villagers by unidentified "
+            "assailants near Ogossagou, in the Mopti region, on Sunday.")
+    events = current(coder, text, "2025-02-25")
+    assert [(e["sub_event_type"], e["date"], e["location"]["name"]) for e in events] == [
+        ("Attack", "2025-02-23", "Ogossagou")]
+    assert "mission" not in (events[0]["actor1"]["text"] or "")  # who condemns is not who killed
+
+
+def test_a_reaction_with_one_day_keeps_it_the_reactions(coder):
+    # one day "on" the verb may be the condemnation's: no act is dated by it
+    events = current(coder, "The governor condemned the attack on a police station in Bannu on Saturday.",
+                     "2025-02-25")
+    assert all(e["date"] != "2025-02-22" or e["time_precision"] != 1 for e in events)

@@ -5,8 +5,9 @@ else the armed party that tells of its own act ("the army said its aircraft stru
 whose weapon the trigger is, else the nearest party before the trigger; actor2 is the target (the object, or what
 "on", "against", "at" ... name; "with" in a clash); in "clashes between A and B" A and B. Actors named with actor1
 are associated actors, or the second party of an agreement or of a fight told with both sides as its subject
-("the army and the AA clashed"). A speaker ("the army said") is nobody's actor, and nor is who blames another for
-the act ("the ministry blamed the front for the abduction": the front is actor1). The demonstrators are actor1 of a protest.
+("the army and the AA clashed"). A speaker ("the army said") is nobody's actor, nor is who blames another for
+the act ("the ministry blamed the front for the abduction": the front is actor1), nor who reacts to it ("the
+mission condemned the killing"). The demonstrators are actor1 of a protest.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ CARRY_OUT_VERBS = _WORDS.words("carry_out_verb")  # "launched an attack": the ob
 SELF_PRONOUNS = _WORDS.words("self_pronoun")  # "the army said it had killed ..."
 SELF_POSSESSIVES = _WORDS.words("self_possessive")  # "the army said its aircraft struck ..."
 BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
+REACTING_VERBS = load_lexicon("referenced_events").words("reacting_verb")  # "the UN condemned the killing": not the UN's
 
 
 def _blamed_for(root):
@@ -60,6 +62,14 @@ class EventActorsStage:
         trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         root = trigger.root
         verb = governing_verb(root)
+        if root.dep_ == "dobj" and root.pos_ == "NOUN" and root.head.lemma_.lower() in REACTING_VERBS:
+            # "the mission condemned the killing of eight civilians": who reacts did not do it
+            reactor = subject_of(root.head)
+            if reactor is not None:
+                reacting = {t.idx for t in reactor.subtree}
+                actors = [a for a in actors if a.span.start not in reacting and a.head not in reacting]
+                if not actors:
+                    return ReportActors(None, None, [])
 
         def actor_at(token):
             if token is None:

@@ -94,11 +94,12 @@ class ReferencedEventsStage:
                         event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=REFERENCE_CONFIDENCE,
                         rule=REFERENCE_RULE)
                     found.append(mention)
+                    flipped.append(mention)
                 elif SUB_EVENT_TYPES[sub] in CROWD_TYPES and mention.event_type != SUB_EVENT_TYPES[sub]:
                     # "incited Saturday's riot in Tibu": the noun names a crowd's event, whatever the sentence's
                     # armed group made the detector read
                     mention.event_type, mention.sub_event_type = SUB_EVENT_TYPES[sub], sub
-                if not mention.detected and mention.rule != REFERENCE_RULE:
+                if not mention.detected:
                     flipped.append(mention)
                 mention.detected = True
                 mention.hypothetical = mention.habitual = mention.reference = False
@@ -188,6 +189,14 @@ class ReferencedEventsStage:
                     c.dep_ in self._clause_date_links and c.i > token.i and a_day(c.subtree) for c in claim.children):
                 return True
         verb = token.head
+        if token.dep_ == "dobj" and verb.lemma_.lower() in self._reactions:
+            # "the mission on Tuesday condemned the killing of eight civilians near Bohong on Sunday": a reaction
+            # dated before the act it names, and a day again after it, tells the act's day second
+            inside = {w.i for w in token.subtree}
+            before = a_day(w for w in verb.subtree if w.i < token.i and w.i not in inside)
+            if before and any(c.dep_ in self._clause_date_links and c.i > token.i and a_day(c.subtree)
+                              for c in verb.children):
+                return True
         if token.dep_ == "dobj" and verb.lemma_.lower() in self._perpetrating and verb.dep_ != "ROOT":
             # the act's own verb carries its day ("carried out a mass shooting Dec. 2", "launched an attack on
             # Sunday"): a day "on" the act is the act's, not a reaction's. Only in a clause the sentence is not
