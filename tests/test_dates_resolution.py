@@ -130,3 +130,13 @@ def test_a_date_on_the_triggers_own_verb_still_wins_over_the_opening_one(coder):
     record = coder.code("On Sunday, the army said gunmen had killed five villagers near the town of Gwoza on Friday.",
                         published="2020-05-10")
     assert record["events"] and record["events"][0]["date"] == "2020-05-08"
+
+
+def test_a_sentence_after_a_lead_takes_the_acts_day_not_the_tellings(coder):
+    text = ("Gunmen killed five herders in a settlement near Wase town in Plateau State late on Saturday, residents "
+            "and a councillor said on Sunday.\n\nThe councillor said the attackers came on motorbikes at around 11 "
+            "p.m. and shot the victims, all men, as they slept in a camp outside the town.")
+    record = coder.code(text, published="2024-04-07")
+    events = [e for e in record["events"] if not e["background"]]
+    assert {e["date"] for e in events} == {"2024-04-06"}
+    assert len(events) == 1  # the shooting the next paragraph tells is the same attack, of the same day

@@ -3,7 +3,7 @@
 A report's date is the date of its clause in its sentence, else the nearest date there (a date that only dates the
 telling, "officials said on Monday that ...", leaves the event's day open); with none, a dated mention of the same
 agreement elsewhere ("the ceasefire declared on 10 October"), else a date of the three sentences before it in its
-paragraph or the previous one, else a retelling in the sentences after it that gives its day ("The attack
+paragraph or the previous one (not one that only dates a telling there), else a retelling in the sentences after it that gives its day ("The attack
 happened on Sunday night"), else the day the article's first dated event happened. When its own sentence dates
 only the telling ("..., police said on Tuesday"), such a retelling dates it too. A date from another sentence is
 inherited: it is then less sure.
@@ -55,8 +55,30 @@ class EventDatesStage:
             if index < 0 or article.sentences[index].paragraph < sentence.paragraph - 1:
                 break
             if by_sentence.get(index):
-                return by_sentence[index][-1], True
+                return _inherited(article, by_sentence[index]), True
         return _retold_date(article, mention, None, by_sentence) or _lead_date(article, by_sentence), True
+
+
+def _inherited(article: Article, dates: list[DateMention]) -> DateMention:
+    """The date a later sentence takes from this one: its last date that does not only date a telling ("Gunmen
+    killed 11 people late on Saturday, residents said on Sunday. The attackers arrived at about 10 p.m.": Saturday),
+    else its last."""
+    doc = article.doc
+    spans = [doc.char_span(d.span.start, d.span.end, alignment_mode="expand") for d in dates]
+    kept = [d for d, span in zip(dates, spans) if span is None or not _told_by_speech(doc, span)]
+    return (kept or dates)[-1]
+
+
+def _told_by_speech(doc, span) -> bool:
+    """A date right after a verb of saying that does not open its sentence ("..., residents and a youth leader
+    said on Sunday", however the parser hangs the verb)."""
+    if _right_after_speech(doc, span):
+        return True
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _BEFORE_DAY:
+        i -= 1
+    return i > span.sent.start + 1 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in SPEECH and not any(
+        c.dep_ == "mark" for c in doc[i].children)
 
 
 def _retold_date(article: Article, mention: EventMention, told: DateMention | None,
