@@ -79,3 +79,14 @@ def test_a_day_carried_from_a_sentence_before_agrees_on_the_day(tmp_path):
                    source="Sahel Daily")
     assert merged(tmp_path, "carried", [attack, carried]) == {("att", "car")}
     assert merged(tmp_path, "week", [attack, week]) == {("att",), ("week",)}
+
+
+def test_a_region_told_by_the_town_that_stands_for_it_is_that_region(tmp_path):
+    """"somewhere in Kora", placed at its town Adiri (geo_precision 3), and "in Kora": one region, as the same day's
+    attack told twice; a region told by a town of another region is another region."""
+    regional = {**place("Adiri"), "geo_precision": 3}
+    by_town = article("town", [event(where=regional)], source="Wire One")
+    by_name = article("name", [event(where=place("Kora"))], source="Kora Times")
+    elsewhere = article("else", [event(where={**place("Cedo"), "geo_precision": 3})], source="Sahel Daily")
+    assert merged(tmp_path, "region", [by_town, by_name]) == {("name", "town")}
+    assert merged(tmp_path, "other", [by_name, elsewhere]) == {("name",), ("else",)}

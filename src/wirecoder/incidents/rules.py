@@ -102,6 +102,8 @@ def place_score(a: PlaceKey, b: PlaceKey, rules: MergeRules) -> int | None:
     if _is_area(a) and _is_area(b):
         small, large = (a, b) if a.level <= b.level else (b, a)
         if small.level == large.level:  # two districts or two regions of different names
+            if large.level == REGION and (a.admin1 or a.name) == (b.admin1 or b.name):
+                return 1  # one region, told once by its name and once by the town that stands for it ("Jos")
             return 3 if large.level == DISTRICT and _within(d, rules.point_km) else None
     else:
         small, large = (b, a) if _is_area(a) else (a, b)
