@@ -29,7 +29,7 @@ BATTLE_SUB_TYPES = frozenset({"Armed clash", "Government regains territory", "No
 
 class EventMergeStage:
     name = "event_merge"
-    requires = ("events", "sentences")
+    requires = ("events", "sentences", "dates")
     assigns = ("events",)
 
     def __init__(self, *, countries: CountryNames):
@@ -108,10 +108,13 @@ def _fold_told_day(article: Article, events: list[Event]) -> list[Event]:
 
 
 def _told_day(article: Article, event: Event) -> bool:
-    """Whether the event's date is less sure (time_precision 2) and from its own sentence: the telling's day."""
+    """Whether the event's date is a day made less sure (time_precision 2) in its own sentence: the telling's."""
     told = next((e.span for e in event.evidence if e.field == "date"), None)
-    return event.time_precision == 2 and event.date is not None and told is not None and \
-        article.sentences[event.mention.sentence].span.contains(told)
+    if event.time_precision != 2 or event.date is None or told is None or \
+            not article.sentences[event.mention.sentence].span.contains(told):
+        return False
+    # a day ("on Wednesday") made less sure by telling it, not a vaguer date ("in the early days of October")
+    return any(d.span == told and d.precision == 1 for d in article.dates)
 
 
 def _family(event: Event) -> str:
