@@ -213,3 +213,11 @@ def test_a_nationality_word_before_a_kind_word_is_no_place_of_its_own(coder):
                         "six people.", "Kherson"),
                        ("Rioters burned tyres in the northern Nigerian city of Kano on Sunday.", "Kano")):
         assert [p["name"] for p in located(coder, text)] == [town], text
+
+
+def test_a_place_inside_a_groups_name_is_not_where_it_struck(coder):
+    text = ("Islamic State West Africa Province claimed responsibility on Monday for an attack on a Chadian army "
+            "position at the weekend, saying its fighters had killed nine soldiers.")
+    events = [e for e in coder.code(text, published="2025-03-17")["events"] if not e["background"]]
+    assert events and all(e["location"]["name"] != "West Africa" for e in events)
+    assert all(e["location"]["country"] == "TD" for e in events)  # the target's country stands in

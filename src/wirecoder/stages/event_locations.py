@@ -61,7 +61,7 @@ class EventLocationsStage:
         # ("the civilian population of Azerbaijan") are not where the event happened.
         used = [a.span for a in actors if a is not None]
         used += [a.span for a in article.actors if a.sentence == mention.sentence
-                 and (a.role == ActorRole.STATE or " of " in a.span.text)]
+                 and (a.role == ActorRole.STATE or " of " in a.span.text or _names_a_place_within(article, a))]
         used += article.datelines  # where the reporter filed from
         places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
                   and not any(u.overlaps(p.span) and (u in article.datelines or not (apposed_before(
@@ -135,6 +135,15 @@ class EventLocationsStage:
         if country is None or country.lat is None:
             return None
         return Place(first[iso].span, country.name, None, country.lat, country.lon, iso, None, "A", "PCLI", 3)
+
+
+def _names_a_place_within(article: Article, actor) -> bool:
+    """A group whose name holds a place name and more ("Islamic State West Africa Province"): that place is part
+    of the name, not where anything happened. A state's force named by its province ("Kaduna State Police
+    Command") tells where it serves, and is left to the rule for state actors."""
+    return actor.role != ActorRole.STATE and any(
+        actor.span.start <= p.span.start and p.span.end <= actor.span.end
+        and (p.span.end - p.span.start) < (actor.span.end - actor.span.start) for p in article.places)
 
 
 def _filed_from(article: Article, mention: EventMention) -> Place | None:
