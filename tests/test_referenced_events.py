@@ -169,3 +169,17 @@ def test_a_reaction_with_one_day_keeps_it_the_reactions(coder):
     events = current(coder, "The governor condemned the attack on a police station in Bannu on Saturday.",
                      "2025-02-25")
     assert all(e["date"] != "2025-02-22" or e["time_precision"] != 1 for e in events)
+
+
+def test_an_event_named_by_its_day_lies_where_its_retelling_says_not_where_its_sentence_puts_others(coder):
+    text = ("A court in Peshawar has issued arrest warrants for three men suspected of taking part in Monday's "
+            "bombing that killed four police officers, officials said on Thursday.\n\nThe bomb exploded at a police "
+            "checkpoint in Bannu as officers were searching vehicles.")
+    events = current(coder, text, "2024-05-16")
+    assert [(e["date"], e["location"]["name"]) for e in events] == [("2024-05-13", "Bannu")]
+
+
+def test_an_event_named_by_its_day_keeps_the_place_of_its_own_phrase(coder):
+    events = current(coder, "A court has issued warrants over Monday's bombing at a market in Bannu, officials in "
+                            "Peshawar said.\n\nThe bomb exploded as shoppers crowded the stalls.", "2024-05-16")
+    assert [(e["date"], e["location"]["name"]) for e in events][:1] == [("2024-05-13", "Bannu")]

@@ -70,6 +70,7 @@ class EventLocationsStage:
                   and not names_a_job(place_token(article.doc, p))]
         # a journey's end is no place of the act, wherever the trigger lies ("returning from a trip to X")
         places = [p for p in places if not travel_destination(place_token(article.doc, p))] or places
+        places = _of_the_named_event(article, mention, places)
         places = _in_clause(article, mention, places)
         places = _without_reference_points(article, places)
         places = _most_specific(article, places)
@@ -341,6 +342,36 @@ def _place_told_before(article: Article, mention: EventMention) -> Place | None:
         if named:
             return most_specific_last(named)
     return None
+
+
+RETOLD_AFTER = 3  # sentences after a referenced event in which its retelling may place it
+
+
+def _of_the_named_event(article: Article, mention: EventMention, places: list[Place]) -> list[Place]:
+    """An event named by its day in a sentence about something else ("A court in Narathiwat has approved arrest
+    warrants for two men suspected of taking part in Wednesday's bombing") lies where its own phrase says, else
+    where the next sentences that tell it again say ("The bomb exploded under a ranger pickup truck in Rueso"),
+    before the places its sentence names for other things; with neither, those places as before."""
+    if not mention.referenced or article.doc is None:
+        return places
+    span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+        return places
+    words = list(span.root.subtree)
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    own = [p for p in places if start <= p.span.start < end]
+    if own or not places:
+        return own or places
+    for other in sorted(article.mentions, key=lambda m: m.trigger.start):
+        if other.sentence <= mention.sentence or other.sentence - mention.sentence > RETOLD_AFTER:
+            continue
+        if other.event_type != mention.event_type or other.negated or other.hypothetical:
+            continue
+        named = [p for p in article.places if article.sentence_at(p.span.start) == other.sentence
+                 and p.lat is not None and p.feature_code not in COUNTRY_CODES and not _in_dateline(article, p)]
+        if named:
+            return [most_specific_last(named)]
+    return places
 
 
 def _where_told_first(article: Article, mention: EventMention) -> Place | None:
