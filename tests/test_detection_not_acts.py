@@ -81,3 +81,17 @@ def test_a_denial_of_who_did_a_dated_attack_still_tells_the_attack(coder):
     text = ("A spokesman for the militant group denied on Tuesday that the group was behind Monday's suicide bombing "
             "at a mosque in Peshawar.")
     assert events(coder, text, published="2023-02-01") == ["Suicide bomb"]
+
+
+def test_who_suspects_are_is_no_event(coder):
+    text = ("The three suspects, all from villages near the border, are believed to be members of a local cell of "
+            "the Islamic State Khorasan Province (ISKP), a spokesman for the provincial police command said.")
+    assert [e for e in coder.code(text, published="2025-01-17")["events"] if not e["background"]] == []
+
+
+def test_a_verb_of_state_in_a_noun_phrase_gives_way_to_the_act(coder):
+    # "belonging" qualifies the vehicle; the seizure is what was done
+    text = "Suspected militants seized a vehicle belonging to a municipal councillor near Ayorou on Sunday."
+    events = [e for e in coder.code(text, published="2024-03-11")["events"] if not e["background"]]
+    triggers = {ev["text"] for e in events for ev in e["evidence"] if ev["field"] == "trigger"}
+    assert events and "belonging" not in triggers

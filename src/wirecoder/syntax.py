@@ -13,6 +13,7 @@ SPEECH = _WORDS.words("speech_verb")
 LEGAL = _WORDS.words("legal_word")
 PERFECT_PROGRESSIVE = _WORDS.words("perfect_progressive_aux")  # "has been training"
 REACTION = _WORDS.words("reaction_verb")
+STATE_VERBS = _WORDS.words("state_verb")  # "are believed to be members of": what is, not what was done
 REFLEXIVES = _WORDS.words("reflexive_pronoun")  # "calling itself X": a name, not a call for anything
 KILLING = load_lexicon("counts").words("killing_verbs")
 

@@ -38,7 +38,7 @@ from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import VIOLENT_TYPES
 from ..typing import DetectorModel
 from ..quoting.cues import load_cue_verbs
-from ..syntax import governing_verb, is_predicate, is_reaction_object, is_reference, modality
+from ..syntax import STATE_VERBS, governing_verb, is_predicate, is_reaction_object, is_reference, modality
 
 CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
 AIR = "Air/drone strike"
@@ -250,8 +250,8 @@ class EventDetectionStage:
             return None
         # a verb of speech reports, it does not act, except in a protest: "workers demanded their salaries"
         protest = SUB_EVENT_TYPES[sub] == "Protests"
-        verbs = [t for t in sent if t.pos_ == "VERB" and (protest or (t.lower_ not in self._speech_verbs
-                                                                     and t.lemma_.lower() not in self._speech_verbs))]
+        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in STATE_VERBS and (
+            protest or (t.lower_ not in self._speech_verbs and t.lemma_.lower() not in self._speech_verbs))]
         trigger = None
         if verbs:
             weights = self.model.word_weights([t.text for t in verbs], sub)
@@ -264,6 +264,8 @@ class EventDetectionStage:
                     return None  # no word points to the event and the type is unsure: text unlike news
         elif self._attribution_only(sent):
             return None  # '"Got her!" / an officer said.': a quote's attribution cut off from it tells nothing
+        elif self._stative(sent):
+            return None  # the sentence tells what is ("are believed to be members of a local cell"), no act
         else:
             nouns = [t for t in sent if t.pos_ == "NOUN"]
             if nouns:
@@ -271,7 +273,9 @@ class EventDetectionStage:
                 weight, trigger = max(zip(weights, nouns), key=lambda pair: (pair[0], -pair[1].i))
                 if weight < MIN_TRIGGER_WEIGHT:
                     return None
-        if trigger is None:
+        if trigger is None or trigger.lemma_.lower() in STATE_VERBS:
+            # "the two men are believed to be members of a local cell": who they are, no act (nor is a verb of
+            # state a candidate above: "seized a vehicle belonging to a councillor" points to "seized")
             return None
         negated, hypothetical, habitual = modality(trigger)
         if trigger.dep_ == "acl" and trigger.i != sent.root.i and governing_verb(trigger.head) == sent.root:
@@ -289,6 +293,13 @@ class EventDetectionStage:
             trigger=article.span(trigger.idx, trigger.idx + len(trigger.text)), sentence=index,
             event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=0.0, rule=DETECTOR_RULE,
             negated=negated, hypothetical=hypothetical, habitual=habitual, reference=is_reference(trigger))
+
+    def _stative(self, sent) -> bool:
+        """Whether the sentence's main verb, or the verb of what its verb of speech reports, is a verb of state."""
+        root = sent.root
+        if root.lower_ in self._speech_verbs or root.lemma_.lower() in self._speech_verbs:
+            root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
+        return root.lemma_.lower() in STATE_VERBS
 
     def _attribution_only(self, sent) -> bool:
         """The sentence is only who said something: its root a verb of speech that tells nothing within it."""
