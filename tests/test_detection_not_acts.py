@@ -95,3 +95,10 @@ def test_a_verb_of_state_in_a_noun_phrase_gives_way_to_the_act(coder):
     events = [e for e in coder.code(text, published="2024-03-11")["events"] if not e["background"]]
     triggers = {ev["text"] for e in events for ev in e["evidence"] if ev["field"] == "trigger"}
     assert events and "belonging" not in triggers
+
+
+def test_there_were_is_no_verb_of_state(coder):
+    # an existential "be" says the fighting was there: it still tells the event its noun names
+    text = "Witnesses said there were heavy exchanges of gunfire in the town of Kidal on Monday."
+    events = [e for e in coder.code(text, published="2024-05-14")["events"] if not e["background"]]
+    assert [(e["event_type"], e["date"]) for e in events] == [("Battles", "2024-05-13")]

@@ -250,7 +250,7 @@ class EventDetectionStage:
             return None
         # a verb of speech reports, it does not act, except in a protest: "workers demanded their salaries"
         protest = SUB_EVENT_TYPES[sub] == "Protests"
-        verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() not in STATE_VERBS and (
+        verbs = [t for t in sent if t.pos_ == "VERB" and not _of_state(t) and (
             protest or (t.lower_ not in self._speech_verbs and t.lemma_.lower() not in self._speech_verbs))]
         trigger = None
         if verbs:
@@ -273,7 +273,7 @@ class EventDetectionStage:
                 weight, trigger = max(zip(weights, nouns), key=lambda pair: (pair[0], -pair[1].i))
                 if weight < MIN_TRIGGER_WEIGHT:
                     return None
-        if trigger is None or trigger.lemma_.lower() in STATE_VERBS:
+        if trigger is None or _of_state(trigger):
             # "the two men are believed to be members of a local cell": who they are, no act (nor is a verb of
             # state a candidate above: "seized a vehicle belonging to a councillor" points to "seized")
             return None
@@ -299,7 +299,7 @@ class EventDetectionStage:
         root = sent.root
         if root.lower_ in self._speech_verbs or root.lemma_.lower() in self._speech_verbs:
             root = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis")), root)
-        return root.lemma_.lower() in STATE_VERBS
+        return _of_state(root)
 
     def _attribution_only(self, sent) -> bool:
         """The sentence is only who said something: its root a verb of speech that tells nothing within it."""
@@ -328,6 +328,12 @@ class EventDetectionStage:
     def _reference_only(mention: EventMention) -> EventMention:
         mention.detected = False
         return mention
+
+
+def _of_state(verb) -> bool:
+    """A verb that tells what is ("are believed to be members"), not one that says something was there ("there
+    were heavy exchanges of gunfire"): an existential "be" tells of the event its noun names."""
+    return verb.lemma_.lower() in STATE_VERBS and not any(c.dep_ == "expl" for c in verb.children)
 
 
 def _without_modifiers(article: Article, index: int) -> str:
