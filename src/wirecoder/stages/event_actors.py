@@ -15,7 +15,7 @@ from ..article import ActorMention, Article, EventMention, ReportActors
 from ..events.actor_roles import ActorRoles, speaks
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
-from ..syntax import SPEECH, governing_verb, subject_of
+from ..syntax import REACTION, SPEECH, governing_verb, subject_of
 from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
 _WORDS = load_lexicon("event_actors")
@@ -24,7 +24,6 @@ CARRY_OUT_VERBS = _WORDS.words("carry_out_verb")  # "launched an attack": the ob
 SELF_PRONOUNS = _WORDS.words("self_pronoun")  # "the army said it had killed ..."
 SELF_POSSESSIVES = _WORDS.words("self_possessive")  # "the army said its aircraft struck ..."
 BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
-REACTING_VERBS = load_lexicon("referenced_events").words("reacting_verb")  # "the UN condemned the killing": not the UN's
 
 
 def _blamed_for(root):
@@ -62,7 +61,7 @@ class EventActorsStage:
         trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         root = trigger.root
         verb = governing_verb(root)
-        if root.dep_ == "dobj" and root.pos_ == "NOUN" and root.head.lemma_.lower() in REACTING_VERBS:
+        if root.dep_ == "dobj" and root.pos_ == "NOUN" and root.head.lemma_.lower() in REACTION:
             # "the mission condemned the killing of eight civilians": who reacts did not do it
             reactor = subject_of(root.head)
             if reactor is not None:

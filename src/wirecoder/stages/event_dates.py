@@ -74,11 +74,9 @@ def _told_by_speech(doc, span) -> bool:
     said on Sunday", however the parser hangs the verb)."""
     if _right_after_speech(doc, span):
         return True
-    i = span.start - 1
-    while i >= 0 and doc[i].lower_ in _BEFORE_DAY:
-        i -= 1
-    return i > span.sent.start + 1 and doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in SPEECH and not any(
-        c.dep_ == "mark" for c in doc[i].children)
+    verb = _word_before_day(doc, span)
+    return verb is not None and verb.i > span.sent.start + 1 and verb.pos_ == "VERB" \
+        and verb.lemma_.lower() in SPEECH and not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _retold_date(article: Article, mention: EventMention, told: DateMention | None,
@@ -216,13 +214,18 @@ def _right_after_speech(doc, span) -> bool:
     ("said Sunday's attack ...") dates what it names, and "(as) reported on" with no one telling the event."""
     if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
         return False
-    i = span.start - 1
-    while i >= 0 and doc[i].lower_ in _BEFORE_DAY:
-        i -= 1
-    if i < 0 or doc[i].pos_ not in ("VERB", "AUX") or doc[i].lemma_.lower() not in SPEECH:
+    verb = _word_before_day(doc, span)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in SPEECH:
         return False
     # "(As) reported on 2 May 2020, ...": a telling with no one telling; the day of the report stands for the
     # event's, as ACLED's notes write it
-    verb = doc[i]
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and not any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _word_before_day(doc, span):
+    """The word before a date and the words that lead into it ("said late on Monday": said), or None."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _BEFORE_DAY:
+        i -= 1
+    return doc[i] if i >= 0 else None

@@ -321,6 +321,12 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
                                                                if p.feature_code not in COUNTRY_CODES]
 
 
+def _named_below_country(article: Article, index: int) -> list[Place]:
+    """The placed places below the country a sentence names, the dateline's town left out."""
+    return [p for p in article.places if article.sentence_at(p.span.start) == index and p.lat is not None
+            and p.feature_code not in COUNTRY_CODES and not _in_dateline(article, p)]
+
+
 def _place_told_before(article: Article, mention: EventMention) -> Place | None:
     """The last place below the country named in the previous two sentences of the same paragraph, or of a
     one-sentence paragraph right before it (wire copy sets every sentence apart)."""
@@ -334,9 +340,7 @@ def _place_told_before(article: Article, mention: EventMention) -> Place | None:
             if crossed or size > 1:
                 break
             crossed, paragraph = True, article.sentences[index].paragraph
-        named = [p for p in article.places if article.sentence_at(p.span.start) == index
-                 and p.lat is not None and p.feature_code not in COUNTRY_CODES
-                 and not _in_dateline(article, p)]
+        named = _named_below_country(article, index)
         hosts = {p.within for p in named if p.within is not None}
         named = [p for p in named if p.span not in hosts] or named
         if named:
@@ -367,8 +371,7 @@ def _of_the_named_event(article: Article, mention: EventMention, places: list[Pl
             continue
         if other.event_type != mention.event_type or other.negated or other.hypothetical:
             continue
-        named = [p for p in article.places if article.sentence_at(p.span.start) == other.sentence
-                 and p.lat is not None and p.feature_code not in COUNTRY_CODES and not _in_dateline(article, p)]
+        named = _named_below_country(article, other.sentence)
         if named:
             return [most_specific_last(named)]
     return places
@@ -383,9 +386,7 @@ def _where_told_first(article: Article, mention: EventMention) -> Place | None:
     for other in sorted(article.mentions, key=lambda m: -m.trigger.start):
         if other.sentence >= mention.sentence or other.event_type != mention.event_type:
             continue
-        named = [p for p in article.places if article.sentence_at(p.span.start) == other.sentence
-                 and p.lat is not None and p.feature_code not in COUNTRY_CODES and not _in_dateline(article, p)]
+        named = _named_below_country(article, other.sentence)
         if named:
             return most_specific_last(named)
     return None
-

@@ -88,10 +88,10 @@ def _kind(event: Event) -> str:
 
 def _fold_told_day(article: Article, events: list[Event]) -> list[Event]:
     """An event its own sentence dates only by the telling (time_precision 2, its date in that sentence: "...,
-    sources said on Wednesday") is the one event of its kind
-    the article dates to a day of its own (time_precision 1) on or up to a week before, at the same place or one
-    within the other, with no other toll: fold it into that one, which keeps its day. With two such events the
-    article tells two and neither is taken."""
+    sources said on Wednesday") is the one event of its kind the article dates to a day of its own (time_precision
+    1) up to a week before, at the same place or one within the other: fold it into that one, which keeps its day
+    (tolls may differ: the telling and the retelling cite different claimants). With two such events the article
+    tells two and neither is taken."""
     kept: list[Event] = []
     for event in events:
         hosts = [] if not _told_day(article, event) or event.background else [
