@@ -93,3 +93,17 @@ def test_another_romanisation_of_a_sizeable_town_of_a_named_country_is_a_place(t
         found = [t.text for t in g.toponyms(nlp(
             "Ukraine said fighting went on. Russian guided bombs hit Kostiantynivka itself on Monday."))]
     assert "Kostiantynivka" in found
+
+
+def test_an_area_is_also_called_without_the_local_word_that_begins_its_name():
+    from wirecoder.geo.sources import area_name_variants
+
+    assert "intan jaya" in area_name_variants("Kabupaten Intan Jaya")
+    assert "sarbaz" in area_name_variants("Shahrestān-e Sarbāz")
+    assert "vicente lopez" in area_name_variants("Partido de Vicente López")
+    assert area_name_variants("Kabupaten Intan Jaya")[0] == "Kabupaten Intan Jaya"  # its own name stays first
+    # a town of the area that goes by the bare name is what news means by it: the area is not called so
+    assert "rafah" not in area_name_variants("Markaz Rafaḩ", towns=frozenset({"rafah"}))
+    # an area placed at the point of the area holding it is left to its full name
+    assert area_name_variants("Kabupaten Intan Jaya", local_prefixes=False) == ["Kabupaten Intan Jaya"]
+    assert "Ganja" in area_name_variants("Ganja District", local_prefixes=False)  # the trailing word still goes

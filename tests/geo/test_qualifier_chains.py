@@ -273,3 +273,23 @@ def test_an_area_holds_its_own_seat_and_a_name_of_areas_in_many_countries_proves
 
 def geo_places(geoparser, nlp, text):
     return geoparser.places_in_doc(nlp(text), text=text)
+
+
+def test_local_government_area_in_words_is_the_kind_lga_and_not_part_of_the_name():
+    assert chains("Gunmen stormed a church in Awon, Keloti Local Government Area of Suna State.")[0][0] == [
+        ("Awon", None), ("Keloti", "lga"), ("Suna State", "state")]
+    assert chains("Gunmen attacked Ombara in Keloti local government area on Sunday.")[0][0] == [
+        ("Ombara", None), ("Keloti", "lga")]
+
+
+def test_a_local_government_area_is_the_area_not_the_town_of_its_name(tmp_path, nlp):
+    gazetteer = [area("Suna", 10.3, 7.7, "NG", 6_000_000, admin1_code="18"),
+                 area("Keloti", 9.9, 7.9, "NG", 30_000, code="ADM2", admin1_code="18"),
+                 town("Keloti", 9.87, 7.95, "NG", 30_000, admin1_code="18")]
+    with geoparser_over(tmp_path / "gaz.sqlite", gazetteer) as g:
+        for text in ("Gunmen abducted 14 worshippers in Awon, a community in Keloti Local Government Area of Suna "
+                     "State, on Sunday.", "Gunmen abducted 14 worshippers in Awon, Keloti Local Government Area of "
+                     "Suna State, on Sunday."):
+            got = {p.span.text: p for p in g.places_in_doc(nlp(text), text=text)}
+            assert got["Keloti"].feature_code == "ADM2", text
+            assert got["Awon"].within is not None and got["Awon"].within.text == "Keloti", text

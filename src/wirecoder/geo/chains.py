@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, geo_lexicon, words
+from .wording import AREA_PHRASES, PHRASED_AREA_WORD
 
 CHAIN_WORDS_FILE = "data/chain_words.tsv"
 MAX_NAME_WORDS = 6
@@ -85,6 +86,7 @@ class ChainReader:
         self.months = words("month_words")
         self.openers = lex.words("openers") | self.months | self.head_cues
         self.skipped = self.directions | {"the"}
+        self.area_phrases = AREA_PHRASES  # "Bassa Local Government Area": words that say the kind "lga"
 
     def find(self, text: str) -> list[Chain]:
         toks = []
@@ -179,7 +181,11 @@ class ChainReader:
             owner = Link(toks[start].start, last_owner.end - 2, text[toks[start].start:last_owner.end - 2])
             start = owner_end + 1
         kind = None
-        if end < len(toks) and toks[end].lower in self.kinds and toks[end].text.isupper() and len(toks[end].text) > 1:
+        inner = self._phrase_ending(toks, start, end)
+        if inner or self._phrase_at(toks, end):  # "Bassa Local Government Area", "Bassa local government area"
+            end_link = end - inner if inner else end
+            kind, end = PHRASED_AREA_WORD, end if inner else end + self._phrase_at(toks, end)
+        elif end < len(toks) and toks[end].lower in self.kinds and toks[end].text.isupper() and len(toks[end].text) > 1:
             kind, end_link, end = toks[end].lower, end, end + 1  # "Chikun LGA": the initials are the kind word
         elif end < len(toks) and toks[end].lower in self.kinds and not toks[end].capitalised:
             kind, end_link, end = toks[end].lower, end, end + 1  # "Badah town": the kind word is said of the name
@@ -193,6 +199,18 @@ class ChainReader:
         outer_end = toks[end - 1].end if end > end_link else None
         link = Link(toks[start].start, last.end, text[toks[start].start:last.end], kind, outer_end, owner)
         return link, end
+
+    def _phrase_at(self, toks: list[_Tok], k: int) -> int:
+        """The number of tokens of an area phrase starting at token k, or 0."""
+        for phrase in self.area_phrases:
+            if k + len(phrase) <= len(toks) and all(toks[k + n].lower == w for n, w in enumerate(phrase)):
+                return len(phrase)
+        return 0
+
+    def _phrase_ending(self, toks: list[_Tok], start: int, end: int) -> int:
+        """The number of tokens of an area phrase that ends a run of name words after a name word, or 0."""
+        return next((len(p) for p in self.area_phrases
+                     if end - start > len(p) and self._phrase_at(toks, end - len(p)) == len(p)), 0)
 
     # -- chains ---------------------------------------------------------------------------------------------
 

@@ -32,7 +32,8 @@ from .not_places import initials_of_no_place, names_a_currency
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
-                      SWALLOWED_PREPOSITIONS, TITLE_WORDS, area_word_after, area_word_before, capitalised_in_name,
+                      SWALLOWED_PREPOSITIONS, TITLE_WORDS, area_phrase_ending, area_word_after, area_word_before,
+                      capitalised_in_name,
                       hint_of_word, is_name_run, is_part_direction, list_parts, locative_before, opens_line,
                       people_word_after, previous_word, settlement_word_before, title_case_tokens,
                       trim_articles_and_punctuation)
@@ -273,7 +274,13 @@ class Recognizer:
         return out
 
     def _strip_area_word(self, doc, start: int, end: int) -> tuple[int, int, tuple[Entry, ...]]:
-        """ "Ganja city" -> "Ganja"; "Village Malakal" -> "Malakal" (when only the shorter name is known)."""
+        """ "Ganja city" -> "Ganja"; "Bassa Local Government Area" -> "Bassa"; "Village Malakal" -> "Malakal" (when
+        only the shorter name is known)."""
+        phrase = area_phrase_ending(doc, start, end)
+        if phrase:
+            entries = self._lookup(doc, start, end - phrase)
+            if entries:
+                return start, end - phrase, entries
         if end - start >= 2 and doc[end - 1].lower_ in AREA_WORDS | SETTLEMENT_WORDS:
             entries = self._lookup(doc, start, end - 1)
             if entries:

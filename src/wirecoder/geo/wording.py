@@ -12,6 +12,9 @@ LOCATIVE_WORDS = words("locative_words")
 LOCATIVE_OF_NOUNS = words("locative_of_nouns")
 SETTLEMENT_WORDS = words("settlement_words")
 AREA_WORDS = words("area_words")
+# "Local Government Area" after a name: the kind word "lga" in several words, longest first
+AREA_PHRASES = tuple(sorted((tuple(p.split()) for p in words("area_phrases")), key=len, reverse=True))
+PHRASED_AREA_WORD = "lga"
 MONTH_WORDS = words("month_words")
 SERVED_PLACE_WORDS = words("served_place_words")  # "Bali airport", "Kabul airport": a town's, an island's or an area's
 
@@ -132,9 +135,27 @@ def locative_before(doc, index: int) -> bool:
 
 
 def area_word_after(doc, index: int) -> str | None:
+    if area_phrase_at(doc, index):
+        return PHRASED_AREA_WORD
     if index < len(doc) and doc[index].lower_ in AREA_WORDS | SETTLEMENT_WORDS:
         return doc[index].lower_
     return None
+
+
+def area_phrase_at(doc, index: int) -> int:
+    """The number of tokens of an area phrase ("Local Government Area") that starts at ``index``, or 0."""
+    for phrase in AREA_PHRASES:
+        if index + len(phrase) <= len(doc) and all(doc[index + k].lower_ == w for k, w in enumerate(phrase)):
+            return len(phrase)
+    return 0
+
+
+def area_phrase_ending(doc, start: int, end: int) -> int:
+    """The number of tokens of an area phrase that ends a span (after at least one name token), or 0."""
+    for phrase in AREA_PHRASES:
+        if end - start > len(phrase) and area_phrase_at(doc, end - len(phrase)) == len(phrase):
+            return len(phrase)
+    return 0
 
 
 def people_word_after(doc, index: int) -> bool:
