@@ -193,3 +193,18 @@ def test_merge_bulk_load_unmerged_then_linked_gives_the_same_incidents(tmp_path)
         assert incidents(db) == {}
     with Database(tmp_path / "bulk.db") as db:  # opening it for writing merges what was left unmerged
         assert (incidents(db), records(db), groups(db)) == expected
+
+
+def test_merge_two_events_of_one_article_are_no_rivals_for_a_report_of_both(tmp_path):
+    """An article that told one raid as two attacks at one town on one day (the killing, and the houses burned): a
+    later report of the raid matches both and joins the one it agrees with best; two articles' attacks there
+    stay rivals."""
+    raid = article("raid", [event(killed=3), event(injured=5)], source="Wire One")
+    later = article("later", [event(killed=3, where=place("Adiri District"))], source="Kora Times",
+                    published="2024-03-12")
+    _, _, found = store(tmp_path, "one", [[raid, later]])
+    assert ("later", "raid") in found
+    other = article("other", [event(actor1=FRONT, killed=3)], source="Agence Two")
+    first = article("first", [event(actor1=BRIGADE, killed=3)], source="Wire One")
+    _, _, found = store(tmp_path, "two", [[first, other, later]])
+    assert ("later",) in found  # one article each: which of the two it reports is a guess

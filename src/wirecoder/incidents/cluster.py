@@ -58,7 +58,7 @@ def cluster(reports: Iterable[Report], matcher: Matcher) -> list[list[Report]]:
                 best[index] = max(found)
                 if len(found) == len(members):
                     joinable.append(index)
-        chosen = _clear_choice(best, joinable)
+        chosen = _clear_choice(best, joinable, documents=[{member.document for member in c} for c in clusters])
         if chosen is None:
             clusters.append([report])
         else:
@@ -69,15 +69,19 @@ def cluster(reports: Iterable[Report], matcher: Matcher) -> list[list[Report]]:
 CLEAR_MARGIN = 2
 
 
-def _clear_choice(best: dict[int, int], joinable: list[int]) -> int | None:
+def _clear_choice(best: dict[int, int], joinable: list[int], *, documents: list[set] | None = None) -> int | None:
     """The incident a report joins: the only one it touches, when it is compatible with all of it; else the
-    joinable one it agrees with best, by CLEAR_MARGIN over every other it touches; else None."""
+    joinable one it agrees with best, by CLEAR_MARGIN over every other it touches; else None. An incident told
+    only by articles that also tell the best one is no rival (``documents``: each incident's articles): an
+    article that told one raid as two events (the killings, and the houses burned) does not make a report of the
+    raid ambiguous."""
     if len(best) == 1:
         return joinable[0] if joinable else None
     if not joinable:
         return None
     top = max(joinable, key=lambda index: (best[index], -index))
-    rivals = [score for index, score in best.items() if index != top]
+    rivals = [score for index, score in best.items() if index != top
+              and not (documents is not None and documents[index] <= documents[top])]
     return top if all(best[top] - score >= CLEAR_MARGIN for score in rivals) else None
 
 
