@@ -183,3 +183,19 @@ def test_an_event_named_by_its_day_keeps_the_place_of_its_own_phrase(coder):
     events = current(coder, "A court has issued warrants over Monday's bombing at a market in Bannu, officials in "
                             "Peshawar said.\n\nThe bomb exploded as shoppers crowded the stalls.", "2024-05-16")
     assert [(e["date"], e["location"]["name"]) for e in events][:1] == [("2024-05-13", "Bannu")]
+
+
+def test_an_arrest_over_an_act_reports_the_act_and_who_arrests_did_not_do_it(coder):
+    events = current(coder, "Three held over Quetta bus bombing\n\nPolice arrested three men over the bombing of a "
+                            "bus in Quetta, officials said on Friday.\n", "2025-08-12")
+    (act,) = [e for e in events if e["event_type"] != "Strategic developments"]
+    assert act["referenced"] is True and act["sub_event_type"] == "Remote explosive/landmine/IED"
+    assert act["location"]["name"] == "Quetta" and act["time_precision"] == 3 and act["date"] <= "2025-08-08"
+    assert "Police" not in (act["actor1"] or {}).get("name", "")
+    events = current(coder, "Police charged two men in connection with an attack on a church in Kaduna, a spokesman "
+                            "said on Friday.", "2025-08-12")
+    assert [(e["sub_event_type"], e["referenced"]) for e in events if e["event_type"] != "Strategic developments"] \
+        == [("Attack", True)]
+    # an arrest over an event of years ago reports no new one
+    events = current(coder, "Police arrested a man over the 2015 bombing of a bus in Quetta on Friday.", "2025-08-12")
+    assert all(e["event_type"] == "Strategic developments" for e in events)

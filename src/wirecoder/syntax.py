@@ -16,6 +16,23 @@ REACTION = _WORDS.words("reaction_verb")
 STATE_VERBS = _WORDS.words("state_verb")  # "are believed to be members of": what is, not what was done
 REFLEXIVES = _WORDS.words("reflexive_pronoun")  # "calling itself X": a name, not a call for anything
 KILLING = load_lexicon("counts").words("killing_verbs")
+ANSWERING = _WORDS.words("answering_verb")  # "arrested ... over the bombing": what the arrest answers
+ANSWER_PREPOSITIONS = _WORDS.words("answering_preposition")
+ANSWER_NOUNS = _WORDS.words("answering_noun")  # "in connection with", "in relation to"
+
+
+def answered_by(token):
+    """The verb of an arrest or a charge whose "over" or "for", or "in connection with", names the token's event
+    ("arrested two men over the bombing", "charged for the attack", "detained in connection with the killing"),
+    or None."""
+    if token.dep_ != "pobj":
+        return None
+    preposition, head = token.head, token.head.head
+    if preposition.lower_ in ANSWER_PREPOSITIONS and head.lemma_.lower() in ANSWERING:
+        return head
+    if head.lemma_.lower() in ANSWER_NOUNS and head.dep_ == "pobj" and head.head.head.lemma_.lower() in ANSWERING:
+        return head.head.head
+    return None
 
 
 def token_span(doc, start_char: int, end_char: int):

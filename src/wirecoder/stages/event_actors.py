@@ -15,7 +15,7 @@ from ..article import ActorMention, Article, EventMention, ReportActors
 from ..events.actor_roles import ActorRoles, speaks
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
-from ..syntax import REACTION, SPEECH, governing_verb, subject_of
+from ..syntax import REACTION, SPEECH, answered_by, governing_verb, subject_of
 from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
 _WORDS = load_lexicon("event_actors")
@@ -69,6 +69,16 @@ class EventActorsStage:
                 actors = [a for a in actors if a.span.start not in reacting and a.head not in reacting]
                 if not actors:
                     return ReportActors(None, None, [])
+
+        arrest = answered_by(root)
+        if arrest is not None:
+            # "police arrested two gang members over the killing of seven people": who arrests did not do it, and
+            # who is arrested is only suspected of it
+            told = {t.idx for c in arrest.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
+                    for t in c.subtree}
+            actors = [a for a in actors if a.span.start not in told and a.head not in told]
+            if not actors:
+                return ReportActors(None, None, [])
 
         def actor_at(token):
             if token is None:

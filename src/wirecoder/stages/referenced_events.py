@@ -15,11 +15,12 @@ noun with no such date ("the attack", "last year's attacks") stays what the earl
 
 Reaction pieces tell an incident a second way: as what a reaction or an aftermath follows ("candidates on
 Wednesday reacted to a mass shooting in San Bernardino", "nearly a week after the police shooting of a black man
-here sparked protests"). Such a noun is an event too, ``followed`` as well as ``referenced``: it happened on or
+here sparked protests"), or as what an arrest or a charge answers ("arrested three men over the bombing of a bus
+in Quetta", "detained in connection with the killing of seven people in Choloma"). Such a noun is an event too, ``followed`` as well as ``referenced``: it happened on or
 before the day its sentence tells (the record gives that day at time_precision 3). Only when the sentence says
 where (a place inside the noun's phrase, or "here" in a datelined story: an event with no place joins nothing),
-when it is news (brought by "a" or "this", or "the" when the headline names the same kind of event: the article
-is about it, not about one of years ago), when no other date names it ("after the 2001 attacks"), and when no
+when it is news (brought by "a" or "this", or "the" when the headline names an event of the same type: the
+article is about it, not about one of years ago), when no other date names it ("after the 2001 attacks"), and when no
 modifier makes it no violence between people ("a heart attack").
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ import datetime as dt
 
 from ..article import DETECTOR_RULE, Article, DateMention, EventMention
 from ..lexicon import load_lexicon
+from ..syntax import answered_by
 from ..taxonomy import SUB_EVENT_TYPES
 
 REFERENCE_RULE = "referenced"
@@ -37,7 +39,7 @@ REFERENCE_CONFIDENCE = 0.6  # the prior of a generic trigger ("attack"): a day s
 
 class ReferencedEventsStage:
     name = "referenced_events"
-    requires = ("doc", "sentences", "mentions", "dates", "headline", "published", "places", "datelines")
+    requires = ("doc", "sentences", "mentions", "dates", "headline", "title", "published", "places", "datelines")
     assigns = ("mentions",)
 
     def __init__(self) -> None:
@@ -138,7 +140,8 @@ class ReferencedEventsStage:
             verb = head.head
             if not (head.lower_ in self._after or (head.lower_ == "of" and verb.lemma_.lower() in self._aftermath_nouns)
                     or (head.lower_ == "to" and verb.lemma_.lower() in self._reactions)
-                    or (head.lower_ == "for" and verb.lemma_.lower() in self._blaming)):
+                    or (head.lower_ == "for" and verb.lemma_.lower() in self._blaming)
+                    or answered_by(token) is not None):
                 return None  # "blamed the front for the abduction of two police officers on Sunday"
         elif token.dep_ in ("nsubj", "nsubjpass"):  # "after the police shooting of a black man here sparked protests"
             if not any(c.dep_ == "mark" and c.lower_ in self._after for c in head.children):
@@ -155,13 +158,23 @@ class ReferencedEventsStage:
         if any(not any(d.span.start <= w.idx < d.span.end for d in days) for w in told):
             return None  # "after the 2001 attacks", "last year's shooting": not news of these days
         determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
-        headline = article.headline.text.casefold() if article.headline is not None else ""
-        if not told and determiner not in self._new and not (determiner == "the" and noun in headline):
+        # the headline the text opens with, else the title the article came with
+        headline = (article.headline.text if article.headline is not None else "").casefold()
+        if not told and determiner not in self._new and not (
+                determiner == "the" and self._in_headline(noun, headline)):
             return None  # a past day of its own makes it news too
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         placed = any(start <= p.span.start < end and p.lat is not None for p in article.places) or (
             bool(article.datelines) and any(w.lower_ in self._here for w in token.sent))
         return bool(told) if placed else None
+
+    def _in_headline(self, noun: str, headline: str) -> bool:
+        """Whether the headline names an event of the noun's type ("the killing of seven people", under "Police
+        arrest two over Choloma massacre")."""
+        kind = SUB_EVENT_TYPES[self._nouns[noun]]
+        words = headline.replace("-", " ").split()
+        return any(word.startswith(other) for word in words
+                   for other, sub in self._nouns.items() if SUB_EVENT_TYPES[sub] == kind)
 
     def _named_by_day(self, token, days: list[DateMention]) -> bool:
         """Whether a date of one day is tied to the noun: a possessive ("Monday's", "Sunday night's"), a modifier
