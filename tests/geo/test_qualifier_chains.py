@@ -293,3 +293,15 @@ def test_a_local_government_area_is_the_area_not_the_town_of_its_name(tmp_path, 
             got = {p.span.text: p for p in g.places_in_doc(nlp(text), text=text)}
             assert got["Keloti"].feature_code == "ADM2", text
             assert got["Awon"].within is not None and got["Awon"].within.text == "Keloti", text
+
+
+def test_a_name_the_tagger_takes_for_a_person_with_an_area_word_stays_a_place(tmp_path, nlp):
+    gazetteer = [area("Suna", 10.3, 7.7, "NG", 6_000_000, admin1_code="18"),
+                 area("Kassu", 9.9, 7.9, "NG", 30_000, code="ADM2", admin1_code="18")]
+    text = ("Gunmen attacked Ombara community in Kassu Local Government Area on Saturday night. The chairman of "
+            "Kassu LGA condemned the killings.")
+    doc = nlp(text)
+    assert any(e.label_ == "PERSON" and e.text == "Kassu LGA" for e in doc.ents)  # what the test is about
+    with geoparser_over(tmp_path / "gaz.sqlite", gazetteer) as g:
+        got = [p.span.text for p in g.places_in_doc(doc, text=text)]
+    assert got.count("Kassu") == 2

@@ -298,7 +298,8 @@ class Recognizer:
         """The words of multi-word person names: a surname alone later in the article is the same person."""
         words = set()
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2:
+            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in AREA_WORDS | SETTLEMENT_WORDS:
+                # ("Bassa LGA", "Kachia District" are no one's names, whatever the tagger says)
                 words.update(t.lower_ for t in ent if t.is_alpha)
         return words
 
