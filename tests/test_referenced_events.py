@@ -199,3 +199,20 @@ def test_an_arrest_over_an_act_reports_the_act_and_who_arrests_did_not_do_it(cod
     # an arrest over an event of years ago reports no new one
     events = current(coder, "Police arrested a man over the 2015 bombing of a bus in Quetta on Friday.", "2025-08-12")
     assert all(e["event_type"] == "Strategic developments" for e in events)
+
+
+def test_a_count_of_days_after_an_event_dates_it_and_its_sentence_places_it(coder):
+    events = current(coder, "Authorities in Jharkhand's Hazaribagh district on Thursday extended the suspension of "
+                            "mobile internet, two days after communal clashes during a procession left at least 15 "
+                            "people injured.", "2023-10-26")
+    (clash,) = [e for e in events if e["referenced"]]
+    assert (clash["date"], clash["time_precision"]) == ("2023-10-24", 1)  # Thursday the 26th, less two days
+    assert "Hazaribagh" in clash["location"]["text"]
+    events = current(coder, "Protesters marched in Kabul on Friday, a day after a bombing at a school in the city.",
+                     "2023-10-28")
+    (bombing,) = [e for e in events if e["referenced"]]
+    assert (bombing["date"], bombing["time_precision"]) == ("2023-10-26", 1)
+    # hours after an attack told on an afternoon: the night before, maybe; on or before the day
+    events = current(coder, "Gunmen abducted seven fishermen on Sunday afternoon, hours after an attack on an army post "
+                            "in Kabul.", "2023-10-30")
+    assert [(e["date"], e["time_precision"]) for e in events if e["referenced"]] == [("2023-10-29", 3)]

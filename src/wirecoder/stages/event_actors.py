@@ -73,7 +73,8 @@ class EventActorsStage:
         arrest = answered_by(root)
         if arrest is not None:
             # "police arrested two gang members over the killing of seven people": who arrests did not do it, and
-            # who is arrested is only suspected of it
+            # who is arrested is only suspected of it (what follows an act is often done by its parties: "soldiers
+            # recovered territory following a clash with the ADF")
             told = {t.idx for c in arrest.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
                     for t in c.subtree}
             actors = [a for a in actors if a.span.start not in told and a.head not in told]

@@ -9,6 +9,8 @@ event_merge then joins those that are one.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import dataclasses
 import re
 
@@ -62,6 +64,8 @@ class EventsStage:
                 precision = max(precision, 2)
             if mention.followed:  # what a reaction followed happened on or before the reaction's day
                 when, until, precision = date.date_end or date.date, None, 3
+                if mention.days_before is not None:  # "two days after the clashes": that many days before
+                    when, precision = when - dt.timedelta(days=mention.days_before), 1
             evidence.append(Evidence("date", date.span))
             background = date.background
         elif article.published is not None:

@@ -16,12 +16,14 @@ noun with no such date ("the attack", "last year's attacks") stays what the earl
 Reaction pieces tell an incident a second way: as what a reaction or an aftermath follows ("candidates on
 Wednesday reacted to a mass shooting in San Bernardino", "nearly a week after the police shooting of a black man
 here sparked protests"), or as what an arrest or a charge answers ("arrested three men over the bombing of a bus
-in Quetta", "detained in connection with the killing of seven people in Choloma"). Such a noun is an event too, ``followed`` as well as ``referenced``: it happened on or
-before the day its sentence tells (the record gives that day at time_precision 3). Only when the sentence says
-where (a place inside the noun's phrase, or "here" in a datelined story: an event with no place joins nothing),
-when it is news (brought by "a" or "this", or "the" when the headline names an event of the same type: the
-article is about it, not about one of years ago), when no other date names it ("after the 2001 attacks"), and when no
-modifier makes it no violence between people ("a heart attack").
+in Quetta", "detained in connection with the killing of seven people in Choloma"). Such a noun is an event too,
+``followed`` as well as ``referenced``: it happened on or before the day its sentence tells (the record gives that
+day at time_precision 3), or as many days before it as a count says ("on Thursday ..., two days after communal
+clashes": Tuesday, ``days_before``). Only when the sentence says where (a place inside the noun's phrase, or "here"
+in a datelined story: an event with no place joins nothing; with a count of days, any place of its sentence), when
+it is news (brought by "a" or "this", a count of days, or "the" when the headline names an event of the same type:
+the article is about it, not about one of years ago), when no other date names it ("after the 2001 attacks"), and
+when no modifier makes it no violence between people ("a heart attack").
 """
 from __future__ import annotations
 
@@ -59,6 +61,7 @@ class ReferencedEventsStage:
         self._new = words.words("new_determiner")
         self._not_violence = words.words("not_violence_modifier")
         self._here = load_lexicon("event_places").words("here_word")
+        self._counts = load_lexicon("dates").numbers("count_word")  # "two days after": 2
 
     def __call__(self, article: Article) -> Article:
         days = [d for d in article.dates if self._one_past_day(d, article.published)]
@@ -82,12 +85,13 @@ class ReferencedEventsStage:
                 noun = self._noun(token)
                 if noun is None:
                     continue
-                followed = False
+                followed, days_before = False, None
                 if not self._named_by_day(token, days):
                     dated = self._followed(article, token, noun, days)
                     if dated is None:
                         continue
                     followed = not dated  # "after a bombing on Sunday in Kabul": its own day dates it
+                    days_before = self._days_before(token) if followed else None
                 mention = by_root.get(token.i)
                 sub = self._nouns[noun]
                 if mention is None:
@@ -107,6 +111,8 @@ class ReferencedEventsStage:
                 mention.hypothetical = mention.habitual = mention.reference = False
                 mention.referenced = True
                 mention.followed = mention.followed or followed
+                if days_before is not None:
+                    mention.days_before = days_before
         for mention in flipped:  # the detector, finding no rule to agree with, took a word of its own for the
             for other in article.mentions:  # sentence's event; the rule's noun names it, surer than that guess
                 if other.sentence == mention.sentence and other.rule == DETECTOR_RULE and other.detected \
@@ -158,15 +164,38 @@ class ReferencedEventsStage:
         if any(not any(d.span.start <= w.idx < d.span.end for d in days) for w in told):
             return None  # "after the 2001 attacks", "last year's shooting": not news of these days
         determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
-        # the headline the text opens with, else the title the article came with
-        headline = (article.headline.text if article.headline is not None else "").casefold()
-        if not told and determiner not in self._new and not (
+        # "two days after communal clashes": a count of days says it is news, and its sentence says where
+        # ("Authorities in Hazaribagh district on Thursday extended ..., two days after communal clashes")
+        counted = self._days_before(token) is not None
+        if counted:
+            words = list(token.sent)
+        headline = article.headline.text.casefold() if article.headline is not None else ""
+        if not told and not counted and determiner not in self._new and not (
                 determiner == "the" and self._in_headline(noun, headline)):
             return None  # a past day of its own makes it news too
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         placed = any(start <= p.span.start < end and p.lat is not None for p in article.places) or (
             bool(article.datelines) and any(w.lower_ in self._here for w in token.sent))
         return bool(told) if placed else None
+
+    def _days_before(self, token) -> int | None:
+        """How many days "two days after", "a day after" put the noun's event before the day of its sentence; None
+        without such a count, or for hours, weeks and months (a window, not a day)."""
+        after = token.head if token.dep_ == "pobj" else next(
+            (c for c in token.head.children if c.dep_ == "mark"), None)
+        if after is None or after.lower_ not in self._after:
+            return None
+        unit = next((c for c in after.children if c.dep_ == "npadvmod"), None)
+        if unit is None and after.head.dep_ == "npadvmod":
+            unit = after.head  # "a day after the convoy ambush": the count holds "after"
+        if unit is None:
+            return None
+        if unit.lemma_.lower() != "day":
+            return None  # "hours after an attack" on a Sunday afternoon may be after a night attack of Saturday
+        count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+        if count is None:
+            return None
+        return int(count.text) if count.text.isdigit() else self._counts.get(count.lower_)
 
     def _in_headline(self, noun: str, headline: str) -> bool:
         """Whether the headline names an event of the noun's type ("the killing of seven people", under "Police
