@@ -196,6 +196,11 @@ def test_an_arrest_over_an_act_reports_the_act_and_who_arrests_did_not_do_it(cod
                             "said on Friday.", "2025-08-12")
     assert [(e["sub_event_type"], e["referenced"]) for e in events if e["event_type"] != "Strategic developments"] \
         == [("Attack", True)]
+    events = current(coder, "Security forces have detained three people suspected of involvement in a bomb blast that "
+                            "hit a minibus in Kunduz on Wednesday, the police said on Thursday.", "2024-02-22")
+    (blast,) = [e for e in events if e["event_type"] != "Strategic developments"]
+    assert blast["date"] == "2024-02-21" and blast["event_type"] == "Explosions/Remote violence"
+    assert "Military" not in (blast["actor1"] or {}).get("name", "")  # who detains did not set it off
     # an arrest over an event of years ago reports no new one
     events = current(coder, "Police arrested a man over the 2015 bombing of a bus in Quetta on Friday.", "2025-08-12")
     assert all(e["event_type"] == "Strategic developments" for e in events)

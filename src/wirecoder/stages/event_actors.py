@@ -75,8 +75,9 @@ class EventActorsStage:
             # "police arrested two gang members over the killing of seven people": who arrests did not do it, and
             # who is arrested is only suspected of it (what follows an act is often done by its parties: "soldiers
             # recovered territory following a clash with the ADF")
-            told = {t.idx for c in arrest.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent")
-                    for t in c.subtree}
+            while arrest.dep_ in ("acl", "relcl", "amod") and arrest.head.i != arrest.i:
+                arrest = governing_verb(arrest.head) or arrest.head  # "detained three people suspected of ..."
+            told = {t.idx for t in arrest.subtree} - {t.idx for t in root.subtree}
             actors = [a for a in actors if a.span.start not in told and a.head not in told]
             if not actors:
                 return ReportActors(None, None, [])
