@@ -51,3 +51,20 @@ def test_event_rules_stun_grenades_are_crowd_control_not_a_grenade_attack(run_st
 def test_event_rules_an_attack_on_a_town_killing_people_is_an_attack(run_stages):
     assert "Attack" in types(run_stages, "Gang members killed at least 70 people in an attack on the town of "
                                          "Pont-Sonde on Thursday.")
+
+
+def test_the_events_people_were_killed_in_are_reported_not_referred_to(run_stages):
+    article = run_stages("Three people were killed in riots in Abeche on Monday.", until="mentions",
+                         published="2025-04-15")
+    assert [(m.trigger.text, m.reference) for m in article.mentions] == [("riots", False)]
+    article = run_stages("The group has carried out riots in Abeche for years.", until="mentions",
+                         published="2025-04-15")
+    assert all(m.reference for m in article.mentions if m.trigger.text == "riots")
+
+
+def test_the_act_of_the_main_clause_not_what_came_before_it(coder):
+    text = ("Three people were killed on Monday in riots in Abeche, the main city of eastern Chad, after a motorbike "
+            "taxi driver was shot dead by a soldier, residents said.")
+    events = [e for e in coder.code(text, published="2025-04-15")["events"] if not e["background"]]
+    assert events[0]["event_type"] == "Riots"
+    assert next(v["text"] for v in events[0]["evidence"] if v["field"] == "trigger") == "riots"

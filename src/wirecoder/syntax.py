@@ -16,6 +16,8 @@ REACTION = _WORDS.words("reaction_verb")
 STATE_VERBS = _WORDS.words("state_verb")  # "are believed to be members of": what is, not what was done
 REFLEXIVES = _WORDS.words("reflexive_pronoun")  # "calling itself X": a name, not a call for anything
 KILLING = load_lexicon("counts").words("killing_verbs")
+HARMING = KILLING | _WORDS.words("harming_verb")  # "killed in riots", "died in clashes", "wounded in protests"
+HARMED_IN = _WORDS.words("harmed_in_preposition")
 ANSWERING = _WORDS.words("answering_verb")  # "arrested ... over the bombing": what the arrest answers
 ANSWER_PREPOSITIONS = _WORDS.words("answering_preposition")
 ANSWER_NOUNS = _WORDS.words("answering_noun")  # "in connection with", "in relation to"
@@ -201,10 +203,19 @@ def is_reference(token) -> bool:
     if determiners & REFERRING:
         return True
     if token.tag_ == "NNS" and token.dep_ in ("pobj", "dobj", "attr") \
-            and not any(c.dep_ in ("det", "nummod") for c in token.children):
+            and not any(c.dep_ in ("det", "nummod") for c in token.children) and not _what_harmed(token):
         return True  # "blamed for attacks", "carried out attacks" (a plural subject, "Clashes ... left 13 dead", reports)
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SERIES_NOUNS
+
+
+def _what_harmed(token) -> bool:
+    """'three people were killed in riots', 'died in clashes', 'were wounded during protests': the events the
+    people were killed or hurt in, which the sentence reports."""
+    if token.dep_ != "pobj" or token.head.lower_ not in HARMED_IN:
+        return False
+    verb = governing_verb(token.head)
+    return verb is not None and verb.lemma_.lower() in HARMING
 
 
 def is_predicate(token) -> bool:
