@@ -68,3 +68,11 @@ def test_the_act_of_the_main_clause_not_what_came_before_it(coder):
     events = [e for e in coder.code(text, published="2025-04-15")["events"] if not e["background"]]
     assert events[0]["event_type"] == "Riots"
     assert next(v["text"] for v in events[0]["evidence"] if v["field"] == "trigger") == "riots"
+
+
+def test_a_word_that_refers_to_a_series_gives_way_to_the_act_told(coder):
+    text = ("Seven people were killed when armed men opened fire inside a pool hall in Choloma, northern Honduras, "
+            "early on Sunday, authorities said, in the third massacre in the department of Cortes this month.")
+    events = [e for e in coder.code(text, published="2025-08-10")["events"] if not e["background"]]
+    assert next(v["text"] for v in events[0]["evidence"] if v["field"] == "trigger") == "opened fire"
+    assert events[0]["date"] == "2025-08-10" and events[0]["location"]["name"] == "Choloma"

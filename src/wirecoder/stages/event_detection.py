@@ -262,8 +262,11 @@ class EventDetectionStage:
 
         # a mention of another sub-type that only names a kind of event ("protection against airstrikes") lends
         # no words to this one
-        for pick in (lambda m: m.sub_event_type == sub, lambda m: m.event_type == event_type and done(m),
-                     lambda m: done(m) and not m.reference):
+        # a word that only refers to events ("in the third massacre in the department this month") gives way to
+        # one that tells the act ("armed men opened fire inside a pool hall"), whatever sub-type its rule gave
+        picks = (lambda m: m.sub_event_type == sub, lambda m: m.event_type == event_type and done(m),
+                 lambda m: done(m) and not m.reference)
+        for pick in (*(lambda m, p=p: p(m) and not m.reference for p in picks), *picks):
             chosen = [m for m in mentions if pick(m) and m.detected]
             if chosen:
                 mention = min(chosen, key=lambda m: (m.negated or m.hypothetical or m.habitual, m.trigger.start))
