@@ -305,3 +305,14 @@ def test_a_name_the_tagger_takes_for_a_person_with_an_area_word_stays_a_place(tm
     with geoparser_over(tmp_path / "gaz.sqlite", gazetteer) as g:
         got = [p.span.text for p in g.places_in_doc(doc, text=text)]
     assert got.count("Kassu") == 2
+
+
+def test_a_village_the_tagger_takes_for_a_person_is_placed_by_its_apposition(tmp_path, nlp):
+    gazetteer = [area("Suna", 10.3, 7.7, "NG", 6_000_000, admin1_code="18"),
+                 area("Kassu", 9.9, 7.9, "NG", 30_000, code="ADM2", admin1_code="18")]
+    text = "Gunmen killed 11 people in an attack on Kwall, a community in Kassu Local Government Area of Suna State."
+    doc = nlp(text)
+    assert any(e.label_ == "PERSON" and e.text == "Kwall" for e in doc.ents)  # what the test is about
+    with geoparser_over(tmp_path / "gaz.sqlite", gazetteer) as g:
+        got = {p.span.text: p for p in g.places_in_doc(doc, text=text)}
+    assert "Kwall" in got and got["Kwall"].within is not None and got["Kwall"].within.text == "Kassu"

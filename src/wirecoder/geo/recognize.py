@@ -30,11 +30,10 @@ from .name_runs import name_past_entity, opens_a_longer_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
 from .not_places import initials_of_no_place, names_a_currency
 from .store import Entry, Gazetteer, NameKind
-from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
-                      MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
+from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS,
+                      HYPHENS, MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
                       SWALLOWED_PREPOSITIONS, TITLE_WORDS, area_phrase_ending, area_word_after, area_word_before,
-                      capitalised_in_name,
-                      hint_of_word, is_name_run, is_part_direction, list_parts, locative_before, opens_line,
+                      capitalised_in_name, hint_of_word, is_name_run, is_part_direction, list_parts, locative_before, opens_line,
                       people_word_after, previous_word, settlement_word_before, title_case_tokens,
                       trim_articles_and_punctuation)
 
@@ -140,11 +139,15 @@ class Recognizer:
         return out
 
     def _qualified_by_a_place(self, doc, end: int) -> bool:
-        """A comma, maybe "in" or "near", then a known place: what follows a village's name in news."""
+        """A comma, maybe "in" or "near" (or "a village in", "a community near"), then a known place: what follows a
+        village's name in news."""
         j = end
         if j >= len(doc) or doc[j].text != ",":
             return False
         j += 1
+        if j + 2 < len(doc) and doc[j].lower_ in ARTICLES and doc[j + 1].lower_ in SETTLEMENT_WORDS | COMMUNITY_WORDS \
+                and doc[j + 2].lower_ in QUALIFIER_PREPOSITIONS:
+            j += 2  # "Kwall, a community in Bassa LGA"
         if j < len(doc) and doc[j].lower_ in QUALIFIER_PREPOSITIONS:
             j += 1
         while j < len(doc) and doc[j].lower_ in ARTICLES:

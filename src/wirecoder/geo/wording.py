@@ -11,6 +11,7 @@ from .lexicon import words
 LOCATIVE_WORDS = words("locative_words")
 LOCATIVE_OF_NOUNS = words("locative_of_nouns")
 SETTLEMENT_WORDS = words("settlement_words")
+COMMUNITY_WORDS = words("apposed_settlement_words")  # "Kwall, a community in Bassa LGA"
 AREA_WORDS = words("area_words")
 # "Local Government Area" after a name: the kind word "lga" in several words, longest first
 AREA_PHRASES = tuple(sorted((tuple(p.split()) for p in words("area_phrases")), key=len, reverse=True))
