@@ -30,11 +30,11 @@ from .name_runs import name_past_entity, opens_a_longer_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
 from .not_places import initials_of_no_place, names_a_currency
 from .store import Entry, Gazetteer, NameKind
-from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS,
-                      HYPHENS, MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
+from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
+                      MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
                       SWALLOWED_PREPOSITIONS, TITLE_WORDS, area_phrase_ending, area_word_after, area_word_before,
-                      capitalised_in_name, hint_of_word, is_name_run, is_part_direction, list_parts, locative_before, opens_line,
-                      people_word_after, previous_word, settlement_word_before, title_case_tokens,
+                      capitalised_in_name, hint_of_word, is_name_run, is_part_direction, list_parts, locative_before,
+                      opens_line, people_word_after, previous_word, settlement_word_before, title_case_tokens,
                       trim_articles_and_punctuation)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -140,14 +140,14 @@ class Recognizer:
 
     def _qualified_by_a_place(self, doc, end: int) -> bool:
         """A comma, maybe "in" or "near" (or "a village in", "a community near"), then a known place: what follows a
-        village's name in news."""
+        village's name in news ("Kwall, a community in Bassa LGA")."""
         j = end
         if j >= len(doc) or doc[j].text != ",":
             return False
         j += 1
         if j + 2 < len(doc) and doc[j].lower_ in ARTICLES and doc[j + 1].lower_ in SETTLEMENT_WORDS | COMMUNITY_WORDS \
                 and doc[j + 2].lower_ in QUALIFIER_PREPOSITIONS:
-            j += 2  # "Kwall, a community in Bassa LGA"
+            j += 2
         if j < len(doc) and doc[j].lower_ in QUALIFIER_PREPOSITIONS:
             j += 1
         while j < len(doc) and doc[j].lower_ in ARTICLES:
@@ -277,8 +277,7 @@ class Recognizer:
         return out
 
     def _strip_area_word(self, doc, start: int, end: int) -> tuple[int, int, tuple[Entry, ...]]:
-        """ "Ganja city" -> "Ganja"; "Bassa Local Government Area" -> "Bassa"; "Village Malakal" -> "Malakal" (when
-        only the shorter name is known)."""
+        """ "Ganja city", "Bassa Local Government Area", "Village Malakal": the name alone, when only it is known."""
         phrase = area_phrase_ending(doc, start, end)
         if phrase:
             entries = self._lookup(doc, start, end - phrase)
@@ -298,11 +297,11 @@ class Recognizer:
 
     @staticmethod
     def _person_words(doc) -> set[str]:
-        """The words of multi-word person names: a surname alone later in the article is the same person."""
+        """The words of multi-word person names: a surname alone later in the article is the same person (not of
+        a name that ends with an area word: "Bassa LGA" is no one's, whatever the tagger says)."""
         words = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in AREA_WORDS | SETTLEMENT_WORDS:
-                # ("Bassa LGA", "Kachia District" are no one's names, whatever the tagger says)
                 words.update(t.lower_ for t in ent if t.is_alpha)
         return words
 
