@@ -225,9 +225,8 @@ class Recognizer:
         return out
 
     def _name_over_entity(self, doc, start: int, end: int) -> Candidate | None:
-        """A place's own name that spaCy cut into a word and an entity ("Dera" + PERSON "Ismail Khan"): the
-        capitalised words run on into the entity, which ends where the name ends, and the whole is a prominent
-        place's own name."""
+        """A place's own name that spaCy cut into a word and an entity ("Dera" + PERSON "Ismail Khan"): capitalised
+        words run on into the entity, which ends where the name ends, and the whole is a prominent place's name."""
         tokens = doc[start:end]
         if any(not (t.text[:1].isupper() and t.is_alpha) for t in tokens) or not tokens[-1].ent_type_:
             return None
