@@ -11,6 +11,8 @@ def _sub_types(coder, text):
     "On 30 April 2020, dozens of youths clashed with police during an arrest raid in the Dohra neighbourhood of "
     "Tulkarm.",
     "Clashes broke out between residents and police in the town of Kisii on Monday.",
+    "Members of two communities clashed in Hazaribagh on Tuesday night, leaving 15 people injured.",
+    "Tension prevailed in Hazaribagh on Wednesday after a clash between two communities on Tuesday night.",
 ])
 def test_a_crowd_clashing_with_forces_is_mob_violence(coder, text):
     assert _sub_types(coder, text)[:1] == ["Mob violence"]

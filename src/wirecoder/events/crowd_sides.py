@@ -105,6 +105,12 @@ def _kind(token, actors: list[ActorMention]) -> str:
         return "crowd"
     if token.lower_ == "members" and any(c.dep_ == "compound" and c.lower_ in CROWD_MEMBERS for c in token.children):
         return "crowd"  # "community members", "party members"
+    if token.tag_ == "NNS" and token.lemma_.lower() in CROWD_MEMBERS:
+        return "crowd"  # "a clash between two communities", "two families clashed"
+    if token.lower_ == "members" and any(o.tag_ == "NNS" and o.lemma_.lower() in CROWD_MEMBERS
+                                         for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                                         for o in p.children):
+        return "crowd"  # "members of two communities"
     if token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") or (
             token.ent_type_ == "NORP" and token.text.endswith("s") and token.tag_ == "NNP"):
         return "nation"
