@@ -221,3 +221,9 @@ def test_a_place_inside_a_groups_name_is_not_where_it_struck(coder):
     events = [e for e in coder.code(text, published="2025-03-17")["events"] if not e["background"]]
     assert events and all(e["location"]["name"] != "West Africa" for e in events)
     assert all(e["location"]["country"] == "TD" for e in events)  # the target's country stands in
+
+
+def test_a_place_no_country_holds_takes_the_events_country(coder):
+    places = located(coder, "Jihadists attacked a Chadian army position on the shore of Lake Chad on Saturday, "
+                            "killing five soldiers.")
+    assert [(p["name"], p["country"]) for p in places] == [("Lake Chad", "TD")]

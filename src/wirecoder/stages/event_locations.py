@@ -6,8 +6,8 @@ Djibo") and places that only situate another ("Kayseri, a hub in Central Anatoli
 it is named; several places left make several events. With none: the settlement the sentence refers back to ("the
 city"), else the place told in the sentences just before, else (but for strategic developments, which stay
 unplaced) the town of the dateline when the article names no other, else the target's country, the country the
-article is about, or the actor's own, at country precision. The
-small tests on the parse are in events/places.py.
+article is about, or the actor's own, at country precision; a place no country holds (Lake Chad) takes that
+country. The small tests on the parse are in events/places.py.
 """
 from __future__ import annotations
 
@@ -49,9 +49,18 @@ class EventLocationsStage:
 
     def __call__(self, article: Article) -> Article:
         article.report_places = [
-            self._locations(article, report.mention, (found.actor1, found.actor2, *found.assoc))
+            [self._with_country(article, place, (found.actor1, found.actor2, *found.assoc))
+             for place in self._locations(article, report.mention, (found.actor1, found.actor2, *found.assoc))]
             for report, found in zip(article.reports, article.report_actors)]
         return article
+
+    def _with_country(self, article: Article, place: Place | None, actors) -> Place | None:
+        """A place no one country holds (Lake Chad, the Sahel) lies, for this event, in the country of its target,
+        else the article's, else its actor's: where ACLED codes it."""
+        if place is None or place.country or place.lat is None:
+            return place
+        country = self._country_fallback(actors[1:2]) or self._main_country(article) or self._country_fallback(actors[:1])
+        return replace(place, country=country.country) if country is not None else place
 
     def _locations(self, article: Article, mention: EventMention, actors) -> list[Place | None]:
         here = _here_in_phrase(article, mention)
@@ -97,8 +106,7 @@ class EventLocationsStage:
         # the target's country, else the country the article is about, else the actor's own; within it, the
         # town the story was filed from when the article names no other ("CHARLOTTE, N.C. - ... the police
         # shooting of a black man here")
-        country = self._country_fallback(actors[1:2]) or self._main_country(article) \
-            or self._country_fallback(actors[:1])
+        country = self._country_fallback(actors[1:2]) or self._main_country(article) or self._country_fallback(actors[:1])
         for guess in (_filed_from(article, mention), _only_place(article)):
             if guess is not None and (country is None or guess.country == country.country):
                 return [guess]
@@ -150,8 +158,7 @@ def _names_a_place_within(article: Article, actor) -> bool:
 def _filed_from(article: Article, mention: EventMention) -> Place | None:
     """The town of the article's dateline, when it is the only town or district the article names, or when the
     sentence says the event happened "here" or is the dateline's own lead ("CHARLOTTE - The wife of a man fatally
-    shot by police ..."): at its own precision when the sentence says "here", else as the area around it
-    (ACLED's 3)."""
+    shot by police ..."): at its own precision when the sentence says "here", else the area around it (ACLED's 3)."""
     local = _towns(article)
     filed = [p for p in local if _in_dateline(article, p)]
     if not filed:
@@ -199,8 +206,7 @@ def _in_dateline(article: Article, place: Place) -> bool:
 
 
 def _settlement_referred_to(article: Article, mention: EventMention) -> Place | None:
-    """ "East of the city", "in the camp": a settlement the sentence refers back to is the last one the
-    article named before it."""
+    """ "East of the city", "in the camp": a settlement the sentence refers back to, the last one named before it."""
     words = article.sentences[mention.sentence].span.text.casefold()
     if not SETTLEMENT_REFERENCE.search(words):
         return None
