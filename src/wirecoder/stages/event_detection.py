@@ -266,7 +266,7 @@ class EventDetectionStage:
         # one that tells the act ("armed men opened fire inside a pool hall"), whatever sub-type its rule gave
         picks = (lambda m: m.sub_event_type == sub, lambda m: m.event_type == event_type and done(m),
                  lambda m: done(m) and not m.reference)
-        for pick in (*(lambda m, p=p: p(m) and not m.reference for p in picks), *picks):
+        for pick in (*(lambda m, told=told: told(m) and not m.reference for told in picks), *picks):
             chosen = [m for m in mentions if pick(m) and m.detected]
             if chosen:
                 mention = min(chosen, key=lambda m: (m.negated or m.hypothetical or m.habitual, m.trigger.start))

@@ -41,7 +41,7 @@ REFERENCE_CONFIDENCE = 0.6  # the prior of a generic trigger ("attack"): a day s
 
 class ReferencedEventsStage:
     name = "referenced_events"
-    requires = ("doc", "sentences", "mentions", "dates", "headline", "title", "published", "places", "datelines")
+    requires = ("doc", "sentences", "mentions", "dates", "headline", "published", "places", "datelines")
     assigns = ("mentions",)
 
     def __init__(self) -> None:
