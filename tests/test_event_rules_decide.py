@@ -76,3 +76,16 @@ def test_a_word_that_refers_to_a_series_gives_way_to_the_act_told(coder):
     events = [e for e in coder.code(text, published="2025-08-10")["events"] if not e["background"]]
     assert next(v["text"] for v in events[0]["evidence"] if v["field"] == "trigger") == "opened fire"
     assert events[0]["date"] == "2025-08-10" and events[0]["location"]["name"] == "Choloma"
+
+
+def test_a_plural_the_tagger_takes_for_a_name_still_names_its_event(run_stages):
+    article = run_stages("CHAD - Riots broke out on Monday in Abeche.", until="mentions", published="2025-04-15")
+    assert [(m.trigger.text, m.event_type) for m in article.mentions] == [("Riots", "Riots")]
+
+
+def test_a_crowd_event_keeps_its_kind_when_what_came_before_it_was_violence(coder):
+    text = ("CHAD - Riots broke out on Monday in Abeche, in the east, after a motorbike taxi driver was killed by a "
+            "soldier at a checkpoint. Youths burned a police station and security forces opened fire; at least two "
+            "people were killed, according to local sources.")
+    events = [e for e in coder.code(text, published="2025-04-15")["events"] if not e["background"]]
+    assert events[0]["event_type"] == "Riots"

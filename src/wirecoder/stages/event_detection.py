@@ -45,6 +45,7 @@ AIR = "Air/drone strike"
 IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 ARRESTS = "Arrests"
 SEXUAL, ATTACK = "Sexual violence", "Attack"
+CROWD_TYPES = frozenset({"Protests", "Riots"})  # event types whose own words say the kind of crowd event
 PEACEFUL, INTERVENTION, VIOLENT_DEMONSTRATION = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 
 MIN_TRIGGER_WEIGHT = 0.2
@@ -177,6 +178,9 @@ class EventDetectionStage:
         if main is None:
             return [self._reference_only(m) for m in mentions]
         instead = self._main_clause_act(article, main, mentions)
+        if instead is None and main.rule != DETECTOR_RULE and main.event_type in CROWD_TYPES \
+                and main.sub_event_type != sub and self._after_clause_told(article, main):
+            instead = main  # "Riots broke out after a driver was killed by a soldier": the riots' own kind
         if instead is not None:  # "three people were killed in riots after a driver was shot dead by a soldier":
             main, sub = instead, instead.sub_event_type  # the riots, not what came before them
             p = max(float(row[labels.index(sub)]), instead.confidence) if sub in labels else instead.confidence
@@ -209,6 +213,16 @@ class EventDetectionStage:
                     and not self._before_it(article, mention):
                 return mention
         return None
+
+    def _after_clause_told(self, article: Article, main: EventMention) -> bool:
+        """Whether the main clause tells the chosen act and an "after" clause of its sentence tells what came
+        before it ("Riots broke out ... after a driver was killed by a soldier")."""
+        if article.doc is None or self._before_it(article, main):
+            return False
+        span = article.sentences[main.sentence].span
+        sent = article.doc.char_span(span.start, span.end, alignment_mode="expand")
+        return sent is not None and any(t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self._after for c in t.children) for t in sent)
 
     def _before_it(self, article: Article, mention: EventMention) -> bool:
         """Whether a trigger lies in an "after" clause or phrase: what came before the sentence's event."""
