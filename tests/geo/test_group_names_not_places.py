@@ -36,7 +36,7 @@ def test_a_group_in_brackets_is_neither_a_place_nor_an_area(gazetteer, nlp):
 
 def test_without_the_group_names_the_brackets_made_places_abroad(gazetteer, nlp):
     found = places(gazetteer, nlp, RAID, organisation_names=frozenset())
-    assert found["Shabab"].country == "IR"  # what the rule above prevents
+    assert "Shabab" in found  # what the rule above prevents (a place: placed by its context, or the hamlet abroad)
 
 
 def test_a_sizeable_town_named_like_a_group_stays_a_place(gazetteer, nlp):

@@ -105,3 +105,27 @@ def test_a_region_of_the_projects_table_is_what_its_bare_name_means(tmp_path):
     with geoparser_over(tmp_path / "gaza.sqlite", places) as g:
         [gaza] = resolve(g, "Israeli strikes hit Gaza on Monday.", ["Gaza"])
     assert gaza.name == "Gaza Strip"
+
+
+def test_a_small_town_far_from_every_place_of_its_country_the_article_names_gives_way(tmp_path):
+    places = [area("Dornland", 50.0, 10.0, "XA", 9_000_000, admin1_code="01"),
+              town("Varrow", 50.1, 10.2, "XA", 2_000_000, admin1_code="01"),
+              area("Felsmark", 44.0, 16.0, "XA", 3_000_000, admin1_code="02"),
+              town("Tesmoor", 44.2, 16.1, "XA", 4_000, admin1_code="02"),
+              PlaceRecord(name="Zandia", lat=47.0, lon=13.0, country="XA", feature_class="A", feature_code="PCLI",
+                          population=40_000_000)]
+    with geoparser_over(tmp_path / "neighbourhood.sqlite", [(p, []) if isinstance(p, PlaceRecord) else p
+                                                            for p in places]) as g:
+        # a neighbourhood of Varrow that the gazetteer lacks, not the village of its name 800 km away
+        _, _, part = resolve(g, "In Varrow, Dornland, gunfire broke out in the Tesmoor neighbourhood.",
+                             ["Varrow", "Dornland", "Tesmoor"])
+        # the village's own province, or its country, named outright: the village it is
+        _, in_felsmark, _ = resolve(g, "Talks in Varrow. Gunfire in Tesmoor, Felsmark.",
+                                    ["Varrow", "Tesmoor", "Felsmark"])
+        _, in_zandia, _ = resolve(g, "Talks in Varrow. Gunfire in Tesmoor, in Zandia.",
+                                  ["Varrow", "Tesmoor", "Zandia"])
+        [alone] = resolve(g, "Gunfire broke out in Tesmoor.", ["Tesmoor"])
+    assert part.geonameid is None and part.within is not None and part.lat >= 50.0  # placed by its context
+    assert in_felsmark.name == "Tesmoor" and in_felsmark.lat == 44.2
+    assert in_zandia.name == "Tesmoor" and in_zandia.lat == 44.2
+    assert alone.lat == 44.2

@@ -12,8 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .lexicon import words
-from .names import name_key, name_skeleton
+from .name_forms import STRAY_ALTERNATE_POPULATION, former_names_dropped, short_forms_as_own
 from .store import Entry, NameKind
 
 EARTH_RADIUS_KM = 6371.0
@@ -87,7 +86,7 @@ class Resolver:
         """Resolve the toponyms of one article, in text order."""
         mentions = [_city_hint(m) for m in mentions]
         located = [_settlements_first(_features_first(_areas_over_their_country(
-            _as_hinted(_former_names_dropped(m.text, _short_forms_as_own(
+            _as_hinted(former_names_dropped(m.text, short_forms_as_own(
                 m.text, tuple(e for e in m.candidates if e.lat is not None))), m.hint)),
             m.hint), m.hint) for m in mentions]
         first = [max(cands, key=lambda e, h=m.hint: self.prior(e, h)) if cands else None
@@ -114,6 +113,8 @@ class Resolver:
                         e, m, countries - own_countries, admins - own_admins, others, outlet_country))
                     decided[key] = None if best is not None and (
                         _stray(best, countries - own_countries, others, outlet_country)
+                        or _stray_in_country(best, countries - own_countries, admins - own_admins,
+                                             [o for o in places if o.place_id != best.place_id], m.container)
                         or _not_by_its_city(best, m.container)) else best
                 chosen[i] = decided[key]
         return [Ranked(chosen[i], m.candidates) for i, m in enumerate(mentions)]
@@ -144,7 +145,6 @@ class Resolver:
 
 
 SHADOW_KM = 50.0
-MIN_SKELETON = 3  # shorter consonant skeletons ("Ain", "Una") say too little to call two names one
 SUBURB_KM = 60.0
 SEAT_TOWN_POPULATION = 100_000
 SEAT_SHARE = 0.2  # a province's seat of its own name holds this share of its people or more
@@ -157,43 +157,6 @@ HINTED_CLASSES = {"settlement": ("P",), "city": ("P",), "area": ("A", "L", "T", 
                   "country": ("A",)}
 CITY_POPULATION = 100_000  # "city" (a dateline, "X-based"): a capital or a town this big, when the name has one
 AREA_OUTWEIGHED = 10  # a first-level area whose people a city of its name outnumbers this many times over gives way
-
-
-SHORT_FORM_JOINERS = words("short_form_joiners")
-
-
-def _short_forms_as_own(text: str, cands: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    """An alternate name that opens the place's own name before "upon", "am", "sur"... is its short form, as good
-    as its own name: "Newcastle" for Newcastle upon Tyne, "Frankfurt" for Frankfurt am Main (not "Washington" for
-    Washington County: a kind word is no part of a short form)."""
-    key = name_key(text)
-    out = []
-    for e in cands:
-        rest = name_key(e.name)[len(key):].split() if e.kind == NameKind.ALTERNATE else []
-        if rest and name_key(e.name).startswith(key + " ") and rest[0] in SHORT_FORM_JOINERS:
-            e = e._replace(kind=NameKind.PRIMARY)
-        out.append(e)
-    return tuple(out)
-
-
-def _former_names_dropped(text: str, cands: tuple[Entry, ...]) -> tuple[Entry, ...]:
-    """A small place the name once meant, or means in another language ("Vodyane" for Zymna Voda), gives way to
-    places whose own name it is or spells another way ("Vodiane"): transliterations differ in their vowels, not in
-    their consonants, and in an Arabic article ("Karak" for Al Karak). A big place keeps its other names
-    ("Bombay"), and so does a place that is no town (an airport, "Heathrow")."""
-    droppable = [e.kind == NameKind.ALTERNATE and e.feature_class == "P" and e.population < STRAY_ALTERNATE_POPULATION
-                 for e in cands]
-    if not any(droppable):
-        return cands
-    skeleton = name_skeleton(text)
-    if len(skeleton) < MIN_SKELETON:
-        return cands
-    key = name_key(text)
-    spelled = [e.kind == NameKind.PRIMARY or e.kind == NameKind.ALTERNATE and (
-        name_skeleton(e.name) == skeleton or name_key(e.name).startswith(key + " ")) for e in cands]  # "Karak City"
-    if not any(spelled):
-        return cands
-    return tuple(e for e, own, loose in zip(cands, spelled, droppable) if own or not loose)
 
 
 def _areas_over_their_country(cands: tuple[Entry, ...]) -> tuple[Entry, ...]:
@@ -347,7 +310,6 @@ def _big_city(entry: Entry) -> bool:
 
 
 STRAY_POPULATION = 20_000
-STRAY_ALTERNATE_POPULATION = 100_000  # a town named by another of its spellings ("Singu" for Shingū, Japan)
 STRAY_AREA_CODES = frozenset({"ADM2", "ADM3", "ADM4"})  # districts are placed like the towns they hold
 STRAY_KM = 2_000.0
 STRAY_ALTERNATE_KM = 300.0
@@ -368,6 +330,26 @@ def _stray(entry: Entry, countries: Counter, others: list[Entry], outlet_country
     far = STRAY_KM if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_KM
     return len(local) >= STRAY_MIN_OTHERS and all(
         distance_km(entry.lat, entry.lon, o.lat, o.lon) > far for o in local)
+
+
+STRAY_LOCAL_KM = 300.0
+
+
+def _stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: list[Entry],
+                      container: tuple[Entry, ...]) -> bool:
+    """A small town (or a district as small) of a country the article does not name outright, STRAY_LOCAL_KM and
+    more from every other place it names (an area the name itself also names counts: "X (X district, Y)") and
+    outside every first-level area it names: a part of a named place that the gazetteer lacks is far likelier (a
+    neighbourhood of a named city, not a village of its name in another province), and the name is left to be
+    placed by its context."""
+    if entry.population >= STRAY_POPULATION or not (
+            entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES):
+        return False
+    if countries[("country", entry.country)] or (entry.admin1_code and admins[(entry.country, entry.admin1_code)]) \
+            or any(contains(area, entry) for area in container):
+        return False  # its country or first-level area named outright ("Pailin, Cambodia", "Blakely, Georgia")
+    local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
+    return bool(local) and all(distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM for o in local)
 
 
 def _not_by_its_city(entry: Entry, container: tuple[Entry, ...]) -> bool:
