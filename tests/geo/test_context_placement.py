@@ -2,7 +2,7 @@
 name that is one of its first-level areas' own name means the area."""
 import pytest
 
-from geo_helpers import area, geoparser_over, resolve
+from geo_helpers import area, geoparser_over, resolve, town
 
 from wirecoder.geo import Geoparser
 from wirecoder.geo.store import NameKind
@@ -63,3 +63,20 @@ def test_unknown_name_takes_its_comma_qualifier_or_a_place_inside_it(geoparser):
     text = "Crowds filled Kabul. Traffic jammed Greater Kabul Qwertz and Basra."
     places = resolve(geoparser, text, ["Kabul", "Greater Kabul Qwertz", "Basra"])
     assert places[1].within.text == "Kabul" and places[1].country == "AF"
+
+
+def test_unknown_name_opened_by_a_big_citys_name_is_placed_at_the_city(tmp_path):
+    places = [town("Korvask", 48.0, 37.8, "XA", 900_000, admin1_code="05"),
+              town("Oldport", 36.0, 140.0, "XB", 300_000, admin1_code="01"),
+              town("San", 13.3, -4.9, "XC", 200_000, admin1_code="02"),
+              town("Tesk", 50.0, 30.0, "XA", 2_000, admin1_code="07")]
+    with geoparser_over(tmp_path / "opening.sqlite", places) as g:
+        [station] = resolve(g, "Shells fell near Korvask Filtration Station.", ["Korvask Filtration Station"])
+        [quarter] = resolve(g, "Shots were heard in Korvask-Petrivskyi.", ["Korvask-Petrivskyi"])
+        [village] = resolve(g, "Shots were heard in San Juan de los Cerros.", ["San Juan de los Cerros"])
+        [bay] = resolve(g, "A seal was seen at Oldport Bay.", ["Oldport Bay"])
+        [small] = resolve(g, "Shots were heard in Tesk Mine.", ["Tesk Mine"])
+    assert station.lat == 48.0 and station.geonameid is None and station.within.text == "Korvask"
+    assert quarter.lat == 48.0 and quarter.within.text == "Korvask"
+    # a name of its own joined by small words, a feature named after a far city, a small town: no such host
+    assert village.lat is None and bay.lat is None and small.lat is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..article import Place
@@ -21,9 +21,11 @@ AREA_PRECISION = 3
 HOST_CLASSES = frozenset({"P", "A", "S"})  # towns, areas, sites; not seas, regions, continents or ranges: too vague
 
 
-def place_unknown_by_context(places: Sequence[Place], text: str) -> list[Place]:
+def place_unknown_by_context(places: Sequence[Place], text: str, *,
+                             opening_city: Callable[[Place], Place | None] | None = None) -> list[Place]:
     """The places in text order, each unknown one (no point) placed at the known place that qualifies it after a
-    comma ("Binh Phuoc, Vietnam"), else a known place named inside it ("Greater Toronto Area"), else the nearest
+    comma ("Binh Phuoc, Vietnam"), else a known place named inside it ("Greater Toronto Area"), else the big city
+    whose name opens it (``opening_city``: "Kabul University", "Baghdad-Karkh"), else the nearest
     known town, area or site: in its own sentence first (a town there inside the province nearest it before the province), else the nearest before it, else the nearest after it;
     failing those, at the country its sentence names, or the article's only country. Seas, regions, continents
     and ranges host nothing: they are too vague. A name with no such context stays unknown."""
@@ -39,7 +41,8 @@ def place_unknown_by_context(places: Sequence[Place], text: str) -> list[Place]:
             out.append(place)
             continue
         sentence = _sentence(boundaries, place.span.start, len(text))
-        host = (_qualifier(place, known, text) or _named_inside(place, local) or _host(place, local, sentence)
+        host = (_qualifier(place, known, text) or _named_inside(place, local)
+                or (opening_city(place) if opening_city is not None else None) or _host(place, local, sentence)
                 or _country_host(place, countries, sentence))
         out.append(place if host is None else _placed_at(place, host))
     return out

@@ -12,8 +12,9 @@ from ..taxonomy.actor_lexicon import load_actor_lexicon
 from .build import ensure_gazetteer
 from .context import place_unknown_by_context
 from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at, shared_head_after
-from .lexicon import words
-from .names import name_key, written_as_abbreviation, written_variants
+from .chains import CHAIN_WORDS_FILE
+from .lexicon import geo_lexicon, words
+from .names import name_key, name_skeleton, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
 from .holding import spelled_within
 from .qualify import Qualifier, place_within_chains
@@ -110,7 +111,29 @@ class Geoparser:
                                     outlet_country=outlet_country)
         places = [self._with_seat(to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word),
                                   r.entry) for t, r in zip(found, ranked)]
-        return place_unknown_by_context(place_within_chains(places, chained.hosts), text)
+        return place_unknown_by_context(place_within_chains(places, chained.hosts), text,
+                                        opening_city=self.opening_city)
+
+    def opening_city(self, place: Place) -> Place | None:
+        """The big city whose name opens a name the gazetteer lacks ("Aleppo Central Prison", "Kabul University",
+        "Baghdad-Karkh"): the capital or a town of SUBURB_CITY_POPULATION people or more whose name (as written or
+        spelled another way) the first words are, in a name of capitalised words (not "San Juan de los Llanos")."""
+        words = list(_NAME_WORD.finditer(place.span.text))
+        if any(not w.group()[:1].isupper() and not w.group()[:1].isdigit() for w in words):
+            return None  # "San Juan de los Llanos", "Jabal al Sheikh": a name of its own, joined by small words
+        if words[-1].group().title() in NATURAL_FEATURE_WORDS:
+            return None  # "Oldport Bay": a feature named after a town may lie far from it
+        for n in range(len(words) - 1, 0, -1):
+            head = place.span.text[:words[n - 1].end()]
+            cities = [e for e in self.gazetteer.lookup(head) if e.feature_class == "P" and e.lat is not None
+                      and (e.kind == NameKind.PRIMARY or e.kind == NameKind.ALTERNATE
+                           and name_skeleton(e.name) == name_skeleton(head))  # its name, not a code ("SAN")
+                      and (e.feature_code == "PPLC" or e.population >= SUBURB_CITY_POPULATION)]
+            if cities:
+                city = max(cities, key=lambda e: e.population)
+                span = Span(place.span.start, place.span.start + len(head), head)
+                return to_place(span, Ranked(city, tuple(cities)))
+        return None
 
     def _with_seat(self, place: Place, entry: Entry | None) -> Place:
         """An area with its seat; a district that has no point of its own (the gazetteer placed it at its
@@ -167,7 +190,8 @@ class Geoparser:
         ranked = self.resolver.rank(items, outlet_country=outlet_country)
         placed = place_unknown_by_context([to_place(Span(start, end, text[start:end]), result,
                                                     area_word=_word_after(text, end))
-                                           for (start, end), result in zip(in_text, ranked)], text)
+                                           for (start, end), result in zip(in_text, ranked)], text,
+                                          opening_city=self.opening_city)
         places: list[Place | None] = [None] * len(spans)
         for i, place in zip(order, placed):
             places[i] = place
@@ -269,6 +293,8 @@ def _qualifiers_are_areas(hints: Sequence[str | None], candidates: Sequence[tupl
 
 
 SUBURB_CITY_POPULATION = 100_000
+NATURAL_FEATURE_WORDS = geo_lexicon(CHAIN_WORDS_FILE).words("natural_feature_words")
+_NAME_WORD = re.compile(r"[^\s\-–]+")
 _SUBURB_BEFORE = re.compile(r"\bsuburbs?\s+(?:of\s+)?$", re.IGNORECASE)
 
 
