@@ -129,3 +129,16 @@ def test_a_small_town_far_from_every_place_of_its_country_the_article_names_give
     assert in_felsmark.name == "Tesmoor" and in_felsmark.lat == 44.2
     assert in_zandia.name == "Tesmoor" and in_zandia.lat == 44.2
     assert alone.lat == 44.2
+
+
+def test_a_hamlet_of_a_provinces_name_near_its_middle_is_no_seat_and_the_bare_name_stays_the_province(tmp_path):
+    places = [area("Velmora", 17.6, -100.0, "XA", 3_000_000, admin1_code="12"),
+              town("Velmora", 17.8, -99.9, "XA", 0, admin1_code="12"),  # a ranch of the state's name
+              area("Velmora", 28.5, -107.5, "XA", 34_000, code="ADM2", admin1_code="08"),  # a far municipality
+              area("Kessany", 10.0, 20.0, "XA", 600_000, admin1_code="03"),
+              town("Kessany", 10.1, 20.1, "XA", 90_000, admin1_code="03")]  # a seat: a town of its people
+    with geoparser_over(tmp_path / "ranch.sqlite", places) as g:
+        [state] = resolve(g, "Velmora provides a main route for smugglers.", ["Velmora"])
+        [seat] = resolve(g, "Gunmen attacked a bank in Kessany.", ["Kessany"])
+    assert state.feature_code == "ADM1" and state.lat == 17.6
+    assert seat.feature_class == "P"

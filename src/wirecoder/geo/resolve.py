@@ -241,7 +241,7 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
     def seat_of(e: Entry) -> Entry | None:
         return next((t for t in towns if t.country == e.country and (
             t.kind == NameKind.PRIMARY or t.kind == e.kind or distance_km(t.lat, t.lon, e.lat, e.lon) <= SEAT_KM)
-            and (_big_city(t) or distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM
+            and (_big_city(t) or distance_km(t.lat, t.lon, e.lat, e.lon) <= SHADOW_KM and _peopled_seat(t, e)
                  or ((e.feature_code != "ADM1" or e.kind != NameKind.PRIMARY) and _within(t, e))
                  or _provincial_seat(t, e))), None)
 
@@ -303,6 +303,16 @@ def _provincial_seat(town: Entry, area: Entry) -> bool:
     return area.feature_code == "ADM1" and town.kind == NameKind.PRIMARY and area.kind == NameKind.PRIMARY and \
         area.admin1_code is not None and town.admin1_code == area.admin1_code and \
         town.population >= SEAT_SHARE * area.population
+
+
+SEAT_MIN_SHARE = 0.005  # a first-level area's seat holds at least this share of its people
+
+
+def _peopled_seat(town: Entry, area: Entry) -> bool:
+    """A town beside a first-level area's point is its seat only if it holds some of its people: a hamlet of the
+    province's name near its middle (a Mexican state's namesake ranch) is no seat, and the bare name stays the
+    province's."""
+    return area.feature_code != "ADM1" or town.population >= SEAT_MIN_SHARE * area.population
 
 
 def _big_city(entry: Entry) -> bool:
