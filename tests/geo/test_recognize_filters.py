@@ -312,3 +312,14 @@ def test_a_countrys_initials_after_the_are_the_country_not_an_organisation(tmp_p
     with geoparser_over(tmp_path / "initials.sqlite", [korea, nato]) as g:
         got = texts(g, nlp, "Envoys of the DPRK met officials of the NATO alliance.")
     assert got == ["DPRK"]
+
+
+def test_recognize_a_two_word_name_spacy_calls_a_person_is_a_place_when_the_words_call_it_an_area(tmp_path, nlp):
+    places = [area("Al Qurmani", 16.8, 43.3, "XA", 20_000, code="ADM2", admin1_code="15"),
+              town("Bani Harith", 31.7, 14.0, "XB", 45_000, admin1_code="02"),
+              area("Dar Hamdan", 34.2, 36.3, "XC", 160_000, admin1_code="11")]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        assert "Al Qurmani" in texts(g, nlp, "Airstrikes targeted Al Qurmani district.")
+        assert "Bani Harith" in texts(g, nlp, "Airstrikes hit a truck south of Bani Harith.")
+        assert "Dar Hamdan" in texts(g, nlp, "Protesters gathered outside the governorate of Dar Hamdan.")
+        assert "Bani Harith" not in texts(g, nlp, "Bani Harith said on Monday that he would resign.")

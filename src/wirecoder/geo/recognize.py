@@ -338,8 +338,10 @@ class Recognizer:
         if cand.label in PLACE_LABELS or cand.label in ("NAME_OVER_ENTITY", "DATELINE"):
             return True  # a dateline names a place by the form of news, whoever else bears the name
         if cand.label == "PERSON" and cand.end_token - cand.start_token >= 2 and not strong(cand.entries):
-            # a multi-word person name that happens to be a place name only counts with a place cue
-            return locative_before(doc, cand.start_token)
+            # a multi-word person name that is also a place's counts only with a place cue: a locative before it,
+            # or words calling it an area ("targeted Kafr Batna district", "the governorate of Kafr El Sheikh")
+            return locative_before(doc, cand.start_token) or area_word_after(doc, cand.end_token) is not None \
+                or area_word_before(doc, cand.start_token)
         words = {t.lower_ for t in doc[cand.start_token:cand.end_token]}
         if words & person_words and not strong(cand.entries):
             return False
