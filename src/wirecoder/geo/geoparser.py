@@ -118,13 +118,13 @@ class Geoparser:
         """The big city whose name opens a name the gazetteer lacks ("Aleppo Central Prison", "Kabul University",
         "Baghdad-Karkh"): the capital or a town of SUBURB_CITY_POPULATION people or more whose name (as written or
         spelled another way) the first words are, in a name of capitalised words (not "San Juan de los Llanos")."""
-        words = list(_NAME_WORD.finditer(place.span.text))
-        if any(not w.group()[:1].isupper() and not w.group()[:1].isdigit() for w in words):
+        parts = list(_NAME_WORD.finditer(place.span.text))
+        if len(parts) < 2 or any(not p.group()[:1].isupper() and not p.group()[:1].isdigit() for p in parts):
             return None  # "San Juan de los Llanos", "Jabal al Sheikh": a name of its own, joined by small words
-        if words[-1].group().title() in NATURAL_FEATURE_WORDS:
+        if parts[-1].group().title() in NATURAL_FEATURE_WORDS:
             return None  # "Oldport Bay": a feature named after a town may lie far from it
-        for n in range(len(words) - 1, 0, -1):
-            head = place.span.text[:words[n - 1].end()]
+        for n in range(len(parts) - 1, 0, -1):
+            head = place.span.text[:parts[n - 1].end()]
             cities = [e for e in self.gazetteer.lookup(head) if e.feature_class == "P" and e.lat is not None
                       and (e.kind == NameKind.PRIMARY or e.kind == NameKind.ALTERNATE
                            and name_skeleton(e.name) == name_skeleton(head))  # its name, not a code ("SAN")
