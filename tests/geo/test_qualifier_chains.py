@@ -316,3 +316,8 @@ def test_a_village_the_tagger_takes_for_a_person_is_placed_by_its_apposition(tmp
     with geoparser_over(tmp_path / "gaz.sqlite", gazetteer) as g:
         got = {p.span.text: p for p in g.places_in_doc(doc, text=text)}
     assert "Kwall" in got and got["Kwall"].within is not None and got["Kwall"].within.text == "Kassu"
+
+
+def test_a_capitalised_word_that_is_also_a_particle_ends_a_name_and_is_no_particle():
+    assert chains("Soldiers clashed with rebels in Vellor, Dastra del Sur.")[0][0] == [
+        ("Vellor", None), ("Dastra del Sur", None)]

@@ -146,8 +146,8 @@ class ChainReader:
                 j += 1
             elif toks[j].lower in self.particles:
                 k = j
-                while k < len(toks) and toks[k].lower in self.particles and k - j < 3:
-                    k += 1  # "Leon de los Aldama", "Khabb wa ash Shaaf"
+                while k < len(toks) and toks[k].lower in self.particles and not toks[k].capitalised and k - j < 3:
+                    k += 1  # "Leon de los Aldama", "Khabb wa ash Shaaf"; a capital ends them ("Zamboanga del Sur")
                 if k < len(toks) and self._name_word(toks, k):
                     j = k + 1
                 else:
