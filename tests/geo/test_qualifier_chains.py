@@ -321,3 +321,8 @@ def test_a_village_the_tagger_takes_for_a_person_is_placed_by_its_apposition(tmp
 def test_a_capitalised_word_that_is_also_a_particle_ends_a_name_and_is_no_particle():
     assert chains("Soldiers clashed with rebels in Vellor, Dastra del Sur.")[0][0] == [
         ("Vellor", None), ("Dastra del Sur", None)]
+
+
+def test_the_russian_imeni_named_after_is_a_particle_inside_a_name():
+    assert chains("Shells fell in the area of Zavod imeni Vellora, Dastra.")[0][0] == [
+        ("Zavod imeni Vellora", None), ("Dastra", None)]
