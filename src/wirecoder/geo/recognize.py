@@ -172,8 +172,7 @@ class Recognizer:
         return []
 
     def _place_prefix(self, doc, start: int, end: int) -> Candidate | None:
-        """A prominent place joined by a hyphen to what it qualifies ("U.S.-led", "Kabul-based"), or naming a
-        building or institution that ends the entity."""
+        """A prominent place hyphened to what it qualifies ("U.S.-led"), or naming a building ending the entity."""
         for stop in range(end - 1, start, -1):
             if doc[stop].text not in HYPHENS or doc[stop - 1].whitespace_:
                 continue
@@ -338,10 +337,9 @@ class Recognizer:
         if cand.label in PLACE_LABELS or cand.label in ("NAME_OVER_ENTITY", "DATELINE"):
             return True  # a dateline names a place by the form of news, whoever else bears the name
         if cand.label == "PERSON" and cand.end_token - cand.start_token >= 2 and not strong(cand.entries):
-            # a multi-word person name that is also a place's counts only with a place cue: a locative before it,
-            # or words calling it an area ("targeted Kafr Batna district", "the governorate of Kafr El Sheikh")
+            # a multi-word person name that is also a place's counts only with a place cue: a locative, or words
             return locative_before(doc, cand.start_token) or area_word_after(doc, cand.end_token) is not None \
-                or area_word_before(doc, cand.start_token)
+                or area_word_before(doc, cand.start_token)  # calling it an area ("Kafr Batna district")
         words = {t.lower_ for t in doc[cand.start_token:cand.end_token]}
         if words & person_words and not strong(cand.entries):
             return False
