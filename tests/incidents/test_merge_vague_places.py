@@ -47,3 +47,10 @@ def test_a_part_of_a_town_the_gazetteer_lacks_is_within_that_town(tmp_path):
     town = article("town", [event(where=place("Adiri"))], source="Wire One")
     part = article("part", [event(where=place("Rawda", within="Adiri"))], source="Kora Times")
     assert merged(tmp_path, "part", [town, part]) == {("part", "town")}
+
+
+def test_a_part_of_a_town_is_not_a_place_named_after_the_town(tmp_path):
+    # "near Donetsk Filtration Station" (a place the gazetteer lacks, placed at Donetsk) is not Donetsk Airport
+    camp = article("camp", [event(where=place("Adiri Camp"))], source="Wire One")
+    part = article("part", [event(where=place("Rawda", within="Adiri"))], source="Kora Times")
+    assert merged(tmp_path, "named-after", [camp, part]) == {("camp",), ("part",)}

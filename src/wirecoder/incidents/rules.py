@@ -118,8 +118,8 @@ def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int 
     # a named place the gazetteer lacks carries the point of the town it was placed beside, but may be a village
     # beside it as well as a street in it: differently named, it is not the same spot as the town, unless the text
     # puts it in the town ("the Al-Rawdah district of Taiz city"): a part of the town, as a spot within a district
-    for part, town in ((a, b), (b, a)):
-        if not part.known and part.within and town.known and _names_one_area(part.within, town.name):
+    for part, town in ((a, b), (b, a)):  # the town itself, not a place named after it ("Donetsk Airport")
+        if not part.known and part.within and town.known and part.within == town.name:
             return 2
     if not (a.known and b.known) and a.admin1 and a.admin1 == b.admin1 and _spelled_alike(a.name, b.name):
         return 3  # one place spelled two ways ("Hajeen", "Hajin"), one of them a spelling the gazetteer lacks
