@@ -1,5 +1,5 @@
-"""Which area can hold which place, the test by which qualifier chains weigh names ("Yasne, Donetsk": Donetsk oblast
-holds its own Yasne, not another oblast's), and the readings that go with it: the one town of a name beside the
+"""Which area can hold which place, the test by which qualifier chains weigh names ("Ostrin, Donetsk": Donetsk oblast
+holds its own Ostrin, not another oblast's), and the readings that go with it: the one town of a name beside the
 province named with it, and a name the gazetteer holds only under another spelling inside the area named."""
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def holds(area: Entry, place: Entry) -> bool:
     if code in COUNTRY_CODES:
         return area.country is not None and area.country == place.country
     if code == "ADM1" and area.admin1_code and place.admin1_code and area.admin1_code != place.admin1_code:
-        # the seat of its own name, whatever its code says ("Thyolo (Thyolo, Southern)"; codes of other levels)
+        # the seat of its own name, whatever its code says ("Vellor (Vellor, Southern)"; codes of other levels)
         return name_key(area.name) == name_key(place.name) and area.lat is not None and place.lat is not None \
             and distance_km(area.lat, area.lon, place.lat, place.lon) <= SEAT_REACH_KM
     if code == "ADM1" and area.admin1_code and place.admin1_code:
@@ -61,7 +61,7 @@ def by_the_province(inner: tuple[Entry, ...],
     provinces = [o for o in outer if o.feature_code == "ADM1" and o.lat is not None]
     if len(inner) != 1 or inner[0].feature_class != "P" or inner[0].lat is None \
             or inner[0].population < NAMESAKE_TOWN_POPULATION:
-        return (), ()  # a name of many places ("La Victoria, Lambayeque"), or a village, may well be a namesake
+        return (), ()  # a name of many places ("La Mesk, Lambayeque"), or a village, may well be a namesake
     town = inner[0]
     near = tuple(o for o in provinces if o.country == town.country
                  and distance_km(o.lat, o.lon, town.lat, town.lon) <= HOLD_KM["ADM1"])

@@ -1,7 +1,7 @@
 """Qualifier chains against the gazetteer: the areas named after a place restrict which place it is.
 
-"Goyali, Gadabay" in a story about Azerbaijan is not the Goyali of India; "Njiapanda village (Lubero, Nord-Kivu)"
-is in Nord-Kivu whatever namesake a gazetteer holds abroad; "Yasne, Donetsk" is in Donetsk oblast, not a
+"Dorsk, Gadabay" in a story about Azerbaijan is not a Dorsk of India; "Njiapanda village (Lubero, Nord-Kivu)"
+is in Nord-Kivu whatever namesake a gazetteer holds abroad; "Ostrin, Donetsk" is in Donetsk oblast, not a
 namesake of another oblast. For every chain that ``geo/chains.py`` reads in the text, each name's candidates are
 cut to those held by a candidate of the next known name (and that one's to those holding one), by admin codes
 for countries and first-level areas, by distance for districts and towns (``holds``). A name whose candidates
@@ -287,11 +287,11 @@ def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> 
     name is a city of BIG_TOWN_POPULATION and the first names only small places in its country and no big town
     abroad ("San Cristobal, Bogota"),
     when the next name is
-    an area and the first names only small places (under NAMESAKE_POPULATION) in its country ("Yasne, Donetsk",
-    "La Victoria, Lambayeque"), or when the next name is a town and the first names only small places, all in other
+    an area and the first names only small places (under NAMESAKE_POPULATION) in its country ("Ostrin, Donetsk",
+    "La Mesk, Lambayeque"), or when the next name is a town and the first names only small places, all in other
     countries ("La Candelaria, Bogota")."""
     if len({o.country for o in outer}) >= AMBIGUOUS_COUNTRIES:
-        return False  # "Lilongwe (Central)", "Thyolo (Thyolo, Southern)": a name of areas in many countries
+        return False  # "Lilongwe (Central)", "Vellor (Vellor, Southern)": a name of areas in many countries
     if join == "of":
         return True
     countries = {o.country for o in outer}
@@ -318,7 +318,7 @@ def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> 
         return True  # "Benito Juarez, Nuevo Leon": a town or district named with a state lies in it, whatever
         # bigger namesakes the country has elsewhere (a state is no peer in a list of towns)
     if any(o.feature_class == "A" and o.feature_code not in COUNTRY_CODES for o in outer):
-        # "Yasne, Donetsk", "La Victoria, Lambayeque": the small places of the name in the area's country lie
+        # "Ostrin, Donetsk", "La Mesk, Lambayeque": the small places of the name in the area's country lie
         # elsewhere (a big one abroad is another place again), so this one is missing
         return all(e.population < NAMESAKE_POPULATION for e in local)
     return not local and all(e.population < NAMESAKE_POPULATION for e in inner)
