@@ -192,3 +192,11 @@ def test_assemble_a_day_carried_from_the_lead_is_not_the_telling_day(coder):
     record = coder.code(text, published="2025-11-13")
     days = {e["date"] for e in record["events"] if e["event_type"] == "Protests"}
     assert "2025-11-12" in days and "2025-11-13" in days
+
+
+def test_assemble_a_sentence_that_tells_on_the_lead_with_the_detectors_word_is_the_lead(coder):
+    text = ("Insurgents kidnapped at least 12 children in the village of Mazeze, in Chiure district, on Thursday, "
+            "residents said.\n\nThe attackers, armed with rifles and machetes, arrived in the afternoon and spent "
+            "several hours in the village, residents said.")
+    events = [e for e in coder.code(text, published="2025-05-30")["events"] if not e["background"]]
+    assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]

@@ -4,7 +4,9 @@ One event a type, day and place: a protest met by police is one protest with int
 moment), not two events; fighting in which a side took ground is one battle, coded as first told. An event a lead
 tells with only the telling's day ("Separatists have kidnapped four officials, sources said on Wednesday") is the
 event of its type a later sentence dates and places ("The four were seized on Tuesday at their office in Batibo"):
-one event, of the precise day. An event placed
+one event, of the precise day. A sentence that tells on with only the detector's word and the day of the sentence
+before ("The attackers, armed with rifles, arrived in the afternoon") is the event of its type that sentence told
+at that place. An event placed
 only at a country or a province on the day another of its type is placed at a town there is that event told again ("... in Somalia", "... in Borno"); houses burnt or shops looted in an
 attack, and weapons seen or seized in a battle, on its day and at its place, are part of it, as ACLED codes them. The event kept takes what the
 other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that turned into a riot
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..article import Article, Event
+from ..article import DETECTOR_RULE, Article, Event
 from ..taxonomy.kinds import ActorKind
 from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor
 from ..events.place_relations import same_place, within
@@ -49,6 +51,7 @@ class EventMergeStage:
             index[key] = event
             events.append(event)
         events = _fold_told_day(article, events)
+        events = _fold_retold(article, events)
         events = _fold_coarse(events)
         events = _fold_destruction(events)
         for event in events:  # a protest that turned into a riot: its marchers are rioters now
@@ -100,6 +103,27 @@ def _fold_told_day(article: Article, events: list[Event]) -> list[Event]:
             and 0 < (event.date - e.date).days <= TOLD_DAYS_BEFORE
             and (event.location is None or e.location is None or same_place(e.location, event.location)
                  or within(e.location, event.location) or within(event.location, e.location))]
+        if len(hosts) == 1:
+            _absorb(hosts[0], event)
+            continue
+        kept.append(event)
+    return kept
+
+
+def _fold_retold(article: Article, events: list[Event]) -> list[Event]:
+    """An event told by no rule's word but the detector's own, dated only by a sentence before it, is the one event
+    of its type an earlier sentence dates to that day at the same place, told on ("Insurgents raided the village of
+    Mazeze on Thursday, kidnapping 12 children. The attackers, armed with rifles, arrived in the afternoon"): fold
+    it into that one. With two such events the article tells two and neither is taken."""
+    kept: list[Event] = []
+    for event in events:
+        told = next((e.span for e in event.evidence if e.field == "date"), None)
+        inherited = told is not None and not article.sentences[event.mention.sentence].span.contains(told)
+        hosts = [] if not inherited or event.mention.rule != DETECTOR_RULE or event.background else [
+            e for e in events if e is not event and e.time_precision <= 2 and not e.background
+            and e.event_type == event.event_type and e.date == event.date
+            and e.mention.sentence < event.mention.sentence
+            and e.location is not None and event.location is not None and same_place(e.location, event.location)]
         if len(hosts) == 1:
             _absorb(hosts[0], event)
             continue
