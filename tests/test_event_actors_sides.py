@@ -39,3 +39,10 @@ def test_an_official_is_a_governments_actor_and_no_armed_target(coder):
     event = coder.code("On 4 May 2020, gunmen shot dead the deputy governor of the province in Kandahar city.",
                        published="2020-05-10")["events"][0]
     assert (event["sub_event_type"], event["actor2"]["name"]) == ("Attack", "Government of Afghanistan")
+
+
+def test_whom_a_source_tells_is_no_party(coder):
+    text = ("Witnesses told police that two men on a motorcycle arrived at the business at around 9 p.m. on Friday and "
+            "fired at workers who were closing up in Morelia, before fleeing.")
+    events = [e for e in coder.code(text, published="2024-06-15")["events"] if not e["background"]]
+    assert events and all(e["actor1"]["kind"] != "state_forces" for e in events)

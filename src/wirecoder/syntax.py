@@ -263,6 +263,9 @@ def is_speaker(token) -> bool:
         if current.dep_ in ("nsubj", "conj") and current.head.lemma_.lower() in SPEECH \
                 and current.head.pos_ in ("VERB", "AUX"):  # not the "State" of "Chin State, Myanmar military"
             return True
+        if current.dep_ in ("dobj", "dative") and current.head.lemma_.lower() in SPEECH \
+                and current.head.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in current.head.children):
+            return True  # "witnesses told police that two men fired": whom a source tells is no party either
         if current.dep_ in ("conj", "compound", "pobj", "prep", "appos") and current.head.i != current.i:
             current = current.head
             continue
