@@ -227,3 +227,9 @@ def test_a_place_no_country_holds_takes_the_events_country(coder):
     places = located(coder, "Jihadists attacked a Chadian army position on the shore of Lake Chad on Saturday, "
                             "killing five soldiers.")
     assert [(p["name"], p["country"]) for p in places] == [("Lake Chad", "TD")]
+
+
+def test_a_place_another_borders_only_situates_it(coder):
+    places = located(coder, "Gunmen killed five people in an attack on a bar in Tarimbaro, a municipality bordering "
+                            "the state capital Morelia, on Friday night.")
+    assert [p["text"] for p in places] == ["Tarimbaro"]

@@ -29,6 +29,7 @@ DIRECTION_WORDS = _WORDS.words("direction_word")
 DISTANCE_WORDS = _WORDS.words("distance_word")
 DISTANCE_PREPOSITIONS = _WORDS.words("distance_preposition")  # "10 km from X", "north of X"
 ROUTE_WORDS = _WORDS.words("route_word")
+BORDERING = _WORDS.words("bordering_verb")  # "a municipality bordering Morelia"
 # "the city", "the camp": a settlement the sentence refers back to (not "the city of X", which names it)
 _SETTLEMENTS = "|".join(sorted(_WORDS.words("settlement_noun"), key=len, reverse=True))
 SETTLEMENT_REFERENCE = re.compile(rf"\bthe (?:{_SETTLEMENTS})\b(?! of\b)")
@@ -55,8 +56,7 @@ class EventLocationsStage:
         return article
 
     def _with_country(self, article: Article, place: Place | None, actors) -> Place | None:
-        """A place no one country holds (Lake Chad, the Sahel) lies, for this event, in the country of its target,
-        else the article's, else its actor's: where ACLED codes it."""
+        """A place no one country holds (Lake Chad) lies in its target's, the article's or its actor's country."""
         if place is None or place.country or place.lat is None:
             return place
         country = self._country_fallback(actors[1:2]) or self._main_country(article) or self._country_fallback(actors[:1])
@@ -258,8 +258,7 @@ def _most_specific(article: Article, places: list[Place]) -> list[Place]:
 
 
 def _peers(token, other) -> bool:
-    """Places of one list ("Ganja, Mingachevir, Khizi as well as Absheron district") share its first item, outside
-    brackets."""
+    """Places of one list ("Ganja, Mingachevir, Khizi as well as Absheron district") share its first item."""
     def list_head(t):
         for _ in range(8):
             if t.dep_ in ("conj", "appos", "compound") and t.head.i != t.i:
@@ -293,8 +292,8 @@ def _in_clause(article: Article, mention: EventMention, places: list[Place]) -> 
 
 def _without_reference_points(article: Article, places: list[Place]) -> list[Place]:
     """Places that only orient the reader: "west of Kirkuk", "20 km from X", the second end of "between Tera
-    and Gotheye", "the road to Djibo", "across the Dnipro". ACLED codes the event at the place itself; a
-    reference point stays only when nothing else is named."""
+    and Gotheye", "the road to Djibo", "across the Dnipro", "a municipality bordering Morelia". ACLED codes the
+    event at the place itself; a reference point stays only when nothing else is named."""
     doc = article.doc
 
     def reference(place: Place) -> bool:
@@ -308,6 +307,8 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
             return True  # "EU accession talks", "the Gaza ceasefire": a place naming a topic
         if travel_destination(token):
             return True  # "returning from a trip to the United States"
+        if token.dep_ == "dobj" and token.head.dep_ == "acl" and token.head.lemma_.lower() in BORDERING:
+            return True  # "Tarimbaro, a municipality bordering the state capital Morelia"
         if token.dep_ != "pobj":
             return False
         prep, head = token.head, token.head.head
