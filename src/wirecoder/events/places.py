@@ -18,9 +18,10 @@ The words are in ``lexicon/event_places.tsv``.
 """
 from __future__ import annotations
 
-from ..article import Place, Span
+from ..article import ActorMention, Place, Span
 from ..lexicon import load_lexicon
 from ..actors.names import PLACE_HEADS
+from ..taxonomy.kinds import ActorRole
 
 _LEXICON = load_lexicon("event_places")
 MOVEMENT_VERBS = _LEXICON.words("movement_verb")
@@ -71,6 +72,15 @@ def origin_of_people(token) -> bool:
         return False
     owner = t.head.head
     return owner.pos_ != "VERB" or owner.lemma_.lower() in MOVEMENT_VERBS
+
+
+def names_a_place_within(actor: ActorMention, places: list[Place]) -> bool:
+    """A group whose name holds a place name and more ("Islamic State West Africa Province"): that place is part
+    of the name, not where anything happened. A state's force named by its province ("Kaduna State Police
+    Command") tells where it serves, and is left to the rule for state actors."""
+    return actor.role != ActorRole.STATE and any(
+        actor.span.start <= p.span.start and p.span.end <= actor.span.end
+        and (p.span.end - p.span.start) < (actor.span.end - actor.span.start) for p in places)
 
 
 def names_a_job(token) -> bool:

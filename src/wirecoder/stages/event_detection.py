@@ -221,20 +221,19 @@ class EventDetectionStage:
             return False
         span = article.sentences[main.sentence].span
         sent = article.doc.char_span(span.start, span.end, alignment_mode="expand")
-        return sent is not None and any(t.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in self._after for c in t.children) for t in sent)
+        return sent is not None and any(self._after_clause(t) for t in sent)
 
     def _before_it(self, article: Article, mention: EventMention) -> bool:
         """Whether a trigger lies in an "after" clause or phrase: what came before the sentence's event."""
         span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         if span is None:
             return False
-        for token in (span.root, *span.root.ancestors):
-            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self._after for c in token.children):
-                return True
-            if token.dep_ == "pobj" and token.head.lower_ in self._after:
-                return True
-        return False
+        return any(self._after_clause(token) or (token.dep_ == "pobj" and token.head.lower_ in self._after)
+                   for token in (span.root, *span.root.ancestors))
+
+    def _after_clause(self, token) -> bool:
+        """Whether the token heads a clause opened by "after" or "following"."""
+        return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self._after for c in token.children)
 
     def _by_weapons_and_acts(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:

@@ -19,9 +19,9 @@ from ..taxonomy.kinds import ActorRole
 from ..events.place_relations import contains, within_admin1
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
-from ..events.places import (apposed_before, most_specific_last, names_a_job, names_a_topic, only_finer_kept,
-                             named_node, origin_of_people, place_token, told_in_actors_clause, travel_destination,
-                             without_hosts)
+from ..events.places import (apposed_before, most_specific_last, names_a_job, names_a_place_within, names_a_topic,
+                             named_node, only_finer_kept, origin_of_people, place_token, told_in_actors_clause,
+                             travel_destination, without_hosts)
 from ..syntax import governing_verb
 
 _WORDS = load_lexicon("event_places")
@@ -56,11 +56,16 @@ class EventLocationsStage:
         return article
 
     def _with_country(self, article: Article, place: Place | None, actors) -> Place | None:
-        """A place no one country holds (Lake Chad) lies in its target's, the article's or its actor's country."""
+        """A place no one country holds (Lake Chad) lies in the event's country."""
         if place is None or place.country or place.lat is None:
             return place
-        country = self._country_fallback(actors[1:2]) or self._main_country(article) or self._country_fallback(actors[:1])
+        country = self._event_country(article, actors)
         return replace(place, country=country.country) if country is not None else place
+
+    def _event_country(self, article: Article, actors) -> Place | None:
+        """The target's country, else the country the article is about, else the actor's own (country precision)."""
+        return (self._country_fallback(actors[1:2]) or self._main_country(article)
+                or self._country_fallback(actors[:1]))
 
     def _locations(self, article: Article, mention: EventMention, actors) -> list[Place | None]:
         here = _here_in_phrase(article, mention)
@@ -70,7 +75,7 @@ class EventLocationsStage:
         # ("the civilian population of Azerbaijan") are not where the event happened.
         used = [a.span for a in actors if a is not None]
         used += [a.span for a in article.actors if a.sentence == mention.sentence
-                 and (a.role == ActorRole.STATE or " of " in a.span.text or _names_a_place_within(article, a))]
+                 and (a.role == ActorRole.STATE or " of " in a.span.text or names_a_place_within(a, article.places))]
         used += article.datelines  # where the reporter filed from
         places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
                   and not any(u.overlaps(p.span) and (u in article.datelines or not (apposed_before(
@@ -106,7 +111,7 @@ class EventLocationsStage:
         # the target's country, else the country the article is about, else the actor's own; within it, the
         # town the story was filed from when the article names no other ("CHARLOTTE, N.C. - ... the police
         # shooting of a black man here")
-        country = self._country_fallback(actors[1:2]) or self._main_country(article) or self._country_fallback(actors[:1])
+        country = self._event_country(article, actors)
         for guess in (_filed_from(article, mention), _only_place(article)):
             if guess is not None and (country is None or guess.country == country.country):
                 return [guess]
@@ -144,15 +149,6 @@ class EventLocationsStage:
         if country is None or country.lat is None:
             return None
         return Place(first[iso].span, country.name, None, country.lat, country.lon, iso, None, "A", "PCLI", 3)
-
-
-def _names_a_place_within(article: Article, actor) -> bool:
-    """A group whose name holds a place name and more ("Islamic State West Africa Province"): that place is part
-    of the name, not where anything happened. A state's force named by its province ("Kaduna State Police
-    Command") tells where it serves, and is left to the rule for state actors."""
-    return actor.role != ActorRole.STATE and any(
-        actor.span.start <= p.span.start and p.span.end <= actor.span.end
-        and (p.span.end - p.span.start) < (actor.span.end - actor.span.start) for p in article.places)
 
 
 def _filed_from(article: Article, mention: EventMention) -> Place | None:

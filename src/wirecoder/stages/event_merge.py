@@ -117,8 +117,8 @@ def _fold_retold(article: Article, events: list[Event]) -> list[Event]:
     it into that one. With two such events the article tells two and neither is taken."""
     kept: list[Event] = []
     for event in events:
-        told = next((e.span for e in event.evidence if e.field == "date"), None)
-        inherited = told is not None and not article.sentences[event.mention.sentence].span.contains(told)
+        told = _date_span(event)
+        inherited = told is not None and not _in_own_sentence(article, event, told)
         hosts = [] if not inherited or event.mention.rule != DETECTOR_RULE or event.background else [
             e for e in events if e is not event and e.time_precision <= 2 and not e.background
             and e.event_type == event.event_type and e.date == event.date
@@ -133,12 +133,20 @@ def _fold_retold(article: Article, events: list[Event]) -> list[Event]:
 
 def _told_day(article: Article, event: Event) -> bool:
     """Whether the event's date is a day made less sure (time_precision 2) in its own sentence: the telling's."""
-    told = next((e.span for e in event.evidence if e.field == "date"), None)
-    if event.time_precision != 2 or event.date is None or told is None or \
-            not article.sentences[event.mention.sentence].span.contains(told):
+    told = _date_span(event)
+    if event.time_precision != 2 or event.date is None or told is None or not _in_own_sentence(article, event, told):
         return False
     # a day ("on Wednesday") made less sure by telling it, not a vaguer date ("in the early days of October")
     return any(d.span == told and d.precision == 1 for d in article.dates)
+
+
+def _date_span(event: Event):
+    """The words the event's date came from, or None."""
+    return next((e.span for e in event.evidence if e.field == "date"), None)
+
+
+def _in_own_sentence(article: Article, event: Event, span) -> bool:
+    return article.sentences[event.mention.sentence].span.contains(span)
 
 
 def _family(event: Event) -> str:

@@ -9,9 +9,8 @@ event_merge then joins those that are one.
 """
 from __future__ import annotations
 
-import datetime as dt
-
 import dataclasses
+import datetime as dt
 import re
 
 from ..article import ActorMention, Article, Event, EventMention, EventReport, Evidence, Place, ReportActors, \

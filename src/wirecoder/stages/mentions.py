@@ -85,8 +85,8 @@ class MentionsStage:
         candidates = []
         for i in range(sent.start, sent.end):
             lemma, lower = self._key(doc[i])
-            if doc[i].tag_ == "NNPS" and lemma == lower:  # "CHAD - Riots broke out": a plural the tagger took for
-                lemma = next((lower[:-n] for n in (2, 1) if lower[:-n] in self._triggers), lemma)  # a name's
+            if doc[i].tag_ == "NNPS" and lemma == lower:  # "CHAD - Riots broke out": a plural taken for a name's
+                lemma = next((lower[:-n] for n in (2, 1) if lower[:-n] in self._triggers), lemma)  # "clash(es)"
             rules = self._triggers.get(lemma, []) + (self._triggers.get(lower, []) if lower != lemma else [])
             for rule in rules:
                 end = self._extend(doc, i, sent.end, rule.lemmas[1:], MAX_GAP)
