@@ -118,3 +118,9 @@ def better_actor(kept: ActorMention | None, other: ActorMention | None) -> Actor
     if kept is None or (not kept.named and other is not None and other.named):
         return other
     return kept
+
+
+def one_party(first: ActorMention | None, second: ActorMention | None) -> bool:
+    """Whether an event's two sides name one and the same party: the text named it once as the doer and once
+    among the dead ("NPA militants were killed in a firefight between the NPA and ..."), never what happened."""
+    return first is not None and second is not None and first.named and second.named and first.name == second.name

@@ -18,7 +18,7 @@ import dataclasses
 
 from ..article import DETECTOR_RULE, Article, Event
 from ..taxonomy.kinds import ActorKind
-from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor
+from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor, one_party
 from ..events.place_relations import same_place, within
 from ..geo.countries import CountryNames
 
@@ -184,8 +184,11 @@ def _absorb(kept: Event, other: Event) -> None:
     kept.fatalities = kept.fatalities or other.fatalities
     kept.injured = kept.injured or other.injured
     kept.weapons = kept.weapons + [w for w in other.weapons if w not in kept.weapons]
+    sides = (kept.actor1, kept.actor2, other.actor1, other.actor2)
     kept.actor1 = better_actor(kept.actor1, other.actor1)
     kept.actor2 = better_actor(kept.actor2, other.actor2)
+    if one_party(kept.actor1, kept.actor2):  # one report's doer is the other's victim: the other side is the other's
+        kept.actor2 = next((a for a in sides if a is not None and a.named and a.name != kept.actor1.name), None)
     seen = {(e.field, e.span.start) for e in kept.evidence}
     kept.evidence.extend(e for e in other.evidence if (e.field, e.span.start) not in seen)
     kept.confidence = max(kept.confidence, other.confidence)

@@ -17,7 +17,7 @@ from ..article import ActorMention, Article, Event, EventMention, EventReport, E
     ReportDate, ReportTolls
 from ..events.crowd_sides import crowd_attackers, crowd_clash
 from ..events.place_relations import at_seat
-from ..events.actor_roles import ActorRoles, speaking_force
+from ..events.actor_roles import ActorRoles, one_party, speaking_force, speaks
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..syntax import governing_verb
@@ -74,6 +74,9 @@ class EventsStage:
         force = speaking_force(article, mention)
         actor1 = self._roles.localise(self._roles.as_government(found.actor1, mention), location, force)
         actor2 = self._roles.localise(self._roles.as_government(found.actor2, mention), location, force)
+        if one_party(actor1, actor2) and actor1.kind in ARMED_KINDS:  # "NPA militants were killed in a firefight
+            # between the NPA and a joint team": the armed party named as doer and again among its dead
+            actor2 = self._roles.localise(self._other_side(article, mention, actor1), location, force)
         victims = None
         if actor2 is None and mention.event_type in VIOLENT_TYPES:  # whom its toll counts, when no target is named
             victims = self._roles.localise(_toll_victims(article, mention, tolls, actor1), location, force)
@@ -119,6 +122,19 @@ class EventsStage:
             fatalities=tolls.fatalities.count if tolls.fatalities else None,
             injured=tolls.injured.count if tolls.injured else None, weapons=weapons, background=background,
             confidence=confidence, evidence=evidence, mention=mention)
+
+    def _other_side(self, article: Article, mention: EventMention, actor1: ActorMention) -> ActorMention | None:
+        """Who the event was done to or fought with when the sentence's parse gave actor1's party both roles
+        (its own dead counted as the target): the nearest other party of the trigger's clause that can be its other
+        side (an armed one in a battle, civilians in an attack on civilians; no government's officials), after the
+        trigger first ("a firefight between the NPA and a joint team of police"), that no one speaks as; else none."""
+        kinds = {"Battles": ARMED_KINDS, "Violence against civilians": {ActorKind.CIVILIANS}}.get(
+            mention.event_type, ARMED_KINDS | {ActorKind.CIVILIANS})
+        others = [a for a in article.actors if a.sentence == mention.sentence and a.named and a.name != actor1.name
+                  and a.span != actor1.span and a.kind in kinds and a.role != ActorRole.GOVERNMENT
+                  and not speaks(article.doc, a) and self._in_clause_of(article, mention, a)]
+        start = mention.trigger.start
+        return min(others, key=lambda a: (a.span.start < start, abs(a.span.start - start)), default=None)
 
     @staticmethod
     def _in_clause_of(article: Article, mention: EventMention, actor: ActorMention) -> bool:
