@@ -80,3 +80,20 @@ def test_unknown_name_opened_by_a_big_citys_name_is_placed_at_the_city(tmp_path)
     assert quarter.lat == 48.0 and quarter.within.text == "Korvask"
     # a name of its own joined by small words, a feature named after a far city, a small town: no such host
     assert village.lat is None and bay.lat is None and small.lat is None
+
+
+def test_a_stray_namesake_gives_way_to_the_namesake_beside_the_storys_places(tmp_path):
+    """Two districts share a name: the bigger lies 250 km from every place the story names, in a country it never
+    names outright, the other (of no recorded people) beside the city it names. The near one is meant; only
+    when no namesake lies near is the name left to its context."""
+    entries = [town("Qorvat", 9.93, 8.89, "NG", 1_000_000, admin1_code="49"),
+               area("Zembla", 7.80, 6.92, "NG", 15_000, code="ADM2", admin1_code="41"),
+               area("Zembla", 9.94, 8.74, "NG", 0, code="ADM2", admin1_code="49")]
+    with geoparser_over(tmp_path / "g.sqlite", entries) as geoparser:
+        zembla, qorvat = resolve(geoparser, "Gunmen attacked a village in Zembla on Sunday, officials in Qorvat said.",
+                                 ["Zembla", "Qorvat"])
+        assert zembla.feature_code == "ADM2" and zembla.within is None and abs(zembla.lat - 9.94) < 0.01
+    with geoparser_over(tmp_path / "h.sqlite", entries[:2]) as geoparser:
+        zembla = resolve(geoparser, "Gunmen attacked a village in Zembla on Sunday, officials in Qorvat said.",
+                         ["Zembla", "Qorvat"])[0]
+        assert zembla.within is not None and zembla.within.text == "Qorvat"

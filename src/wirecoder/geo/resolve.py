@@ -109,13 +109,18 @@ class Resolver:
                 m = mentions[i]
                 key = (m.hint, tuple(c.place_id for c in m.container))
                 if key not in decided:
-                    best = max(located[i], default=None, key=lambda e, m=m: self._score(
+                    ranked = sorted(located[i], key=lambda e, m=m: -self._score(
                         e, m, countries - own_countries, admins - own_admins, others, outlet_country))
-                    decided[key] = None if best is not None and (
-                        _stray(best, countries - own_countries, others, outlet_country)
-                        or _stray_in_country(best, countries - own_countries, admins - own_admins,
-                                             [o for o in places if o.place_id != best.place_id], m.container)
-                        or _not_by_its_city(best, m.container)) else best
+
+                    def stray(entry: Entry, m: Mention = m) -> bool:
+                        return (_stray(entry, countries - own_countries, others, outlet_country)
+                                or _stray_in_country(entry, countries - own_countries, admins - own_admins,
+                                                     [o for o in places if o.place_id != entry.place_id], m.container)
+                                or _not_by_its_city(entry, m.container))
+                    # a stray namesake gives way to a place of the name that lies among the article's others (a
+                    # district of 0 people beside the city the story names over a bigger one 250 km away); with none,
+                    # the name is left to be placed by its context
+                    decided[key] = next((e for e in ranked if not stray(e)), None)
                 chosen[i] = decided[key]
         return [Ranked(chosen[i], m.candidates) for i, m in enumerate(mentions)]
 
