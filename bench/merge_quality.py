@@ -229,7 +229,7 @@ def print_causes(lines: list[dict], records: list[dict], parts: dict[str, str], 
                   ("one report placed no finer than a country, or undated", lambda: not (a.mergeable and b.mergeable)),
                   ("countries differ", lambda: a.country != b.country),
                   ("days differ", lambda: max(a.lo, b.lo) > min(a.hi, b.hi)),
-                  ("types differ", lambda: type_score(a, b, distinct=matcher.distinct) is None),
+                  ("types differ", lambda: type_score(a, b, distinct=matcher.distinct, alike=matcher.alike) is None),
                   ("places differ", lambda: place_score(a.place, b.place, rules) is None),
                   ("actors contradict", lambda: actors_score(a, b) is None),
                   ("agreement under the threshold", lambda: matcher.score(a, b) is None))

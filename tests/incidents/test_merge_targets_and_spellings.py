@@ -70,9 +70,9 @@ def test_two_crowds_told_by_who_they_are_are_two_protests(tmp_path):
 
 
 def test_a_day_carried_from_a_sentence_before_agrees_on_the_day(tmp_path):
-    """An attack told as a clash: the same town and a day one report dates in the sentence before (precision 2)
-    agree on the day; a window of a week does not."""
-    clash = {"sub": "Armed clash", "etype": "Battles", "actor2": None}
+    """An attack told as a grenade attack (two event types of one family, no more alike than that): the same town
+    and a day one report dates in the sentence before (precision 2) agree on the day; a window of a week does not."""
+    clash = {"sub": "Grenade", "etype": "Explosions/Remote violence", "actor2": None}
     attack = article("att", [event()], source="Wire One")
     carried = article("car", [event(**clash, precision=2)], source="Kora Times")
     week = article("week", [event(**clash, date="2024-03-10", date_end="2024-03-16", precision=2)],
@@ -90,3 +90,18 @@ def test_a_region_told_by_the_town_that_stands_for_it_is_that_region(tmp_path):
     elsewhere = article("else", [event(where={**place("Cedo"), "geo_precision": 3})], source="Sahel Daily")
     assert merged(tmp_path, "region", [by_town, by_name]) == {("name", "town")}
     assert merged(tmp_path, "other", [by_name, elsewhere]) == {("name",), ("else",)}
+
+
+def test_an_attack_told_as_a_clash_is_one_raid_within_its_district(tmp_path):
+    """"Gunmen attacked a community" by one report (an attack on civilians at a village the gazetteer lacks, within
+    its district), "gunmen clashed there" by another (an armed clash at the district), the same day, neither naming
+    who did it: reports disagree this way on whether the target was armed, so the two agree as much as two
+    sub-types of one group; a grenade attack told the same way stays apart (two event types of one family)."""
+    village = place("Kwiri", within="Adiri District")
+    attack = article("att", [event(where=village, killed=11)], source="Wire One")
+    clash = article("cla", [event(sub="Armed clash", etype="Battles", actor2=None, where=place("Adiri District"),
+                                  killed=8)], source="Kora Times")
+    grenade = article("gre", [event(sub="Grenade", etype="Explosions/Remote violence", actor2=None,
+                                    where=place("Adiri District"), killed=8)], source="Sahel Daily")
+    assert merged(tmp_path, "clash", [attack, clash]) == {("att", "cla")}
+    assert merged(tmp_path, "grenade", [attack, grenade]) == {("att",), ("gre",)}

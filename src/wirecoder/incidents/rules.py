@@ -29,6 +29,7 @@ class Matcher:
     def __init__(self, *, rules: MergeRules):
         self.rules = rules
         self.distinct = frozenset(read_table("distinct_acts.tsv"))
+        self.alike = frozenset(frozenset(pair) for pair in read_table("told_alike.tsv").items())
 
     def score(self, a: Report, b: Report) -> int | None:
         """The agreement of two compatible reports, or None when they cannot be one incident."""
@@ -38,7 +39,7 @@ class Matcher:
                 or (a.outlet_day and a.outlet_day == b.outlet_day)
                 or max(a.lo, b.lo) > min(a.hi, b.hi)):  # type: ignore[type-var]  (mergeable: both dated)
             return None
-        kind = type_score(a, b, distinct=self.distinct)
+        kind = type_score(a, b, distinct=self.distinct, alike=self.alike)
         if kind is None:
             return None
         place = place_score(a.place, b.place, self.rules)  # type: ignore[arg-type]  (mergeable: both placed)
@@ -55,8 +56,10 @@ class Matcher:
         return total if total >= self.rules.min_score else None
 
 
-def type_score(a: Report, b: Report, *, distinct: frozenset[str] = frozenset()) -> int | None:
-    """2 the same sub-type, 1 sub-types of one group (sub_type_groups.tsv), 0 two event types of one family;
+def type_score(a: Report, b: Report, *, distinct: frozenset[str] = frozenset(),
+               alike: frozenset[frozenset[str]] = frozenset()) -> int | None:
+    """2 the same sub-type, 1 sub-types of one group (sub_type_groups.tsv) or a pair reports give in each other's
+    place across two event types (``alike``: told_alike.tsv, an armed clash and an attack), 0 two event types of one family;
     None across families, for two sub-types of one event type in different groups (a mortar attack and a
     car bomb are two events; the sub-types of strategic developments are unrelated acts), and across event
     types when one is an act that reports tell only as itself (``distinct``: distinct_acts.tsv, an abduction)."""
@@ -64,7 +67,7 @@ def type_score(a: Report, b: Report, *, distinct: frozenset[str] = frozenset()) 
         return None
     if a.sub_event_type == b.sub_event_type:
         return 2
-    if a.sub_type_group == b.sub_type_group:
+    if a.sub_type_group == b.sub_type_group or frozenset((a.sub_event_type, b.sub_event_type)) in alike:
         return 1
     if a.event_type == b.event_type or a.family == STRATEGIC or {a.sub_event_type, b.sub_event_type} & distinct:
         return None
