@@ -13,6 +13,7 @@ def _sub_types(coder, text):
     "Clashes broke out between residents and police in the town of Kisii on Monday.",
     "Members of two communities clashed in Hazaribagh on Tuesday night, leaving 15 people injured.",
     "Tension prevailed in Hazaribagh on Wednesday after a clash between two communities on Tuesday night.",
+    "Rival activists clashed in Feni town on Friday, leaving 12 people injured.",  # a party's activists are a crowd
 ])
 def test_a_crowd_clashing_with_forces_is_mob_violence(coder, text):
     assert _sub_types(coder, text)[:1] == ["Mob violence"]
