@@ -53,3 +53,13 @@ def test_a_country_has_one_point_in_the_gazetteer_and_in_the_coders_country_loca
         assert (place.lat, place.lon) == (country.lat, country.lon), place.country
         compared += 1
     assert compared >= 200
+
+
+def test_a_bare_congo_is_the_democratic_republic_for_places_and_actors_alike(coder):
+    """News calls the Democratic Republic "Congo" ("the Congo army", "eastern Congo") and the other "Republic of
+    Congo": actors and places read the bare name as one country."""
+    names = CountryNames()
+    assert names.iso_for("Congo") == names.iso_for("DRC") == "CD"
+    assert names.iso_for("Republic of Congo") == "CG"
+    event = coder.code("The Congo army said it fought rebels near Sake on Saturday.", published="2023-11-19")["events"][0]
+    assert event["actor1"]["country"] == "CD"
