@@ -20,7 +20,7 @@ from .article import Article
 from .days import numeric_day
 from .errors import WirecoderError
 from .geo import Geoparser
-from .geo.names import name_key
+from .geo.geoparser import organisation_names_of
 from .taxonomy.actor_lexicon import load_actor_lexicon
 from .geo.countries import CountryNames
 from .language import LanguageIdentifier
@@ -102,7 +102,7 @@ class Coder:
         countries = CountryNames()
         self._actor_lexicon = load_actor_lexicon()
         self.geoparser = Geoparser(gazetteer_path=pathlib.Path(gazetteer) if gazetteer else None,
-                                   organisation_names=frozenset(name_key(n) for n in self._actor_lexicon.group_names()))
+                                   organisation_names=organisation_names_of(self._actor_lexicon))
         self.pipeline = Pipeline(self._stages(countries, typing_model, today))
 
     def _stages(self, countries: CountryNames, typing_model, today) -> list:

@@ -46,3 +46,14 @@ def test_a_sizeable_town_named_like_a_group_stays_a_place(gazetteer, nlp):
 def test_a_place_after_a_group_opening_a_chain_is_kept(gazetteer, nlp):
     found = places(gazetteer, nlp, "Troops fired mortars at the positions of Shabab in Bardaale, Bay, on Monday.")
     assert "Shabab" not in found and found["Bardaale"].country == "SO"
+
+
+def test_a_groups_acronym_is_no_place_but_only_as_written(gazetteer, nlp):
+    """"the M23" is the rebel group whatever the parser calls it; the acronym counts only with its case."""
+    text = "An uneasy calm returned to Baidoa on Monday after clashes between the M23 and government forces."
+    found = places(gazetteer, nlp, text)
+    assert "M23" not in found and "Baidoa" in found
+    assert "M23" in places(gazetteer, nlp, text, organisation_names=frozenset())  # what the rule prevents
+    from wirecoder.taxonomy.actor_lexicon import load_actor_lexicon
+    acronyms = load_actor_lexicon().group_acronyms()
+    assert {"M23", "ISWAP"} <= acronyms and "AA" not in acronyms and "m23" not in acronyms

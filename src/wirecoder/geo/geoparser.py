@@ -59,10 +59,10 @@ class Geoparser:
                                      f"--out {path}`")
         ensure_gazetteer(path)
         self.gazetteer = Gazetteer(path)
-        # names of armed and political groups (folded with name_key): not places unless a sizeable place is so named;
-        # by default the actor lexicon's (taxonomy/actor_groups.tsv)
+        # names of armed and political groups (folded with name_key) and their acronyms (as written): not places
+        # unless a sizeable place is so named; by default the actor lexicon's (taxonomy/actor_groups.tsv)
         if organisation_names is None:
-            organisation_names = frozenset(name_key(n) for n in load_actor_lexicon().group_names())
+            organisation_names = organisation_names_of(load_actor_lexicon())
         self.recognizer = Recognizer(gazetteer=self.gazetteer, organisation_names=organisation_names)
         self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours())
         self.qualifier = Qualifier(lookup=self.candidates, exact_lookup=self.written_as,
@@ -362,3 +362,8 @@ def _hint_after(text: str, end: int) -> str | None:
     if len(following) > 1 and following[1].casefold() == "of":
         return None  # "the Hunan city of Yueyang": the word is about the next name
     return hint_of_word(word)
+
+
+def organisation_names_of(lexicon) -> frozenset[str]:
+    """The names of an actor lexicon's groups, folded with name_key, and their acronyms as written ("M23")."""
+    return frozenset(name_key(n) for n in lexicon.group_names()) | lexicon.group_acronyms()

@@ -66,10 +66,10 @@ class Recognizer:
 
     def __init__(self, *, gazetteer: Gazetteer, organisation_names: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
-        self.organisation_names = organisation_names  # folded names of armed and political groups
+        self.organisation_names = organisation_names  # groups' names, folded, and their acronyms as written ("M23")
 
     def is_group_name(self, text: str) -> bool:
-        return name_key(text) in self.organisation_names
+        return name_key(text) in self.organisation_names or text.strip() in self.organisation_names
 
     def names_a_group(self, text: str, entries: tuple[Entry, ...]) -> bool:
         """A name of an armed or political group that no sizeable place bears ("Taliban" is a hamlet's other name)."""

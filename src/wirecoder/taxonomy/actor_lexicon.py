@@ -125,6 +125,13 @@ class ActorLexicon:
         return frozenset(f.text for forms in self.folded.values() for f in forms
                          if f.entry.role == ActorRole.GROUP and not f.side_only and not f.exact)
 
+    def group_acronyms(self) -> frozenset[str]:
+        """The named groups' acronyms, as written, of three letters or more or with a digit ("ISWAP", "M23"; not
+        "AA"): matched with their case, they are no word's."""
+        return frozenset(f.text for forms in self.exact.values() for f in forms
+                         if f.entry.role == ActorRole.GROUP and not f.side_only
+                         and (len(f.text) >= 3 or any(c.isdigit() for c in f.text)))
+
     def value_map(self, name: str) -> Mapping[str, str]:
         return self.values.get(name, MappingProxyType({}))
 
