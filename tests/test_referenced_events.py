@@ -221,3 +221,16 @@ def test_a_count_of_days_after_an_event_dates_it_and_its_sentence_places_it(code
     events = current(coder, "Gunmen abducted seven fishermen on Sunday afternoon, hours after an attack on an army post "
                             "in Kabul.", "2023-10-30")
     assert [(e["date"], e["time_precision"]) for e in events if e["referenced"]] == [("2023-10-29", 3)]
+
+
+def test_violence_or_unrest_named_by_its_day_is_a_crowds_event(coder):
+    """"Friday's violence in Feni town": the day names one outbreak, a crowd's; violence a day does not name is a
+    topic ("violence against women had risen")."""
+    events = current(coder, "Police have filed a case against 250 people over Friday's violence in Feni town, the "
+                            "officer in charge said on Saturday.", "2025-10-25")
+    assert [(e["event_type"], e["date"], e["location"]["name"], e["referenced"]) for e in events] == [
+        ("Riots", "2025-10-24", "Feni", True)]
+    events = current(coder, "The curfew was extended on Thursday after Monday's unrest in Hazaribagh.", "2025-10-25")
+    assert [(e["event_type"], e["date"]) for e in events] == [("Riots", "2025-10-20")]
+    assert current(coder, "Campaigners said on Tuesday that violence against women had risen in Kenya.",
+                   "2025-10-25") == []
