@@ -46,3 +46,20 @@ def test_soldiers_or_police_off_duty_are_no_armed_side(coder, text, expected):
 ])
 def test_an_attack_by_a_crowd_of_people_is_mob_violence(coder, text, expected):
     assert _sub_types(coder, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 4 March 2024, two men shot at customers inside a bakery in Culiacan.", "Attack"),  # who fires is armed
+    ("On 4 March 2024, men in a pickup opened fire on a bus stop in Culiacan.", "Attack"),
+    ("On 4 March 2024, five persons beat up a man with bamboo sticks in Culiacan.", "Mob violence"),
+])
+def test_people_who_fire_guns_are_no_crowd(coder, text, expected):
+    assert _sub_types(coder, text)[:1] == [expected]
+
+
+def test_an_armed_group_named_by_the_lexicon_makes_no_mob_violence(coder):
+    """Whatever the detector reads into a beating, a named militia's attack on a party member is an attack on a
+    civilian; a fight between a militia and another party's supporters stays a crowd's."""
+    event = coder.code("On 7 March 2024, Imbonerakure attacked and injured a CNL member in Gitega commune. He was "
+                       "beaten up for leaving the ruling party.", published="2024-03-10")["events"][0]
+    assert (event["sub_event_type"], event["actor1"]["name"]) == ("Attack", "Imbonerakure")

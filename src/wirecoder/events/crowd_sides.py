@@ -17,6 +17,7 @@ CROWD_PEOPLE = _WORDS.words("crowd_people")
 CROWD_QUANTITY = _WORDS.words("crowd_quantity")
 ARMED_MODIFIER = _WORDS.words("armed_modifier")
 CROWD_MEMBERS = _WORDS.words("crowd_members")
+FIREARM_ACTS = _WORDS.words("firearm_act")
 NON_STATE_ARMED = frozenset({ActorKind.REBELS, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA,
                              ActorKind.EXTERNAL_FORCES})
 
@@ -37,13 +38,14 @@ def crowd_clash(article: Article, mention: EventMention) -> bool:
 def crowd_attackers(article: Article, mention: EventMention) -> bool:
     """True when an attack's doers are a crowd of people, not an armed group: "a group of local people killed a man",
     "five persons beat up a man", "settlers beat a Palestinian" (ACLED's mob violence); the subject of the act's
-    verb, or its "by" agent."""
-    root = _trigger_root(article, mention)
-    if root is None:
+    verb, or its "by" agent. Never for an act of firearms (firearm_act: "two men shot at people")."""
+    span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    if span is None:
         return False
+    root = span.root
     verb = root if root.pos_ == "VERB" else governing_verb(root)
-    if verb is None:
-        return False
+    if verb is None or FIREARM_ACTS & {t.lemma_.lower() for t in (*span, verb)}:
+        return False  # "two men shot at people", "men in a car opened fire": who fires a gun is armed, no crowd
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if not doers:

@@ -15,7 +15,7 @@ import re
 
 from ..article import ActorMention, Article, Event, EventMention, EventReport, Evidence, Place, ReportActors, \
     ReportDate, ReportTolls
-from ..events.crowd_sides import crowd_attackers, crowd_clash
+from ..events.crowd_sides import NON_STATE_ARMED, crowd_attackers, crowd_clash
 from ..events.place_relations import at_seat
 from ..events.actor_roles import ActorRoles, one_party, speaking_force, speaks
 from ..geo.countries import CountryNames
@@ -164,6 +164,11 @@ class EventsStage:
             return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
         if mention.sub_event_type == "Attack" and crowd_attackers(article, mention):
             return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
+        if mention.sub_event_type == "Mob violence" and actor1 is not None and actor1.role == ActorRole.GROUP \
+                and actor1.kind in NON_STATE_ARMED and not CLASH_WORDS.search(sentence):
+            # mob violence is a crowd's: an armed group the lexicon names that "attacked and injured a party member" made an
+            # attack on a civilian (ACLED codes a party's members as civilians), whatever the detector read into it
+            return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         # officials of a government (a governor, a ministry) are no armed side, though a state's
         unarmed_target = actor2 is not None and actor2.named and (
             actor2.kind == ActorKind.CIVILIANS or actor2.role == ActorRole.GOVERNMENT)
