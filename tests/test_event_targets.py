@@ -79,3 +79,11 @@ def test_an_attack_killing_civilians_with_no_named_perpetrator_is_no_clash(coder
 ])
 def test_a_kamikaze_drone_is_a_drone_strike_and_a_bomber_a_suicide_bomb(coder, text, expected):
     assert first(coder, text, published="2025-01-09")["sub_event_type"] == expected
+
+
+def test_an_operation_the_next_sentence_tells_as_a_shootout_is_a_clash(coder):
+    """"Police carried out an operation ... A shoot-out broke out": no armed target in the first sentence, but the
+    fight is told in the next, so the operation is no attack on civilians."""
+    text = ("On 12 June 2023, in Niteroi, Rio de Janeiro, the Military Police carried out an operation against drug "
+            "trafficking in the Vila Nova community. A shoot-out broke out and a suspect was shot and died.")
+    assert first(coder, text)["sub_event_type"] == "Armed clash"
