@@ -117,10 +117,16 @@ class Resolver:
                                 or _stray_in_country(entry, countries - own_countries, admins - own_admins,
                                                      [o for o in places if o.place_id != entry.place_id], m.container)
                                 or _not_by_its_city(entry, m.container))
-                    # a stray namesake gives way to a place of the name that lies among the article's others (a
-                    # district of 0 people beside the city the story names over a bigger one 250 km away); with none,
-                    # the name is left to be placed by its context
-                    decided[key] = next((e for e in ranked if not stray(e)), None)
+                    # a stray namesake gives way to a place of the name in a country the article names or implies
+                    # that is not stray itself (a district of 0 people beside the city the story names over a bigger
+                    # one 250 km away); with none, the name is left to be placed by its context
+                    named = countries - own_countries
+                    best = ranked[0] if ranked else None
+                    if best is not None and stray(best):
+                        best = next((e for e in ranked[1:] if (named[("country", e.country)] or named[(
+                            "implied", e.country)]) and (e.feature_class == "P" or e.feature_code in STRAY_AREA_CODES)
+                                     and not stray(e)), None)
+                    decided[key] = best
                 chosen[i] = decided[key]
         return [Ranked(chosen[i], m.candidates) for i, m in enumerate(mentions)]
 
