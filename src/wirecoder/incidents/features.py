@@ -125,6 +125,16 @@ def read_table(name: str) -> dict[str, str]:
     return table
 
 
+def read_pairs(name: str) -> list[tuple[str, str]]:
+    """The rows of a two-column table as pairs, a first column free to repeat (told_alike.tsv)."""
+    pairs = []
+    for number, cells in read_rows(package_path("wirecoder.incidents", name)):
+        if len(cells) != 2:
+            raise lexicon_error(name, number, "want value<TAB>value")
+        pairs.append((cells[0], cells[1]))
+    return pairs
+
+
 class ReportDigester:
     """Builds the digest of an event; holds the actor tables (data files) it reads once."""
 

@@ -13,7 +13,7 @@ import math
 
 from ..geo.lexicon import words
 from ..taxonomy.kinds import ActorKind
-from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report, read_table
+from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report, read_pairs, read_table
 from .options import MergeRules
 
 STRATEGIC = "Strategic developments"
@@ -29,7 +29,7 @@ class Matcher:
     def __init__(self, *, rules: MergeRules):
         self.rules = rules
         self.distinct = frozenset(read_table("distinct_acts.tsv"))
-        self.alike = frozenset(frozenset(pair) for pair in read_table("told_alike.tsv").items())
+        self.alike = frozenset(frozenset(pair) for pair in read_pairs("told_alike.tsv"))
 
     def score(self, a: Report, b: Report) -> int | None:
         """The agreement of two compatible reports, or None when they cannot be one incident."""
