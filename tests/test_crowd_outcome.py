@@ -34,3 +34,12 @@ def test_crowd_outcome_leaves_an_event_told_in_another_paragraph_alone(coder):
             "In a separate case, police in Ndola dispersed a meeting of traders on 13 June 2021.")
     events = _current(coder.code(text, published="2021-06-14"))
     assert events[0]["sub_event_type"] == "Peaceful protest"
+
+
+def test_excessive_force_has_the_protesters_first_like_every_protest(coder):
+    """As ACLED's notes code it, and as every other protest event here: the protesters are actor1 and whoever fired
+    on them actor2, so two reports of one march (one telling the live rounds, one the dispersal) name one crowd."""
+    event = coder.code("Police fired live rounds at protesters in Sikasso on Thursday, wounding several "
+                       "demonstrators.", published="2020-05-09")["events"][0]
+    assert event["sub_event_type"] == "Excessive force against protesters"
+    assert (event["actor1"]["kind"], event["actor2"]["kind"]) == ("protesters", "state_forces")

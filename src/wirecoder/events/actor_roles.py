@@ -27,15 +27,10 @@ class ActorRoles:
                     location: Place | None) -> tuple[ActorMention | None, ActorMention | None]:
         """ACLED's roles in crowd events: the demonstrators are actor1 of a protest and the rioters of a riot,
         whoever the sentence makes its subject ("police dispersed the protesters": protesters, then police), and
-        people who riot are rioters whatever the text calls them ("residents pelted stones"). Force against
-        protesters is the act of whoever used it, when the text names them."""
+        people who riot are rioters whatever the text calls them ("residents pelted stones"). Excessive force
+        against protesters too: the protesters, then whoever used it (as ACLED's dev notes code it)."""
         crowd = {"Protests": ActorKind.PROTESTERS, "Riots": ActorKind.RIOTERS}.get(mention.event_type)  # kind and role
         if crowd is None:
-            return actor1, actor2
-        if mention.sub_event_type == "Excessive force against protesters":
-            if actor1 is not None and actor1.kind == ActorKind.PROTESTERS and actor2 is not None and \
-                    actor2.kind in ARMED_KINDS:
-                return actor2, actor1
             return actor1, actor2
         if actor1 is not None and actor1.kind in ARMED_KINDS and (actor2 is None or actor2.kind not in ARMED_KINDS):
             actor1, actor2 = actor2, actor1  # "police dispersed demonstrators", "troops clashed with rioters"
