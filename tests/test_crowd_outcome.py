@@ -43,3 +43,17 @@ def test_excessive_force_has_the_protesters_first_like_every_protest(coder):
                        "demonstrators.", published="2020-05-09")["events"][0]
     assert event["sub_event_type"] == "Excessive force against protesters"
     assert (event["actor1"]["kind"], event["actor2"]["kind"]) == ("protesters", "state_forces")
+
+
+def test_a_crowd_event_with_two_armed_sides_named_has_the_crowd_first():
+    """A riot whose sentence names only forces ("soldiers fired at police during the riots") is still the rioters'
+    (ACLED codes every riot with rioters as actor1): the crowd is the unnamed stand-in, the first force its foe."""
+    from wirecoder.article import ActorMention, EventMention, Span
+    from wirecoder.events.actor_roles import ActorRoles
+    from wirecoder.geo.countries import CountryNames
+
+    mention = EventMention(Span(0, 5, "riots"), 0, "Riots", "Violent demonstration", 0.9, "test")
+    soldiers = ActorMention(Span(10, 18, "soldiers"), "Military Forces of Chad", "state_forces", "TD", 0, "military")
+    police = ActorMention(Span(30, 36, "police"), "Police Forces of Chad", "state_forces", "TD", 0, "police")
+    actor1, actor2 = ActorRoles(countries=CountryNames()).crowd_roles(mention, soldiers, police, None)
+    assert actor1 is None and actor2 is soldiers

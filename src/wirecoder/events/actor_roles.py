@@ -34,6 +34,8 @@ class ActorRoles:
             return actor1, actor2
         if actor1 is not None and actor1.kind in ARMED_KINDS and (actor2 is None or actor2.kind not in ARMED_KINDS):
             actor1, actor2 = actor2, actor1  # "police dispersed demonstrators", "troops clashed with rioters"
+        if actor1 is not None and actor1.kind in ARMED_KINDS:  # two armed sides named ("soldiers fired at police"):
+            actor1, actor2 = None, actor1  # the crowd is ACLED's unnamed "Rioters (Country)", the first force its foe
         if actor1 is None or actor1.kind == crowd:
             return actor1, actor2
         if actor1.kind in (ActorKind.CIVILIANS, ActorKind.PROTESTERS, ActorKind.RIOTERS, ActorKind.OTHER):
