@@ -14,6 +14,7 @@ def _sub_types(coder, text):
     "Members of two communities clashed in Hazaribagh on Tuesday night, leaving 15 people injured.",
     "Tension prevailed in Hazaribagh on Wednesday after a clash between two communities on Tuesday night.",
     "Rival activists clashed in Feni town on Friday, leaving 12 people injured.",  # a party's activists are a crowd
+    "Sectarian clashes in Parachinar killed 12 people on Monday.",  # sides unnamed, communities told by the word
 ])
 def test_a_crowd_clashing_with_forces_is_mob_violence(coder, text):
     assert _sub_types(coder, text)[:1] == ["Mob violence"]

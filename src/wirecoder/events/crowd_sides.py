@@ -18,6 +18,7 @@ CROWD_QUANTITY = _WORDS.words("crowd_quantity")
 ARMED_MODIFIER = _WORDS.words("armed_modifier")
 CROWD_MEMBERS = _WORDS.words("crowd_members")
 FIREARM_ACTS = _WORDS.words("firearm_act")
+CROWD_CLASH_MODIFIERS = _WORDS.words("crowd_clash_modifier")
 NON_STATE_ARMED = frozenset({ActorKind.REBELS, ActorKind.POLITICAL_MILITIA, ActorKind.IDENTITY_MILITIA,
                              ActorKind.EXTERNAL_FORCES})
 
@@ -26,8 +27,8 @@ def crowd_clash(article: Article, mention: EventMention) -> bool:
     """True when one side of the clash is a crowd and the other state forces, another crowd, or unnamed."""
     root = _trigger_root(article, mention)
     sides = _sides(root) if root is not None else []
-    if not sides:
-        return False
+    if not sides:  # "two days after communal clashes left 15 people injured": communities clash as crowds
+        return root is not None and any(c.dep_ == "amod" and c.lower_ in CROWD_CLASH_MODIFIERS for c in root.children)
     actors = [a for a in article.actors if a.sentence == mention.sentence]
     kinds = [_kind(token, actors) for token in sides]
     if "armed" in kinds or kinds.count("nation") > 1:
