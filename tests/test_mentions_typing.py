@@ -63,3 +63,13 @@ def test_mentions_a_finite_past_verb_is_told_as_done(run_stages, text, trigger):
     """The parser's misreadings of a main past verb (as a clausal subject, or coordinated with 'called') do not
     make it habitual or wanted."""
     assert any(t == trigger and not modal for t, _, modal in mentions(run_stages, text))
+
+
+def test_ground_taken_told_as_the_reason_for_a_fight_does_not_swallow_it(coder):
+    """"attacked the post because soldiers had occupied a village": the occupation is the reason told, not the news;
+    the attack is still an event of the sentence."""
+    text = ("The rebels' spokesman said its fighters attacked an army post in Sugapa on Monday because soldiers had "
+            "occupied a village and were intimidating residents.")
+    triggers = [e["text"] for event in coder.code(text, published="2025-04-08")["events"]
+                for e in event["evidence"] if e["field"] == "trigger"]
+    assert "attacked" in triggers

@@ -65,6 +65,15 @@ def head_chain(token, depth: int = 4):
     return chain
 
 
+REASON_MARKS = _WORDS.words("reason_mark")
+
+
+def in_reason_clause(token) -> bool:
+    """Whether the token sits in an adverbial clause that gives a reason ("because soldiers had occupied a village")."""
+    return any(node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in REASON_MARKS for c in node.children)
+               for node in head_chain(token))
+
+
 CLAUSE_BOUNDARIES = {"ROOT", "relcl", "advcl", "ccomp", "parataxis"}
 
 

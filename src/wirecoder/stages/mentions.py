@@ -16,7 +16,7 @@ from ..taxonomy import event_type_of
 from ..taxonomy.acled import VIOLENT_TYPES
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
 from ..events.type_rules import Clue, EventTypeRules
-from ..syntax import is_modifier, is_predicate, is_reaction_object, is_reference, is_speaker, modality
+from ..syntax import in_reason_clause, is_modifier, is_predicate, is_reaction_object, is_reference, is_speaker, modality
 
 # triggers that only say that violence happened; a sentence that also names its means says it better
 _WORDS = load_lexicon("event_mentions")
@@ -70,7 +70,7 @@ class MentionsStage:
                 mention = self._decide(dataclasses.replace(clue, span=doc[start:end]), weapons, rule)
                 if mention is not None:
                     found.append((rule.priority, mention))
-            mentions.extend(self._prune(found))
+            mentions.extend(self._prune(found, doc))
         article.mentions = sorted(mentions, key=lambda m: m.trigger.start)
         return article
 
@@ -188,18 +188,22 @@ class MentionsStage:
         return mention
 
     @staticmethod
-    def _prune(found: list[tuple[int, EventMention]]) -> list[EventMention]:
+    def _prune(found: list[tuple[int, EventMention]], doc) -> list[EventMention]:
         """Within a sentence, weak triggers (a bare 'killed') give way to a stronger one for the same event."""
         if not found:
             return []
         top = max(priority for priority, _ in found)
         protest = any(m.event_type in ("Protests", "Riots") for _, m in found)
+        # a mention told only as the reason for another ("attacked the post because soldiers had occupied a village")
+        # names no event the others are told by: it takes no ground from the fight, and is no "specific" word for it
+        told = [m for _, m in found if not in_reason_clause(
+            doc.char_span(m.trigger.start, m.trigger.end, alignment_mode="expand").root)]
         territory = any(m.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
-                        for _, m in found)
+                        for m in told)
         kept = []
         demonstration_kept = False
         types_kept: set[str] = set()
-        specific = any(m.event_type in VIOLENT_TYPES and m.rule not in GENERIC_RULES for _, m in found)
+        specific = any(m.event_type in VIOLENT_TYPES and m.rule not in GENERIC_RULES for m in told)
         for priority, mention in found:
             if specific and mention.event_type in VIOLENT_TYPES and mention.rule in GENERIC_RULES:
                 continue  # "the drone strike ... in the attack": the generic word names the specific event
