@@ -234,3 +234,12 @@ def test_violence_or_unrest_named_by_its_day_is_a_crowds_event(coder):
     assert [(e["event_type"], e["date"]) for e in events] == [("Riots", "2025-10-20")]
     assert current(coder, "Campaigners said on Tuesday that violence against women had risen in Kenya.",
                    "2025-10-25") == []
+
+
+def test_a_claim_of_responsibility_for_an_attack_reports_it(coder):
+    """"claimed responsibility for an attack on an army post in Sugapa": the attack is news, told as claimed;
+    "for the attack" names one told elsewhere (no event of its own here)."""
+    events = current(coder, "The Free Papua Army has claimed responsibility for an attack on an army post in Sugapa "
+                            "on Monday.", "2025-04-08")
+    assert [(e["event_type"], e["date"], e["location"]["name"]) for e in events] == [("Battles", "2025-04-07", "Sugapa")]
+    assert current(coder, "The Free Papua Army has claimed responsibility for the attack.", "2025-04-08") == []

@@ -116,8 +116,9 @@ def modality(token) -> tuple[bool, bool, bool]:
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and any(
                 d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in node.children):
             negated = True  # "no exchange was agreed"
-        if node.i != token.i and node.pos_ == "NOUN" and lemma in REACTION_NOUNS:
-            hypothetical = True
+        if node.i != token.i and node.pos_ == "NOUN" and lemma in REACTION_NOUNS and not (
+                lemma in CLAIM_NOUNS and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children)):
+            hypothetical = True  # "in response to the attack"; not "claimed responsibility for an attack on X"
         if node.i == token.i and any(c.lower_ == "since" and c.dep_ == "prep" for c in node.children):
             habitual = True  # "more than 2,000 arrested since the vote": a running total, not an event
         if node.i != token.i and lemma in LEGAL:
@@ -194,6 +195,7 @@ def _purpose_of(token) -> bool:
 # nouns whose object is an event told elsewhere ("in response to the attack") or one that is not happening
 # ("a lull in the fighting")
 REACTION_NOUNS = _WORDS.words("reaction_noun")
+CLAIM_NOUNS, INDEFINITE = _WORDS.words("claim_noun"), _WORDS.words("indefinite_determiner")
 NEGATING_NOUNS = _WORDS.words("negating_noun")
 NOBODY = _WORDS.words("nobody_subject")
 PLANNED = _WORDS.words("planned")
