@@ -33,7 +33,10 @@ def crowd_clash(article: Article, mention: EventMention) -> bool:
     kinds = [_kind(token, actors) for token in sides]
     if "armed" in kinds or kinds.count("nation") > 1:
         return False
-    return any(k in ("crowd", "nation") for k in kinds) and all(k in ("crowd", "nation", "state") for k in kinds)
+    # a side the parse made of a name no actor holds ("activists of the BNP and Jamaat-e-Islami clashed": "Islami")
+    # is no armed party's
+    return any(k in ("crowd", "nation") for k in kinds) and all(
+        k in ("crowd", "nation", "state") or (k == "other" and token.pos_ == "PROPN") for k, token in zip(kinds, sides))
 
 
 def crowd_attackers(article: Article, mention: EventMention) -> bool:
