@@ -16,7 +16,8 @@ def _sub_types(coder, text):
     "Rival activists clashed in Feni town on Friday, leaving 12 people injured.",  # a party's activists are a crowd
     "Sectarian clashes in Parachinar killed 12 people on Monday.",  # sides unnamed, communities told by the word
     # the parse splits a party's hyphenated name into a second side no actor holds: still two parties' activists
-    "At least 30 people were injured on Friday when activists of the BNP and Jamaat-e-Islami clashed in Feni town.",
+    "At least 30 people were injured on Friday when activists of the BNP and Jamaat-e-Islami clashed in Feni town, "
+    "police said.",
 ])
 def test_a_crowd_clashing_with_forces_is_mob_violence(coder, text):
     assert _sub_types(coder, text)[:1] == ["Mob violence"]
