@@ -63,7 +63,7 @@ def test_people_who_fire_guns_are_no_crowd(coder, text, expected):
 
 def test_an_armed_group_named_by_the_lexicon_makes_no_mob_violence(coder):
     """Whatever the detector reads into a beating, a named militia's attack on a party member is an attack on a
-    civilian; a fight between a militia and another party's supporters stays a crowd's."""
-    event = coder.code("On 7 March 2024, Imbonerakure attacked and injured a CNL member in Gitega commune. He was "
-                       "beaten up for leaving the ruling party.", published="2024-03-10")["events"][0]
+    civilian, not mob violence."""
+    event = coder.code("On 7 March 2024, Imbonerakure beat and injured an opposition member in Gitega commune.",
+                       published="2024-03-10")["events"][0]
     assert (event["sub_event_type"], event["actor1"]["name"]) == ("Attack", "Imbonerakure")

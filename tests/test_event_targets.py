@@ -85,5 +85,5 @@ def test_an_operation_the_next_sentence_tells_as_a_shootout_is_a_clash(coder):
     """"Police carried out an operation ... A shoot-out broke out": no armed target in the first sentence, but the
     fight is told in the next, so the operation is no attack on civilians."""
     text = ("On 12 June 2023, in Niteroi, Rio de Janeiro, the Military Police carried out an operation against drug "
-            "trafficking in the Vila Nova community. A shoot-out broke out and a suspect was shot and died.")
+            "trafficking in the Vila Nova community. A shoot-out broke out and one suspect was killed.")
     assert first(coder, text)["sub_event_type"] == "Armed clash"

@@ -195,7 +195,8 @@ def _purpose_of(token) -> bool:
 # nouns whose object is an event told elsewhere ("in response to the attack") or one that is not happening
 # ("a lull in the fighting")
 REACTION_NOUNS = _WORDS.words("reaction_noun")
-CLAIM_NOUNS, INDEFINITE = _WORDS.words("claim_noun"), _WORDS.words("indefinite_determiner")
+CLAIM_NOUNS = load_lexicon("speaker_kinds").words("responsibility_word")  # "claimed responsibility", "took credit"
+INDEFINITE = _WORDS.words("indefinite_determiner")
 NEGATING_NOUNS = _WORDS.words("negating_noun")
 NOBODY = _WORDS.words("nobody_subject")
 PLANNED = _WORDS.words("planned")

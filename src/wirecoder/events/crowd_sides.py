@@ -49,7 +49,7 @@ def crowd_attackers(article: Article, mention: EventMention) -> bool:
     root = span.root
     verb = root if root.pos_ == "VERB" else governing_verb(root)
     if verb is None or FIREARM_ACTS & {t.lemma_.lower() for t in (*span, verb)}:
-        return False  # "two men shot at people", "men in a car opened fire": who fires a gun is armed, no crowd
+        return False  # "two men shot at customers", "men in a pickup opened fire": who fires a gun is armed, no crowd
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if not doers:

@@ -166,8 +166,8 @@ class EventsStage:
             return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
         if mention.sub_event_type == "Mob violence" and actor1 is not None and actor1.role == ActorRole.GROUP \
                 and actor1.kind in NON_STATE_ARMED and not CLASH_WORDS.search(sentence):
-            # mob violence is a crowd's: an armed group the lexicon names that "attacked and injured a party member" made an
-            # attack on a civilian (ACLED codes a party's members as civilians), whatever the detector read into it
+            # mob violence is a crowd's: an armed group the lexicon names that "beat and injured an opposition member"
+            # made an attack on a civilian (ACLED codes a party's members as civilians), whatever the detector read
             return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         # officials of a government (a governor, a ministry) are no armed side, though a state's
         unarmed_target = actor2 is not None and actor2.named and (
@@ -204,7 +204,8 @@ class EventsStage:
 
 def _next_sentence(article: Article, index: int) -> str:
     """The text of the sentence after this one in its paragraph, or ""."""
-    if index + 1 >= len(article.sentences) or article.sentences[index + 1].paragraph != article.sentences[index].paragraph:
+    if index + 1 >= len(article.sentences) or \
+            article.sentences[index + 1].paragraph != article.sentences[index].paragraph:
         return ""
     return article.sentences[index + 1].span.text
 
