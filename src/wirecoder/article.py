@@ -278,6 +278,12 @@ class Article:
         after = self.text[sentence.span.end:sentence.span.end + 2]
         return (not before.strip() or "\n" in before) and (not after.strip() or "\n" in after)
 
+    def next_in_paragraph(self, index: int) -> Sentence | None:
+        """The sentence after sentence ``index`` when it is of the same paragraph, else None."""
+        if index + 1 >= len(self.sentences) or self.sentences[index + 1].paragraph != self.sentences[index].paragraph:
+            return None
+        return self.sentences[index + 1]
+
     def sentence_at(self, offset: int) -> int | None:
         """Index of the sentence holding a character offset, or None when it lies outside every sentence."""
         lo, hi = 0, len(self.sentences) - 1

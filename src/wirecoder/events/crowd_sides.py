@@ -43,7 +43,7 @@ def crowd_attackers(article: Article, mention: EventMention) -> bool:
     """True when an attack's doers are a crowd of people, not an armed group: "a group of local people killed a man",
     "five persons beat up a man", "settlers beat a Palestinian" (ACLED's mob violence); the subject of the act's
     verb, or its "by" agent. Never for an act of firearms (firearm_act: "two men shot at people")."""
-    span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    span = _trigger_span(article, mention)
     if span is None:
         return False
     root = span.root
@@ -59,9 +59,14 @@ def crowd_attackers(article: Article, mention: EventMention) -> bool:
     return all(k in ("crowd", "nation") for k in kinds)
 
 
+def _trigger_span(article: Article, mention: EventMention):
+    """The tokens of the mention's trigger, or None when its words do not align with tokens."""
+    return article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+
+
 def _trigger_root(article: Article, mention: EventMention):
     """The head token of the mention's trigger, or None when its words do not align with tokens."""
-    span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+    span = _trigger_span(article, mention)
     return span.root if span is not None else None
 
 

@@ -102,6 +102,7 @@ class Resolver:
         chosen: dict[int, Entry | None] = {}
         for members in same_name.values():
             own_countries, own_admins = _context(first[j] for j in members)
+            named, named_admins = countries - own_countries, admins - own_admins  # what the rest of the article names
             own_places = {first[j].place_id for j in members if first[j] is not None}
             others = [o for o in places if o.place_id not in own_places]
             decided: dict[tuple, Entry | None] = {}
@@ -109,26 +110,28 @@ class Resolver:
                 m = mentions[i]
                 key = (m.hint, tuple(c.place_id for c in m.container))
                 if key not in decided:
-                    ranked = sorted(located[i], key=lambda e, m=m: -self._score(
-                        e, m, countries - own_countries, admins - own_admins, others, outlet_country))
-
-                    def stray(entry: Entry, m: Mention = m) -> bool:
-                        return (_stray(entry, countries - own_countries, others, outlet_country)
-                                or _stray_in_country(entry, countries - own_countries, admins - own_admins,
-                                                     [o for o in places if o.place_id != entry.place_id], m.container)
-                                or _not_by_its_city(entry, m.container))
-                    # a stray namesake gives way to a place of the name in a country the article names or implies
-                    # that is not stray itself (a district of 0 people beside the city the story names over a bigger
-                    # one 250 km away); with none, the name is left to be placed by its context
-                    named = countries - own_countries
-                    best = ranked[0] if ranked else None
-                    if best is not None and stray(best):
-                        best = next((e for e in ranked[1:] if (named[("country", e.country)] or named[(
-                            "implied", e.country)]) and (e.feature_class == "P" or e.feature_code in STRAY_AREA_CODES)
-                                     and not stray(e)), None)
-                    decided[key] = best
+                    decided[key] = self._pick(located[i], m, named, named_admins, others, places, outlet_country)
                 chosen[i] = decided[key]
         return [Ranked(chosen[i], m.candidates) for i, m in enumerate(mentions)]
+
+    def _pick(self, cands: tuple[Entry, ...], mention: Mention, countries: Counter, admins: Counter,
+              others: list[Entry], places: list[Entry], outlet_country: str | None) -> Entry | None:
+        """The best-scored place of the name. A stray one gives way to the best namesake that is no stray, a town or
+        district of a country the article names or implies (a district of no recorded people beside the city the
+        story names, over a bigger one 250 km away); with none, None: the name is left to be placed by its
+        context."""
+        ranked = sorted(cands, key=lambda e: -self._score(e, mention, countries, admins, others, outlet_country))
+
+        def stray(entry: Entry) -> bool:
+            return (_stray(entry, countries, others, outlet_country)
+                    or _stray_in_country(entry, countries, admins, [o for o in places if o.place_id != entry.place_id],
+                                         mention.container)
+                    or _not_by_its_city(entry, mention.container))
+
+        if not ranked or not stray(ranked[0]):
+            return ranked[0] if ranked else None
+        return next((e for e in ranked[1:] if (countries[("country", e.country)] or countries[("implied", e.country)])
+                     and (e.feature_class == "P" or e.feature_code in STRAY_AREA_CODES) and not stray(e)), None)
 
     def _score(self, entry: Entry, mention: Mention, countries: Counter, admins: Counter,
                others: list[Entry], outlet_country: str | None) -> float:

@@ -116,23 +116,19 @@ class Report:
                    fatalities=fatalities, mergeable=mergeable)
 
 
-def read_table(name: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for number, cells in read_rows(package_path("wirecoder.incidents", name)):
-        if len(cells) != 2:
-            raise lexicon_error(name, number, "want key<TAB>value")
-        table[cells[0]] = cells[1]
-    return table
-
-
 def read_pairs(name: str) -> list[tuple[str, str]]:
-    """The rows of a two-column table as pairs, a first column free to repeat (told_alike.tsv)."""
+    """The rows of a two-column table of incidents/ as pairs (a first column may repeat: told_alike.tsv)."""
     pairs = []
     for number, cells in read_rows(package_path("wirecoder.incidents", name)):
         if len(cells) != 2:
-            raise lexicon_error(name, number, "want value<TAB>value")
+            raise lexicon_error(name, number, "want two cells: key<TAB>value")
         pairs.append((cells[0], cells[1]))
     return pairs
+
+
+def read_table(name: str) -> dict[str, str]:
+    """A two-column table of incidents/ as a mapping, first column to second."""
+    return dict(read_pairs(name))
 
 
 class ReportDigester:

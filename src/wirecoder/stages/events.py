@@ -193,21 +193,15 @@ class EventsStage:
             inside = actor1.named and bounds.start <= actor1.span.start and actor1.span.end <= bounds.end
             around = (sentence[:actor1.span.start - bounds.start] + " " * (actor1.span.end - actor1.span.start)
                       + sentence[actor1.span.end - bounds.start:]) if inside else sentence
+            following = article.next_in_paragraph(mention.sentence)
+            fight_told_next = following is not None and CLASH_WORDS.search(following.span.text) is not None
             if actor2 is None and not others and not self._armed_target.search(around) \
-                    and not CLASH_WORDS.search(_next_sentence(article, mention.sentence)):  # not the attacker's own
+                    and not fight_told_next:  # not the attacker's own
                 # words ("was killed by police": the police are who killed, not an armed target)
                 # one armed party and no armed target named ("gunmen ambushed and killed 4 youths"): an attack,
                 # unless the next sentence tells the fight ("... carried out an operation. A shoot-out broke out")
                 return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         return mention
-
-
-def _next_sentence(article: Article, index: int) -> str:
-    """The text of the sentence after this one in its paragraph, or ""."""
-    if index + 1 >= len(article.sentences) or \
-            article.sentences[index + 1].paragraph != article.sentences[index].paragraph:
-        return ""
-    return article.sentences[index + 1].span.text
 
 
 def _toll_victims(article: Article, mention: EventMention, tolls: ReportTolls,

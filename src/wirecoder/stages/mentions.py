@@ -144,11 +144,10 @@ class MentionsStage:
 
     @staticmethod
     def _next_lemmas(article: Article, sent, index: int) -> set[str]:
-        if index + 1 >= len(article.sentences) or article.sentences[index + 1].paragraph != \
-                article.sentences[index].paragraph:
+        following = article.next_in_paragraph(index)
+        if following is None:
             return set()
-        following = article.sentences[index + 1].span
-        span = sent.doc.char_span(following.start, following.end, alignment_mode="expand")
+        span = sent.doc.char_span(following.span.start, following.span.end, alignment_mode="expand")
         return {t.lemma_.lower() for t in span} if span is not None else set()
 
     @staticmethod
