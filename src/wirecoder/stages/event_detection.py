@@ -6,12 +6,10 @@ probability to each of ACLED's 25 sub-event types and to "no event". The rule me
 trigger, the weapons, and whether the act is negated, hypothetical, habitual or only referred to.
 
 Per sentence:
-- no event (the probability of any event, the sum over the sub-types, below ``threshold``): its rule mentions are kept only as
-  references (``detected`` False), which may add words or a toll to an event coded elsewhere but never make
-  one of their own;
-- a sentence whose event probability is below ``threshold`` but at least ``rule_threshold`` is an event when a
-  strong trigger rule (prior >= 0.85: "missile attack", "airstrike") names the detector's own best sub-type: two
-  independent readings that agree;
+- no event (the probability of any event, the sum over the sub-types, below ``threshold``): its rule mentions are
+  kept only as references (``detected`` False), which may add words or a toll to an event coded elsewhere;
+- under ``threshold`` but at least ``rule_threshold``, an event when a strong trigger rule (prior >= 0.85:
+  "missile attack", "airstrike") names the detector's own best sub-type: two independent readings that agree;
 - an event: one mention carries the detector's sub-type and probability. Its trigger is the rule mention of the
   same sub-type, else of the same event type, else any rule mention of the sentence, else the verb that on its
   own points most to the sub-type (never a verb of speech), else the sentence's main verb;
@@ -19,11 +17,10 @@ Per sentence:
   at least ``second_threshold`` ("attacked the village and abducted ten women").
 
 The article's topic moves every sentence's bar: the document model's probability that the article is conflict
-or unrest news (``topic``) gives a weight ``w = min(1, topic / topic_saturation)``, and each of the sentence's
-event probabilities p becomes ``p ** (1 / w)``: in an article that reads as conflict news (``topic`` at or above
-the saturation point) nothing changes; in a sports report or an earnings story a doubtful "attack" or "hit by
-protests" (p 0.6-0.8) falls below the threshold, while a sentence the detector is sure of (a drone strike
-reported in a business story) keeps its event.
+or unrest news (``topic``) gives a weight ``w = min(1, topic / topic_saturation)``, and each event probability p
+becomes ``p ** (1 / w)``: in conflict news nothing changes; in a sports report or an earnings story a doubtful
+"attack" (p 0.6-0.8) falls below the threshold, while a drone strike the detector is sure of keeps its event. A
+round-up's item is weighed by its own topic when that is more (``roundup.py``).
 """
 from __future__ import annotations
 
@@ -38,6 +35,7 @@ from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import VIOLENT_TYPES
 from ..typing import DetectorModel
 from ..quoting.cues import load_cue_verbs
+from .roundup import section_weights
 from ..syntax import STATE_VERBS, governing_verb, is_predicate, is_reaction_object, is_reference, modality
 
 CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
@@ -86,8 +84,8 @@ class EventDetectionStage:
             return article
         texts = [article.text[s.span.start:s.span.end] for s in sentences]
         probabilities = self.model.sentence_probabilities(texts)
-        topic = self.model.topic_probability(article.text) if self.topic_saturation > 0.0 else 1.0
-        weight = max(min(1.0, topic / self.topic_saturation), 0.05) if self.topic_saturation > 0.0 else 1.0
+        weight = self._weight(article.text)
+        sections = section_weights(article, self._weight) if weight < 1.0 else {}  # a round-up's items: own topics
         by_sentence: dict[int, list[EventMention]] = {}
         for mention in article.mentions:
             by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -98,13 +96,19 @@ class EventDetectionStage:
             row = self._clause_row(article, row, mentions)
             # people killed by an act of violence are conflict news whatever the article's topic ("gunmen burst
             # into a birthday party ... and opened fire, killing eight people")
-            own = 1.0 if weight < 1.0 and self._killing_by_violence(article, sentence, mentions) else weight
+            own = max(weight, sections.get(sentence.paragraph, 0.0))
+            own = 1.0 if own < 1.0 and self._killing_by_violence(article, sentence, mentions) else own
             kept.extend(self._decide(article, sentence.index, self._weighed(row, own), mentions,
                                      off_topic=own < 1.0))
         for mentions in by_sentence.values():  # headlines: never events of their own
             kept.extend(self._reference_only(m) for m in mentions)
         article.mentions = sorted(kept, key=lambda m: m.trigger.start)
         return article
+
+    def _weight(self, text: str) -> float:
+        """How much a text reads as conflict or unrest news: its topic probability over the saturation point."""
+        return max(min(1.0, self.model.topic_probability(text) / self.topic_saturation), 0.05) \
+            if self.topic_saturation > 0.0 else 1.0
 
     def _killing_by_violence(self, article: Article, sentence, mentions: list[EventMention]) -> bool:
         """A rule trigger of violence, told as done, and a killing verb with a number of people in one sentence."""

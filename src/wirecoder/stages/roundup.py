@@ -1,0 +1,45 @@
+"""The sections of a round-up: a brief that tells several unrelated stories, each under a label in capitals.
+
+A news brief ("CAMEROON - The finance ministry said ...", "CHAD - Riots broke out on Monday in Abeche ...",
+"GABON - ...") is several stories in one article. What the whole article is about (its topic, which moves every
+sentence's bar in event detection) says little of one of its items: a riot told between a budget and an oil field
+reads as off-topic news. A round-up is an article of which at least two paragraphs begin with such a label: one
+to six words in capital letters, then a dash or a colon. One labelled paragraph alone is a dateline ("GOMA - Heavy
+fighting ..."), not a round-up. A section runs from a labelled paragraph up to the next one.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..article import Article
+
+# a label in capitals ("CHAD", "CENTRAL AFRICAN REPUBLIC", "UASIN GISHU", "D.R. CONGO"), then a dash or a colon
+_LABEL = re.compile(r"(?:[A-Z][A-Z.'&/-]*\s){0,5}[A-Z][A-Z.'&/-]*\s*(?:-|–|—|:)\s")
+MIN_LABELS = 2
+
+
+def roundup_sections(article: Article) -> dict[int, tuple[int, int]]:
+    """Paragraph index -> the character span of the round-up section it belongs to; empty when the article is
+    no round-up (fewer than MIN_LABELS labelled paragraphs). Paragraphs before the first label belong to none."""
+    paragraphs: dict[int, list[int]] = {}
+    for sentence in article.sentences:
+        span = paragraphs.setdefault(sentence.paragraph, [sentence.span.start, sentence.span.end])
+        span[0], span[1] = min(span[0], sentence.span.start), max(span[1], sentence.span.end)
+    labelled = [index for index, (start, _) in sorted(paragraphs.items()) if _LABEL.match(article.text, start)]
+    if len(labelled) < MIN_LABELS:
+        return {}
+    sections: dict[int, tuple[int, int]] = {}
+    bounds = labelled + [None]
+    for first, after in zip(bounds, bounds[1:]):
+        members = [index for index in paragraphs if index >= first and (after is None or index < after)]  # type: ignore[operator]
+        span = (min(paragraphs[i][0] for i in members), max(paragraphs[i][1] for i in members))
+        sections.update({index: span for index in members})
+    return sections
+
+
+def section_weights(article: Article, weigh: Callable[[str], float]) -> dict[int, float]:
+    """Paragraph index -> ``weigh`` of the text of its round-up section, each section weighed once."""
+    sections = roundup_sections(article)
+    weights = {span: weigh(article.text[span[0]:span[1]]) for span in set(sections.values())}
+    return {paragraph: weights[span] for paragraph, span in sections.items()}

@@ -1,0 +1,54 @@
+"""Round-ups: a brief of several unrelated stories, each under a label in capitals, is read item by item: a riot
+told between business items is conflict news. Text written by the project."""
+from wirecoder.stages.roundup import roundup_sections
+
+BUSINESS = [
+    "NORTHLAND - The finance ministry said customs revenue rose by a fifth in the first quarter, helped by higher "
+    "imports of machinery through the main port.",
+    "SOUTHLAND - The central bank left its policy rate unchanged and said inflation would ease in the second half "
+    "of the year as food prices fall.",
+    "WESTLAND - The state airline announced two new routes and said it would lease three more aircraft before the "
+    "end of the year.",
+]
+EASTLAND = ("EASTLAND - The telecoms regulator auctioned two blocks of spectrum and said mobile data prices "
+            "should fall.")
+RIOT = ("NIGER - Rioting broke out in Zinder on Tuesday after a trader died in police custody. Crowds set fire to the "
+        "town hall and looted shops, and police fired tear gas, witnesses said.")
+
+
+def _events(coder, text):
+    return [e for e in coder.code(text, published="2024-05-09")["events"] if not e["background"]]
+
+
+def test_a_riot_in_a_business_roundup_is_an_event(coder):
+    text = "\n\n".join(BUSINESS[:2] + [RIOT] + BUSINESS[2:] + [EASTLAND])
+    found = _events(coder, text)
+    assert [e["event_type"] for e in found] == ["Riots"]
+    assert found[0]["location"]["name"] == "Zinder"
+
+
+def _sections(coder, text):
+    article = coder.article(text, published="2024-05-09")
+    for stage in coder.pipeline.stages:
+        if stage.name == "event_detection":
+            break
+        article = stage(article)
+    return article, roundup_sections(article)
+
+
+def test_sections_run_from_one_label_to_the_next(coder):
+    text = "Our morning brief.\n\n" + "\n\n".join([BUSINESS[0], RIOT, "Shops stayed shut on Wednesday.", BUSINESS[1]])
+    article, sections = _sections(coder, text)
+    paragraphs = sorted({s.paragraph for s in article.sentences})
+    assert paragraphs[0] not in sections  # the introduction belongs to no item
+    riot, after = sections[paragraphs[2]], sections[paragraphs[3]]
+    assert riot == after  # the unlabelled paragraph after the riot is the riot's item
+    assert article.text[riot[0]:riot[1]].startswith("NIGER - ")
+    assert article.text[riot[0]:riot[1]].endswith("Wednesday.")
+    assert sections[paragraphs[1]] != riot and sections[paragraphs[4]] != riot
+
+
+def test_one_dateline_is_no_roundup(coder):
+    text = ("ZINDER - Rioters burned the town hall on Tuesday, residents said.\n\n"
+            "The finance ministry said customs revenue rose in the first quarter.")
+    assert _sections(coder, text)[1] == {}
