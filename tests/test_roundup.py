@@ -1,6 +1,6 @@
 """Round-ups: a brief of several unrelated stories, each under a label in capitals, is read item by item: a riot
 told between business items is conflict news. Text written by the project."""
-from wirecoder.stages.roundup import roundup_sections
+from wirecoder.roundup import roundup_sections
 
 BUSINESS = [
     "NORTHLAND - The finance ministry said customs revenue rose by a fifth in the first quarter, helped by higher "

@@ -20,7 +20,7 @@ The article's topic moves every sentence's bar: the document model's probability
 or unrest news (``topic``) gives a weight ``w = min(1, topic / topic_saturation)``, and each event probability p
 becomes ``p ** (1 / w)``: in conflict news nothing changes; in a sports report or an earnings story a doubtful
 "attack" (p 0.6-0.8) falls below the threshold, while a drone strike the detector is sure of keeps its event. A
-round-up's item is weighed by its own topic when that is more (``roundup.py``).
+round-up's item is weighed by its own topic when that is more (``wirecoder.roundup``).
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import VIOLENT_TYPES
 from ..typing import DetectorModel
 from ..quoting.cues import load_cue_verbs
-from .roundup import section_weights
+from ..roundup import section_weights
 from ..syntax import STATE_VERBS, governing_verb, is_predicate, is_reaction_object, is_reference, modality
 
 CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..article import Article
+from .article import Article
 
 # a label in capitals ("CHAD", "CENTRAL AFRICAN REPUBLIC", "UASIN GISHU", "D.R. CONGO"), then a dash or a colon
 _LABEL = re.compile(r"(?:[A-Z][A-Z.'&/-]*\s){0,5}[A-Z][A-Z.'&/-]*\s*(?:-|–|—|:)\s")
