@@ -13,6 +13,7 @@ from typing import Any
 
 import pycountry
 
+from ..geo.countries import acled_country
 from ..store import StoredEvent
 from ..taxonomy.acled import disorder_type, inter_code, interaction
 from ..taxonomy.kinds import ActorKind
@@ -90,7 +91,7 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
         "civilian_targeting": "Civilian targeting" if actor2.get("kind") == ActorKind.CIVILIANS else None,
         "iso": int(country.numeric) if country else None,
         "region": None,
-        "country": country.name if country else None,
+        "country": acled_country(location.get("country")),
         "admin1": location.get("admin1"),
         "admin2": None,
         "admin3": None,

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 import pycountry
 
+from ..geo.countries import acled_country
 from ..store import StoredIncident
 from ..taxonomy.acled import disorder_type, inter_code, interaction
 from ..taxonomy.kinds import ActorKind
@@ -78,7 +79,7 @@ def incident_row(incident: StoredIncident) -> dict[str, Any]:
         "interaction": interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if actor2.get("kind") == ActorKind.CIVILIANS else None,
         "iso": int(country.numeric) if country else None, "region": None,
-        "country": country.name if country else None, "admin1": location.get("admin1"), "admin2": None,
+        "country": acled_country(location.get("country")), "admin1": location.get("admin1"), "admin2": None,
         "admin3": None, "location": location.get("name"), "latitude": location.get("lat"),
         "longitude": location.get("lon"), "geo_precision": location.get("geo_precision"),
         "source": "; ".join(_unique(s.get("source") for s in sources)) or None,

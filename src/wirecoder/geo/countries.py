@@ -5,9 +5,11 @@ capitalises countries and nationality words, and "turkey" or "chad" in lower cas
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from importlib import resources
+from types import MappingProxyType
 
 import pycountry
 
@@ -25,6 +27,29 @@ class Country:
     lat: float | None
     lon: float | None
     capital: str | None
+
+
+@functools.cache
+def acled_country_names() -> MappingProxyType:
+    """ISO alpha-2 -> ACLED's name of the country, where it differs from the packages' (data/acled_countries.tsv)."""
+    names = {}
+    for number, cells in read_rows(package_path("wirecoder.geo", "data/acled_countries.tsv")):
+        if len(cells) != 2 or len(cells[0]) != 2:
+            raise lexicon_error("acled_countries.tsv", number, "want ISO 3166-1 alpha-2<TAB>ACLED's name")
+        names[cells[0]] = cells[1]
+    return MappingProxyType(names)
+
+
+def acled_country(alpha2: str | None) -> str | None:
+    """A country's name as ACLED writes it ("Syria", "Democratic Republic of Congo", "Ivory Coast"): ACLED's own
+    where it differs from the packages' (acled_country_names), else pycountry's common name or name."""
+    if not alpha2:
+        return None
+    alpha2 = alpha2.upper()
+    if alpha2 in acled_country_names():
+        return acled_country_names()[alpha2]
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return (getattr(country, "common_name", None) or country.name) if country else None
 
 
 def _countryinfo_records() -> list[dict]:
@@ -105,6 +130,9 @@ class CountryNames:
         return self._countries.get(iso)
 
     def name(self, iso: str) -> str:
+        """The country's name as ACLED writes it in the names of actors ("Military Forces of Syria")."""
+        if iso in acled_country_names():
+            return acled_country_names()[iso]
         country = self._countries.get(iso)
         return country.name if country else iso
 
