@@ -44,3 +44,11 @@ def test_the_export_writes_acled_country_names():
                                 document_source="Idlib Post", document_published="2024-03-03",
                                 stored_at="2024-03-03T10:00:00+00:00", event=event))
     assert (row["country"], row["iso"], row["event_id_cnty"][:3]) == ("Syria", 760, "SYR")
+
+
+@pytest.mark.parametrize("name, iso", [("Democratic Republic of Congo", "CD"), ("turkey", "TR"),
+                                       ("Ivory Coast", "CI"), ("Republic of Congo", "CG"), ("Nigeria", "NG"),
+                                       ("NGA", "NG")])
+def test_a_filter_takes_the_names_the_exports_write(name, iso):
+    from wirecoder.store.queries import country_code
+    assert country_code(name) == iso

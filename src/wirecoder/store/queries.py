@@ -9,6 +9,7 @@ import pycountry
 
 from ..days import iso_prefix
 from ..errors import WirecoderError
+from ..geo.countries import acled_country_names
 from ..review.state import ReviewState, apply_review
 from .rows import EventFilter, StoredEvent
 
@@ -16,8 +17,12 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def country_code(value: str) -> str:
-    """ISO 3166-1 alpha-2 code for a code or a country name ("NG", "NGA", "Nigeria")."""
+    """ISO 3166-1 alpha-2 code for a code or a country name ("NG", "NGA", "Nigeria"), ACLED's names included
+    ("Democratic Republic of Congo", "Turkey", "Ivory Coast": the names the exports write)."""
     cleaned = value.strip()
+    acled = {name.casefold(): iso for iso, name in acled_country_names().items()}
+    if cleaned.casefold() in acled:
+        return acled[cleaned.casefold()]
     try:
         country = pycountry.countries.lookup(cleaned)
     except LookupError:
