@@ -233,3 +233,18 @@ def test_a_place_another_borders_only_situates_it(coder):
     places = located(coder, "Gunmen killed five people in an attack on a bar in Tarimbaro, a municipality bordering "
                             "the state capital Morelia, on Friday night.")
     assert [p["text"] for p in places] == ["Tarimbaro"]
+
+
+def test_a_crowd_from_a_town_named_institution_is_at_that_town(coder):
+    """The town a university bears is a place ("the University of Eldoret"), and where its students protested
+    when their sentence names no other place; a place that only a police chief's beat names gives way to it."""
+    text = ("Police fired tear gas on Monday at University of Eldoret students who blocked a highway over fees, "
+            "the Uasin Gishu police commander said. Five students were arrested.")
+    places = located(coder, text)
+    assert places and places[0]["name"] == "Eldoret" and places[0]["geo_precision"] == 1
+
+
+def test_an_institution_word_alone_names_no_place(coder):
+    text = "Students of the University of Ghana Medical School protested over fees in Accra on Monday."
+    places = located(coder, text)
+    assert places and {p["name"] for p in places} == {"Accra"}

@@ -74,6 +74,14 @@ def origin_of_people(token) -> bool:
     return owner.pos_ != "VERB" or owner.lemma_.lower() in MOVEMENT_VERBS
 
 
+def crowd_town(places: list[Place], actors) -> Place | None:
+    """A town in a crowd's own words ("University of Eldoret students", "Kano traders"): where the crowd was, when
+    its sentence names no place."""
+    spans = [a.span for a in actors if a is not None and a.role in (ActorRole.PROTESTERS, ActorRole.RIOTERS)]
+    return next((p for p in places if p.lat is not None and p.feature_class == "P" and any(
+        s.start <= p.span.start and p.span.end <= s.end for s in spans)), None)
+
+
 def names_a_place_within(actor: ActorMention, places: list[Place]) -> bool:
     """A group whose name holds a place name and more ("Islamic State West Africa Province"): that place is part
     of the name, not where anything happened. A state's force named by its province ("Kaduna State Police

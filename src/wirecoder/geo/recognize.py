@@ -2,14 +2,11 @@
 
 spaCy's small English model finds many places but tags many towns as persons and some areas as nationalities,
 so recognition takes every named entity and every run of capitalised words that the gazetteer knows, and keeps
-one when the evidence says it is a place:
-
-- spaCy calls it GPE, LOC or FAC; or it names a country, continent or well-known region;
-- the words around it say so: a locative word before it ("attack on X", "in X"), an area word after it
-  ("X city", "X district") or before it ("the city of X", "the outskirts of X");
-- it is listed with a place ("cities of X, Y and Z");
-- it is a proper noun naming a sizeable town or an area of a country the article names;
-- it is a prominent place hyphenated to what it qualifies ("U.S.-led").
+one when the evidence says it is a place: spaCy calls it GPE, LOC or FAC, or it names a country, continent or
+well-known region; the words around it say so (a locative word before it, "attack on X", "in X"; an area word
+after or before it, "X district", "the outskirts of X"); it is listed with a place ("cities of X, Y and Z"); it
+is a proper noun naming a sizeable town or an area of a country the article names; it is a prominent place
+hyphenated to what it qualifies ("U.S.-led"), or the town an institution bears ("the University of Eldoret").
 
 It is dropped when it is a nationality word (an adjective or a people, not a place), part of a person's name
 found elsewhere in the article ("Hulusi Akar", then "Akar"), after a title ("Mr", "President"), lower case, a lone
@@ -32,7 +29,7 @@ from .not_places import initials_of_no_place, names_a_currency
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
-                      SWALLOWED_PREPOSITIONS, TITLE_WORDS, area_phrase_ending, area_word_after, area_word_before,
+                      SWALLOWED_PREPOSITIONS, TOWN_INSTITUTIONS, TITLE_WORDS, area_phrase_ending, area_word_after, area_word_before,
                       capitalised_in_name, hint_of_word, is_name_run, is_part_direction, list_parts, locative_before,
                       opens_line, people_word_after, previous_word, settlement_word_before, title_case_tokens,
                       trim_articles_and_punctuation)
@@ -163,7 +160,10 @@ class Recognizer:
 
     def _place_inside(self, doc, start: int, end: int) -> list[Candidate]:
         """A place an entity run swallowed after "in" or "at" ("the Children's Hospital of Manitoba in
-        Winnipeg"): the name after the preposition, to the entity's end."""
+        Winnipeg"), or the town an institution bears after "of": the name after the preposition, to the end."""
+        if end - start > 2 and doc[start].lower_ in TOWN_INSTITUTIONS and doc[start + 1].lower_ == "of" \
+                and (entries := [e for e in self._lookup(doc, start + 2, end) if e.feature_class == "P"]):
+            return [Candidate(start + 2, end, tuple(entries), "LOC")]
         for j in range(start + 1, end - 1):
             if doc[j].lower_ in SWALLOWED_PREPOSITIONS and doc[j + 1].text[:1].isupper():
                 entries = self._lookup(doc, j + 1, end)

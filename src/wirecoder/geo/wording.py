@@ -45,6 +45,7 @@ ARTICLES = words("articles")
 LIST_SEPARATORS = words("list_separators")  # "Ganja, Mingachevir and Tovuz", "Pattani's Nong Chik"
 QUALIFIER_PREPOSITIONS = words("qualifier_prepositions")  # "Jangebe, in Zamfara"
 SWALLOWED_PREPOSITIONS = words("swallowed_prepositions")  # "the Children's Hospital of Manitoba in Winnipeg"
+TOWN_INSTITUTIONS = words("town_institution")  # "the University of Eldoret": where its students are
 
 
 def trim_articles_and_punctuation(doc, start: int, end: int) -> tuple[int, int]:

@@ -1,13 +1,13 @@
 """Event locations: where each event report happened, one event a place.
 
 The places of the report's sentence that are not an actor's words, a dateline or a job's title, preferring those
-inside the trigger's clause, leaving out places that only orient the reader ("west of Kirkuk", "the road to
-Djibo") and places that only situate another ("Kayseri, a hub in Central Anatolia"), and a country when a place in
-it is named; several places left make several events. With none: the settlement the sentence refers back to ("the
-city"), else the place told in the sentences just before, else (but for strategic developments, which stay
-unplaced) the town of the dateline when the article names no other, else the target's country, the country the
-article is about, or the actor's own, at country precision; a place no country holds (Lake Chad) takes that
-country. The small tests on the parse are in events/places.py.
+inside the trigger's clause, leaving out places that only orient the reader ("west of Kirkuk", "the road to Djibo")
+and places that only situate another ("Kayseri, a hub in Central Anatolia"), and a country when a place in it is
+named; several places left make several events. With none: the settlement the sentence refers back to ("the city"),
+else the place told in the sentences just before, else (but for strategic developments, which stay unplaced) the
+town in a crowd's own words ("University of Eldoret students"), the dateline's town when the article names no other,
+else the target's country, the country the article is about, or the actor's own, at country precision; a place
+no country holds (Lake Chad) takes that country. The small tests on the parse are in events/places.py.
 """
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ from ..taxonomy.kinds import ActorRole
 from ..events.place_relations import contains, within_admin1
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
-from ..events.places import (apposed_before, most_specific_last, names_a_job, names_a_place_within, names_a_topic,
-                             named_node, only_finer_kept, origin_of_people, place_token, told_in_actors_clause,
-                             travel_destination, without_hosts)
+from ..events.places import (apposed_before, crowd_town, most_specific_last, names_a_job, names_a_place_within,
+                             names_a_topic, named_node, only_finer_kept, origin_of_people, place_token,
+                             told_in_actors_clause, travel_destination, without_hosts)
 from ..syntax import governing_verb
 
 _WORDS = load_lexicon("event_places")
@@ -112,7 +112,7 @@ class EventLocationsStage:
         # town the story was filed from when the article names no other ("CHARLOTTE, N.C. - ... the police
         # shooting of a black man here")
         country = self._event_country(article, actors)
-        for guess in (_filed_from(article, mention), _only_place(article)):
+        for guess in (crowd_town(article.places, actors), _filed_from(article, mention), _only_place(article)):
             if guess is not None and (country is None or guess.country == country.country):
                 return [guess]
         return [country]
