@@ -67,3 +67,12 @@ def test_an_armed_group_named_by_the_lexicon_makes_no_mob_violence(coder):
     event = coder.code("On 7 March 2024, Imbonerakure beat and injured an opposition member in Gitega commune.",
                        published="2024-03-10")["events"][0]
     assert (event["sub_event_type"], event["actor1"]["name"]) == ("Attack", "Imbonerakure")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police and demonstrators fought running battles in the centre of Kisumu on Tuesday.", "Violent demonstration"),
+    ("Rioters and soldiers exchanged fire in Kisumu on Tuesday.", "Mob violence"),
+])
+def test_a_battle_with_a_crowd_on_one_side_is_a_riot(coder, text, expected):
+    """Battles are between armed, organised sides; a crowd the sentence names as one side rioted."""
+    assert _sub_types(coder, text) == [expected]

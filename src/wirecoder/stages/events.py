@@ -28,6 +28,7 @@ CLASH_WORDS = re.compile(rf"\b{load_lexicon('battle_weapons').alternation('clash
 
 
 VICTIMS_NOT_DOERS = frozenset({"Violence against civilians", "Explosions/Remote violence"})
+CROWD_KINDS = frozenset({ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
 
 class EventsStage:
@@ -162,6 +163,11 @@ class EventsStage:
         sentence = article.sentences[mention.sentence].span.text
         if mention.sub_event_type == "Armed clash" and CLASH_WORDS.search(sentence) and crowd_clash(article, mention):
             return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
+        crowds = {a.kind for a in (actor1, actor2) if a is not None and a.named and a.kind in CROWD_KINDS}
+        if mention.event_type == "Battles" and crowds:  # battles are between armed, organised sides: a crowd that
+            # fought the police ("police and demonstrators fought running battles") rioted
+            return dataclasses.replace(mention, event_type="Riots", sub_event_type=(
+                "Violent demonstration" if ActorKind.PROTESTERS in crowds else "Mob violence"))
         if mention.sub_event_type == "Attack" and crowd_attackers(article, mention):
             return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
         if mention.sub_event_type == "Mob violence" and actor1 is not None and actor1.role == ActorRole.GROUP \
