@@ -268,9 +268,11 @@ def telling_event(record: dict, day: str, country: str, region: str = "",
     country) that may have happened on its day, by the event's own time precision (as merging reads it: the day,
     date..date_end, or for a date the publication stands in for, the seven days up to it), and that does not
     already tell another incident of the article (``taken``: two incidents of one day and country told in one
-    article are two events, never one). An event placed in another region tells another incident."""
+    article are two events, never one); the article's current events first, then the past events it only names
+    ("the Orlando shooting": background). An event placed in another region tells another incident."""
     target = dt.date.fromisoformat(day)
-    for event in record.get("events") or []:
+    events = record.get("events") or []
+    for event in sorted(events, key=lambda e: bool(e.get("background"))):  # a current event before a past one named
         if event["id"] in taken:
             continue
         location = event.get("location") or {}

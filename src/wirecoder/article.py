@@ -67,6 +67,7 @@ class EventMention:
     referenced: bool = False  # named by its day ("Monday's bombing"): reported by a reference to it
     followed: bool = False  # told only as what a reaction followed ("reacted to a mass shooting"): on or before its day
     days_before: int | None = None  # "two days after the clashes": how many days before its sentence's day it was
+    named: bool = False  # "the Orlando shooting": a past event named by its place, no sign it is news: background
     weapons: list[Span] = field(default_factory=list)
     weapon_names: list[str] = field(default_factory=list)
 

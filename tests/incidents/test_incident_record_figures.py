@@ -82,3 +82,16 @@ def test_record_disagreeing_types_and_dates_are_listed_as_conflicts(tmp_path):
     assert fields["sub_event_type"] == ["Abduction/forced disappearance", "Attack", "Attack"]
     assert fields["date"] == ["2024-03-10", "2024-03-10", "2024-03-10/2024-03-11"]
     assert record["sub_event_type"] == "Attack" and record["date"] == "2024-03-10"
+
+
+def test_reports_that_only_name_it_as_past_decide_no_merged_field(tmp_path):
+    """Two commentary pieces that name the attack as past (background, on or before their day) join the one report
+    that tells it; the told report's sub-type and date stand, the pieces are sources and their words conflicts."""
+    told = article("told", [event(sub="Armed clash", etype="Battles", actor2=None, killed=4)], source="Wire One")
+    named = [article(f"named{n}", [event(date="2024-03-13", precision=3, background=True)], source=outlet,
+                     published="2024-03-13") for n, outlet in ((1, "Kora Times"), (2, "Sahel Daily"))]
+    record = one_incident(tmp_path, [told, *named]).record
+    assert (record["sub_event_type"], record["date"], record["time_precision"]) == ("Armed clash", "2024-03-10", 1)
+    assert record["background"] is False and record["number_of_sources"] == 3
+    assert {s["document_id"] for s in record["sources"]} == {"told", "named1", "named2"}
+    assert any(c["field"] == "sub_event_type" for c in record["conflicts"])

@@ -178,13 +178,16 @@ def number_of_sources(details: list[ReportDetail]) -> int:
 def build_record(key: str, reports: list[ReportDetail]) -> dict[str, Any]:
     """The `wirecoder.incident/1` record of the reports of one incident."""
     details = sorted(reports, key=lambda d: specificity(d.digest))
-    lead = details[0]
-    dated = min(details, key=lambda d: (d.event.get("time_precision") or 3, specificity(d.digest)))
-    typed = _vote(details, lambda d: d.event.get("sub_event_type"))
+    # the reports that tell it decide the merged fields; those that only name it as past ("the Orlando shooting":
+    # background) decide only an incident no report tells, and are listed, with their figures, like every report
+    voters = [d for d in details if not d.event.get("background")] or details
+    lead = voters[0]
+    dated = min(voters, key=lambda d: (d.event.get("time_precision") or 3, specificity(d.digest)))
+    typed = _vote(voters, lambda d: d.event.get("sub_event_type"))
     level = lead.digest.place.level if lead.digest.place is not None else None
-    placed = _vote([d for d in details if d.digest.place is not None and d.digest.place.level == level] or details,
+    placed = _vote([d for d in voters if d.digest.place is not None and d.digest.place.level == level] or voters,
                    lambda d: _fold((d.event.get("location") or {}).get("name")))
-    clearest = max(details, key=lambda d: (d.event.get("confidence") or 0.0, -details.index(d)))
+    clearest = max(voters, key=lambda d: (d.event.get("confidence") or 0.0, -voters.index(d)))
     fatalities, fatality_figures = _figures(details, "fatalities")
     injured, injured_figures = _figures(details, "injured")
     sources = _sources(details)
@@ -202,8 +205,8 @@ def build_record(key: str, reports: list[ReportDetail]) -> dict[str, Any]:
         "date_end": dated.event.get("date_end"),
         "time_precision": dated.event.get("time_precision"),
         "location": placed.event.get("location"),
-        "actor1": _actor(details, "actor1"),
-        "actor2": _actor(details, "actor2"),
+        "actor1": _actor(voters, "actor1"),
+        "actor2": _actor(voters, "actor2"),
         "assoc_actors": list(assoc.values()),
         "fatalities": fatalities,
         "injured": injured,

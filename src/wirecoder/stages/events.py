@@ -72,6 +72,7 @@ class EventsStage:
             when, until, precision, background = article.published, None, 3, False
         else:
             when, until, precision, background = None, None, 3, False
+        background = background or mention.named  # "the Orlando shooting": a past event the article names
         force = speaking_force(article, mention)
         actor1 = self._roles.localise(self._roles.as_government(found.actor1, mention), location, force)
         actor2 = self._roles.localise(self._roles.as_government(found.actor2, mention), location, force)
@@ -168,7 +169,7 @@ class EventsStage:
             # fought the police ("police and demonstrators fought running battles") rioted
             return dataclasses.replace(mention, event_type="Riots", sub_event_type=(
                 "Violent demonstration" if ActorKind.PROTESTERS in crowds else "Mob violence"))
-        if mention.sub_event_type == "Attack" and crowd_attackers(article, mention):
+        if mention.sub_event_type == "Attack" and not mention.referenced and crowd_attackers(article, mention):
             return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
         if mention.sub_event_type == "Mob violence" and actor1 is not None and actor1.role == ActorRole.GROUP \
                 and actor1.kind in NON_STATE_ARMED and not CLASH_WORDS.search(sentence):

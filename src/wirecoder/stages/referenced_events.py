@@ -24,12 +24,18 @@ in a datelined story: an event with no place joins nothing; with a count of days
 it is news (brought by "a" or "this", a count of days, or "the" when the headline names an event of the same type:
 the article is about it, not about one of years ago), when no other date names it ("after the 2001 attacks"), and
 when no modifier makes it no violence between people ("a heart attack").
+
+A third way, in commentary: a past act named by its place alone ("in the wake of the Orlando shooting", "the
+attacks in Paris had changed the debate"), definite or a bare noun after its place, with no date, no person and
+no event told in its sentence. It is ``named``: a background event of the article, on or before its sentence's
+day, which merging joins to the incident a dated report tells.
 """
 from __future__ import annotations
 
 import datetime as dt
 
 from ..article import DETECTOR_RULE, Article, DateMention, EventMention
+from ..geo.countries import COUNTRY_CODES
 from ..lexicon import load_lexicon
 from ..syntax import answered_by
 from ..taxonomy import SUB_EVENT_TYPES
@@ -85,13 +91,15 @@ class ReferencedEventsStage:
                 noun = self._noun(token)
                 if noun is None:
                     continue
-                followed, days_before = False, None
+                followed, days_before, named = False, None, False
                 if not self._named_by_day(token, days):
                     dated = self._followed(article, token, noun, days)
                     if dated is None:
-                        continue
+                        named = self._named_by_place(article, token, noun)
+                        if not named:
+                            continue
                     followed = not dated  # "after a bombing on Sunday in Kabul": its own day dates it
-                    days_before = self._days_before(token) if followed else None
+                    days_before = self._days_before(token) if followed and not named else None
                 mention = by_root.get(token.i)
                 sub = self._nouns[noun]
                 if mention is None:
@@ -111,6 +119,7 @@ class ReferencedEventsStage:
                 mention.hypothetical = mention.habitual = mention.reference = False
                 mention.referenced = True
                 mention.followed = mention.followed or followed
+                mention.named = named
                 if days_before is not None:
                     mention.days_before = days_before
         for mention in flipped:  # the detector, finding no rule to agree with, took a word of its own for the
@@ -177,6 +186,26 @@ class ReferencedEventsStage:
         placed = any(start <= p.span.start < end and p.lat is not None for p in article.places) or (
             bool(article.datelines) and any(w.lower_ in self._here for w in token.sent))
         return bool(told) if placed else None
+
+    def _named_by_place(self, article: Article, token, noun: str) -> bool:
+        """Whether the noun names a past act of violence by its place and nothing dates it ("the Orlando shooting",
+        "the attacks in Paris", "the massacre at a nightclub in Orlando"): a definite or bare noun whose own phrase
+        holds a place, no date, no person it is about and no modifier that makes it no violence, that no sentence
+        told as an event of its own (a sentence with a detected mention tells the article's news)."""
+        if SUB_EVENT_TYPES[self._nouns[noun]] == "Protests" or any(
+                m.detected and m.sentence == article.sentence_at(token.idx) for m in article.mentions):
+            return False  # a sentence that tells an event of its own tells news ("observed 12 explosions near X")
+        determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+        named_before = any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children)
+        if determiner != "the" and not (determiner is None and named_before):
+            return False  # "an attack in Paris", "this shooting": news, told by the reaction path if at all
+        words = list(token.subtree)
+        if any(w.ent_type_ in ("DATE", "TIME", "PERSON") for w in words) or any(
+                c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self._not_violence for c in token.children):
+            return False  # "the 2001 attacks", "the attack on Clinton", "a heart attack"
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        return any(start <= p.span.start < end and p.lat is not None and p.feature_code not in COUNTRY_CODES
+                   for p in article.places)
 
     def _days_before(self, token) -> int | None:
         """How many days "two days after", "a day after" put the noun's event before the day of its sentence; None
