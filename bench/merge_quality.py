@@ -203,6 +203,11 @@ def cluster_set(path: pathlib.Path, cache: pathlib.Path, workdir: pathlib.Path, 
           f"{len(gold) - no_event - len(placed)} whose first event has no place below a country or no date; "
           f"stored and merged in {seconds:.1f} s")
     print_scores("written", predicted, gold, parts, placed, verbose=verbose)
+    rounds = sorted({str(line.get("round", "1-4")) for line in lines})
+    for name in rounds if len(rounds) > 1 else ():  # each round apart: a new round is a gate no rule was tuned on
+        docs = {line["id"] for line in lines if str(line.get("round", "1-4")) == name}
+        print_scores(f"written round{'s' if '-' in name else ''} {name}", {d: predicted[d] for d in docs},
+                     {d: gold[d] for d in docs}, parts, placed & docs, verbose=False)
     print_causes(lines, records, parts, verbose=verbose)
 
 
