@@ -95,6 +95,19 @@ def test_a_claim_of_responsibility_reports_the_act_of_the_day_after_it(coder):
                           "three council workers in Batibo on Tuesday.", "2025-04-24")
     assert [(e["sub_event_type"], e["date"], e["referenced"]) for e in found] == [
         ("Abduction/forced disappearance", "2025-04-22", True)]
-    # a day before the act is the claim's: the act's own day is untold
-    assert events(coder, "The group claimed responsibility on Tuesday for the abduction of a deputy mayor in Batibo.",
-                  "2025-04-24") == []
+    # a day before the act is the claim's: the act's own day is untold, so the act is no event of that day (only a
+    # past act the article names, on or before it: background, docs/record.md)
+    named = events(coder, "The group claimed responsibility on Tuesday for the abduction of a deputy mayor in Batibo.",
+                   "2025-04-24")
+    assert all(e["background"] and e["time_precision"] == 3 for e in named)
+
+
+def test_an_act_told_in_a_clause_a_count_of_days_puts_after_is_that_many_days_before(coder):
+    found = events(coder, "The city council on Wednesday defended its plan to move street vendors out of Eldoret, a day "
+                          "after police used tear gas to break up a protest by the vendors.", "2026-02-05")
+    current = [e for e in found if not e["background"]]
+    assert [(e["event_type"], e["date"], e["time_precision"]) for e in current] == [("Protests", "2026-02-03", 1)]
+    # a clause that dates its own act keeps that day
+    found = events(coder, "The city council on Wednesday defended its plan to move street vendors out of Eldoret, two "
+                          "days after police used tear gas to break up a protest by the vendors on Monday.", "2026-02-05")
+    assert [e["date"] for e in found if not e["background"]] == ["2026-02-02"]

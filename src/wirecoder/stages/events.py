@@ -66,6 +66,8 @@ class EventsStage:
                 when, until, precision = date.date_end or date.date, None, 3
                 if mention.days_before is not None:  # "two days after the clashes": that many days before
                     when, precision = when - dt.timedelta(days=mention.days_before), 1
+            elif mention.days_before is not None and until is None:  # "a day after police dispersed a protest"
+                when = when - dt.timedelta(days=mention.days_before)
             evidence.append(Evidence("date", date.span))
             background = date.background
         elif article.published is not None:

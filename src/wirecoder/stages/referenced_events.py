@@ -122,6 +122,11 @@ class ReferencedEventsStage:
                 mention.named = named
                 if days_before is not None:
                     mention.days_before = days_before
+        for mention in article.mentions:  # "on Wednesday defended its plan, a day after police used tear gas to break
+            # up a protest": an act told in a clause a count of days puts after is that many days before its sentence's
+            if mention.detected and not mention.referenced and mention.days_before is None:
+                span = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
+                mention.days_before = self._clause_days_before(span.root) if span is not None else None
         for mention in flipped:  # the detector, finding no rule to agree with, took a word of its own for the
             for other in article.mentions:  # sentence's event; the rule's noun names it, surer than that guess
                 if other.sentence == mention.sentence and other.rule == DETECTOR_RULE and other.detected \
@@ -225,6 +230,24 @@ class ReferencedEventsStage:
         if count is None:
             return None
         return int(count.text) if count.text.isdigit() else self._counts.get(count.lower_)
+
+    def _clause_days_before(self, token) -> int | None:
+        """How many days a count puts the clause the token is told in before the sentence's main act ("a day after
+        police used tear gas to break up a protest": 1); None when no such clause holds it, or it dates itself."""
+        for verb in (token, *token.ancestors):
+            mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in self._after), None)
+            if mark is None:
+                continue
+            if any(w.ent_type_ in ("DATE", "TIME") for w in verb.subtree if w.i > mark.i):
+                return None  # "a day after police dispersed a protest on Tuesday": its own day dates it
+            unit = next((c for c in (*mark.children, *verb.children) if c.dep_ == "npadvmod" and c.i < mark.i), None)
+            if unit is None or unit.lemma_.lower() != "day":
+                return None
+            count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+            if count is None:
+                return None
+            return int(count.text) if count.text.isdigit() else self._counts.get(count.lower_)
+        return None
 
     def _in_headline(self, noun: str, headline: str) -> bool:
         """Whether the headline names an event of the noun's type ("the killing of seven people", under "Police
