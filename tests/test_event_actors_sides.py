@@ -46,3 +46,15 @@ def test_whom_a_source_tells_is_no_party(coder):
             "fired at workers who were closing up in Morelia, before fleeing.")
     events = [e for e in coder.code(text, published="2024-06-15")["events"] if not e["background"]]
     assert events and all(e["actor1"]["kind"] != "state_forces" for e in events)
+
+
+def test_its_forces_are_the_forces_of_the_state_that_speaks(coder):
+    """A bare "forces" names no one, but "its forces" are the speaker's: a state's when its words name one."""
+    text = "Russia's defence ministry said on Saturday that its forces had struck a vehicle in the city of Sumy on Friday."
+    assert coder.code(text, published="2026-02-22")["events"][0]["actor1"]["name"] == "Military Forces of Russia"
+
+
+def test_a_group_s_forces_are_no_state_s(coder):
+    text = "The group said on Saturday that its forces had attacked an army post near Dikwa on Friday."
+    actors = [a for e in coder.code(text, published="2026-02-22")["events"] for a in (e["actor1"], e["actor2"]) if a]
+    assert not any(a.get("text") == "its forces" and a["kind"] == "state_forces" for a in actors)

@@ -52,3 +52,12 @@ def test_one_dateline_is_no_roundup(coder):
     text = ("ZINDER - Rioters burned the town hall on Tuesday, residents said.\n\n"
             "The finance ministry said customs revenue rose in the first quarter.")
     assert _sections(coder, text)[1] == {}
+
+
+def test_each_item_of_a_roundup_is_filed_from_its_own_label(coder):
+    text = ("Main developments of the weekend:\n\n"
+            "KHARKIV - Russian drones damaged a power substation overnight on Saturday, the mayor said.\n\n"
+            "ZAPORIZHZHIA - Three people were killed when a guided bomb hit a residential block on Sunday "
+            "morning, officials said.")
+    found = {e["date"]: e["location"]["name"] for e in _events(coder, text) if e["location"]}
+    assert found.get("2024-05-05", "").startswith("Zaporizhzh")

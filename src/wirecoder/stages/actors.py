@@ -21,6 +21,7 @@ from ..actors.communal import IdentityFinder
 from ..actors.groups import GroupFinder
 from ..actors.names import PLACE_HEADS, actor_name
 from ..lexicon import load_lexicon
+from ..quoting.cues import load_cue_verbs
 
 __all__ = ["ActorsStage", "PLACE_HEADS", "actor_name"]
 _PARTY_PREPOSITIONS = load_lexicon("actor_groups").words("party_preposition")  # "by X", "between X and Y"
@@ -52,6 +53,8 @@ class ActorsStage:
         self._unit_roles = self._lx.value_map("unit_role")
         self._non_state = {w: tuple(v.split()) for w, v in self._lx.value_map("non_state_qualifier").items()}
         self._state_qualifiers = self._lx.word_set("state_qualifier")
+        self._owners = self._lx.word_set("owner_pronoun")  # "its forces": the speaker's
+        self._speech_verbs = frozenset(load_cue_verbs())
         self._armed_qualifiers = self._lx.word_set("armed_qualifier")
         self._weapon_heads = self._lx.word_set("weapon_head")
         self._state_weapon = self._lx.word_set("state_weapon_qualifier")
@@ -150,6 +153,15 @@ class ActorsStage:
                         return iso, t
         return None, None
 
+    def _speaker_country(self, token) -> str | None:
+        """The country in the words of the sentence's speaker, whose forces "its forces" are ("Russia's defence
+        ministry said ...", "the Israeli military said ..."); None when the speaker names none ("the group")."""
+        root = token.sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or root.lemma_.lower() not in self._speech_verbs:
+            return None
+        return next((iso for t in subject.subtree if (iso := self._iso_of(t))), None)
+
     def _iso_of(self, token, *, names_only: bool = False) -> str | None:
         """The country a token names, read on the whole entity it sits in first ("the army of South Sudan", "the
         United States air force"), else on the token ("Afghan forces")."""
@@ -198,6 +210,8 @@ class ActorsStage:
         if own is not None:  # "Sharqiya Army": a named armed group the lexicon does not know, not a state's army
             return ActorMention(article.span(own.start_char, own.end_char), own.text, ActorKind.REBELS, None,
                                 index, ActorRole.GROUP, token.idx)
+        if head.vague and country is None and any(c.dep_ == "poss" and c.lower_ in self._owners for c in token.children):
+            country = self._speaker_country(token)  # "Russia's defence ministry said its forces had struck ..."
         if head.vague and role == head.role and kind == head.kind and country is None and \
                 not modifiers & self._state_qualifiers:
             return None  # bare "forces" with no owner named: too vague to call state forces

@@ -161,10 +161,12 @@ def _filed_from(article: Article, mention: EventMention) -> Place | None:
         return None
     sentence = article.sentences[mention.sentence].span
     here = HERE.search(sentence.text) is not None
-    lead = any(sentence.start <= d.start < sentence.end or (
-        d.end <= sentence.start and not article.text[d.end:sentence.start].strip()) for d in article.datelines)
-    if len({(p.name, p.country) for p in local}) > 1 and not here and not lead:
+    leads = [d for d in article.datelines if sentence.start <= d.start < sentence.end or (
+        d.end <= sentence.start and not article.text[d.end:sentence.start].strip())]
+    if len({(p.name, p.country) for p in local}) > 1 and not here and not leads:
         return None
+    # the lead of a round-up's item is filed from its own label's town ("SUMY - Funerals were held ...")
+    filed = [p for p in filed if any(d.start <= p.span.start < d.end for d in leads)] or filed
     return filed[0] if here else replace(filed[0], geo_precision=max(filed[0].geo_precision, AREA_PRECISION))
 
 
