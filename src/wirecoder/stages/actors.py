@@ -53,7 +53,7 @@ class ActorsStage:
         self._unit_roles = self._lx.value_map("unit_role")
         self._non_state = {w: tuple(v.split()) for w, v in self._lx.value_map("non_state_qualifier").items()}
         self._state_qualifiers = self._lx.word_set("state_qualifier")
-        self._owners = self._lx.word_set("owner_pronoun")  # "its forces": the speaker's
+        self._owners = load_lexicon("event_actors").words("self_possessive")  # "its forces": the speaker's
         self._speech_verbs = frozenset(load_cue_verbs())
         self._armed_qualifiers = self._lx.word_set("armed_qualifier")
         self._weapon_heads = self._lx.word_set("weapon_head")
