@@ -25,6 +25,7 @@ from dateparser.date import DateDataParser
 from ..article import Article, DateMention
 from ..geo.lexicon import words as geo_words
 from ..lexicon import load_lexicon
+from ..day_ranges import day_range, day_range_spans
 from ..seasons import resolve_season
 from ..syntax import SPEECH
 
@@ -162,7 +163,7 @@ def date_spans(article: Article) -> list[_DateSpan]:
     spaCy missed or cut ("Around 8 May 2020" tagged "May 2020"; "29 Apr 2020" tagged a number and a year)."""
     entities = [_DateSpan(e.start_char, e.end_char, e.text) for e in article.doc.ents
                 if e.label_ == "DATE" or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)]
-    for match in _EXPLICIT.finditer(article.text):
+    for match in (*_EXPLICIT.finditer(article.text), *day_range_spans(article.text)):
         start, end = match.span()
         entities = [e for e in entities if e.end_char <= start or e.start_char >= end]
         entities.append(_DateSpan(start, end, match.group(0)))
@@ -288,7 +289,7 @@ class DatesStage:
         season = resolve_season(cleaned, reference)
         if season is not None:
             return season
-        quick = _quick_absolute(cleaned, reference)
+        quick = _quick_absolute(cleaned, reference) or day_range(cleaned, reference, _MONTH_NUMBERS)
         if quick is not None:
             return quick
         if _OVERNIGHT.match(cleaned):
