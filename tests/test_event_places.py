@@ -248,3 +248,10 @@ def test_an_institution_word_alone_names_no_place(coder):
     text = "Students of the University of Ghana Medical School protested over fees in Accra on Monday."
     places = located(coder, text)
     assert places and {p["name"] for p in places} == {"Accra"}
+
+
+def test_a_place_a_country_owns_by_a_possessive_is_in_that_country(coder):
+    """"Colombia's Catatumbo region": the gazetteer's only Catatumbo is a Venezuelan municipio, which is not it."""
+    places = located(coder, "Eight fighters were killed on Friday when ELN rebels clashed with FARC dissidents in "
+                            "Colombia's Catatumbo region.")
+    assert places and all(p["country"] == "CO" for p in places)

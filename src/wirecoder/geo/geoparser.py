@@ -96,7 +96,19 @@ class Geoparser:
         return ()
 
     def toponyms(self, doc) -> list[Toponym]:
-        return self.recognizer.find(doc)
+        return [self._in_owner_country(doc.text, t) for t in self.recognizer.find(doc)]
+
+    def _in_owner_country(self, text: str, toponym: Toponym) -> Toponym:
+        """A toponym a country owns by a possessive ("in Colombia's Catatumbo region") keeps only its candidates in
+        that country: a namesake abroad (Venezuela's Catatumbo municipio) is not it, and a name with none there is
+        one the gazetteer lacks, placed by its context."""
+        owner = _POSSESSIVE_COUNTRY.search(text, max(0, toponym.start - 40), toponym.start)
+        if owner is None or not toponym.entries:
+            return toponym
+        countries = {e.country for e in self.gazetteer.lookup(owner.group(1)) if e.feature_code == "PCLI"}
+        if not countries:
+            return toponym  # "Kano's Sabon Gari": a town's, not a country's
+        return replace(toponym, entries=tuple(e for e in toponym.entries if e.country in countries))
 
     def places_in_doc(self, doc, *, text: str, outlet_country: str | None = None) -> list[Place]:
         """Every toponym of a spaCy Doc whose character offsets are offsets into ``text``, resolved, in order."""
@@ -220,6 +232,9 @@ class Geoparser:
 
     def close(self) -> None:
         self.gazetteer.close()
+
+
+_POSSESSIVE_COUNTRY = re.compile(r"\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})['’]s\s+$")
 
 
 def to_place(span: Span, ranked: Ranked, *, area_word: str | None = None) -> Place:
