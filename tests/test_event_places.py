@@ -255,3 +255,11 @@ def test_a_place_a_country_owns_by_a_possessive_is_in_that_country(coder):
     places = located(coder, "Eight fighters were killed on Friday when ELN rebels clashed with FARC dissidents in "
                             "Colombia's Catatumbo region.")
     assert places and all(p["country"] == "CO" for p in places)
+
+
+def test_a_town_spacy_took_for_a_date_is_a_place(coder):
+    """spaCy tags "Manbij" a DATE before "on Wednesday"; a date entity of proper nouns only, none a month's or a
+    weekday's name, is a name like any other."""
+    places = located(coder, "The interior ministry said a car bomb that exploded in Manbij on Wednesday killed nine "
+                            "people.")
+    assert places and places[0]["name"] == "Manbij"

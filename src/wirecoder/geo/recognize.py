@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon import load_lexicon
-
 from .article_context import (Candidate, accept_in_named_countries, accept_lists, countries_of_nationality_words,
                               drop_persons_abroad, strong)
 from .cues import apposition_after, based_after, cue_before, dateline_at
@@ -30,7 +29,7 @@ from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
                       SWALLOWED_PREPOSITIONS, TOWN_INSTITUTIONS, TITLE_WORDS, area_phrase_ending, area_word_after, area_word_before,
-                      capitalised_in_name, hint_of_word, is_name_run, is_part_direction, list_parts, locative_before,
+                      capitalised_in_name, dated_name, hint_of_word, is_name_run, is_part_direction, list_parts, locative_before,
                       opens_line, people_word_after, previous_word, settlement_word_before, title_case_tokens,
                       trim_articles_and_punctuation)
 
@@ -97,7 +96,8 @@ class Recognizer:
     def _entity_candidates(self, doc) -> list[Candidate]:
         out, covered = [], 0
         for ent in doc.ents:
-            if ent.label_ in NEVER_PLACE_LABELS or ent.start < covered:
+            label = "" if dated_name(ent) else ent.label_  # "in Manbij on Wednesday": spaCy tagged Manbij a DATE
+            if label in NEVER_PLACE_LABELS or ent.start < covered:
                 continue  # ("Spain city" of "Port" + "of Spain city": inside the name before it)
             start, end = trim_articles_and_punctuation(doc, ent.start, ent.end)
             if start >= end:
@@ -112,18 +112,18 @@ class Recognizer:
                 start, end, entries = self._strip_area_word(doc, start, end)
             if entries:
                 entries = with_areas_of_the_bare_name(self.gazetteer, doc[start:end].text, entries)
-                out.append(Candidate(start, end, entries, ent.label_))
+                out.append(Candidate(start, end, entries, label))
                 continue
             parts = list_parts(doc, start, end)
             in_parts = [Candidate(p_start, p_end, part_entries, "") for p_start, p_end in parts
                         if (part_entries := self._lookup(doc, p_start, p_end))] if len(parts) > 1 else []
-            if in_parts or (len(parts) > 1 and ent.label_ in ("GPE", "LOC")):
+            if in_parts or (len(parts) > 1 and label in ("GPE", "LOC")):
                 out.extend(in_parts)  # a run over a list of names ("Ganja, Mingachevir", "Pattani's Nong Chik")
-            elif ent.label_ in ("GPE", "LOC"):
-                out.append(Candidate(start, end, (), ent.label_))
-            elif ent.label_ in ("FAC", "ORG", "PERSON") and settlement_word_before(doc, start):
+            elif label in ("GPE", "LOC"):
+                out.append(Candidate(start, end, (), label))
+            elif label in ("FAC", "ORG", "PERSON") and settlement_word_before(doc, start):
                 out.append(Candidate(start, end, (), "LOC"))  # "the town of Pont-Sonde": a town no gazetteer knows
-            elif ent.label_ == "PERSON" and end - start == 1 and locative_before(doc, start) \
+            elif label == "PERSON" and end - start == 1 and locative_before(doc, start) \
                     and self._qualified_by_a_place(doc, end):
                 # "in Jangebe, in Nigeria's Zamfara state": a village spaCy took for a person, placed by its area
                 out.append(Candidate(start, end, (), "LOC"))

@@ -6,6 +6,7 @@ None of it knows the gazetteer; recognize.py weighs these clues against gazettee
 """
 from __future__ import annotations
 
+from ..lexicon import load_lexicon
 from .lexicon import words
 
 LOCATIVE_WORDS = words("locative_words")
@@ -17,6 +18,7 @@ AREA_WORDS = words("area_words")
 AREA_PHRASES = tuple(sorted((tuple(p.split()) for p in words("area_phrases")), key=len, reverse=True))
 PHRASED_AREA_WORD = "lga"
 MONTH_WORDS = words("month_words")
+WEEKDAY_WORDS = frozenset(load_lexicon("dates").numbers("weekday"))
 SERVED_PLACE_WORDS = words("served_place_words")  # "Bali airport", "Kabul airport": a town's, an island's or an area's
 
 
@@ -182,3 +184,9 @@ def area_word_before(doc, index: int) -> bool:
 def settlement_word_before(doc, index: int) -> bool:
     """ "the town of X", "the village of X": a kind-of-settlement word and "of" right before the name."""
     return index >= 2 and doc[index - 1].lower_ == "of" and doc[index - 2].lower_ in SETTLEMENT_WORDS
+
+
+def dated_name(ent) -> bool:
+    """A name spaCy took for a date ("in Manbij on Wednesday" tagged "Manbij" DATE): a DATE entity of proper nouns
+    alone, none of them a month's or a weekday's name."""
+    return ent.label_ == "DATE" and all(t.pos_ == "PROPN" and t.lower_ not in MONTH_WORDS | WEEKDAY_WORDS for t in ent)
