@@ -24,3 +24,12 @@ def test_a_relative_clause_is_read_on_its_own_when_the_sentence_drowns_it(coder)
 def test_a_relative_clause_describing_someone_is_not_read_alone(coder):
     text = "Channel 8 reports the man who kidnapped the boy, John Carter, was sentenced to 40 years in prison."
     assert "Abduction/forced disappearance" not in events(coder, text)
+
+
+def test_a_strong_trigger_rule_breaks_the_unsure_detector_s_near_tie(coder):
+    """The detector leans to an attack (0.27) where "abducted" (a rule of prior 0.85) tells an abduction it gives
+    almost as much: the rule decides."""
+    text = ('The defence ministry said on Tuesday that "terrorists" abducted seven people, including three children, '
+            "in an incursion into Ancuabe district on Sunday, and that a rescue operation was under way.")
+    events = coder.code(text, published="2026-10-13")["events"]
+    assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]

@@ -283,3 +283,22 @@ def is_speaker(token) -> bool:
             continue
         return False
     return False
+
+
+def of_state(verb) -> bool:
+    """A verb that tells what is ("are believed to be members"), not one that says something was there ("there
+    were heavy exchanges of gunfire"): an existential "be" tells of the event its noun names."""
+    return verb.lemma_.lower() in STATE_VERBS and not any(c.dep_ == "expl" for c in verb.children)
+
+
+def without_modifiers(doc, text: str, span) -> str:
+    """The text of ``span`` (a sentence's) with its participles and adjectives that qualify a noun blanked out:
+    "demanding the return of the looted funds" tells of no looting by the crowd (riot words are read as acts, not
+    as a noun's qualities)."""
+    out = list(text[span.start:span.end])
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    for token in tokens if tokens is not None else ():
+        if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN") and token.idx >= span.start:
+            for i in range(token.idx - span.start, min(len(out), token.idx - span.start + len(token.text))):
+                out[i] = " "
+    return "".join(out)
