@@ -21,7 +21,7 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _DAY_DAY_MONTH = rf"(\d{{1,2}}){_SEP}(\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?({_MONTHS})\.?"
 _MONTH_DAY_DAY = rf"({_MONTHS})\.?\s+(\d{{1,2}}){_SEP}(\d{{1,2}}){_ORDINAL}"
 _YEAR = r"(?:,?\s+((?:19|20)\d\d))?"
-_FULL = (re.compile(rf"^{_DAY_DAY_MONTH}{_YEAR}$", re.IGNORECASE), re.compile(rf"^{_MONTH_DAY_DAY}{_YEAR}$", re.IGNORECASE))
+_FULL = tuple(re.compile(rf"^{form}{_YEAR}$", re.IGNORECASE) for form in (_DAY_DAY_MONTH, _MONTH_DAY_DAY))
 _IN_TEXT = re.compile(rf"\b(?:{_DAY_DAY_MONTH}|{_MONTH_DAY_DAY})\b{_YEAR}", re.IGNORECASE)
 
 

@@ -30,9 +30,9 @@ def roundup_sections(article: Article) -> dict[int, tuple[int, int]]:
     if len(labelled) < MIN_LABELS:
         return {}
     sections: dict[int, tuple[int, int]] = {}
-    bounds = labelled + [None]
-    for first, after in zip(bounds, bounds[1:]):
-        members = [index for index in paragraphs if index >= first and (after is None or index < after)]  # type: ignore[operator]
+    for n, first in enumerate(labelled):
+        after = labelled[n + 1] if n + 1 < len(labelled) else None
+        members = [index for index in paragraphs if index >= first and (after is None or index < after)]
         span = (min(paragraphs[i][0] for i in members), max(paragraphs[i][1] for i in members))
         sections.update({index: span for index in members})
     return sections

@@ -28,10 +28,10 @@ from .not_places import initials_of_no_place, names_a_currency
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
-                      SWALLOWED_PREPOSITIONS, TOWN_INSTITUTIONS, TITLE_WORDS, area_phrase_ending, area_word_after, area_word_before,
-                      capitalised_in_name, dated_name, hint_of_word, is_name_run, is_part_direction, list_parts, locative_before,
-                      opens_line, people_word_after, previous_word, settlement_word_before, title_case_tokens,
-                      trim_articles_and_punctuation)
+                      SWALLOWED_PREPOSITIONS, TOWN_INSTITUTIONS, TITLE_WORDS, area_phrase_ending, area_word_after,
+                      area_word_before, capitalised_in_name, dated_name, hint_of_word, is_name_run, is_part_direction,
+                      list_parts, locative_before, opens_line, people_word_after, previous_word, settlement_word_before,
+                      title_case_tokens, trim_articles_and_punctuation)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",

@@ -210,7 +210,8 @@ class ActorsStage:
         if own is not None:  # "Sharqiya Army": a named armed group the lexicon does not know, not a state's army
             return ActorMention(article.span(own.start_char, own.end_char), own.text, ActorKind.REBELS, None,
                                 index, ActorRole.GROUP, token.idx)
-        if head.vague and country is None and any(c.dep_ == "poss" and c.lower_ in self._owners for c in token.children):
+        owned = any(c.dep_ == "poss" and c.lower_ in self._owners for c in token.children)
+        if head.vague and country is None and owned:
             country = self._speaker_country(token)  # "Russia's defence ministry said its forces had struck ..."
         if head.vague and role == head.role and kind == head.kind and country is None and \
                 not modifiers & self._state_qualifiers:

@@ -176,7 +176,8 @@ class EventDetectionStage:
         if p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold):
             return [self._reference_only(m) for m in mentions]
         sub = self._by_weapons_and_acts(article.sentences[index].span.text, sub,
-                                        acts=without_modifiers(article.doc, article.text, article.sentences[index].span))
+                                        acts=without_modifiers(article.doc, article.text,
+                                                               article.sentences[index].span))
         if sub == ARRESTS and off_topic and not self._political.search(article.sentences[index].span.text):
             sub = None  # a narcotics team's arrest in a local crime story: ACLED codes arrests with a political side
         if sub is None:
@@ -209,7 +210,8 @@ class EventDetectionStage:
                 out.append(self._reference_only(mention))
         return out
 
-    def _rule_breaks_tie(self, row: np.ndarray, sub: str, p: float, mentions: list[EventMention]) -> tuple[str, float]:
+    def _rule_breaks_tie(self, row: np.ndarray, sub: str, p: float,
+                         mentions: list[EventMention]) -> tuple[str, float]:
         """The detector unsure (its best sub-type under UNSURE) and a strong trigger rule, told as done, naming another
         sub-type it gives at least TIE_RATIO of its best: the rule decides ("'terrorists' abducted nine people ... in
         an incursion": an abduction, not the armed clash the detector leant to, 0.38 against 0.29)."""

@@ -95,7 +95,7 @@ class ReferencedEventsStage:
                 if not self._named_by_day(token, days):
                     dated = self._followed(article, token, noun, days)
                     if dated is None:
-                        named = self._named_by_place(article, token, noun)
+                        named = self._named_by_place(article, token, noun, sentence.index)
                         if not named:
                             continue
                     followed = not dated  # "after a bombing on Sunday in Kabul": its own day dates it
@@ -192,21 +192,22 @@ class ReferencedEventsStage:
             bool(article.datelines) and any(w.lower_ in self._here for w in token.sent))
         return bool(told) if placed else None
 
-    def _named_by_place(self, article: Article, token, noun: str) -> bool:
+    def _named_by_place(self, article: Article, token, noun: str, sentence: int) -> bool:
         """Whether the noun names a past act of violence by its place and nothing dates it ("the Orlando shooting",
         "the attacks in Paris", "the massacre at a nightclub in Orlando"): a definite or bare noun whose own phrase
         holds a place, no date, no person it is about and no modifier that makes it no violence, that no sentence
         told as an event of its own (a sentence with a detected mention tells the article's news)."""
         if SUB_EVENT_TYPES[self._nouns[noun]] == "Protests" or any(
-                m.detected and m.sentence == article.sentence_at(token.idx) for m in article.mentions):
+                m.detected and m.sentence == sentence for m in article.mentions):
             return False  # a sentence that tells an event of its own tells news ("observed 12 explosions near X")
         determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
         named_before = any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in token.children)
         if determiner != "the" and not (determiner is None and named_before):
             return False  # "an attack in Paris", "this shooting": news, told by the reaction path if at all
         words = list(token.subtree)
-        if any(w.ent_type_ in ("DATE", "TIME", "PERSON") for w in words) or any(
-                c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self._not_violence for c in token.children):
+        no_violence = any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self._not_violence
+                          for c in token.children)
+        if no_violence or any(w.ent_type_ in ("DATE", "TIME", "PERSON") for w in words):
             return False  # "the 2001 attacks", "the attack on Clinton", "a heart attack"
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         return any(start <= p.span.start < end and p.lat is not None and p.feature_code not in COUNTRY_CODES
@@ -222,10 +223,13 @@ class ReferencedEventsStage:
         unit = next((c for c in after.children if c.dep_ == "npadvmod"), None)
         if unit is None and after.head.dep_ == "npadvmod":
             unit = after.head  # "a day after the convoy ambush": the count holds "after"
-        if unit is None:
+        return self._count_of_days(unit)
+
+    def _count_of_days(self, unit) -> int | None:
+        """The number of days a unit word counts ("two days", "a day"); None for none, or for hours, weeks and
+        months ("hours after an attack" on a Sunday afternoon may be after a night attack of Saturday)."""
+        if unit is None or unit.lemma_.lower() != "day":
             return None
-        if unit.lemma_.lower() != "day":
-            return None  # "hours after an attack" on a Sunday afternoon may be after a night attack of Saturday
         count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
         if count is None:
             return None
@@ -240,13 +244,8 @@ class ReferencedEventsStage:
                 continue
             if any(w.ent_type_ in ("DATE", "TIME") for w in verb.subtree if w.i > mark.i):
                 return None  # "a day after police dispersed a protest on Tuesday": its own day dates it
-            unit = next((c for c in (*mark.children, *verb.children) if c.dep_ == "npadvmod" and c.i < mark.i), None)
-            if unit is None or unit.lemma_.lower() != "day":
-                return None
-            count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
-            if count is None:
-                return None
-            return int(count.text) if count.text.isdigit() else self._counts.get(count.lower_)
+            return self._count_of_days(next(
+                (c for c in (*mark.children, *verb.children) if c.dep_ == "npadvmod" and c.i < mark.i), None))
         return None
 
     def _in_headline(self, noun: str, headline: str) -> bool:
