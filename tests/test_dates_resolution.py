@@ -140,3 +140,14 @@ def test_a_sentence_after_a_lead_takes_the_acts_day_not_the_tellings(coder):
     events = [e for e in record["events"] if not e["background"]]
     assert {e["date"] for e in events} == {"2024-04-06"}
     assert len(events) == 1  # the shooting the next paragraph tells is the same attack, of the same day
+
+
+def test_dates_a_weekday_keeps_the_part_of_the_day_told_before_it(run_stages):
+    """"late on Saturday" and "before dawn on Sunday" are the day's words (its evidence shows them, and merging
+    reads them); "early on 9 August" is left as the day alone, since "early August" is a part of a month."""
+    # 2025-08-12 was a Tuesday
+    _, dates = dates_of(run_stages, "Gunmen attacked the village late on Saturday and again before dawn on Sunday; "
+                        "a third raid followed early on 9 August.", published="2025-08-12")
+    assert dates["late on Saturday"].date == dt.date(2025, 8, 9) and dates["late on Saturday"].precision == 1
+    assert dates["before dawn on Sunday"].date == dt.date(2025, 8, 10)
+    assert not any(text.startswith("early") for text in dates)

@@ -58,3 +58,12 @@ def test_a_group_s_forces_are_no_state_s(coder):
     text = "The group said on Saturday that its forces had attacked an army post near Dikwa on Friday."
     actors = [a for e in coder.code(text, published="2026-02-22")["events"] for a in (e["actor1"], e["actor2"]) if a]
     assert not any(a.get("text") == "its forces" and a["kind"] == "state_forces" for a in actors)
+
+
+def test_whom_another_verb_acted_on_is_not_the_doer(coder):
+    """No subject names who fired the missile: the soldiers a truck carried (what the ministry's strike hit) did
+    not; the speaking state's forces are the nearest party left."""
+    text = ("Russia's defence ministry said on Tuesday that its forces had hit a truck carrying Ukrainian soldiers in "
+            "Kharkiv on Monday, contradicting local officials who said a missile hit a crowded bus, killing five people.")
+    event = coder.code(text, published="2025-03-04")["events"][0]
+    assert event["actor1"]["name"] != "Military Forces of Ukraine"

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from ..day_parts import DayParts
 from ..geo.countries import COUNTRY_CODES
 from ..lexicon import lexicon_error, package_path, read_rows
 from ..taxonomy.acled import disorder_type
@@ -140,6 +141,7 @@ class ReportDigester:
         self.generic = {normalise(stem): kind_class for stem, kind_class in read_table("generic_actors.tsv").items()}
         self.sub_type_groups = read_table("sub_type_groups.tsv")
         self.crowd_nouns = frozenset(read_table("crowd_nouns.tsv"))
+        self.day_parts = DayParts()
 
     def digest(self, event: dict[str, Any], *, event_id: int, key: str, document: int, outlet: str = "",
                published: str = "") -> Report:
@@ -166,16 +168,19 @@ class ReportDigester:
             fatalities=(event.get("fatalities") or {}).get("best"), mergeable=mergeable)
 
     def _window(self, event: dict[str, Any]) -> tuple[int | None, int | None, bool]:
-        """The days an event may have happened on, by its time_precision (ACLED's: 1 the day, 2 about a week,
-        3 a month or vaguer, or the publication date standing in for a date the text does not give)."""
+        """The days an event may have happened on, by its time_precision (ACLED's: 1 the day, or a night and the
+        day it reaches into; 2 about a week; 3 a month or vaguer, or the publication date standing in for a date
+        the text does not give)."""
         first, last = _day(event.get("date")), _day(event.get("date_end"))
         if first is None:
             return None, None, False
         precision = event.get("time_precision") or 3
         if last is not None and last >= first:
             return first, last, precision == 1 and last == first
-        if precision == 1:
-            return first - self.rules.day_slack, first + self.rules.day_slack, True
+        if precision == 1:  # a night ("late on Saturday", "early on Sunday") may be another report's next or last day
+            before, after = self.day_parts.spill(" ".join(
+                e.get("text") or "" for e in event.get("evidence") or () if e.get("field") == "date"))
+            return first - self.rules.day_slack - before, first + self.rules.day_slack + after, True
         if precision == 2:
             return first - self.rules.imprecise_days, first + self.rules.imprecise_days, False
         return first - self.rules.standing_in_days, first, False  # the publication date stands in: on or before

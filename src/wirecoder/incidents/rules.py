@@ -37,7 +37,8 @@ class Matcher:
             a, b = b, a
         if (not a.mergeable or not b.mergeable or a.document == b.document or a.country != b.country
                 or (a.outlet_day and a.outlet_day == b.outlet_day)
-                or max(a.lo, b.lo) > min(a.hi, b.hi)):  # type: ignore[type-var]  (mergeable: both dated)
+                or max(a.lo, b.lo) > min(a.hi, b.hi)  # type: ignore[type-var]  (mergeable: both dated)
+                or (a.day_known and b.day_known and not _one_within(a, b))):
             return None
         kind = type_score(a, b, distinct=self.distinct, alike=self.alike)
         if kind is None:
@@ -48,12 +49,19 @@ class Matcher:
         actors = actors_score(a, b)
         if actors is None:
             return None
-        day = 1 if a.lo == b.lo == a.hi == b.hi else 0  # one day, the same (also a day carried from a sentence before)
+        # one day, the same (also a day carried from a sentence before), or two known days that meet (a night)
+        day = 1 if a.lo == b.lo == a.hi == b.hi or (a.day_known and b.day_known) else 0
         figures = 1 if a.fatalities and a.fatalities == b.fatalities else 0
         if COUNTRY in (a.place.level, b.place.level) and (kind < 2 or actors < 2 or not day or not figures):  # type: ignore[union-attr]
             return None  # placed no finer than the country: the sub-type, a named party, the day and the toll agree
         total = kind + place + actors + day + figures
         return total if total >= self.rules.min_score else None
+
+
+def _one_within(a: Report, b: Report) -> bool:
+    """Two known days agree when one lies within the other: a night (Saturday and the Sunday it reaches into) holds
+    the Sunday of "early on Sunday", but two nights a day apart (Friday's and Saturday's) are two nights."""
+    return (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi)  # type: ignore[operator]
 
 
 def type_score(a: Report, b: Report, *, distinct: frozenset[str] = frozenset(),

@@ -25,6 +25,7 @@ from dateparser.date import DateDataParser
 from ..article import Article, DateMention
 from ..geo.lexicon import words as geo_words
 from ..lexicon import load_lexicon
+from ..day_parts import DayParts
 from ..day_ranges import day_range, day_range_spans
 from ..seasons import resolve_season
 from ..syntax import SPEECH
@@ -63,6 +64,7 @@ _NIGHT = re.compile(rf"\b{_NIGHT_WORDS}\b", re.IGNORECASE)
 _WEEKEND = re.compile(rf"^(?:{_WORDS.alternation('weekend_determiner')}\s+)?weekend$", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
+_DAY_PARTS = DayParts()
 
 
 _STORY_RELATIVE = re.compile(  # "the following day", "the day before", "two days later"
@@ -161,7 +163,7 @@ class _DateSpan:
 def date_spans(article: Article) -> list[_DateSpan]:
     """spaCy's DATE entities (and TIME ones naming a day), widened or added where the text names a full date
     spaCy missed or cut ("Around 8 May 2020" tagged "May 2020"; "29 Apr 2020" tagged a number and a year)."""
-    entities = [_DateSpan(e.start_char, e.end_char, e.text) for e in article.doc.ents
+    entities = [_with_part(article.text, _DateSpan(e.start_char, e.end_char, e.text)) for e in article.doc.ents
                 if e.label_ == "DATE" or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)]
     for match in (*_EXPLICIT.finditer(article.text), *day_range_spans(article.text)):
         start, end = match.span()
@@ -172,6 +174,15 @@ def date_spans(article: Article) -> list[_DateSpan]:
         if all(e.end_char <= start or e.start_char >= end for e in entities):
             entities.append(_DateSpan(start, end, match.group(0)))
     return sorted(entities, key=lambda e: e.start_char)
+
+
+def _with_part(text: str, span: _DateSpan) -> _DateSpan:
+    """A weekday's span with the part of the day told before it ("late on Saturday"): one report's night may be
+    another's next day (day_parts.py)."""
+    if not _WEEKDAY_ANY.match(span.text):  # "early on 9 August" would read as early August
+        return span
+    start = _DAY_PARTS.with_part(text, span.start_char)
+    return span if start == span.start_char else _DateSpan(start, span.end_char, text[start:span.end_char])
 
 
 class DatesStage:

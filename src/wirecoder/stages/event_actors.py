@@ -222,7 +222,8 @@ def _named_within(token, actors: list[ActorMention]) -> list[ActorMention]:
 
 def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, exclude):
     """No subject found: the nearest actor before the trigger that is not a mere possessor
-    ("Russia's mediation"), taken at the head of its conjunction ("Armenia and Azerbaijan")."""
+    ("Russia's mediation") nor what another verb did something to ("its forces struck a vehicle carrying
+    Ukrainian personnel, ... a drone hit a bus"), taken at the head of its conjunction ("Armenia and Azerbaijan")."""
     before = [a for a in actors if a.span.end <= mention.trigger.start and a is not exclude]
     by_head = {a.head: a for a in actors}
     for actor in reversed(before):
@@ -230,9 +231,15 @@ def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, ex
         if token is None:
             continue
         root = token.root
-        if root.dep_ == "poss":
-            continue
+        if root.dep_ == "poss" or (root.dep_ in ("dobj", "nsubjpass") and not _relative_subject(root, mention)):
+            continue  # what another verb's act befell ("struck a vehicle carrying soldiers", "were killed") did not act
         while root.dep_ == "conj" and root.head.idx in by_head:
             root = root.head
         return by_head.get(root.idx, actor)
     return before[-1] if before else None
+
+
+def _relative_subject(root, mention: EventMention) -> bool:
+    """Whether the phrase is what a relative clause holding the trigger tells of ("arrested militants who
+    attacked ..."): the clause's doer, though the phrase is the main verb's object."""
+    return any(t.dep_ == "relcl" and any(d.idx == mention.trigger.start for d in t.subtree) for t in root.children)

@@ -1,0 +1,43 @@
+"""A night told as two days: one report's "late on Saturday" or "Saturday night" is another's "early on Sunday".
+The date's words (its evidence) say which way a day may reach; a plain day or an evening reaches no further."""
+from __future__ import annotations
+
+from incident_helpers import article, event
+from test_merge_vague_places import merged
+
+from wirecoder.day_parts import DayParts
+
+
+def told(day: str, words: str) -> dict:
+    report = event(date=day)
+    return {**report, "evidence": [*report["evidence"], {"field": "date", "start": 0, "end": len(words), "text": words}]}
+
+
+def test_a_night_meets_the_day_after_it(tmp_path):
+    late = article("late", [told("2024-03-09", "late on Saturday")], source="Wire One")
+    early = article("early", [told("2024-03-10", "early on Sunday")], source="Kora Times")
+    night = article("night", [told("2024-03-09", "Saturday night")], source="Sahel Daily")
+    assert merged(tmp_path, "late", [late, early]) == {("early", "late")}
+    assert merged(tmp_path, "night", [night, early]) == {("early", "night")}
+
+
+def test_plain_days_and_evenings_stay_their_own_day(tmp_path):
+    saturday = article("sat", [told("2024-03-09", "Saturday")], source="Wire One")
+    evening = article("eve", [told("2024-03-09", "Saturday evening")], source="Sahel Daily")
+    sunday = article("sun", [told("2024-03-10", "Sunday")], source="Kora Times")
+    assert merged(tmp_path, "plain", [saturday, sunday]) == {("sat",), ("sun",)}
+    assert merged(tmp_path, "evening", [evening, sunday]) == {("eve",), ("sun",)}
+    # two nights a day apart are two nights
+    friday = article("fri", [told("2024-03-08", "late on Friday")], source="Wire One")
+    assert merged(tmp_path, "nights", [friday, article("sun2", [told("2024-03-10", "early on Sunday")],
+                                                       source="Kora Times")]) == {("fri",), ("sun2",)}
+
+
+def test_which_way_a_day_reaches():
+    parts = DayParts()
+    assert parts.spill("late on Saturday") == (0, 1)
+    assert parts.spill("before dawn on Sunday") == (1, 0)
+    assert parts.spill("overnight on Saturday") == (1, 1)
+    assert parts.spill("Saturday") == parts.spill("Saturday evening") == (0, 0)
+    text = "killed five late on Saturday"
+    assert parts.with_part(text, text.index("Saturday")) == text.index("late")
