@@ -41,3 +41,10 @@ def test_which_way_a_day_reaches():
     assert parts.spill("Saturday") == parts.spill("Saturday evening") == (0, 0)
     text = "killed five late on Saturday"
     assert parts.with_part(text, text.index("Saturday")) == text.index("late")
+
+
+def test_which_side_of_midnight():
+    parts = DayParts()
+    assert parts.spill("shortly before midnight on Saturday") == (0, 1)
+    assert parts.spill("just after midnight on Sunday") == (1, 0)
+    assert parts.spill("around midnight on Saturday") == (1, 1)

@@ -223,7 +223,8 @@ def _named_within(token, actors: list[ActorMention]) -> list[ActorMention]:
 def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, exclude):
     """No subject found: the nearest actor before the trigger that is not a mere possessor
     ("Russia's mediation") nor what another verb did something to ("its forces struck a vehicle carrying
-    Ukrainian personnel, ... a drone hit a bus"), taken at the head of its conjunction ("Armenia and Azerbaijan")."""
+    Ukrainian personnel, ... a drone hit a bus"), taken at the head of its conjunction ("Armenia and Azerbaijan");
+    with no other, the nearest actor after all (ACLED dev's actor1 agrees less when it is left unnamed)."""
     before = [a for a in actors if a.span.end <= mention.trigger.start and a is not exclude]
     by_head = {a.head: a for a in actors}
     for actor in reversed(before):
