@@ -257,6 +257,36 @@ def test_a_place_a_country_owns_by_a_possessive_is_in_that_country(coder):
     assert places and all(p["country"] == "CO" for p in places)
 
 
+def test_a_possessive_country_holds_in_a_chain_of_places_too():
+    """ "El Tarra, in Colombia's Catatumbo region": the chain's area is looked up again, and must stay in Colombia
+    too; a Venezuelan Catatumbo would take El Tarra out of the gazetteer's Colombian town of that name."""
+    from wirecoder.geo import Geoparser
+    from wirecoder.stages.nlp import DEFAULT_MODEL, load_spacy
+
+    text = "At least eight people were killed on Friday in fighting in El Tarra, in Colombia's Catatumbo region."
+    geoparser = Geoparser()
+    try:
+        places = geoparser.places_in_doc(load_spacy(DEFAULT_MODEL)(text), text=text)
+    finally:
+        geoparser.close()
+    town = next(p for p in places if p.span.text == "El Tarra")
+    assert (town.country, town.feature_class) == ("CO", "P")
+    assert all(p.country == "CO" for p in places)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A bomb exploded at a checkpoint at the northern entrance of Manbij on Thursday, killing two soldiers.",
+     "Manbij"),
+    ("Militants attacked a check post in North Waziristan on Thursday, killing four soldiers.",
+     "North Wazīristān District"),
+])
+def test_a_place_named_by_its_part_or_district_is_placed(coder, text, name):
+    """ "the entrance of X" names X as "the outskirts of X" does; "North Waziristan" is the gazetteer's district,
+    not a region that spans two districts."""
+    places = located(coder, text)
+    assert places and places[0]["name"] == name
+
+
 def test_a_town_spacy_took_for_a_date_is_a_place(coder):
     """spaCy tags "Manbij" a DATE before "on Wednesday"; a date entity of proper nouns only, none a month's or a
     weekday's name, is a name like any other."""

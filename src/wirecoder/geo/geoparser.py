@@ -102,18 +102,24 @@ class Geoparser:
         """A toponym a country owns by a possessive ("in Colombia's Catatumbo region") keeps only its candidates in
         that country: a namesake abroad (Venezuela's Catatumbo municipio) is not it, and a name with none there is
         one the gazetteer lacks, placed by its context."""
-        owner = _POSSESSIVE_COUNTRY.search(text, max(0, toponym.start - 40), toponym.start)
-        if owner is None or not toponym.entries:
-            return toponym
-        countries = {e.country for e in self.gazetteer.lookup(owner.group(1)) if e.feature_code == "PCLI"}
+        countries = self._owner_countries(text, toponym.start) if toponym.entries else frozenset()
         if not countries:
-            return toponym  # "Kano's Sabon Gari": a town's, not a country's
+            return toponym
         return replace(toponym, entries=tuple(e for e in toponym.entries if e.country in countries))
+
+    def _owner_countries(self, text: str, start: int) -> frozenset[str]:
+        """The country a possessive right before ``start`` names ("Colombia's "); none for a town's ("Kano's Sabon
+        Gari") or with no possessive."""
+        owner = _POSSESSIVE_COUNTRY.search(text, max(0, start - 40), start)
+        if owner is None:
+            return frozenset()
+        return frozenset(e.country for e in self.gazetteer.lookup(owner.group(1)) if e.feature_code == "PCLI")
 
     def places_in_doc(self, doc, *, text: str, outlet_country: str | None = None) -> list[Place]:
         """Every toponym of a spaCy Doc whose character offsets are offsets into ``text``, resolved, in order."""
         chained = self.qualifier.apply(text, self.toponyms(doc),
-                                       entities=lambda: [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+                                       entities=lambda: [(e.start_char, e.end_char, e.label_) for e in doc.ents],
+                                       owners=lambda start: self._owner_countries(text, start))
         found = chained.toponyms
         containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])
         hints = _qualifiers_are_areas([t.hint for t in found], [t.entries for t in found], containers)

@@ -69,11 +69,12 @@ class Qualifier:
         self.facility_words = load_lexicon("place_names").words("facility_word")
 
     def apply(self, text: str, found: Sequence[Toponym], *,
-              entities: Sequence[tuple[int, int, str]] | Callable[[], Sequence[tuple[int, int, str]]] = ()
-              ) -> ChainedToponyms:
+              entities: Sequence[tuple[int, int, str]] | Callable[[], Sequence[tuple[int, int, str]]] = (),
+              owners: Callable[[int], frozenset[str]] | None = None) -> ChainedToponyms:
         """``found``: the toponyms recognition took, in text order; ``entities``: spaCy's (start, end, label), or a
-        function that gives them (called only when a chain needs them)."""
-        labels = _Labels(entities)
+        function that gives them (called only when a chain needs them); ``owners``: the countries a possessive
+        before the name starting at an offset gives ("Colombia's Catatumbo region"), none when there is none."""
+        labels = _Labels(entities, owners=owners)
         by_span = {(t.start, t.end): t for t in found}
         added: list[Toponym] = []
         chain_of: list[tuple[tuple[int, int], tuple[tuple[int, int], ...]]] = []
@@ -153,6 +154,7 @@ class Qualifier:
         if len(links) > 1:
             for i in range(1, len(links)):
                 entries[i] = entries[i] + self._province_named_like(links[i].text, entries[i])
+            entries = [labels.owned(link.start, es) for link, es in zip(links, entries)]
             for i in range(len(links) - 1):  # a name none of whose places the area after it holds: another spelling?
                 areas = next((es for es in entries[i + 1:] if es), ())
                 if self.spelled is not None and not initials[i] and not any(holds(a, e) for a in areas
@@ -325,11 +327,21 @@ def _namesake(inner: tuple[Entry, ...], outer: tuple[Entry, ...], join: str) -> 
 
 
 class _Labels:
-    """spaCy's entity labels by span, read only when a chain asks (most articles never do: ``doc.ents`` is not free)."""
+    """What a chain may ask of its text beyond its names: spaCy's entity labels by span, read only when a chain
+    asks (most articles never do: ``doc.ents`` is not free), and the country a possessive gives a name."""
 
-    def __init__(self, entities: Sequence[tuple[int, int, str]] | Callable[[], Sequence[tuple[int, int, str]]]):
+    def __init__(self, entities: Sequence[tuple[int, int, str]] | Callable[[], Sequence[tuple[int, int, str]]], *,
+                 owners: Callable[[int], frozenset[str]] | None = None):
         self._entities = entities
+        self._owners = owners
         self._by_span: dict[tuple[int, int], str] | None = None
+
+    def owned(self, start: int, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+        """A name a country owns by a possessive ("in Colombia's Catatumbo region") is one of its places there: a
+        namesake abroad (Venezuela's Catatumbo municipio) is not it, and with none there the name is one the
+        gazetteer lacks, which situates nothing."""
+        countries = self._owners(start) if self._owners is not None else frozenset()
+        return tuple(e for e in entries if e.country in countries) if countries else entries
 
     def get(self, span: tuple[int, int]) -> str | None:
         if self._by_span is None:
