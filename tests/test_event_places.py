@@ -293,3 +293,12 @@ def test_a_town_spacy_took_for_a_date_is_a_place(coder):
     places = located(coder, "The interior ministry said a car bomb that exploded in Manbij on Wednesday killed nine "
                             "people.")
     assert places and places[0]["name"] == "Manbij"
+
+
+def test_a_place_name_spacy_split_from_its_rest_is_no_toponym_by_itself(coder):
+    """ "Colonia" + "Hogar Moderno" (spaCy reads the rest as a person): a neighbourhood of Acapulco, not Uruguay's
+    Colonia; every event stays in Mexico."""
+    text = ("On 2 May 2020, in Acapulco, Guerrero, a woman was shot dead in Colonia Hogar Moderno. The victim's body "
+            "was covered with a plastic bag.")
+    events = coder.code(text, published="2020-05-04")["events"]
+    assert events and all(e["location"]["country"] == "MX" for e in events)

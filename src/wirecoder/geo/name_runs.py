@@ -7,9 +7,11 @@ from collections.abc import Callable
 
 from ..lexicon import load_lexicon
 from .store import Entry, NameKind
-from .wording import AREA_WORDS, DIRECTION_WORDS, HYPHENS, PART_WORDS, SERVED_PLACE_WORDS, SETTLEMENT_WORDS
+from .wording import (AREA_WORDS, DIRECTION_WORDS, HYPHENS, MONTH_WORDS, PART_WORDS, SERVED_PLACE_WORDS,
+                      SETTLEMENT_WORDS, WEEKDAY_WORDS)
 
 MAX_EXTRA_TOKENS = 4
+SPLIT_NAME_CITY_POPULATION = 100_000  # a city this big still holds the longer name it opens ("Aleppo Central Prison")
 _WORDS = load_lexicon("place_names")
 JOINING_PARTICLES = _WORDS.words("joining_particle")
 PLACE_KIND_WORDS = AREA_WORDS | SETTLEMENT_WORDS | DIRECTION_WORDS | PART_WORDS | SERVED_PLACE_WORDS
@@ -57,3 +59,22 @@ def opens_a_longer_name(doc, cand) -> bool:
         return not own
     capitalised = bool(last.whitespace_) and after.is_alpha and after.text[:1].isupper() and not after.is_sent_start
     return capitalised and (not own or after.lower_ not in PLACE_KIND_WORDS)
+
+
+def opens_a_split_name(doc, start: int, end: int, label: str, entries: tuple[Entry, ...]) -> bool:
+    """ "Colonia" + "Hogar Moderno": a place entity that spaCy split from the rest of its name, read as a person's
+    (the next word, capitalised, no kind of place, direction or day, opens a PERSON entity), is no toponym by
+    itself: a Mexican neighbourhood is not Uruguay's Colonia. (A country or state before an organisation's
+    name, "U.S. Centers for Disease Control", "California Highway Patrol", is the place it names.) A
+    big city of that name keeps it, as it holds the longer name ("Aleppo" + "Central Prison"; not Köln, also
+    called "Colonia")."""
+    if label not in ("GPE", "LOC") or end >= len(doc) or not doc[end - 1].whitespace_:
+        return False
+    after = doc[end]
+    if not (after.is_alpha and after.text[:1].isupper()) or after.is_sent_start or \
+            after.lower_ in PLACE_KIND_WORDS | MONTH_WORDS | WEEKDAY_WORDS:
+        return False
+    if not any(ent.start == end and ent.label_ == "PERSON" for ent in doc.ents):
+        return False
+    return not any(e.kind == NameKind.PRIMARY and e.feature_class == "P"
+                   and (e.feature_code == "PPLC" or e.population >= SPLIT_NAME_CITY_POPULATION) for e in entries)

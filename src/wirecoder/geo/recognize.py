@@ -8,10 +8,9 @@ after or before it, "X district", "the outskirts of X"); it is listed with a pla
 is a proper noun naming a sizeable town or an area of a country the article names; it is a prominent place
 hyphenated to what it qualifies ("U.S.-led"), or the town an institution bears ("the University of Eldoret").
 
-It is dropped when it is a nationality word (an adjective or a people, not a place), part of a person's name
-found elsewhere in the article ("Hulusi Akar", then "Akar"), after a title ("Mr", "President"), lower case, a lone
-stop word, the name of a disease ("West Nile virus"), or capitalised only by a title-case headline. Organisations
-("in Congress") and lone person words ("from Obama") need more than a preposition.
+Dropped: a nationality word, part of a person's name found elsewhere ("Hulusi Akar", then "Akar"), a name after a
+title ("Mr"), lower case, a lone stop word, a disease ("West Nile virus"), a name capitalised only by a title-case
+headline or opening a name spaCy split ("Colonia" + "Hogar Moderno"). "in Congress", "from Obama": not enough.
 """
 from __future__ import annotations
 
@@ -22,7 +21,7 @@ from .article_context import (Candidate, accept_in_named_countries, accept_lists
                               drop_persons_abroad, strong)
 from .cues import apposition_after, based_after, cue_before, dateline_at
 from .names import name_key, written_as_abbreviation, written_variants
-from .name_runs import name_past_entity, opens_a_longer_name
+from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
 from .not_places import initials_of_no_place, names_a_currency
 from .store import Entry, Gazetteer, NameKind
@@ -111,8 +110,9 @@ class Recognizer:
             if not entries:
                 start, end, entries = self._strip_area_word(doc, start, end)
             if entries:
-                entries = with_areas_of_the_bare_name(self.gazetteer, doc[start:end].text, entries)
-                out.append(Candidate(start, end, entries, label))
+                if not opens_a_split_name(doc, start, end, label, entries):  # "Colonia" + "Hogar Moderno"
+                    name = doc[start:end].text
+                    out.append(Candidate(start, end, with_areas_of_the_bare_name(self.gazetteer, name, entries), label))
                 continue
             parts = list_parts(doc, start, end)
             in_parts = [Candidate(p_start, p_end, part_entries, "") for p_start, p_end in parts
