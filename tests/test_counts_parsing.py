@@ -151,3 +151,9 @@ def test_counts_a_toll_told_as_it_changes_however_long_its_subject(run_stages):
         [("injured", Count(40, 40, 40))]
     # a number of things that rises is no toll
     assert counts(run_stages, "The number of schools closed in the region rose to 40.") == []
+
+
+def test_counts_a_vague_number_of_things_is_no_toll(run_stages):
+    """ "four herders and scores of cattle": the cattle are no people killed, and "scores" adds nothing."""
+    found = counts(run_stages, "An air strike on Monday killed four herders and scores of cattle near the town.")
+    assert found == [("fatalities", Count(4, 4, 4))]

@@ -302,3 +302,13 @@ def test_a_place_name_spacy_split_from_its_rest_is_no_toponym_by_itself(coder):
             "was covered with a plastic bag.")
     events = coder.code(text, published="2020-05-04")["events"]
     assert events and all(e["location"]["country"] == "MX" for e in events)
+
+
+def test_a_name_before_a_natural_feature_word_is_no_town_of_another_name(coder):
+    """ "the Boni forest": a forest the gazetteer lacks, not Bonn (once "Boni"), which would take every place of
+    the story to Germany."""
+    text = ("Six people were killed when suspected militants raided a village about five kilometres from Mpeketoni "
+            "town on Sunday, the county commissioner said. He said a security operation had begun in the Boni "
+            "forest.")
+    places = located(coder, text)
+    assert places and all(p["country"] == "KE" for p in places if p is not None)

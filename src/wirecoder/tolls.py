@@ -76,6 +76,9 @@ class TollWords:
     def number_run(self, doc, i: int, end: int):
         token = doc[i]
         if token.lower_ in self.vague and token.lower_ != "dozen":
+            counted = doc[i + 2] if i + 2 < end and doc[i + 1].lower_ == "of" else None
+            if counted is not None and (counted.lemma_.lower() in self.things or counted.lower_ in self.things):
+                return []  # "four herders and scores of cattle": the cattle are no toll
             return [token]
         if not token.like_num or token.lower_ in ("a", "an"):
             return []

@@ -45,3 +45,13 @@ def prominent(entries: tuple[Entry, ...]) -> bool:
     """A country, continent, region, first-level area or big city: a place that organisations are named after."""
     return any(e.kind != NameKind.DEMONYM and (e.feature_code in PROMINENT_CODES or (
         e.feature_class == "P" and e.population >= PROMINENT_POPULATION)) for e in entries)
+
+
+def not_a_town_by_another_name(entries: tuple[Entry, ...], word_after: str,
+                               feature_words: frozenset[str]) -> tuple[Entry, ...]:
+    """ "the Boni forest": a name before a natural feature's word names the feature; a town known by that name only
+    as one of its other names (Bonn, once "Boni") is not it, while a town's own name stays (the Kabul river runs
+    by Kabul). With none left, the name is one the gazetteer lacks, placed by its context."""
+    if word_after.title() not in feature_words:
+        return entries
+    return tuple(e for e in entries if e.feature_class != "P" or e.kind == NameKind.PRIMARY)

@@ -18,7 +18,7 @@ from .names import name_key, name_skeleton, written_as_abbreviation, written_var
 from .paths import default_gazetteer_path
 from .holding import spelled_within
 from .qualify import Qualifier, place_within_chains
-from .entry_tests import with_areas_of_the_bare_name
+from .entry_tests import not_a_town_by_another_name, with_areas_of_the_bare_name
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
 from .wording import hint_of_word
 from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
@@ -96,7 +96,7 @@ class Geoparser:
         return ()
 
     def toponyms(self, doc) -> list[Toponym]:
-        return [self._in_owner_country(doc.text, t) for t in self.recognizer.find(doc)]
+        return [self._in_owner_country(doc.text, _named_feature(doc.text, t)) for t in self.recognizer.find(doc)]
 
     def _in_owner_country(self, text: str, toponym: Toponym) -> Toponym:
         """A toponym a country owns by a possessive ("in Colombia's Catatumbo region") keeps only its candidates in
@@ -315,6 +315,13 @@ def _qualifiers_are_areas(hints: Sequence[str | None], candidates: Sequence[tupl
 
 SUBURB_CITY_POPULATION = 100_000
 NATURAL_FEATURE_WORDS = geo_lexicon(CHAIN_WORDS_FILE).words("natural_feature_words")
+
+
+def _named_feature(text: str, toponym: Toponym) -> Toponym:
+    after = text[toponym.end:toponym.end + 20].split(maxsplit=1)
+    word = after[0].strip(".,;:!?)'\"") if after else ""
+    entries = not_a_town_by_another_name(toponym.entries, word, NATURAL_FEATURE_WORDS)
+    return toponym if entries == toponym.entries else replace(toponym, entries=entries)
 _NAME_WORD = re.compile(r"[^\s\-–]+")
 _SUBURB_BEFORE = re.compile(r"\bsuburbs?\s+(?:of\s+)?$", re.IGNORECASE)
 
