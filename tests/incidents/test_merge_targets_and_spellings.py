@@ -105,3 +105,16 @@ def test_an_attack_told_as_a_clash_is_one_raid_within_its_district(tmp_path):
                                     where=place("Adiri District"), killed=8)], source="Sahel Daily")
     assert merged(tmp_path, "clash", [attack, clash]) == {("att", "cla")}
     assert merged(tmp_path, "grenade", [attack, grenade]) == {("att",), ("gre",)}
+
+
+def test_a_group_and_its_branch_are_one_party_two_branches_two(tmp_path):
+    """One report names the movement ("Kora Front"), another its province ("Kora Front North Province"): one party,
+    loosely named; the movement's two provinces are two parties."""
+    clash = {"sub": "Armed clash", "etype": "Battles"}
+    movement = actor("Kora Front", "rebels")
+    north, south = actor("Kora Front North Province", "rebels"), actor("Kora Front South Province", "rebels")
+    whole = article("whole", [event(**clash, actor1=movement, actor2=ARMY)], source="Wire One")
+    branch = article("branch", [event(**clash, actor1=north, actor2=ARMY)], source="Kora Times")
+    other = article("other", [event(**clash, actor1=south, actor2=ARMY)], source="Sahel Daily")
+    assert merged(tmp_path, "branch", [whole, branch]) == {("branch", "whole")}
+    assert merged(tmp_path, "branches", [branch, other]) == {("branch",), ("other",)}

@@ -24,6 +24,7 @@ from ..actors.names import PLACE_HEADS
 from ..taxonomy.kinds import ActorRole
 
 _LEXICON = load_lexicon("event_places")
+ROUTE_WORDS = _LEXICON.words("route_word")  # "the road to Djibo", "the Dhaka-Rangpur highway"
 MOVEMENT_VERBS = _LEXICON.words("movement_verb")
 TRAVEL_NOUNS = _LEXICON.words("travel_noun")
 JOB_NOUNS = _LEXICON.words("job_noun")
@@ -195,3 +196,22 @@ def most_specific_last(named: list[Place]) -> Place:
     """The last of the most specific places a sentence names ("near Krymske, Luhansk": Krymske)."""
     finest = min(p.geo_precision for p in named)
     return [p for p in named if p.geo_precision == finest][-1]
+
+
+def beyond_topics(doc, chosen: list[Place], sentence_places: list[Place]) -> list[Place]:
+    """A clause that names places only as the ends of a road ("clashes ... on the Dhaka-Rangpur highway") is told
+    where its sentence's other places say ("closed the college in Bogura, a day after clashes ..."); else as
+    chosen (a town naming an event, "the Orlando shooting", is where it happened)."""
+    if not chosen or doc is None or not all(_names_a_route(place_token(doc, p)) for p in chosen):
+        return chosen
+    return [p for p in sentence_places if not _names_a_route(place_token(doc, p))] or chosen
+
+
+def _names_a_route(token) -> bool:
+    """ "Dhaka" and "Rangpur" of "the Dhaka-Rangpur highway": names before a road's noun."""
+    t = token
+    while t is not None and t.dep_ in ("compound", "nmod", "amod") and t.head.i > t.i:
+        t = t.head
+        if t.pos_ == "NOUN":
+            return t.lemma_.lower() in ROUTE_WORDS
+    return False

@@ -218,7 +218,17 @@ def _actor_pair(x: ActorKey | None, y: ActorKey | None) -> int | None:
     if x.identified and y.identified:
         if x.name == y.name:
             return 2
+        if _branch(x.name, y.name):
+            return 0  # "Islamic State" in one report, its "Sahel Province" in the other: one party, loosely named
         if x.kind == y.kind == ActorKind.STATE_FORCES and x.country and x.country == y.country:
             return 0  # "the army", "the police", "security forces": reports name a state's forces loosely
         return None
     return 0
+
+
+def _branch(a: str, b: str) -> bool:
+    """Whether one party's name (of two words or more) opens the other's: a group and its branch or province
+    ("islamic state", "islamic state sahel province"); two branches ("... sahel province", "... west africa
+    province") are still two."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) >= 2 and len(long) > len(short) and long[:len(short)] == short

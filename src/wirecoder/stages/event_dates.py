@@ -133,7 +133,7 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     # an event noun that is what a telling or a reaction is about ("claimed responsibility on Wednesday for an
     # attack on a checkpoint", "condemned on Monday the killing of ..."): that verb's dates are the telling's
     telling_verb = noun and verb is not None and verb.lemma_.lower() in SPEECH | REACTION
-    own, fronted, attached, told, in_phrase = [], [], [], [], []
+    own, fronted, attached, told, in_phrase, deadlines = [], [], [], [], [], []
     for date in dates:
         span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
         if span is None:
@@ -144,6 +144,9 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
             continue
         if _right_after_speech(doc, span):
             told.append(date)  # "police said on Tuesday gunmen had killed ...": however the parser hung it
+            continue
+        if span.start > 0 and doc[span.start - 1].lower_ in _DEADLINE:
+            deadlines.append(date)  # "ordered students to leave by Thursday noon": nothing happened on it
             continue
         if telling_verb and head is not None and head.i in own_verbs:
             # before the noun the day is the telling's ("claimed on Wednesday the attack"); after the noun and
@@ -163,13 +166,15 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     # against its decision to hold elections in June": the opening date frames every clause, while a date deeper
     # down dates what its own clause names); else one anywhere below the trigger's verb; else any not dating the
     # telling
-    candidates = in_phrase or own or fronted or attached or [d for d in dates if d not in told] or dates
+    candidates = in_phrase or own or fronted or attached or [d for d in dates if d not in told + deadlines] or [
+        d for d in dates if d not in deadlines] or dates
     attached = in_phrase or own or fronted or attached
     best = min(candidates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
     return best, best in told and not attached
 
 
 _BEFORE_DAY = load_lexicon("dates").words("before_day")
+_DEADLINE = load_lexicon("dates").words("deadline_word")
 
 
 def _in_noun_phrase(token, noun) -> bool:

@@ -19,16 +19,15 @@ from ..taxonomy.kinds import ActorRole
 from ..events.place_relations import contains, within_admin1
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
-from ..events.places import (apposed_before, crowd_town, most_specific_last, names_a_job, names_a_place_within,
-                             names_a_topic, named_node, only_finer_kept, origin_of_people, place_token,
-                             told_in_actors_clause, travel_destination, without_hosts)
+from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, crowd_town, most_specific_last, names_a_job,
+                             names_a_place_within, names_a_topic, named_node, only_finer_kept, origin_of_people,
+                             place_token, told_in_actors_clause, travel_destination, without_hosts)
 from ..syntax import governing_verb
 
 _WORDS = load_lexicon("event_places")
 DIRECTION_WORDS = _WORDS.words("direction_word")
 DISTANCE_WORDS = _WORDS.words("distance_word")
 DISTANCE_PREPOSITIONS = _WORDS.words("distance_preposition")  # "10 km from X", "north of X"
-ROUTE_WORDS = _WORDS.words("route_word")
 BORDERING = _WORDS.words("bordering_verb")  # "a municipality bordering Morelia"
 # "the city", "the camp": a settlement the sentence refers back to (not "the city of X", which names it)
 _SETTLEMENTS = "|".join(sorted(_WORDS.words("settlement_noun"), key=len, reverse=True))
@@ -84,8 +83,8 @@ class EventLocationsStage:
                   and not names_a_job(place_token(article.doc, p))]
         # a journey's end is no place of the act, wherever the trigger lies ("returning from a trip to X")
         places = [p for p in places if not travel_destination(place_token(article.doc, p))] or places
-        places = _of_the_named_event(article, mention, places)
-        places = _in_clause(article, mention, places)
+        places = beyond_topics(article.doc, _in_clause(article, mention, _of_the_named_event(article, mention, places)),
+                               places)
         places = _without_reference_points(article, places)
         places = _most_specific(article, places)
         specific = [p for p in places if p.feature_code not in COUNTRY_CODES]
@@ -327,9 +326,11 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
 
 
 def _named_below_country(article: Article, index: int) -> list[Place]:
-    """The placed places below the country a sentence names, the dateline's town left out."""
-    return [p for p in article.places if article.sentence_at(p.span.start) == index and p.lat is not None
-            and p.feature_code not in COUNTRY_CODES and not _in_dateline(article, p)]
+    """The placed places below the country a sentence names, the dateline's town left out; those naming a topic
+    ("the Dhaka-Rangpur highway") only when it names no other."""
+    named = [p for p in article.places if article.sentence_at(p.span.start) == index and p.lat is not None
+             and p.feature_code not in COUNTRY_CODES and not _in_dateline(article, p)]
+    return [p for p in named if article.doc is None or not names_a_topic(place_token(article.doc, p))] or named
 
 
 def _place_told_before(article: Article, mention: EventMention) -> Place | None:

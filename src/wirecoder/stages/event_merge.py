@@ -54,6 +54,7 @@ class EventMergeStage:
         events = _fold_retold(article, events)
         events = _fold_coarse(events)
         events = _fold_destruction(events)
+        events = _fold_referenced(events)
         for event in events:  # a protest that turned into a riot: its marchers are rioters now
             if event.event_type == "Riots" and event.actor1 is not None and event.actor1.kind == ActorKind.PROTESTERS:
                 event.actor1, event.actor2 = self._roles.crowd_roles(
@@ -152,6 +153,30 @@ def _in_own_sentence(article: Article, event: Event, span) -> bool:
 def _family(event: Event) -> str:
     """One demonstration a place and day, whatever its moments' types; otherwise the event type."""
     return "demonstration" if event.sub_event_type in PROTEST_SEVERITY else event.event_type
+
+
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _fold_referenced(events: list[Event]) -> list[Event]:
+    """An event the article only names ("Tuesday's violence", "a day after clashes ..."), on the day and at the
+    place of one event it told before of the same kind (a crowd's: protest or riot; or political violence), is that
+    event named again: fold it in. With two such events before it, it is left alone."""
+    kept: list[Event] = []
+    for event in events:
+        hosts = [] if not event.mention.referenced or event.location is None else [
+            e for e in kept if _crowd(e) == _crowd(event) and e.event_type in VIOLENT_TYPES | CROWD_TYPES
+            and event.event_type in VIOLENT_TYPES | CROWD_TYPES and e.date == event.date
+            and e.background == event.background and e.location is not None and same_place(e.location, event.location)]
+        if len(hosts) == 1:
+            _absorb(hosts[0], event)
+            continue
+        kept.append(event)
+    return kept
+
+
+def _crowd(event: Event) -> bool:
+    return event.event_type in CROWD_TYPES
 
 
 PART_OF_VIOLENCE = frozenset({"Looting/property destruction", "Disrupted weapons use"})  # sub-event types

@@ -223,6 +223,8 @@ class ReferencedEventsStage:
         unit = next((c for c in after.children if c.dep_ == "npadvmod"), None)
         if unit is None and after.head.dep_ == "npadvmod":
             unit = after.head  # "a day after the convoy ambush": the count holds "after"
+        if unit is None and after.dep_ == "mark":  # "a day after clashes ... left dozens injured": the clause's verb
+            unit = next((c for c in after.head.children if c.dep_ == "npadvmod" and c.i < after.i), None)
         return self._count_of_days(unit)
 
     def _count_of_days(self, unit) -> int | None:

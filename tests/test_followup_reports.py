@@ -1,0 +1,46 @@
+"""A follow-up report names the incident it follows: its day counted back from the telling's ("a day after"), not a
+deadline ("by Thursday"); its place the sentence's town, not the ends of a road; and a past event named twice in
+one article is one event. Sentences the project writes; real places, invented events."""
+
+
+def current(coder, text, published):
+    return [e for e in coder.code(text, published=published)["events"] if not e["background"]]
+
+
+def test_a_day_after_an_event_told_by_its_clause_is_a_followed_event_a_day_before(run_stages):
+    """ "a day after clashes ... left dozens injured": the parser hangs "a day" on the clause's verb, not on
+    "after"; the count still says the clashes are news of the day before."""
+    article = run_stages("Officials closed the state university in Rajshahi indefinitely on Thursday evening, a day "
+                         "after clashes between students and police left many injured.", until="referenced_events",
+                         published="2026-04-24")
+    clashes = [m for m in article.mentions if article.text[m.trigger.start:m.trigger.end] == "clashes"]
+    assert clashes and clashes[0].referenced and clashes[0].days_before == 1
+
+
+def test_a_deadline_dates_nothing_that_happened(coder):
+    events = current(coder, "Officials closed the state university in Rajshahi indefinitely on Thursday evening and "
+                            "told students to leave the halls by Friday noon, a day after clashes between students "
+                            "and police left many injured.", "2026-04-24")
+    assert events and all(e["date"] == "2026-04-22" for e in events)
+
+
+def test_the_towns_a_road_is_named_after_are_not_where_a_clash_on_it_was(coder):
+    events = current(coder, "Officials shut a college in Sirajganj on Wednesday, a day after clashes between students "
+                            "and police on the Dhaka-Rangpur highway left dozens hurt.", "2026-04-23")
+    assert events and all(e["location"]["name"] == "Sirajganj" for e in events)
+
+
+def test_a_past_riot_named_twice_is_one_event(coder):
+    text = ("Officials closed the state university in Rajshahi indefinitely on Thursday evening, a day after clashes "
+            "between students and police on the Dhaka-Dinajpur highway left many injured. Police have filed cases "
+            "against 200 students over Wednesday's violence.")
+    crowds = [e for e in current(coder, text, "2026-04-24") if e["event_type"] in ("Riots", "Protests")]
+    assert len(crowds) == 1
+
+
+def test_a_sentence_with_no_place_takes_the_town_before_not_a_road_named_there(coder):
+    text = ("Officials shut a college in Sirajganj on Wednesday, a day after clashes between students and police on "
+            "the Dhaka-Rangpur highway left dozens hurt. Students who had blocked the highway on Tuesday announced a "
+            "new protest.")
+    blocked = [e for e in current(coder, text, "2026-04-23") if e["event_type"] == "Protests"]
+    assert blocked and blocked[0]["location"]["name"] == "Sirajganj"
