@@ -44,3 +44,13 @@ def test_a_sentence_with_no_place_takes_the_town_before_not_a_road_named_there(c
             "new protest.")
     blocked = [e for e in current(coder, text, "2026-04-23") if e["event_type"] == "Protests"]
     assert blocked and blocked[0]["location"]["name"] == "Sirajganj"
+
+
+def test_a_sentence_told_as_another_event_is_not_the_event_before_told_again(coder):
+    """A protest placed at a county, then "Also on Tuesday, police in <a town of it> ...": two protests, not the first
+    told again at the town."""
+    text = ("The Kericho county government on Wednesday defended its plan to move hawkers out of the town centre, a "
+            "day after police used tear gas to break up a protest by traders. Also on Tuesday, police in Litein fired "
+            "tear gas at residents who blocked a road to protest against its poor state.")
+    protests = [e for e in current(coder, text, "2026-02-04") if e["event_type"] in ("Protests", "Riots")]
+    assert len(protests) == 2

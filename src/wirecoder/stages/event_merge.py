@@ -21,6 +21,7 @@ from ..taxonomy.kinds import ActorKind
 from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor, one_party
 from ..events.place_relations import same_place, within
 from ..geo.countries import CountryNames
+from .event_tolls import OTHER_EVENT
 
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                     "Violent demonstration": 3}  # one demonstration a place and day, coded by its worst moment
@@ -52,7 +53,7 @@ class EventMergeStage:
             events.append(event)
         events = _fold_told_day(article, events)
         events = _fold_retold(article, events)
-        events = _fold_coarse(events)
+        events = _fold_coarse(article, events)
         events = _fold_destruction(events)
         events = _fold_referenced(events)
         for event in events:  # a protest that turned into a riot: its marchers are rioters now
@@ -67,19 +68,26 @@ class EventMergeStage:
         return article
 
 
-def _fold_coarse(events: list[Event]) -> list[Event]:
+def _fold_coarse(article: Article, events: list[Event]) -> list[Event]:
     """An event placed only at a country or a province, on the day another event of the same type is placed
-    at a town in it, is that event told again ("... in Somalia", "... in Borno"): fold it in."""
+    at a town in it, is that event told again ("... in Somalia", "... in Borno"): fold it in; not one a sentence
+    tells as another ("Also on Tuesday, police in Molo ...", "Separately, ...")."""
     kept: list[Event] = []
     for event in events:
         finer = [e for e in events if e is not event and _family(e) == _family(event)
                  and e.date == event.date and e.background == event.background
-                 and within(e.location, event.location)]
+                 and within(e.location, event.location) and not _told_as_another(article, e, event)]
         if finer:
             _absorb(finer[0], event)
             continue
         kept.append(event)
     return kept
+
+
+def _told_as_another(article: Article, *events: Event) -> bool:
+    """Whether one of the events' sentences opens as another event's ("Also on Tuesday", "Separately")."""
+    return any(OTHER_EVENT.match(article.sentences[e.mention.sentence].span.text) for e in events
+               if 0 <= e.mention.sentence < len(article.sentences))
 
 
 TOLD_DAYS_BEFORE = 7  # how long before the telling an event it dates only by its own day may have happened
