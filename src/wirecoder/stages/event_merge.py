@@ -167,13 +167,15 @@ CROWD_TYPES = frozenset({"Protests", "Riots"})
 
 
 def _fold_referenced(events: list[Event]) -> list[Event]:
-    """An event the article only names ("Tuesday's violence", "a day after clashes ..."), on the day and at the
-    place of one event it told before of the same kind (a crowd's: protest or riot; or political violence), is that
-    event named again: fold it in. With two such events before it, it is left alone."""
+    """An event the article only names ("Tuesday's violence"), on the day and at the place of one event it named
+    before of the same kind (a crowd's: protest or riot; or political violence: "a day after clashes ..."), is that
+    event named again: fold it in. Not into an event it tells in full ("abducted seven fishermen, hours after an
+    attack": what follows an event is another), nor with two such events before it."""
     kept: list[Event] = []
     for event in events:
         hosts = [] if not event.mention.referenced or event.location is None else [
-            e for e in kept if _crowd(e) == _crowd(event) and e.event_type in VIOLENT_TYPES | CROWD_TYPES
+            e for e in kept if e.mention.referenced and _crowd(e) == _crowd(event)
+            and e.event_type in VIOLENT_TYPES | CROWD_TYPES
             and event.event_type in VIOLENT_TYPES | CROWD_TYPES and e.date == event.date
             and e.background == event.background and e.location is not None and same_place(e.location, event.location)]
         if len(hosts) == 1:
