@@ -3,9 +3,15 @@ that tells another event. Stages that read what a report says after its event's 
 the victim was) share this one reading."""
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 
 from ..article import Article, Event
+from ..lexicon import load_lexicon
+
+_WORDS = load_lexicon("counts")
+# "Separately, ...", "In another attack, ...", "Also on Tuesday, ...": a sentence that opens as another event's
+OTHER_EVENT = re.compile(rf"\s*{_WORDS.alternation('other_event_opener', space=' ')}\b", re.IGNORECASE)
 
 
 def told_after(article: Article, event: Event, *, ignoring: Container[str] = ()) -> list[int]:

@@ -21,7 +21,7 @@ from ..taxonomy.kinds import ActorKind
 from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor, one_party
 from ..events.place_relations import same_place, within
 from ..geo.countries import CountryNames
-from .event_tolls import OTHER_EVENT
+from ..events.told_after import OTHER_EVENT
 
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                     "Violent demonstration": 3}  # one demonstration a place and day, coded by its worst moment

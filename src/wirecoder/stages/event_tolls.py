@@ -13,10 +13,10 @@ import re
 
 from ..article import Article, Count, CountMention, EventMention, ReportTolls
 from ..events.report_dates import sentence_dates
+from ..events.told_after import OTHER_EVENT
 from ..lexicon import load_lexicon
 
 _WORDS = load_lexicon("counts")
-OTHER_EVENT = re.compile(rf"\s*{_WORDS.alternation('other_event_opener', space=' ')}\b", re.IGNORECASE)
 ALSO = re.compile(rf"\b{_WORDS.alternation('also_word')}\b", re.IGNORECASE)
 
 
