@@ -111,3 +111,13 @@ def test_an_act_told_in_a_clause_a_count_of_days_puts_after_is_that_many_days_be
     found = events(coder, "The city council on Wednesday defended its plan to move street vendors out of Eldoret, two "
                           "days after police used tear gas to break up a protest by the vendors on Monday.", "2026-02-05")
     assert [e["date"] for e in found if not e["background"]] == ["2026-02-02"]
+
+
+def test_what_a_speaker_called_an_event_names_it_and_it_happened(coder):
+    """ "injured during what it called a 'violent rally'": the calling gives the rally a name, it calls for nothing;
+    "the opposition called a rally for Monday" calls for one that has not happened."""
+    found = events(coder, "The interior ministry said on Sunday that nine police officers were injured during what it "
+                          "called a \"violent rally\" in front of the regional government building in Kutaisi on "
+                          "Saturday evening, and that 31 people had been detained.", "2026-11-08")
+    assert [e["date"] for e in found] == ["2026-11-07"]
+    assert not events(coder, "The opposition called a rally in Kutaisi for Monday.", "2026-11-08")

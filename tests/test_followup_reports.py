@@ -54,3 +54,14 @@ def test_a_sentence_told_as_another_event_is_not_the_event_before_told_again(cod
             "tear gas at residents who blocked a road to protest against its poor state.")
     protests = [e for e in current(coder, text, "2026-02-04") if e["event_type"] in ("Protests", "Riots")]
     assert len(protests) == 2
+
+
+def test_a_team_of_police_makes_no_match_report(run_stages):
+    """ "a joint team of police and vigilantes": "team" alone is no sport, so the abduction's own word still types it
+    (a match report needs a sport's own word, or two of the words sport shares with other news)."""
+    article = run_stages("Bandits abducted 12 passengers near Tsafe on Sunday, and a joint team of police and "
+                         "vigilantes rescued three of them.", until="mentions", published="2026-03-30")
+    assert [m.sub_event_type for m in article.mentions] == ["Abduction/forced disappearance"]
+    article = run_stages("United's players attacked relentlessly in the final minutes of the game against City.",
+                         until="mentions", published="2026-03-30")
+    assert not article.mentions

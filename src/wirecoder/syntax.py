@@ -173,9 +173,10 @@ def modality(token) -> tuple[bool, bool, bool]:
 
 
 def _names_itself(verb) -> bool:
-    """"a group calling itself the Bui Warriors": a verb of calling for that only gives a name (its object is the
-    subject itself), whatever the parser hangs under it."""
-    return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
+    """"a group calling itself the Bui Warriors", "injured during what it called a 'violent rally'": a verb of
+    calling for that only gives a name (its object is the subject itself, or "what" with the name as its
+    complement), whatever the parser hangs under it."""
+    return any(c.dep_ == "dobj" and (c.lower_ in REFLEXIVES or c.tag_ in ("WP", "WDT")) for c in verb.children)
 
 
 def _told_as_killing(token) -> bool:

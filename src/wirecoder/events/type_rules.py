@@ -36,6 +36,7 @@ PROTEST_SCENE = _WORDS.words("protest_scene")
 PROTEST_WORDS = _WORDS.words("protest_words")
 PROTESTER_VIOLENCE = _WORDS.words("protester_violence")
 SPORT = _WORDS.words("sport")
+SPORT_AMBIGUOUS = _WORDS.words("sport_ambiguous")  # "team", "final": sport only with another sport word
 TERRITORY_SHARES = _WORDS.words("territory_shares")
 TERRITORY_WORDS = _WORDS.words("territory_words")
 VIOLENT = _WORDS.words("violent")
@@ -194,7 +195,7 @@ class EventTypeRules:
     def _refine(decision: str, lemmas: set[str]) -> str | None:
         """What the whole sentence says about the means: found and defused bombs, chemical agents, a suicide
         attacker, or a match report's 'clash'."""
-        if lemmas & SPORT and not lemmas & SPORT_HARM:
+        if (lemmas & SPORT or len(lemmas & SPORT_AMBIGUOUS) >= 2) and not lemmas & SPORT_HARM:
             return None
         if lemmas & NOT_OPERATIONS and event_type_of(decision) in ("Explosions/Remote violence", "Battles"):
             return None  # "artillery firing exercises", "a contract to supply missiles"
