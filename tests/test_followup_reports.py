@@ -65,3 +65,13 @@ def test_a_team_of_police_makes_no_match_report(run_stages):
     article = run_stages("United's players attacked relentlessly in the final minutes of the game against City.",
                          until="mentions", published="2026-03-30")
     assert not article.mentions
+
+
+def test_an_act_told_on_at_a_town_of_the_district_told_first_is_that_act(coder):
+    """The abduction told in a district, then told on with the detector's word alone at its seat town ("the bus
+    was stopped ... on the outskirts of Ekpoma"): one abduction, not two."""
+    text = ("Kidnappers abducted 11 travellers on a highway in Esan West Local Government Area on Sunday, police said. "
+            "The bus was stopped by armed men on the outskirts of Ekpoma, a survivor said.")
+    abductions = [e for e in current(coder, text, "2026-07-20")
+                  if e["sub_event_type"] == "Abduction/forced disappearance"]
+    assert len(abductions) == 1

@@ -6,6 +6,10 @@ from dataclasses import replace
 
 from ..article import Place
 from ..geo.countries import COUNTRY_CODES
+from ..geo.resolve import distance_km
+
+DISTRICT_KM = 30.0  # a district holds a town this near its point or its seat (as merging reads it)
+DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM2H", "ADM3H"})
 
 
 def same_place(a: Place, b: Place) -> bool:
@@ -50,3 +54,13 @@ def at_seat(place: Place | None) -> Place | None:
     if place is None or place.seat is None:
         return place
     return replace(place, lat=place.seat[0], lon=place.seat[1])
+
+
+def in_district(place: Place | None, district: Place | None) -> bool:
+    """Whether a town lies in a district the article names (near its point or its seat town): "on the road in Esan
+    West LGA" and "on the outskirts of Ekpoma", its seat."""
+    if place is None or district is None or district.feature_code not in DISTRICT_CODES or place.lat is None \
+            or place.country != district.country or place.geo_precision >= district.geo_precision:
+        return False
+    points = [p for p in ((district.lat, district.lon), district.seat) if p is not None and p[0] is not None]
+    return any(distance_km(place.lat, place.lon, lat, lon) <= DISTRICT_KM for lat, lon in points)

@@ -19,7 +19,7 @@ import dataclasses
 from ..article import DETECTOR_RULE, Article, Event
 from ..taxonomy.kinds import ActorKind
 from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor, one_party
-from ..events.place_relations import same_place, within
+from ..events.place_relations import in_district, same_place, within
 from ..geo.countries import CountryNames
 from ..events.told_after import OTHER_EVENT
 
@@ -132,7 +132,8 @@ def _fold_retold(article: Article, events: list[Event]) -> list[Event]:
             e for e in events if e is not event and e.time_precision <= 2 and not e.background
             and e.event_type == event.event_type and e.date == event.date
             and e.mention.sentence < event.mention.sentence
-            and e.location is not None and event.location is not None and same_place(e.location, event.location)]
+            and e.location is not None and event.location is not None
+            and (same_place(e.location, event.location) or in_district(event.location, e.location))]
         if len(hosts) == 1:
             _absorb(hosts[0], event)
             continue
