@@ -75,3 +75,13 @@ def test_an_act_told_on_at_a_town_of_the_district_told_first_is_that_act(coder):
     abductions = [e for e in current(coder, text, "2026-07-20")
                   if e["sub_event_type"] == "Abduction/forced disappearance"]
     assert len(abductions) == 1
+
+
+def test_the_subject_of_a_retelling_keeps_the_day_on_which_it_happened_and_a_source_is_no_party(coder):
+    """ "According to the police, the massacre on Saturday night was aimed at ...": no reaction claims the day, so
+    it is the massacre's; and the police who tell it did not do it."""
+    text = ("Police have arrested two suspects over the killings in Tegucigalpa, the national police said on Tuesday. "
+            "According to the police, the massacre on Saturday night was aimed at members of a rival gang.")
+    retold = [e for e in current(coder, text, "2025-08-12") if e["referenced"]]
+    assert retold and retold[0]["date"] == "2025-08-09"
+    assert "Police" not in (retold[0]["actor1"] or {}).get("name", "")

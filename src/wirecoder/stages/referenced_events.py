@@ -262,7 +262,8 @@ class ReferencedEventsStage:
         """Whether a date of one day is tied to the noun: a possessive ("Monday's", "Sunday night's"), a modifier
         ("the Nov. 13 attacks"), a bare day after it ("the massacre Tuesday") or "of" a day ("the attacks of Nov.
         13") or the day a clause says it happened on ("the shooting, which occurred Tuesday"). A day "on" which
-        something was done ("condemned the attack on Sunday") may be the reaction's."""
+        something was done ("condemned the attack on Sunday") may be the reaction's, not the subject's ("the
+        massacre on Saturday night was aimed at ...")."""
         def a_day(words) -> bool:
             return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days)
                        for w in words)
@@ -276,6 +277,9 @@ class ReferencedEventsStage:
             if child.dep_ == "relcl" and child.lemma_.lower() in self._occurring and a_day(
                     w for c in child.children if c.dep_ in self._clause_date_links for w in c.subtree):
                 return True  # "the shooting itself, which occurred Tuesday afternoon"
+        if token.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "on" and a_day(
+                w for w in c.children if w.dep_ == "pobj") for c in token.children):
+            return True  # "the massacre on Saturday night was aimed at ...": no reaction to claim the day, a subject's
         if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in self._owning:
             # "claimed responsibility for the abduction of four officials in Batibo on Tuesday": a day after the act,
             # on the verb that claims or denies it, is the act's (one told before it is the claim's)
