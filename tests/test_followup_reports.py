@@ -7,6 +7,10 @@ def current(coder, text, published):
     return [e for e in coder.code(text, published=published)["events"] if not e["background"]]
 
 
+def crowds(coder, text, published):
+    return [e for e in current(coder, text, published) if e["event_type"] in ("Riots", "Protests")]
+
+
 def test_a_day_after_an_event_told_by_its_clause_is_a_followed_event_a_day_before(run_stages):
     """ "a day after clashes ... left dozens injured": the parser hangs "a day" on the clause's verb, not on
     "after"; the count still says the clashes are news of the day before."""
@@ -34,8 +38,7 @@ def test_a_past_riot_named_twice_is_one_event(coder):
     text = ("Officials closed the state university in Rajshahi indefinitely on Thursday evening, a day after clashes "
             "between students and police on the Dhaka-Dinajpur highway left many injured. Police have filed cases "
             "against 200 students over Wednesday's violence.")
-    crowds = [e for e in current(coder, text, "2026-04-24") if e["event_type"] in ("Riots", "Protests")]
-    assert len(crowds) == 1
+    assert len(crowds(coder, text, "2026-04-24")) == 1
 
 
 def test_a_sentence_with_no_place_takes_the_town_before_not_a_road_named_there(coder):
@@ -52,8 +55,7 @@ def test_a_sentence_told_as_another_event_is_not_the_event_before_told_again(cod
     text = ("The Kericho county government on Wednesday defended its plan to move hawkers out of the town centre, a "
             "day after police used tear gas to break up a protest by traders. Also on Tuesday, police in Litein fired "
             "tear gas at residents who blocked a road to protest against its poor state.")
-    protests = [e for e in current(coder, text, "2026-02-04") if e["event_type"] in ("Protests", "Riots")]
-    assert len(protests) == 2
+    assert len(crowds(coder, text, "2026-02-04")) == 2
 
 
 def test_a_team_of_police_makes_no_match_report(run_stages):
