@@ -202,12 +202,12 @@ def beyond_topics(doc, chosen: list[Place], sentence_places: list[Place]) -> lis
     """A clause that names places only as the ends of a road ("clashes ... on the Dhaka-Rangpur highway") is told
     where its sentence's other places say ("closed the college in Bogura, a day after clashes ..."); else as
     chosen (a town naming an event, "the Orlando shooting", is where it happened)."""
-    if not chosen or doc is None or not all(_names_a_route(place_token(doc, p)) for p in chosen):
+    if not chosen or doc is None or not all(names_a_route(place_token(doc, p)) for p in chosen):
         return chosen
-    return [p for p in sentence_places if not _names_a_route(place_token(doc, p))] or chosen
+    return [p for p in sentence_places if not names_a_route(place_token(doc, p))] or chosen
 
 
-def _names_a_route(token) -> bool:
+def names_a_route(token) -> bool:
     """ "Dhaka" and "Rangpur" of "the Dhaka-Rangpur highway": names before a road's noun."""
     t = token
     while t is not None and t.dep_ in ("compound", "nmod", "amod") and t.head.i > t.i:

@@ -32,7 +32,7 @@ import numpy as np
 from ..article import DETECTOR_RULE, Article, EventMention
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
-from ..taxonomy.acled import VIOLENT_TYPES
+from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
 from ..typing import DetectorModel
 from ..quoting.cues import load_cue_verbs
 from ..roundup import section_weights
@@ -44,7 +44,6 @@ AIR = "Air/drone strike"
 IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 ARRESTS = "Arrests"
 SEXUAL, ATTACK = "Sexual violence", "Attack"
-CROWD_TYPES = frozenset({"Protests", "Riots"})  # event types whose own words say the kind of crowd event
 PEACEFUL, INTERVENTION, VIOLENT_DEMONSTRATION = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 
 MIN_TRIGGER_WEIGHT = 0.2

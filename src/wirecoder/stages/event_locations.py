@@ -20,8 +20,8 @@ from ..events.place_relations import contains, within_admin1
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, crowd_town, most_specific_last, names_a_job,
-                             names_a_place_within, names_a_topic, named_node, only_finer_kept, origin_of_people,
-                             place_token, told_in_actors_clause, travel_destination, without_hosts)
+                             names_a_place_within, names_a_route, names_a_topic, named_node, only_finer_kept,
+                             origin_of_people, place_token, told_in_actors_clause, travel_destination, without_hosts)
 from ..syntax import governing_verb
 
 _WORDS = load_lexicon("event_places")
@@ -326,11 +326,11 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
 
 
 def _named_below_country(article: Article, index: int) -> list[Place]:
-    """The placed places below the country a sentence names, the dateline's town left out; those naming a topic
+    """The placed places below the country a sentence names, the dateline's town left out; the end towns of a road
     ("the Dhaka-Rangpur highway") only when it names no other."""
     named = [p for p in article.places if article.sentence_at(p.span.start) == index and p.lat is not None
              and p.feature_code not in COUNTRY_CODES and not _in_dateline(article, p)]
-    return [p for p in named if article.doc is None or not names_a_topic(place_token(article.doc, p))] or named
+    return [p for p in named if article.doc is None or not names_a_route(place_token(article.doc, p))] or named
 
 
 def _place_told_before(article: Article, mention: EventMention) -> Place | None:

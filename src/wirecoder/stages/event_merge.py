@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..article import DETECTOR_RULE, Article, Event
+from ..taxonomy.acled import CROWD_TYPES
 from ..taxonomy.kinds import ActorKind
 from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor, one_party
 from ..events.place_relations import in_district, same_place, within
@@ -86,8 +87,7 @@ def _fold_coarse(article: Article, events: list[Event]) -> list[Event]:
 
 def _told_as_another(article: Article, *events: Event) -> bool:
     """Whether one of the events' sentences opens as another event's ("Also on Tuesday", "Separately")."""
-    return any(OTHER_EVENT.match(article.sentences[e.mention.sentence].span.text) for e in events
-               if 0 <= e.mention.sentence < len(article.sentences))
+    return any(OTHER_EVENT.match(article.sentences[e.mention.sentence].span.text) for e in events)
 
 
 TOLD_DAYS_BEFORE = 7  # how long before the telling an event it dates only by its own day may have happened
@@ -164,9 +164,6 @@ def _family(event: Event) -> str:
     return "demonstration" if event.sub_event_type in PROTEST_SEVERITY else event.event_type
 
 
-CROWD_TYPES = frozenset({"Protests", "Riots"})
-
-
 def _fold_referenced(events: list[Event]) -> list[Event]:
     """An event the article only names ("Tuesday's violence"), on the day and at the place of one event it named
     before of the same kind (a crowd's: protest or riot; or political violence: "a day after clashes ..."), is that
@@ -174,11 +171,11 @@ def _fold_referenced(events: list[Event]) -> list[Event]:
     attack": what follows an event is another), nor with two such events before it."""
     kept: list[Event] = []
     for event in events:
-        hosts = [] if not event.mention.referenced or event.location is None else [
-            e for e in kept if e.mention.referenced and _crowd(e) == _crowd(event)
-            and e.event_type in VIOLENT_TYPES | CROWD_TYPES
-            and event.event_type in VIOLENT_TYPES | CROWD_TYPES and e.date == event.date
-            and e.background == event.background and e.location is not None and same_place(e.location, event.location)]
+        kinds = VIOLENT_TYPES | CROWD_TYPES
+        hosts = [] if not event.mention.referenced or event.location is None or event.event_type not in kinds else [
+            e for e in kept if e.mention.referenced and e.event_type in kinds and _crowd(e) == _crowd(event)
+            and e.date == event.date and e.background == event.background and e.location is not None
+            and same_place(e.location, event.location)]
         if len(hosts) == 1:
             _absorb(hosts[0], event)
             continue

@@ -39,9 +39,9 @@ from ..geo.countries import COUNTRY_CODES
 from ..lexicon import load_lexicon
 from ..syntax import answered_by
 from ..taxonomy import SUB_EVENT_TYPES
+from ..taxonomy.acled import CROWD_TYPES
 
 REFERENCE_RULE = "referenced"
-CROWD_TYPES = frozenset({"Protests", "Riots"})  # event types a noun names whatever else the sentence says
 REFERENCE_CONFIDENCE = 0.6  # the prior of a generic trigger ("attack"): a day says it happened, not how
 
 

@@ -38,6 +38,8 @@ _INTER_CODES = MappingProxyType({
 
 # the event types of political violence (the rest are demonstrations and strategic developments)
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# the event types of demonstrations: crowds, peaceful or not
+CROWD_TYPES = frozenset({"Protests", "Riots"})
 # ACLED files these under both disorder types: force against a demonstration, and crowds that attack people
 _BOTH_DISORDERS = frozenset({"Excessive force against protesters", "Mob violence"})
 
@@ -53,7 +55,7 @@ def disorder_type(event_type: str | None, sub_event_type: str | None = None) -> 
         return "Political violence; Demonstrations"
     if event_type in VIOLENT_TYPES:
         return "Political violence"
-    if event_type in ("Protests", "Riots"):
+    if event_type in CROWD_TYPES:
         return "Demonstrations"
     if event_type == "Strategic developments":
         return "Strategic developments"
