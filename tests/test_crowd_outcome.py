@@ -57,3 +57,18 @@ def test_a_crowd_event_with_two_armed_sides_named_has_the_crowd_first():
     police = ActorMention(Span(30, 36, "police"), "Police Forces of Chad", "state_forces", "TD", 0, "police")
     actor1, actor2 = ActorRoles(countries=CountryNames()).crowd_roles(mention, soldiers, police, None)
     assert actor1 is None and actor2 is soldiers
+
+
+def test_a_peaceful_protest_has_no_actor2_but_what_it_marched_against(coder):
+    """ACLED codes a peaceful protest with no actor2: what it marched against is its cause, not a party."""
+    record = coder.code("On 5 May 2020, citizens protested from their balconies in Novi Sad, Serbia, against the "
+                        "government.", published="2020-05-10")
+    event = _current(record)[0]
+    assert event["sub_event_type"] == "Peaceful protest"
+    assert event["actor2"] is None
+    assert not [e for e in event["evidence"] if e["field"] == "actor2"]
+    record = coder.code("On 5 May 2020, hundreds of teachers protested in Kano against unpaid salaries. Police "
+                        "dispersed them with tear gas.", published="2020-05-10")
+    event = _current(record)[0]
+    assert event["sub_event_type"] != "Peaceful protest"
+    assert event["actor2"]["kind"] == "state_forces"

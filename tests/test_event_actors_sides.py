@@ -67,3 +67,34 @@ def test_whom_another_verb_acted_on_is_not_the_doer(coder):
             "Kharkiv on Monday, contradicting local officials who said a missile hit a crowded bus, killing five people.")
     event = coder.code(text, published="2025-03-04")["events"][0]
     assert event["actor1"]["name"] != "Military Forces of Ukraine"
+
+
+def test_two_sides_before_one_noun_are_both_parties(coder):
+    """'between pro-Houthi and pro-Hadi forces': the parser hangs the two sides on one noun; both are parties."""
+    event = coder.code("On 6 May 2020, clashes erupted between pro-Houthi and pro-Hadi forces on the Sirwah front "
+                       "in Marib.", published="2020-05-10")["events"][0]
+    assert event["actor1"]["name"] != event["actor2"]["name"]
+    assert {event["actor1"]["kind"], event["actor2"]["kind"]} == {"state_forces"}
+    assert event["actor2"]["text"].startswith("pro-Hadi")
+
+
+@pytest.mark.parametrize("target", ["the government positions", "the governmental positions"])
+def test_a_governments_positions_are_its_forces(coder, target):
+    event = coder.code(f"On 8 May 2020, the NAF rebel forces fired grenade launchers and small arms at {target} "
+                       f"near Marinka, Donetsk.", published="2020-05-10")["events"][0]
+    assert event["actor2"]["name"] == "Military Forces of Ukraine"
+
+
+def test_positions_no_one_owns_name_no_party(coder):
+    event = coder.code("On 8 May 2020, soldiers fired at enemy positions near Marinka, Donetsk.",
+                       published="2020-05-10")["events"][0]
+    assert event["actor2"] is None
+
+
+def test_the_country_of_a_speakers_name_is_read_whole(coder):
+    """'The South Sudan People's Defence Forces said ... their positions': South Sudan's, not Sudan's."""
+    record = coder.code("The South Sudan People's Defence Forces said on Wednesday that NAS fighters attacked their "
+                        "positions in Lainya town on Tuesday.", published="2024-05-01")
+    names = {(e.get(side) or {}).get("name") for e in record["events"] for side in ("actor1", "actor2")}
+    assert "Military Forces of South Sudan" in names
+    assert "Military Forces of Sudan" not in names

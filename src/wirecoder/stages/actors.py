@@ -172,6 +172,12 @@ class ActorsStage:
                 iso = find(ent.text)
                 if iso:
                     return iso
+        doc = token.doc
+        for start, end in ((token.i - 1, token.i + 1), (token.i, token.i + 2)):  # "South Sudan People's Defence
+            if 0 <= start and end <= len(doc):  # Forces": a country of two words inside another entity's name
+                iso = self._countries.iso_for_name(doc[start:end].text)
+                if iso:
+                    return iso
         return find(token.text)
 
     def _head_phrase(self, article: Article, token, index: int) -> ActorMention | None:

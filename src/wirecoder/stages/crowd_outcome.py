@@ -56,6 +56,13 @@ class CrowdOutcomeStage:
                     for evidence in arrest.evidence:
                         if evidence.field == "trigger":
                             self._add(event, evidence)
+        for event in article.events:
+            if event.sub_event_type == PEACEFUL and event.actor2 is not None \
+                    and event.actor2.kind != ActorKind.PROTESTERS:
+                # ACLED codes a peaceful protest with no actor2 unless another crowd faced it: what it marched
+                # against (the government, a company) is its cause, and forces that did not intervene are no party
+                event.actor2 = None
+                event.evidence = [e for e in event.evidence if e.field != "actor2"]
         if absorbed:
             article.events = [e for e in article.events if id(e) not in absorbed]
             for number, event in enumerate(article.events, start=1):

@@ -126,6 +126,9 @@ class EventActorsStage:
                 if first is not None and first is not actor2:
                     actor1 = first
                     actor2 = actor2 or next((p for p in map(actor_at, pobj.conjuncts) if p and p is not first), None)
+                    if actor2 is None:  # "between pro-Houthi and pro-Hadi forces": two sides before one noun
+                        inside = {t.idx for o in pobj.head.children if o.dep_ == "pobj" for t in o.subtree}
+                        actor2 = next((a for a in actors if a is not first and a.span.start in inside), None)
                     break
         if actor1 is None or actor1 is actor2:  # "6 soldiers were killed following attacks by Taliban militants"
             by_agent = next((found for t in trigger.sent if t.lower_ == "by" and t.head.pos_ in ("VERB", "NOUN")
