@@ -72,3 +72,24 @@ def test_a_peaceful_protest_has_no_actor2_but_what_it_marched_against(coder):
     event = _current(record)[0]
     assert event["sub_event_type"] != "Peaceful protest"
     assert event["actor2"]["kind"] == "state_forces"
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2020, dismissed workers staged a sit-in in Cankaya, Ankara, to demand their jobs back. Police "
+    "intervened and removed the protesters by force.",
+    "On 8 May 2020, hundreds of textile workers demanding unpaid wages clashed with police in Kathua, India; two "
+    "policemen were injured.",
+])
+def test_the_forces_a_crowd_faced_are_actor2(coder, text):
+    """Police who broke up a protest, told in its sentence or the next, are its actor2; a government it petitions is not."""
+    event = _current(coder.code(text, published="2020-05-10"))[0]
+    assert event["sub_event_type"] in ("Protest with intervention", "Violent demonstration")
+    assert event["actor2"]["kind"] == "state_forces"
+    assert [e for e in event["evidence"] if e["field"] == "actor2"]
+
+
+def test_a_government_a_crowd_petitions_is_not_whom_it_faced(coder):
+    event = _current(coder.code("On 30 April 2020, inhabitants of Colon, Panama, built barricades and set them on fire "
+                                "to demand that the government deliver emergency funds.", published="2020-05-10"))[0]
+    assert event["event_type"] in ("Protests", "Riots")
+    assert (event["actor2"] or {}).get("kind") != "state_forces"

@@ -87,3 +87,15 @@ def test_an_operation_the_next_sentence_tells_as_a_shootout_is_a_clash(coder):
     text = ("On 12 June 2023, in Niteroi, Rio de Janeiro, the Military Police carried out an operation against drug "
             "trafficking in the Vila Nova community. A shoot-out broke out and one suspect was killed.")
     assert first(coder, text)["sub_event_type"] == "Armed clash"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("On 9 May 2020, opposition rebels looted wheat and barley crops in Tal Baydar in al-Hasakeh.",
+     "Looting/property destruction"),
+    ("On 4 May 2020, a mob lynched a suspected thief in Kisumu, Kenya.", "Mob violence"),
+])
+def test_an_unnamed_owner_of_what_was_looted_or_whom_a_mob_turned_on_is_civilians(coder, text, sub):
+    """ACLED's convention, as for violence against civilians: the country's civilians, with no words behind them."""
+    event = first(coder, text, published="2020-05-10")
+    assert event["sub_event_type"] == sub
+    assert event["actor2"]["kind"] == "civilians" and event["actor2"]["text"] is None

@@ -127,7 +127,7 @@ class Coder:
             EventMergeStage(countries=countries),
             VictimStandingStage(countries=countries),
             ResponsibilityStage(),
-            CrowdOutcomeStage(),
+            CrowdOutcomeStage(countries=countries),
             InterventionsStage(),
             ClaimsStage(),
             SourcingWarningStage(),

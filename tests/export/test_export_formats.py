@@ -138,3 +138,12 @@ def test_export_notes_are_the_trigger_sentence():
     assert trigger_sentence(TEXT, event) == "Gunmen killed four traders near the market in Kano."
     assert trigger_sentence(None, event) == "killed"
     assert trigger_sentence(TEXT, {"evidence": []}) is None
+
+
+def test_civilian_targeting_is_political_violence_against_civilians_only():
+    from wirecoder.taxonomy.acled import civilian_targeting
+    assert civilian_targeting("Violence against civilians", "Attack", "civilians") == "Civilian targeting"
+    assert civilian_targeting("Riots", "Mob violence", "civilians") == "Civilian targeting"
+    # looting or burning civilians' property is a strategic development, not violence against them
+    assert civilian_targeting("Strategic developments", "Looting/property destruction", "civilians") is None
+    assert civilian_targeting("Violence against civilians", "Attack", "state_forces") is None

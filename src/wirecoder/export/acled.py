@@ -15,8 +15,7 @@ import pycountry
 
 from ..geo.countries import acled_country
 from ..store import StoredEvent
-from ..taxonomy.acled import disorder_type, inter_code, interaction
-from ..taxonomy.kinds import ActorKind
+from ..taxonomy.acled import civilian_targeting, disorder_type, inter_code, interaction
 
 __all__ = ["ACLED_COLUMNS", "COLUMNS", "WIRECODER_COLUMNS", "acled_row", "disorder_type", "interaction",
            "trigger_sentence"]
@@ -88,7 +87,8 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
         "assoc_actor_2": None,
         "inter2": inter2,
         "interaction": interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if actor2.get("kind") == ActorKind.CIVILIANS else None,
+        "civilian_targeting": civilian_targeting(event.get("event_type"), event.get("sub_event_type"),
+                                                 actor2.get("kind")),
         "iso": int(country.numeric) if country else None,
         "region": None,
         "country": acled_country(location.get("country")),

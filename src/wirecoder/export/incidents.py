@@ -17,8 +17,7 @@ import pycountry
 
 from ..geo.countries import acled_country
 from ..store import StoredIncident
-from ..taxonomy.acled import disorder_type, inter_code, interaction
-from ..taxonomy.kinds import ActorKind
+from ..taxonomy.acled import civilian_targeting, disorder_type, inter_code, interaction
 from .acled import ACLED_COLUMNS, trigger_sentence
 
 INCIDENT_COLUMNS = (
@@ -77,7 +76,8 @@ def incident_row(incident: StoredIncident) -> dict[str, Any]:
         "assoc_actor_1": "; ".join(a.get("name") or "" for a in record.get("assoc_actors") or []) or None,
         "inter1": inter1, "actor2": actor2.get("name"), "assoc_actor_2": None, "inter2": inter2,
         "interaction": interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if actor2.get("kind") == ActorKind.CIVILIANS else None,
+        "civilian_targeting": civilian_targeting(record.get("event_type"), record.get("sub_event_type"),
+                                                 actor2.get("kind")),
         "iso": int(country.numeric) if country else None, "region": None,
         "country": acled_country(location.get("country")), "admin1": location.get("admin1"), "admin2": None,
         "admin3": None, "location": location.get("name"), "latitude": location.get("lat"),

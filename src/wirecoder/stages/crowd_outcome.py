@@ -9,13 +9,17 @@ event, not one of its own."""
 from __future__ import annotations
 
 from ..article import Article, Event, Evidence
+from ..events.actor_roles import ActorRoles, speaks
 from ..events.told_after import told_after
+from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
-from ..taxonomy.kinds import ActorKind
+from ..taxonomy.kinds import ActorKind, ActorRole
 
 PEACEFUL, INTERVENTION, VIOLENT = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 RANK = {PEACEFUL: 0, INTERVENTION: 1, VIOLENT: 2}
+FACED = frozenset({INTERVENTION, VIOLENT, "Excessive force against protesters"})  # a crowd and the forces it faced
+FORCES = frozenset({ActorRole.POLICE, ActorRole.MILITARY})  # who can face a crowd (not a government it petitions)
 
 
 class CrowdOutcomeStage:
@@ -23,7 +27,8 @@ class CrowdOutcomeStage:
     requires = ("events", "sentences", "text", "actors")
     assigns = ("events",)
 
-    def __init__(self):
+    def __init__(self, *, countries: CountryNames):
+        self._roles = ActorRoles(countries=countries)
         crowd = load_lexicon("crowd_violence")
         self._riot = crowd.pattern("riot")
         self._force = crowd.pattern("intervention")
@@ -45,6 +50,10 @@ class CrowdOutcomeStage:
                     if RANK[sub] > RANK[event.sub_event_type]:
                         event.sub_event_type, event.event_type = sub, SUB_EVENT_TYPES[sub]
                     self._add(event, Evidence("trigger", article.span(text.start + match.start(), text.start + match.end())))
+                    force = next((a for a in article.actors if a.sentence == index and a.role in FORCES), None)
+                    if event.actor2 is None and force is not None:  # "Police dispersed them": who broke it up
+                        event.actor2 = self._roles.localise(force, event.location)
+                        self._add(event, Evidence("actor2", force.span))
                     break
                 for arrest in (self._arrests_in(article, event, index) if forces else ()):
                     absorbed.add(id(arrest))
@@ -63,6 +72,14 @@ class CrowdOutcomeStage:
                 # against (the government, a company) is its cause, and forces that did not intervene are no party
                 event.actor2 = None
                 event.evidence = [e for e in event.evidence if e.field != "actor2"]
+            elif event.sub_event_type in FACED and event.actor2 is None and not event.background:
+                # "gathered ... and were dispersed by police", "clashed with police", "vandalized a police station":
+                # the forces its own sentence names (no speaker) are whom it faced
+                force = next((a for a in article.actors if a.sentence == event.mention.sentence
+                              and a.role in FORCES and not speaks(article.doc, a)), None)
+                if force is not None:
+                    event.actor2 = self._roles.localise(force, event.location)
+                    self._add(event, Evidence("actor2", force.span))
         if absorbed:
             article.events = [e for e in article.events if id(e) not in absorbed]
             for number, event in enumerate(article.events, start=1):

@@ -62,6 +62,13 @@ def disorder_type(event_type: str | None, sub_event_type: str | None = None) -> 
     return ""
 
 
+def civilian_targeting(event_type: str | None, sub_event_type: str | None, actor2_kind: str | None) -> str | None:
+    """ACLED's civilian_targeting column: political violence whose target is civilians (looting or burning
+    civilians' property is a strategic development, not violence against them)."""
+    violent = disorder_type(event_type, sub_event_type).startswith("Political violence")
+    return "Civilian targeting" if violent and actor2_kind == ActorKind.CIVILIANS else None
+
+
 def inter_code(kind: str | None) -> int | None:
     """ACLED's inter code for an actor kind (None when there is no actor)."""
     return _INTER_CODES.get(kind) if kind else None
