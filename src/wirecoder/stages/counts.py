@@ -5,7 +5,8 @@ A number counts as a toll only when the syntax ties it to a casualty word: "13 p
 12, "tens" 10, "hundreds" 100, "several"/"many" 10); bounds keep their direction ("more than 45" is at least
 46, with no upper bound); a range keeps both ends and takes its low end as best ("between 20 and 30 killed":
 low 20, best 20, high 30). Groups told in one clause are summed ("five militants and one soldier were
-killed": 6). People killed one by one are counted ("shot and killed a teacher", "a shopkeeper was beaten to
+killed": 6); a breakdown in brackets does not cut a number from its verb ("5 civilians (2 men, 2 women and
+1 child) were killed": 5). People killed one by one are counted ("shot and killed a teacher", "a shopkeeper was beaten to
 death"). A tally over a period ("2,500 civilians killed so far this year") is no event's toll and is left out.
 A note that says how its toll was coded ("Fatalities coded as 0", "Total fatalities coded to 10") is read
 as the coder says. The words and numbers of a toll are read by ``wirecoder.tolls`` (every word list is in
@@ -77,8 +78,9 @@ class CountsStage:
                 continue
             first, last = run[0], run[-1]
             i = last.i + 1
-            if first.ent_type_ in SKIP_ENTITIES and names_time(doc, first):
-                continue
+            if first.ent_type_ in SKIP_ENTITIES and names_time(doc, first) and not (
+                    first.ent_type_ == "QUANTITY" and self.words.is_person_or_toll(last.head)):
+                continue  # "5 km", "10 tons"; but "1 TMF fighter", which spaCy may take for a quantity, is people
             if last.i + 1 < sent.end and doc[last.i + 1].text in ("%",):
                 continue
             value = self.words.vague[first.lower_] if first.lower_ in self.words.vague else self.words.number_value(run)
