@@ -24,7 +24,7 @@ FORCES = frozenset({ActorRole.POLICE, ActorRole.MILITARY})  # who can face a cro
 
 class CrowdOutcomeStage:
     name = "crowd_outcome"
-    requires = ("events", "sentences", "text", "actors")
+    requires = ("events", "sentences", "text", "actors", "doc")
     assigns = ("events",)
 
     def __init__(self, *, countries: CountryNames):
