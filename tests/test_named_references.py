@@ -39,16 +39,29 @@ def test_what_only_a_year_or_a_person_names_is_no_event(coder):
 
 
 def test_the_reaction_joins_the_incident_the_news_tells(coder, tmp_path):
+    incidents = _incidents_of_the_news(coder, tmp_path, named_on="2024-05-14")
+    assert len(incidents) == 1
+    assert {s["document_id"] for s in incidents[0].record["sources"]} == {"told", "named"}
+
+
+def _incidents_of_the_news(coder, tmp_path, *, named_on):
+    """Store the news of 10 May and the article that names it, published ``named_on``; the incidents of the news."""
     rows = []
     for doc_id, text, published, outlet in (("told", TOLD, "2024-05-10", "Kano Daily"),
-                                            ("named", NAMED, "2024-05-14", "Capital Post")):
+                                            ("named", NAMED, named_on, "Capital Post")):
         record = coder.code(text, published=published)
         rows.append(DocumentRow(doc_id=doc_id, content_hash=hashlib.sha256(text.encode()).hexdigest(),
                                 origin=f"{doc_id}.txt", text=text, status="coded", record=record, source=outlet,
                                 published=published))
     with Database(tmp_path / "s.db") as db:
         db.write_batch(run_id=None, documents=rows)
-        incidents = [i for i in db.iter_incidents() if any(
-            s["document_id"] == "told" for s in i.record["sources"])]
-    assert len(incidents) == 1
-    assert {s["document_id"] for s in incidents[0].record["sources"]} == {"told", "named"}
+        return [i for i in db.iter_incidents() if any(s["document_id"] == "told" for s in i.record["sources"])]
+
+
+def test_a_named_attack_weeks_later_lies_in_the_month_before_and_still_joins(coder, tmp_path):
+    """Named 18 days after the news, with no day of its own: the month up to publication, which reaches it."""
+    events = _events(coder, NAMED, "2024-05-28")
+    (event,) = [e for e in events if e["location"] and e["location"]["name"] == "Kano"]
+    assert (event["date"], event["date_end"], event["time_precision"]) == ("2024-04-28", "2024-05-28", 3)
+    incidents = _incidents_of_the_news(coder, tmp_path, named_on="2024-05-28")
+    assert [{s["document_id"] for s in i.record["sources"]} for i in incidents] == [{"told", "named"}]

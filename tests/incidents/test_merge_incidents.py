@@ -208,3 +208,30 @@ def test_merge_two_events_of_one_article_are_no_rivals_for_a_report_of_both(tmp_
     first = article("first", [event(actor1=BRIGADE, killed=3)], source="Wire One")
     _, _, found = store(tmp_path, "two", [[first, other, later]])
     assert ("later",) in found  # one article each: which of the two it reports is a guess
+
+
+def test_merge_a_report_with_no_day_joins_the_incident_most_articles_tell(tmp_path):
+    """'The Adiri attack' in a later article, with no day of its own, agrees as well with the attack three outlets
+    date to 10 March and with the one article that dated it a day earlier: it joins the incident the three tell.
+    Against two articles and one, the margin is too small, and it stays apart."""
+    told = [article(f"t{n}", [event()], source=f"Outlet {n}") for n in range(1, 4)]
+    odd = article("odd", [event(date="2024-03-09")], source="Outlet 9")
+    later = article("later", [event(date="2024-03-12", precision=3, background=True)], source="Weekly",
+                    published="2024-03-12")
+    _, _, found = store(tmp_path, "three", [told + [odd, later]])
+    assert found == {("later", "t1", "t2", "t3"), ("odd",)}
+    _, _, found = store(tmp_path, "two", [told[:2] + [odd, later]])
+    assert found == {("t1", "t2"), ("odd",), ("later",)}
+
+
+def test_merge_a_past_event_named_at_its_town_may_lie_a_month_back(tmp_path):
+    """'The Adiri attack' named 20 days later with no day: the coder gives it the month up to publication, and at a
+    town that is no window too vague to merge; a region's is."""
+    first = article("f1", [event()], source="Wire One")
+    second = article("f2", [event()], source="Agence Two")
+    named = article("n1", [event(date="2024-02-29", date_end="2024-03-30", precision=3, background=True)],
+                    source="Weekly", published="2024-03-30")
+    region = article("r1", [event(date="2024-02-29", date_end="2024-03-30", precision=3, background=True,
+                                  where=place("Kora"))], source="Monthly", published="2024-03-30")
+    _, _, found = store(tmp_path, "named", [[first, second, named, region]])
+    assert ("f1", "f2", "n1") in found and ("r1",) in found

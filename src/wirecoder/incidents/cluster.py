@@ -58,7 +58,10 @@ def cluster(reports: Iterable[Report], matcher: Matcher) -> list[list[Report]]:
                 best[index] = max(found)
                 if len(found) == len(members):
                     joinable.append(index)
-        chosen = _clear_choice(best, joinable, documents=[{member.document for member in c} for c in clusters])
+        documents = [{member.document for member in c} for c in clusters]
+        chosen = _clear_choice(best, joinable, documents=documents)
+        if chosen is None and not report.day_known:
+            chosen = _most_told(best, joinable, documents)
         if chosen is None:
             clusters.append([report])
         else:
@@ -83,6 +86,20 @@ def _clear_choice(best: dict[int, int], joinable: list[int], *, documents: list[
     rivals = [score for index, score in best.items() if index != top
               and not (documents is not None and documents[index] <= documents[top])]
     return top if all(best[top] - score >= CLEAR_MARGIN for score in rivals) else None
+
+
+TOLD_MARGIN = 2
+
+
+def _most_told(best: dict[int, int], joinable: list[int], documents: list[set]) -> int | None:
+    """A report with no day of its own ("the San Bernardino shooting" in a later article) that agrees as well
+    with two incidents joins the one told by TOLD_MARGIN more articles than every other it touches: the one article
+    that gave another day ("Tuesday's massacre" for Wednesday's) is no rival to the four that agree."""
+    if not joinable:
+        return None
+    top = max(joinable, key=lambda index: (len(documents[index]), -index))
+    rivals = [len(documents[index]) for index in best if index != top]
+    return top if all(len(documents[top]) - told >= TOLD_MARGIN for told in rivals) else None
 
 
 class Components:

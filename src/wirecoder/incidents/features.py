@@ -156,8 +156,9 @@ class ReportDigester:
         # a place no finer than the country (the coder placed nothing finer) is vague: it may still join the
         # report of a place in that country on its known day by the same sub-type and a named party (rules.py)
         placed = place is not None and (place.level < COUNTRY or (day_known and named))
-        mergeable = bool(placed and country and lo is not None
-                         and hi is not None and event_type and hi - lo <= self.rules.max_window_days)
+        told_back = bool(event.get("background")) and place is not None and place.level == POINT
+        mergeable = bool(placed and country and lo is not None and hi is not None and event_type and (
+            hi - lo <= self.rules.max_window_days or (told_back and hi - lo <= self.rules.named_window_days)))
         return Report(
             event_id=event_id, key=key, document=document, country=country,
             outlet_day=f"{normalise(outlet)}@{published}" if outlet and published else "", event_type=event_type,

@@ -176,7 +176,7 @@ class Merger:
     def _join(self, tables: IncidentTables, new: list[Report], components: Components, run: _Run) -> None:
         """Union every new report's component with those of the stored reports it is compatible with. The
         stored reports of a country are read once per run of overlapping windows (blocking)."""
-        reach = self.rules.max_window_days
+        reach = max(self.rules.max_window_days, self.rules.named_window_days)  # the longest window a report may have
         by_country: dict[str, list[Report]] = {}
         for report in new:
             by_country.setdefault(report.country, []).append(report)

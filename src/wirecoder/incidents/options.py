@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RULES_VERSION = "15"  # bump when a rule or a record's making changes what is merged; `merge --db` then rebuilds
+RULES_VERSION = "16"  # bump when a rule or a record's making changes what is merged; `merge --db` then rebuilds
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -14,6 +14,7 @@ class MergeRules:
     imprecise_days: int = 0  # days either side of a date carried over from another sentence (time_precision 2)
     standing_in_days: int = 7  # days before the publication date standing in for an untold date
     max_window_days: int = 10  # a report whose window is longer is too vague to merge
+    named_window_days: int = 31  # ... but a past event named at its town ("the Orlando shooting") may reach a month
     point_km: float = 2.0  # two towns or points this close are one place
     near_km: float = 25.0  # "near X" (geo_precision 2) reaches this far
     district_km: float = 30.0  # a district contains what lies this close to its point

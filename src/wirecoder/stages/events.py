@@ -31,6 +31,9 @@ VICTIMS_NOT_DOERS = frozenset({"Violence against civilians", "Explosions/Remote 
 CROWD_KINDS = frozenset({ActorKind.PROTESTERS, ActorKind.RIOTERS})
 
 
+NAMED_LOOKBACK_DAYS = 30  # how far back a past event an article names without its date may lie
+
+
 class EventsStage:
     name = "events"
     requires = ("reports", "report_dates", "report_actors", "report_places", "report_tolls", "actors", "doc",
@@ -75,6 +78,9 @@ class EventsStage:
         else:
             when, until, precision, background = None, None, 3, False
         background = background or mention.named  # "the Orlando shooting": a past event the article names
+        if mention.named and precision == 3 and until is None and when is not None:
+            # named with no day of its own: some time in the month up to the day it is told of
+            when, until = when - dt.timedelta(days=NAMED_LOOKBACK_DAYS), when
         force = speaking_force(article, mention)
         actor1 = self._roles.localise(self._roles.as_government(found.actor1, mention), location, force)
         actor2 = self._roles.localise(self._roles.as_government(found.actor2, mention), location, force)
