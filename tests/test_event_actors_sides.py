@@ -98,3 +98,11 @@ def test_the_country_of_a_speakers_name_is_read_whole(coder):
     names = {(e.get(side) or {}).get("name") for e in record["events"] for side in ("actor1", "actor2")}
     assert "Military Forces of South Sudan" in names
     assert "Military Forces of Sudan" not in names
+
+
+def test_two_states_in_one_force_phrase_are_the_two_sides(coder):
+    """'military forces of India and Pakistan exchanged fire': each state's forces, one side each."""
+    event = coder.code("On 9 May 2020, military forces of India and Pakistan exchanged fire across the Line of "
+                       "Control in Poonch district.", published="2020-05-10")["events"][0]
+    assert {event["actor1"]["name"], event["actor2"]["name"]} == {"Military Forces of India",
+                                                                  "Military Forces of Pakistan"}

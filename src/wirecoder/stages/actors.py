@@ -92,7 +92,9 @@ class ActorsStage:
                     if mention.role != ActorRole.WEAPON and any(g.span.overlaps(mention.span) for g in groups):
                         continue  # "a suspected NPA finance officer": one of the group, which stands for him
                     found.append(self._weapon_of_a_group(mention, groups))
-        article.actors = sorted(found, key=lambda a: a.span.start)
+                    if finder == self._head_phrase:
+                        found.extend(self._other_states(article, token, mention))
+        article.actors = sorted(found, key=lambda a: (a.span.start, a.span.end))
         return article
 
     def _named_actors(self, article: Article, sentences) -> tuple[frozenset[str], dict[int, list[ActorMention]]]:
@@ -231,6 +233,23 @@ class ActorsStage:
         country_name = self._countries.name(country) if country else None
         name = actor_name(role, country_name, token.text)
         return ActorMention(article.span(start, end), name, kind, country, index, role, token.idx)
+
+    def _other_states(self, article: Article, token, mention: ActorMention) -> list[ActorMention]:
+        """The other states of a force phrase that names two ("military forces of India and Pakistan", "Burundian
+        and Rwandan soldiers"): each its own force, sharing the phrase's head word (the stage reading the event's
+        sides takes them as the two sides of a clash)."""
+        if mention.country is None or mention.kind != ActorKind.STATE_FORCES:
+            return []
+        _, qualifier = self._qualifier_country(token)
+        out = []
+        for other in (qualifier.conjuncts if qualifier is not None else ()):
+            iso = self._iso_of(other)
+            if iso and iso != mention.country and all(a.country != iso for a in out):
+                ent = next((e for e in other.doc.ents if e.start <= other.i < e.end), None)
+                start, end = (ent.start_char, ent.end_char) if ent is not None else (other.idx, other.idx + len(other))
+                out.append(dataclasses.replace(mention, span=article.span(start, end), country=iso, name=actor_name(
+                    mention.role, self._countries.name(iso), token.text)))
+        return out
 
     def _own_name(self, token, lefts):
         """ "Sharqiya Army", "Zintan Brigade Forces": capitalised names before a capitalised "Army" or "Forces"

@@ -148,8 +148,8 @@ class EventActorsStage:
         assoc = []
         if actor1 is not None:
             token = doc.char_span(actor1.span.start, actor1.span.end, alignment_mode="expand")
-            for conj in (token.root.conjuncts if token is not None else ()):
-                partner = actor_at(conj)
+            siblings = [a for a in actors if a is not actor1 and a.head == actor1.head]  # "forces of A and B"
+            for partner in [actor_at(conj) for conj in (token.root.conjuncts if token is not None else ())] + siblings:
                 if partner and partner is not actor1:
                     # "the army and the AA clashed": the other side of a clash; the other party of an agreement
                     if actor2 is None and (mention.event_type == "Strategic developments" or (
