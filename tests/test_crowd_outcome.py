@@ -93,3 +93,13 @@ def test_a_government_a_crowd_petitions_is_not_whom_it_faced(coder):
                                 "to demand that the government deliver emergency funds.", published="2020-05-10"))[0]
     assert event["event_type"] in ("Protests", "Riots")
     assert (event["actor2"] or {}).get("kind") != "state_forces"
+
+
+def test_a_protest_no_sentence_tells_force_at_is_peaceful(coder):
+    """The detector's 'with intervention' for a gathering whose sentences name no force and no forces."""
+    event = _current(coder.code("On 6 May 2020, protesters gathered at the Justice Palace in Beirut.",
+                                published="2020-05-10"))[0]
+    assert event["sub_event_type"] == "Peaceful protest"
+    event = _current(coder.code("On 6 May 2020, protesters gathered at the Justice Palace in Beirut. Police "
+                                "dispersed them with tear gas.", published="2020-05-10"))[0]
+    assert event["sub_event_type"] == "Protest with intervention"

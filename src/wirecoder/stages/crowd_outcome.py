@@ -5,7 +5,8 @@ intervened and moved the protesters out by force."), and the detector reads one 
 reads the sentences that follow a protest in its paragraph (up to the next sentence that tells another event):
 the words of a riot there, or of force where the police or the army are named (lexicon/crowd_violence.tsv),
 raise the protest's sub-event type and are added to its evidence, and an arrest by them told there is the same
-event, not one of its own."""
+event, not one of its own. A protest the detector calls "with intervention" whose sentence and following
+sentences name neither force nor the police or the army is a peaceful one."""
 from __future__ import annotations
 
 from ..article import Article, Event, Evidence
@@ -66,6 +67,10 @@ class CrowdOutcomeStage:
                         if evidence.field == "trigger":
                             self._add(event, evidence)
         for event in article.events:
+            if event.sub_event_type == INTERVENTION and not event.background and not self._intervened(article, event):
+                # the detector's "with intervention" where neither the protest's sentence nor those telling its end
+                # name force or the forces ("protesters gathered at the Justice Palace in Beirut"): peaceful
+                event.sub_event_type = PEACEFUL
             if event.sub_event_type == PEACEFUL and event.actor2 is not None \
                     and event.actor2.kind != ActorKind.PROTESTERS:
                 # ACLED codes a peaceful protest with no actor2 unless another crowd faced it: what it marched
@@ -85,6 +90,13 @@ class CrowdOutcomeStage:
             for number, event in enumerate(article.events, start=1):
                 event.id = f"{article.id}-e{number}"
         return article
+
+    def _intervened(self, article: Article, event: Event) -> bool:
+        """Whether force, or the forces that use it, are told in the protest's sentence or in those telling its end
+        ("Police officers tried to control the crowd")."""
+        sentences = (event.mention.sentence, *told_after(article, event, ignoring=("Arrests",)))
+        return any(a.sentence in sentences and a.role in FORCES for a in article.actors) or any(
+            self._force.search(article.sentences[index].span.text) for index in sentences)
 
     @staticmethod
     def _add(event: Event, evidence: Evidence) -> None:
