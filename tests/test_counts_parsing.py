@@ -160,13 +160,13 @@ def test_counts_a_vague_number_of_things_is_no_toll(run_stages):
 
 
 def test_counts_a_breakdown_in_brackets_between_number_and_verb(run_stages):
-    found = counts(run_stages, "On 30 April 2020, 5 civilians (2 men, 2 women and 1 child) were killed when their "
-                               "vehicle hit a roadside bomb.")
-    assert found == [("fatalities", Count(5, 5, 5))]
+    found = counts(run_stages, "On 12 March 2023, 6 villagers (3 men, 2 women and 1 boy) were killed when their "
+                               "minibus struck a landmine.")
+    assert found == [("fatalities", Count(6, 6, 6))]
 
 
 def test_counts_people_spacy_takes_for_a_quantity(run_stages):
-    """'2020, 1 TMF fighter': spaCy may tag '1 TMF' as a QUANTITY; a number of fighters is still a toll."""
-    found = counts(run_stages, "On 8 May 2020, 1 TMF fighter was killed by snipers in Sharwain near the Diyala river.")
+    """'2023, 1 TMF fighter': spaCy may tag '1 TMF' as a QUANTITY; a number of fighters is still a toll."""
+    found = counts(run_stages, "On 14 March 2023, 1 TMF fighter was killed by snipers near Jalawla.")
     assert found == [("fatalities", Count(1, 1, 1))]
     assert counts(run_stages, "The convoy stopped 5 km from the town.") == []

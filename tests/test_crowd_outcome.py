@@ -61,8 +61,8 @@ def test_a_crowd_event_with_two_armed_sides_named_has_the_crowd_first():
 
 def test_a_peaceful_protest_has_no_actor2_but_what_it_marched_against(coder):
     """ACLED codes a peaceful protest with no actor2: what it marched against is its cause, not a party."""
-    record = coder.code("On 5 May 2020, citizens protested from their balconies in Novi Sad, Serbia, against the "
-                        "government.", published="2020-05-10")
+    record = coder.code("On 11 March 2023, residents of Kragujevac, Serbia, protested against the government by "
+                        "banging pots from their windows.", published="2023-03-12")
     event = _current(record)[0]
     assert event["sub_event_type"] == "Peaceful protest"
     assert event["actor2"] is None
@@ -75,10 +75,10 @@ def test_a_peaceful_protest_has_no_actor2_but_what_it_marched_against(coder):
 
 
 @pytest.mark.parametrize("text", [
-    "On 6 May 2020, dismissed workers staged a sit-in in Cankaya, Ankara, to demand their jobs back. Police "
-    "intervened and removed the protesters by force.",
-    "On 8 May 2020, hundreds of textile workers demanding unpaid wages clashed with police in Kathua, India; two "
-    "policemen were injured.",
+    "On 9 March 2023, laid-off miners staged a sit-in outside the governor's office in Zonguldak, Turkey, to demand "
+    "their wages. Police intervened and removed the miners by force.",
+    "On 10 March 2023, hundreds of jute mill workers demanding unpaid wages clashed with police in Howrah, India; "
+    "three policemen were injured.",
 ])
 def test_the_forces_a_crowd_faced_are_actor2(coder, text):
     """Police who broke up a protest, told in its sentence or the next, are its actor2; a government it petitions is not."""
@@ -89,17 +89,27 @@ def test_the_forces_a_crowd_faced_are_actor2(coder, text):
 
 
 def test_a_government_a_crowd_petitions_is_not_whom_it_faced(coder):
-    event = _current(coder.code("On 30 April 2020, inhabitants of Colon, Panama, built barricades and set them on fire "
-                                "to demand that the government deliver emergency funds.", published="2020-05-10"))[0]
+    event = _current(coder.code("On 7 March 2023, residents of Chepo, Panama, built barricades and set them alight to "
+                                "demand that the government restore water supplies.", published="2023-03-12"))[0]
     assert event["event_type"] in ("Protests", "Riots")
     assert (event["actor2"] or {}).get("kind") != "state_forces"
 
 
 def test_a_protest_no_sentence_tells_force_at_is_peaceful(coder):
     """The detector's 'with intervention' for a gathering whose sentences name no force and no forces."""
-    event = _current(coder.code("On 6 May 2020, protesters gathered at the Justice Palace in Beirut.",
-                                published="2020-05-10"))[0]
+    event = _current(coder.code("On 6 March 2023, depositors gathered outside the central bank in Sidon, Lebanon.",
+                                published="2023-03-12"))[0]
     assert event["sub_event_type"] == "Peaceful protest"
-    event = _current(coder.code("On 6 May 2020, protesters gathered at the Justice Palace in Beirut. Police "
-                                "dispersed them with tear gas.", published="2020-05-10"))[0]
+    event = _current(coder.code("On 6 March 2023, depositors gathered outside the central bank in Sidon, Lebanon. "
+                                "Police dispersed them with tear gas.", published="2023-03-12"))[0]
     assert event["sub_event_type"] == "Protest with intervention"
+
+
+def test_riot_acts_in_the_protests_own_sentence_make_it_violent(coder):
+    event = _current(coder.code("On 5 March 2023, villagers in Tovar, Merida state, held a protest, burning tires "
+                                "and banging pots and pans to demand cooking gas.", published="2023-03-12"))[0]
+    assert event["sub_event_type"] == "Violent demonstration"
+    # a riot word qualifying another noun tells no act of the crowd
+    event = _current(coder.code("On 4 March 2023, depositors gathered in Zahle chanting slogans against the banks "
+                                "and demanding the return of their looted savings.", published="2023-03-12"))[0]
+    assert event["sub_event_type"] == "Peaceful protest"

@@ -71,8 +71,8 @@ def test_whom_another_verb_acted_on_is_not_the_doer(coder):
 
 def test_two_sides_before_one_noun_are_both_parties(coder):
     """'between pro-Houthi and pro-Hadi forces': the parser hangs the two sides on one noun; both are parties."""
-    event = coder.code("On 6 May 2020, clashes erupted between pro-Houthi and pro-Hadi forces on the Sirwah front "
-                       "in Marib.", published="2020-05-10")["events"][0]
+    event = coder.code("On 2 March 2023, clashes erupted between pro-Houthi and pro-Hadi forces near Harib in "
+                       "Marib.", published="2023-03-12")["events"][0]
     assert event["actor1"]["name"] != event["actor2"]["name"]
     assert {event["actor1"]["kind"], event["actor2"]["kind"]} == {"state_forces"}
     assert event["actor2"]["text"].startswith("pro-Hadi")
@@ -80,14 +80,14 @@ def test_two_sides_before_one_noun_are_both_parties(coder):
 
 @pytest.mark.parametrize("target", ["the government positions", "the governmental positions"])
 def test_a_governments_positions_are_its_forces(coder, target):
-    event = coder.code(f"On 8 May 2020, the NAF rebel forces fired grenade launchers and small arms at {target} "
-                       f"near Marinka, Donetsk.", published="2020-05-10")["events"][0]
+    event = coder.code(f"On 3 March 2023, separatist fighters fired mortars and machine guns at {target} near "
+                       f"Avdiivka, Donetsk.", published="2023-03-12")["events"][0]
     assert event["actor2"]["name"] == "Military Forces of Ukraine"
 
 
 def test_positions_no_one_owns_name_no_party(coder):
-    event = coder.code("On 8 May 2020, soldiers fired at enemy positions near Marinka, Donetsk.",
-                       published="2020-05-10")["events"][0]
+    event = coder.code("On 3 March 2023, soldiers fired at enemy positions near Avdiivka, Donetsk.",
+                       published="2023-03-12")["events"][0]
     assert event["actor2"] is None
 
 
@@ -102,7 +102,7 @@ def test_the_country_of_a_speakers_name_is_read_whole(coder):
 
 def test_two_states_in_one_force_phrase_are_the_two_sides(coder):
     """'military forces of India and Pakistan exchanged fire': each state's forces, one side each."""
-    event = coder.code("On 9 May 2020, military forces of India and Pakistan exchanged fire across the Line of "
-                       "Control in Poonch district.", published="2020-05-10")["events"][0]
+    event = coder.code("On 1 March 2023, military forces of India and Pakistan exchanged fire across the Line of "
+                       "Control in the Uri sector.", published="2023-03-12")["events"][0]
     assert {event["actor1"]["name"], event["actor2"]["name"]} == {"Military Forces of India",
                                                                   "Military Forces of Pakistan"}

@@ -5,7 +5,8 @@ intervened and moved the protesters out by force."), and the detector reads one 
 reads the sentences that follow a protest in its paragraph (up to the next sentence that tells another event):
 the words of a riot there, or of force where the police or the army are named (lexicon/crowd_violence.tsv),
 raise the protest's sub-event type and are added to its evidence, and an arrest by them told there is the same
-event, not one of its own. A protest the detector calls "with intervention" whose sentence and following
+event, not one of its own; riot acts in the protest's own sentence raise it too ("held a protest, burning
+tires"). A protest the detector calls "with intervention" whose sentence and following
 sentences name neither force nor the police or the army is a peaceful one."""
 from __future__ import annotations
 
@@ -39,6 +40,11 @@ class CrowdOutcomeStage:
         for event in article.events:
             if event.background or event.sub_event_type not in RANK or id(event) in absorbed:
                 continue
+            own = article.sentences[event.mention.sentence].span
+            match = self._riot_act(article, own)  # "demonstrated by burning tires": the protest's own sentence
+            if match is not None and event.sub_event_type == PEACEFUL:
+                event.sub_event_type, event.event_type = VIOLENT, SUB_EVENT_TYPES[VIOLENT]
+                self._add(event, Evidence("trigger", article.span(own.start + match.start(), own.start + match.end())))
             for index in told_after(article, event, ignoring=("Arrests",)):
                 text = article.sentences[index].span
                 # force is the police's (or the army's) when they are in the sentence: "the editor was arrested in
@@ -90,6 +96,18 @@ class CrowdOutcomeStage:
             for number, event in enumerate(article.events, start=1):
                 event.id = f"{article.id}-e{number}"
         return article
+
+    def _riot_act(self, article: Article, span):
+        """The first riot word in the span that tells an act, not a word qualifying something else's noun ("the
+        looted funds" they demanded back)."""
+        for match in self._riot.finditer(span.text):
+            start, end = span.start + match.start(), span.start + match.end()
+            token = article.doc.char_span(start, end, alignment_mode="expand")
+            word = token[0] if token is not None else None
+            if word is not None and word.dep_ == "amod" and word.head.idx >= end:
+                continue
+            return match
+        return None
 
     def _intervened(self, article: Article, event: Event) -> bool:
         """Whether force, or the forces that use it, are told in the protest's sentence or in those telling its end
