@@ -78,6 +78,13 @@ def test_two_sides_before_one_noun_are_both_parties(coder):
     assert event["actor2"]["text"].startswith("pro-Hadi")
 
 
+def test_govt_forces_are_the_states(coder):
+    """'Govt forces', as notes and wires abbreviate it, are the government's."""
+    event = coder.code("On 3 March 2023, Al Shabaab fighters attacked a Govt forces base near Wanlaweyn, Lower "
+                       "Shabelle.", published="2023-03-12")["events"][0]
+    assert event["actor2"]["name"] == "Military Forces of Somalia"
+
+
 @pytest.mark.parametrize("target", ["the government positions", "the governmental positions"])
 def test_a_governments_positions_are_its_forces(coder, target):
     event = coder.code(f"On 3 March 2023, separatist fighters fired mortars and machine guns at {target} near "
