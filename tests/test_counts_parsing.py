@@ -170,3 +170,9 @@ def test_counts_people_spacy_takes_for_a_quantity(run_stages):
     found = counts(run_stages, "On 14 March 2023, 1 TMF fighter was killed by snipers near Jalawla.")
     assert found == [("fatalities", Count(1, 1, 1))]
     assert counts(run_stages, "The convoy stopped 5 km from the town.") == []
+
+
+def test_counts_the_one_person_a_pronoun_stands_for(run_stages):
+    found = counts(run_stages, "Snipers opened fire on a farmer near Hays, killing him.")
+    assert found == [("fatalities", Count(1, 1, 1))]
+    assert counts(run_stages, "Gunmen stormed the house and killed her husband.") == [("fatalities", Count(1, 1, 1))]

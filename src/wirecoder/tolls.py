@@ -50,6 +50,7 @@ class TollWords:
         self.to_death = words.words("to_death_verbs")
         self.found_verbs = words.words("found_verbs")
         self.remains = words.words("remains_nouns")
+        self.victim_pronouns = words.words("victim_pronoun")
         self.tallies = tuple(sorted(words.words("tally_phrases")))
 
     def number_value(self, tokens) -> int | None:

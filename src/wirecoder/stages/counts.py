@@ -5,7 +5,8 @@ A number counts as a toll only when the syntax ties it to a casualty word: "13 p
 12, "tens" 10, "hundreds" 100, "several"/"many" 10); bounds keep their direction ("more than 45" is at least
 46, with no upper bound); a range keeps both ends and takes its low end as best ("between 20 and 30 killed":
 low 20, best 20, high 30). Groups told in one clause are summed ("five militants and one soldier were
-killed": 6); a breakdown in brackets does not cut a number from its verb ("5 civilians (2 men, 2 women and
+killed": 6); a pronoun stands for the one person it names ("opened fire on a farmer, killing him": 1); a
+breakdown in brackets does not cut a number from its verb ("5 civilians (2 men, 2 women and
 1 child) were killed": 5). People killed one by one are counted ("shot and killed a teacher", "a shopkeeper was beaten to
 death"). A tally over a period ("2,500 civilians killed so far this year") is no event's toll and is left out.
 A note that says how its toll was coded ("Fatalities coded as 0", "Total fatalities coded to 10") is read
@@ -202,8 +203,9 @@ class CountsStage:
                 continue
             people = [victims[0], *victims[0].conjuncts]
             if not all(p.tag_ in ("NN", "NNP") and self.words.could_be_person(p)
-                       and not any(c.dep_ == "nummod" for c in p.children) for p in people):
-                continue
+                       and not any(c.dep_ == "nummod" for c in p.children) for p in people) and not (
+                    len(people) == 1 and people[0].tag_ == "PRP" and people[0].lower_ in self.words.victim_pronouns):
+                continue  # "killing him": the one person the sentence told of
             # the victims' words and the verb, not the verb's whole clause ("a man was killed", "killed a teacher")
             lo = min([token.idx] + [min(t.idx for t in p.subtree) for p in people])
             hi = max([token.idx + len(token)] + [max(t.idx + len(t) for t in p.subtree) for p in people])
