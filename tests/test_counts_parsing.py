@@ -176,3 +176,9 @@ def test_counts_the_one_person_a_pronoun_stands_for(run_stages):
     found = counts(run_stages, "Snipers opened fire on a farmer near Hays, killing him.")
     assert found == [("fatalities", Count(1, 1, 1))]
     assert counts(run_stages, "Gunmen stormed the house and killed her husband.") == [("fatalities", Count(1, 1, 1))]
+
+
+def test_counts_the_death_an_act_led_to_not_the_death_behind_a_protest(run_stages):
+    found = counts(run_stages, "Tribesmen clashed in the cattle market of Lodwar, leading to the death of a bystander.")
+    assert found == [("fatalities", Count(1, 1, 1))]
+    assert counts(run_stages, "Nurses protested in Eldoret over the death of a colleague.") == []

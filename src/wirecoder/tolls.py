@@ -51,6 +51,8 @@ class TollWords:
         self.found_verbs = words.words("found_verbs")
         self.remains = words.words("remains_nouns")
         self.victim_pronouns = words.words("victim_pronoun")
+        self.death_of = words.words("death_of_noun")
+        self.death_results = words.words("death_result_verb")
         self.tallies = tuple(sorted(words.words("tally_phrases")))
 
     def number_value(self, tokens) -> int | None:

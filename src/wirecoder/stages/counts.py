@@ -5,7 +5,8 @@ A number counts as a toll only when the syntax ties it to a casualty word: "13 p
 12, "tens" 10, "hundreds" 100, "several"/"many" 10); bounds keep their direction ("more than 45" is at least
 46, with no upper bound); a range keeps both ends and takes its low end as best ("between 20 and 30 killed":
 low 20, best 20, high 30). Groups told in one clause are summed ("five militants and one soldier were
-killed": 6); a pronoun stands for the one person it names ("opened fire on a farmer, killing him": 1); a
+killed": 6); a pronoun stands for the one person it names ("opened fire on a farmer, killing him": 1), and so
+does the death an act led to ("leading to the death of a bystander": 1; not "protested over the death of"); a
 breakdown in brackets does not cut a number from its verb ("5 civilians (2 men, 2 women and
 1 child) were killed": 5). People killed one by one are counted ("shot and killed a teacher", "a shopkeeper was beaten to
 death"). A tally over a period ("2,500 civilians killed so far this year") is no event's toll and is left out.
@@ -164,6 +165,8 @@ class CountsStage:
         was beaten to death': people named one by one, counted."""
         found = []
         for token in sent:
+            if token.pos_ == "NOUN" and token.lower_ in self.words.death_of:
+                found.extend(self._death_of(article, token, index))
             if token.pos_ != "VERB":
                 continue
             kind = self.words.kind(token)
@@ -212,6 +215,21 @@ class CountsStage:
             n = len(people)
             found.append(CountMention(article.span(lo, hi), index, kind, Count(n, n, n), token.idx))
         return found
+
+    def _death_of(self, article: Article, token, index: int) -> list[CountMention]:
+        """'leading to the death of one demonstrator', 'resulted in the death of the commander': one death, the
+        person its "of" names, when the act led to it (no number before it: "the deaths of 3 civilians" is read as
+        a number)."""
+        result = token.head.head if token.dep_ == "pobj" else token.head if token.dep_ == "dobj" else None
+        if result is None or result.lemma_.lower() not in self.words.death_results:
+            return []  # "protested over the death of a nurse": the death that set it off, no toll of its own
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        person = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if person is None or person.tag_ not in ("NN", "NNP") or not self.words.could_be_person(person) or any(
+                c.dep_ == "nummod" and c.lower_ != "one" for c in person.children) or person.conjuncts:
+            return []
+        end = max(t.idx + len(t) for t in person.subtree)
+        return [CountMention(article.span(token.idx, end), index, "fatalities", Count(1, 1, 1), token.idx)]
 
     @staticmethod
     def _none_hurt(article: Article, sent, index: int, known: set[str]) -> list[CountMention]:
