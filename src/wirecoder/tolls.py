@@ -157,7 +157,7 @@ class TollWords:
                     _passive(token) and j + 2 < end and doc[j + 1].lower_ == "and" and self.kind(doc[j + 2])):
                 continue  # "2 soldiers were shot and killed", "were abducted and killed": passive verbs of one
                 # subject (not "two militants shot and killed a civilian": the number is who did it)
-            if token.text == "(" and j > start:  # "5 civilians (2 men, 2 women and 1 child) were killed"
+            if token.text == "(" and j > start:  # "6 villagers (3 men, 2 women and 1 boy) were killed"
                 close = next((k for k in range(j + 1, min(j + 16, end)) if doc[k].text == ")"), None)
                 if close is not None:
                     return self.casualty_after(doc, close + 1, end) if close + 1 < end else None

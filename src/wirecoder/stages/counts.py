@@ -7,8 +7,8 @@ A number counts as a toll only when the syntax ties it to a casualty word: "13 p
 low 20, best 20, high 30). Groups told in one clause are summed ("five militants and one soldier were
 killed": 6); a pronoun stands for the one person it names ("opened fire on a farmer, killing him": 1), and so
 does the death an act led to ("leading to the death of a bystander": 1; not "protested over the death of"); a
-breakdown in brackets does not cut a number from its verb ("5 civilians (2 men, 2 women and
-1 child) were killed": 5). People killed one by one are counted ("shot and killed a teacher", "a shopkeeper was beaten to
+breakdown in brackets does not cut a number from its verb ("6 villagers (3 men, 2 women and
+1 boy) were killed": 6). People killed one by one are counted ("shot and killed a teacher", "a shopkeeper was beaten to
 death"). A tally over a period ("2,500 civilians killed so far this year") is no event's toll and is left out.
 A note that says how its toll was coded ("Fatalities coded as 0", "Total fatalities coded to 10") is read
 as the coder says. The words and numbers of a toll are read by ``wirecoder.tolls`` (every word list is in

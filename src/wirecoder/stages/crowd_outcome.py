@@ -75,7 +75,7 @@ class CrowdOutcomeStage:
         for event in article.events:
             if event.sub_event_type == INTERVENTION and not event.background and not self._intervened(article, event):
                 # the detector's "with intervention" where neither the protest's sentence nor those telling its end
-                # name force or the forces ("protesters gathered at the Justice Palace in Beirut"): peaceful
+                # name force or the forces ("depositors gathered outside the central bank"): peaceful
                 event.sub_event_type = PEACEFUL
             if event.sub_event_type == PEACEFUL and event.actor2 is not None \
                     and event.actor2.kind != ActorKind.PROTESTERS:
@@ -111,7 +111,7 @@ class CrowdOutcomeStage:
 
     def _intervened(self, article: Article, event: Event) -> bool:
         """Whether force, or the forces that use it, are told in the protest's sentence or in those telling its end
-        ("Police officers tried to control the crowd")."""
+        ("police tried to hold the marchers back")."""
         sentences = (event.mention.sentence, *told_after(article, event, ignoring=("Arrests",)))
         return any(a.sentence in sentences and a.role in FORCES for a in article.actors) or any(
             self._force.search(article.sentences[index].span.text) for index in sentences)
