@@ -322,6 +322,8 @@ def _named_feature(text: str, toponym: Toponym) -> Toponym:
     word = after[0].strip(".,;:!?)'\"") if after else ""
     entries = not_a_town_by_another_name(toponym.entries, word, NATURAL_FEATURE_WORDS)
     return toponym if entries == toponym.entries else replace(toponym, entries=entries)
+
+
 _NAME_WORD = re.compile(r"[^\s\-–]+")
 _SUBURB_BEFORE = re.compile(r"\bsuburbs?\s+(?:of\s+)?$", re.IGNORECASE)
 

@@ -235,9 +235,9 @@ class ActorsStage:
         return ActorMention(article.span(start, end), name, kind, country, index, role, token.idx)
 
     def _other_states(self, article: Article, token, mention: ActorMention) -> list[ActorMention]:
-        """The other states of a force phrase that names two ("military forces of India and Pakistan", "Burundian
-        and Rwandan soldiers"): each its own force, sharing the phrase's head word (the stage reading the event's
-        sides takes them as the two sides of a clash)."""
+        """The other states of a force phrase that names two ("military forces of India and Pakistan"): each its own
+        force, sharing the phrase's head word (the stage reading the event's sides takes them as the two sides of a
+        clash)."""
         if mention.country is None or mention.kind != ActorKind.STATE_FORCES:
             return []
         _, qualifier = self._qualifier_country(token)

@@ -226,7 +226,7 @@ class CountsStage:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         person = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if person is None or person.tag_ not in ("NN", "NNP") or not self.words.could_be_person(person) or any(
-                c.dep_ == "nummod" and c.lower_ != "one" for c in person.children) or person.conjuncts:
+                c.dep_ == "nummod" and self.words.number_value([c]) != 1 for c in person.children) or person.conjuncts:
             return []
         end = max(t.idx + len(t) for t in person.subtree)
         return [CountMention(article.span(token.idx, end), index, "fatalities", Count(1, 1, 1), token.idx)]

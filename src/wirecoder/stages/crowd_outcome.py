@@ -45,7 +45,8 @@ class CrowdOutcomeStage:
             if match is not None and event.sub_event_type == PEACEFUL:
                 event.sub_event_type, event.event_type = VIOLENT, SUB_EVENT_TYPES[VIOLENT]
                 self._add(event, Evidence("trigger", article.span(own.start + match.start(), own.start + match.end())))
-            for index in told_after(article, event, ignoring=("Arrests",)):
+            told = told_after(article, event, ignoring=("Arrests",))
+            for index in told:
                 text = article.sentences[index].span
                 # force is the police's (or the army's) when they are in the sentence: "the editor was arrested in
                 # a corruption case" tells why people marched, not how their march ended
@@ -72,11 +73,11 @@ class CrowdOutcomeStage:
                     for evidence in arrest.evidence:
                         if evidence.field == "trigger":
                             self._add(event, evidence)
-        for event in article.events:
-            if event.sub_event_type == INTERVENTION and not event.background and not self._intervened(article, event):
+            if event.sub_event_type == INTERVENTION and not self._intervened(article, (event.mention.sentence, *told)):
                 # the detector's "with intervention" where neither the protest's sentence nor those telling its end
                 # name force or the forces ("depositors gathered outside the central bank"): peaceful
                 event.sub_event_type = PEACEFUL
+        for event in article.events:
             if event.sub_event_type == PEACEFUL and event.actor2 is not None \
                     and event.actor2.kind != ActorKind.PROTESTERS:
                 # ACLED codes a peaceful protest with no actor2 unless another crowd faced it: what it marched
@@ -109,10 +110,9 @@ class CrowdOutcomeStage:
             return match
         return None
 
-    def _intervened(self, article: Article, event: Event) -> bool:
+    def _intervened(self, article: Article, sentences: tuple[int, ...]) -> bool:
         """Whether force, or the forces that use it, are told in the protest's sentence or in those telling its end
         ("police tried to hold the marchers back")."""
-        sentences = (event.mention.sentence, *told_after(article, event, ignoring=("Arrests",)))
         return any(a.sentence in sentences and a.role in FORCES for a in article.actors) or any(
             self._force.search(article.sentences[index].span.text) for index in sentences)
 

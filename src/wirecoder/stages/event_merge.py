@@ -164,6 +164,9 @@ def _family(event: Event) -> str:
     return "demonstration" if event.sub_event_type in PROTEST_SEVERITY else event.event_type
 
 
+NAMED_KINDS = VIOLENT_TYPES | CROWD_TYPES  # the event types a past event named twice is folded by
+
+
 def _fold_referenced(events: list[Event]) -> list[Event]:
     """An event the article only names ("Tuesday's violence"), on the day and at the place of one event it named
     before of the same kind (a crowd's: protest or riot; or political violence: "a day after clashes ..."), is that
@@ -171,9 +174,9 @@ def _fold_referenced(events: list[Event]) -> list[Event]:
     attack": what follows an event is another), nor with two such events before it."""
     kept: list[Event] = []
     for event in events:
-        kinds = VIOLENT_TYPES | CROWD_TYPES
-        hosts = [] if not event.mention.referenced or event.location is None or event.event_type not in kinds else [
-            e for e in kept if e.mention.referenced and e.event_type in kinds and _crowd(e) == _crowd(event)
+        named = event.mention.referenced and event.location is not None and event.event_type in NAMED_KINDS
+        hosts = [] if not named else [
+            e for e in kept if e.mention.referenced and e.event_type in NAMED_KINDS and _crowd(e) == _crowd(event)
             and e.date == event.date and e.background == event.background and e.location is not None
             and same_place(e.location, event.location)]
         if len(hosts) == 1:
