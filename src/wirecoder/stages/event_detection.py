@@ -24,27 +24,22 @@ round-up's item is weighed by its own topic when that is more (``wirecoder.round
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
 
 from ..article import DETECTOR_RULE, Article, EventMention
+from ..events.codebook_rules import CodebookRules
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
-from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
+from ..taxonomy.acled import CROWD_TYPES, QUIET_DEVELOPMENTS, VIOLENT_TYPES
 from ..typing import DetectorModel
 from ..quoting.cues import load_cue_verbs
 from ..roundup import section_weights
 from ..syntax import (governing_verb, is_predicate, is_reaction_object, is_reference, modality, of_state,
                       without_modifiers)
 
-CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
-AIR = "Air/drone strike"
-IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 ARRESTS = "Arrests"
-SEXUAL, ATTACK = "Sexual violence", "Attack"
-PEACEFUL, INTERVENTION, VIOLENT_DEMONSTRATION = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 
 MIN_TRIGGER_WEIGHT = 0.2
 SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
@@ -68,15 +63,9 @@ class EventDetectionStage:
         self.rule_threshold = rule_threshold
         self._speech_verbs = frozenset(load_cue_verbs())
         self._political = load_lexicon("political_sides").pattern("political_side")
-        self._sexual = re.compile(rf"\b{load_lexicon('sexual_violence').alternation('sexual_act', space=' ')}\b",
-                                  re.IGNORECASE)
         self._killing = load_lexicon("counts").words("killing_verbs")
         self._after = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
-        weapons, crowd = load_lexicon("battle_weapons"), load_lexicon("crowd_violence")
-        self._words = {name: lexicon.pattern(name, ignore_case=False) for lexicon, name in (
-            (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
-            (weapons, "armed_target"), (weapons, "suicide_attack"), (weapons, "drone"), (weapons, "bomber"),
-            (crowd, "riot"))}
+        self._codebook = CodebookRules()
 
     def __call__(self, article: Article) -> Article:
         sentences = [s for s in article.sentences if not article.is_heading(s)]
@@ -168,15 +157,14 @@ class EventDetectionStage:
         event_columns = self.model.event_columns
         best = max(event_columns, key=lambda i: row[i])
         sub, p = labels[best], float(row[best])
-        sub, p = self._rule_breaks_tie(row, sub, p, mentions)
+        sub, p = self._rule_breaks_tie(article, row, sub, p, mentions)
         p_event = float(sum(row[i] for i in event_columns))
         agreeing = any(m.sub_event_type == sub and m.confidence >= STRONG_RULE and m.detected
                        and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
         if p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold):
             return [self._reference_only(m) for m in mentions]
-        sub = self._by_weapons_and_acts(article.sentences[index].span.text, sub,
-                                        acts=without_modifiers(article.doc, article.text,
-                                                               article.sentences[index].span))
+        sub = self._codebook.sub_type(article.sentences[index].span.text, sub,
+                                      acts=without_modifiers(article.doc, article.text, article.sentences[index].span))
         if sub == ARRESTS and off_topic and not self._political.search(article.sentences[index].span.text):
             sub = None  # a narcotics team's arrest in a local crime story: ACLED codes arrests with a political side
         if sub is None:
@@ -209,20 +197,35 @@ class EventDetectionStage:
                 out.append(self._reference_only(mention))
         return out
 
-    def _rule_breaks_tie(self, row: np.ndarray, sub: str, p: float,
+    def _rule_breaks_tie(self, article: Article, row: np.ndarray, sub: str, p: float,
                          mentions: list[EventMention]) -> tuple[str, float]:
         """The detector unsure (its best sub-type under UNSURE) and a strong trigger rule, told as done, naming another
         sub-type it gives at least TIE_RATIO of its best: the rule decides ("'terrorists' abducted nine people ... in
         an incursion": an abduction, not the armed clash the detector leant to, 0.38 against 0.29)."""
+        labels = self.model.labels
+        if sub in QUIET_DEVELOPMENTS:
+            violent = [m for m in mentions if m.event_type in VIOLENT_TYPES and m.detected and m.sub_event_type in labels
+                       and not (m.negated or m.hypothetical or m.habitual or m.reference)
+                       and not self._in_relative_clause(article, m)]
+            if violent:
+                told = max(violent, key=lambda m: m.confidence)
+                return told.sub_event_type, float(row[labels.index(told.sub_event_type)])
         if p >= UNSURE:
             return sub, p
-        labels = self.model.labels
         for m in mentions:
             other = float(row[labels.index(m.sub_event_type)]) if m.sub_event_type in labels else 0.0
             if m.detected and m.confidence >= STRONG_RULE and not (m.negated or m.hypothetical or m.habitual) \
                     and m.sub_event_type != sub and other >= TIE_RATIO * p:
                 return m.sub_event_type, other
         return sub, p
+
+    @staticmethod
+    def _in_relative_clause(article: Article, mention: EventMention) -> bool:
+        """Whether the trigger's verb tells who someone is ("forces that recently clashed"), not what happened."""
+        span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand") \
+            if article.doc is not None else None
+        verb = governing_verb(span.root) if span is not None else None
+        return verb is not None and verb.dep_ == "relcl"
 
     def _main_clause_act(self, article: Article, main: EventMention, mentions: list[EventMention]):
         """A rule's act told in the main clause when the chosen trigger lies in a clause of what came before
@@ -257,37 +260,6 @@ class EventDetectionStage:
         """Whether the token heads a clause opened by "after" or "following"."""
         return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self._after for c in token.children)
 
-    def _by_weapons_and_acts(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
-        """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
-        an exchange of fire, or fire with small arms (at armed positions when heavy weapons were fired too), is an
-        armed clash; fire with heavy or remote weapons alone (mortars, artillery, heavy machine guns, rockets,
-        explosions observed), or at villages and farms, is shelling, and so is an
-        "explosion" with no planted device named; a demonstration whose crowd throws stones, burns tyres or
-        vandalises is a violent demonstration, whatever its first verb. A "suicide" with no bomber, blast or attack
-        named is no suicide bombing (None: no event), and a "kamikaze" drone with no bomber is a drone strike."""
-        lowered = text.casefold()
-        light = self._words["heavy"].sub(" ", lowered)  # "heavy machine guns" are no small arms
-
-        def said(name: str) -> bool:
-            return bool(self._words[name].search(light if name == "small_arms" else lowered))
-
-        at_positions = said("armed_target") or not said("heavy")
-        if sub == SHELLING and (said("exchange") or (said("small_arms") and at_positions)):
-            return CLASH
-        if sub == CLASH and not said("small_arms") and not said("exchange") and said("heavy"):
-            return SHELLING
-        if sub == IED and not said("device") and said("heavy"):
-            return SHELLING
-        if sub in (PEACEFUL, INTERVENTION) and self._words["riot"].search((acts or text).casefold()):
-            return VIOLENT_DEMONSTRATION
-        if sub == SEXUAL and not self._sexual.search(text):
-            return ATTACK  # "assaulted a qat seller": an assault that names no sexual act is an attack
-        if sub == SUICIDE and said("drone") and not said("bomber"):
-            return AIR  # a "kamikaze" or "suicide" drone is a drone strike: a suicide bombing needs a bomber
-        if sub == SUICIDE and "suicide" in lowered and not said("suicide_attack") and not said("device"):
-            return None  # "his suicide prompted a shakeup": a death by one's own hand, no bombing
-        return sub
-
     def _trigger_mention(self, article: Article, index: int, sub: str, p: float, mentions: list[EventMention]):
         event_type = SUB_EVENT_TYPES[sub]
         # a rule mention of another sub-type lends its words only when it is told as done ("demanding the
@@ -305,6 +277,10 @@ class EventDetectionStage:
             chosen = [m for m in mentions if pick(m) and m.detected]
             if chosen:
                 mention = min(chosen, key=lambda m: (m.negated or m.hypothetical or m.habitual, m.trigger.start))
+                if not done(mention):
+                    verb = self._verb_mention(article, index, sub, p)
+                    if verb is not None and done(verb) and not verb.reference:
+                        return verb
                 if mention.sub_event_type != sub:
                     mention.rule = f"{mention.rule}+{DETECTOR_RULE}"
                 return mention

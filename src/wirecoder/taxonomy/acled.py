@@ -40,6 +40,10 @@ _INTER_CODES = MappingProxyType({
 VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # the event types of demonstrations: crowds, peaceful or not
 CROWD_TYPES = frozenset({"Protests", "Riots"})
+
+# strategic developments that tell no fighting: a sentence that tells violence as done tells that instead (ACLED
+# codes a group's change, an agreement or a base when nothing violent happened)
+QUIET_DEVELOPMENTS = frozenset({"Change to group/activity", "Agreement", "Headquarters or base established"})
 # ACLED files these under both disorder types: force against a demonstration, and crowds that attack people
 _BOTH_DISORDERS = frozenset({"Excessive force against protesters", "Mob violence"})
 

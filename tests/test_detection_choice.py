@@ -1,0 +1,38 @@
+"""Which act a sentence tells, when the sentence model and the trigger rules read it differently. Text written by
+the project."""
+
+
+def events(coder, text, published="2021-06-10"):
+    return [e["sub_event_type"] for e in coder.code(text, published=published)["events"] if not e["background"]]
+
+
+def test_a_violent_act_told_as_done_is_the_event_not_a_movement_of_forces(coder):
+    # the sentence model leans to a change to group/activity (reinforcements arrived); the attack is what happened
+    text = ("On 8 June 2021, rebel reinforcements reportedly arrived on the Nihm front and attacked army positions "
+            "in Al Madid area (Nihm, Sanaa).")
+    assert events(coder, text) == ["Armed clash"]
+
+
+def test_reinforcements_that_only_arrive_are_a_change_to_group_activity(coder):
+    text = "On 8 June 2021, rebel reinforcements reportedly arrived on the Nihm front in Al Madid area (Nihm, Sanaa)."
+    assert set(events(coder, text)) == {"Change to group/activity"}
+
+
+def test_a_clash_that_only_says_who_a_force_is_does_not_replace_the_development(coder):
+    text = ("On 4 June 2021, coalition forces in Hadibu reportedly launched a recruitment drive for a new force that "
+            "is neutral from both of the factions that recently clashed on the island.")
+    assert events(coder, text) == ["Change to group/activity"]
+
+
+def test_a_trigger_under_a_negation_gives_way_to_the_act_the_sentence_tells(coder):
+    # "protesting" hangs under "were not paid" in the parse; the march itself is told as done
+    text = ("On 1 May 2021, members of a workers' union marched from the central station to the city hall in "
+            "Rosario, drawing attention to families who were not paid the emergency income and protesting against "
+            "wage cuts.")
+    assert events(coder, text, published="2021-05-03") == ["Peaceful protest"]
+
+
+def test_a_march_that_did_not_happen_is_still_no_event(coder):
+    text = ("On 1 May 2021, union members in Rosario did not march as planned and did not protest against the wage "
+            "cuts, their leaders said.")
+    assert events(coder, text, published="2021-05-03") == []
