@@ -55,3 +55,21 @@ def test_actors_a_named_group_takes_its_members_noun(run_stages):
     found = actors(run_stages, "Israeli tanks fought Hamas militants in Khan Younis.")
     assert ("Hamas militants", "Hamas Movement", "rebels", "PS") in found
     assert not any(text == "militants" for text, *_ in found)
+
+
+def test_a_states_weapon_names_the_state_as_its_troops_do(run_stages):
+    # "US troops" and "a US air strike" are one party: the name takes the article either way
+    found = actors(run_stages, "US troops left the base on Friday, a day after a US air strike hit a farm near Jilib.")
+    names = {name for _, name, _, _ in found}
+    assert names == {"Military Forces of the United States"}
+
+
+def test_a_group_a_non_state_word_qualifies_is_an_armed_party(run_stages):
+    found = actors(run_stages, "A rebel group attacked the town, and gunmen later shot a member of a jihadist group.")
+    assert [(text, kind) for text, _, kind, _ in found if "group" in text] == [
+        ("rebel group", "rebels"), ("jihadist group", "rebels")]
+
+
+def test_an_opposition_or_ethnic_group_need_not_be_armed(run_stages):
+    found = actors(run_stages, "An opposition group held a rally, and an ethnic group met the governor.")
+    assert not any("group" in text for text, *_ in found)

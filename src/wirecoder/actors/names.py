@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from ..taxonomy.actor_lexicon import load_actor_words
-from ..taxonomy.kinds import ActorRole
 
 _SETS, _VALUES = load_actor_words()
 ROLE_NAMES = _VALUES["role_name"]
@@ -14,7 +13,6 @@ ROLE_NAMES_NO_COUNTRY = {role: re.sub(r" of \{country\}| \(\{country\}\)", "", n
                          for role, name in ROLE_NAMES.items()}
 PLACE_HEADS = _SETS["place_head"]  # nouns a place name qualifies as a place: "Mali's Mopti region"
 DEFINITE_COUNTRY_STARTS = tuple(sorted(_SETS["definite_country"]))
-STATE_ROLES = frozenset({ActorRole.MILITARY, ActorRole.POLICE, ActorRole.GOVERNMENT})
 
 
 def actor_name(role: str, country_name: str | None, fallback: str) -> str:
@@ -23,7 +21,8 @@ def actor_name(role: str, country_name: str | None, fallback: str) -> str:
     if role not in ROLE_NAMES:
         return fallback
     if country_name:
-        if role in STATE_ROLES and country_name.lower().startswith(DEFINITE_COUNTRY_STARTS):
-            country_name = "the " + country_name  # "Military Forces of the United States"
+        if " of {country}" in ROLE_NAMES[role] and country_name.lower().startswith(DEFINITE_COUNTRY_STARTS):
+            # "Military Forces of the United States", whether "US troops" or a "US air strike" named them
+            country_name = "the " + country_name
         return ROLE_NAMES[role].format(country=country_name, name=fallback)
     return ROLE_NAMES_NO_COUNTRY[role].format(name=fallback)

@@ -277,10 +277,6 @@ class EventDetectionStage:
             chosen = [m for m in mentions if pick(m) and m.detected]
             if chosen:
                 mention = min(chosen, key=lambda m: (m.negated or m.hypothetical or m.habitual, m.trigger.start))
-                if not done(mention):
-                    verb = self._verb_mention(article, index, sub, p)
-                    if verb is not None and done(verb) and not verb.reference:
-                        return verb
                 if mention.sub_event_type != sub:
                     mention.rule = f"{mention.rule}+{DETECTOR_RULE}"
                 return mention
