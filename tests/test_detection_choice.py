@@ -28,3 +28,9 @@ def test_a_march_that_did_not_happen_is_still_no_event(coder):
     text = ("On 1 May 2021, union members in Rosario did not march as planned and did not protest against the wage "
             "cuts, their leaders said.")
     assert events(coder, text, published="2021-05-03") == []
+
+
+def test_an_exchange_of_artillery_is_a_clash_not_a_movement_of_forces(coder):
+    text = ("On 9 May 2021, rebel forces reportedly exchanged artillery with army units on the fronts of Mount Kirsh "
+            "(Al Qabbaytah, Lahij) and Bab Ghaliq (Qaatabah, Ad Dali), causing losses.")
+    assert set(events(coder, text, published="2021-05-12")) == {"Armed clash"}
