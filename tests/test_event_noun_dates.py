@@ -121,3 +121,22 @@ def test_what_a_speaker_called_an_event_names_it_and_it_happened(coder):
                           "Saturday evening, and that 31 people had been detained.", "2026-11-08")
     assert [e["date"] for e in found] == ["2026-11-07"]
     assert not events(coder, "The opposition called a rally in Kutaisi for Monday.", "2026-11-08")
+
+
+def test_a_date_told_paragraphs_later_does_not_date_an_undated_event_named_before_it(coder):
+    """The shooting is named with no day; "this spring" dates a rally four paragraphs on, not the shooting, which
+    keeps the month up to the day it is told of."""
+    text = ("Much of the debate in the state legislature turned to the shooting that killed four people at a bakery "
+            "in Fairview, Ohio, and to what the state could do about it.\n\n"
+            "The speaker said the budget would be the first item of business, followed by a bill on school funding."
+            "\n\nSeveral members asked for more time to read the proposals, which run to hundreds of pages.\n\n"
+            "Leaders said the session could run longer than planned.\n\n"
+            "At a rally in Toledo this spring, his wife described the governor as \"kind\" with a \"big heart.\"")
+    [shooting] = [e for e in events(coder, text, "2024-07-18") if e["sub_event_type"] == "Attack"]
+    assert (shooting["date"], shooting["date_end"]) == ("2024-06-18", "2024-07-18")
+
+
+def test_a_date_told_in_the_next_sentence_still_dates_an_undated_opening(coder):
+    found = events(coder, "Gunmen attacked a village near Kafanchan, killing six people. The attack happened on "
+                          "Sunday night, residents said.", "2024-03-12")
+    assert found[0]["date"] == "2024-03-10"

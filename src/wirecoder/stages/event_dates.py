@@ -4,7 +4,8 @@ A report's date is the date of its clause in its sentence, else the nearest date
 telling, "officials said on Monday that ...", leaves the event's day open); with none, a dated mention of the same
 agreement elsewhere ("the ceasefire declared on 10 October"), else a date of the three sentences before it in its
 paragraph or the previous one (not one that only dates a telling there), else a retelling in the sentences after it that gives its day ("The attack
-happened on Sunday night"), else the day the article's first dated event happened. When its own sentence dates
+happened on Sunday night"), else the day the article's first dated event happened (told before it, or in
+the next sentences). When its own sentence dates
 only the telling ("..., police said on Tuesday"), such a retelling dates it too. A date from another sentence is
 inherited: it is then less sure.
 """
@@ -56,7 +57,7 @@ class EventDatesStage:
                 break
             if by_sentence.get(index):
                 return _inherited(article, by_sentence[index]), True
-        return _retold_date(article, mention, None, by_sentence) or _lead_date(article, by_sentence), True
+        return _retold_date(article, mention, None, by_sentence) or _lead_date(article, mention, by_sentence), True
 
 
 def _inherited(article: Article, dates: list[DateMention]) -> DateMention:
@@ -109,10 +110,17 @@ def _retold_date(article: Article, mention: EventMention, told: DateMention | No
     return None
 
 
-def _lead_date(article: Article, by_sentence) -> DateMention | None:
+def _lead_date(article: Article, mention: EventMention, by_sentence) -> DateMention | None:
     """The day the article's first dated event happened: what wire copy's later, undated paragraphs ("In
-    Lagos, a separate march ...", "Hours earlier, ...") are told against, rather than the day it was filed."""
+    Lagos, a separate march ...", "Hours earlier, ...") are told against, rather than the day it was filed. An
+    event told after this one leads it only from the next sentences (as a retelling would: ``INHERIT_BACK``, this
+    paragraph or the next): a rally "this spring" twelve paragraphs on does not date "the Dallas shootings"."""
+    sentence = article.sentences[mention.sentence]
     for other in sorted(article.mentions, key=lambda m: m.trigger.start):
+        if other.trigger.start > mention.trigger.start and (
+                other.sentence - mention.sentence > INHERIT_BACK
+                or article.sentences[other.sentence].paragraph > sentence.paragraph + 1):
+            break
         dates = by_sentence.get(other.sentence)
         if not dates or other.negated or other.hypothetical:
             continue
