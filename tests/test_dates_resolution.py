@@ -151,3 +151,10 @@ def test_dates_a_weekday_keeps_the_part_of_the_day_told_before_it(run_stages):
     assert dates["late on Saturday"].date == dt.date(2025, 8, 9) and dates["late on Saturday"].precision == 1
     assert dates["before dawn on Sunday"].date == dt.date(2025, 8, 10)
     assert not any(text.startswith("early") for text in dates)
+
+
+def test_a_season_that_names_a_kind_of_thing_is_no_date(run_stages):
+    article, _ = dates_of(run_stages, "Lawmakers returned to the state capital on Monday for a short summer "
+                                      "session. Rebels attacked the town this summer.", published="2024-07-18")
+    told = [article.text[d.span.start:d.span.end] for d in article.dates]
+    assert told == ["Monday", "this summer"]

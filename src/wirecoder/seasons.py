@@ -47,3 +47,11 @@ def resolve_season(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int
     else:
         start, end = max(w for w in windows if w[0] <= reference)
     return start, end, 3
+
+
+def names_a_kind(entity) -> bool:
+    """A lone season word that qualifies a noun (a spaCy entity span) names a kind of thing, not when it happened:
+    "a short summer session", "the winter storm"."""
+    root = entity.root
+    return len(entity) == 1 and root.lower_ in _STARTS and root.dep_ in ("compound", "amod", "nmod") \
+        and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN")

@@ -27,7 +27,7 @@ from ..geo.lexicon import words as geo_words
 from ..lexicon import load_lexicon
 from ..day_parts import DayParts
 from ..day_ranges import day_range, day_range_spans
-from ..seasons import resolve_season
+from ..seasons import names_a_kind, resolve_season
 from ..syntax import SPEECH
 
 # Older than this before publication, an event is history the article recounts (ACLED coded it when it happened).
@@ -164,7 +164,7 @@ def date_spans(article: Article) -> list[_DateSpan]:
     """spaCy's DATE entities (and TIME ones naming a day), widened or added where the text names a full date
     spaCy missed or cut ("Around 8 May 2020" tagged "May 2020"; "29 Apr 2020" tagged a number and a year)."""
     entities = [_with_part(article.text, _DateSpan(e.start_char, e.end_char, e.text)) for e in article.doc.ents
-                if e.label_ == "DATE" or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)]
+                if (e.label_ == "DATE" or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)) and not names_a_kind(e)]
     for match in (*_EXPLICIT.finditer(article.text), *day_range_spans(article.text)):
         start, end = match.span()
         entities = [e for e in entities if e.end_char <= start or e.start_char >= end]
