@@ -7,7 +7,9 @@ event of its type a later sentence dates and places ("The four were seized on Tu
 one event, of the precise day. A sentence that tells on with only the detector's word and the day of the sentence
 before ("The attackers, armed with rifles, arrived in the afternoon") is the event of its type that sentence told
 at that place. An event placed
-only at a country or a province on the day another of its type is placed at a town there is that event told again ("... in Somalia", "... in Borno"); houses burnt or shops looted in an
+only at a country or a province on the day another of its type is placed at a town there is that event told again ("... in Somalia", "... in Borno"), and
+so is a sentence that tells an act of political violence again by a definite noun, at a place within the first
+telling's ("... in central Mali ... The attack took place in Douentza late on Friday"): the act takes that place; houses burnt or shops looted in an
 attack, and weapons seen or seized in a battle, on its day and at its place, are part of it, as ACLED codes them. The event kept takes what the
 other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that turned into a riot
 has rioters for marchers. Events are numbered in order at the end.
@@ -54,6 +56,7 @@ class EventMergeStage:
             events.append(event)
         events = _fold_told_day(article, events)
         events = _fold_retold(article, events)
+        events = _fold_retelling(events)
         events = _fold_coarse(article, events)
         events = _fold_destruction(events)
         events = _fold_referenced(events)
@@ -139,6 +142,38 @@ def _fold_retold(article: Article, events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _fold_retelling(events: list[Event]) -> list[Event]:
+    """A sentence that tells an act of political violence again by a definite noun ("Gunmen killed 12 villagers in
+    central Mali ... The attack took place in Ogossagou late on Friday"), naming no party the first telling does
+    not, on the day of the one such event told before it and at its place or one within it, is that event told
+    on: fold it in, and the event takes the finer place. With two such events before it, neither is taken."""
+    kept: list[Event] = []
+    for event in events:
+        retelling = event.mention.reference and not event.background and event.event_type in VIOLENT_TYPES \
+            and event.location is not None
+        hosts = [] if not retelling else [
+            e for e in kept if e.event_type in VIOLENT_TYPES and not e.background and e.date == event.date
+            and e.mention.sentence < event.mention.sentence and e.location is not None
+            and (same_place(e.location, event.location) or within(event.location, e.location))
+            and not _new_party(e, event)]
+        if len(hosts) == 1:
+            host = hosts[0]
+            if not same_place(host.location, event.location):  # the finer place; its words are the evidence
+                host.location = event.location
+                host.evidence = [e for e in host.evidence if e.field != "location"]
+            host.time_precision = min(host.time_precision, event.time_precision)  # one day, told as such there
+            _absorb(host, event)
+            continue
+        kept.append(event)
+    return kept
+
+
+def _new_party(told: Event, retold: Event) -> bool:
+    """Whether the retelling names a party the first telling does not."""
+    named = {a.name for a in (told.actor1, told.actor2) if a is not None}
+    return any(a is not None and a.named and a.name not in named for a in (retold.actor1, retold.actor2))
 
 
 def _told_day(article: Article, event: Event) -> bool:
