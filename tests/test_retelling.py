@@ -17,3 +17,18 @@ def test_an_attack_told_on_another_day_is_another_event(coder):
     found = current(coder, "Gunmen killed 12 villagers in central Mali on Friday, officials said. The attack on an "
                            "army post in Douentza on Sunday killed three soldiers.", "2024-03-11")
     assert [(e["date"], e["location"]["name"]) for e in found] == [("2024-03-08", "Mali"), ("2024-03-10", "Douentza")]
+
+
+def test_a_retelling_with_no_event_of_its_own_still_places_the_act(coder):
+    # "the killings" and "the massacre" make no event of their own here; their sentences say where the act was
+    for retold, town in (("The killings took place in Douentza.", "Douentza"),
+                         ("The massacre happened in the village of Boni, near Douentza.", "Boni")):
+        found = current(coder, f"Gunmen killed 12 villagers in central Mali on Friday, officials said. {retold}",
+                        "2024-03-10")
+        assert [(e["location"]["name"], e["date"]) for e in found] == [(town, "2024-03-08")]
+
+
+def test_a_town_outside_the_area_told_first_does_not_place_the_act(coder):
+    found = current(coder, "Gunmen killed 12 villagers in the Mopti region on Friday, officials said. The killings "
+                           "were condemned in Bamako on Saturday.", "2024-03-10")
+    assert [e["location"]["name"] for e in found] == ["Mopti"]

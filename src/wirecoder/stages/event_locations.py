@@ -17,6 +17,8 @@ from dataclasses import replace
 from ..article import Article, EventMention, Place
 from ..taxonomy.kinds import ActorRole
 from ..events.place_relations import contains, within_admin1
+from ..events.retold_places import (in_dateline, named_below_country, of_the_named_event, where_retold,
+                                    where_told_first)
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, crowd_town, most_specific_last, names_a_job,
@@ -41,7 +43,8 @@ AREA_PRECISION = 3
 
 class EventLocationsStage:
     name = "event_locations"
-    requires = ("reports", "report_actors", "places", "actors", "mentions", "datelines", "doc", "sentences", "text")
+    requires = ("reports", "report_actors", "report_dates", "dates", "places", "actors", "mentions", "datelines", "doc",
+                "sentences", "text")
     assigns = ("report_places",)
 
     def __init__(self, *, countries: CountryNames):
@@ -50,8 +53,9 @@ class EventLocationsStage:
     def __call__(self, article: Article) -> Article:
         article.report_places = [
             [self._with_country(article, place, (found.actor1, found.actor2, *found.assoc))
-             for place in self._locations(article, report.mention, (found.actor1, found.actor2, *found.assoc))]
-            for report, found in zip(article.reports, article.report_actors)]
+             for place in self._locations(article, report.mention, (found.actor1, found.actor2, *found.assoc),
+                                          dated.date)]
+            for report, found, dated in zip(article.reports, article.report_actors, article.report_dates)]
         return article
 
     def _with_country(self, article: Article, place: Place | None, actors) -> Place | None:
@@ -66,7 +70,7 @@ class EventLocationsStage:
         return (self._country_fallback(actors[1:2]) or self._main_country(article)
                 or self._country_fallback(actors[:1]))
 
-    def _locations(self, article: Article, mention: EventMention, actors) -> list[Place | None]:
+    def _locations(self, article: Article, mention: EventMention, actors, date=None) -> list[Place | None]:
         here = _here_in_phrase(article, mention)
         if here is not None:
             return [here]  # "the police shooting of a black man here": where the story was filed, whatever else
@@ -83,10 +87,10 @@ class EventLocationsStage:
                   and not names_a_job(place_token(article.doc, p))]
         # a journey's end is no place of the act, wherever the trigger lies ("returning from a trip to X")
         places = [p for p in places if not travel_destination(place_token(article.doc, p))] or places
-        places = beyond_topics(article.doc, _in_clause(article, mention, _of_the_named_event(article, mention, places)),
+        places = beyond_topics(article.doc, _in_clause(article, mention, of_the_named_event(article, mention, places)),
                                places)
         places = _without_reference_points(article, places)
-        places = _most_specific(article, places)
+        places = where_retold(article, mention, _most_specific(article, places), date)
         specific = [p for p in places if p.feature_code not in COUNTRY_CODES]
         if specific:
             countries_covered = {p.country for p in specific}
@@ -102,7 +106,7 @@ class EventLocationsStage:
                     unique.append(place)
             return unique
         told_before = _settlement_referred_to(article, mention) or _place_told_before(article, mention) \
-            or _where_told_first(article, mention)
+            or where_told_first(article, mention)
         if told_before is not None:
             return [told_before]  # "Gunmen attacked the village of X on Sunday. They killed 14 people."
         if mention.event_type == "Strategic developments":
@@ -155,7 +159,7 @@ def _filed_from(article: Article, mention: EventMention) -> Place | None:
     sentence says the event happened "here" or is the dateline's own lead ("CHARLOTTE - The wife of a man fatally
     shot by police ..."): at its own precision when the sentence says "here", else the area around it (ACLED's 3)."""
     local = _towns(article)
-    filed = [p for p in local if _in_dateline(article, p)]
+    filed = [p for p in local if in_dateline(article, p)]
     if not filed:
         return None
     sentence = article.sentences[mention.sentence].span
@@ -189,17 +193,13 @@ def _here_in_phrase(article: Article, mention: EventMention) -> Place | None:
         return None
     if not any(HERE.fullmatch(w.text) for w in span.root.subtree if w.i != span.root.i):
         return None
-    return next((p for p in _towns(article) if _in_dateline(article, p)), None)
+    return next((p for p in _towns(article) if in_dateline(article, p)), None)
 
 
 def _towns(article: Article) -> list[Place]:
     """The placed towns and districts the article names (no countries, no provinces)."""
     return [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES
             and p.geo_precision <= 2]
-
-
-def _in_dateline(article: Article, place: Place) -> bool:
-    return any(d.start <= place.span.start < d.end for d in article.datelines)
 
 
 def _settlement_referred_to(article: Article, mention: EventMention) -> Place | None:
@@ -209,7 +209,7 @@ def _settlement_referred_to(article: Article, mention: EventMention) -> Place | 
         return None
     before = [p for p in article.places if p.span.start < mention.trigger.start and p.lat is not None
               and (p.feature_class in ("P", "S") or (p.within is not None and p.geo_precision <= 2))
-              and not _in_dateline(article, p)]
+              and not in_dateline(article, p)]
     return before[-1] if before else None
 
 
@@ -325,14 +325,6 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
                                                                if p.feature_code not in COUNTRY_CODES]
 
 
-def _named_below_country(article: Article, index: int) -> list[Place]:
-    """The placed places below the country a sentence names, the dateline's town left out; the end towns of a road
-    ("the Dhaka-Rangpur highway") only when it names no other."""
-    named = [p for p in article.places if article.sentence_at(p.span.start) == index and p.lat is not None
-             and p.feature_code not in COUNTRY_CODES and not _in_dateline(article, p)]
-    return [p for p in named if article.doc is None or not names_a_route(place_token(article.doc, p))] or named
-
-
 def _place_told_before(article: Article, mention: EventMention) -> Place | None:
     """The last place below the country named in the previous two sentences of the same paragraph, or of a
     one-sentence paragraph right before it (wire copy sets every sentence apart)."""
@@ -346,53 +338,9 @@ def _place_told_before(article: Article, mention: EventMention) -> Place | None:
             if crossed or size > 1:
                 break
             crossed, paragraph = True, article.sentences[index].paragraph
-        named = _named_below_country(article, index)
+        named = named_below_country(article, index)
         hosts = {p.within for p in named if p.within is not None}
         named = [p for p in named if p.span not in hosts] or named
-        if named:
-            return most_specific_last(named)
-    return None
-
-
-RETOLD_AFTER = 3  # sentences after a referenced event in which its retelling may place it
-
-
-def _of_the_named_event(article: Article, mention: EventMention, places: list[Place]) -> list[Place]:
-    """An event named by its day in a sentence about something else ("A court in Narathiwat has approved arrest
-    warrants for two men suspected of taking part in Wednesday's bombing") lies where its own phrase says, else
-    where the next sentences that tell it again say ("The bomb exploded under a ranger pickup truck in Rueso"),
-    before the places its sentence names for other things; with neither, those places as before."""
-    if not mention.referenced or article.doc is None:
-        return places
-    span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
-        return places
-    words = list(span.root.subtree)
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    own = [p for p in places if start <= p.span.start < end]
-    if own or not places:
-        return own or places
-    for other in sorted(article.mentions, key=lambda m: m.trigger.start):
-        if other.sentence <= mention.sentence or other.sentence - mention.sentence > RETOLD_AFTER:
-            continue
-        if other.event_type != mention.event_type or other.negated or other.hypothetical:
-            continue
-        named = _named_below_country(article, other.sentence)
-        if named:
-            return [most_specific_last(named)]
-    return places
-
-
-def _where_told_first(article: Article, mention: EventMention) -> Place | None:
-    """An event named by its day that names no place ("Six protesters were injured in Tuesday's protest") is the
-    one of its kind the article told earlier with a place ("two days after protests in Diwaniya were dispersed"):
-    that place: the nearest earlier telling of the same event type whose sentence names one."""
-    if not (mention.referenced or mention.followed):
-        return None
-    for other in sorted(article.mentions, key=lambda m: -m.trigger.start):
-        if other.sentence >= mention.sentence or other.event_type != mention.event_type:
-            continue
-        named = _named_below_country(article, other.sentence)
         if named:
             return most_specific_last(named)
     return None
