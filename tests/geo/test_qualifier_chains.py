@@ -326,3 +326,10 @@ def test_a_capitalised_word_that_is_also_a_particle_ends_a_name_and_is_no_partic
 def test_the_russian_imeni_named_after_is_a_particle_inside_a_name():
     assert chains("Shells fell in the area of Zavod imeni Vellora, Dastra.")[0][0] == [
         ("Zavod imeni Vellora", None), ("Dastra", None)]
+
+
+def test_a_facility_of_a_town_in_lower_case_names_the_town():
+    assert chains("rebels attacked the police station of Ostrin on Sunday.") == [([("Ostrin", None)], (), True)]
+    assert chains("strikes hit the market of Tel Marun in the western Qasra countryside.")[0][0] == [
+        ("Tel Marun", None), ("Qasra", "countryside")]
+    assert chains("a man was shot in Port of Ostrin city on Monday.") == []  # "Port" is the name's own word

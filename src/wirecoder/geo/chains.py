@@ -76,6 +76,7 @@ class ChainReader:
         lex = chain_lexicon()
         self.kinds = lex.words("kind_words")
         self.cues = lex.words("cue_words")
+        self.facilities = lex.words("facility_cue")
         self.head_cues = lex.words("head_cues")
         self.directions = lex.words("directions")
         self.particles = lex.words("particles")
@@ -168,7 +169,8 @@ class ChainReader:
         opens it in capitals ("Village Malakal" is left alone: the kind word goes with the name)."""
         while i < len(toks) and toks[i].lower in self.skipped and not toks[i].capitalised:
             i += 1
-        if not head and i + 1 < len(toks) and toks[i].lower in self.cues | self.kinds and toks[i + 1].lower == "of":
+        if not head and i + 1 < len(toks) and toks[i + 1].lower == "of" and (
+                toks[i].lower in self.cues | self.kinds or toks[i].lower in self.facilities and not toks[i].capitalised):
             i += 2  # "in the northern countryside of Idleb", "in the outskirts of X"
         span = self._name(toks, i, head=head)
         if span is None:
@@ -287,8 +289,9 @@ class ChainReader:
         return k >= 0 and (toks[k].lower in self.head_cues or self._cue_of(toks, i))
 
     def _cue_of(self, toks: list[_Tok], i: int) -> bool:
-        """ "the village of X", "in the area of X", "the outskirts of X", "near X"."""
+        """ "the village of X", "in the area of X", "the outskirts of X", "the market of X", "near X"."""
         if i >= 1 and toks[i - 1].lower in self.near_words:
             return True
-        return i >= 2 and toks[i - 1].lower == "of" and toks[i - 2].lower in self.cues
+        return i >= 2 and toks[i - 1].lower == "of" and (
+            toks[i - 2].lower in self.cues or toks[i - 2].lower in self.facilities and not toks[i - 2].capitalised)
 
