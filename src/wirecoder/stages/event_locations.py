@@ -118,7 +118,7 @@ class EventLocationsStage:
         for guess in (crowd_town(article.places, actors), _filed_from(article, mention), _only_place(article)):
             if guess is not None and (country is None or guess.country == country.country):
                 return [guess]
-        return [country]
+        return [_unplaced_within(article, mention, country) or country]
 
     def _country_fallback(self, actors) -> Place | None:
         """No place named: the first of these actors with a country, at country precision."""
@@ -145,6 +145,12 @@ class EventLocationsStage:
         for actor in article.actors:
             if actor.country in first:  # a country the article names a place of
                 tally[actor.country] += 1
+        if not tally:  # no place the gazetteer knows: the country of the parties it names ("the 3R armed group")
+            for actor in article.actors:
+                if actor.country and actor.named:
+                    tally[actor.country] = tally.get(actor.country, 0) + 1
+                    first.setdefault(actor.country, Place(actor.span, "", None, None, None, actor.country, None, None,
+                                                          None, 3))
         if not tally:
             return None
         iso = max(tally, key=lambda c: (tally[c], -first[c].span.start))
@@ -152,6 +158,20 @@ class EventLocationsStage:
         if country is None or country.lat is None:
             return None
         return Place(first[iso].span, country.name, None, country.lat, country.lon, iso, None, "A", "PCLI", 3)
+
+
+def _unplaced_within(article: Article, mention: EventMention, country: Place | None) -> Place | None:
+    """A name the sentence gives as a place ("near Bohong") that neither the gazetteer nor the text around it
+    places, placed at the event's country as a name the gazetteer lacks (``within``: the words that named the
+    country): reports that spell it alike may then be one incident. None when there is no such name or country."""
+    if country is None or country.lat is None:
+        return None
+    unplaced = [p for p in article.places if p.lat is None and article.sentence_at(p.span.start) == mention.sentence]
+    if not unplaced:
+        return None
+    name = unplaced[0]
+    return Place(name.span, name.name, None, country.lat, country.lon, country.country, None, None, None, 3,
+                 within=country.span)
 
 
 def _filed_from(article: Article, mention: EventMention) -> Place | None:

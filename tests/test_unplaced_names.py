@@ -1,0 +1,28 @@
+"""A place the text names but neither the gazetteer nor the text around it places ("the village of Qorzat") is kept
+by its name at the event's country, so that reports that name it alike can be one incident. Sentences the project
+writes; the village names are invented."""
+
+
+def location(coder, text, published):
+    [event] = [e for e in coder.code(text, published=published)["events"] if not e["background"]]
+    return event["location"]
+
+
+def test_an_unplaced_village_keeps_its_name_at_the_country_of_its_party(coder):
+    found = location(coder, "Al-Shabaab fighters stormed the village of Qorzat on Sunday and killed four elders, "
+                            "residents said.", "2024-03-12")
+    assert (found["name"], found["country"], found["geonameid"], found["geo_precision"]) == ("Qorzat", "SO", None, 3)
+    assert found["within"]["text"] == "Al-Shabaab fighters"  # the words that gave the country
+
+
+def test_a_follow_up_naming_only_parties_takes_their_country(coder):
+    """No place the gazetteer knows: the parties the article names ("anti-balaka militiamen") give the country."""
+    found = location(coder, "Anti-balaka militiamen on Wednesday denied any role in the attack on villagers near "
+                            "Vokoro. A parish priest in Vokoro said on Wednesday that seven villagers were killed on "
+                            "Sunday.", "2025-02-26")
+    assert (found["name"], found["country"]) == ("Vokoro", "CF")
+
+
+def test_with_no_such_name_the_event_stays_at_the_country(coder):
+    found = location(coder, "Al-Shabaab fighters killed four elders on Sunday, residents said.", "2024-03-12")
+    assert (found["name"], found["feature_code"]) == ("Somalia", "PCLI")
