@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from ..article import Article, DateMention, EventMention, Place
 from ..geo.countries import COUNTRY_CODES
-from .actor_roles import VIOLENT_TYPES
-from .place_relations import within_admin1
-from .places import most_specific_last, names_a_route, place_token
 from ..lexicon import load_lexicon
 from ..syntax import REACTION, SPEECH
 from ..taxonomy.acled import event_type_of
+from .actor_roles import VIOLENT_TYPES
+from .place_relations import within_admin1
+from .places import most_specific_last, names_a_route, place_token
 
 # the event nouns of political violence ("the attack", "the killings"), not of crowds
 VIOLENCE_NOUNS = frozenset(noun for noun, sub in load_lexicon("referenced_events").mapping("event_noun").items()
@@ -89,27 +89,27 @@ def where_retold(article: Article, mention: EventMention, places: list[Place],
     if mention.event_type not in VIOLENT_TYPES or not places or any(
             p.feature_code not in COUNTRY_CODES and p.feature_code != "ADM1" for p in places):
         return places
-    paragraph = article.sentences[mention.sentence].paragraph
-    for other in sorted(article.mentions, key=lambda m: m.trigger.start):
-        if other.sentence <= mention.sentence:
-            continue
-        if other.sentence - mention.sentence > RETOLD_AFTER or article.sentences[other.sentence].paragraph > \
-                paragraph + 1:
-            break
-        if not other.reference or other.event_type not in VIOLENT_TYPES or other.negated or other.hypothetical \
-                or _another_day(article, other.sentence, date):
-            continue
-        named = [p for p in named_below_country(article, other.sentence) if any(_holds(a, p) for a in places)]
+    for index in _retellings(article, mention, date):
+        named = [p for p in named_below_country(article, index) if any(_holds(a, p) for a in places)]
         if named:
             return [_finest(named)]
+    return places
+
+
+def _retellings(article: Article, mention: EventMention, date: DateMention | None) -> list[int]:
+    """The next RETOLD_AFTER sentences, in the mention's paragraph or the next, that tell an act of political
+    violence again by a definite noun (a trigger rule's, "The attack took place ...", or a subject no rule reads,
+    "The killings took place ...") on no other day than the act's."""
+    paragraph = article.sentences[mention.sentence].paragraph
+    found = []
     for index in range(mention.sentence + 1, min(len(article.sentences), mention.sentence + RETOLD_AFTER + 1)):
         if article.sentences[index].paragraph > paragraph + 1:
             break
-        if _definite_violence(article, index) and not _another_day(article, index, date):  # no rule's word
-            named = [p for p in named_below_country(article, index) if any(_holds(a, p) for a in places)]
-            if named:
-                return [_finest(named)]
-    return places
+        told = any(m.sentence == index and m.reference and m.event_type in VIOLENT_TYPES
+                   and not (m.negated or m.hypothetical) for m in article.mentions)
+        if (told or _definite_violence(article, index)) and not _another_day(article, index, date):
+            found.append(index)
+    return found
 
 
 def _finest(named: list[Place]) -> Place:

@@ -169,8 +169,8 @@ class ChainReader:
         opens it in capitals ("Village Malakal" is left alone: the kind word goes with the name)."""
         while i < len(toks) and toks[i].lower in self.skipped and not toks[i].capitalised:
             i += 1
-        if not head and i + 1 < len(toks) and toks[i + 1].lower == "of" and (
-                toks[i].lower in self.cues | self.kinds or toks[i].lower in self.facilities and not toks[i].capitalised):
+        if not head and i + 1 < len(toks) and toks[i + 1].lower == "of" and (toks[i].lower in self.cues | self.kinds
+                                                                             or self._facility(toks[i])):
             i += 2  # "in the northern countryside of Idleb", "in the outskirts of X"
         span = self._name(toks, i, head=head)
         if span is None:
@@ -292,6 +292,9 @@ class ChainReader:
         """ "the village of X", "in the area of X", "the outskirts of X", "the market of X", "near X"."""
         if i >= 1 and toks[i - 1].lower in self.near_words:
             return True
-        return i >= 2 and toks[i - 1].lower == "of" and (
-            toks[i - 2].lower in self.cues or toks[i - 2].lower in self.facilities and not toks[i - 2].capitalised)
+        return i >= 2 and toks[i - 1].lower == "of" and (toks[i - 2].lower in self.cues or self._facility(toks[i - 2]))
+
+    def _facility(self, tok: _Tok) -> bool:
+        """ "the market of X", "the police station of X": a facility word in lower case ("Port of Spain" is a name)."""
+        return tok.lower in self.facilities and not tok.capitalised
 

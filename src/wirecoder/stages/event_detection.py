@@ -204,8 +204,8 @@ class EventDetectionStage:
         an incursion": an abduction, not the armed clash the detector leant to, 0.38 against 0.29)."""
         labels = self.model.labels
         if sub in QUIET_DEVELOPMENTS:
-            violent = [m for m in mentions if m.event_type in VIOLENT_TYPES and m.detected and m.sub_event_type in labels
-                       and not (m.negated or m.hypothetical or m.habitual or m.reference)
+            violent = [m for m in mentions if m.event_type in VIOLENT_TYPES and m.detected
+                       and m.sub_event_type in labels and not (m.negated or m.hypothetical or m.habitual or m.reference)
                        and not self._in_relative_clause(article, m)]
             if violent:
                 told = max(violent, key=lambda m: m.confidence)

@@ -3,18 +3,21 @@
 The places of the report's sentence that are not an actor's words, a dateline or a job's title, preferring those
 inside the trigger's clause, leaving out places that only orient the reader ("west of Kirkuk", "the road to Djibo")
 and places that only situate another ("Kayseri, a hub in Central Anatolia"), and a country when a place in it is
-named; several places left make several events. With none: the settlement the sentence refers back to ("the city"),
-else the place told in the sentences just before, else (but for strategic developments, which stay unplaced) the
-town in a crowd's own words ("University of Eldoret students"), the dateline's town when the article names no other,
-else the target's country, the country the article is about, or the actor's own, at country precision; a place
-no country holds (Lake Chad) takes that country. The small tests on the parse are in events/places.py.
+named; several places left make several events. A violent act placed only at a country or a province lies where a
+next sentence that retells it by a definite noun says ("... The killings took place in Douentza",
+events/retold_places.py). With none: the settlement the sentence refers back to ("the city"), else the place told in
+the sentences just before, else (but for strategic developments, which stay unplaced) the town in a crowd's own words
+("University of Eldoret students"), the dateline's town when the article names no other, else the target's country,
+the country the article is about (its places', else its named parties'), or the actor's own, at country precision,
+where a name the sentence gives as a place that nothing places ("near Bohong") keeps its name; a place no country
+holds (Lake Chad) takes that country. The small tests on the parse are in events/places.py.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from ..article import Article, EventMention, Place
+from ..article import Article, DateMention, EventMention, Place
 from ..taxonomy.kinds import ActorRole
 from ..events.place_relations import contains, within_admin1
 from ..events.retold_places import (in_dateline, named_below_country, of_the_named_event, where_retold,
@@ -54,7 +57,7 @@ class EventLocationsStage:
         article.report_places = [
             [self._with_country(article, place, (found.actor1, found.actor2, *found.assoc))
              for place in self._locations(article, report.mention, (found.actor1, found.actor2, *found.assoc),
-                                          dated.date)]
+                                          date=dated.date)]
             for report, found, dated in zip(article.reports, article.report_actors, article.report_dates)]
         return article
 
@@ -70,7 +73,8 @@ class EventLocationsStage:
         return (self._country_fallback(actors[1:2]) or self._main_country(article)
                 or self._country_fallback(actors[:1]))
 
-    def _locations(self, article: Article, mention: EventMention, actors, date=None) -> list[Place | None]:
+    def _locations(self, article: Article, mention: EventMention, actors, *,
+                   date: DateMention | None = None) -> list[Place | None]:
         here = _here_in_phrase(article, mention)
         if here is not None:
             return [here]  # "the police shooting of a black man here": where the story was filed, whatever else

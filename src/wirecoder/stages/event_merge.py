@@ -6,13 +6,13 @@ tells with only the telling's day ("Separatists have kidnapped four officials, s
 event of its type a later sentence dates and places ("The four were seized on Tuesday at their office in Batibo"):
 one event, of the precise day. A sentence that tells on with only the detector's word and the day of the sentence
 before ("The attackers, armed with rifles, arrived in the afternoon") is the event of its type that sentence told
-at that place. An event placed
-only at a country or a province on the day another of its type is placed at a town there is that event told again ("... in Somalia", "... in Borno"), and
-so is a sentence that tells an act of political violence again by a definite noun, at a place within the first
-telling's ("... in central Mali ... The attack took place in Douentza late on Friday"): the act takes that place; houses burnt or shops looted in an
-attack, and weapons seen or seized in a battle, on its day and at its place, are part of it, as ACLED codes them. The event kept takes what the
-other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that turned into a riot
-has rioters for marchers. Events are numbered in order at the end.
+at that place. An event placed only at a country or a province on the day another of its type is placed at a town
+there is that event told again ("... in Somalia", "... in Borno"), and so is a sentence that tells an act of
+political violence again by a definite noun, at a place within the first telling's ("... in central Mali ... The
+attack took place in Douentza late on Friday"): the act takes that place. Houses burnt or shops looted in an attack,
+and weapons seen or seized in a battle, on its day and at its place, are part of it, as ACLED codes them. The event
+kept takes what the other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that
+turned into a riot has rioters for marchers. Events are numbered in order at the end.
 """
 from __future__ import annotations
 
@@ -146,7 +146,7 @@ def _fold_retold(article: Article, events: list[Event]) -> list[Event]:
 
 def _fold_retelling(events: list[Event]) -> list[Event]:
     """A sentence that tells an act of political violence again by a definite noun ("Gunmen killed 12 villagers in
-    central Mali ... The attack took place in Ogossagou late on Friday"), naming no party the first telling does
+    central Mali ... The attack took place in Douentza late on Friday"), naming no party the first telling does
     not, on the day of the one such event told before it and at its place or one within it, is that event told
     on: fold it in, and the event takes the finer place. With two such events before it, neither is taken."""
     kept: list[Event] = []
