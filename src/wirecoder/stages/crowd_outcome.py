@@ -58,10 +58,8 @@ class CrowdOutcomeStage:
                     if RANK[sub] > RANK[event.sub_event_type]:
                         event.sub_event_type, event.event_type = sub, SUB_EVENT_TYPES[sub]
                     self._add(event, Evidence("trigger", article.span(text.start + match.start(), text.start + match.end())))
-                    force = next((a for a in article.actors if a.sentence == index and a.role in FORCES), None)
-                    if event.actor2 is None and force is not None:  # "Police dispersed them": who broke it up
-                        event.actor2 = self._roles.localise(force, event.location)
-                        self._add(event, Evidence("actor2", force.span))
+                    if event.actor2 is None:  # "Police dispersed them": who broke it up
+                        self._faced(article, event, index)
                     break
                 for arrest in (self._arrests_in(article, event, index) if forces else ()):
                     absorbed.add(id(arrest))
@@ -85,18 +83,21 @@ class CrowdOutcomeStage:
                 event.actor2 = None
                 event.evidence = [e for e in event.evidence if e.field != "actor2"]
             elif event.sub_event_type in FACED and event.actor2 is None and not event.background:
-                # "gathered ... and were dispersed by police", "clashed with police", "vandalized a police station":
-                # the forces its own sentence names (no speaker) are whom it faced
-                force = next((a for a in article.actors if a.sentence == event.mention.sentence
-                              and a.role in FORCES and not speaks(article.doc, a)), None)
-                if force is not None:
-                    event.actor2 = self._roles.localise(force, event.location)
-                    self._add(event, Evidence("actor2", force.span))
+                # "gathered ... and were dispersed by police", "clashed with police", "vandalized a police station"
+                self._faced(article, event, event.mention.sentence)
         if absorbed:
             article.events = [e for e in article.events if id(e) not in absorbed]
             for number, event in enumerate(article.events, start=1):
                 event.id = f"{article.id}-e{number}"
         return article
+
+    def _faced(self, article: Article, event: Event, index: int) -> None:
+        """The police or army the sentence names (not as a speaker) are whom the crowd faced: its actor2."""
+        force = next((a for a in article.actors if a.sentence == index and a.role in FORCES
+                      and not speaks(article.doc, a)), None)
+        if force is not None:
+            event.actor2 = self._roles.localise(force, event.location)
+            self._add(event, Evidence("actor2", force.span))
 
     def _riot_act(self, article: Article, span):
         """The first riot word in the span that tells an act, not a word qualifying something else's noun ("the
