@@ -107,3 +107,14 @@ def test_an_area_is_also_called_without_the_local_word_that_begins_its_name():
     # an area placed at the point of the area holding it is left to its full name
     assert area_name_variants("Kabupaten Intan Jaya", local_prefixes=False) == ["Kabupaten Intan Jaya"]
     assert "Ganja" in area_name_variants("Ganja District", local_prefixes=False)  # the trailing word still goes
+
+
+def test_a_village_after_in_is_a_place_of_the_country_the_article_names(tmp_path, nlp):
+    # spaCy calls "Gajiram" an organisation; "in" and a dateline naming Nigeria make it the village there
+    places = [area("Nigeria", 9.0, 8.0, "NG", 190_000_000, code="PCLI"), town("Kano", 12.0, 8.52, "NG", 3_600_000),
+              town("Gajiram", 12.49, 13.21, "NG", 0), town("Gajiram", 10.0, 20.0, "TD", 0)]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        named = [(t.text, {e.country for e in t.entries}) for t in g.toponyms(nlp(
+            "KANO, Nigeria, March 11 (Wire) - Gunmen killed five villagers in Gajiram on Sunday, police said."))]
+        unnamed = [t.text for t in g.toponyms(nlp("Gunmen killed five villagers in Gajiram on Sunday, police said."))]
+    assert ("Gajiram", {"NG", "TD"}) in named and "Gajiram" not in unnamed

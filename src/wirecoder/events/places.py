@@ -18,6 +18,8 @@ The words are in ``lexicon/event_places.tsv``.
 """
 from __future__ import annotations
 
+import re
+
 from ..article import ActorMention, Place, Span
 from ..lexicon import load_lexicon
 from ..actors.names import PLACE_HEADS
@@ -29,6 +31,12 @@ MOVEMENT_VERBS = _LEXICON.words("movement_verb")
 TRAVEL_NOUNS = _LEXICON.words("travel_noun")
 JOB_NOUNS = _LEXICON.words("job_noun")
 LOCATIVE_PREPOSITIONS = _LEXICON.words("locative_preposition")
+_TOLD = _LEXICON.alternation("told_settlement")
+_KIND = _LEXICON.alternation("area_kind")
+# "the village in Nigeria's " right before the area's name; " state town" (after "the ") right after it
+_SETTLEMENT_IN = re.compile(rf"\bthe (?:{_TOLD}) (?:in|near) (?:[\w'’.-]+ ){{0,2}}$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe (?:[a-z]+(?:ern|ral) )?$", re.IGNORECASE)  # "the ", "the northern ", "the central "
+_SETTLEMENT_AFTER = re.compile(rf"^(?: (?:{_KIND}))? (?:{_TOLD})\b(?! of\b)", re.IGNORECASE)
 MAX_CLIMB = 4
 PARTING_MARKS = frozenset({",", "(", ")", ";", ":"})  # a hyphen joins: "the Quba-Baku highway"
 AREA_PRECISION = 3  # ACLED's geo-precision of a province or vaguer
@@ -215,3 +223,11 @@ def names_a_route(token) -> bool:
         if t.pos_ == "NOUN":
             return t.lemma_.lower() in ROUTE_WORDS
     return False
+
+
+def settlement_in_area(text: str, area: Span) -> bool:
+    """Whether the words around an area's name make it the area of a settlement told before rather than the
+    event's place: "gunmen attacked the village in Nigeria's Borno state", "killed five in the Borno state town"
+    (not "the Borno state town of Gajiram", which names the town; not "the Borno state capital", the area's own)."""
+    before, after = text[max(0, area.start - 60):area.start], text[area.end:area.end + 40]
+    return bool(_SETTLEMENT_IN.search(before) or (_THE_BEFORE.search(before) and _SETTLEMENT_AFTER.match(after)))

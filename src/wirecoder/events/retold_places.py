@@ -107,7 +107,7 @@ def _retellings(article: Article, mention: EventMention, date: DateMention | Non
             break
         told = any(m.sentence == index and m.reference and m.event_type in VIOLENT_TYPES
                    and not (m.negated or m.hypothetical) for m in article.mentions)
-        if (told or _definite_violence(article, index)) and not _another_day(article, index, date):
+        if (told or definite_violence(article, index)) and not _another_day(article, index, date):
             found.append(index)
     return found
 
@@ -119,7 +119,7 @@ def _finest(named: list[Place]) -> Place:
     return most_specific_last([p for p in named if p.span not in hosts] or named)
 
 
-def _definite_violence(article: Article, index: int) -> bool:
+def definite_violence(article: Article, index: int) -> bool:
     """Whether the sentence's subject is a definite noun of violence ("the killings", "the massacre")."""
     span = article.sentences[index].span
     sent = article.doc.char_span(span.start, span.end, alignment_mode="expand") if article.doc is not None else None

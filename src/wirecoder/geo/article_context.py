@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .entry_tests import prominent
 from .names import close_spellings, name_key
 from .store import Entry, NameKind
-from .wording import LIST_JOINERS
+from .wording import LIST_JOINERS, locative_before
 
 STRONG_CODES = frozenset({"PCLI", "CONT", "RGN"})
 NAMED_COUNTRY_MIN_POPULATION = 20_000
@@ -62,7 +62,8 @@ def drop_persons_abroad(cands: list[Candidate], nationalities: set[str]) -> None
 
 def accept_in_named_countries(doc, cands: list[Candidate]) -> None:
     """Accept a proper noun naming a sizeable town or an area of a country the article names as a place
-    ("Syria ... Don't forget Aleppo!"): the article's own countries make that reading the likely one."""
+    ("Syria ... Don't forget Aleppo!"), or any town of it after a locative ("KANO, Nigeria - ... killed five
+    villagers in Gajiram"): the article's own countries make that reading the likely one."""
     named = named_countries(cands)
     if not named:
         return
@@ -73,8 +74,9 @@ def accept_in_named_countries(doc, cands: list[Candidate]) -> None:
         if any(t.pos_ != "PROPN" or not t.is_title or len(t) < 3 for t in words):
             continue
         key = name_key(words.text)
+        located = locative_before(doc, cand.start_token)  # "in Gajiram": a village of the article's country
         cand.accepted = any(e.country in named and (e.kind == NameKind.PRIMARY and (
-            (e.feature_class == "P" and e.population >= NAMED_COUNTRY_MIN_POPULATION)
+            (e.feature_class == "P" and (located or e.population >= NAMED_COUNTRY_MIN_POPULATION))
             or e.feature_code in ("ADM1", "ADM2")) or (
             # another romanisation of a sizeable town ("Kostiantynivka" for Kostyantynivka)
             e.kind == NameKind.ALTERNATE and e.feature_class == "P"

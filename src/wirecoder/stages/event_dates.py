@@ -6,13 +6,17 @@ agreement elsewhere ("the ceasefire declared on 10 October"), else a date of the
 paragraph or the previous one (not one that only dates a telling there), else a retelling in the sentences after it
 that gives its day ("The attack happened on Sunday night"), else the day the article's first dated event happened
 (told before it, or in the next sentences). When its own sentence dates only the telling ("..., police said on
-Tuesday"), such a retelling dates it too. A date from another sentence is inherited: it is then less sure.
+Tuesday"), such a retelling dates it too, as does, for violence, a next sentence whose subject is a definite noun of
+it that no rule reads ("The killings took place on Sunday evening"). A day between the act and a telling that trails
+it ("killed five people at the weekend, police said on Tuesday") is the act's, however the parser hung it. A date
+from another sentence is inherited: it is then less sure.
 """
 from __future__ import annotations
 
 from ..article import Article, DateMention, EventMention, ReportDate
 from ..events.actor_roles import VIOLENT_TYPES
 from ..events.report_dates import sentence_dates
+from ..events.retold_places import definite_violence
 from ..lexicon import load_lexicon
 from ..syntax import REACTION, SPEECH, governing_verb
 
@@ -106,7 +110,28 @@ def _retold_date(article: Article, mention: EventMention, told: DateMention | No
         if not told_only and not dated.background and (
                 told is None or (dated.date_end or dated.date) <= (told.date_end or told.date)):
             return dated
+    return _retold_by_noun(article, mention, told, by_sentence) if mention.event_type in VIOLENT_TYPES else None
+
+
+def _retold_by_noun(article: Article, mention: EventMention, told: DateMention | None,
+                    by_sentence) -> DateMention | None:
+    """The day a next sentence whose subject is a definite noun of violence no trigger rule reads gives the act
+    ("Gunmen killed five villagers, police said. The killings took place on Sunday evening.")."""
+    paragraph = article.sentences[mention.sentence].paragraph
+    for index in range(mention.sentence + 1, min(len(article.sentences), mention.sentence + INHERIT_BACK + 1)):
+        if article.sentences[index].paragraph > paragraph + 1:
+            break
+        if any(m.sentence == index and not m.reference for m in article.mentions):
+            return None  # a sentence telling an act of its own: what follows is about that one
+        if by_sentence.get(index) and definite_violence(article, index):
+            dated = _inherited(article, by_sentence[index])
+            if not dated.background and (told is None or _last_day(dated) <= _last_day(told)):
+                return dated
     return None
+
+
+def _last_day(date: DateMention):
+    return date.date_end or date.date
 
 
 def _lead_date(article: Article, mention: EventMention, by_sentence) -> DateMention | None:
@@ -168,7 +193,11 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
         if verb is not None and any(a.i == verb.i for a in span.root.ancestors):
             attached.append(date)
         elif head is not None and head.lemma_.lower() in SPEECH and (verb is None or head.i != verb.i):
-            told.append(date)
+            # "Gunmen killed five people at the weekend, police said": a day between the act and a telling that
+            # trails it is the act's, however the parser hung it
+            (attached if trigger is not None and trigger.root.i < span.start
+             and _trailing_telling(head, span, trigger)
+             else told).append(date)
     # the date on the trigger's own verb; else the one that opens the sentence ("On 4 May 2020, ... protested
     # against its decision to hold elections in June": the opening date frames every clause, while a date deeper
     # down dates what its own clause names); else one anywhere below the trigger's verb; else any not dating the
@@ -182,6 +211,13 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
 
 _BEFORE_DAY = load_lexicon("dates").words("before_day")
 _DEADLINE = load_lexicon("dates").words("deadline_word")
+
+
+def _trailing_telling(verb, span, trigger) -> bool:
+    """Whether a verb of saying and its speaker come after the day ("..., police said"), and no other verb comes
+    between the act and the day."""
+    return span.end <= verb.i and any(c.dep_ == "nsubj" and c.i >= span.end for c in verb.children) and not any(
+        t.pos_ in ("VERB", "AUX") for t in span.doc[trigger.end:span.start])
 
 
 def _in_noun_phrase(token, noun) -> bool:

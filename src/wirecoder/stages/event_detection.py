@@ -6,8 +6,9 @@ probability to each of ACLED's 25 sub-event types and to "no event". The rule me
 trigger, the weapons, and whether the act is negated, hypothetical, habitual or only referred to.
 
 Per sentence:
-- no event (the probability of any event, the sum over the sub-types, below ``threshold``): its rule mentions are
-  kept only as references (``detected`` False), which may add words or a toll to an event coded elsewhere;
+- no event (the probability of any event, the sum over the sub-types, below ``threshold``, also when the clause or
+  phrase of a sure trigger, or of a dated act of violence, is read again on its own): its rule mentions are kept
+  only as references (``detected`` False), which may add words or a toll to an event coded elsewhere;
 - under ``threshold`` but at least ``rule_threshold``, an event when a strong trigger rule (prior >= 0.85:
   "missile attack", "airstrike") names the detector's own best sub-type: two independent readings that agree;
 - an event: one mention carries the detector's sub-type and probability. Its trigger is the rule mention of the
@@ -29,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ..article import DETECTOR_RULE, Article, EventMention
+from ..events.clauses import clauses_to_read
 from ..events.codebook_rules import CodebookRules
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
@@ -43,7 +45,6 @@ ARRESTS = "Arrests"
 
 MIN_TRIGGER_WEIGHT = 0.2
 SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
-CLAUSE_DEPS = frozenset({"relcl", "advcl"})  # clauses read again on their own (a dependency label, not a word)
 STRONG_RULE = 0.85  # a trigger rule this sure of its sub-type ("missile attack", "airstrike") is evidence too
 UNSURE, TIE_RATIO = 0.5, 0.5  # a best sub-type under UNSURE gives way to a strong rule's at TIE_RATIO of it
 
@@ -119,28 +120,31 @@ class EventDetectionStage:
     def _clause_row(self, article: Article, row: np.ndarray, mentions: list[EventMention]) -> np.ndarray:
         """A sentence under the bar whose trigger rule is sure of its sub-type is read again as the clause of that
         trigger alone: "The fighting continued into October, in the early days of which Armenia launched missile
-        attacks on Ganja" tells its event in a relative clause that the whole sentence's words drown. The clause's
-        probabilities replace the sentence's only when they give the rule's sub-type more."""
+        attacks on Ganja" tells its event in a relative clause that the whole sentence's words drown. So is a
+        dated act of violence told inside a sentence about what came after it, read as its own clause or phrase
+        ("the funeral on Friday of three men killed in an Israeli strike in X on Wednesday"). The clause's
+        probabilities replace the sentence's when they give the rule's sub-type more, or, for violence, when they
+        make an event where the sentence's did not."""
         if float(sum(row[i] for i in self.model.event_columns)) >= self.threshold or article.doc is None:
             return row
         best = row
         for mention in mentions:
-            if not (mention.detected and mention.confidence >= STRONG_RULE
-                    and not (mention.negated or mention.hypothetical or mention.habitual)
+            if not (mention.detected and not (mention.negated or mention.hypothetical or mention.habitual)
                     and mention.sub_event_type in self.model.labels):
                 continue
             span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-            verb = governing_verb(span.root) if span is not None else None
-            if verb is None or verb.dep_ not in CLAUSE_DEPS or not any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in verb.children):
-                continue  # "the man who kidnapped the child": a clause saying who someone is tells no event
-            tokens = list(verb.subtree)
-            clause = article.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-            again = self.model.sentence_probabilities([clause])[0]
-            column = self.model.labels.index(mention.sub_event_type)
-            if again[column] > best[column]:
-                best = again
+            sure, violent = mention.confidence >= STRONG_RULE, mention.event_type in VIOLENT_TYPES
+            for tokens in clauses_to_read(span, sure=sure, violent=violent) if span is not None else ():
+                clause = article.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+                again = self.model.sentence_probabilities([clause])[0]
+                column = self.model.labels.index(mention.sub_event_type)
+                if again[column] > best[column] or violent and self._events(again) > max(
+                        self._events(best), self.threshold):
+                    best = again
         return best
+
+    def _events(self, row: np.ndarray) -> float:
+        return float(sum(row[i] for i in self.model.event_columns))
 
     def _weighed(self, row: np.ndarray, weight: float) -> np.ndarray:
         """The event probabilities of an off-topic article, each raised to 1 / weight (no event takes the rest)."""
@@ -371,4 +375,3 @@ class EventDetectionStage:
     def _reference_only(mention: EventMention) -> EventMention:
         mention.detected = False
         return mention
-

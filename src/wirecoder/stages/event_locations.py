@@ -3,14 +3,15 @@
 The places of the report's sentence that are not an actor's words, a dateline or a job's title, preferring those
 inside the trigger's clause, leaving out places that only orient the reader ("west of Kirkuk", "the road to Djibo")
 and places that only situate another ("Kayseri, a hub in Central Anatolia"), and a country when a place in it is
-named; several places left make several events. A violent act placed only at a country or a province lies where a
-next sentence that retells it by a definite noun says ("... The killings took place in Douentza",
+named; an area that only names the settlement told before ("in the Borno state town", "the village in Borno state")
+gives way to it; several places left make several events. A violent act placed only at a country or a province lies
+where a next sentence that retells it by a definite noun says ("... The killings took place in Douentza",
 events/retold_places.py). With none: the settlement the sentence refers back to ("the city"), else the place told in
-the sentences just before, else (but for strategic developments, which stay unplaced) the town in a crowd's own words
-("University of Eldoret students"), the dateline's town when the article names no other, else the target's country,
-the country the article is about (its places', else its named parties'), or the actor's own, at country precision,
-where a name the sentence gives as a place that nothing places ("near Bohong") keeps its name; a place no country
-holds (Lake Chad) takes that country. The small tests on the parse are in events/places.py.
+the sentences just before, else (but for strategic developments, which stay unplaced) the town in a crowd's own
+words ("University of Eldoret students"), the dateline's town when the article names no other, else the target's
+country, the country the article is about (its places', else its named parties'), or the actor's own, at country
+precision, where a name the sentence gives as a place that nothing places ("near Bohong") keeps its name; a place no
+country holds (Lake Chad) takes that country. The small tests on the parse are in events/places.py.
 """
 from __future__ import annotations
 
@@ -19,14 +20,15 @@ from dataclasses import replace
 
 from ..article import Article, DateMention, EventMention, Place
 from ..taxonomy.kinds import ActorRole
-from ..events.place_relations import contains, within_admin1
+from ..events.place_relations import contains, in_district, within_admin1
 from ..events.retold_places import (in_dateline, named_below_country, of_the_named_event, where_retold,
                                     where_told_first)
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, crowd_town, most_specific_last, names_a_job,
                              names_a_place_within, names_a_route, names_a_topic, named_node, only_finer_kept,
-                             origin_of_people, place_token, told_in_actors_clause, travel_destination, without_hosts)
+                             origin_of_people, place_token, settlement_in_area, told_in_actors_clause,
+                             travel_destination, without_hosts)
 from ..syntax import governing_verb
 
 _WORDS = load_lexicon("event_places")
@@ -95,6 +97,7 @@ class EventLocationsStage:
                                places)
         places = _without_reference_points(article, places)
         places = where_retold(article, mention, _most_specific(article, places), date)
+        places = _settlement_told_before(article, places) or places
         specific = [p for p in places if p.feature_code not in COUNTRY_CODES]
         if specific:
             countries_covered = {p.country for p in specific}
@@ -235,6 +238,21 @@ def _settlement_referred_to(article: Article, mention: EventMention) -> Place | 
               and (p.feature_class in ("P", "S") or (p.within is not None and p.geo_precision <= 2))
               and not in_dateline(article, p)]
     return before[-1] if before else None
+
+
+def _settlement_told_before(article: Article, places: list[Place]) -> list[Place]:
+    """ "Gunmen attacked the village in Borno state": the settlement named before that lies in the area, when
+    only areas are left and the words make the area the settlement's (events/places.py settlement_in_area)."""
+    if not places or any(p.feature_class != "A" for p in places):
+        return []
+    for area in places:
+        if settlement_in_area(article.text, area.span):
+            before = [p for p in article.places if p.span.start < area.span.start and p.lat is not None
+                      and p.feature_class in ("P", "S") and not in_dateline(article, p)
+                      and (within_admin1(area, p) or in_district(p, area))]
+            if before:
+                return [before[-1]]
+    return []
 
 
 def _most_specific(article: Article, places: list[Place]) -> list[Place]:

@@ -1,0 +1,31 @@
+"""The words of a trigger that event detection reads again on their own when its whole sentence reads as no event
+(stages/event_detection.py): a clause, or the phrase of a dated act of violence told inside a sentence about
+something else."""
+from __future__ import annotations
+
+from ..syntax import governing_verb
+
+CLAUSE_DEPS = frozenset({"relcl", "advcl"})  # clauses read again on their own (a dependency label, not a word)
+
+
+def clauses_to_read(span, *, sure: bool, violent: bool) -> list[list]:
+    """A trigger's clause with a subject of its own (a sure trigger's, or one of violence with a day in it); the
+    phrase of a dated act of violence told inside a sentence about something else ("the funeral of four people
+    killed in an Israeli strike in X on Tuesday", "the toll from Thursday's missile strike on the city", "visited
+    X, where bandits killed many people on Sunday night"). Not "the man who kidnapped the child": a clause saying
+    who someone is. A clause is read without its "where" or "which"."""
+    found = []  # (words, whether they need a day to be read)
+    verb = governing_verb(span.root)
+    if verb is not None and verb.dep_ in CLAUSE_DEPS and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in verb.children):
+        found.append(([t for t in verb.subtree if not (t.i < verb.i and t.tag_ in ("WRB", "WDT", "WP"))], not sure))
+    if span.root.pos_ == "NOUN" and span.root.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        found.append((list(span.root.subtree), True))  # "Thursday's Russian missile strike on the city"
+    elif verb is not None and verb.i == span.root.i and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found.append((list(verb.head.subtree), True))  # "four people killed in ...": the people and what befell them
+    return [words for words, needs_day in found if not needs_day or violent and dated(words)]
+
+
+def dated(tokens) -> bool:
+    """Whether the words give a day or a time ("on Tuesday", "Thursday's", "on Sunday night")."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in tokens)

@@ -1,0 +1,58 @@
+"""A follow-up report tells the act again inside a sentence about what came after it (a funeral, a visit, a toll
+rising), names its town by the area it lies in, or gives its day in a later sentence. Sentences the project
+writes; real places, invented events."""
+
+
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def current(coder, text, published):
+    return [e for e in coder.code(text, published=published)["events"] if not e["background"]]
+
+
+def test_a_dated_killing_inside_a_funeral_sentence_is_an_event(coder):
+    found = current(coder, "Hundreds of people attended the funeral on Friday of three men killed in an Israeli strike "
+                           "in Bint Jbeil on Wednesday, as Hezbollah said one of them had been a member.", "2025-10-17")
+    assert [(e["event_type"] in VIOLENT, e["date"], e["location"]["country"]) for e in found] == [
+        (True, "2025-10-15", "LB")]
+
+
+def test_a_killing_in_a_clause_about_a_visit_is_an_event(coder):
+    found = current(coder, "The Zamfara State governor has visited Tsafe, where bandits killed many people on Sunday "
+                           "night.", "2025-10-15")
+    assert [(e["sub_event_type"], e["date"], e["location"]["name"]) for e in found] == [
+        ("Attack", "2025-10-12", "Tsafe")]
+
+
+def test_an_undated_reason_for_a_visit_stays_no_event(coder):
+    # no day ties the killing to this week: the sentence is about the visit, as before
+    assert current(coder, "The Zamfara state governor on Wednesday visited Tsafe, where bandits once killed a chief.",
+                   "2025-10-15") == []
+
+
+def test_the_town_named_by_its_area_is_the_town_told_before(coder):
+    for text in ("Residents of Gajiram fled on Tuesday after gunmen killed five villagers in the Borno state town on "
+                 "Sunday, Nigerian police said.",
+                 "Five villagers were buried on Tuesday in Gajiram, two days after gunmen attacked the village in "
+                 "Nigeria's Borno state."):
+        found = current(coder, text, "2025-10-15")
+        assert [(e["sub_event_type"], e["location"]["name"]) for e in found] == [("Attack", "Gajiram")], text
+
+
+def test_a_town_outside_the_area_is_not_the_one_named_by_it(coder):
+    found = current(coder, "Gunmen killed five traders in Kano in Nigeria on Sunday. On Monday soldiers killed four "
+                           "militants in a village in Borno state.", "2025-10-15")
+    assert [e["location"]["name"] for e in found] == ["Kano", "Borno"]
+
+
+def test_a_later_sentence_about_the_killings_gives_their_day(coder):
+    for later in ("The killings took place on Sunday evening.", "The massacre happened late on Sunday."):
+        found = current(coder, f"Gunmen killed six herders near Bokkos in Plateau state, police said on Tuesday. "
+                               f"{later}", "2025-10-15")
+        assert [e["date"] for e in found] == ["2025-10-12"], later
+
+
+def test_a_day_between_the_act_and_a_trailing_telling_is_the_acts(coder):
+    found = current(coder, "Gunmen killed five villagers in Gajiram, Borno state, at the weekend, police said on "
+                           "Tuesday.", "2025-10-15")
+    assert [(e["date"], e["date_end"]) for e in found] == [("2025-10-11", "2025-10-12")]
