@@ -32,8 +32,9 @@ FLOORS = {  # measured on this tree (bench/acled_dev.py), each floor a little un
 # 0.9 is right more often than its mean confidence says); no bin became more overconfident
 CEILINGS = {"no_event": 0.05, "calibration_error": 0.055}
 # current events shown at the default --min-confidence on general news (bench/acled_dev.py --general: 6 on the
-# 181 article_extraction pages, 5 on the 229 GeoVirus disease articles)
-GENERAL_CEILINGS = {"article_extraction": 6, "geovirus": 5}
+# 181 article_extraction pages, 6 on the 229 GeoVirus disease articles; 5 until session 32, whose reading of a dated
+# act inside a sentence about something else found the cattle raid that killed eleven in geovirus-124, a true event)
+GENERAL_CEILINGS = {"article_extraction": 6, "geovirus": 6}
 
 
 @pytest.fixture(scope="module")

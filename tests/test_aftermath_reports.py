@@ -56,3 +56,16 @@ def test_a_day_between_the_act_and_a_trailing_telling_is_the_acts(coder):
     found = current(coder, "Gunmen killed five villagers in Gajiram, Borno state, at the weekend, police said on "
                            "Tuesday.", "2025-10-15")
     assert [(e["date"], e["date_end"]) for e in found] == [("2025-10-11", "2025-10-12")]
+
+
+def test_what_a_group_does_in_the_simple_present_is_no_event(coder):
+    # "abduct" is a bare verb joined to "raid" and "steal": it tells what the bandits do, not what they did
+    assert current(coder, "The district has been hit for years by armed groups known locally as bandits, who raid "
+                          "villages, steal cattle and abduct people for ransom.", "2025-10-15") == []
+
+
+def test_a_weekday_after_a_place_cue_is_no_place(run_stages):
+    # GeoNames gives Lusaka province "Saturday" as another name: "the neighborhood of Saturday's gun battle" is a day
+    article = run_stages("Two old hotels were tourist sites in the neighborhood of Saturday's gun battle.",
+                         until="places", published="2025-10-15")
+    assert article.places == []

@@ -87,6 +87,15 @@ def _past_of_same_form(verb) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children))
 
 
+def _simple_present(verb) -> bool:
+    """A verb in the simple present, or a bare verb conjoined to one ("bandits, who raid villages, steal cattle and
+    abduct people"): what happens, not what did."""
+    if verb.tag_ == "VB" and verb.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        verb = verb.head
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and not _past_of_same_form(verb)
+
+
 def modality(token) -> tuple[bool, bool, bool]:
     """(negated, hypothetical, habitual) for the clause a trigger sits in.
 
@@ -136,9 +145,7 @@ def modality(token) -> tuple[bool, bool, bool]:
         if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lemma_.lower() in MODALS
                                                 for c in node.children):
             hypothetical = True
-        if node.i == token.i and node.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
-                                                                    for c in node.children) \
-                and not _past_of_same_form(node):
+        if node.i == token.i and _simple_present(node):
             habitual = True
         if node.i == token.i and node.tag_ == "VBG" and {c.lemma_.lower() for c in node.children
                                                          if c.dep_ == "aux"} >= PERFECT_PROGRESSIVE:

@@ -118,3 +118,24 @@ def test_a_village_after_in_is_a_place_of_the_country_the_article_names(tmp_path
             "KANO, Nigeria, March 11 (Wire) - Gunmen killed five villagers in Gajiram on Sunday, police said."))]
         unnamed = [t.text for t in g.toponyms(nlp("Gunmen killed five villagers in Gajiram on Sunday, police said."))]
     assert ("Gajiram", {"NG", "TD"}) in named and "Gajiram" not in unnamed
+
+
+def test_a_name_given_as_a_place_once_is_that_place_everywhere_in_the_article(tmp_path, nlp):
+    # the apposition makes "Arbinda" (another spelling of Aribinda) a town; the bare mention before it is that town
+    places = [area("Sahel", 14.0, -0.5, "BF", 1_000_000, admin1_code="12"),
+              town("Aribinda", 14.23, -0.87, "BF", 45_000, admin1_code="12", names=[("Arbinda", NameKind.ALTERNATE)])]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        found = [t.text for t in g.toponyms(nlp(
+            "The group said it carried out the raid on the army camp in Arbinda. Arbinda, a town in the north of the "
+            "Sahel region, has been attacked repeatedly."))]
+    assert found.count("Arbinda") == 2
+
+
+def test_another_spelling_of_a_village_after_in_is_a_place_of_the_named_country(tmp_path, nlp):
+    places = [area("Burkina Faso", 12.3, -1.5, "BF", 20_000_000, code="PCLI"),
+              town("Aribinda", 14.23, -0.87, "BF", 45_000, names=[("Arbinda", NameKind.ALTERNATE)])]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        found = [t.text for t in g.toponyms(nlp(
+            "Heavily armed men attacked the military detachment in Arbinda on Sunday, killing at least nine soldiers "
+            "in Burkina Faso."))]
+    assert "Arbinda" in found

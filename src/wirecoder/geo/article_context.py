@@ -29,6 +29,16 @@ class Candidate:
     cued: bool = False  # the words around it call it a place ("the capital X", "X district"): no person filter
 
 
+def read_in_article(doc, cands: list[Candidate], *, nationalities: set[str], person_words: set[str]) -> None:
+    """What the rest of the article says of candidates the words around them accepted or not, in this order: a
+    person-like word abroad stays a person, a name listed beside a place is one, a proper noun of a country the
+    article names is its place, and a name accepted once is accepted everywhere."""
+    drop_persons_abroad(cands, nationalities)
+    accept_lists(doc, cands)
+    accept_in_named_countries(doc, cands)
+    accept_named_again(doc, cands, person_words)
+
+
 def accept_lists(doc, cands: list[Candidate]) -> None:
     """Accept a candidate listed next to an accepted place ("X, Y and Z"): one sweep each way carries
     acceptance along a whole list."""
@@ -78,10 +88,22 @@ def accept_in_named_countries(doc, cands: list[Candidate]) -> None:
         cand.accepted = any(e.country in named and (e.kind == NameKind.PRIMARY and (
             (e.feature_class == "P" and (located or e.population >= NAMED_COUNTRY_MIN_POPULATION))
             or e.feature_code in ("ADM1", "ADM2")) or (
-            # another romanisation of a sizeable town ("Kostiantynivka" for Kostyantynivka)
-            e.kind == NameKind.ALTERNATE and e.feature_class == "P"
-            and e.population >= NAMED_COUNTRY_ALTERNATE_POPULATION and len(key) >= MIN_ROMANISATION_LENGTH
+            # another romanisation of a sizeable town ("Kostiantynivka" for Kostyantynivka), or of any town after a
+            # locative ("in Arbinda" for Aribinda)
+            e.kind == NameKind.ALTERNATE and e.feature_class == "P" and len(key) >= MIN_ROMANISATION_LENGTH and (
+                located or e.population >= NAMED_COUNTRY_ALTERNATE_POPULATION)
             and close_spellings(key, name_key(e.name)))) for e in cand.entries)
+
+
+def accept_named_again(doc, cands: list[Candidate], person_words: set[str]) -> None:
+    """Accept a name the article gives as a place elsewhere ("Arbinda, a town in the north of the Sahel region" makes
+    "the army camp in Arbinda" and "after fleeing Arbinda" the town too): one name, one sense, in an article; not a
+    name a person of the article bears ("Kale Smith")."""
+    names = {doc[c.start_token:c.end_token].text for c in cands if c.accepted and c.entries}
+    for cand in cands:
+        words = doc[cand.start_token:cand.end_token]
+        if not cand.accepted and cand.entries and words.text in names and not {t.lower_ for t in words} & person_words:
+            cand.accepted = True
 
 
 def countries_of_named_areas(cands: list[Candidate]) -> set[str]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, geo_lexicon, words
-from .wording import AREA_PHRASES, PHRASED_AREA_WORD
+from .wording import AREA_PHRASES, PHRASED_AREA_WORD, WEEKDAY_WORDS
 
 CHAIN_WORDS_FILE = "data/chain_words.tsv"
 MAX_NAME_WORDS = 6
@@ -85,6 +85,7 @@ class ChainReader:
         self.articles = lex.words("chain_articles")
         self.near_words = lex.words("near_words")
         self.months = words("month_words")
+        self.days = WEEKDAY_WORDS | self.months
         self.openers = lex.words("openers") | self.months | self.head_cues
         self.skipped = self.directions | {"the"}
         self.area_phrases = AREA_PHRASES  # "Bassa Local Government Area": words that say the kind "lga"
@@ -139,8 +140,8 @@ class ChainReader:
         stripped from its front."""
         while head and i < len(toks) and self._name_word(toks, i) and toks[i].lower in self.openers:
             i += 1
-        if i >= len(toks) or not self._name_word(toks, i):
-            return None
+        if i >= len(toks) or not self._name_word(toks, i) or _days_own(toks[i].lower) in self.days:
+            return None  # "the neighborhood of Saturday's gun battle": a day, whatever place some source calls so
         j = i + 1
         while j < len(toks) and j - i < MAX_NAME_WORDS:
             if self._name_word(toks, j) and toks[j].lower not in self.months and not self._acronym(toks[j]):
@@ -298,3 +299,7 @@ class ChainReader:
         """ "the market of X", "the police station of X": a facility word in lower case ("Port of Spain" is a name)."""
         return tok.lower in self.facilities and not tok.capitalised
 
+
+def _days_own(word: str) -> str:
+    """A word without its possessive ending ("saturday's": saturday)."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word

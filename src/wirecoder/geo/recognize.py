@@ -17,8 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon import load_lexicon
-from .article_context import (Candidate, accept_in_named_countries, accept_lists, countries_of_nationality_words,
-                              drop_persons_abroad, strong)
+from .article_context import Candidate, countries_of_nationality_words, read_in_article, strong
 from .cues import apposition_after, based_after, cue_before, dateline_at
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
@@ -85,9 +84,7 @@ class Recognizer:
         kept = [c for c in candidates if self._admissible(doc, c, person_words)]
         for cand in kept:
             cand.accepted = self._has_evidence(doc, text, cand)
-        drop_persons_abroad(kept, countries_of_nationality_words(candidates))
-        accept_lists(doc, kept)
-        accept_in_named_countries(doc, kept)
+        read_in_article(doc, kept, nationalities=countries_of_nationality_words(candidates), person_words=person_words)
         return [self._toponym(doc, text, c) for c in kept if c.accepted]
 
     # -- candidates ---------------------------------------------------------------------------------------------
