@@ -69,3 +69,14 @@ def test_a_weekday_after_a_place_cue_is_no_place(run_stages):
     article = run_stages("Two old hotels were tourist sites in the neighborhood of Saturday's gun battle.",
                          until="places", published="2025-10-15")
     assert article.places == []
+
+
+def test_where_people_fled_to_is_not_where_the_fighting_was(coder):
+    # the fighting is told first in a sentence about fleeing: Yei and Juba are where the families went
+    found = current(coder, "Hundreds of families have fled Lainya County for Yei and Juba since fighting broke out "
+                           "between the army and rebels this week, the county commissioner said on Friday.\n\n"
+                           "\"People are sleeping under trees,\" he said. Schools in Lainya are closed and the market "
+                           "is empty.\n\nThe displacement followed Tuesday's clashes between the army and NAS fighters, "
+                           "who attacked army positions in the county headquarters.\n\nAid agencies suspended "
+                           "movements on the Juba-Yei road for two days.", "2025-02-07")
+    assert [(e["date"], e["location"]["name"]) for e in found] == [("2025-02-04", "Lainya County")]

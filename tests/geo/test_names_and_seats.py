@@ -139,3 +139,15 @@ def test_another_spelling_of_a_village_after_in_is_a_place_of_the_named_country(
             "Heavily armed men attacked the military detachment in Arbinda on Sunday, killing at least nine soldiers "
             "in Burkina Faso."))]
     assert "Arbinda" in found
+
+
+def test_an_area_spacy_calls_an_organisation_is_a_place_after_in(tmp_path, nlp):
+    # "Mayo-Sava" (an ORG to spaCy, a department with no population figure) is the department, and it tells which
+    # Mora the article means
+    places = [area("Mayo-Sava", 11.1, 14.2, "CM", 0, code="ADM2"), town("Mora", 11.05, 14.14, "CM", 60_000),
+              area("Mora", 9.9, -84.2, "CR", 9_000, code="ADM2")]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        text = ("Two of the people abducted in a village near Mora on Sunday have escaped, according to local "
+                "officials in Mayo-Sava.")
+        found = [(p.name, p.country) for p in g.places_in_doc(nlp(text), text=text)]
+    assert ("Mayo-Sava", "CM") in found and ("Mora", "CM") in found

@@ -109,6 +109,18 @@ def names_a_job(token) -> bool:
     return t is not None and t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in JOB_NOUNS
 
 
+TOWARD = _LEXICON.words("toward_preposition") | _LEXICON.words("fleeing_destination")
+
+
+def movement_destination(token) -> bool:
+    """ "fled Lainya County for Yei and Juba", "returned to Goma": where people moved to, not where the act they
+    moved away from happened."""
+    while token is not None and token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "Yei and Juba": Juba goes with Yei
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ in TOWARD \
+        and token.head.head.lemma_.lower() in MOVEMENT_VERBS
+
+
 def travel_destination(token) -> bool:
     """ "a trip to the United States", "a visit to Moscow": the end of a journey told about, not the event's
     place."""

@@ -15,7 +15,7 @@ from ..syntax import REACTION, SPEECH
 from ..taxonomy.acled import event_type_of
 from .actor_roles import VIOLENT_TYPES
 from .place_relations import within_admin1
-from .places import most_specific_last, names_a_route, place_token
+from .places import most_specific_last, movement_destination, names_a_route, place_token
 
 # the event nouns of political violence ("the attack", "the killings"), not of crowds
 VIOLENCE_NOUNS = frozenset(noun for noun, sub in load_lexicon("referenced_events").mapping("event_noun").items()
@@ -73,6 +73,7 @@ def where_told_first(article: Article, mention: EventMention) -> Place | None:
         if other.sentence >= mention.sentence or other.event_type != mention.event_type:
             continue
         named = named_below_country(article, other.sentence)
+        named = [p for p in named if article.doc is None or not movement_destination(place_token(article.doc, p))]
         if named:
             return most_specific_last(named)
     return None

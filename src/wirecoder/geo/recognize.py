@@ -376,8 +376,10 @@ class Recognizer:
                 and prev.lower_ == "of"
             return named_area or ((locative or after_of)
                                   and not doc[cand.start_token].is_upper and any(
-                e.kind == NameKind.PRIMARY and e.population >= (CITY_AFTER_OF if after_of else ORG_MIN_POPULATION)
-                for e in cand.entries))  # "the police lines of Peshawar": after "of", a city of millions
+                e.kind == NameKind.PRIMARY and (e.population >= (CITY_AFTER_OF if after_of else ORG_MIN_POPULATION)
+                                                or locative and e.feature_code in ("ADM1", "ADM2"))
+                for e in cand.entries))  # "the police lines of Peshawar": after "of", a city of millions; "officials
+            # in Mayo-Sava": an administrative area's own name
         return locative_before(doc, cand.start_token) or named_area
 
     @staticmethod
