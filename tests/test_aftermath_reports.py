@@ -80,3 +80,11 @@ def test_where_people_fled_to_is_not_where_the_fighting_was(coder):
                            "who attacked army positions in the county headquarters.\n\nAid agencies suspended "
                            "movements on the Juba-Yei road for two days.", "2025-02-07")
     assert [(e["date"], e["location"]["name"]) for e in found] == [("2025-02-04", "Lainya County")]
+
+
+def test_a_round_up_items_label_is_where_it_happened(coder):
+    found = current(coder, "Kharkiv: The toll from Thursday's missile strike on a school in the regional capital rose "
+                           "to six, officials said.\n\nOdesa: The port authority said grain exports in June were the "
+                           "highest so far this year.", "2025-07-04")
+    assert [(e["sub_event_type"], e["location"]["name"], e["date"]) for e in found] == [
+        ("Shelling/artillery/missile attack", "Kharkiv", "2025-07-03")]

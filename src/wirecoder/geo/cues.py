@@ -10,6 +10,7 @@ from ..lexicon import load_lexicon
 from .lexicon import words
 
 _DATELINE_AFTER = re.compile(r"\s*(,|\(|[-–—]\s)")
+_ITEM_LABEL_AFTER = re.compile(r"[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?:[ \t]")  # "Kharkiv: ...", "Belgorod (Russia): ..."
 # A dateline whose dash an extraction lost opens the article and runs on into its first sentence
 # ("WASHINGTON Christopher Steele, who ..."); only the text's opening name, of three letters or more, reads so.
 _OPENING_DATELINE_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
@@ -42,6 +43,12 @@ def dateline_at(text: str, start: int, end: int) -> bool:
         return True
     return (len(name) >= 3 and not text[:start].strip() and name.replace(" ", "").isalpha()
             and _OPENING_DATELINE_AFTER.match(text, end) is not None)
+
+
+def item_label_at(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] opens a line and a colon follows it: the label of a round-up's item, which names
+    where the item happened ("Zaporizhzhia: The toll from Thursday's missile strike ... rose to nine")."""
+    return not text[text.rfind("\n", 0, start) + 1:start].strip() and _ITEM_LABEL_AFTER.match(text, end) is not None
 
 
 # "Kayseri, a usually calm industrial hub in ...", "Tovuz, a small town near the border": an apposition that

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from ..lexicon import load_lexicon
 from .article_context import Candidate, countries_of_nationality_words, read_in_article, strong
-from .cues import apposition_after, based_after, cue_before, dateline_at
+from .cues import apposition_after, based_after, cue_before, item_label_at
+from .line_openers import line_openers
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
@@ -28,7 +29,7 @@ from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIREC
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
                       SWALLOWED_PREPOSITIONS, TOWN_INSTITUTIONS, TITLE_WORDS, area_phrase_ending, area_word_after,
                       area_word_before, capitalised_in_name, dated_name, hint_of_word, is_name_run, is_part_direction,
-                      list_parts, locative_before, opens_line, people_word_after, previous_word, settlement_word_before,
+                      list_parts, locative_before, people_word_after, previous_word, settlement_word_before,
                       title_case_tokens, trim_articles_and_punctuation)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -73,7 +74,7 @@ class Recognizer:
     def find(self, doc) -> list[Toponym]:
         person_words = self._person_words(doc)
         text = doc.text  # spaCy joins every token to make it: once per document
-        datelines = self._dateline_candidates(doc, text)
+        datelines = line_openers(doc, text, lambda start, end: self._lookup(doc, start, end))
         taken = {j for c in datelines for j in range(c.start_token, c.end_token)}
         candidates = datelines + [c for c in self._entity_candidates(doc) + self._capitalised_candidates(doc)
                                   if not taken.intersection(range(c.start_token, c.end_token))]
@@ -252,25 +253,6 @@ class Recognizer:
             return self._lookup(doc, start + 1, end)
         return ()
 
-    def _dateline_candidates(self, doc, text: str) -> list[Candidate]:
-        """The city of a news dateline: capitals opening a line, then a comma, an agency in brackets or a dash
-        ("SANAA, Jan 18 -", "KABUL (Reuters) -"). A dateline names the city the story was filed from."""
-        out = []
-        for tok in doc:
-            if not (tok.is_alpha and tok.is_upper and len(tok) >= 2) or not opens_line(text, tok.idx):
-                continue
-            end = tok.i
-            while end < len(doc) and end - tok.i < MAX_WORDS and (
-                    doc[end].is_alpha and doc[end].is_upper
-                    or doc[end].text in HYPHENS and end > tok.i and not doc[end - 1].whitespace_):
-                end += 1  # a hyphen inside a name ("PORT-AU-PRINCE"), not the dateline's spaced dash ("KABUL - ")
-            if not dateline_at(text, tok.idx, doc[end - 1].idx + len(doc[end - 1])):
-                continue
-            entries = self._lookup(doc, tok.i, end)
-            if entries:
-                out.append(Candidate(tok.i, end, entries, "DATELINE", accepted=True, cued=True))
-        return out
-
     def _strip_area_word(self, doc, start: int, end: int) -> tuple[int, int, tuple[Entry, ...]]:
         """ "Ganja city", "Bassa Local Government Area", "Village Malakal": the name alone, when only it is known."""
         phrase = area_phrase_ending(doc, start, end)
@@ -350,9 +332,10 @@ class Recognizer:
         named_area = (area_word_after(doc, cand.end_token) is not None or area_word_before(doc, cand.start_token)
                       or people_word_after(doc, cand.end_token))
         span_end = doc[cand.end_token - 1].idx + len(doc[cand.end_token - 1])
-        if cand.entries and (cue_before(text, doc[cand.start_token].idx) is not None
-                             or apposition_after(text, doc[cand.start_token].idx, span_end) is not None):
-            cand.cued = True  # "the Yemeni capital Sanaa", "the port city Hodeidah": the words call it a place
+        start = doc[cand.start_token].idx  # "the Yemeni capital Sanaa", "the port city Hodeidah", "Kharkiv: ..."
+        if cand.entries and (cue_before(text, start) is not None or apposition_after(text, start, span_end) is not None
+                             or item_label_at(text, start, span_end)):
+            cand.cued = True  # the words call it a place
             return True
         cand.cued = named_area
         if not cand.entries:  # a place spaCy sees but no gazetteer knows: only where the words say it is one
