@@ -88,3 +88,16 @@ def test_a_round_up_items_label_is_where_it_happened(coder):
                            "highest so far this year.", "2025-07-04")
     assert [(e["sub_event_type"], e["location"]["name"], e["date"]) for e in found] == [
         ("Shelling/artillery/missile attack", "Kharkiv", "2025-07-03")]
+
+
+def test_an_attack_by_gunmen_that_villagers_fled_is_the_gunmens(coder):
+    # the subject of "fled" did not attack: the noun's own "by" names who did, and they are no crowd
+    found = current(coder, "Villagers fled their homes after an attack by gunmen on Sunday.", "2026-04-28")
+    assert [(e["sub_event_type"], e["actor1"]["text"]) for e in found] == [("Attack", "gunmen")]
+
+
+def test_a_part_of_a_day_told_relative_to_the_day_before_counts_its_days():
+    from wirecoder.stages.dates import _story_relative
+
+    assert [_story_relative(t) for t in ("the same night", "the following morning", "the previous evening",
+                                         "the same day", "the same week")] == [0, 1, -1, 0, None]

@@ -52,6 +52,9 @@ def crowd_attackers(article: Article, mention: EventMention) -> bool:
         return False  # "two men shot at customers", "men in a pickup opened fire": who fires a gun is armed, no crowd
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if root.pos_ == "NOUN" and root.i != verb.i:  # "villagers fled after an attack by gunmen": the noun's own agent;
+        doers = [o for c in root.children if c.dep_ == "prep" and c.lower_ == "by"  # with none, a noun in a phrase
+                 for o in c.children if o.dep_ == "pobj"] or ([] if root.dep_ == "pobj" else doers)  # has no doer
     if not doers:
         return False
     actors = [a for a in article.actors if a.sentence == mention.sentence]

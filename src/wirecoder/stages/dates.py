@@ -68,7 +68,8 @@ _DAY_PARTS = DayParts()
 
 
 _STORY_RELATIVE = re.compile(  # "the following day", "the day before", "two days later"
-    rf"^(?:the\s+)?(?:({_WORDS.alternation('relative_day')})\s+day|day\s+({_WORDS.alternation('side_word')}))$"
+    rf"^(?:the\s+)?(?:({_WORDS.alternation('relative_day')})\s+{_WORDS.alternation('day_noun')}"
+    rf"|day\s+({_WORDS.alternation('side_word')}))$"
     rf"|^({_WORDS.alternation('count_word')}|\d)\s+days?\s+({_WORDS.alternation('forward_word', 'backward_word')})$",
     re.IGNORECASE)
 _COUNTS = _WORDS.numbers("count_word")

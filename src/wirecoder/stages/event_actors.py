@@ -104,6 +104,9 @@ class EventActorsStage:
         actor1 = None
         if blamed is not None:  # the phrase's own actor, else one its apposition names ("a faction of the FARC")
             actor1 = actor_at(blamed) or next(iter(_named_within(blamed, actors)), None)
+        if actor1 is None and root.pos_ == "NOUN":  # "buried 19 people after an attack by armed bandits": the
+            actor1 = actor_at(next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "by"  # noun's own
+                                    for o in c.children if o.dep_ == "pobj"), None))  # agent, not who buried
         if actor1 is None:
             actor1 = actor_at(subject_of(verb)) if verb is not None else None
         actor2 = None
