@@ -34,7 +34,8 @@ def place_record(place: Place | None) -> dict | None:
     return {"text": place.span.text, "start": place.span.start, "end": place.span.end, "name": place.name,
             "geonameid": place.geonameid, "lat": place.lat, "lon": place.lon, "country": place.country,
             "admin1": place.admin1, "feature_class": place.feature_class, "feature_code": place.feature_code,
-            "geo_precision": place.geo_precision, "within": _span_record(place.within) if place.within else None}
+            "geo_precision": place.geo_precision, "within": _span_record(place.within) if place.within else None,
+            "district": place.district}
 
 
 def _span_record(span: Span) -> dict:

@@ -151,3 +151,15 @@ def test_an_area_spacy_calls_an_organisation_is_a_place_after_in(tmp_path, nlp):
                 "officials in Mayo-Sava.")
         found = [(p.name, p.country) for p in g.places_in_doc(nlp(text), text=text)]
     assert ("Mayo-Sava", "CM") in found and ("Mora", "CM") in found
+
+
+def test_a_town_knows_the_district_of_its_own_name_it_is_the_seat_of(tmp_path, nlp):
+    places = [area("Nigeria", 9.0, 8.0, "NG", 190_000_000, code="PCLI"),
+              area("Katsina", 12.5, 7.6, "NG", 5_800_000, admin1_code="21"),
+              town("Kankara", 11.93, 7.41, "NG", 9_600, admin1_code="21"),
+              area("Kankara", 11.93, 7.41, "NG", 0, code="ADM2", admin1_code="21"),
+              town("Malumfashi", 11.79, 7.62, "NG", 70_000, admin1_code="21")]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        text = "Gunmen attacked villages near Kankara town and Malumfashi town in Katsina state, Nigeria."
+        found = {p.name: p.district for p in g.places_in_doc(nlp(text), text=text) if p.feature_class == "P"}
+    assert found == {"Kankara": "Kankara", "Malumfashi": None}

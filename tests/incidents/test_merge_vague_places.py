@@ -54,3 +54,15 @@ def test_a_part_of_a_town_is_not_a_place_named_after_the_town(tmp_path):
     camp = article("camp", [event(where=place("Adiri Camp"))], source="Wire One")
     part = article("part", [event(where=place("Rawda", within="Adiri"))], source="Kora Times")
     assert merged(tmp_path, "named-after", [camp, part]) == {("camp",), ("part",)}
+
+
+def test_a_town_that_is_its_own_districts_seat_is_not_in_a_nearby_district(tmp_path):
+    # Bamsa lies 6 km from Adiri District's point, within the reach a district has; but it is the seat of a district
+    # of its own name (the coder's `district`), so a report of Adiri District is not a report of Bamsa
+    district = article("dist", [event(where=place("Adiri District"))], source="Wire One")
+    bamsa = place("Bamsa")
+    bamsa.update(lat=14.05, lon=-3.10)
+    seat = article("seat", [event(where={**bamsa, "district": "Bamsa"})], source="Kora Times")
+    plain = article("plain", [event(where=bamsa)], source="Kora Times")
+    assert merged(tmp_path, "plain", [district, plain]) == {("dist", "plain")}
+    assert merged(tmp_path, "seat", [district, seat]) == {("dist",), ("seat",)}

@@ -16,7 +16,7 @@ from .chains import CHAIN_WORDS_FILE
 from .lexicon import geo_lexicon, words
 from .names import name_key, name_skeleton, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
-from .holding import spelled_within
+from .holding import own_district, spelled_within
 from .qualify import Qualifier, place_within_chains
 from .entry_tests import not_a_town_by_another_name, with_areas_of_the_bare_name
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
@@ -157,8 +157,8 @@ class Geoparser:
         """An area with its seat; a district that has no point of its own (the gazetteer placed it at its
         province's) takes its seat's point outright, for the places named within it too."""
         seat = self.seat_of(entry) if entry is not None else None
-        if seat is None:
-            return place
+        if seat is None:  # a town: the district of its own name it is the seat of, if any
+            return replace(place, district=own_district(entry, self.gazetteer.lookup)) if entry is not None else place
         if self._borrowed_point(entry):
             return replace(place, lat=seat.lat, lon=seat.lon, seat=(seat.lat, seat.lon))
         # a province's event is coded at its capital; a district with a point of its own keeps it (its seat may lie

@@ -59,6 +59,7 @@ class PlaceKey:
     level: int  # POINT .. COUNTRY
     known: bool  # the gazetteer knows it; False: a named place it lacks, given the point of the place around it
     within: str = ""  # normalised: the area the text says a place the gazetteer lacks lies in ("X (Y district)")
+    district: str = ""  # normalised: the district of its own name a town is the seat of ("kankara"), "" when none
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ class Report:
         return json.dumps([
             self.outlet_day, self.country, self.event_type, self.sub_event_type, self.sub_type_group, self.family, self.lo, self.hi, self.day_known,
             None if place is None else [place.name, place.geonameid, place.lat, place.lon, place.admin1,
-                                        place.level, place.known, place.within],
+                                        place.level, place.known, place.within, place.district],
             *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified, a.crowd]]
               for a in (self.actor1, self.actor2)),
             self.fatalities, self.mergeable], separators=(",", ":"))
@@ -206,7 +207,8 @@ class ReportDigester:
         return PlaceKey(name=normalise(location.get("name") or location.get("text")),
                         geonameid=location.get("geonameid"), lat=location.get("lat"), lon=location.get("lon"),
                         admin1=normalise(location.get("admin1")), level=level, known=known,
-                        within="" if known else normalise((location.get("within") or {}).get("text")))
+                        within="" if known else normalise((location.get("within") or {}).get("text")),
+                        district=normalise(location.get("district")))
 
     def _actor(self, actor: dict[str, Any] | None) -> ActorKey | None:
         if not actor or not actor.get("name"):

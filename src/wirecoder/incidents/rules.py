@@ -173,6 +173,8 @@ def _contains(area: PlaceKey, spot: PlaceKey, d: float | None, rules: MergeRules
         return 1 if _within(d, rules.region_km) else None
     if spot.admin1 and area.admin1 and spot.admin1 != area.admin1:
         return None
+    if spot.known and spot.district and not _names_one_area(spot.district, area.name):
+        return None  # Kankara, the seat of Kankara LGA, is not in Malumfashi LGA, however near its point
     if not spot.known and spot.within:  # the text says which area the place lies in: this district or not
         return 2 if _names_one_area(spot.within, area.name) else None
     if spot.level >= REGION and not spot.known:
