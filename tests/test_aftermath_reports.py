@@ -101,3 +101,11 @@ def test_a_part_of_a_day_told_relative_to_the_day_before_counts_its_days():
 
     assert [_story_relative(t) for t in ("the same night", "the following morning", "the previous evening",
                                          "the same day", "the same week")] == [0, 1, -1, 0, None]
+
+
+def test_an_act_told_in_a_where_clause_is_at_the_place_the_clause_follows(coder):
+    # the families arrived in Dori; the attack was in Arbinda, the place "where" points back to
+    found = current(coder, "Several hundred people have arrived in Dori since Monday after fleeing Arbinda, where armed "
+                           "men attacked the army detachment at dawn on Sunday, aid workers said.\n\nThe regional "
+                           "governor travelled to Arbinda on Wednesday.", "2026-01-14")
+    assert [(e["location"]["name"], e["date"]) for e in found] == [("Aribinda", "2026-01-11")]

@@ -325,6 +325,8 @@ def _in_clause(article: Article, mention: EventMention, places: list[Place]) -> 
         clause.add(token.idx)
         stack.extend(c for c in token.children if c.dep_ not in ("ccomp", "parataxis")
                      and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        clause |= {t.idx for t in verb.head.subtree if t.i < verb.i}  # "fleeing Arbinda, where gunmen attacked"
     inside = [p for p in places if p.span.start in clause]
     return inside or places
 
