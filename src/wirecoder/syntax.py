@@ -53,6 +53,11 @@ def governing_verb(token):
     return None
 
 
+def noun_agents(noun) -> list:
+    """The doers an event noun names with "by" ("an attack by armed bandits": bandits), whatever verb it hangs from."""
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+
+
 def head_chain(token, depth: int = 4):
     """The token and up to ``depth`` ancestors, nearest first."""
     chain = [token]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..article import ActorMention, Article, EventMention
 from ..lexicon import load_lexicon
-from ..syntax import governing_verb
+from ..syntax import governing_verb, noun_agents
 from ..taxonomy.kinds import ActorKind
 
 _WORDS = load_lexicon("battle_weapons")
@@ -53,8 +53,7 @@ def crowd_attackers(article: Article, mention: EventMention) -> bool:
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if root.pos_ == "NOUN" and root.i != verb.i:  # "villagers fled after an attack by gunmen": the noun's own agent;
-        doers = [o for c in root.children if c.dep_ == "prep" and c.lower_ == "by"  # with none, a noun in a phrase
-                 for o in c.children if o.dep_ == "pobj"] or ([] if root.dep_ == "pobj" else doers)  # has no doer
+        doers = noun_agents(root) or ([] if root.dep_ == "pobj" else doers)  # with none, a noun in a phrase has none
     if not doers:
         return False
     actors = [a for a in article.actors if a.sentence == mention.sentence]

@@ -23,6 +23,7 @@ import re
 from ..article import ActorMention, Place, Span
 from ..lexicon import load_lexicon
 from ..actors.names import PLACE_HEADS
+from ..geo.wording import DIRECTION_WORDS
 from ..taxonomy.kinds import ActorRole
 
 _LEXICON = load_lexicon("event_places")
@@ -31,11 +32,14 @@ MOVEMENT_VERBS = _LEXICON.words("movement_verb")
 TRAVEL_NOUNS = _LEXICON.words("travel_noun")
 JOB_NOUNS = _LEXICON.words("job_noun")
 LOCATIVE_PREPOSITIONS = _LEXICON.words("locative_preposition")
+# "returned to Goma", "fled Lainya County for Yei and Juba": where people moved to
+DESTINATION_PREPOSITIONS = _LEXICON.words("toward_preposition") | _LEXICON.words("fleeing_destination")
 _TOLD = _LEXICON.alternation("told_settlement")
 _KIND = _LEXICON.alternation("area_kind")
 # "the village in Nigeria's " right before the area's name; " state town" (after "the ") right after it
 _SETTLEMENT_IN = re.compile(rf"\bthe (?:{_TOLD}) (?:in|near) (?:[\w'’.-]+ ){{0,2}}$", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\bthe (?:[a-z]+(?:ern|ral) )?$", re.IGNORECASE)  # "the ", "the northern ", "the central "
+_DIRECTIONS = "|".join(sorted(map(re.escape, DIRECTION_WORDS), key=len, reverse=True))
+_THE_BEFORE = re.compile(rf"\bthe (?:(?:{_DIRECTIONS}) )?$", re.IGNORECASE)  # "the ", "the northern ", "the central "
 _SETTLEMENT_AFTER = re.compile(rf"^(?: (?:{_KIND}))? (?:{_TOLD})\b(?! of\b)", re.IGNORECASE)
 MAX_CLIMB = 4
 PARTING_MARKS = frozenset({",", "(", ")", ";", ":"})  # a hyphen joins: "the Quba-Baku highway"
@@ -109,15 +113,12 @@ def names_a_job(token) -> bool:
     return t is not None and t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in JOB_NOUNS
 
 
-TOWARD = _LEXICON.words("toward_preposition") | _LEXICON.words("fleeing_destination")
-
-
 def movement_destination(token) -> bool:
     """ "fled Lainya County for Yei and Juba", "returned to Goma": where people moved to, not where the act they
     moved away from happened."""
     while token is not None and token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "Yei and Juba": Juba goes with Yei
-    return token is not None and token.dep_ == "pobj" and token.head.lower_ in TOWARD \
+    return token is not None and token.dep_ == "pobj" and token.head.lower_ in DESTINATION_PREPOSITIONS \
         and token.head.head.lemma_.lower() in MOVEMENT_VERBS
 
 

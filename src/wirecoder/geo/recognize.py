@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..lexicon import load_lexicon
 from .article_context import Candidate, countries_of_nationality_words, read_in_article, strong
-from .cues import apposition_after, based_after, cue_before, item_label_at
+from .cues import apposition_after, based_after, cue_before
 from .line_openers import line_openers
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
@@ -83,8 +83,8 @@ class Recognizer:
                       or not spanned.intersection(range(c.start_token, c.end_token))]
         candidates.sort(key=lambda c: c.start_token)
         kept = [c for c in candidates if self._admissible(doc, c, person_words)]
-        for cand in kept:
-            cand.accepted = self._has_evidence(doc, text, cand)
+        for cand in kept:  # a line's opening name (a dateline, a round-up item's label) is accepted as found
+            cand.accepted = cand.accepted or self._has_evidence(doc, text, cand)
         read_in_article(doc, kept, nationalities=countries_of_nationality_words(candidates), person_words=person_words)
         return [self._toponym(doc, text, c) for c in kept if c.accepted]
 
@@ -327,15 +327,12 @@ class Recognizer:
 
     @staticmethod
     def _has_evidence(doc, text: str, cand: Candidate) -> bool:
-        if cand.label == "DATELINE":
-            return True
         named_area = (area_word_after(doc, cand.end_token) is not None or area_word_before(doc, cand.start_token)
                       or people_word_after(doc, cand.end_token))
         span_end = doc[cand.end_token - 1].idx + len(doc[cand.end_token - 1])
-        start = doc[cand.start_token].idx  # "the Yemeni capital Sanaa", "the port city Hodeidah", "Kharkiv: ..."
-        if cand.entries and (cue_before(text, start) is not None or apposition_after(text, start, span_end) is not None
-                             or item_label_at(text, start, span_end)):
-            cand.cued = True  # the words call it a place
+        if cand.entries and (cue_before(text, doc[cand.start_token].idx) is not None
+                             or apposition_after(text, doc[cand.start_token].idx, span_end) is not None):
+            cand.cued = True  # "the Yemeni capital Sanaa", "the port city Hodeidah": the words call it a place
             return True
         cand.cued = named_area
         if not cand.entries:  # a place spaCy sees but no gazetteer knows: only where the words say it is one

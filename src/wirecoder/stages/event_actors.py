@@ -15,7 +15,7 @@ from ..article import ActorMention, Article, EventMention, ReportActors
 from ..events.actor_roles import ActorRoles, speaks
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
-from ..syntax import REACTION, SPEECH, answered_by, governing_verb, subject_of
+from ..syntax import REACTION, SPEECH, answered_by, governing_verb, noun_agents, subject_of
 from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
 _WORDS = load_lexicon("event_actors")
@@ -105,8 +105,7 @@ class EventActorsStage:
         if blamed is not None:  # the phrase's own actor, else one its apposition names ("a faction of the FARC")
             actor1 = actor_at(blamed) or next(iter(_named_within(blamed, actors)), None)
         if actor1 is None and root.pos_ == "NOUN":  # "buried 19 people after an attack by armed bandits": the
-            actor1 = actor_at(next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "by"  # noun's own
-                                    for o in c.children if o.dep_ == "pobj"), None))  # agent, not who buried
+            actor1 = actor_at(next(iter(noun_agents(root)), None))  # noun's own agent, not who buried
         if actor1 is None:
             actor1 = actor_at(subject_of(verb)) if verb is not None else None
         actor2 = None
