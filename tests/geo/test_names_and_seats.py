@@ -163,3 +163,23 @@ def test_a_town_knows_the_district_of_its_own_name_it_is_the_seat_of(tmp_path, n
         text = "Gunmen attacked villages near Kankara town and Malumfashi town in Katsina state, Nigeria."
         found = {p.name: p.district for p in g.places_in_doc(nlp(text), text=text) if p.feature_class == "P"}
     assert found == {"Kankara": "Kankara", "Malumfashi": None}
+
+
+def test_a_name_written_with_its_words_run_together_or_one_letter_off_is_the_named_countrys_town(tmp_path, nlp):
+    places = [area("Somalia", 6.0, 47.0, "SO", 15_000_000, code="PCLI"),
+              area("Kenya", 0.5, 38.0, "KE", 50_000_000, code="PCLI"),
+              town("Beledweyne", 4.74, 45.2, "SO", 55_000, names=[("Belet Weyne", NameKind.ALTERNATE)]),
+              town("Buulobarde", 3.85, 45.57, "SO", 20_000, names=[("Bulo Berde", NameKind.ALTERNATE)]),
+              town("Mandera", 3.94, 41.86, "KE", 80_000)]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        def found(text):
+            return {p.span.text: (p.name, p.feature_class is not None) for p in g.places_in_doc(nlp(text), text=text)}
+
+        # run together, and one letter apart, in the country the article names
+        assert found("A car bomb exploded in Beletweyne, Somalia, on Thursday.")["Beletweyne"] == ("Beledweyne", True)
+        assert found("Gunmen killed five people in Bulo Burde in Somalia on Monday.")["Bulo Burde"] == (
+            "Buulobarde", True)
+        # a town of a country the article does not name is no spelling of the name
+        assert found("Gunmen killed five people in Manderra in Somalia on Monday.")["Manderra"][1] is False
+        # nor is a name two letters apart
+        assert found("Gunmen killed five people in Bulo Bardi in Somalia on Monday.")["Bulo Bardi"][1] is False

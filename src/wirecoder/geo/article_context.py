@@ -3,9 +3,11 @@ a person-like word abroad stays a person; a proper noun naming a sizeable town o
 that town. Recognition (recognize.py) first accepts candidates by the words around them, then applies these."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .entry_tests import prominent
+from .lexicon import words
 from .names import close_spellings, name_key
 from .store import Entry, NameKind
 from .wording import LIST_JOINERS, locative_before
@@ -14,6 +16,8 @@ STRONG_CODES = frozenset({"PCLI", "CONT", "RGN"})
 NAMED_COUNTRY_MIN_POPULATION = 20_000
 NAMED_COUNTRY_ALTERNATE_POPULATION = 50_000
 MIN_ROMANISATION_LENGTH = 7
+NAME_ARTICLES = words("arabic_articles")  # "al" in "Nabatieh al-Fawqa": a name's word, not a common one
+RESPELLED_PREFIX = 4  # letters a name and its other spelling share at the start ("Beletweyne", "Belet Weyne")
 
 
 @dataclass
@@ -29,12 +33,19 @@ class Candidate:
     cued: bool = False  # the words around it call it a place ("the capital X", "X district"): no person filter
 
 
-def read_in_article(doc, cands: list[Candidate], *, nationalities: set[str], person_words: set[str]) -> None:
+NamesOpening = Callable[[str, str], tuple[tuple[str, Entry], ...]]  # (key prefix, country) -> (key, entry) pairs
+
+
+def read_in_article(doc, cands: list[Candidate], *, nationalities: set[str], person_words: set[str],
+                    names_opening: NamesOpening | None = None) -> None:
     """What the rest of the article says of candidates the words around them accepted or not, in this order: a
-    person-like word abroad stays a person, a name listed beside a place is one, a proper noun of a country the
-    article names is its place, and a name accepted once is accepted everywhere."""
+    person-like word abroad stays a person, a name listed beside a place is one, a name the gazetteer lacks as
+    written is a town of a country the article names spelled another way, a proper noun of a country the article
+    names is its place, and a name accepted once is accepted everywhere."""
     drop_persons_abroad(cands, nationalities)
     accept_lists(doc, cands)
+    if names_opening is not None:
+        respell_in_named_countries(doc, cands, names_opening)
     accept_in_named_countries(doc, cands)
     accept_named_again(doc, cands, person_words)
 
@@ -95,6 +106,30 @@ def accept_in_named_countries(doc, cands: list[Candidate]) -> None:
             and close_spellings(key, name_key(e.name)))) for e in cand.entries)
 
 
+def respell_in_named_countries(doc, cands: list[Candidate], names_opening: NamesOpening) -> None:
+    """A place name the gazetteer lacks as written is the town or area of a country the article names whose name
+    it writes with the words run together or apart, or one letter apart ("in Beletweyne": Belet Weyne, Somalia;
+    "Bulo Burde" for Buloburde): spellings of one name that news and gazetteers trade. The article names a country
+    outright or by a place only it holds ("Mogadishu")."""
+    named = named_countries(cands) | countries_of_unambiguous_places(cands)
+    for cand in cands if named else ():
+        words = doc[cand.start_token:cand.end_token]
+        if not cand.entries and all(t.text[:1].isupper() or t.is_punct or t.lower_ in NAME_ARTICLES for t in words):
+            cand.entries = respelled(name_key(words.text), named, names_opening)
+
+
+def respelled(key: str, countries: set[str], names_opening: NamesOpening) -> tuple[Entry, ...]:
+    """The towns and areas of the countries known by a name that is ``key`` with its spaces dropped, or one letter
+    apart from it (names of MIN_ROMANISATION_LENGTH letters or more)."""
+    compact = key.replace(" ", "")
+    if len(compact) < MIN_ROMANISATION_LENGTH:
+        return ()
+    found = {entry.place_id: entry for country in sorted(countries)
+             for other, entry in names_opening(compact[:RESPELLED_PREFIX], country)
+             if close_spellings(compact, other.replace(" ", ""), max_edits=1)}
+    return tuple(found.values())
+
+
 def accept_named_again(doc, cands: list[Candidate], person_words: set[str]) -> None:
     """Accept a name the article gives as a place elsewhere ("Arbinda, a town in the north of the Sahel region" makes
     "the army camp in Arbinda" and "after fleeing Arbinda" the town too): one name, one sense, in an article; not a
@@ -115,6 +150,16 @@ def countries_of_named_areas(cands: list[Candidate]) -> set[str]:
         countries = {e.country for e in entries}
         if cand.accepted and len(countries) == 1 and None not in countries and any(
                 e.feature_code in ("RGN", "ADM1") for e in entries):
+            out |= countries
+    return out
+
+
+def countries_of_unambiguous_places(cands: list[Candidate]) -> set[str]:
+    """The countries of the accepted places whose every candidate lies in one country ("Mogadishu")."""
+    out = set()
+    for cand in cands:
+        countries = {e.country for e in cand.entries if e.kind != NameKind.DEMONYM}
+        if cand.accepted and len(countries) == 1 and None not in countries:
             out |= countries
     return out
 

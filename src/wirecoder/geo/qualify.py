@@ -142,7 +142,7 @@ class Qualifier:
         if len(links) > 1 and self._nationality_word(links[0].text):
             # "the northern Nigerian city of Kano": the kind word, and the nationality before it, are Kano's
             return self._weigh(Chain(tuple(links[1:]), tuple(chain.joins[1:]), True), labels, by_span)
-        entries = [self._entries(link) for link in links]
+        entries = [self._entries(link) or _recognized(link, by_span) for link in links]
         if len(links) > 1 and chain.joins[0] in PLACE_JOINS and any(e.feature_code in COUNTRY_CODES
                                                                           for e in entries[0]):
             return self._after_head(chain, labels, by_span)  # "the Govt of Somalia near Gaduud village (X, Y)"
@@ -198,7 +198,7 @@ class Qualifier:
         if (link.start, link.end) in by_span or (link.start, link.outer_end) in by_span or \
                 self._nationality_word(link.text):
             return []
-        return [_toponym(link, self._entries(link), by_span)]
+        return [_toponym(link, self._entries(link) or _recognized(link, by_span), by_span)]
 
     def _entries(self, link: Link) -> tuple[Entry, ...]:
         """The places a name of a chain can be; of the kind its kind word says when there are such ("Badah town":
@@ -354,6 +354,13 @@ def _initials(text: str) -> bool:
     """ "KL", "TN", "J&K": initials name an area only beside another known name of the chain (they stand for many)."""
     letters = [c for c in text if c.isalpha()]
     return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _recognized(link: Link, by_span: dict) -> tuple[Entry, ...]:
+    """The places recognition found for a name the gazetteer lacks as written (another spelling of a town of the
+    article's country: article_context.respell_in_named_countries)."""
+    known = by_span.get((link.start, link.end))
+    return known.entries if known is not None else ()
 
 
 def _toponym(link: Link, entries: tuple[Entry, ...], by_span: dict) -> Toponym:

@@ -85,7 +85,8 @@ class Recognizer:
         kept = [c for c in candidates if self._admissible(doc, c, person_words)]
         for cand in kept:  # a line's opening name (a dateline, a round-up item's label) is accepted as found
             cand.accepted = cand.accepted or self._has_evidence(doc, text, cand)
-        read_in_article(doc, kept, nationalities=countries_of_nationality_words(candidates), person_words=person_words)
+        read_in_article(doc, kept, nationalities=countries_of_nationality_words(candidates), person_words=person_words,
+                        names_opening=self.gazetteer.names_opening)
         return [self._toponym(doc, text, c) for c in kept if c.accepted]
 
     # -- candidates ---------------------------------------------------------------------------------------------

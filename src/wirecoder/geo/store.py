@@ -78,6 +78,13 @@ SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admi
 FROM places p
 WHERE p.country = ? AND p.admin1_code = ? AND p.feature_code != 'ADM1' AND p.lat IS NOT NULL
 """
+_KEYS_FROM = """
+SELECT n.key, p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin1, p.feature_class,
+       p.feature_code, p.population, p.source_id
+FROM names n JOIN places p ON p.id = n.place_id
+WHERE n.key >= ? AND n.key < ? AND p.country = ? AND p.feature_class IN ('P', 'A') AND p.lat IS NOT NULL
+  AND n.kind IN (0, 1)
+"""
 _LARGEST_TOWN = _AREA_PLACES.replace("p.feature_code != 'ADM1'", "p.feature_class = 'P' AND p.population > 0") \
     + "ORDER BY p.population DESC LIMIT 1"
 _SELECT = """
@@ -190,6 +197,14 @@ class Gazetteer:
                 self._skeletons.clear()
             self._skeletons[key] = {k: tuple(v) for k, v in found.items()}
         return self._skeletons[key]
+
+    def names_opening(self, prefix: str, country: str) -> tuple[tuple[str, Entry], ...]:
+        """The towns and areas of a country with a name whose key begins with ``prefix``, each with that key (for
+        finding a name spelled another way than the gazetteer's: names.py)."""
+        if os.getpid() != self._pid:
+            self._open()
+        rows = self._db.execute(_KEYS_FROM, (prefix, prefix + "\uffff", country)).fetchall()
+        return tuple((row[0], self._place_entry(row[1:], NameKind.ALTERNATE)) for row in rows)
 
     def by_geonameid(self, geonameid: int) -> Entry | None:
         row = self._db.execute(
