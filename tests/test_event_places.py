@@ -312,3 +312,13 @@ def test_a_name_before_a_natural_feature_word_is_no_town_of_another_name(coder):
             "forest.")
     places = located(coder, text)
     assert places and all(p["country"] == "KE" for p in places if p is not None)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("A court in Hyderabad granted bail on Thursday to 24 people arrested after Tuesday's protest against new canals "
+     "on the Indus, in which police used batons and tear gas to stop the march.", "Hyderabad"),
+    ("Gunmen attacked a boat on the Niger river near Mopti on Sunday, killing four passengers.", "Mopti"),
+])
+def test_a_river_is_no_place_of_the_act_when_its_sentence_names_a_town(coder, text, town):
+    places = located(coder, text)
+    assert places and places[0] is not None and places[0]["text"] == town and places[0]["feature_class"] == "P"
