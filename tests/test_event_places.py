@@ -322,3 +322,10 @@ def test_a_name_before_a_natural_feature_word_is_no_town_of_another_name(coder):
 def test_a_river_is_no_place_of_the_act_when_its_sentence_names_a_town(coder, text, town):
     places = located(coder, text)
     assert places and places[0] is not None and places[0]["text"] == town and places[0]["feature_class"] == "P"
+
+
+def test_a_town_then_the_district_it_lies_in_is_one_event_at_the_town(coder):
+    # "in Gorom Gorom, in Oudalan province": the province (a district, ADM2) only situates the town near its point
+    places = located(coder, "Terrorists attacked a village market in Gorom Gorom, in Oudalan province, on Sunday, "
+                            "killing 12 civilians.")
+    assert [p["name"] for p in places] == ["Gorom-Gorom"]
