@@ -24,14 +24,16 @@ def within_admin1(area: Place, place: Place) -> bool:
 
 def contains(area: Place, place: Place) -> bool:
     """Whether a coarser place holds a finer one named with it: its province ("Amhara" for a town there), its
-    district ("Gorom Gorom, in Oudalan province", a town near the district's point or seat), or any region or
+    district ("Gorom Gorom, in Oudalan province", a plain town near the district's point or seat), or any region or
     province of the same country when the finer place is a town or district."""
     if place.geo_precision >= area.geo_precision or place.country != area.country:
         return False
     if place.admin1 and area.name and (place.admin1 == area.name or area.name in place.admin1
                                        or place.admin1 in area.name):
         return True
-    return area.geo_precision >= 3 or in_district(place, area)
+    # a district holds a plain town near it, not a city that is a seat: "the Hodan district of Mogadishu" is a part
+    # of the capital, which it lies near
+    return area.geo_precision >= 3 or (place.feature_code == "PPL" and in_district(place, area))
 
 
 def within(place: Place | None, area: Place | None) -> bool:
