@@ -222,8 +222,8 @@ def most_specific_last(named: list[Place]) -> Place:
 
 def beyond_topics(doc, chosen: list[Place], sentence_places: list[Place]) -> list[Place]:
     """A clause that names places only as the ends of a road ("clashes ... on the Dhaka-Rangpur highway"), or only a
-    river or a lake, is told where its sentence's other places say ("closed the college in Bogura, a day after clashes ..."); else as
-    chosen (a town naming an event, "the Orlando shooting", is where it happened)."""
+    river or a lake, is told where its sentence's other places say ("closed the college in Bogura, a day after
+    clashes ..."); else as chosen (a town naming an event, "the Orlando shooting", is where it happened)."""
     if chosen and all(p.feature_class == "H" for p in chosen):  # a river or a lake ("canals on the Indus") is
         # where ACLED codes nothing: the act lies at the town or area the sentence names beside it
         return [p for p in sentence_places if p.feature_class in ("P", "A") and p.feature_code not in COUNTRY_CODES

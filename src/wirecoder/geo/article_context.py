@@ -112,10 +112,14 @@ def respell_in_named_countries(doc, cands: list[Candidate], names_opening: Names
     "Bulo Burde" for Buloburde): spellings of one name that news and gazetteers trade. The article names a country
     outright or by a place only it holds ("Mogadishu")."""
     named = named_countries(cands) | countries_of_unambiguous_places(cands)
+    found: dict[str, tuple[Entry, ...]] = {}  # a name told again is looked up once
     for cand in cands if named else ():
         words = doc[cand.start_token:cand.end_token]
         if not cand.entries and all(t.text[:1].isupper() or t.is_punct or t.lower_ in NAME_ARTICLES for t in words):
-            cand.entries = respelled(name_key(words.text), named, names_opening)
+            key = name_key(words.text)
+            if key not in found:
+                found[key] = respelled(key, named, names_opening)
+            cand.entries = found[key]
 
 
 def respelled(key: str, countries: set[str], names_opening: NamesOpening) -> tuple[Entry, ...]:
@@ -144,22 +148,18 @@ def accept_named_again(doc, cands: list[Candidate], person_words: set[str]) -> N
 def countries_of_named_areas(cands: list[Candidate]) -> set[str]:
     """The countries of regions and first-level areas the article names unambiguously ("the Gaza Strip": the
     Palestinian territories), for telling a town spaCy calls a person from a person abroad."""
+    return countries_of_unambiguous_places(cands, codes=frozenset({"RGN", "ADM1"}))
+
+
+def countries_of_unambiguous_places(cands: list[Candidate], *, codes: frozenset[str] | None = None) -> set[str]:
+    """The countries of the accepted places whose every candidate lies in one country ("Mogadishu"); with ``codes``,
+    only of places one of whose candidates has such a feature code."""
     out = set()
     for cand in cands:
         entries = [e for e in cand.entries if e.kind != NameKind.DEMONYM]
         countries = {e.country for e in entries}
-        if cand.accepted and len(countries) == 1 and None not in countries and any(
-                e.feature_code in ("RGN", "ADM1") for e in entries):
-            out |= countries
-    return out
-
-
-def countries_of_unambiguous_places(cands: list[Candidate]) -> set[str]:
-    """The countries of the accepted places whose every candidate lies in one country ("Mogadishu")."""
-    out = set()
-    for cand in cands:
-        countries = {e.country for e in cand.entries if e.kind != NameKind.DEMONYM}
-        if cand.accepted and len(countries) == 1 and None not in countries:
+        if cand.accepted and len(countries) == 1 and None not in countries and (
+                codes is None or any(e.feature_code in codes for e in entries)):
             out |= countries
     return out
 

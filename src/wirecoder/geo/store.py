@@ -200,7 +200,7 @@ class Gazetteer:
 
     def names_opening(self, prefix: str, country: str) -> tuple[tuple[str, Entry], ...]:
         """The towns and areas of a country with a name whose key begins with ``prefix``, each with that key (for
-        finding a name spelled another way than the gazetteer's: names.py)."""
+        finding a name spelled another way than the gazetteer's: article_context.respelled)."""
         if os.getpid() != self._pid:
             self._open()
         rows = self._db.execute(_KEYS_FROM, (prefix, prefix + "\uffff", country)).fetchall()
