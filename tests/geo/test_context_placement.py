@@ -85,15 +85,19 @@ def test_unknown_name_opened_by_a_big_citys_name_is_placed_at_the_city(tmp_path)
 def test_a_stray_namesake_gives_way_to_the_namesake_beside_the_storys_places(tmp_path):
     """Two districts share a name: the bigger lies 250 km from every place the story names, in a country it never
     names outright, the other (of no recorded people) beside the city it names. The near one is meant; only
-    when no namesake lies near is the name left to its context."""
+    when no namesake lies near, and two places or more of the story lie far from it, is the name left to its
+    context: one far place (the city the wounded were flown to) tells which namesake, not that none is."""
     entries = [town("Qorvat", 9.93, 8.89, "NG", 1_000_000, admin1_code="49"),
                area("Zembla", 7.80, 6.92, "NG", 15_000, code="ADM2", admin1_code="41"),
-               area("Zembla", 9.94, 8.74, "NG", 0, code="ADM2", admin1_code="49")]
+               area("Zembla", 9.94, 8.74, "NG", 0, code="ADM2", admin1_code="49"),
+               town("Qorvat North", 10.0, 8.9, "NG", 400_000, admin1_code="49")]
+    text = "Gunmen attacked a village in Zembla on Sunday, officials in Qorvat said."
     with geoparser_over(tmp_path / "g.sqlite", entries) as geoparser:
-        zembla, qorvat = resolve(geoparser, "Gunmen attacked a village in Zembla on Sunday, officials in Qorvat said.",
-                                 ["Zembla", "Qorvat"])
+        zembla, qorvat = resolve(geoparser, text, ["Zembla", "Qorvat"])
         assert zembla.feature_code == "ADM2" and zembla.within is None and abs(zembla.lat - 9.94) < 0.01
-    with geoparser_over(tmp_path / "h.sqlite", entries[:2]) as geoparser:
-        zembla = resolve(geoparser, "Gunmen attacked a village in Zembla on Sunday, officials in Qorvat said.",
-                         ["Zembla", "Qorvat"])[0]
+    with geoparser_over(tmp_path / "h.sqlite", [entries[0], entries[1], entries[3]]) as geoparser:
+        zembla = resolve(geoparser, text.replace("Qorvat said", "Qorvat and Qorvat North said"),
+                         ["Zembla", "Qorvat", "Qorvat North"])[0]
         assert zembla.within is not None and zembla.within.text == "Qorvat"
+        alone = resolve(geoparser, text, ["Zembla", "Qorvat"])[0]
+        assert alone.feature_code == "ADM2" and alone.within is None and abs(alone.lat - 7.80) < 0.01

@@ -118,20 +118,21 @@ class Resolver:
               others: list[Entry], places: list[Entry], outlet_country: str | None) -> Entry | None:
         """The best-scored place of the name. A stray one gives way to the best namesake that is no stray, a town or
         district of a country the article names or implies (a district of no recorded people beside the city the
-        story names, over a bigger one 250 km away); with none, None: the name is left to be placed by its
-        context."""
+        story names, over a bigger one 250 km away); with none, None (the name is left to be placed by its
+        context), unless it is stray only beside one other place: that tells which namesake, not that none is."""
         ranked = sorted(cands, key=lambda e: -self._score(e, mention, countries, admins, others, outlet_country))
 
-        def stray(entry: Entry) -> bool:
+        def stray(entry: Entry, *, min_others: int = 1) -> bool:
             return (_stray(entry, countries, others, outlet_country)
                     or _stray_in_country(entry, countries, admins, [o for o in places if o.place_id != entry.place_id],
-                                         mention.container)
+                                         mention.container, min_others=min_others)
                     or _not_by_its_city(entry, mention.container))
 
         if not ranked or not stray(ranked[0]):
             return ranked[0] if ranked else None
-        return next((e for e in ranked[1:] if (countries[("country", e.country)] or countries[("implied", e.country)])
-                     and (e.feature_class == "P" or e.feature_code in STRAY_AREA_CODES) and not stray(e)), None)
+        namesake = next((e for e in ranked[1:] if (countries[("country", e.country)] or countries[("implied", e.country)])
+                         and (e.feature_class == "P" or e.feature_code in STRAY_AREA_CODES) and not stray(e)), None)
+        return namesake if namesake is not None or stray(ranked[0], min_others=STRAY_MIN_OTHERS) else ranked[0]
 
     def _score(self, entry: Entry, mention: Mention, countries: Counter, admins: Counter,
                others: list[Entry], outlet_country: str | None) -> float:
@@ -360,7 +361,7 @@ STRAY_LOCAL_KM = 300.0
 
 
 def _stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: list[Entry],
-                      container: tuple[Entry, ...]) -> bool:
+                      container: tuple[Entry, ...], *, min_others: int = 1) -> bool:
     """A small town (or a district as small) of a country the article does not name outright, STRAY_LOCAL_KM and
     more from every other place it names (an area the name itself also names counts: "X (X district, Y)") and
     outside every first-level area it names: a part of a named place that the gazetteer lacks is far likelier (a
@@ -373,7 +374,8 @@ def _stray_in_country(entry: Entry, countries: Counter, admins: Counter, others:
             or any(contains(area, entry) for area in container):
         return False  # its country or first-level area named outright ("Pailin, Cambodia", "Blakely, Georgia")
     local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
-    return bool(local) and all(distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM for o in local)
+    return len(local) >= min_others and all(
+        distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM for o in local)
 
 
 def _not_by_its_city(entry: Entry, container: tuple[Entry, ...]) -> bool:
