@@ -101,3 +101,7 @@ def test_a_stray_namesake_gives_way_to_the_namesake_beside_the_storys_places(tmp
         assert zembla.within is not None and zembla.within.text == "Qorvat"
         alone = resolve(geoparser, text, ["Zembla", "Qorvat"])[0]
         assert alone.feature_code == "ADM2" and alone.within is None and abs(alone.lat - 7.80) < 0.01
+    abroad = [entries[0], area("Zembla", 7.80, 6.92, "XB", 15_000, code="ADM2", admin1_code="41")]
+    with geoparser_over(tmp_path / "i.sqlite", abroad) as geoparser:  # of another country: the name is left
+        zembla = resolve(geoparser, text, ["Zembla", "Qorvat"])[0]
+        assert zembla.within is not None and zembla.within.text == "Qorvat"

@@ -153,6 +153,15 @@ def test_an_area_spacy_calls_an_organisation_is_a_place_after_in(tmp_path, nlp):
     assert ("Mayo-Sava", "CM") in found and ("Mora", "CM") in found
 
 
+def test_a_district_spacy_calls_an_organisation_is_a_place_after_a_verb_of_fleeing(tmp_path, nlp):
+    # "fled Walikale-centre": the town centre of a territory (an ORG to spaCy) is the territory
+    places = [area("Walikale", -1.42, 28.05, "CD", 0, code="ADM2"), area("Maniema", -3.0, 26.0, "CD", 2_000_000)]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        text = "Thousands of residents have fled Walikale-centre since Wednesday's fighting, officials said."
+        found = [(p.name, p.country) for p in g.places_in_doc(nlp(text), text=text)]
+    assert ("Walikale", "CD") in found
+
+
 def test_a_town_knows_the_district_of_its_own_name_it_is_the_seat_of(tmp_path, nlp):
     places = [area("Nigeria", 9.0, 8.0, "NG", 190_000_000, code="PCLI"),
               area("Katsina", 12.5, 7.6, "NG", 5_800_000, admin1_code="21"),

@@ -118,8 +118,8 @@ class Resolver:
               others: list[Entry], places: list[Entry], outlet_country: str | None) -> Entry | None:
         """The best-scored place of the name. A stray one gives way to the best namesake that is no stray, a town or
         district of a country the article names or implies (a district of no recorded people beside the city the
-        story names, over a bigger one 250 km away); with none, None (the name is left to be placed by its
-        context), unless it is stray only beside one other place: that tells which namesake, not that none is."""
+        story names, over a bigger one 250 km away); with none, None (left to its context), unless it is far from
+        one other place alone, of its country: that tells which namesake is meant, not that none is."""
         ranked = sorted(cands, key=lambda e: -self._score(e, mention, countries, admins, others, outlet_country))
 
         def stray(entry: Entry, *, min_others: int = 1) -> bool:
@@ -132,7 +132,8 @@ class Resolver:
             return ranked[0] if ranked else None
         namesake = next((e for e in ranked[1:] if (countries[("country", e.country)] or countries[("implied", e.country)])
                          and (e.feature_class == "P" or e.feature_code in STRAY_AREA_CODES) and not stray(e)), None)
-        return namesake if namesake is not None or stray(ranked[0], min_others=STRAY_MIN_OTHERS) else ranked[0]
+        return ranked[0] if namesake is None and countries[("implied", ranked[0].country)] and not stray(
+            ranked[0], min_others=STRAY_MIN_OTHERS) else namesake
 
     def _score(self, entry: Entry, mention: Mention, countries: Counter, admins: Counter,
                others: list[Entry], outlet_country: str | None) -> float:
@@ -339,6 +340,7 @@ STRAY_AREA_CODES = frozenset({"ADM2", "ADM3", "ADM4"})  # districts are placed l
 STRAY_KM = 2_000.0
 STRAY_ALTERNATE_KM = 300.0
 STRAY_MIN_OTHERS = 2
+STRAY_LOCAL_KM = 300.0
 
 
 def _stray(entry: Entry, countries: Counter, others: list[Entry], outlet_country: str | None) -> bool:
@@ -357,9 +359,6 @@ def _stray(entry: Entry, countries: Counter, others: list[Entry], outlet_country
         distance_km(entry.lat, entry.lon, o.lat, o.lon) > far for o in local)
 
 
-STRAY_LOCAL_KM = 300.0
-
-
 def _stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: list[Entry],
                       container: tuple[Entry, ...], *, min_others: int = 1) -> bool:
     """A small town (or a district as small) of a country the article does not name outright, STRAY_LOCAL_KM and
@@ -374,8 +373,8 @@ def _stray_in_country(entry: Entry, countries: Counter, admins: Counter, others:
             or any(contains(area, entry) for area in container):
         return False  # its country or first-level area named outright ("Pailin, Cambodia", "Blakely, Georgia")
     local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
-    return len(local) >= min_others and all(
-        distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM for o in local)
+    return len(local) >= min_others and all(distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM
+                                            for o in local)
 
 
 def _not_by_its_city(entry: Entry, container: tuple[Entry, ...]) -> bool:
