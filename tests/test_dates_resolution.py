@@ -46,6 +46,14 @@ def test_dates_dateline_is_not_an_event_date(run_stages):
     assert dates["Sunday"].date == dt.date(2021, 5, 2)
 
 
+def test_dates_an_accented_dateline_with_an_outlet_in_brackets_is_not_an_event_date(run_stages):
+    text = ("Headline here\n\nCIUDAD OBREGÓN, Mexico, Oct 4 (Valley News) - Armed men opened fire on a party "
+            "late on Saturday, killing six people.")
+    article, dates = dates_of(run_stages, text, published="2026-10-04")
+    assert not any("Oct" in text for text in dates) and len(article.datelines) == 1
+    assert dates["late on Saturday"].date == dt.date(2026, 10, 3)
+
+
 def test_dates_the_following_day_counts_from_the_day_told_before_not_a_telling(run_stages):
     text = ("Jihadists attacked a village on Sunday, the army said on Monday. The army struck back near Bandiagara "
             "the following day. On the same day, police arrested a suspect.")
