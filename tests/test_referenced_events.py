@@ -217,6 +217,12 @@ def test_a_count_of_days_after_an_event_dates_it_and_its_sentence_places_it(code
                      "2023-10-28")
     (bombing,) = [e for e in events if e["referenced"]]
     assert (bombing["date"], bombing["time_precision"]) == ("2023-10-26", 1)
+    # a protest counted so is news too ("a demonstration of the product" is not counted in days)
+    events = current(coder, "Police in Hyderabad registered a case against 150 people on Wednesday, a day after a "
+                            "protest against new canals on the Indus turned violent.", "2026-03-25")
+    (protest,) = [e for e in events if e["referenced"]]
+    assert protest["event_type"] == "Protests" and (protest["date"], protest["time_precision"]) == ("2026-03-24", 1)
+    assert "Hyderabad" in protest["location"]["text"]
     # hours after an attack told on an afternoon: the night before, maybe; on or before the day
     events = current(coder, "Gunmen abducted seven fishermen on Sunday afternoon, hours after an attack on an army post "
                             "in Kabul.", "2023-10-30")

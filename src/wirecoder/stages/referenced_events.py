@@ -153,8 +153,8 @@ class ReferencedEventsStage:
     def _followed(self, article: Article, token, noun: str, days: list[DateMention]) -> bool | None:
         """Whether the noun is a violent event a reaction or an aftermath follows, told as news with its place:
         None when not, True when a past day inside its phrase dates it, False when only its sentence's day can."""
-        if SUB_EVENT_TYPES[self._nouns[noun]] == "Protests":
-            return None  # "after a demonstration of the product": a protest is told by its own words
+        if SUB_EVENT_TYPES[self._nouns[noun]] == "Protests" and self._days_before(token) is None:
+            return None  # "after a demonstration of the product": a protest is told by its own words, or counted
         head = token.head
         if token.dep_ == "pobj":
             verb = head.head
