@@ -113,6 +113,18 @@ def test_an_act_told_in_a_clause_a_count_of_days_puts_after_is_that_many_days_be
     assert [e["date"] for e in found if not e["background"]] == ["2026-02-02"]
 
 
+def test_an_act_a_count_of_days_puts_before_an_arrest_is_news_the_arrest_does_not_hide(coder):
+    """The detector reads the sentence as the arrest; the attack its clause counts two days back is news too,
+    where the sentence says; with no place in the sentence it joins nothing and is left."""
+    found = events(coder, "Police arrested three men in Lagos on Friday, two days after gunmen attacked a bus station "
+                          "in the city.", "2026-03-27")
+    violent = [e for e in found if e["event_type"] in ("Battles", "Violence against civilians")]
+    assert [(e["date"], e["time_precision"], e["location"]["name"]) for e in violent] == [("2026-03-25", 1, "Lagos")]
+    found = events(coder, "Police arrested three men on Friday, two days after gunmen attacked a bus station.",
+                   "2026-03-27")
+    assert not [e for e in found if e["event_type"] in ("Battles", "Violence against civilians")]
+
+
 def test_what_a_speaker_called_an_event_names_it_and_it_happened(coder):
     """ "injured during what it called a 'violent rally'": the calling gives the rally a name, it calls for nothing;
     "the opposition called a rally for Monday" calls for one that has not happened."""
