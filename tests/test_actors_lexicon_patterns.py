@@ -47,6 +47,23 @@ def test_a_shared_name_is_read_in_the_theatre_the_article_names(run_stages):
                                    "northern Mozambique on Tuesday morning.")
     assert "Al Shabaab" in somalia and "Islamic State (Mozambique)" not in somalia
     assert "Islamic State (Mozambique)" in mozambique and "Al Shabaab" not in mozambique
+    # "Khawarij": what Somalia's government calls al-Shabaab, and Pakistan's the Pakistani Taliban
+    somalia = kinds(run_stages, "The Somali National Army repulsed an attack by the Khawarij on its positions in "
+                                "Buloburde district of the Hiiraan region, Somalia, on Monday.")
+    pakistan = kinds(run_stages, "Pakistani security forces killed five Khawarij in a raid in North Waziristan, "
+                                 "Pakistan, on Monday.")
+    assert "Al Shabaab" in somalia and "Tehrik-i-Taliban Pakistan (TTP)" not in somalia
+    assert "Tehrik-i-Taliban Pakistan (TTP)" in pakistan and "Al Shabaab" not in pakistan
+
+
+def test_a_partys_dead_and_its_position_attacked_leave_the_attacker_untold(coder):
+    """"the soldiers killed in the attack on the army's position": the army is the target, not also the doer;
+    "a soldier shot and killed three other soldiers" keeps the soldier as the doer."""
+    assert "Military" not in event_actor1(
+        coder, "The army chief laid a wreath in Bol on Monday for the soldiers killed in Saturday night's attack on "
+               "the army's position.", "2025-03-18")["name"]
+    assert "Military" in event_actor1(
+        coder, "An Afghan soldier shot and killed three other soldiers in Kunduz on Tuesday.", "2020-04-29")["name"]
 
 
 def test_a_short_acronym_needs_its_country_or_a_members_noun(run_stages):

@@ -8,7 +8,7 @@ import dataclasses
 from ..article import ActorMention, Article, EventMention, Place, Span
 from ..geo.countries import CountryNames
 from ..actors.names import actor_name
-from ..syntax import is_speaker
+from ..syntax import HARMING, is_speaker
 from ..taxonomy.acled import VIOLENT_TYPES
 from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
@@ -125,3 +125,14 @@ def one_party(first: ActorMention | None, second: ActorMention | None) -> bool:
     """Whether an event's two sides name one and the same party: the text named it once as the doer and once
     among the dead ("NPA militants were killed in a firefight between the NPA and ..."), never what happened."""
     return first is not None and second is not None and first.named and second.named and first.name == second.name
+
+
+def told_as_harmed(article: Article, actor: ActorMention) -> bool:
+    """Whether the text tells the actor as killed or hurt ("the soldiers killed in Saturday's attack", "two soldiers
+    were wounded"): the dead of an act, not its doer ("an Afghan soldier shot and killed three other soldiers")."""
+    span = article.doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand") if article.doc else None
+    if span is None:
+        return False
+    root = span.root
+    return any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in HARMING for c in root.children) or (
+        root.dep_ == "nsubjpass" and root.head.lemma_.lower() in HARMING)

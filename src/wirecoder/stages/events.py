@@ -17,7 +17,7 @@ from ..article import ActorMention, Article, Event, EventMention, EventReport, E
     ReportDate, ReportTolls
 from ..events.crowd_sides import NON_STATE_ARMED, crowd_attackers, crowd_clash
 from ..events.place_relations import at_seat
-from ..events.actor_roles import ActorRoles, one_party, speaking_force, speaks
+from ..events.actor_roles import ActorRoles, one_party, speaking_force, speaks, told_as_harmed
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
 from ..syntax import governing_verb
@@ -100,6 +100,9 @@ class EventsStage:
             # civilians are what an attack, a bomb or a strike is done to, never its doer ("ten civilians,
             # including women, were killed when a bomb exploded"; "a man and a woman were shot")
             actor1, actor2 = None, actor2 or actor1
+        if one_party(actor1, actor2) and mention.event_type in VIOLENT_TYPES and told_as_harmed(article, actor1):
+            actor1 = None  # "a wreath for the soldiers killed in the attack on the army's position": one party told as
+            # its dead and as the target, with no other side the sentence names, is the target; the doer is untold
         if actor1 is None:
             actor1 = self._roles.unnamed_actor(mention, location)
         if actor2 is None:
