@@ -109,6 +109,20 @@ def test_an_area_is_also_called_without_the_local_word_that_begins_its_name():
     assert "Ganja" in area_name_variants("Ganja District", local_prefixes=False)  # the trailing word still goes
 
 
+def test_an_area_with_no_point_of_its_own_is_placed_at_its_seat_a_town_its_name_names():
+    from types import SimpleNamespace
+
+    from wirecoder.geo.sources import _seat_point
+
+    towns = [("jalalaqsi", 3.38, 45.60, 9_000), ("buulobarde", 3.85, 45.57, 17_000), ("cakilkoy", 41.1, 28.4, 2_600)]
+    district = SimpleNamespace(name="Bulo Burto", aliases=("Buloburde District", "Degmada Buulo-Burte"))
+    assert _seat_point(district, towns) == (3.85, 45.57)  # "Buloburde": a letter more and one other
+    # two letters other and no more or less, or another first letter: another town's name, no seat
+    assert _seat_point(SimpleNamespace(name="Bakirkoy", aliases=()), towns) is None
+    assert _seat_point(SimpleNamespace(name="Kalalaqsi", aliases=()), towns) is None
+    assert _seat_point(SimpleNamespace(name="Jalalaqsi District", aliases=()), towns) == (3.38, 45.60)
+
+
 def test_a_village_after_in_is_a_place_of_the_country_the_article_names(tmp_path, nlp):
     # spaCy calls "Gajiram" an organisation; "in" and a dateline naming Nigeria make it the village there
     places = [area("Nigeria", 9.0, 8.0, "NG", 190_000_000, code="PCLI"), town("Kano", 12.0, 8.52, "NG", 3_600_000),

@@ -44,9 +44,13 @@ PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data
                   "data/arabic_spellings.tsv")
 
 
+BUILD_RULES = "2"  # how sources become places (2: an area with no point of its own placed at its seat; session 34)
+
+
 def project_tables_fingerprint() -> str:
-    """A digest of the tables the project writes itself: a gazetteer built from older tables is stale."""
-    digest = hashlib.sha256()
+    """A digest of the tables the project writes itself, and of the build's rules: a gazetteer built from older
+    tables or by older rules is stale."""
+    digest = hashlib.sha256(BUILD_RULES.encode())
     for filename in PROJECT_TABLES:
         digest.update(importlib.resources.files(__package__).joinpath(filename).read_bytes())
     return digest.hexdigest()[:16]

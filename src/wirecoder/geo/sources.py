@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .lexicon import words
-from .names import name_key
+from .names import close_spellings, name_key
 from .store import NameKind
 from .writer import PlaceRecord
 
@@ -67,6 +67,8 @@ class AdminIndex:
     member_points: dict[int, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
     member_population: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     member_names: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # lookup keys of its towns
+    member_towns: dict[int, list[tuple[str, float, float, int]]] = field(  # (key, lat, lon, population)
+        default_factory=lambda: defaultdict(list))
 
 
 def countries(gnc_dir: pathlib.Path) -> Iterator[Named]:
@@ -171,6 +173,7 @@ def admin_index() -> AdminIndex:
             index.member_points[sub.id].append((city.lat, city.lng))
             index.member_names[sub.id].add(name_key(city.name))
             index.member_population[sub.id] += city.population
+            index.member_towns[sub.id].append((name_key(city.name), city.lat, city.lng, city.population))
     return index
 
 
@@ -185,8 +188,10 @@ def admin_areas(index: AdminIndex) -> Iterator[Named]:
     for sub in subs:
         state = states.get(sub.iso_code) if sub.iso_code else None
         parent = sub.parent
-        # an area without settlements or a point of its own takes the point of the area that holds it
-        point = points[sub.id] or (points.get(parent.id) if parent is not None else None)
+        # an area without settlements or a point of its own is placed at its seat, a town of the area that holds it
+        # by its name in some spelling, else takes the point of the area that holds it
+        point = points[sub.id] or (_seat_point(sub, index.member_towns.get(parent.id, []))
+                                   or points.get(parent.id) if parent is not None else None)
         if point is None:
             continue
         country = sub.country.alpha2
@@ -211,6 +216,23 @@ def admin_areas(index: AdminIndex) -> Iterator[Named]:
                            feature_code=f"ADM{sub.admin_level}", geonameid=sub.geonames_id,
                            admin1_code=admin1_code, admin1=admin1,
                            population=index.member_population.get(sub.id, 0)), names)
+
+
+def _seat_point(sub, towns: list[tuple[str, float, float, int]]) -> tuple[float, float] | None:
+    """The point of the area's seat among the towns of the area that holds it: the town its name (bare of area
+    words, in any of its spellings) names: the same first letter and one letter more, less or other (five letters
+    or more), or two with a letter more or less (eight or more: "Degmada Buulo-Burte", "Buloburde District" name the
+    town of Buulobarde; "Bakirkoy" does not name Cakilkoy); the likeliest, then the biggest."""
+    keys = {name_key(v) for alias in (sub.name, *sub.aliases) if alias for v in area_name_variants(alias)}
+    best = None
+    for key, lat, lon, population in towns:
+        for name in keys:
+            alike = name[:1] == key[:1]
+            edits = 0 if name == key else 1 if alike and len(name) >= 5 and close_spellings(name, key, max_edits=1) \
+                else 2 if alike and len(name) >= 8 and len(name) != len(key) and close_spellings(name, key) else None
+            if edits is not None and (best is None or (edits, -population) < best[0]):
+                best = ((edits, -population), (lat, lon))
+    return best[1] if best is not None else None
 
 
 def _area_point(members: list[tuple[float, float]], state: dict | None) -> tuple[float, float] | None:
