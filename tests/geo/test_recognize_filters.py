@@ -323,3 +323,15 @@ def test_recognize_a_two_word_name_spacy_calls_a_person_is_a_place_when_the_word
         assert "Bani Harith" in texts(g, nlp, "Airstrikes hit a truck south of Bani Harith.")
         assert "Dar Hamdan" in texts(g, nlp, "Protesters gathered outside the governorate of Dar Hamdan.")
         assert "Bani Harith" not in texts(g, nlp, "Bani Harith said on Monday that he would resign.")
+
+
+def test_a_word_of_an_areas_name_in_brackets_is_no_place(tmp_path, nlp):
+    # "Kamrup (Metro)", "Bengaluru (Urban)": the bracketed word belongs to the district's name; a namesake of it
+    # ("Urban", a district of Lesotho; "Metro", a town of Indonesia) is not a place holding it
+    places = [town("Bengaluru", 12.97, 77.59, "IN", 8_500_000), area("Urban", -29.3, 27.5, "LS", 0, code="ADM2"),
+              town("Metro", -5.11, 105.3, "ID", 150_000), area("Kamrup", 26.2, 91.7, "IN", 1_500_000, code="ADM2")]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        for text in ("Police detained 40 protesters in Bengaluru (Urban) on Saturday.",
+                     "Officials in Kamrup (Metro) district said the rally was peaceful."):
+            found_places = [(p.name, p.country) for p in g.places_in_doc(nlp(text), text=text)]
+            assert found_places and all(country == "IN" for _, country in found_places), found_places

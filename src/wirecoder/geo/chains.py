@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, geo_lexicon, words
-from .wording import AREA_PHRASES, PHRASED_AREA_WORD, WEEKDAY_WORDS
+from .wording import AREA_PHRASES, BRACKETED_NAME_PARTS, PHRASED_AREA_WORD, WEEKDAY_WORDS
 
 CHAIN_WORDS_FILE = "data/chain_words.tsv"
 MAX_NAME_WORDS = 6
@@ -245,8 +245,9 @@ class ChainReader:
         tok = toks[j]
         if tok.text == "(":
             members, k = [], j + 1
-            if k < len(toks) and self._acronym(toks[k]) and k + 1 < len(toks) and toks[k + 1].text == ")":
-                return None  # "(ANR)": an organisation's initials
+            if k + 1 < len(toks) and toks[k + 1].text == ")" and (
+                    self._acronym(toks[k]) or toks[k].text in BRACKETED_NAME_PARTS):
+                return None  # "(ANR)": an organisation's initials; "Kamrup (Metro)": a word of the name
             while k < len(toks):
                 found = self._link(toks, text, k)
                 if found is None:

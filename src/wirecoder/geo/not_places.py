@@ -6,7 +6,7 @@ after it, and the gazetteer entries the name has.
 from __future__ import annotations
 
 from .store import Entry, NameKind
-from .wording import CURRENCY_WORDS
+from .wording import BRACKETED_NAME_PARTS, CURRENCY_WORDS
 
 
 def initials_of_no_place(text: str, entries: tuple[Entry, ...]) -> bool:
@@ -26,3 +26,11 @@ def _initials(name: str) -> str:
 def names_a_currency(doc, end_token: int) -> bool:
     """ "the US dollar exchange rate": a currency named after its country, not a place."""
     return end_token < len(doc) and doc[end_token].lower_ in CURRENCY_WORDS
+
+
+def part_of_a_name_in_brackets(doc, start_token: int, end_token: int) -> bool:
+    """ "Kamrup (Metro)", "Bengaluru (Urban)": a word in brackets right after a name that is part of an area's
+    official name, not a place that holds it."""
+    return end_token - start_token == 1 and start_token >= 2 and end_token < len(doc) \
+        and doc[start_token - 1].text == "(" and doc[end_token].text == ")" \
+        and doc[start_token - 2].text[:1].isupper() and doc[start_token].text in BRACKETED_NAME_PARTS

@@ -42,6 +42,7 @@ COMMON_WORDS = words("common_words")
 NOT_PLACE_ABBREVIATIONS = words("not_place_abbreviations")
 DISEASE_WORDS = words("disease_words")
 CURRENCY_WORDS = words("currency_words")  # "the US dollar": money, not a place
+BRACKETED_NAME_PARTS = words("bracketed_name_parts")  # "Kamrup (Metro)": part of the name, no place
 HYPHENS = words("hyphens")
 ARTICLES = words("articles")
 LIST_SEPARATORS = words("list_separators")  # "Ganja, Mingachevir and Tovuz", "Pattani's Nong Chik"
