@@ -164,3 +164,13 @@ def test_islamic_militants_are_acleds_islamist_militia(coder):
     actor1 = event_actor1(coder, "Islamic militants attacked a fishing village on the coast of Cabo Delgado "
                                  "province in Mozambique on Sunday.")
     assert (actor1["name"], actor1["kind"]) == ("Islamist Militia (Mozambique)", "political_militia")
+
+
+def test_civilians_killed_by_an_armed_party_told_after_them_are_its_target(coder):
+    """ "12 civilians were killed when "terrorist criminals" attacked a market, and the attackers were being
+    pursued": the civilians, told first as the subject, are whom the attackers' act was done to."""
+    record = coder.code("The government said on Tuesday that 12 civilians were killed on Sunday when \"terrorist "
+                        "criminals\" attacked a village market in Gorom Gorom, Burkina Faso, and that the attackers "
+                        "were being pursued.", published="2026-03-31")
+    [event] = [e for e in record["events"] if e["event_type"] == "Violence against civilians"]
+    assert event["actor2"]["name"].startswith("Civilians") and "Unidentified" in event["actor1"]["name"]

@@ -99,7 +99,9 @@ class EventsStage:
         elif mention.event_type in VICTIMS_NOT_DOERS and actor1 is not None and actor1.kind == ActorKind.CIVILIANS:
             # civilians are what an attack, a bomb or a strike is done to, never its doer ("ten civilians,
             # including women, were killed when a bomb exploded"; "a man and a woman were shot")
-            actor1, actor2 = None, actor2 or actor1
+            # "civilians were killed when gunmen attacked ...": with an armed party as the other side, the two swap
+            actor1, actor2 = (actor2, actor1) if actor2 is not None and actor2.kind in ARMED_KINDS else (
+                None, actor2 or actor1)
         if one_party(actor1, actor2) and mention.event_type in VIOLENT_TYPES and told_as_harmed(article, actor1):
             actor1 = None  # "a wreath for the soldiers killed in the attack on the army's position": one party told as
             # its dead and as the target, with no other side the sentence names, is the target; the doer is untold
