@@ -152,3 +152,12 @@ def test_a_date_told_in_the_next_sentence_still_dates_an_undated_opening(coder):
     found = events(coder, "Gunmen attacked a village near Kafanchan, killing six people. The attack happened on "
                           "Sunday night, residents said.", "2024-03-12")
     assert found[0]["date"] == "2024-03-10"
+
+
+def test_an_inquiry_ordered_into_an_act_tells_no_act_of_its_day_but_a_demand_for_one_is_a_protest(coder):
+    found = events(coder, "The provincial government on Thursday ordered a judicial inquiry into the police action "
+                          "against a march in Hyderabad, Pakistan, on Tuesday.", "2026-03-27")
+    assert not [e for e in found if e["date"] == "2026-03-26" and e["event_type"] != "Strategic developments"]
+    found = events(coder, "On 7 May 2020, in Joao Pessoa, Paraiba, residents of a housing unit blocked roads to demand "
+                          "the investigation of a murder that took place in the unit.", "2020-05-08")
+    assert [e["event_type"] for e in found if not e["background"]][:1] == ["Protests"]

@@ -208,6 +208,8 @@ def _purpose_of(token) -> bool:
 # nouns whose object is an event told elsewhere ("in response to the attack") or one that is not happening
 # ("a lull in the fighting")
 REACTION_NOUNS = _WORDS.words("reaction_noun")
+INQUIRY_NOUNS = _WORDS.words("inquiry_noun")  # "ordered an inquiry into ...": the verb reacts to an event told after
+INQUIRY_VERBS = _WORDS.words("inquiry_verb")  # not "blocked roads to demand the investigation of a murder": a protest
 CLAIM_NOUNS = load_lexicon("speaker_kinds").words("responsibility_word")  # "claimed responsibility", "took credit"
 INDEFINITE = _WORDS.words("indefinite_determiner")
 NEGATING_NOUNS = _WORDS.words("negating_noun")
