@@ -41,19 +41,18 @@ def test_an_actors_coding_holds_for_its_period(run_stages):
 
 
 def test_a_shared_name_is_read_in_the_theatre_the_article_names(run_stages):
-    somalia = kinds(run_stages, "Al-Shabaab fighters ambushed a government convoy on the road near Kismayo in "
-                                "southern Somalia on Tuesday morning.")
-    mozambique = kinds(run_stages, "Al-Shabaab fighters raided a fishing village on the coast north of Pemba in "
-                                   "northern Mozambique on Tuesday morning.")
-    assert "Al Shabaab" in somalia and "Islamic State (Mozambique)" not in somalia
-    assert "Islamic State (Mozambique)" in mozambique and "Al Shabaab" not in mozambique
     # "Khawarij": what Somalia's government calls al-Shabaab, and Pakistan's the Pakistani Taliban
-    somalia = kinds(run_stages, "The Somali National Army repulsed an attack by the Khawarij on its positions in "
-                                "Buloburde district of the Hiiraan region, Somalia, on Monday.")
-    pakistan = kinds(run_stages, "Pakistani security forces killed five Khawarij in a raid in North Waziristan, "
-                                 "Pakistan, on Monday.")
-    assert "Al Shabaab" in somalia and "Tehrik-i-Taliban Pakistan (TTP)" not in somalia
-    assert "Tehrik-i-Taliban Pakistan (TTP)" in pakistan and "Al Shabaab" not in pakistan
+    cases = [("Al-Shabaab fighters ambushed a government convoy on the road near Kismayo in southern Somalia on "
+              "Tuesday morning.", "Al Shabaab", "Islamic State (Mozambique)"),
+             ("Al-Shabaab fighters raided a fishing village on the coast north of Pemba in northern Mozambique on "
+              "Tuesday morning.", "Islamic State (Mozambique)", "Al Shabaab"),
+             ("The Somali National Army repulsed an attack by the Khawarij on its positions in Buloburde district of "
+              "the Hiiraan region, Somalia, on Monday.", "Al Shabaab", "Tehrik-i-Taliban Pakistan (TTP)"),
+             ("Pakistani security forces killed five Khawarij in a raid in North Waziristan, Pakistan, on Monday.",
+              "Tehrik-i-Taliban Pakistan (TTP)", "Al Shabaab")]
+    for text, meant, other in cases:
+        found = kinds(run_stages, text)
+        assert meant in found and other not in found, (text, found)
 
 
 def test_a_partys_dead_and_its_position_attacked_leave_the_attacker_untold(coder):
