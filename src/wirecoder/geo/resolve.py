@@ -130,10 +130,10 @@ class Resolver:
 
         if not ranked or not stray(ranked[0]):
             return ranked[0] if ranked else None
-        namesake = next((e for e in ranked[1:] if (countries[("country", e.country)] or countries[("implied", e.country)])
-                         and (e.feature_class == "P" or e.feature_code in STRAY_AREA_CODES) and not stray(e)), None)
-        return ranked[0] if namesake is None and countries[("implied", ranked[0].country)] and not stray(
-            ranked[0], min_others=STRAY_MIN_OTHERS) else namesake
+        other = next((e for e in ranked[1:] if (countries[("country", e.country)] or countries[("implied", e.country)])
+                      and (e.feature_class == "P" or e.feature_code in STRAY_AREA_CODES) and not stray(e)), None)
+        return ranked[0] if other is None and countries[("implied", ranked[0].country)] and not stray(
+            ranked[0], min_others=STRAY_MIN_OTHERS) else other
 
     def _score(self, entry: Entry, mention: Mention, countries: Counter, admins: Counter,
                others: list[Entry], outlet_country: str | None) -> float:

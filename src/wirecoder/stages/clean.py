@@ -40,8 +40,9 @@ _LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 _SENTENCE_LIKE = re.compile(r"[^.!?…]+[.!?…]*")
 # "BAMAKO, March 12 -", "NAIROBI (Reuters) -", "Kyiv, 3 May (AFP) —": the place and date a report was filed.
 _UPPER = "A-ZÀ-ÖØ-Þ"  # "BOGOTÁ", "YAOUNDÉ", "CIUDAD OBREGÓN": capitals of Latin script, accented or not
+_WORD = rf"[{_UPPER}][{_UPPER}a-zß-öø-ÿ'.-]+"
 _DATELINE = re.compile(
-    rf"^(?:[{_UPPER}][{_UPPER}a-zß-öø-ÿ'.-]+(?:[ -][{_UPPER}][{_UPPER}a-zß-öø-ÿ'.-]+){{0,3}})(?:,\s*[A-Z][a-z]+)?"
+    rf"^(?:{_WORD}(?:[ -]{_WORD}){{0,3}})(?:,\s*[A-Z][a-z]+)?"
     r"(?:,?\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s*\d{4})?)?"
     r"\s*(?:\([A-Za-z .&-]+\))?\s*[-–—]+\s")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
