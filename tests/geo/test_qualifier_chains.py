@@ -32,6 +32,18 @@ def test_a_comma_chain_after_a_preposition_and_a_kind_word_chain():
         [("Pelu Dar", "village"), ("Mantak", "district"), ("Orsa", None)], ("of", ","))
 
 
+def test_the_area_town_of_a_name_makes_no_chain_but_a_village_of_an_area_does():
+    # "the West Bank city of Jenin": the city is the name after "of"; the name before it is its area, not a town
+    # lying in it. A village or a neighbourhood lies in the area after "of", and "Ipekyolu town of Van" names its own
+    # town (no "the" before it: no area's name used as an adjective)
+    assert all(links[0] != ("Orsa Bank", "city") for links, _, _ in chains("Forces raided the northern Orsa Bank "
+                                                                            "city of Tarvik."))
+    assert chains("Gunmen shot a man in the Pelu Dar village of Mantak on Sunday.")[0][:2] == (
+        [("Pelu Dar", "village"), ("Mantak", None)], ("of",))
+    assert chains("A woman was abducted in Ombara town of Dorsk.")[0][:2] == (
+        [("Ombara", "town"), ("Dorsk", None)], ("of",))
+
+
 def test_a_direction_before_an_area_and_particles_inside_names():
     assert chains("in the outskirts of Tel Marun, northern Qasra province")[0][0] == [
         ("Tel Marun", None), ("Qasra", "province")]

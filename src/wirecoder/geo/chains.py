@@ -75,6 +75,7 @@ class ChainReader:
     def __init__(self) -> None:
         lex = chain_lexicon()
         self.kinds = lex.words("kind_words")
+        self.town_words = lex.words("town_of_words")  # "the West Bank city of Jenin": the city is the name after "of"
         self.cues = lex.words("cue_words")
         self.facilities = lex.words("facility_cue")
         self.head_cues = lex.words("head_cues")
@@ -279,8 +280,19 @@ class ChainReader:
             return [found[0]], [tok.lower], found[1]  # "Ftireh in Jabal al-Zawiya", "X village near Y town (Z)"
         if tok.lower == "of" and last.kind is not None and last.kind in self.kinds and j + 1 < len(toks):
             found = self._link(toks, text, j + 1)  # "the Sabzi Kar village of Charbolak district"
-            return ([found[0]], ["of"], found[1]) if found is not None else None
+            town_named_after = found is not None and found[0].kind is None and last.kind in self.town_words
+            if found is None or (town_named_after and self._after_the(toks, last)):
+                return None  # "the West Bank city of Jenin": the city is Jenin, the name before it its area
+            return [found[0]], ["of"], found[1]
         return None
+
+    def _after_the(self, toks: list[_Tok], link: Link) -> bool:
+        """Whether "the" (and maybe direction words) opens the link ("the northern West Bank town of ..."), as
+        it opens a name used as an area's adjective, not a town's own ("Ipekyolu town of Van")."""
+        i = next((k for k, t in enumerate(toks) if t.start == link.start), 0) - 1
+        while i >= 0 and toks[i].lower in self.directions:
+            i -= 1
+        return i >= 0 and toks[i].lower == "the"
 
     def _cued(self, toks: list[_Tok], i: int) -> bool:
         """A preposition or verb of place right before the name, or "<cue word> of" ("the village of X")."""
