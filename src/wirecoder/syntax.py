@@ -255,6 +255,13 @@ def is_modifier(token) -> bool:
     return token.dep_ in ("compound", "amod") and token.head.pos_ in ("NOUN", "PROPN") and token.head.i > token.i
 
 
+def sets_up_inquiry(verb) -> bool:
+    """ "ordered a judicial inquiry into the police action against a march": a verb that sets up an inquiry reacts
+    to the act it looks into; it tells no act of its own."""
+    return verb.lemma_.lower() in INQUIRY_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in INQUIRY_NOUNS for c in verb.children)
+
+
 def is_reaction_object(token) -> bool:
     """'condemned the attack': a definite mention of an event that is the object of a reaction to it."""
     has_definite = any(c.dep_ in ("det", "amod", "predet") and c.lower_ in DEFINITE

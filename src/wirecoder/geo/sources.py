@@ -220,19 +220,24 @@ def admin_areas(index: AdminIndex) -> Iterator[Named]:
 
 def _seat_point(sub, towns: list[tuple[str, float, float, int]]) -> tuple[float, float] | None:
     """The point of the area's seat among the towns of the area that holds it: the town its name (bare of area
-    words, in any of its spellings) names: the same first letter and one letter more, less or other (five letters
-    or more), or two with a letter more or less (eight or more: "Degmada Buulo-Burte", "Buloburde District" name the
+    words, in any of its spellings) names (``_spelling_edits``: "Degmada Buulo-Burte", "Buloburde District" name the
     town of Buulobarde; "Bakirkoy" does not name Cakilkoy); the likeliest, then the biggest."""
     keys = {name_key(v) for alias in (sub.name, *sub.aliases) if alias for v in area_name_variants(alias)}
-    best = None
-    for key, lat, lon, population in towns:
-        for name in keys:
-            alike = name[:1] == key[:1]
-            edits = 0 if name == key else 1 if alike and len(name) >= 5 and close_spellings(name, key, max_edits=1) \
-                else 2 if alike and len(name) >= 8 and len(name) != len(key) and close_spellings(name, key) else None
-            if edits is not None and (best is None or (edits, -population) < best[0]):
-                best = ((edits, -population), (lat, lon))
-    return best[1] if best is not None else None
+    found = [((edits, -population), (lat, lon)) for key, lat, lon, population in towns for name in keys
+             if (edits := _spelling_edits(name, key)) is not None]
+    return min(found, key=lambda f: f[0])[1] if found else None  # ties: the first town listed
+
+
+def _spelling_edits(name: str, key: str) -> int | None:
+    """How far two names are as spellings of one: 0 the same; with the same first letter, 1 a letter more, less or
+    other (five letters or more), 2 two letters apart with one more or less (eight or more); else None."""
+    if name == key:
+        return 0
+    if name[:1] != key[:1]:
+        return None
+    if len(name) >= 5 and close_spellings(name, key, max_edits=1):
+        return 1
+    return 2 if len(name) >= 8 and len(name) != len(key) and close_spellings(name, key) else None
 
 
 def _area_point(members: list[tuple[float, float]], state: dict | None) -> tuple[float, float] | None:

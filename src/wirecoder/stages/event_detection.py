@@ -38,8 +38,8 @@ from ..taxonomy.acled import CROWD_TYPES, QUIET_DEVELOPMENTS, VIOLENT_TYPES
 from ..typing import DetectorModel
 from ..quoting.cues import load_cue_verbs
 from ..roundup import section_weights
-from ..syntax import (INQUIRY_NOUNS, INQUIRY_VERBS, governing_verb, is_predicate, is_reaction_object, is_reference,
-                      modality, of_state, without_modifiers)
+from ..syntax import (governing_verb, is_predicate, is_reaction_object, is_reference, modality, of_state,
+                      sets_up_inquiry, without_modifiers)
 
 ARRESTS = "Arrests"
 
@@ -334,9 +334,8 @@ class EventDetectionStage:
         if trigger.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in trigger.children):
             habitual = True  # "the U.N. is working with ...": a verb no rule knows, in the present progressive,
             # tells what is going on, not an event that happened
-        if is_predicate(trigger) or is_reaction_object(trigger) or trigger.lemma_.lower() in INQUIRY_VERBS and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in INQUIRY_NOUNS for c in trigger.children):
-            hypothetical = True  # "ordered a judicial inquiry into the police action against a march": a reaction
+        if is_predicate(trigger) or is_reaction_object(trigger) or sets_up_inquiry(trigger):
+            hypothetical = True
         return EventMention(
             trigger=article.span(trigger.idx, trigger.idx + len(trigger.text)), sentence=index,
             event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=0.0, rule=DETECTOR_RULE,

@@ -127,9 +127,10 @@ class ReferencedEventsStage:
             if mention.detected and not mention.referenced and mention.days_before is None:
                 span = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
                 mention.days_before = self._clause_days_before(span.root) if span is not None else None
-        for mention in article.mentions:
-            if self._counted_act(article, mention):  # "arrested three men on Friday, two days after gunmen attacked
-                mention.detected = True  # a bus station in the city": news the detector, reading the arrest, missed
+        for mention in article.mentions:  # "arrested three men on Friday, two days after gunmen attacked a bus station
+            count = self._counted_act(article, mention)  # in the city": news the detector, reading the arrest, missed
+            if count is not None:
+                mention.detected, mention.days_before = True, count
         for mention in flipped:  # the detector, finding no rule to agree with, took a word of its own for the
             for other in article.mentions:  # sentence's event; the rule's noun names it, surer than that guess
                 if other.sentence == mention.sentence and other.rule == DETECTOR_RULE and other.detected \
@@ -253,21 +254,18 @@ class ReferencedEventsStage:
                 (c for c in (*mark.children, *verb.children) if c.dep_ == "npadvmod" and c.i < mark.i), None))
         return None
 
-    def _counted_act(self, article: Article, mention: EventMention) -> bool:
-        """Whether a rule's act of violence or of a crowd that the detector left is told in a clause a count of days
-        puts before its sentence's day, in a sentence that says where (its ``days_before`` then set)."""
+    def _counted_act(self, article: Article, mention: EventMention) -> int | None:
+        """How many days before its sentence's day a rule's act of violence or of a crowd that the detector left is
+        told, when a count of days puts its clause so, in a sentence that says where; else None."""
         if mention.detected or mention.negated or mention.hypothetical or mention.habitual or mention.reference \
                 or mention.rule in (DETECTOR_RULE, REFERENCE_RULE) or SUB_EVENT_TYPES[mention.sub_event_type] not in \
                 VIOLENT_TYPES | CROWD_TYPES or article.is_heading(article.sentences[mention.sentence]):
-            return False
+            return None
         span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         count = self._clause_days_before(span.root) if span is not None else None
         sentence = article.sentences[mention.sentence].span
-        if count is None or not any(sentence.start <= p.span.start < sentence.end and p.lat is not None
-                                    for p in article.places):
-            return False
-        mention.days_before = count
-        return True
+        placed = any(sentence.start <= p.span.start < sentence.end and p.lat is not None for p in article.places)
+        return count if placed else None
 
     def _in_headline(self, noun: str, headline: str) -> bool:
         """Whether the headline names an event of the noun's type ("the killing of seven people", under "Police
