@@ -206,6 +206,20 @@ def test_an_arrest_over_an_act_reports_the_act_and_who_arrests_did_not_do_it(cod
     assert all(e["event_type"] == "Strategic developments" for e in events)
 
 
+def test_a_deed_someone_is_suspected_or_charged_of_names_the_act_and_its_day(coder):
+    # the date hangs from the deed ("taking part ... on Saturday night"), and "night" is a time of that day
+    events = current(coder, "The authorities said on Wednesday that they had arrested two men suspected of taking "
+                            "part in the attack on a birthday party in Ciudad Obregón on Saturday night.",
+                     "2026-10-07")
+    (act,) = [e for e in events if e["event_type"] != "Strategic developments"]
+    assert act["referenced"] is True and act["location"]["name"] == "Ciudad Obregón"
+    assert act["date"] == "2026-10-03" and act["time_precision"] == 1
+    events = current(coder, "Police arrested three men suspected of carrying out the bombing of a bus in Quetta on "
+                            "Monday.", "2025-08-12")
+    (act,) = [e for e in events if e["event_type"] != "Strategic developments"]
+    assert act["date"] == "2025-08-11" and "Police" not in (act["actor1"] or {}).get("name", "")
+
+
 def test_a_count_of_days_after_an_event_dates_it_and_its_sentence_places_it(coder):
     events = current(coder, "Authorities in Jharkhand's Hazaribagh district on Thursday extended the suspension of "
                             "mobile internet, two days after communal clashes during a procession left at least 15 "

@@ -21,12 +21,20 @@ HARMED_IN = _WORDS.words("harmed_in_preposition")
 ANSWERING = _WORDS.words("answering_verb")  # "arrested ... over the bombing": what the arrest answers
 ANSWER_PREPOSITIONS = _WORDS.words("answering_preposition")
 ANSWER_NOUNS = _WORDS.words("answering_noun")  # "in connection with", "in relation to"
+DEEDS = _WORDS.words("answering_deed_verb")  # "suspected of carrying out the bombing": the deed names the act
+DEED_PREPOSITIONS = _WORDS.words("answering_deed_preposition")  # "suspected of", "charged with"
+PARTAKING = _WORDS.words("partaking_word")  # "suspected of taking part in the attack"
 
 
 def answered_by(token):
     """The verb of an arrest or a charge whose "over" or "for", or "in connection with", names the token's event
     ("arrested two men over the bombing", "charged for the attack", "detained in connection with the killing"),
-    or None."""
+    or a deed they are suspected, accused or charged of names ("suspected of carrying out the bombing", "charged
+    with taking part in the attack"), or None."""
+    deed = deed_of(token)
+    if deed is not None and deed.dep_ == "pcomp" and deed.head.lower_ in DEED_PREPOSITIONS | ANSWER_PREPOSITIONS \
+            and deed.head.head.lemma_.lower() in ANSWERING:
+        return deed.head.head
     if token.dep_ != "pobj":
         return None
     preposition, head = token.head, token.head.head
@@ -35,6 +43,20 @@ def answered_by(token):
     if head.lemma_.lower() in ANSWER_NOUNS and head.dep_ == "pobj" and head.head.head.lemma_.lower() in ANSWERING:
         return head.head.head
     return None
+
+
+def deed_of(token):
+    """The verb of a deed whose object is the token's act ("carrying out the bombing", "taking part in the
+    attack", "participating in the killing"), or None."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in DEEDS:
+        return token.head
+    if token.dep_ != "pobj" or token.head.lower_ != "in":
+        return None
+    verb = token.head.head
+    if verb.lemma_.lower() == "take" and not any(c.dep_ == "dobj" and c.lemma_.lower() in PARTAKING
+                                                 for c in verb.children):
+        return None
+    return verb if verb.lemma_.lower() in PARTAKING | {"take"} else None
 
 
 def token_span(doc, start_char: int, end_char: int):

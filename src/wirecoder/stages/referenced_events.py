@@ -37,7 +37,7 @@ import datetime as dt
 from ..article import DETECTOR_RULE, Article, DateMention, EventMention
 from ..geo.countries import COUNTRY_CODES
 from ..lexicon import load_lexicon
-from ..syntax import answered_by
+from ..syntax import answered_by, deed_of
 from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
 
@@ -160,27 +160,29 @@ class ReferencedEventsStage:
         if SUB_EVENT_TYPES[self._nouns[noun]] == "Protests" and self._days_before(token) is None:
             return None  # "after a demonstration of the product": a protest is told by its own words, or counted
         head = token.head
-        if token.dep_ == "pobj":
+        if answered_by(token) is not None:
+            pass  # "arrested two men over the bombing", "suspected of carrying out the bombing"
+        elif token.dep_ == "pobj":
             verb = head.head
             if not (head.lower_ in self._after or (head.lower_ == "of" and verb.lemma_.lower() in self._aftermath_nouns)
                     or (head.lower_ == "to" and verb.lemma_.lower() in self._reactions)
-                    or (head.lower_ == "for" and verb.lemma_.lower() in self._blaming)
-                    or answered_by(token) is not None):
+                    or (head.lower_ == "for" and verb.lemma_.lower() in self._blaming)):
                 return None  # "blamed the front for the abduction of two police officers on Sunday"
         elif token.dep_ in ("nsubj", "nsubjpass"):  # "after the police shooting of a black man here sparked protests"
             if not any(c.dep_ == "mark" and c.lower_ in self._after for c in head.children):
                 return None
         elif token.dep_ != "dobj" or head.lemma_.lower() not in self._reactions:
             return None
-        words = list(token.subtree)
+        deed = deed_of(token) if answered_by(token) is not None else None
+        words = list((deed or token).subtree)  # "suspected of carrying out the bombing on Monday": the deed's day
         if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self._not_violence for c in token.children):
             return None
         if any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ == "PERSON" for o in c.children)
                for c in token.children):
             return None  # "after an attack on Clinton by Trump": words, not violence, as a person's attack on one
         told = [w for w in words if w.ent_type_ in ("DATE", "TIME")]
-        if any(not any(d.span.start <= w.idx < d.span.end for d in days) for w in told):
-            return None  # "after the 2001 attacks", "last year's shooting": not news of these days
+        if any(w.ent_type_ == "DATE" and not any(d.span.start <= w.idx < d.span.end for d in days) for w in told):
+            return None  # "after the 2001 attacks", "last year's shooting": not news of these days ("night" may be)
         determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
         # "two days after communal clashes": a count of days says it is news, and its sentence says where
         # ("Authorities in Hazaribagh district on Thursday extended ..., two days after communal clashes")
