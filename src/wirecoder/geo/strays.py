@@ -1,0 +1,58 @@
+"""Strays: a namesake of a toponym that lies where the article cannot mean it (a village of the name in another
+country or province, far from every place the story names), so that a name the gazetteer lacks is left to be
+placed by its context rather than sent afar."""
+from __future__ import annotations
+
+from collections import Counter
+
+from .name_forms import STRAY_ALTERNATE_POPULATION
+from .points import contains, distance_km
+from .store import Entry, NameKind
+
+STRAY_POPULATION = 20_000
+STRAY_AREA_CODES = frozenset({"ADM2", "ADM3", "ADM4"})  # districts are placed like the towns they hold
+STRAY_KM = 2_000.0
+STRAY_ALTERNATE_KM = 300.0
+STRAY_MIN_OTHERS = 2
+STRAY_LOCAL_KM = 300.0
+
+
+def stray_afar(entry: Entry, countries: Counter, others: list[Entry], outlet_country: str | None) -> bool:
+    """A small town (or a district as small) of a country the article never names, thousands of km from every other
+    place it names ("Piccadilly" in a London story: a village in Australia), or a town there known by another
+    spelling: a name the gazetteer lacks is far likelier, so the name is left to be placed by its context."""
+    limit = STRAY_POPULATION if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_POPULATION
+    if not (entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES) or entry.population >= limit \
+            or entry.country == outlet_country:
+        return False
+    if countries[("country", entry.country)] or countries[("implied", entry.country)]:
+        return False
+    local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
+    far = STRAY_KM if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_KM
+    return len(local) >= STRAY_MIN_OTHERS and all(
+        distance_km(entry.lat, entry.lon, o.lat, o.lon) > far for o in local)
+
+
+def stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: list[Entry],
+                      container: tuple[Entry, ...], *, min_others: int = 1) -> bool:
+    """A small town (or a district as small) of a country the article does not name outright, STRAY_LOCAL_KM and
+    more from every other place it names (an area the name itself also names counts: "X (X district, Y)") and
+    outside every first-level area it names: a part of a named place that the gazetteer lacks is far likelier (a
+    neighbourhood of a named city, not a village of its name in another province), and the name is left to be
+    placed by its context."""
+    if entry.population >= STRAY_POPULATION or not (
+            entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES):
+        return False
+    if countries[("country", entry.country)] or (entry.admin1_code and admins[(entry.country, entry.admin1_code)]) \
+            or any(contains(area, entry) for area in container):
+        return False  # its country or first-level area named outright ("Pailin, Cambodia", "Blakely, Georgia")
+    local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
+    return len(local) >= min_others and all(distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM
+                                            for o in local)
+
+
+def not_by_its_city(entry: Entry, container: tuple[Entry, ...]) -> bool:
+    """ "The Cincinnati suburb of West Chester" is by Cincinnati: a namesake afar is not it, and the name is left to
+    be placed by its context (at the city) as a name the gazetteer lacks."""
+    return bool(container) and all(c.feature_class == "P" for c in container) and not any(
+        contains(c, entry) for c in container)
