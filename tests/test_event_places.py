@@ -63,6 +63,12 @@ def test_a_town_named_as_a_reference_point_wins_over_the_province_that_holds_it(
     assert places and places[0]["feature_class"] == "P" and places[0]["country"] == "YE"
 
 
+def test_a_town_named_as_a_reference_point_wins_over_the_district_that_holds_it(coder):
+    places = located(coder, "Armed men killed at least 19 civilians at the weekly market of a village about 15 km "
+                            "from Gorom-Gorom, the main town of Oudalan province in northern Burkina Faso, on Sunday.")
+    assert [(p["name"], p["feature_class"]) for p in places] == [("Gorom-Gorom", "P")]
+
+
 def test_where_people_came_from_is_not_where_they_protested(coder):
     places = located(coder, "On Monday, people from the border villages of Puducherry staged a protest in "
                             "Viluppuram city (Viluppuram, TN) demanding passes.")

@@ -25,6 +25,7 @@ from ..lexicon import load_lexicon
 from ..actors.names import PLACE_HEADS
 from ..geo.countries import COUNTRY_CODES
 from ..geo.wording import DIRECTION_WORDS
+from .place_relations import contains
 from ..taxonomy.kinds import ActorRole
 
 _LEXICON = load_lexicon("event_places")
@@ -173,12 +174,16 @@ def place_token(doc, place: Place):
 
 
 def only_finer_kept(kept: list[Place], places: list[Place]) -> list[Place]:
-    """The places left once reference points are dropped, unless those are only provinces or vaguer: "in the east
-    of Hays city (Al Hudaydah)" is an event in Hays, not in the province (ACLED codes the town near which it
-    happened)."""
+    """The places left once reference points are dropped, unless those are only provinces or vaguer, or areas that
+    hold a reference point: "in the east of Hays city (Al Hudaydah)" is an event in Hays, not in the province, and
+    "a village about 15 km from Gorom-Gorom, the main town of Oudalan province" one by Gorom-Gorom, not anywhere
+    in Oudalan (ACLED codes the town near which it happened)."""
     if not kept:
         return places
     dropped = [p for p in places if p not in kept]
+    held = [d for d in dropped if any(contains(k, d) for k in kept)]
+    if held and all(any(contains(k, d) for d in held) for k in kept):
+        return held
     if dropped and all(k.geo_precision >= AREA_PRECISION for k in kept) and \
             min(d.geo_precision for d in dropped) < AREA_PRECISION:
         return places  # "50 km west of Kirkuk" still gives way to a town or district named for the event
