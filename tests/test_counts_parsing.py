@@ -39,6 +39,12 @@ def test_counts_sides_are_summed_and_single_victims_counted(run_stages):
     assert counts(run_stages, "A soldier and a rebel were killed in the fighting.") == [("fatalities", Count(2, 2, 2))]
 
 
+def test_a_total_another_source_gives_is_never_added_to_a_count(run_stages):
+    # two claims of one toll, not two groups of the dead: 21 and 19, never 40
+    found = counts(run_stages, "The army said 21 rebels were killed, while civil society put the toll at 19.")
+    assert found == [("fatalities", Count(21, 21, 21)), ("fatalities", Count(19, 19, 19))]
+
+
 def test_counts_none_hurt_is_zero(run_stages):
     found = counts(run_stages, "A rocket hit the depot on Monday, but no casualties were reported.")
     assert ("fatalities", Count(0, 0, 0)) in found and ("injured", Count(0, 0, 0)) in found

@@ -114,7 +114,7 @@ class CountsStage:
             lo = min(start, tie.idx)
             hi = max(last.idx + len(last.text), tie.idx + len(tie.text))
             results.append(CountMention(article.span(lo, hi), index, kind, count, tie.idx))
-        results = self._sum_sides(article, results)
+        results = self._sum_sides(article, results, totals=self.words.toll_nouns | self.words.update_nouns)
         tied = {c.tie for c in results}
         results += [c for c in self._single_victims(article, sent, index) if c.tie not in tied]
         results += self._none_hurt(article, sent, index, {c.kind for c in results})
@@ -141,9 +141,14 @@ class CountsStage:
                             Count(value, value, value), start, coded=True)
 
     @staticmethod
-    def _sum_sides(article: Article, counts: list[CountMention]) -> list[CountMention]:
+    def _sum_sides(article: Article, counts: list[CountMention], *, totals: frozenset[str]) -> list[CountMention]:
         """'killing four soldiers and 31 militants', '25 fighters and 6 military fatalities': one toll, the sum
-        of its parts (a bound stays a bound)."""
+        of its parts (a bound stays a bound); a toll told as a total ("civil society put the toll at 19", beside
+        "the army said 21 rebels were killed") is another claim of the whole, never a part of one."""
+        def total(count: CountMention) -> bool:
+            word = article.doc.char_span(count.tie, count.tie + 1, alignment_mode="expand") if count.tie >= 0 else None
+            return word is not None and word.root.lemma_.lower() in totals
+
         summed: list[CountMention] = []
         for kind in ("fatalities", "injured"):
             group = [c for c in counts if c.kind == kind]
@@ -152,7 +157,8 @@ class CountsStage:
                 continue
             parts = [group[0]]
             for count in group[1:]:
-                if count.span.start - parts[-1].span.end < 60 and count.tie != parts[-1].tie or count.tie == parts[-1].tie:
+                if count.tie == parts[-1].tie or count.span.start - parts[-1].span.end < 60 and not (
+                        total(count) or total(parts[-1])):
                     parts.append(count)
                 else:
                     summed.append(_total(article, parts))
