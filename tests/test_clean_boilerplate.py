@@ -36,6 +36,20 @@ def test_clean_finds_headline_and_dateline(run_stages):
     assert [d.text for d in article.datelines] == ["GOMA, March 3 - "]
 
 
+def test_a_dateline_names_a_country_of_two_words_and_an_outlet_with_accents(run_stages):
+    for dateline in ("OUAGADOUGOU, Burkina Faso, March 3 (Sahel Wire) - ", "CELAYA, Mexico, June 28 (Bajío Noticias) - "):
+        article = run_stages("Rebels kill four soldiers in raid\n\n" + dateline + BODY, until="clean")
+        assert [d.text for d in article.datelines] == [dateline]
+
+
+def test_the_detector_reads_a_lead_without_its_dateline(coder):
+    # the dateline's town is where the copy was filed, and its words do not make the lead an arrest
+    text = "OUAGADOUGOU, Burkina Faso, March 3 (Sahel Wire) - Gunmen killed 12 people in Djibo on Sunday."
+    events = coder.code(text, published="2026-03-03")["events"]
+    assert [(e["sub_event_type"], e["location"]["name"], e["date"]) for e in events] == \
+        [("Attack", "Djibo", "2026-03-01")]
+
+
 def test_clean_keeps_offsets_of_the_original_text(run_stages):
     text = "Share this\n" + BODY
     article = run_stages(text, until="nlp")

@@ -42,9 +42,9 @@ _SENTENCE_LIKE = re.compile(r"[^.!?…]+[.!?…]*")
 _UPPER = "A-ZÀ-ÖØ-Þ"  # "BOGOTÁ", "YAOUNDÉ", "CIUDAD OBREGÓN": capitals of Latin script, accented or not
 _WORD = rf"[{_UPPER}][{_UPPER}a-zß-öø-ÿ'.-]+"
 _DATELINE = re.compile(
-    rf"^(?:{_WORD}(?:[ -]{_WORD}){{0,3}})(?:,\s*[A-Z][a-z]+)?"
+    rf"^(?:{_WORD}(?:[ -]{_WORD}){{0,3}})(?:,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})?"  # "Burkina Faso"
     r"(?:,?\s*(?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s*\d{4})?)?"
-    r"\s*(?:\([A-Za-z .&-]+\))?\s*[-–—]+\s")
+    r"\s*(?:\([A-Za-zÀ-ÖØ-öø-ÿ .&'-]+\))?\s*[-–—]+\s")  # "(Bajío Noticias)"
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 HEADLINE_MAX_WORDS = 25
 REFUSE_SHARE = 0.8  # of the text whose language could be told with confidence or not, in another language

@@ -51,7 +51,7 @@ UNSURE, TIE_RATIO = 0.5, 0.5  # a best sub-type under UNSURE gives way to a stro
 
 class EventDetectionStage:
     name = "event_detection"
-    requires = ("text", "sentences", "mentions", "headline", "doc")
+    requires = ("text", "sentences", "mentions", "headline", "doc", "datelines")
     assigns = ("mentions",)
 
     def __init__(self, *, model_path: str | Path | None = None, model: DetectorModel | None = None,
@@ -73,7 +73,11 @@ class EventDetectionStage:
         if not sentences:
             article.mentions = [self._reference_only(m) for m in article.mentions]
             return article
-        texts = [article.text[s.span.start:s.span.end] for s in sentences]
+        # a dateline is where and when the copy was filed, not words of its lead ("OUAGADOUGOU, Burkina Faso, March 3
+        # (Sahel Wire) - Gunmen killed ..."): the model reads the lead without it
+        starts = [max([d.end for d in article.datelines if s.span.start <= d.start < s.span.end], default=s.span.start)
+                  for s in sentences]
+        texts = [article.text[start:s.span.end] for start, s in zip(starts, sentences)]
         probabilities = self.model.sentence_probabilities(texts)
         weight = self._weight(article.text)
         sections = section_weights(article, self._weight) if weight < 1.0 else {}  # a round-up's items: own topics
