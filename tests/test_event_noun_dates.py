@@ -161,3 +161,18 @@ def test_an_inquiry_ordered_into_an_act_tells_no_act_of_its_day_but_a_demand_for
     found = events(coder, "On 7 May 2020, in Joao Pessoa, Paraiba, residents of a housing unit blocked roads to demand "
                           "the investigation of a murder that took place in the unit.", "2020-05-08")
     assert [e["event_type"] for e in found if not e["background"]][:1] == ["Protests"]
+
+
+def test_an_act_whose_sentence_dates_only_a_statement_takes_the_day_told_before(coder):
+    text = ("Gunmen opened fire on a family party in Salvatierra late on Saturday, killing eight people, the state "
+            "prosecutor's office said. The attackers arrived in two vehicles at a house in the community of Urireo "
+            "and fired at the guests before fleeing, the prosecutor's office said in a statement on Sunday.")
+    found = events(coder, text, "2026-06-28")
+    assert found and all(e["date"] == "2026-06-27" for e in found)
+
+
+def test_an_act_whose_toll_a_sentence_updates_happened_on_or_before_the_update(coder):
+    found = events(coder, "The number of people killed in an armed attack on a birthday party in Urireo, Salvatierra "
+                          "municipality, rose to 11 on Monday after three of the wounded died in hospital.",
+                   "2026-06-29")
+    assert [(e["date"], e["time_precision"], e["referenced"]) for e in found] == [("2026-06-29", 3, True)]

@@ -43,6 +43,11 @@ class EventDatesStage:
             date, told_only = _closest_date(article, mention, own)
             if told_only:
                 retold = _retold_date(article, mention, date, by_sentence)
+                before = _before(article, mention, by_sentence) if retold is None else None
+                if before is not None and before.precision == 1 and not before.background and (
+                        _last_day(before) <= _last_day(date)):
+                    retold = before  # "..., the prosecutor's office said in a statement on Sunday": the act's day
+                    # is the one told before, not the statement's
                 if retold is not None:
                     return retold, True
             return date, told_only
@@ -53,14 +58,22 @@ class EventDatesStage:
                     dated, _ = _closest_date(article, other, by_sentence[other.sentence])
                     if not dated.background:
                         return dated, True
-        sentence = article.sentences[mention.sentence]
-        for back in range(1, INHERIT_BACK + 1):
-            index = mention.sentence - back
-            if index < 0 or article.sentences[index].paragraph < sentence.paragraph - 1:
-                break
-            if by_sentence.get(index):
-                return _inherited(article, by_sentence[index]), True
+        inherited = _before(article, mention, by_sentence)
+        if inherited is not None:
+            return inherited, True
         return _retold_date(article, mention, None, by_sentence) or _lead_date(article, mention, by_sentence), True
+
+
+def _before(article: Article, mention: EventMention, by_sentence) -> DateMention | None:
+    """The date of the three sentences before the mention's, in its paragraph or the previous one."""
+    sentence = article.sentences[mention.sentence]
+    for back in range(1, INHERIT_BACK + 1):
+        index = mention.sentence - back
+        if index < 0 or article.sentences[index].paragraph < sentence.paragraph - 1:
+            break
+        if by_sentence.get(index):
+            return _inherited(article, by_sentence[index])
+    return None
 
 
 def _inherited(article: Article, dates: list[DateMention]) -> DateMention:

@@ -68,6 +68,9 @@ class ReferencedEventsStage:
         self._not_violence = words.words("not_violence_modifier")
         self._here = load_lexicon("event_places").words("here_word")
         self._counts = load_lexicon("dates").numbers("count_word")  # "two days after": 2
+        tolls = load_lexicon("counts")
+        self._toll_nouns = tolls.words("toll_nouns") | tolls.words("update_nouns")
+        self._toll_verbs = tolls.words("toll_verbs")
 
     def __call__(self, article: Article) -> Article:
         days = [d for d in article.dates if self._one_past_day(d, article.published)]
@@ -160,8 +163,9 @@ class ReferencedEventsStage:
         if SUB_EVENT_TYPES[self._nouns[noun]] == "Protests" and self._days_before(token) is None:
             return None  # "after a demonstration of the product": a protest is told by its own words, or counted
         head = token.head
-        if answered_by(token) is not None:
-            pass  # "arrested two men over the bombing", "suspected of carrying out the bombing"
+        if answered_by(token) is not None or self._toll_of(token):
+            pass  # "arrested two men over the bombing", "suspected of carrying out the bombing", "the number of
+            # people killed in an armed attack on a party in Urireo rose to 11 on Monday"
         elif token.dep_ == "pobj":
             verb = head.head
             if not (head.lower_ in self._after or (head.lower_ == "of" and verb.lemma_.lower() in self._aftermath_nouns)
@@ -197,6 +201,13 @@ class ReferencedEventsStage:
         placed = any(start <= p.span.start < end and p.lat is not None for p in article.places) or (
             bool(article.datelines) and any(w.lower_ in self._here for w in token.sent))
         return bool(told) if placed else None
+
+    def _toll_of(self, token) -> bool:
+        """Whether the noun names the act whose toll its sentence updates: it lies in the subject of a toll verb
+        ("the number of people killed in an attack on a party in Urireo rose to 11 on Monday", "the death toll
+        from an attack ... has reached 30"): the day is the update's, the act came before it."""
+        return any(a.dep_ in ("nsubj", "nsubjpass") and a.lemma_.lower() in self._toll_nouns
+                   and a.head.lemma_.lower() in self._toll_verbs for a in token.ancestors)
 
     def _named_by_place(self, article: Article, token, noun: str, sentence: int) -> bool:
         """Whether the noun names a past act of violence by its place and nothing dates it ("the Orlando shooting",
