@@ -113,3 +113,14 @@ def test_two_states_in_one_force_phrase_are_the_two_sides(coder):
                        "Control in the Uri sector.", published="2023-03-12")["events"][0]
     assert {event["actor1"]["name"], event["actor2"]["name"]} == {"Military Forces of India",
                                                                   "Military Forces of Pakistan"}
+
+
+def test_who_fought_off_an_attack_is_its_target_and_the_attacker_its_doer(coder):
+    text = ("Nigerian troops fought off an attack by Islamic State West Africa Province (ISWAP) fighters on a military "
+            "base in Gajiram in Borno state on Sunday, the army said.")
+    event = coder.code(text, published="2026-01-11")["events"][0]
+    assert (event["actor1"]["name"], event["actor2"]["name"]) == (
+        "Islamic State West Africa Province", "Military Forces of Nigeria")
+    # what was shelled is no act: whoever set it up did not shell it
+    assert sides(coder, "On 28 April 2020, LNA forces shelled a field hospital set-up by GNA forces in Tripoli.")[1] \
+        is None

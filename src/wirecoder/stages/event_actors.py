@@ -23,6 +23,7 @@ TARGET_PREPS = _WORDS.words("target_preposition")
 CARRY_OUT_VERBS = _WORDS.words("carry_out_verb")  # "launched an attack": the object is the act, not a target
 SELF_PRONOUNS = _WORDS.words("self_pronoun")  # "the army said it had killed ..."
 SELF_POSSESSIVES = _WORDS.words("self_possessive")  # "the army said its aircraft struck ..."
+REPELLED_ACTS = _WORDS.words("repelled_act")  # "fought off an attack by X": X attacked, the subject was attacked
 BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
 
 
@@ -109,6 +110,12 @@ class EventActorsStage:
         if actor1 is None:
             actor1 = actor_at(subject_of(verb)) if verb is not None else None
         actor2 = None
+        fought_off = _object_act(root, verb)
+        by = next(iter(noun_agents(fought_off)), None) if fought_off is not None else None
+        agent = None if by is None else actor_at(by) or next(  # "by Islamic State West Africa Province (ISWAP) fighters"
+            (a for a in _named_within(by, actors) if a.span.start < by.idx), None)
+        if agent is not None and agent is not actor1:  # "troops fought off an attack by ISWAP fighters on a base": the
+            actor1, actor2 = agent, actor1  # attack's doer and its target, as ACLED codes the battle
         for head in _act_heads(root, verb):
             if actor2 is not None:
                 break
@@ -179,6 +186,19 @@ class EventActorsStage:
         if actor1 is actor2:
             actor2 = None
         return ReportActors(actor1, actor2, assoc)
+
+
+def _object_act(root, verb):
+    """The act a trigger verb takes as its object ("fought off an attack by ISWAP fighters", "repelled an assault
+    by JNIM"; not "shelled a field hospital set up by GNA forces"), however the parser hung "off"; else None."""
+    if root is not verb:
+        return None
+    for child in root.children:
+        if child.dep_ in ("prt", "prep") and child.lower_ == "off":
+            child = next((o for o in child.children if o.dep_ == "pobj"), child)
+        if child.dep_ in ("dobj", "pobj") and child.lemma_.lower() in REPELLED_ACTS:
+            return child
+    return None
 
 
 def _act_heads(root, verb) -> list:
