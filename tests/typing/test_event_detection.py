@@ -197,7 +197,7 @@ def test_event_detection_runs_with_the_shipped_model(nlp_stage):
         def __call__(self, article):
             return article
 
-    pipeline = Pipeline([Given("clean", ("text",), ("boilerplate", "headline")), nlp_stage,
+    pipeline = Pipeline([Given("clean", ("text",), ("boilerplate", "headline", "datelines")), nlp_stage,
                          Given("mentions", ("sentences",), ("mentions",)), EventDetectionStage()])
     article = pipeline(Article(text="Government warplanes bombed a rebel training camp near the border on Sunday.\n"
                                     "The finance minister presented the annual budget to parliament.", id="p"))
