@@ -37,7 +37,8 @@ def test_clean_finds_headline_and_dateline(run_stages):
 
 
 def test_a_dateline_names_a_country_of_two_words_and_an_outlet_with_accents(run_stages):
-    for dateline in ("OUAGADOUGOU, Burkina Faso, March 3 (Sahel Wire) - ", "CELAYA, Mexico, June 28 (Bajío Noticias) - "):
+    for dateline in ("OUAGADOUGOU, Burkina Faso, March 3 (Sahel Wire) - ",
+                     "CELAYA, Mexico, June 28 (Bajío Noticias) - "):
         article = run_stages("Rebels kill four soldiers in raid\n\n" + dateline + BODY, until="clean")
         assert [d.text for d in article.datelines] == [dateline]
 

@@ -112,7 +112,8 @@ class EventActorsStage:
         actor2 = None
         fought_off = _object_act(root, verb)
         by = next(iter(noun_agents(fought_off)), None) if fought_off is not None else None
-        agent = None if by is None else actor_at(by) or next(  # "by Islamic State West Africa Province (ISWAP) fighters"
+        # "by Islamic State West Africa Province (ISWAP) fighters": the party named before the agent's noun
+        agent = None if by is None else actor_at(by) or next(
             (a for a in _named_within(by, actors) if a.span.start < by.idx), None)
         if agent is not None and agent is not actor1:  # "troops fought off an attack by ISWAP fighters on a base": the
             actor1, actor2 = agent, actor1  # attack's doer and its target, as ACLED codes the battle
