@@ -13,7 +13,7 @@ import time
 
 from wirecoder.geo import Geoparser
 from wirecoder.geo.evaluate import Scores, evaluate, read_corpus, resolved, select_split
-from wirecoder.geo.resolve import distance_km
+from wirecoder.geo.points import distance_km
 
 SKIP_CODES = ("PCLI", "CONT")  # errors on countries' points are conventions, listed apart by --errors
 DATA = pathlib.Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geoparsing"

@@ -91,7 +91,7 @@ def test_a_road_named_after_two_towns_is_no_place_but_its_own_kind_word_keeps_a_
 
 
 def _km(a, b):
-    from wirecoder.geo.resolve import distance_km
+    from wirecoder.geo.points import distance_km
     return distance_km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 

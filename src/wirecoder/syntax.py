@@ -23,7 +23,7 @@ ANSWER_PREPOSITIONS = _WORDS.words("answering_preposition")
 ANSWER_NOUNS = _WORDS.words("answering_noun")  # "in connection with", "in relation to"
 DEEDS = _WORDS.words("answering_deed_verb")  # "suspected of carrying out the bombing": the deed names the act
 DEED_PREPOSITIONS = _WORDS.words("answering_deed_preposition")  # "suspected of", "charged with"
-PARTAKING = _WORDS.words("partaking_word")  # "suspected of taking part in the attack"
+PARTAKING = _WORDS.words("partaking_word")  # "taking part in the attack": a verb, or the object of one
 
 
 def answered_by(token):
@@ -47,16 +47,16 @@ def answered_by(token):
 
 def deed_of(token):
     """The verb of a deed whose object is the token's act ("carrying out the bombing", "taking part in the
-    attack", "participating in the killing"), or None."""
+    attack", "participating in the killing", "played a role in the attack"), or None."""
     if token.dep_ == "dobj" and token.head.lemma_.lower() in DEEDS:
         return token.head
     if token.dep_ != "pobj" or token.head.lower_ != "in":
         return None
     verb = token.head.head
-    if verb.lemma_.lower() == "take" and not any(c.dep_ == "dobj" and c.lemma_.lower() in PARTAKING
-                                                 for c in verb.children):
-        return None
-    return verb if verb.lemma_.lower() in PARTAKING | {"take"} else None
+    if verb.lemma_.lower() in PARTAKING or any(c.dep_ == "dobj" and c.lemma_.lower() in PARTAKING
+                                               for c in verb.children):
+        return verb
+    return None
 
 
 def token_span(doc, start_char: int, end_char: int):

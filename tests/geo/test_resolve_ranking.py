@@ -2,7 +2,8 @@ import pytest
 from geo_helpers import resolve
 
 from wirecoder.geo import Geoparser, geo_precision
-from wirecoder.geo.resolve import Resolver, distance_km
+from wirecoder.geo.points import distance_km
+from wirecoder.geo.resolve import Resolver
 
 
 @pytest.fixture

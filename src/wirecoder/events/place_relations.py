@@ -7,7 +7,7 @@ from dataclasses import replace
 from ..article import Place
 from ..geo.countries import COUNTRY_CODES
 from ..geo.holding import DISTRICT_CODES
-from ..geo.resolve import distance_km
+from ..geo.points import distance_km
 
 DISTRICT_KM = 30.0  # a district holds a town this near its point or its seat (as merging reads it)
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..errors import WirecoderError
 from .geoparser import Geoparser
 from .outlet import outlet_country
-from .resolve import distance_km
+from .points import distance_km
 from .store import NameKind
 from .toponym_kinds import KINDS, toponym_kind
 

@@ -21,7 +21,8 @@ from .qualify import Qualifier, place_within_chains
 from .entry_tests import not_a_town_by_another_name, with_areas_of_the_bare_name
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
 from .wording import hint_of_word
-from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver, contains, distance_km
+from .points import contains, distance_km
+from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver
 from .store import Entry, Gazetteer, NameKind
 
 SEAT_AREA_CODES = frozenset({"ADM1", "ADM2", "ADM3", "ADM4", "ADM5"})  # GeoNames feature codes, not words

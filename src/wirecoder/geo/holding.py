@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 
 from .countries import COUNTRY_CODES
 from .names import name_key, name_skeleton
-from .resolve import distance_km
+from .points import distance_km
 from .store import Entry
 
 DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})

@@ -141,7 +141,7 @@ class Towns:
 
     def holds(self, country: str, keys: set[str], lat: float, lon: float) -> bool:
         """Whether a town of one of these names lies within SAME_PLACE_KM (the same place)."""
-        from .resolve import distance_km
+        from .points import distance_km
 
         return any(distance_km(lat, lon, t_lat, t_lon) <= SAME_PLACE_KM
                    for key in keys for t_lat, t_lon in self.named.get((country, key), ()))

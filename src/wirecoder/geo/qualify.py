@@ -27,7 +27,7 @@ from .lexicon import words
 from .chains import Chain, ChainReader, Link, chain_lexicon
 from .names import name_skeleton
 from .recognize import Toponym
-from .resolve import distance_km
+from .points import distance_km
 from .store import Entry, NameKind
 from .wording import hint_of_word
 

@@ -265,7 +265,7 @@ def _without_outliers(members: list[tuple[float, float]], given: tuple[float, fl
     """The member settlements without the few that lie far beyond the rest (a town linked to the wrong area
     stretches its box across a country: Hebei's reached Xinjiang): farther from the area's given point than
     OUTLIER_FACTOR times the median member's distance."""
-    from .resolve import distance_km
+    from .points import distance_km
 
     distances = [distance_km(given[0], given[1], lat, lon) for lat, lon in members]
     limit = OUTLIER_FACTOR * (statistics.median(distances) or 1.0)

@@ -34,7 +34,7 @@ def stray_afar(entry: Entry, countries: Counter, others: list[Entry], outlet_cou
 
 
 def stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: list[Entry],
-                      container: tuple[Entry, ...], *, min_others: int = 1) -> bool:
+                     container: tuple[Entry, ...], *, min_others: int = 1) -> bool:
     """A small town (or a district as small) of a country the article does not name outright, STRAY_LOCAL_KM and
     more from every other place it names (an area the name itself also names counts: "X (X district, Y)") and
     outside every first-level area it names: a part of a named place that the gazetteer lacks is far likelier (a

@@ -163,7 +163,8 @@ class ReferencedEventsStage:
         if SUB_EVENT_TYPES[self._nouns[noun]] == "Protests" and self._days_before(token) is None:
             return None  # "after a demonstration of the product": a protest is told by its own words, or counted
         head = token.head
-        if answered_by(token) is not None or self._toll_of(token):
+        arrest = answered_by(token)
+        if arrest is not None or self._toll_of(token):
             pass  # "arrested two men over the bombing", "suspected of carrying out the bombing", "the number of
             # people killed in an armed attack on a party in Urireo rose to 11 on Monday"
         elif token.dep_ == "pobj":
@@ -177,7 +178,7 @@ class ReferencedEventsStage:
                 return None
         elif token.dep_ != "dobj" or head.lemma_.lower() not in self._reactions:
             return None
-        deed = deed_of(token) if answered_by(token) is not None else None
+        deed = deed_of(token) if arrest is not None else None
         words = list((deed or token).subtree)  # "suspected of carrying out the bombing on Monday": the deed's day
         if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self._not_violence for c in token.children):
             return None
