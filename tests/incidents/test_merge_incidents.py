@@ -235,3 +235,41 @@ def test_merge_a_past_event_named_at_its_town_may_lie_a_month_back(tmp_path):
                                   where=place("Kora"))], source="Monthly", published="2024-03-30")
     _, _, found = store(tmp_path, "named", [[first, second, named, region]])
     assert ("f1", "f2", "n1") in found and ("r1",) in found
+
+
+def test_merge_an_article_that_told_one_strike_as_two_is_no_rival_for_a_report_of_it(tmp_path):
+    """An article that told one strike on Adiri twice (a drone strike, and shelling: the coder's two events at one
+    town on one day): a third outlet's report of the shelling joins the incident the article and another outlet tell,
+    though it agrees best with the article's second telling, which no other article tells."""
+    strike = dict(etype="Explosions/Remote violence", actor1=ARMY, actor2=None)
+    first = article("first", [event(sub="Air/drone strike", **strike, killed=3)], source="Wire One")
+    both = article("both", [event(sub="Air/drone strike", **strike, killed=3),
+                            event(sub="Shelling/artillery/missile attack", **strike, killed=2)], source="Kora Times")
+    third = article("third", [event(sub="Shelling/artillery/missile attack", **strike)], source="Agence Two")
+    _, _, found = store(tmp_path, "one", [[first, both, third]])
+    assert ("both", "first", "third") in found
+
+
+def test_merge_one_articles_two_reports_at_one_spot_do_not_keep_a_report_of_it_out():
+    """Two reports of one article never link an incident, but at one spot on one day they may tell one act (a drone
+    strike and shelling): another article's report fits an incident holding both. At two spots (Adiri and the
+    district around it) they are two acts, and an incident holding one is no place for the other."""
+    from wirecoder.incidents.cluster import PairScores, _fit
+    from wirecoder.incidents.features import ReportDigester
+    from wirecoder.incidents.options import MergeRules
+    from wirecoder.incidents.rules import Matcher
+
+    rules = MergeRules()
+    digester, scores = ReportDigester(rules=rules), PairScores(Matcher(rules=rules))
+    strike = dict(etype="Explosions/Remote violence", actor1=ARMY, actor2=None)
+
+    def report(number, document, sub, where="Adiri"):
+        return digester.digest({**event(sub=sub, where=place(where), **strike), "id": f"d{document}-e{number}"},
+                               event_id=number, key=f"k{number}", document=document, outlet=f"outlet {document}",
+                               published="2024-03-11")
+
+    drone, other = report(1, 1, "Air/drone strike"), report(2, 2, "Air/drone strike")
+    shelling = report(3, 1, "Shelling/artillery/missile attack")
+    assert _fit(shelling, [drone, other], scores)[1]
+    assert not _fit(report(4, 1, "Shelling/artillery/missile attack", "Adiri District"), [drone, other], scores)[1]
+    assert _fit(report(5, 3, "Shelling/artillery/missile attack", "Adiri District"), [drone, other], scores)[1]

@@ -3,7 +3,8 @@
 Reports that could be one incident form a component of the graph whose edges are compatible pairs (found
 through blocking by country and date). Chaining through a vague report must not join two distinct events
 (a "gunmen attacked X" report is compatible with both Boko Haram's and ISWAP's attacks on X that day), so a
-component is split by complete linkage: every member of an incident is compatible with every other. The
+component is split by complete linkage over articles: a member of an incident is compatible with a report of
+every other article in it (and with its own article's reports there as one act at one spot). The
 reports are taken in an order that depends only on the reports themselves (most specific first, then by
 key), so the same set of reports gives the same incidents whatever order they arrived in, and rebuilding
 gives what incremental merging gave.
@@ -29,22 +30,23 @@ class PairScores:
 
     def __init__(self, matcher: Matcher):
         self.matcher = matcher
-        self._scores: dict[tuple[int, int], int | None] = {}
+        self._scores: dict[tuple[int, int, bool], int | None] = {}
 
-    def get(self, a: Report, b: Report) -> int | None:
-        key = (a.event_id, b.event_id) if a.event_id < b.event_id else (b.event_id, a.event_id)
+    def get(self, a: Report, b: Report, *, one_article: bool = False) -> int | None:
+        low, high = (a.event_id, b.event_id) if a.event_id < b.event_id else (b.event_id, a.event_id)
+        key = (low, high, one_article)
         if key not in self._scores:
-            self._scores[key] = self.matcher.score(a, b)
+            self._scores[key] = self.matcher.score(a, b, one_article=one_article)
         return self._scores[key]
 
 
 def cluster(reports: Iterable[Report], matcher: Matcher) -> list[list[Report]]:
     """Split a component into incidents (lists of reports); deterministic in the set of reports.
 
-    A report joins an incident when it is compatible with every report of it. A report compatible with
-    reports of two incidents is ambiguous (a district-level "attack on Sunday" when two villages of the
-    district were attacked that day): it stays an incident of its own rather than guess, unless it agrees with
-    one of them by a clear margin (CLEAR_MARGIN points of the pair score over its best agreement with any other:
+    A report joins an incident when it fits it (``_fit``: compatible with every other article of it). A report
+    compatible with reports of two incidents is ambiguous (a district-level "attack on Sunday" when two villages
+    of the district were attacked that day): it stays an incident of its own rather than guess, unless it agrees
+    with one of them by a clear margin (CLEAR_MARGIN points of the pair score over its best agreement with any other:
     the same town, day and named party against a district and a day)."""
     scores = PairScores(matcher)
     clusters: list[list[Report]] = []
@@ -52,11 +54,10 @@ def cluster(reports: Iterable[Report], matcher: Matcher) -> list[list[Report]]:
         best: dict[int, int] = {}  # cluster index -> the report's best score with a member
         joinable: list[int] = []
         for index, members in enumerate(clusters):
-            pair_scores = [scores.get(report, member) for member in members]
-            found = [score for score in pair_scores if score is not None]
-            if found:
-                best[index] = max(found)
-                if len(found) == len(members):
+            score, fits = _fit(report, members, scores)
+            if score is not None:
+                best[index] = score
+                if fits:
                     joinable.append(index)
         documents = [{member.document for member in c} for c in clusters]
         chosen = _clear_choice(best, joinable, documents=documents)
@@ -69,6 +70,24 @@ def cluster(reports: Iterable[Report], matcher: Matcher) -> list[list[Report]]:
     return clusters
 
 
+def _fit(report: Report, members: list[Report], scores: PairScores) -> tuple[int | None, bool]:
+    """The report's best score with a member of another article (None: it touches none), and whether it may join:
+    compatible with at least one report of every other article the incident holds, and with each report of its own
+    article there as one act at one spot (an article may tell one strike twice, as a drone strike and as shelling;
+    its reports never link an incident by themselves)."""
+    told: dict[int, list[int]] = {}  # each other article of the incident -> the scores of its reports
+    for member in members:
+        if member.document != report.document:
+            score = scores.get(report, member)
+            told.setdefault(member.document, []).extend(() if score is None else (score,))
+    found = [score for found_scores in told.values() for score in found_scores]
+    if not found:
+        return None, False
+    own = all(scores.get(report, member, one_article=True) is not None
+              for member in members if member.document == report.document)
+    return max(found), own and all(told.values())
+
+
 CLEAR_MARGIN = 2
 
 
@@ -77,9 +96,12 @@ def _clear_choice(best: dict[int, int], joinable: list[int], *, documents: list[
     joinable one it agrees with best, by CLEAR_MARGIN over every other it touches; else None. An incident told
     only by articles that also tell the best one is no rival (``documents``: each incident's articles): an
     article that told one raid as two events (the killings, and the houses burned) does not make a report of the
-    raid ambiguous."""
+    raid ambiguous, nor is it a choice beside a joinable incident those articles tell with others."""
     if len(best) == 1:
         return joinable[0] if joinable else None
+    if documents is not None:
+        joinable = [index for index in joinable if not any(
+            documents[index] < documents[other] for other in joinable)] or joinable
     if not joinable:
         return None
     top = max(joinable, key=lambda index: (best[index], -index))

@@ -31,12 +31,14 @@ class Matcher:
         self.distinct = frozenset(read_table("distinct_acts.tsv"))
         self.alike = frozenset(frozenset(pair) for pair in read_pairs("told_alike.tsv"))
 
-    def score(self, a: Report, b: Report) -> int | None:
-        """The agreement of two compatible reports, or None when they cannot be one incident."""
+    def score(self, a: Report, b: Report, *, one_article: bool = False) -> int | None:
+        """The agreement of two compatible reports, or None when they cannot be one incident. Two reports of one
+        article are never compatible, unless ``one_article``: whether they could tell one act were they apart."""
         if a.key > b.key:
             a, b = b, a
-        if (not a.mergeable or not b.mergeable or a.document == b.document or a.country != b.country
-                or (a.outlet_day and a.outlet_day == b.outlet_day)
+        if (not a.mergeable or not b.mergeable or (a.document == b.document and not one_article)
+                or a.country != b.country
+                or (a.outlet_day and a.outlet_day == b.outlet_day and not one_article)
                 or max(a.lo, b.lo) > min(a.hi, b.hi)  # type: ignore[type-var]  (mergeable: both dated)
                 or (a.day_known and b.day_known and not _one_within(a, b))):
             return None
@@ -44,8 +46,8 @@ class Matcher:
         if kind is None:
             return None
         place = place_score(a.place, b.place, self.rules)  # type: ignore[arg-type]  (mergeable: both placed)
-        if place is None:
-            return None
+        if place is None or (a.document == b.document and place < SAME_PLACE[POINT]):
+            return None  # one article's two reports tell one act only at one spot (a drone strike and shelling)
         actors = actors_score(a, b)
         if actors is None:
             return None
