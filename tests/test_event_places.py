@@ -190,6 +190,19 @@ def test_a_dateline_with_a_spaced_dash_places_its_lead_whatever_else_the_article
     assert [p["name"] for p in places][:1] == ["Port-au-Prince"]
 
 
+def test_a_dateline_town_the_title_names_places_an_unplaced_act_though_the_article_names_another(coder):
+    # the story is about where it was filed: its title names the dateline's town, so a protest told without a place
+    # lies there (as the area around it), not only in the country, though another town is named in the article
+    text = ("KABUL, May 3 - A court in Herat granted bail on Friday to 26 people arrested during the sit-in.\n\nThe "
+            "movement said it had agreed to suspend protests for a week. Its leaders said talks would go on.\n\n"
+            "Police dispersed the sit-in with tear gas on Wednesday, saying protesters had thrown stones.")
+    titled = coder.code(text, published="2020-05-03", title="Court grants bail to Kabul protesters")
+    untitled = coder.code(text, published="2020-05-03", title="Court grants bail to protesters")
+    dispersed = [e for e in titled["events"] if e["date"] == "2020-04-29"]
+    assert dispersed and dispersed[0]["location"]["name"] == "Kabul" and dispersed[0]["location"]["geo_precision"] == 3
+    assert all(e["location"]["name"] != "Kabul" for e in untitled["events"] if e["date"] == "2020-04-29")
+
+
 def test_here_in_the_events_own_phrase_is_the_dateline_town_whatever_else_the_sentence_names(coder):
     text = ("Redlands struggles to return to normal after shooting\n\nREDLANDS - Nearly a week after the police "
             "shooting of a man here sparked protests, residents of Fontana and Riverside remain tense.")

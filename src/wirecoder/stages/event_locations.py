@@ -8,10 +8,11 @@ gives way to it; several places left make several events. A violent act placed o
 where a next sentence that retells it by a definite noun says ("... The killings took place in Douentza",
 events/retold_places.py). With none: the settlement the sentence refers back to ("the city"), else the place told in
 the sentences just before, else (but for strategic developments, which stay unplaced) the town in a crowd's own
-words ("University of Eldoret students"), the dateline's town when the article names no other, else the target's
-country, the country the article is about (its places', else its named parties'), or the actor's own, at country
-precision, where a name the sentence gives as a place that nothing places ("near Bohong") keeps its name; a place no
-country holds (Lake Chad) takes that country. The small tests on the parse are in events/places.py.
+words ("University of Eldoret students"), the dateline's town when the article names no other or its title names
+that town, else the target's country, the country the article is about (its places', else its named parties'), or
+the actor's own, at country precision, where a name the sentence gives as a place that nothing places ("near
+Bohong") keeps its name; a place no country holds (Lake Chad) takes that country. The small tests on the parse are
+in events/places.py.
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ AREA_PRECISION = 3
 class EventLocationsStage:
     name = "event_locations"
     requires = ("reports", "report_actors", "report_dates", "dates", "places", "actors", "mentions", "datelines", "doc",
-                "sentences", "text")
+                "sentences", "text", "title", "headline")
     assigns = ("report_places",)
 
     def __init__(self, *, countries: CountryNames):
@@ -182,9 +183,10 @@ def _unplaced_within(article: Article, mention: EventMention, country: Place | N
 
 
 def _filed_from(article: Article, mention: EventMention) -> Place | None:
-    """The town of the article's dateline, when it is the only town or district the article names, or when the
-    sentence says the event happened "here" or is the dateline's own lead ("CHARLOTTE - The wife of a man fatally
-    shot by police ..."): at its own precision when the sentence says "here", else the area around it (ACLED's 3)."""
+    """The town of the article's dateline, when it is the only town or district the article names or the title
+    names it, or when the sentence says the event happened "here" or is the dateline's own lead ("CHARLOTTE - The
+    wife of a man fatally shot by police ..."): at its own precision when the sentence says "here", else the area
+    around it (ACLED's 3)."""
     local = _towns(article)
     filed = [p for p in local if in_dateline(article, p)]
     if not filed:
@@ -193,11 +195,18 @@ def _filed_from(article: Article, mention: EventMention) -> Place | None:
     here = HERE.search(sentence.text) is not None
     leads = [d for d in article.datelines if sentence.start <= d.start < sentence.end or (
         d.end <= sentence.start and not article.text[d.end:sentence.start].strip())]
-    if len({(p.name, p.country) for p in local}) > 1 and not here and not leads:
+    if len({(p.name, p.country) for p in local}) > 1 and not here and not leads and not _in_title(article, filed):
         return None
     # the lead of a round-up's item is filed from its own label's town ("SUMY - Funerals were held ...")
     filed = [p for p in filed if any(d.start <= p.span.start < d.end for d in leads)] or filed
     return filed[0] if here else replace(filed[0], geo_precision=max(filed[0].geo_precision, AREA_PRECISION))
+
+
+def _in_title(article: Article, filed: list[Place]) -> bool:
+    """Whether the title names the dateline's town ("GWADAR, Feb 27 - ...", under "Court grants bail to Gwadar
+    protesters"): the story is about where it was filed."""
+    title = (article.title or (article.headline.text if article.headline is not None else "")).casefold()
+    return any(re.search(rf"\b{re.escape(n.casefold())}\b", title) for p in filed for n in {p.name, p.span.text} - {""})
 
 
 def _only_place(article: Article) -> Place | None:
