@@ -203,6 +203,16 @@ def test_a_dateline_town_the_title_names_places_an_unplaced_act_though_the_artic
     assert all(e["location"]["name"] != "Kabul" for e in untitled["events"] if e["date"] == "2020-04-29")
 
 
+def test_a_definite_kind_noun_says_what_the_second_name_is_the_first_only_where_it_lies(coder):
+    # "the Black Sea city of Batumi": Batumi is the city, the sea only where it lies (not "the Hodan district of
+    # Mogadishu", a part of the city; nor "X village of Y", the village X in Y)
+    for text, where in (("Police detained 12 people on Sunday evening in the Black Sea city of Batumi.", "Batumi"),
+                        ("Russian drones hit the Black Sea port of Odesa on Monday, killing two people.", "Odesa"),
+                        ("Gunmen attacked the Hodan district of Mogadishu on Sunday, killing seven.", "Hodan")):
+        events = coder.code(text, published="2025-02-10")["events"]
+        assert [e["location"]["name"] for e in events] == [where], text
+
+
 def test_here_in_the_events_own_phrase_is_the_dateline_town_whatever_else_the_sentence_names(coder):
     text = ("Redlands struggles to return to normal after shooting\n\nREDLANDS - Nearly a week after the police "
             "shooting of a man here sparked protests, residents of Fontana and Riverside remain tense.")

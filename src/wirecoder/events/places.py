@@ -37,6 +37,7 @@ LOCATIVE_PREPOSITIONS = _LEXICON.words("locative_preposition")
 # "returned to Goma", "fled Lainya County for Yei and Juba": where people moved to
 DESTINATION_PREPOSITIONS = _LEXICON.words("toward_preposition") | _LEXICON.words("fleeing_destination")
 _TOLD = _LEXICON.alternation("told_settlement")
+SETTLEMENT_KINDS = _LEXICON.words("settlement_kind")  # "the Black Sea city of Batumi": Batumi is the city
 _KIND = _LEXICON.alternation("area_kind")
 # "the village in Nigeria's " right before the area's name; " state town" (after "the ") right after it
 _SETTLEMENT_IN = re.compile(rf"\bthe (?:{_TOLD}) (?:in|near) (?:[\w'’.-]+ ){{0,2}}$", re.IGNORECASE)
@@ -201,22 +202,43 @@ def without_hosts(places: list[Place], doc) -> list[Place]:
         if p.feature_class == "A" and any(t.country == p.country and t.span.text == p.span.text
                                           and t.geo_precision < p.geo_precision for t in towns):
             continue
-        if any(q is not p and _part_of(tokens[id(q)], tokens[id(p)]) for q in places):
+        if any(q is not p and (_part_of(tokens[id(q)], tokens[id(p)]) or _lies_in(tokens[id(p)], tokens[id(q)]))
+               for q in places):
             continue
         kept.append(p)
     return kept
 
 
+def _lies_in(area, town) -> bool:
+    """Whether the place of token ``area`` only says where that of ``town`` lies: "the Black Sea city of Batumi",
+    "the Red Sea port of Hodeidah" (a definite kind noun after the area's name says what the town is; without
+    "the", the kind is the first name's: "in Khetolai village of Pokhran subdivision")."""
+    return _settlement_of(area, town, definite=True)
+
+
+def _settlement_of(name, other, *, definite: bool) -> bool:
+    if name is None or other is None or name.i == other.i:
+        return False
+    noun = name.head if name.dep_ in ("compound", "nmod", "amod") else name
+    return noun.lemma_.lower() in SETTLEMENT_KINDS and _of(noun, other) and definite == any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _of(noun, whole) -> bool:
+    return any(c.lower_ == "of" and any(g.i == whole.i or whole.head.i == g.i and whole.dep_ == "compound"
+                                        for g in c.children) for c in noun.children)
+
+
 def _part_of(part, whole) -> bool:
     """Whether the place of token ``part`` is told to be a part of that of ``whole``: "the X district of Y", "the X
-    community of Y" (the kind noun after the part's name takes "of" and the whole)."""
+    community of Y", "X village of Y district" (the kind noun after the part's name takes "of" and the whole); not
+    when a definite kind noun says what the whole is ("the Black Sea city of Batumi": X is where it lies)."""
     if part is None or whole is None or part.i == whole.i:
         return False
     noun = part.head if part.dep_ in ("compound", "nmod", "amod") else part
-    if noun.lemma_.lower() not in PLACE_HEADS:
+    if noun.lemma_.lower() not in PLACE_HEADS or _settlement_of(part, whole, definite=True):
         return False
-    return any(c.lower_ == "of" and any(g.i == whole.i or whole.head.i == g.i and whole.dep_ == "compound"
-                                        for g in c.children) for c in noun.children)
+    return _of(noun, whole)
 
 
 def most_specific_last(named: list[Place]) -> Place:
