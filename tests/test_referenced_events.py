@@ -263,3 +263,12 @@ def test_a_claim_of_responsibility_for_an_attack_reports_it(coder):
                             "on Monday.", "2025-04-08")
     assert [(e["event_type"], e["date"], e["location"]["name"]) for e in events] == [("Battles", "2025-04-07", "Sugapa")]
     assert current(coder, "The Free Papua Army has claimed responsibility for the attack.", "2025-04-08") == []
+
+
+def test_a_rally_named_by_its_day_is_a_protest(coder):
+    # an opinion piece that names the rally it is about only by its day and town
+    events = current(coder, "Saturday's rally in Kragujevac should put that comforting story to rest.", "2026-03-17")
+    assert [(e["sub_event_type"], e["date"], e["location"]["name"], e["referenced"]) for e in events] == [
+        ("Peaceful protest", "2026-03-14", "Kragujevac", True)]
+    events = current(coder, "Sunday's rally in Nairobi was the largest this year, organisers said.", "2023-07-12")
+    assert [(e["sub_event_type"], e["date"]) for e in events] == [("Peaceful protest", "2023-07-09")]
