@@ -272,3 +272,10 @@ def test_a_rally_named_by_its_day_is_a_protest(coder):
         ("Peaceful protest", "2026-03-14", "Kragujevac", True)]
     events = current(coder, "Sunday's rally in Nairobi was the largest this year, organisers said.", "2023-07-12")
     assert [(e["sub_event_type"], e["date"]) for e in events] == [("Peaceful protest", "2023-07-09")]
+
+
+def test_rioting_or_looting_named_by_its_day_is_the_riot_an_arrest_answers(coder):
+    events = current(coder, "Police said on Tuesday they had arrested 41 people in connection with Saturday's rioting "
+                            "and looting in Lae.", "2026-10-20")
+    assert [(e["sub_event_type"], e["date"], e["location"]["name"]) for e in events] == [
+        ("Violent demonstration", "2026-10-17", "Lae")]
