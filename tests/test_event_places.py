@@ -213,6 +213,13 @@ def test_a_definite_kind_noun_says_what_the_second_name_is_the_first_only_where_
         assert [e["location"]["name"] for e in events] == [where], text
 
 
+def test_a_name_qualifying_a_belt_is_a_place_not_a_topic(coder):
+    # "the Ashulia industrial belt": a place a gazetteer may lack, not a topic the town beside it is about
+    events = coder.code("Police fired tear gas on Tuesday to disperse garment workers who blocked a highway in the "
+                        "Ashulia industrial belt near Dhaka.", published="2024-12-04")["events"]
+    assert [e["location"]["name"] for e in events] == ["Ashulia"]
+
+
 def test_here_in_the_events_own_phrase_is_the_dateline_town_whatever_else_the_sentence_names(coder):
     text = ("Redlands struggles to return to normal after shooting\n\nREDLANDS - Nearly a week after the police "
             "shooting of a man here sparked protests, residents of Fontana and Riverside remain tense.")
