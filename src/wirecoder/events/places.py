@@ -213,14 +213,10 @@ def _lies_in(area, town) -> bool:
     """Whether the place of token ``area`` only says where that of ``town`` lies: "the Black Sea city of Batumi",
     "the Red Sea port of Hodeidah" (a definite kind noun after the area's name says what the town is; without
     "the", the kind is the first name's: "in Khetolai village of Pokhran subdivision")."""
-    return _settlement_of(area, town, definite=True)
-
-
-def _settlement_of(name, other, *, definite: bool) -> bool:
-    if name is None or other is None or name.i == other.i:
+    if area is None or town is None or area.i == town.i:
         return False
-    noun = name.head if name.dep_ in ("compound", "nmod", "amod") else name
-    return noun.lemma_.lower() in SETTLEMENT_KINDS and _of(noun, other) and definite == any(
+    noun = area.head if area.dep_ in ("compound", "nmod", "amod") else area
+    return noun.lemma_.lower() in SETTLEMENT_KINDS and _of(noun, town) and any(
         c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
@@ -236,7 +232,7 @@ def _part_of(part, whole) -> bool:
     if part is None or whole is None or part.i == whole.i:
         return False
     noun = part.head if part.dep_ in ("compound", "nmod", "amod") else part
-    if noun.lemma_.lower() not in PLACE_HEADS or _settlement_of(part, whole, definite=True):
+    if noun.lemma_.lower() not in PLACE_HEADS or _lies_in(part, whole):
         return False
     return _of(noun, whole)
 

@@ -9,9 +9,8 @@ reports of the same town and day.
 """
 from __future__ import annotations
 
-import math
-
 from ..geo.lexicon import words
+from ..geo.points import distance_km
 from ..taxonomy.kinds import ActorKind
 from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report, read_pairs, read_table
 from .options import MergeRules
@@ -87,10 +86,7 @@ def type_score(a: Report, b: Report, *, distinct: frozenset[str] = frozenset(),
 def km(a: PlaceKey, b: PlaceKey) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return distance_km(a.lat, a.lon, b.lat, b.lon)
 
 
 def _within(d: float | None, limit: float) -> bool:
