@@ -176,3 +176,26 @@ def test_an_act_whose_toll_a_sentence_updates_happened_on_or_before_the_update(c
                           "municipality, rose to 11 on Monday after three of the wounded died in hospital.",
                    "2026-06-29")
     assert [(e["date"], e["time_precision"], e["referenced"]) for e in found] == [("2026-06-29", 3, True)]
+
+
+def test_a_nouns_own_relative_clause_dates_it(coder):
+    """The funerals are on Monday; "that hit an apartment building ... early on Saturday" tells the attack's own day."""
+    found = events(coder, "Hundreds of residents of Kryvyi Rih gathered on Monday for the funerals of victims of the "
+                          "Russian drone attack that hit an apartment building in the city early on Saturday.",
+                   "2025-10-06")
+    assert [(e["sub_event_type"], e["date"], e["referenced"]) for e in found] == [
+        ("Air/drone strike", "2025-10-04", True)]
+
+
+def test_a_time_told_against_the_act_before_takes_its_day(coder):
+    """ "The same night" and "Hours later" are the night and day of the act told before, not of the last date named
+    (a death on Sunday, a ceasefire in November 2024)."""
+    found = events(coder, "Drones hit an apartment block in Kryvyi Rih early on Saturday, killing four. A woman died "
+                          "of her wounds on Sunday evening, bringing the death toll to seven. The same night, drones "
+                          "struck a farm near Apostolove, wounding two workers.", "2025-10-06")
+    assert [(e["location"]["name"], e["date"]) for e in found] == [
+        ("Kryvyy Rih", "2025-10-04"), ("Apostolove", "2025-10-04")]
+    found = events(coder, "An Israeli drone strike on a car in Bint Jbeil on Tuesday morning killed one man. The "
+                          "town was damaged in fighting that ended with a ceasefire in November 2024. Hours later, an "
+                          "Israeli strike hit a house in Kfar Roummane, killing two people.", "2025-05-28")
+    assert [(e["date"], e["background"]) for e in found] == [("2025-05-27", False), ("2025-05-27", False)]

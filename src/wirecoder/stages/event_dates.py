@@ -8,8 +8,10 @@ that gives its day ("The attack happened on Sunday night"), else the day the art
 (told before it, or in the next sentences). When its own sentence dates only the telling ("..., police said on
 Tuesday"), such a retelling dates it too, as does, for violence, a next sentence whose subject is a definite noun of
 it that no rule reads ("The killings took place on Sunday evening"). A day between the act and a telling that trails
-it ("killed five people at the weekend, police said on Tuesday") is the act's, however the parser hung it. A date
-from another sentence is inherited: it is then less sure.
+it ("killed five people at the weekend, police said on Tuesday") is the act's, however the parser hung it. A sentence
+with no date that tells its time against the act told before ("The same night, drones struck a farm", "Hours later,
+...": lexicon/dates.tsv ``same_time``) has that act's day, not the last date named. A date from another sentence is
+inherited: it is then less sure.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from ..events.retold_places import definite_violence
 from ..lexicon import load_lexicon
 from ..syntax import REACTION, SPEECH, governing_verb
 
+SAME_TIME = load_lexicon("dates").pattern("same_time")  # "The same night, ...", "Hours later, ..."
 INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
 
 
@@ -30,15 +33,24 @@ class EventDatesStage:
 
     def __call__(self, article: Article) -> Article:
         dated = sentence_dates(article)
-        article.report_dates = []
-        for report in article.reports:
-            date, inherited = self._date(article, report.mention, dated)
-            article.report_dates.append(ReportDate(date, bool(inherited)))
+        found: dict[int, ReportDate] = {}
+        for index in sorted(range(len(article.reports)), key=lambda i: article.reports[i].mention.trigger.start):
+            mention = article.reports[index].mention
+            told_before = [d.date for i, d in found.items() if d.date is not None and not d.date.background
+                           and article.reports[i].mention.sentence < mention.sentence]
+            date, inherited = self._date(article, mention, dated, told_before[-1] if told_before else None)
+            found[index] = ReportDate(date, bool(inherited))
+        article.report_dates = [found[i] for i in range(len(article.reports))]
         return article
 
-    def _date(self, article: Article, mention: EventMention, by_sentence) -> tuple[DateMention | None, bool]:
-        """The mention's date and whether it came from another sentence (None: no date anywhere near)."""
+    def _date(self, article: Article, mention: EventMention, by_sentence,
+              act_before: DateMention | None) -> tuple[DateMention | None, bool]:
+        """The mention's date and whether it came from another sentence (None: no date anywhere near). A sentence
+        with no date of its own that tells its time against the act told before ("The same night, drones struck a
+        farm", "Hours later, ...") has that act's day (``act_before``), not the last date named."""
         own = by_sentence.get(mention.sentence, [])
+        if not own and act_before is not None and SAME_TIME.search(article.sentences[mention.sentence].span.text):
+            return act_before, True
         if own:
             date, told_only = _closest_date(article, mention, own)
             if told_only:
@@ -234,14 +246,16 @@ def _trailing_telling(verb, span, trigger) -> bool:
 
 
 def _in_noun_phrase(token, noun) -> bool:
-    """Whether the token hangs from the noun with no verb between ("a clash ... on Tuesday night"), not through a
-    clause of its own ("a rally against the attack that took place on April 28": that day is the attack's)."""
+    """Whether the token hangs from the noun with no verb between ("a clash ... on Tuesday night") but the noun's own
+    relative clause ("the drone attack that hit a building early on Saturday"), not through a clause of another
+    noun ("a rally against the attack that took place on April 28": that day is the attack's)."""
     current = token
     while current.i != noun.i:
         if current.head.i == current.i:
             return False
         current = current.head
-        if current.i != noun.i and current.pos_ in ("VERB", "AUX"):
+        if current.i != noun.i and current.pos_ in ("VERB", "AUX") and not (
+                current.dep_ == "relcl" and current.head.i == noun.i):
             return False
     return True
 

@@ -8,10 +8,11 @@ Monday's bombing at a mosque in Peshawar has risen to 100", "Obama ... addressin
 says that it happened, when and (with its place) where: a report of that incident, as a merge of reports needs.
 
 So an event noun (``lexicon/referenced_events.tsv``: "bombing", "shooting", "attack", ...) tied to a date of one
-day in the past ("Monday's", "the Nov. 13 attacks", "the massacre Tuesday") is a detected event mention, however
-its sentence reads, with ``referenced`` set: its evidence is the reference. A rule mention on that noun keeps its
-sub-type ("Monday's suicide bombing"); a noun no rule types takes the lexicon's. Headlines are never events. A
-noun with no such date ("the attack", "last year's attacks") stays what the earlier stages made of it.
+day in the past ("Monday's", "the Nov. 13 attacks", "the massacre Tuesday", "the attack that hit a building early
+on Saturday") is a detected event mention, however its sentence reads, with ``referenced`` set: its evidence is
+the reference. A rule mention on that noun keeps its sub-type ("Monday's suicide bombing"); a noun no rule types
+takes the lexicon's. Headlines are never events. A noun with no such date ("the attack", "last year's attacks")
+stays what the earlier stages made of it.
 
 Reaction pieces tell an incident a second way: as what a reaction or an aftermath follows ("candidates on
 Wednesday reacted to a mass shooting in San Bernardino", "nearly a week after the police shooting of a black man
@@ -56,6 +57,7 @@ class ReferencedEventsStage:
         self._links = words.words("date_link")
         self._of_words = words.words("date_preposition")
         self._occurring = words.words("occurring_verb")
+        self._acting = words.words("acting_verb")
         self._clause_date_links = words.words("clause_date_link")
         self._perpetrating = words.words("perpetrating_verb")
         self._after = words.words("aftermath_preposition")
@@ -305,9 +307,12 @@ class ReferencedEventsStage:
             if child.dep_ == "prep" and child.lower_ in self._of_words and a_day(
                     w for w in child.children if w.dep_ == "pobj"):
                 return True
-            if child.dep_ == "relcl" and child.lemma_.lower() in self._occurring and a_day(
+            if child.dep_ == "relcl" and (child.lemma_.lower() in self._occurring or (
+                    child.lemma_.lower() in self._acting and any(c.dep_ == "nsubj" and c.tag_ == "WDT"
+                                                                  for c in child.children))) and a_day(
                     w for c in child.children if c.dep_ in self._clause_date_links for w in c.subtree):
-                return True  # "the shooting itself, which occurred Tuesday afternoon"
+                return True  # "the shooting itself, which occurred Tuesday afternoon", "the attack that hit ... on
+                # Saturday"
         if token.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "on" and a_day(
                 w for w in c.children if w.dep_ == "pobj") for c in token.children):
             return True  # "the massacre on Saturday night was aimed at ...": no reaction to claim the day, a subject's
