@@ -7,7 +7,8 @@ paragraph or the previous one (not one that only dates a telling there), else a 
 that gives its day ("The attack happened on Sunday night"), else the day the article's first dated event happened
 (told before it, or in the next sentences). When its own sentence dates only the telling ("..., police said on
 Tuesday"), such a retelling dates it too, as does, for violence, a next sentence whose subject is a definite noun of
-it that no rule reads ("The killings took place on Sunday evening"). A day between the act and a telling that trails
+it that no rule reads ("The killings took place on Sunday evening") or the very next sentence telling an act by any
+words, not as another event ("Two soldiers were killed when explosives were dropped ... early on Tuesday"). A day between the act and a telling that trails
 it ("killed five people at the weekend, police said on Tuesday") is the act's, however the parser hung it. A sentence
 with no date that tells its time against the act told before ("The same night, drones struck a farm", "Hours later,
 ...": lexicon/dates.tsv ``same_time``) has that act's day, not the last date named. A date from another sentence is
@@ -19,10 +20,12 @@ from ..article import Article, DateMention, EventMention, ReportDate
 from ..events.actor_roles import VIOLENT_TYPES
 from ..events.report_dates import sentence_dates
 from ..events.retold_places import definite_violence
+from ..events.told_after import OTHER_EVENT
 from ..lexicon import load_lexicon
 from ..syntax import REACTION, SPEECH, governing_verb
 
 SAME_TIME = load_lexicon("dates").pattern("same_time")  # "The same night, ...", "Hours later, ..."
+CROWD_TYPE = "Protests"
 INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
 
 
@@ -118,14 +121,15 @@ def _retold_date(article: Article, mention: EventMention, told: DateMention | No
     before the telling's; else None."""
     sentence = article.sentences[mention.sentence]
     for other in sorted(article.mentions, key=lambda m: m.trigger.start):
-        if other.trigger.start <= mention.trigger.start or not other.reference:
+        telling_on = _telling_on(article, mention, told, other)
+        if other.trigger.start <= mention.trigger.start or not (other.reference or telling_on):
             continue
         if other.sentence - mention.sentence > INHERIT_BACK or \
                 article.sentences[other.sentence].paragraph > sentence.paragraph + 1:
             break
         if other.sentence == mention.sentence or other.negated or other.hypothetical or other.habitual:
             continue
-        if not (other.sub_event_type == mention.sub_event_type
+        if not (other.sub_event_type == mention.sub_event_type or telling_on
                 or other.event_type in VIOLENT_TYPES and mention.event_type in VIOLENT_TYPES):
             continue
         dates = by_sentence.get(other.sentence)
@@ -136,6 +140,15 @@ def _retold_date(article: Article, mention: EventMention, told: DateMention | No
                 told is None or (dated.date_end or dated.date) <= (told.date_end or told.date)):
             return dated
     return _retold_by_noun(article, mention, told, by_sentence) if mention.event_type in VIOLENT_TYPES else None
+
+
+def _telling_on(article: Article, mention: EventMention, told: DateMention | None, other: EventMention) -> bool:
+    """Whether an act of violence told in the next sentence, by any words, tells on the act of violence a lead dates
+    only by its telling ("The army said on Wednesday its troops had repelled an attack on a position in Ndop. ...
+    "terrorists" had attacked the position on Monday morning"): not one a sentence tells as another ("Separately,
+    ...", "In another attack, ...")."""
+    return told is not None and mention.event_type in VIOLENT_TYPES and other.event_type != CROWD_TYPE \
+        and other.sentence == mention.sentence + 1 and not OTHER_EVENT.match(article.sentences[other.sentence].span.text)
 
 
 def _retold_by_noun(article: Article, mention: EventMention, told: DateMention | None,
