@@ -8,11 +8,11 @@ that gives its day ("The attack happened on Sunday night"), else the day the art
 (told before it, or in the next sentences). When its own sentence dates only the telling ("..., police said on
 Tuesday"), such a retelling dates it too, as does, for violence, a next sentence whose subject is a definite noun of
 it that no rule reads ("The killings took place on Sunday evening") or the very next sentence telling an act by any
-words, not as another event ("Two soldiers were killed when explosives were dropped ... early on Tuesday"). A day between the act and a telling that trails
-it ("killed five people at the weekend, police said on Tuesday") is the act's, however the parser hung it. A sentence
-with no date that tells its time against the act told before ("The same night, drones struck a farm", "Hours later,
-...": lexicon/dates.tsv ``same_time``) has that act's day, not the last date named. A date from another sentence is
-inherited: it is then less sure.
+words, not as another event ("Two soldiers were killed when explosives were dropped ... early on Tuesday"). A day
+between the act and a telling that trails it ("killed five people at the weekend, police said on Tuesday") is the
+act's, however the parser hung it. A sentence with no date that tells its time against the act told before ("The
+same night, drones struck a farm", "Hours later, ...": lexicon/dates.tsv ``same_time``) has that act's day, not the
+last date named. A date from another sentence is inherited: it is then less sure.
 """
 from __future__ import annotations
 
@@ -148,7 +148,8 @@ def _telling_on(article: Article, mention: EventMention, told: DateMention | Non
     "terrorists" had attacked the position on Monday morning"): not one a sentence tells as another ("Separately,
     ...", "In another attack, ...")."""
     return told is not None and mention.event_type in VIOLENT_TYPES and other.event_type != CROWD_TYPE \
-        and other.sentence == mention.sentence + 1 and not OTHER_EVENT.match(article.sentences[other.sentence].span.text)
+        and other.sentence == mention.sentence + 1 \
+        and not OTHER_EVENT.match(article.sentences[other.sentence].span.text)
 
 
 def _retold_by_noun(article: Article, mention: EventMention, told: DateMention | None,
