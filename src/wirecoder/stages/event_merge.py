@@ -263,3 +263,5 @@ def _absorb(kept: Event, other: Event) -> None:
     seen = {(e.field, e.span.start) for e in kept.evidence}
     kept.evidence.extend(e for e in other.evidence if (e.field, e.span.start) not in seen)
     kept.confidence = max(kept.confidence, other.confidence)
+    if (kept.date, kept.date_end) == (other.date, other.date_end):  # one day, told as such in one of the sentences
+        kept.time_precision = min(kept.time_precision, other.time_precision)
