@@ -62,6 +62,16 @@ def test_dates_the_following_day_counts_from_the_day_told_before_not_a_telling(r
     assert dates["the same day"].date == dt.date(2023, 3, 6)
 
 
+def test_dates_a_day_back_counts_from_the_telling_its_sentence_dates(run_stages):
+    # with no act dated before it, "the previous day" is the day before the telling of its own sentence
+    text = ("Israel's military said on Wednesday that a drone strike on a car near Nabatieh the previous day had "
+            "killed a Hezbollah official. Residents said on Friday that soldiers had shot two men in Kidal a day "
+            "earlier.")
+    _, dates = dates_of(run_stages, text, published="2026-06-12")
+    assert dates["the previous day"].date == dt.date(2026, 6, 9)
+    assert dates["a day earlier"].date == dt.date(2026, 6, 11)
+
+
 def test_dates_overnight_is_the_night_before_the_telling(run_stages):
     # 2023-05-10 was a Wednesday: the night before Tuesday's telling is Monday to Tuesday, not the night before
     # publication

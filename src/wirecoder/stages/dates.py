@@ -227,9 +227,12 @@ class DatesStage:
             if sentence is None:
                 continue
             relative = _story_relative(ent.text)
-            if relative is not None:  # "the following day": counted from the day told before it, not from today
-                anchor = next((m for m in reversed(mentions) if m.date_end is None and not m.background
-                               and not _dates_a_telling(article.doc, m)), None)
+            if relative is not None:  # "the following day": counted from the day told before it, not from today;
+                # a day back from the telling its sentence dates ("said on Wednesday that a strike the previous day")
+                anchor = next((m for m in reversed(mentions) if m.sentence == sentence and m.date_end is None
+                               and relative < 0 and _dates_a_telling(article.doc, m)), None) or next(
+                    (m for m in reversed(mentions) if m.date_end is None and not m.background
+                     and not _dates_a_telling(article.doc, m)), None)
                 if anchor is not None:
                     mentions.append(DateMention(article.span(ent.start_char, ent.end_char), sentence,
                                                 anchor.date + dt.timedelta(days=relative), None, anchor.precision,
