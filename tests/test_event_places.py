@@ -365,3 +365,12 @@ def test_a_town_then_the_district_it_lies_in_is_one_event_at_the_town(coder):
     places = located(coder, "Terrorists attacked a village market in Gorom Gorom, in Oudalan province, on Sunday, "
                             "killing 12 civilians.")
     assert [p["name"] for p in places] == ["Gorom-Gorom"]
+
+
+def test_a_name_told_where_a_place_is_makes_no_persons_words(coder):
+    """The tagger calls "Nabatieh al-Fawqa" a person; after "in" it is a place, so "Nabatieh" alone stays a place."""
+    record = coder.code("Thousands joined the funeral procession on Thursday in Nabatieh for two men killed when a "
+                        "drone struck their car outside the city on Tuesday.\n\nThe coffins were carried from a mosque "
+                        "in the city centre to the cemetery in Nabatieh al-Fawqa, where both men were born.",
+                        published="2026-06-11")
+    assert [e["location"]["country"] for e in record["events"]] == ["LB"]

@@ -41,6 +41,14 @@ GPE_MIN_POPULATION = 5_000
 MAX_WORDS = 5
 FACILITY_WORDS = load_lexicon("place_names").words("facility_word")
 NAME_ARTICLES = load_lexicon("place_names").words("name_article")
+PLACE_PREPOSITIONS = load_lexicon("place_names").words("place_preposition")
+
+
+def _after_place_preposition(doc, ent) -> bool:
+    """ "in Nabatieh al-Fawqa" (not "in Smith's view"): a name told where a place is, whatever the tagger says."""
+    before = previous_word(doc, ent.start)
+    return before is not None and before.lower_ in PLACE_PREPOSITIONS and not (
+        ent.end < len(doc) and doc[ent.end].text in ("'s", "’s"))
 
 
 @dataclass(frozen=True)
@@ -279,7 +287,8 @@ class Recognizer:
         a name that ends with an area word: "Bassa LGA" is no one's, whatever the tagger says)."""
         words = set()
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in AREA_WORDS | SETTLEMENT_WORDS:
+            if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in AREA_WORDS | SETTLEMENT_WORDS \
+                    and not _after_place_preposition(doc, ent):
                 words.update(t.lower_ for t in ent if t.is_alpha)
         return words
 
