@@ -32,3 +32,14 @@ def test_a_town_outside_the_area_told_first_does_not_place_the_act(coder):
     found = current(coder, "Gunmen killed 12 villagers in the Mopti region on Friday, officials said. The killings "
                            "were condemned in Bamako on Saturday.", "2024-03-10")
     assert [e["location"]["name"] for e in found] == ["Mopti"]
+
+
+def test_a_retelling_places_an_act_its_lead_placed_only_by_a_town_around_it(coder):
+    """The lead names only "northern Bangladesh"; Dhaka is the dateline's and a distance's reference point: the
+    clash the next sentence retells at Bogura is the act, there."""
+    found = current(coder, "DHAKA, Dec 7 (Tidemark News Service) - One person was killed and dozens injured in "
+                           "northern Bangladesh when supporters of the Bangladesh Nationalist Party and the Islamist "
+                           "Jamaat-e-Islami fought in the streets, police said on Sunday. The clash took place on "
+                           "Saturday in the town of Bogura, about 200 km north of Dhaka, after a dispute over campaign "
+                           "banners, police said.", "2025-12-07")
+    assert [(e["event_type"], e["location"]["name"], e["date"]) for e in found] == [("Battles", "Bogra", "2025-12-06")]

@@ -9,7 +9,9 @@ before ("The attackers, armed with rifles, arrived in the afternoon") is the eve
 at that place. An event placed only at a country or a province on the day another of its type is placed at a town
 there is that event told again ("... in Somalia", "... in Borno"), and so is a sentence that tells an act of
 political violence again by a definite noun, at a place within the first telling's ("... in central Mali ... The
-attack took place in Douentza late on Friday"): the act takes that place. Houses burnt or shops looted in an attack,
+attack took place in Douentza late on Friday"): the act takes that place, as does an act a lead places only by the
+dateline or a sentence around it when a later sentence's subject is a definite noun of violence ("The clash took place
+on Saturday in the town of Bogura"). Houses burnt or shops looted in an attack,
 and weapons seen or seized in a battle, on its day and at its place, are part of it, as ACLED codes them. The event
 kept takes what the other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that
 turned into a riot has rioters for marchers. Events are numbered in order at the end.
@@ -25,6 +27,7 @@ from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor, one_pa
 from ..events.place_relations import in_district, same_place, within
 from ..geo.countries import CountryNames
 from ..events.told_after import OTHER_EVENT
+from ..events.retold_places import definite_violence
 
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
                     "Violent demonstration": 3}  # one demonstration a place and day, coded by its worst moment
@@ -57,6 +60,7 @@ class EventMergeStage:
         events = _fold_told_day(article, events)
         events = _fold_retold(article, events)
         events = _fold_retelling(events)
+        events = _fold_filed_from(article, events)
         events = _fold_coarse(article, events)
         events = _fold_destruction(events)
         events = _fold_referenced(events)
@@ -168,6 +172,28 @@ def _fold_retelling(events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _fold_filed_from(article: Article, events: list[Event]) -> list[Event]:
+    """An act of violence its lead places only by the dateline or a sentence around it (naming no place finer than
+    a region: "in northern Bangladesh") is the one event, on its day and in its country, of a later sentence whose
+    subject is a definite noun of violence ("The clash took place on Saturday in the town of Bogura", whatever the
+    detector made of it): fold that telling in, and the act takes its place."""
+    folded: set[int] = set()
+    for event in events:
+        if event.background or event.location is None or id(event) in folded or \
+                article.sentences[event.mention.sentence].span.contains(event.location.span):
+            continue  # placed by its own sentence, not by the dateline or a sentence around it
+        named = [e for e in events if e is not event and not e.background
+                 and e.mention.sentence > event.mention.sentence and e.date == event.date and e.location is not None
+                 and e.location.country == event.location.country
+                 and event.event_type in VIOLENT_TYPES and definite_violence(article, e.mention.sentence)]
+        if len(named) == 1:
+            event.location = named[0].location
+            event.evidence = [e for e in event.evidence if e.field != "location"]
+            _absorb(event, named[0])
+            folded.add(id(named[0]))
+    return [e for e in events if id(e) not in folded]
 
 
 def _new_party(told: Event, retold: Event) -> bool:
