@@ -279,3 +279,11 @@ def test_rioting_or_looting_named_by_its_day_is_the_riot_an_arrest_answers(coder
                             "and looting in Lae.", "2026-10-20")
     assert [(e["sub_event_type"], e["date"], e["location"]["name"]) for e in events] == [
         ("Violent demonstration", "2026-10-17", "Lae")]
+
+
+def test_a_violent_noun_named_by_its_day_is_violence_whatever_the_sentence_develops(coder):
+    """The sentence tells a mourning the government declared; "Thursday's attack on the market" is an attack."""
+    events = current(coder, "Flags flew at half-mast across Niger on Sunday, the last of three days of national "
+                            "mourning declared by the military government after Thursday's attack on the market in "
+                            "Banibangou, in which at least 21 civilians were killed.", "2024-06-16")
+    assert [(e["sub_event_type"], e["date"], e["referenced"]) for e in events] == [("Attack", "2024-06-13", True)]

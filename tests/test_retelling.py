@@ -43,3 +43,12 @@ def test_a_retelling_places_an_act_its_lead_placed_only_by_a_town_around_it(code
                            "Saturday in the town of Bogura, about 200 km north of Dhaka, after a dispute over campaign "
                            "banners, police said.", "2025-12-07")
     assert [(e["event_type"], e["location"]["name"], e["date"]) for e in found] == [("Battles", "Bogra", "2025-12-06")]
+
+
+def test_violence_placed_only_at_the_country_is_the_act_told_at_a_town_that_day(coder):
+    """"Militants clashed with soldiers in Burkina Faso" and the roadside bomb near Djibo that day are one act."""
+    found = current(coder, "Militants clashed with soldiers in Burkina Faso on Sunday, the army said on Monday. A "
+                           "roadside bomb struck an army convoy near Djibo on Sunday, killing 12 soldiers.",
+                    "2024-06-17")
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in found] == [
+        ("Remote explosive/landmine/IED", "Djibo")]

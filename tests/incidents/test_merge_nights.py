@@ -33,6 +33,16 @@ def test_plain_days_and_evenings_stay_their_own_day(tmp_path):
                                                        source="Kora Times")]) == {("fri",), ("sun2",)}
 
 
+def test_only_the_reports_own_date_words_reach_another_day(tmp_path):
+    """A report whose own day is plain Wednesday, with a telling folded into it ("bodies were found overnight"),
+    is Wednesday's: the folded words do not make it reach Thursday's raid."""
+    folded = told("2024-08-28", "Wednesday")
+    folded = {**folded, "evidence": [*folded["evidence"], {"field": "date", "start": 0, "end": 9, "text": "overnight"}]}
+    wednesday = article("wed", [folded], source="Wire One")
+    thursday = article("thu", [told("2024-08-29", "Thursday")], source="Kora Times")
+    assert merged(tmp_path, "folded", [wednesday, thursday]) == {("wed",), ("thu",)}
+
+
 def test_which_way_a_day_reaches():
     parts = DayParts()
     assert parts.spill("late on Saturday") == (0, 1)

@@ -179,9 +179,10 @@ class ReportDigester:
         precision = event.get("time_precision") or 3
         if last is not None and last >= first:
             return first, last, precision == 1 and last == first
-        if precision == 1:  # a night ("late on Saturday", "early on Sunday") may be another report's next or last day
-            before, after = self.day_parts.spill(" ".join(
-                e.get("text") or "" for e in event.get("evidence") or () if e.get("field") == "date"))
+        if precision == 1:  # a night ("late on Saturday", "early on Sunday") may be another report's next or last day;
+            # the event's own date words, not those of a telling folded into it ("bodies were found overnight")
+            before, after = self.day_parts.spill(next(
+                (e.get("text") or "" for e in event.get("evidence") or () if e.get("field") == "date"), ""))
             return first - self.rules.day_slack - before, first + self.rules.day_slack + after, True
         if precision == 2:
             return first - self.rules.imprecise_days, first + self.rules.imprecise_days, False

@@ -25,7 +25,7 @@ from ..taxonomy.acled import CROWD_TYPES
 from ..taxonomy.kinds import ActorKind
 from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor, one_party
 from ..events.place_relations import in_district, same_place, within
-from ..geo.countries import CountryNames
+from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..events.told_after import OTHER_EVENT
 from ..events.retold_places import definite_violence
 
@@ -77,12 +77,13 @@ class EventMergeStage:
 
 
 def _fold_coarse(article: Article, events: list[Event]) -> list[Event]:
-    """An event placed only at a country or a province, on the day another event of the same type is placed
-    at a town in it, is that event told again ("... in Somalia", "... in Borno"): fold it in; not one a sentence
-    tells as another ("Also on Tuesday, police in Molo ...", "Separately, ...")."""
+    """An event placed only at a country or a province, on the day another event of the same type (for political
+    violence placed at a country, of any of its types) is placed at a town in it, is that event told again ("... in
+    Somalia", "... in Borno"): fold it in; not one a sentence tells as another ("Also on Tuesday, police in Molo
+    ...", "Separately, ...")."""
     kept: list[Event] = []
     for event in events:
-        finer = [e for e in events if e is not event and _family(e) == _family(event)
+        finer = [e for e in events if e is not event and (_family(e) == _family(event) or _violent_at_country(e, event))
                  and e.date == event.date and e.background == event.background
                  and within(e.location, event.location) and not _told_as_another(article, e, event)]
         if finer:
@@ -90,6 +91,13 @@ def _fold_coarse(article: Article, events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _violent_at_country(finer: Event, event: Event) -> bool:
+    """Two acts of political violence, one placed only at the country ("a drone attack on an army base in southwestern
+    Colombia", typed a clash): told with a town, it is the act of the town whatever each sentence made its type."""
+    return event.event_type in VIOLENT_TYPES and finer.event_type in VIOLENT_TYPES and event.location is not None \
+        and event.location.feature_code in COUNTRY_CODES
 
 
 def _told_as_another(article: Article, *events: Event) -> bool:

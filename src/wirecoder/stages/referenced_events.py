@@ -43,6 +43,7 @@ from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
 
 REFERENCE_RULE = "referenced"
+STRATEGIC = "Strategic developments"
 REFERENCE_CONFIDENCE = 0.6  # the prior of a generic trigger ("attack"): a day says it happened, not how
 
 
@@ -114,9 +115,11 @@ class ReferencedEventsStage:
                         rule=REFERENCE_RULE)
                     found.append(mention)
                     flipped.append(mention)
-                elif SUB_EVENT_TYPES[sub] in CROWD_TYPES and mention.event_type != SUB_EVENT_TYPES[sub]:
+                elif SUB_EVENT_TYPES[sub] in CROWD_TYPES and mention.event_type != SUB_EVENT_TYPES[sub] or (
+                        mention.event_type == STRATEGIC and SUB_EVENT_TYPES[sub] in VIOLENT_TYPES):
                     # "incited Saturday's riot in Tibu": the noun names a crowd's event, whatever the sentence's
-                    # armed group made the detector read
+                    # armed group made the detector read; "mourning declared after Thursday's attack on the market":
+                    # an act of violence, not the sentence's development
                     mention.event_type, mention.sub_event_type = SUB_EVENT_TYPES[sub], sub
                 if not mention.detected:
                     flipped.append(mention)
