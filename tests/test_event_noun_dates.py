@@ -212,3 +212,14 @@ def test_the_next_sentence_dates_an_act_its_lead_dates_only_by_the_telling(coder
     found = events(coder, "Gunmen killed five villagers in Ndop, police said on Wednesday. Separately, soldiers "
                           "clashed with fighters in Bamenda on Monday.", "2025-01-29")
     assert found[0]["location"]["name"] == "Ndop" and found[0]["date"] == "2025-01-29"
+
+
+def test_a_claims_day_before_the_act_it_claims_is_the_claims(coder):
+    """The trigger is the claiming verb itself: Monday dates the claim (only told), and the next sentence the act."""
+    found = events(coder, "Al-Shabaab militants claimed responsibility on Monday for a suicide car bombing in the "
+                          "central Somali town of Beledweyne that killed at least 12 people. The bomb exploded on "
+                          "Sunday at a checkpoint near a hotel, a police commander said.", "2026-04-06")
+    assert [e["date"] for e in found] == ["2026-04-05", "2026-04-05"]
+    alone = events(coder, "Al-Shabaab militants claimed responsibility on Monday for a suicide car bombing in the "
+                          "central Somali town of Beledweyne that killed at least 12 people.", "2026-04-06")
+    assert [(e["date"], e["time_precision"]) for e in alone] == [("2026-04-06", 2)]

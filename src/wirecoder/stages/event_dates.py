@@ -204,6 +204,7 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     # an event noun that is what a telling or a reaction is about ("claimed responsibility on Wednesday for an
     # attack on a checkpoint", "condemned on Monday the killing of ..."): that verb's dates are the telling's
     telling_verb = noun and verb is not None and verb.lemma_.lower() in SPEECH | REACTION
+    claimed = _claimed_act(trigger.root) if trigger is not None and not noun else None
     own, fronted, attached, told, in_phrase, deadlines = [], [], [], [], [], []
     for date in dates:
         span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
@@ -218,6 +219,9 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
             continue
         if span.start > 0 and doc[span.start - 1].lower_ in _DEADLINE:
             deadlines.append(date)  # "ordered students to leave by Thursday noon": nothing happened on it
+            continue
+        if claimed is not None and head is not None and head.i in own_verbs and span.start < claimed.i:
+            told.append(date)  # "claimed responsibility on Monday for a suicide car bombing": the claim's day
             continue
         if telling_verb and head is not None and head.i in own_verbs:
             # before the noun the day is the telling's ("claimed on Wednesday the attack"); after the noun and
@@ -250,6 +254,16 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
 
 _BEFORE_DAY = load_lexicon("dates").words("before_day")
 _DEADLINE = load_lexicon("dates").words("deadline_word")
+CLAIMING = load_lexicon("referenced_events").words("claiming_verb")  # "claimed responsibility for ..."
+
+
+def _claimed_act(verb):
+    """The act a claim of responsibility names ("claimed responsibility for a suicide car bombing": "bombing"), when
+    the trigger is the claiming verb itself; else None."""
+    if verb.lemma_.lower() not in CLAIMING or not any(c.lower_ == "responsibility" for c in verb.children):
+        return None
+    return next((o for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "for"
+                 for o in c.children if o.dep_ == "pobj"), None)
 
 
 def _trailing_telling(verb, span, trigger) -> bool:
