@@ -72,6 +72,13 @@ def test_dates_a_day_back_counts_from_the_telling_its_sentence_dates(run_stages)
     assert dates["a day earlier"].date == dt.date(2026, 6, 11)
 
 
+def test_dates_a_part_of_a_day_and_a_weekday_before_a_date_name_that_date(run_stages):
+    _, dates = dates_of(run_stages, "Gunmen abducted 47 people from Yankuzo before dawn on Sunday 10 March.",
+                        published="2024-03-14")
+    assert (dates["before dawn on Sunday 10 March"].date, dates["before dawn on Sunday 10 March"].precision) == (
+        dt.date(2024, 3, 10), 1)
+
+
 def test_dates_overnight_is_the_night_before_the_telling(run_stages):
     # 2023-05-10 was a Wednesday: the night before Tuesday's telling is Monday to Tuesday, not the night before
     # publication

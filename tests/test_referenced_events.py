@@ -287,3 +287,11 @@ def test_a_violent_noun_named_by_its_day_is_violence_whatever_the_sentence_devel
                             "mourning declared by the military government after Thursday's attack on the market in "
                             "Banibangou, in which at least 21 civilians were killed.", "2024-06-16")
     assert [(e["sub_event_type"], e["date"], e["referenced"]) for e in events] == [("Attack", "2024-06-13", True)]
+
+
+def test_an_event_noun_a_sentence_says_something_was_is_named_by_the_day_in_its_phrase(coder):
+    """A round-up's item: "The largest incident of the week was the abduction of ... before dawn on Sunday"."""
+    events = current(coder, "The largest single incident of the week was the abduction of residents of Yankuzo "
+                            "village in Tsafe LGA before dawn on Sunday 10 March.", "2024-03-14")
+    assert [(e["sub_event_type"], e["date"], e["location"]["name"]) for e in events] == [
+        ("Abduction/forced disappearance", "2024-03-10", "Yankuzo")]

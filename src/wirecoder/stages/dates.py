@@ -56,6 +56,9 @@ _MONTH_NAMES = _alternation(_MONTH_FORMS)
 _MONTH = re.compile(rf"\b({_MONTH_NAMES})\b\.?", re.IGNORECASE)
 _DAY_IN_TIME = re.compile(rf"\b({_WORDS.alternation('weekday', 'day_word', space=' ')})\b", re.IGNORECASE)
 _WEEKDAY_ANY = re.compile(rf"\b({_alternation(_WORDS.words('weekday'))})\b", re.IGNORECASE)
+# "before dawn on Sunday 10 March": the part of the day and the weekday before a date that names its day
+_PART_AND_WEEKDAY = re.compile(
+    rf"^(?:{_WORDS.alternation('day_part_lead')}\s+)?(?:{_alternation(_WORDS.words('weekday'))}),?\s+", re.IGNORECASE)
 _NIGHT_WORDS = rf"(?:{_WORDS.alternation('night_qualifier')}\s+)?{_WORDS.alternation('night_word')}"
 _OVERNIGHT = re.compile(rf"^{_NIGHT_WORDS}$", re.IGNORECASE)  # "late overnight"
 _LAST_WEEK = re.compile(rf"^{_WORDS.alternation('last_word')}\s+week$", re.IGNORECASE)
@@ -304,7 +307,9 @@ class DatesStage:
         season = resolve_season(cleaned, reference)
         if season is not None:
             return season
-        quick = _quick_absolute(cleaned, reference) or day_range(cleaned, reference, _MONTH_NUMBERS)
+        weekday_told = _PART_AND_WEEKDAY.match(cleaned)
+        quick = _quick_absolute(cleaned, reference) or day_range(cleaned, reference, _MONTH_NUMBERS) or (
+            _quick_absolute(cleaned[weekday_told.end():], reference) if weekday_told else None)
         if quick is not None:
             return quick
         if _OVERNIGHT.match(cleaned):

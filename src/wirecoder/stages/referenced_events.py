@@ -9,7 +9,7 @@ says that it happened, when and (with its place) where: a report of that inciden
 
 So an event noun (``lexicon/referenced_events.tsv``: "bombing", "shooting", "attack", ...) tied to a date of one
 day in the past ("Monday's", "the Nov. 13 attacks", "the massacre Tuesday", "the attack that hit a building early
-on Saturday") is a detected event mention, however its sentence reads, with ``referenced`` set: its evidence is
+on Saturday", "The largest incident was the abduction of ... on Sunday") is a detected event mention, however its sentence reads, with ``referenced`` set: its evidence is
 the reference. A rule mention on that noun keeps its sub-type ("Monday's suicide bombing"); a noun no rule types
 takes the lexicon's. Headlines are never events. A noun with no such date ("the attack", "last year's attacks")
 stays what the earlier stages made of it.
@@ -316,6 +316,9 @@ class ReferencedEventsStage:
                     w for c in child.children if c.dep_ in self._clause_date_links for w in c.subtree):
                 return True  # "the shooting itself, which occurred Tuesday afternoon", "the attack that hit ... on
                 # Saturday"
+        if token.dep_ == "attr" and token.head.lemma_ == "be" and any(
+                c.dep_ == "prep" and a_day(c.subtree) for c in token.children):
+            return True  # "The largest incident of the week was the abduction of ... before dawn on Sunday 10 March"
         if token.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "on" and a_day(
                 w for w in c.children if w.dep_ == "pobj") for c in token.children):
             return True  # "the massacre on Saturday night was aimed at ...": no reaction to claim the day, a subject's
