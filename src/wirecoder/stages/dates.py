@@ -56,8 +56,7 @@ _MONTH_NAMES = _alternation(_MONTH_FORMS)
 _MONTH = re.compile(rf"\b({_MONTH_NAMES})\b\.?", re.IGNORECASE)
 _DAY_IN_TIME = re.compile(rf"\b({_WORDS.alternation('weekday', 'day_word', space=' ')})\b", re.IGNORECASE)
 _WEEKDAY_ANY = re.compile(rf"\b({_alternation(_WORDS.words('weekday'))})\b", re.IGNORECASE)
-# "before dawn on Sunday 10 March": the part of the day and the weekday before a date that names its day
-_PART_AND_WEEKDAY = re.compile(
+_PART_AND_WEEKDAY = re.compile(  # "before dawn on Sunday 10 March": told before a date that names its day
     rf"^(?:{_WORDS.alternation('day_part_lead')}\s+)?(?:{_alternation(_WORDS.words('weekday'))}),?\s+", re.IGNORECASE)
 _NIGHT_WORDS = rf"(?:{_WORDS.alternation('night_qualifier')}\s+)?{_WORDS.alternation('night_word')}"
 _OVERNIGHT = re.compile(rf"^{_NIGHT_WORDS}$", re.IGNORECASE)  # "late overnight"
@@ -304,8 +303,7 @@ class DatesStage:
                 return None
             start, end = _part_window(part.group(1), base.date_obj.year, base.date_obj.month)
             return start, end, 2
-        season = resolve_season(cleaned, reference)
-        if season is not None:
+        if (season := resolve_season(cleaned, reference)) is not None:
             return season
         weekday_told = _PART_AND_WEEKDAY.match(cleaned)
         quick = _quick_absolute(cleaned, reference) or day_range(cleaned, reference, _MONTH_NUMBERS) or (
