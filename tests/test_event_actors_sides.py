@@ -124,3 +124,13 @@ def test_who_fought_off_an_attack_is_its_target_and_the_attacker_its_doer(coder)
     # what was shelled is no act: whoever set it up did not shell it
     assert sides(coder, "On 28 April 2020, LNA forces shelled a field hospital set-up by GNA forces in Tripoli.")[1] \
         is None
+
+
+def test_a_party_named_only_as_the_owner_of_what_was_hit_is_the_target(coder):
+    """"hit the army base ... when drones struck": the army owns what was hit, it did not strike."""
+    record = coder.code("The deadliest attack of the week hit the army base at El Plateado, Argelia, on Tuesday, when "
+                        "at least four explosive-laden drones struck barracks and a guard post.",
+                        published="2026-08-21")
+    event = record["events"][0]
+    assert event["actor1"]["name"] != "Military Forces of Colombia"
+    assert event["actor2"]["name"] == "Military Forces of Colombia"

@@ -24,6 +24,7 @@ CARRY_OUT_VERBS = _WORDS.words("carry_out_verb")  # "launched an attack": the ob
 SELF_PRONOUNS = _WORDS.words("self_pronoun")  # "the army said it had killed ..."
 SELF_POSSESSIVES = _WORDS.words("self_possessive")  # "the army said its aircraft struck ..."
 REPELLED_ACTS = _WORDS.words("repelled_act")  # "fought off an attack by X": X attacked, the subject was attacked
+HITTING = _WORDS.words("hitting_verb")  # "hit the army base": the base's owner was hit
 BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
 
 
@@ -152,6 +153,8 @@ class EventActorsStage:
                            and a.kind == ActorKind.STATE_FORCES and a is not actor2), None)
         if actor1 is None:
             actor1 = _nearest_party(doc, actors, mention, exclude=actor2)
+            if actor1 is not None and actor2 is None and _owns_what_was_hit(doc, actor1):
+                actor1, actor2 = None, actor1  # "the attack hit the army base ... when drones struck": the target
         if actor2 is None and mention.event_type in ("Violence against civilians",):
             after = [a for a in actors if a.kind == ActorKind.CIVILIANS and a.span.start > mention.trigger.start]
             actor2 = after[0] if after else None
@@ -264,6 +267,15 @@ def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, ex
             root = root.head
         return by_head.get(root.idx, actor)
     return before[-1] if before else None
+
+
+def _owns_what_was_hit(doc, actor: ActorMention) -> bool:
+    """Whether the actor only names whose place an act befell: a modifier of a verb's object or passive subject
+    ("hit the army base", "a police post was attacked")."""
+    token = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    root = token.root if token is not None else None
+    return root is not None and root.dep_ in ("compound", "amod") and root.head.dep_ in ("dobj", "nsubjpass") \
+        and root.head.head.pos_ == "VERB" and root.head.head.lemma_.lower() in HITTING
 
 
 def _relative_subject(root, mention: EventMention) -> bool:

@@ -25,7 +25,7 @@ from ..lexicon import load_lexicon
 from ..syntax import REACTION, SPEECH, governing_verb
 
 SAME_TIME = load_lexicon("dates").pattern("same_time")  # "The same night, ...", "Hours later, ..."
-CROWD_TYPE = "Protests"
+PROTESTS = "Protests"
 INHERIT_BACK = 3  # sentences a date may be inherited across, within the same or the previous paragraph
 
 
@@ -147,7 +147,7 @@ def _telling_on(article: Article, mention: EventMention, told: DateMention | Non
     only by its telling ("The army said on Wednesday its troops had repelled an attack on a position in Ndop. ...
     "terrorists" had attacked the position on Monday morning"): not one a sentence tells as another ("Separately,
     ...", "In another attack, ...")."""
-    return told is not None and mention.event_type in VIOLENT_TYPES and other.event_type != CROWD_TYPE \
+    return told is not None and mention.event_type in VIOLENT_TYPES and other.event_type != PROTESTS \
         and other.sentence == mention.sentence + 1 \
         and not OTHER_EVENT.match(article.sentences[other.sentence].span.text)
 
