@@ -172,9 +172,8 @@ def _fold_retelling(events: list[Event]) -> list[Event]:
             and not _new_party(e, event)]
         if len(hosts) == 1:
             host = hosts[0]
-            if not same_place(host.location, event.location):  # the finer place; its words are the evidence
-                host.location = event.location
-                host.evidence = [e for e in host.evidence if e.field != "location"]
+            if not same_place(host.location, event.location):  # the finer place
+                _take_place(host, event)
             host.time_precision = min(host.time_precision, event.time_precision)  # one day, told as such there
             _absorb(host, event)
             continue
@@ -189,19 +188,23 @@ def _fold_filed_from(article: Article, events: list[Event]) -> list[Event]:
     detector made of it): fold that telling in, and the act takes its place."""
     folded: set[int] = set()
     for event in events:
-        if event.background or event.location is None or id(event) in folded or \
-                article.sentences[event.mention.sentence].span.contains(event.location.span):
+        if event.background or event.event_type not in VIOLENT_TYPES or event.location is None or id(event) in folded \
+                or article.sentences[event.mention.sentence].span.contains(event.location.span):
             continue  # placed by its own sentence, not by the dateline or a sentence around it
         named = [e for e in events if e is not event and not e.background
                  and e.mention.sentence > event.mention.sentence and e.date == event.date and e.location is not None
-                 and e.location.country == event.location.country
-                 and event.event_type in VIOLENT_TYPES and definite_violence(article, e.mention.sentence)]
+                 and e.location.country == event.location.country and definite_violence(article, e.mention.sentence)]
         if len(named) == 1:
-            event.location = named[0].location
-            event.evidence = [e for e in event.evidence if e.field != "location"]
+            _take_place(event, named[0])
             _absorb(event, named[0])
             folded.add(id(named[0]))
     return [e for e in events if id(e) not in folded]
+
+
+def _take_place(host: Event, telling: Event) -> None:
+    """The host takes the telling's place, whose words are then the evidence of it."""
+    host.location = telling.location
+    host.evidence = [e for e in host.evidence if e.field != "location"]
 
 
 def _new_party(told: Event, retold: Event) -> bool:
