@@ -79,3 +79,18 @@ def test_a_list_of_countries_reads_each_member_as_a_country(tmp_path):
         _, state = resolve(g, "Floods in Nigeria hit Niger and Kogi.", ["Nigeria", "Niger"])
     assert niger.country == "NE"
     assert state.country == "NG"  # outside a list of countries, Nigeria's context still reads its state
+
+
+def test_a_small_namesake_outside_the_country_a_name_is_qualified_by_is_not_it(tmp_path):
+    places = [country("Iran", 32.0, 53.0, "IR", 80_000_000), country("Pakistan", 30.0, 70.0, "PK", 200_000_000),
+              country("Afghanistan", 33.0, 65.0, "AF", 35_000_000),
+              town("Rawalakot", 33.86, 73.76, "PK", 50_000, names=[("Raz", NameKind.ALTERNATE)]),
+              town("Kabul", 34.53, 69.17, "AF", 3_000_000, code="PPLC")]
+    with geoparser_over(tmp_path / "qualified.sqlite", places) as g:
+        raz, _ = resolve(g, "Villagers protested outside the governor's office in Raz, Iran.", ["Raz", "Iran"])
+        kabul, *_ = resolve(g, "Talks were held in Kabul, Pakistan and Iran.", ["Kabul", "Pakistan", "Iran"])
+        bare, _ = resolve(g, "Villagers protested in Raz on Monday. Pakistan said so.", ["Raz", "Pakistan"])
+    # the only Raz the gazetteer knows is a Pakistani town's other name: "Raz, Iran" is a place it lacks, in Iran
+    assert raz.geonameid is None and raz.country == "IR"
+    assert kabul.country == "AF"  # a big town keeps its reading: the next name may begin a list
+    assert bare.name == "Rawalakot"  # with no qualifier the namesake stands

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .name_forms import former_names_dropped, short_forms_as_own
 from .points import contains, distance_km
-from .strays import STRAY_AREA_CODES, STRAY_MIN_OTHERS, not_by_its_city, stray_afar, stray_in_country
+from .strays import STRAY_AREA_CODES, STRAY_MIN_OTHERS, not_by_its_city, not_in_its_area, stray_afar, stray_in_country
 from .store import Entry, NameKind
 
 FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 4.0, "RGN": 3.0, "ADM1": 2.0, "PPLC": 2.0, "ADM2": 0.8, "ADM3": 0.3,
@@ -124,7 +124,7 @@ class Resolver:
                         entry, countries, admins,
                         [o for o in places if o.place_id != entry.place_id and not self.borrowed_point(o)],
                         mention.container, min_others=min_others)
-                    or not_by_its_city(entry, mention.container))
+                    or not_by_its_city(entry, mention.container) or not_in_its_area(entry, mention.container))
 
         if not ranked or not stray(ranked[0]):
             return ranked[0] if ranked else None

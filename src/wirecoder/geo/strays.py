@@ -56,3 +56,13 @@ def not_by_its_city(entry: Entry, container: tuple[Entry, ...]) -> bool:
     be placed by its context (at the city) as a name the gazetteer lacks."""
     return bool(container) and all(c.feature_class == "P" for c in container) and not any(
         contains(c, entry) for c in container)
+
+
+def not_in_its_area(entry: Entry, container: tuple[Entry, ...]) -> bool:
+    """ "Raz, Iran": a small namesake outside the country or first-level area the text qualifies the name by is not
+    it (a town of Pakistan known as Raz), and the name is left to be placed by its context, in that area. A big
+    town keeps its reading, as the next name may begin a list ("Kabul, Pakistan and Iran")."""
+    limit = STRAY_POPULATION if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_POPULATION
+    return bool(container) and entry.population < limit and (
+        entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES) and all(
+        c.feature_code in ("PCLI", "ADM1") for c in container) and not any(contains(c, entry) for c in container)
