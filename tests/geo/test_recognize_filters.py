@@ -335,3 +335,12 @@ def test_a_word_of_an_areas_name_in_brackets_is_no_place(tmp_path, nlp):
                      "Officials in Kamrup (Metro) district said the rally was peaceful."):
             found_places = [(p.name, p.country) for p in g.places_in_doc(nlp(text), text=text)]
             assert found_places and all(country == "IN" for _, country in found_places), found_places
+
+
+@pytest.mark.parametrize("before", ["beside", "along", "opposite"])
+def test_recognize_takes_a_town_the_tagger_calls_an_organisation_after_beside(geoparser, nlp, before):
+    from spacy.tokens import Span
+    doc = nlp(f"The drone hit the market {before} Basra's bus station on Tuesday.")
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Basra"), words.index("Basra") + 1, label="ORG")]  # as the tagger read it
+    assert [t.text for t in geoparser.toponyms(doc)] == ["Basra"]
