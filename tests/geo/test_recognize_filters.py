@@ -344,3 +344,11 @@ def test_recognize_takes_a_town_the_tagger_calls_an_organisation_after_beside(ge
     words = [t.text for t in doc]
     doc.ents = [Span(doc, words.index("Basra"), words.index("Basra") + 1, label="ORG")]  # as the tagger read it
     assert [t.text for t in geoparser.toponyms(doc)] == ["Basra"]
+
+
+def test_recognize_takes_a_name_joined_by_a_hyphen_and_a_particle_that_the_tagger_leaves_untagged(tmp_path, nlp):
+    places = [town("Pul-e Khumri", 35.94, 68.71, "AF", 56_000), town("Pul", 36.2, 69.0, "AF", 500)]
+    with geoparser_over(tmp_path / "hyphen.sqlite", places) as g:
+        doc = nlp("A bomber struck the passport office in Pul-e Khumri on Thursday morning.")
+        doc.ents = [e for e in doc.ents if "Pul" not in e.text]  # as the tagger left it
+        assert [t.text for t in g.toponyms(doc)] == ["Pul-e Khumri"]

@@ -204,8 +204,9 @@ class Recognizer:
             if tok.ent_type_ or not capitalised_in_name(tok) or i in headline_tokens:
                 i += 1
                 continue
-            found = None
-            for width in range(MAX_WORDS, 0, -1):
+            end, entries = name_past_entity(doc, i, i + 1, lambda a, b: self._lookup(doc, a, b))
+            found = Candidate(i, end, entries, "") if entries else None  # "Pul-e Khumri", "Mazar-e Sharif"
+            for width in range(MAX_WORDS, 0, -1) if found is None else ():
                 end = i + width
                 if end > len(doc):
                     continue
