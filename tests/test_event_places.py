@@ -213,6 +213,17 @@ def test_a_definite_kind_noun_says_what_the_second_name_is_the_first_only_where_
         assert [e["location"]["name"] for e in events] == [where], text
 
 
+def test_a_region_the_gazetteer_lacks_before_a_town_kind_and_of_only_says_where_the_town_lies(coder):
+    # "the Samaria village of Burin": the village is Burin; the unknown "Samaria" placed beside it is no part of it.
+    # "the Sabzi Kar village of Charbolak district" is a village of the district (the first name is the village)
+    for text, where in (("A Palestinian was shot dead during a clash near the Samaria village of Burin in the West "
+                         "Bank on Saturday.", "Būrīn"),
+                        ("Two militants were killed when Afghan forces repulsed their attack on a convoy in the Sabzi "
+                         "Kar village of Charbolak district, Balkh, on Saturday.", "Sabzi Kar")):
+        events = coder.code(text, published="2025-02-10")["events"]
+        assert [e["location"]["name"] for e in events][:1] == [where], text
+
+
 def test_a_name_qualifying_a_belt_is_a_place_not_a_topic(coder):
     # "the Ashulia industrial belt": a place a gazetteer may lack, not a topic the town beside it is about
     events = coder.code("Police fired tear gas on Tuesday to disperse garment workers who blocked a highway in the "

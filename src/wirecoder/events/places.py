@@ -24,7 +24,7 @@ from ..article import ActorMention, Place, Span
 from ..lexicon import load_lexicon
 from ..actors.names import PLACE_HEADS
 from ..geo.countries import COUNTRY_CODES
-from ..geo.wording import DIRECTION_WORDS
+from ..geo.wording import AREA_WORDS, DIRECTION_WORDS
 from .place_relations import contains
 from ..taxonomy.kinds import ActorRole
 
@@ -207,6 +207,29 @@ def without_hosts(places: list[Place], doc) -> list[Place]:
             continue
         kept.append(p)
     return kept
+
+
+def hosting_spans(places: list[Place], tokens: dict) -> set:
+    """The places that another place is told to lie in ("in Jangebe, in Zamfara state": Zamfara, which only places
+    Jangebe), by the words of each place (``tokens``: id of a place to its token); not a town that a name the
+    gazetteer lacks was placed in when that name only says where the town lies ("the Samaria village of Burin"; but
+    "the Sabzi Kar village of Charbolak district" names a village of the district)."""
+    by_span = {p.span: p for p in places}
+    return {p.within for p in places if p.within is not None and not (
+        p.within in by_span and _a_town_named(by_span[p.within], tokens.get(id(by_span[p.within])))
+        and _lies_in(tokens.get(id(p)), tokens.get(id(by_span[p.within]))))}
+
+
+_BRACKETS = re.compile(r"\s*(?:\([^)]*\)\s*)?")
+
+
+def _a_town_named(place: Place, token) -> bool:
+    """A town told by its name alone ("Burin"), not with an area's kind after it ("Kushk (Rabat-e ...) district")."""
+    if place.feature_class != "P" or token is None:
+        return False
+    text = token.doc.text
+    after = text[_BRACKETS.match(text, place.span.end).end():].split(maxsplit=1)
+    return not after or after[0].strip(".,;:").lower() not in AREA_WORDS
 
 
 def _lies_in(area, town) -> bool:

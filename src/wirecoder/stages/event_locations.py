@@ -29,7 +29,7 @@ from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, crowd_town, most_specific_last, names_a_job,
                              names_a_place_within, names_a_route, names_a_topic, named_node, only_finer_kept,
                              origin_of_people, place_token, settlement_in_area, told_in_actors_clause,
-                             travel_destination, without_hosts)
+                             travel_destination, hosting_spans, without_hosts)
 from ..syntax import governing_verb
 
 _WORDS = load_lexicon("event_places")
@@ -274,7 +274,7 @@ def _most_specific(article: Article, places: list[Place]) -> list[Place]:
         span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
         if span is not None:
             tokens[id(place)] = named_node(span.root)
-    hosts = {p.within for p in places if p.within is not None}  # "in Jangebe, in Zamfara state": Zamfara
+    hosts = hosting_spans(places, tokens)  # "in Jangebe, in Zamfara state": Zamfara
     kept = []                                                   # only places Jangebe, which it hosts
     for place in places:
         token = tokens.get(id(place))
