@@ -21,6 +21,16 @@ def test_a_toll_update_reports_the_bombing_it_names(coder):
     assert trigger["text"] == "bombing"
 
 
+def test_a_strike_named_by_its_day_is_an_event_only_as_its_weapons(coder):
+    events = current(coder, "The number of people killed in Tuesday's drone strike on the market in Peshawar has "
+                            "risen to 14, officials said on Wednesday.", "2023-02-01")
+    assert [(e["sub_event_type"], e["date"], e["referenced"]) for e in events] == [
+        ("Air/drone strike", "2023-01-31", True)]
+    # a strike with no weapon may be the workers' ("Tuesday's strike at the port")
+    assert current(coder, "Dockers said on Wednesday that Tuesday's strike at the port in Peshawar would go on.",
+                   "2023-02-01") == []
+
+
 def test_a_reaction_to_a_dated_attack_reports_it(coder):
     events = current(coder, "The president on Saturday condemned Friday's attack in Munich and offered his "
                             "condolences.", "2016-07-23")

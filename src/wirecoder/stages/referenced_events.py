@@ -152,7 +152,10 @@ class ReferencedEventsStage:
         """The event noun the token is: a noun of the lexicon, or a gerund the parser took for a verb ("the police
         shooting of a man"); else None."""
         if token.pos_ == "NOUN":
-            return token.lemma_.lower() if token.lemma_.lower() in self._nouns else None
+            lemma = token.lemma_.lower()
+            weapon = next((f"{c.lower_} {lemma}" for c in token.children if c.dep_ in ("compound", "amod")
+                           and f"{c.lower_} {lemma}" in self._nouns), None)  # "drone strike"
+            return weapon or (lemma if lemma in self._nouns else None)
         if token.tag_ == "VBG" and any(c.dep_ == "det" for c in token.children) and token.lower_ in self._nouns:
             return token.lower_
         return None
