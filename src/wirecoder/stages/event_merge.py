@@ -121,9 +121,10 @@ def _fold_told_day(article: Article, events: list[Event]) -> list[Event]:
     tells two and neither is taken."""
     kept: list[Event] = []
     for event in events:
-        hosts = [] if not _told_day(article, event) or event.background else [
+        followed = _followed_telling(article, event)  # "arrested 15 after a riot in X, a spokesman said on Thursday"
+        hosts = [] if not (followed or _told_day(article, event)) or event.background else [
             e for e in events if e is not event and e.time_precision == 1 and not e.background
-            and _kind(e) == _kind(event) and e.date is not None
+            and (_kind(e) == _kind(event) or followed and e.event_type == event.event_type) and e.date is not None
             and 0 < (event.date - e.date).days <= TOLD_DAYS_BEFORE
             and (event.location is None or e.location is None or same_place(e.location, event.location)
                  or within(e.location, event.location) or within(event.location, e.location))]
@@ -220,6 +221,14 @@ def _told_day(article: Article, event: Event) -> bool:
         return False
     # a day ("on Wednesday") made less sure by telling it, not a vaguer date ("in the early days of October")
     return any(d.span == told and d.precision == 1 for d in article.dates)
+
+
+def _followed_telling(article: Article, event: Event) -> bool:
+    """Whether the event is one that what its sentence tells followed ("after a riot"), dated only as on or before
+    the day its own sentence tells (time_precision 3)."""
+    told = _date_span(event)
+    return event.mention.followed and event.time_precision == 3 and event.date is not None and told is not None \
+        and _in_own_sentence(article, event, told)
 
 
 def _date_span(event: Event):
