@@ -385,3 +385,14 @@ def test_a_name_told_where_a_place_is_makes_no_persons_words(coder):
                         "in the city centre to the cemetery in Nabatieh al-Fawqa, where both men were born.",
                         published="2026-06-11")
     assert [e["location"]["country"] for e in record["events"]] == ["LB"]
+
+
+def test_where_the_hurt_were_cared_for_is_not_where_they_were_hurt(coder):
+    # "died in hospital in Quelimane": the town of the hospital, not of the act ("an attack at a hospital in X" is)
+    text = ("Rioters fought police in Mocuba on Tuesday. A police officer who was hit on the head with a stone during "
+            "Tuesday's violence died in hospital in Quelimane on Wednesday night, the police said.")
+    events = coder.code(text, published="2024-12-05")["events"]
+    assert {e["location"]["name"] for e in events if e["date"] == "2024-12-03"} == {"Mocuba"}
+    events = coder.code("Nine people were wounded in a grenade attack at a hospital in Quelimane on Thursday, a day "
+                        "after protests in Mocuba.", published="2024-12-05")["events"]
+    assert "Quelimane" in [e["location"]["name"] for e in events if e["sub_event_type"] == "Grenade"]

@@ -32,6 +32,8 @@ _LEXICON = load_lexicon("event_places")
 ROUTE_WORDS = _LEXICON.words("route_word")  # "the road to Djibo", "the Dhaka-Rangpur highway"
 MOVEMENT_VERBS = _LEXICON.words("movement_verb")
 TRAVEL_NOUNS = _LEXICON.words("travel_noun")
+CARE_PLACES = _LEXICON.words("care_place")
+CARE_VERBS = _LEXICON.words("care_verb")
 JOB_NOUNS = _LEXICON.words("job_noun")
 LOCATIVE_PREPOSITIONS = _LEXICON.words("locative_preposition")
 # "returned to Goma", "fled Lainya County for Yei and Juba": where people moved to
@@ -130,6 +132,25 @@ def travel_destination(token) -> bool:
     place."""
     return token is not None and token.dep_ == "pobj" and token.head.lower_ == "to" \
         and token.head.head.lemma_.lower() in TRAVEL_NOUNS
+
+
+def only_a_reference(token) -> bool:
+    """A place the words make a reference, not the act's place: a topic ("the Gaza ceasefire") or a journey's end ("a
+    trip to the United States")."""
+    return names_a_topic(token) or travel_destination(token)
+
+
+def cared_at(token) -> bool:
+    """ "died in hospital in Quelimane", "were taken to a clinic in X": where the hurt were cared for, which tells
+    nothing of where they were hurt (not "an attack at a hospital in X")."""
+    if token is None or token.dep_ != "pobj" or token.head.lower_ not in ("in", "at"):
+        return False
+    above = token.head.head
+    if above.lemma_.lower() in CARE_PLACES:  # "taken to a hospital in X"
+        return above.dep_ == "pobj" and above.head.head.lemma_.lower() in CARE_VERBS
+    return above.lemma_.lower() in CARE_VERBS and any(  # "died in hospital in X": beside the place of care
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lemma_.lower() in CARE_PLACES for g in c.children)
+        for c in above.children)
 
 
 def names_a_topic(token) -> bool:

@@ -26,10 +26,10 @@ from ..events.retold_places import (in_dateline, named_below_country, of_the_nam
                                     where_told_first)
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
-from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, crowd_town, most_specific_last, names_a_job,
-                             names_a_place_within, names_a_route, names_a_topic, named_node, only_finer_kept,
-                             origin_of_people, place_token, settlement_in_area, told_in_actors_clause,
-                             travel_destination, hosting_spans, without_hosts)
+from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, cared_at, crowd_town, hosting_spans,
+                             most_specific_last, names_a_job, names_a_place_within, names_a_route, names_a_topic,
+                             named_node, only_a_reference, only_finer_kept, origin_of_people, place_token,
+                             settlement_in_area, told_in_actors_clause, travel_destination, without_hosts)
 from ..syntax import governing_verb
 
 _WORDS = load_lexicon("event_places")
@@ -94,6 +94,7 @@ class EventLocationsStage:
                   and not names_a_job(place_token(article.doc, p))]
         # a journey's end is no place of the act, wherever the trigger lies ("returning from a trip to X")
         places = [p for p in places if not travel_destination(place_token(article.doc, p))] or places
+        places = [p for p in places if not cared_at(place_token(article.doc, p))]  # "died in hospital in X"
         places = beyond_topics(article.doc, _in_clause(article, mention, of_the_named_event(article, mention, places)),
                                places)
         places = _without_reference_points(article, places)
@@ -353,10 +354,8 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
         token = span.root
         if token.dep_ == "conj" and token.head.dep_ == "pobj" and token.head.head.lower_ == "between":
             return True
-        if names_a_topic(token):
-            return True  # "EU accession talks", "the Gaza ceasefire": a place naming a topic
-        if travel_destination(token):
-            return True  # "returning from a trip to the United States"
+        if only_a_reference(token):
+            return True  # "the Gaza ceasefire", "a trip to the United States"
         if token.dep_ == "dobj" and token.head.dep_ == "acl" and token.head.lemma_.lower() in BORDERING:
             return True  # "Tarimbaro, a municipality bordering the state capital Morelia"
         if token.dep_ != "pobj":
