@@ -134,3 +134,10 @@ def test_a_party_named_only_as_the_owner_of_what_was_hit_is_the_target(coder):
     event = record["events"][0]
     assert event["actor1"]["name"] != "Military Forces of Colombia"
     assert event["actor2"]["name"] == "Military Forces of Colombia"
+
+
+def test_one_of_the_dead_told_in_apposition_did_not_kill_them(coder):
+    # "Four soldiers, one of them an officer, were killed": the officer is among the dead, not who killed them
+    event = coder.code("Four soldiers, one of them an officer, were killed when a roadside bomb hit their vehicle "
+                       "near Kirkuk on Wednesday.", published="2024-11-28")["events"][0]
+    assert event["actor1"]["kind"] != "state_forces" and event["actor2"]["kind"] == "state_forces"

@@ -254,7 +254,8 @@ def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, ex
     ("Russia's mediation") nor what another verb did something to ("its forces struck a vehicle carrying
     Ukrainian personnel, ... a drone hit a bus"), taken at the head of its conjunction ("Armenia and Azerbaijan");
     with no other, the nearest actor after all (ACLED dev's actor1 agrees less when it is left unnamed)."""
-    before = [a for a in actors if a.span.end <= mention.trigger.start and a is not exclude]
+    before = [a for a in actors if a.span.end <= mention.trigger.start and a is not exclude
+              and not _apposed_to(doc, a, exclude)]
     by_head = {a.head: a for a in actors}
     for actor in reversed(before):
         token = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
@@ -267,6 +268,18 @@ def _nearest_party(doc, actors: list[ActorMention], mention: EventMention, *, ex
             root = root.head
         return by_head.get(root.idx, actor)
     return before[-1] if before else None
+
+
+def _apposed_to(doc, actor: ActorMention, other: ActorMention | None) -> bool:
+    """Whether the actor is told in apposition to the other, as one of them ("Four soldiers, one of them an officer,
+    were killed": the officer is among the dead, not who killed them)."""
+    token = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand") if other is not None else None
+    root = token.root if token is not None else None
+    while root is not None and root.dep_ == "appos" and root.head.i != root.i:
+        root = root.head
+        if other.span.start <= root.idx < other.span.end:
+            return True
+    return False
 
 
 def _owns_what_was_hit(doc, actor: ActorMention) -> bool:
