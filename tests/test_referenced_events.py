@@ -305,3 +305,13 @@ def test_an_event_noun_a_sentence_says_something_was_is_named_by_the_day_in_its_
                             "village in Tsafe LGA before dawn on Sunday 10 March.", "2024-03-14")
     assert [(e["sub_event_type"], e["date"], e["location"]["name"]) for e in events] == [
         ("Abduction/forced disappearance", "2024-03-10", "Yankuzo")]
+
+
+def test_a_day_the_parser_hangs_on_the_copula_names_the_event_noun_it_says_something_was(coder):
+    # "..., and of the year so far in northern Afghanistan, was the suicide bombing ... on Thursday": the parser hangs
+    # the day on "was", which tells no act of its own; a telling's day ("the police said on Thursday") names nothing
+    events = current(coder, "The deadliest attack of the week, and of the year so far in northern Afghanistan, was the "
+                            "suicide bombing outside the passport office in Kabul on Thursday.", "2026-06-22")
+    assert [(e["sub_event_type"], e["date"]) for e in events] == [("Suicide bomb", "2026-06-18")]
+    assert current(coder, "The deadliest attack of the week was the suicide bombing in Kabul, the police said on "
+                          "Thursday.", "2026-06-22") == []

@@ -320,8 +320,9 @@ class ReferencedEventsStage:
                 return True  # "the shooting itself, which occurred Tuesday afternoon", "the attack that hit ... on
                 # Saturday"
         if token.dep_ == "attr" and token.head.lemma_ == "be" and any(
-                c.dep_ == "prep" and a_day(c.subtree) for c in token.children):
+                c.dep_ == "prep" and a_day(c.subtree) for c in (*token.children, *token.head.children)):
             return True  # "The largest incident of the week was the abduction of ... before dawn on Sunday 10 March"
+            # (the copula tells no act of its own: a day the parser hangs on it is the noun's)
         if token.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "on" and a_day(
                 w for w in c.children if w.dep_ == "pobj") for c in token.children):
             return True  # "the massacre on Saturday night was aimed at ...": no reaction to claim the day, a subject's
