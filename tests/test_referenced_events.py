@@ -315,3 +315,11 @@ def test_a_day_the_parser_hangs_on_the_copula_names_the_event_noun_it_says_somet
     assert [(e["sub_event_type"], e["date"]) for e in events] == [("Suicide bomb", "2026-06-18")]
     assert current(coder, "The deadliest attack of the week was the suicide bombing in Kabul, the police said on "
                           "Thursday.", "2026-06-22") == []
+
+
+def test_a_clause_on_a_day_tells_an_act_of_that_day(coder):
+    # "took place on Saturday 10 October, when settlers attacked families": the clause hangs on the day; the whole
+    # sentence reads as no event to the detector ("The most serious incident of the week took place ...")
+    events = current(coder, "The most serious incident of the week took place on Saturday 10 October, when settlers "
+                            "attacked families harvesting olives near Nablus.", "2026-10-14")
+    assert [(e["sub_event_type"], e["date"]) for e in events] == [("Attack", "2026-10-10")]

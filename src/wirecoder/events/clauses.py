@@ -3,9 +3,11 @@
 something else."""
 from __future__ import annotations
 
+from ..lexicon import load_lexicon
 from ..syntax import governing_verb
 
 CLAUSE_DEPS = frozenset({"relcl", "advcl"})  # clauses read again on their own (a dependency label, not a word)
+OCCURRING = load_lexicon("referenced_events").words("occurring_verb")  # "took place", "happened", "occurred"
 
 
 def clauses_to_read(span, *, sure: bool, violent: bool) -> list[list]:
@@ -18,7 +20,8 @@ def clauses_to_read(span, *, sure: bool, violent: bool) -> list[list]:
     verb = governing_verb(span.root)
     if verb is not None and verb.dep_ in CLAUSE_DEPS and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT") for c in verb.children):
-        found.append(([t for t in verb.subtree if not (t.i < verb.i and t.tag_ in ("WRB", "WDT", "WP"))], not sure))
+        found.append(([t for t in verb.subtree if not (t.i < verb.i and t.tag_ in ("WRB", "WDT", "WP"))],
+                      not sure and not _dated_occurrence(verb)))
     if span.root.pos_ == "NOUN" and span.root.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
         found.append((list(span.root.subtree), True))  # "Thursday's Russian missile strike on the city"
     elif verb is not None and verb.i == span.root.i and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -29,3 +32,12 @@ def clauses_to_read(span, *, sure: bool, violent: bool) -> list[list]:
 def dated(tokens) -> bool:
     """Whether the words give a day or a time ("on Tuesday", "Thursday's", "on Sunday night")."""
     return any(t.ent_type_ in ("DATE", "TIME") for t in tokens)
+
+
+def _dated_occurrence(verb) -> bool:
+    """ "The most serious incident of the week took place on Saturday 10 October, when settlers attacked families":
+    a clause telling what happened on the day it hangs on, or on the day its main clause's occurrence gives."""
+    if verb.dep_ == "relcl":
+        return verb.head.ent_type_ in ("DATE", "TIME")
+    return verb.dep_ == "advcl" and verb.head.lemma_.lower() in OCCURRING and dated(
+        t for c in verb.head.children if c.dep_ == "prep" for t in c.subtree)
