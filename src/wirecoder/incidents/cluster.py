@@ -88,7 +88,7 @@ def _fit(report: Report, members: list[Report], scores: PairScores) -> tuple[int
     return max(found), own and all(told.values())
 
 
-CLEAR_MARGIN = 2
+CLEAR_MARGIN = 1
 
 
 def _clear_choice(best: dict[int, int], joinable: list[int], *, documents: list[set] | None = None) -> int | None:
