@@ -134,12 +134,6 @@ def travel_destination(token) -> bool:
         and token.head.head.lemma_.lower() in TRAVEL_NOUNS
 
 
-def only_a_reference(token) -> bool:
-    """A place the words make a reference, not the act's place: a topic ("the Gaza ceasefire") or a journey's end ("a
-    trip to the United States")."""
-    return names_a_topic(token) or travel_destination(token)
-
-
 def cared_at(token) -> bool:
     """ "died in hospital in Quelimane", "were taken to a clinic in X": where the hurt were cared for, which tells
     nothing of where they were hurt (not "an attack at a hospital in X")."""
@@ -236,9 +230,13 @@ def hosting_spans(places: list[Place], tokens: dict) -> set:
     gazetteer lacks was placed in when that name only says where the town lies ("the Samaria village of Burin"; but
     "the Sabzi Kar village of Charbolak district" names a village of the district)."""
     by_span = {p.span: p for p in places}
-    return {p.within for p in places if p.within is not None and not (
-        p.within in by_span and _a_town_named(by_span[p.within], tokens.get(id(by_span[p.within])))
-        and _lies_in(tokens.get(id(p)), tokens.get(id(by_span[p.within]))))}
+
+    def only_situates(place: Place) -> bool:
+        host = by_span.get(place.within)
+        return host is not None and _a_town_named(host, tokens.get(id(host))) and _lies_in(
+            tokens.get(id(place)), tokens.get(id(host)))
+
+    return {p.within for p in places if p.within is not None and not only_situates(p)}
 
 
 _BRACKETS = re.compile(r"\s*(?:\([^)]*\)\s*)?")

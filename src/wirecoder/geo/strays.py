@@ -21,9 +21,7 @@ def stray_afar(entry: Entry, countries: Counter, others: list[Entry], outlet_cou
     """A small town (or a district as small) of a country the article never names, thousands of km from every other
     place it names ("Piccadilly" in a London story: a village in Australia), or a town there known by another
     spelling: a name the gazetteer lacks is far likelier, so the name is left to be placed by its context."""
-    limit = STRAY_POPULATION if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_POPULATION
-    if not (entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES) or entry.population >= limit \
-            or entry.country == outlet_country:
+    if not _small(entry) or entry.country == outlet_country:
         return False
     if countries[("country", entry.country)] or countries[("implied", entry.country)]:
         return False
@@ -62,7 +60,12 @@ def not_in_its_area(entry: Entry, container: tuple[Entry, ...]) -> bool:
     """ "Raz, Iran": a small namesake outside the country or first-level area the text qualifies the name by is not
     it (a town of Pakistan known as Raz), and the name is left to be placed by its context, in that area. A big
     town keeps its reading, as the next name may begin a list ("Kabul, Pakistan and Iran")."""
+    return bool(container) and _small(entry) and all(c.feature_code in ("PCLI", "ADM1") for c in container) \
+        and not any(contains(c, entry) for c in container)
+
+
+def _small(entry: Entry) -> bool:
+    """A town, or a district as small, under STRAY_POPULATION people (STRAY_ALTERNATE_POPULATION when the text uses
+    another of its names): a namesake the text may not mean."""
     limit = STRAY_POPULATION if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_POPULATION
-    return bool(container) and entry.population < limit and (
-        entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES) and all(
-        c.feature_code in ("PCLI", "ADM1") for c in container) and not any(contains(c, entry) for c in container)
+    return (entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES) and entry.population < limit

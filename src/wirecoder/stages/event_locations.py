@@ -28,7 +28,7 @@ from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, cared_at, crowd_town, hosting_spans,
                              most_specific_last, names_a_job, names_a_place_within, names_a_route, names_a_topic,
-                             named_node, only_a_reference, only_finer_kept, origin_of_people, place_token,
+                             named_node, only_finer_kept, origin_of_people, place_token,
                              settlement_in_area, told_in_actors_clause, travel_destination, without_hosts)
 from ..syntax import governing_verb
 
@@ -354,7 +354,7 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
         token = span.root
         if token.dep_ == "conj" and token.head.dep_ == "pobj" and token.head.head.lower_ == "between":
             return True
-        if only_a_reference(token):
+        if names_a_topic(token) or travel_destination(token):
             return True  # "the Gaza ceasefire", "a trip to the United States"
         if token.dep_ == "dobj" and token.head.dep_ == "acl" and token.head.lemma_.lower() in BORDERING:
             return True  # "Tarimbaro, a municipality bordering the state capital Morelia"
