@@ -50,7 +50,30 @@ def test_which_way_a_day_reaches():
     assert parts.spill("overnight on Saturday") == (1, 1)
     assert parts.spill("Saturday") == parts.spill("Saturday evening") == (0, 0)
     text = "killed five late on Saturday"
-    assert parts.with_part(text, text.index("Saturday")) == text.index("late")
+    day = text.index("Saturday")
+    assert parts.with_part(text, day, day + len("Saturday")) == (text.index("late"), len(text))
+    text = "fired tear gas on Tuesday night to disperse protesters"
+    day = text.index("Tuesday")
+    assert parts.with_part(text, day, day + len("Tuesday")) == (day, text.index(" to"))
+    text = "on Tuesday, nightly curfews"  # a part of the day only right after the day
+    assert parts.with_part(text, 3, 10) == (3, 10)
+
+
+def test_parts_of_one_day_hours_apart_are_two_acts(tmp_path):
+    """A sit-in on Tuesday morning and a riot on Tuesday night in one town are two acts; the afternoon and the
+    night, or a plain Tuesday and either, may be one."""
+    morning = article("morning", [told("2024-07-23", "Tuesday morning")], source="Wire One")
+    night = article("night", [told("2024-07-23", "Tuesday night")], source="Kora Times")
+    afternoon = article("noon", [told("2024-07-23", "Tuesday afternoon")], source="Sahel Daily")
+    plain = article("plain", [told("2024-07-23", "Tuesday")], source="Harmattan Wire")
+    assert merged(tmp_path, "apart", [morning, night]) == {("morning",), ("night",)}
+    assert merged(tmp_path, "meet", [afternoon, night]) == {("night", "noon")}
+    assert merged(tmp_path, "plain", [plain, morning]) == {("morning", "plain")}
+    # the small hours of Wednesday are Tuesday's night; Wednesday's afternoon is not
+    early = article("early", [told("2024-07-24", "early on Wednesday")], source="Sahel Daily")
+    later = article("later", [told("2024-07-24", "Wednesday afternoon")], source="Harmattan Wire")
+    assert merged(tmp_path, "small hours", [night, early]) == {("early", "night")}
+    assert merged(tmp_path, "next day", [early, later]) == {("early",), ("later",)}
 
 
 def test_which_side_of_midnight():

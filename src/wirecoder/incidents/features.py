@@ -95,6 +95,7 @@ class Report:
     actor2: ActorKey | None
     fatalities: int | None
     mergeable: bool
+    hours: tuple[int, int] | None = None  # the hours (day ordinal * 24 + hour) the part of its day told names
 
     def to_json(self) -> str:
         place = self.place
@@ -104,18 +105,18 @@ class Report:
                                         place.level, place.known, place.within, place.district],
             *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified, a.crowd]]
               for a in (self.actor1, self.actor2)),
-            self.fatalities, self.mergeable], separators=(",", ":"))
+            self.fatalities, self.mergeable, self.hours], separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str, *, event_id: int, key: str, document: int) -> "Report":
         (outlet_day, country, event_type, sub, group, family, lo, hi, day_known, place, (actor1,), (actor2,),
-         fatalities, mergeable) = json.loads(text)
+         fatalities, mergeable, hours) = json.loads(text)
         return cls(event_id=event_id, key=key, document=document, outlet_day=outlet_day, country=country, event_type=event_type,
                    sub_event_type=sub, sub_type_group=group, family=family, lo=lo, hi=hi, day_known=day_known,
                    place=None if place is None else PlaceKey(*place),
                    actor1=None if actor1 is None else ActorKey(*actor1),
                    actor2=None if actor2 is None else ActorKey(*actor2),
-                   fatalities=fatalities, mergeable=mergeable)
+                   fatalities=fatalities, mergeable=mergeable, hours=None if hours is None else tuple(hours))
 
 
 def read_pairs(name: str) -> list[tuple[str, str]]:
@@ -143,6 +144,10 @@ class ReportDigester:
         self.sub_type_groups = read_table("sub_type_groups.tsv")
         self.crowd_nouns = frozenset(read_table("crowd_nouns.tsv"))
         self.day_parts = DayParts()
+        clock = read_table("day_clock.tsv")
+        self.hours = {words: tuple(int(hour) for hour in told.split()) for words, told in clock.items()}
+        self.clock = re.compile(r"\b(?:" + "|".join(re.escape(words).replace(r"\ ", r"\s+") for words in sorted(
+            clock, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
     def digest(self, event: dict[str, Any], *, event_id: int, key: str, document: int, outlet: str = "",
                published: str = "") -> Report:
@@ -167,7 +172,19 @@ class ReportDigester:
             sub_type_group=self.sub_type_groups.get(event.get("sub_event_type") or "", event.get("sub_event_type") or ""),
             family=family, lo=lo, hi=hi, day_known=day_known,
             place=place, actor1=actor1, actor2=actor2,
-            fatalities=(event.get("fatalities") or {}).get("best"), mergeable=mergeable)
+            fatalities=(event.get("fatalities") or {}).get("best"), mergeable=mergeable, hours=self._hours(event))
+
+    def _hours(self, event: dict[str, Any]) -> tuple[int, int] | None:
+        """The hours of a day-precise date's part of the day ("Tuesday morning"), on a clock counted from the first
+        day (ordinal * 24), else None: a plain day, or a date of another precision."""
+        first = _day(event.get("date"))
+        if first is None or event.get("time_precision") != 1 or event.get("date_end"):
+            return None
+        match = self.clock.search(_date_words(event))  # the first part told ("early on Sunday morning": early)
+        if match is None:
+            return None
+        start, end = self.hours[" ".join(match.group(0).lower().split())]
+        return first * 24 + start, first * 24 + end
 
     def _window(self, event: dict[str, Any]) -> tuple[int | None, int | None, bool]:
         """The days an event may have happened on, by its time_precision (ACLED's: 1 the day, or a night and the
@@ -179,10 +196,8 @@ class ReportDigester:
         precision = event.get("time_precision") or 3
         if last is not None and last >= first:
             return first, last, precision == 1 and last == first
-        if precision == 1:  # a night ("late on Saturday", "early on Sunday") may be another report's next or last day;
-            # the event's own date words, not those of a telling folded into it ("bodies were found overnight")
-            before, after = self.day_parts.spill(next(
-                (e.get("text") or "" for e in event.get("evidence") or () if e.get("field") == "date"), ""))
+        if precision == 1:  # a night ("late on Saturday", "early on Sunday") may be another report's next or last day
+            before, after = self.day_parts.spill(_date_words(event))
             return first - self.rules.day_slack - before, first + self.rules.day_slack + after, True
         if precision == 2:
             return first - self.rules.imprecise_days, first + self.rules.imprecise_days, False
@@ -232,6 +247,11 @@ class ReportDigester:
             return ""
         noun = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 3 else words[-1]
         return "" if noun in self.crowd_nouns else noun
+
+
+def _date_words(event: dict[str, Any]) -> str:
+    """The event's own date words, not those of a telling folded into it ("bodies were found overnight")."""
+    return next((e.get("text") or "" for e in event.get("evidence") or () if e.get("field") == "date"), "")
 
 
 def _day(value: Any) -> int | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RULES_VERSION = "20"  # bump when a rule or a record's making changes what is merged; `merge --db` then rebuilds
+RULES_VERSION = "21"  # bump when a rule or a record's making changes what is merged; `merge --db` then rebuilds
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -19,4 +19,5 @@ class MergeRules:
     near_km: float = 25.0  # "near X" (geo_precision 2) reaches this far
     district_km: float = 30.0  # a district contains what lies this close to its point
     region_km: float = 300.0  # a region without a known admin1 name contains what lies this close
+    hours_apart: int = 3  # two reports of one day told at parts of it this many hours apart are two acts
     min_score: int = 4  # the agreement two compatible reports need (docs/incidents.md)

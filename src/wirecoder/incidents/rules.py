@@ -39,7 +39,8 @@ class Matcher:
                 or a.country != b.country
                 or (a.outlet_day and a.outlet_day == b.outlet_day and not one_article)
                 or max(a.lo, b.lo) > min(a.hi, b.hi)  # type: ignore[type-var]  (mergeable: both dated)
-                or (a.day_known and b.day_known and not _one_within(a, b))):
+                or (a.day_known and b.day_known and not _one_within(a, b))
+                or _hours_apart(a, b, self.rules.hours_apart)):
             return None
         kind = type_score(a, b, distinct=self.distinct, alike=self.alike)
         if kind is None:
@@ -63,6 +64,15 @@ def _one_within(a: Report, b: Report) -> bool:
     """Two known days agree when one lies within the other: a night (Saturday and the Sunday it reaches into) holds
     the Sunday of "early on Sunday", but two nights a day apart (Friday's and Saturday's) are two nights."""
     return (a.lo <= b.lo and b.hi <= a.hi) or (b.lo <= a.lo and a.hi <= b.hi)  # type: ignore[operator]
+
+
+def _hours_apart(a: Report, b: Report, gap: int) -> bool:
+    """Whether the parts of the day the two reports tell lie at least ``gap`` hours apart: the morning's sit-in
+    and the night's riot in one town are two acts; the afternoon and the night ("late on Saturday"), or the
+    night and the next day's small hours, meet."""
+    if a.hours is None or b.hours is None:
+        return False
+    return max(a.hours[0], b.hours[0]) - min(a.hours[1], b.hours[1]) >= gap
 
 
 def type_score(a: Report, b: Report, *, distinct: frozenset[str] = frozenset(),

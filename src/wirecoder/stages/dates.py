@@ -180,12 +180,12 @@ def date_spans(article: Article) -> list[_DateSpan]:
 
 
 def _with_part(text: str, span: _DateSpan) -> _DateSpan:
-    """A weekday's span with the part of the day told before it ("late on Saturday"): one report's night may be
-    another's next day (day_parts.py)."""
+    """A weekday's span with the part of the day told before or after it ("late on Saturday", "Saturday night"):
+    one report's night may be another's next day (day_parts.py)."""
     if not _WEEKDAY_ANY.match(span.text):  # "early on 9 August" would read as early August
         return span
-    start = _DAY_PARTS.with_part(text, span.start_char)
-    return span if start == span.start_char else _DateSpan(start, span.end_char, text[start:span.end_char])
+    start, end = _DAY_PARTS.with_part(text, span.start_char, span.end_char)
+    return span if (start, end) == (span.start_char, span.end_char) else _DateSpan(start, end, text[start:end])
 
 
 class DatesStage:
