@@ -26,3 +26,11 @@ def test_a_follow_up_naming_only_parties_takes_their_country(coder):
 def test_with_no_such_name_the_event_stays_at_the_country(coder):
     found = location(coder, "Al-Shabaab fighters killed four elders on Sunday, residents said.", "2024-03-12")
     assert (found["name"], found["feature_code"]) == ("Somalia", "PCLI")
+
+
+def test_a_notes_field_label_is_no_place(coder):
+    """An incident note's "Location:" names its field, not a place the gazetteer lacks in the town after it."""
+    note = ("Date and time: Tuesday 27 February 2024, about 13:10 local time.\n\nLocation: Central qat market, Qataba "
+            "town, al-Dhale governorate.\n\nWeapon: One explosive drone.")
+    places = [p["text"] for p in coder.code(note, published="2024-03-01")["places"]]
+    assert "Location" not in places and "Weapon" not in places and "Qataba" in places

@@ -5,8 +5,12 @@ after it, and the gazetteer entries the name has.
 """
 from __future__ import annotations
 
+from ..lexicon import load_lexicon
+from .cues import item_label_at
 from .store import Entry, NameKind
 from .wording import BRACKETED_NAME_PARTS, CURRENCY_WORDS
+
+FIELD_LABELS = load_lexicon("place_names").words("field_label")
 
 
 def initials_of_no_place(text: str, entries: tuple[Entry, ...]) -> bool:
@@ -34,3 +38,12 @@ def part_of_a_name_in_brackets(doc, start_token: int, end_token: int) -> bool:
     return end_token - start_token == 1 and start_token >= 2 and end_token < len(doc) \
         and doc[start_token - 1].text == "(" and doc[end_token].text == ")" \
         and doc[start_token - 2].text[:1].isupper() and doc[start_token].text in BRACKETED_NAME_PARTS
+
+
+def labels_a_field(doc, start_token: int, end_token: int) -> bool:
+    """ "Location: Central qat market, Qataba town": a field's label opening a line of a structured note (an incident
+    note, a situation report), not a place the gazetteer lacks."""
+    if end_token - start_token != 1 or doc[start_token].lower_ not in FIELD_LABELS:
+        return False
+    token = doc[start_token]
+    return item_label_at(doc.text, token.idx, token.idx + len(token))

@@ -23,7 +23,7 @@ from .line_openers import line_openers
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
-from .not_places import initials_of_no_place, names_a_currency, part_of_a_name_in_brackets
+from .not_places import initials_of_no_place, labels_a_field, names_a_currency, part_of_a_name_in_brackets
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
@@ -304,6 +304,8 @@ class Recognizer:
             return False  # "the US dollar", "IS hideouts": a currency, a group's initials
         if part_of_a_name_in_brackets(doc, cand.start_token, cand.end_token):
             return False  # "Kamrup (Metro)": the name's own word
+        if labels_a_field(doc, cand.start_token, cand.end_token):
+            return False  # "Location: Central qat market, Qataba town": a note's field, not a place
         first = doc[cand.start_token]
         if cand.end_token - cand.start_token == 1 and first.is_stop and not first.text.isupper():
             return False  # "The", "No", "Central" opening a sentence or a title
