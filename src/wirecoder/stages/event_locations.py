@@ -9,9 +9,9 @@ where a next sentence that retells it by a definite noun says ("... The killings
 events/retold_places.py). With none: the settlement the sentence refers back to ("the city"), else the place told in
 the sentences just before, else (but for strategic developments, which stay unplaced) the town in a crowd's own
 words ("University of Eldoret students"), the dateline's town when the article names no other or its title names
-that town, else the target's country, the country the article is about (its places', else its named parties'), or
+that town, the one place the article names in the event's country, else the target's country, the country the article is about (its places', else its named parties'), or
 the actor's own, at country precision, where a name the sentence gives as a place that nothing places ("near
-Bohong") keeps its name; a place no country holds (Lake Chad) takes that country. The small tests on the parse are
+Bohong") keeps its name, else the story's place stands for it (events/story_places.py); a place no country holds (Lake Chad) takes that country. The small tests on the parse are
 in events/places.py.
 """
 from __future__ import annotations
@@ -22,6 +22,7 @@ from dataclasses import replace
 from ..article import Article, DateMention, EventMention, Place
 from ..taxonomy.kinds import ActorRole
 from ..events.place_relations import contains, in_district, within_admin1
+from ..events.story_places import in_title, only_place, story_place
 from ..events.retold_places import (in_dateline, named_below_country, of_the_named_event, where_retold,
                                     where_told_first)
 from ..geo.countries import COUNTRY_CODES, CountryNames
@@ -124,10 +125,10 @@ class EventLocationsStage:
         # town the story was filed from when the article names no other ("CHARLOTTE, N.C. - ... the police
         # shooting of a black man here")
         country = self._event_country(article, actors)
-        for guess in (crowd_town(article.places, actors), _filed_from(article, mention), _only_place(article)):
+        for guess in (crowd_town(article.places, actors), _filed_from(article, mention), only_place(article, country)):
             if guess is not None and (country is None or guess.country == country.country):
                 return [guess]
-        return [_unplaced_within(article, mention, country) or country]
+        return [_unplaced_within(article, mention, country) or story_place(article, country) or country]
 
     def _country_fallback(self, actors) -> Place | None:
         """No place named: the first of these actors with a country, at country precision."""
@@ -196,28 +197,11 @@ def _filed_from(article: Article, mention: EventMention) -> Place | None:
     here = HERE.search(sentence.text) is not None
     leads = [d for d in article.datelines if sentence.start <= d.start < sentence.end or (
         d.end <= sentence.start and not article.text[d.end:sentence.start].strip())]
-    if len({(p.name, p.country) for p in local}) > 1 and not here and not leads and not _in_title(article, filed):
+    if len({(p.name, p.country) for p in local}) > 1 and not here and not leads and not in_title(article, filed):
         return None
     # the lead of a round-up's item is filed from its own label's town ("SUMY - Funerals were held ...")
     filed = [p for p in filed if any(d.start <= p.span.start < d.end for d in leads)] or filed
     return filed[0] if here else replace(filed[0], geo_precision=max(filed[0].geo_precision, AREA_PRECISION))
-
-
-def _in_title(article: Article, filed: list[Place]) -> bool:
-    """Whether the title names the dateline's town ("GWADAR, Feb 27 - ...", under "Court grants bail to Gwadar
-    protesters"): the story is about where it was filed."""
-    title = (article.title or (article.headline.text if article.headline is not None else "")).casefold()
-    return any(re.search(rf"\b{re.escape(n.casefold())}\b", title) for p in filed for n in {p.name, p.span.text} - {""})
-
-
-def _only_place(article: Article) -> Place | None:
-    """The one place below the country the article names, wherever it names it ("teachers from Rajshahi city",
-    "the Uasin Gishu police commander"), as the area around it (ACLED's 3): the story's place when no sentence
-    near the event names one; None when the article names two or none."""
-    named = [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES]
-    if len({(p.name, p.country) for p in named}) != 1:
-        return None
-    return replace(named[0], geo_precision=max(named[0].geo_precision, AREA_PRECISION))
 
 
 def _here_in_phrase(article: Article, mention: EventMention) -> Place | None:

@@ -1,0 +1,56 @@
+"""The story's place: where an event no sentence near it places most likely happened, short of its country.
+
+An article about one incident names its place in its title or again and again in its body; a sentence that tells
+the toll or the funeral often names none. Read by stages/event_locations.py when the event's sentence and the
+sentences before it name no place: the one place below the country the article names in the event's country, else
+the one of them its title names, else a named province that holds all of them, each as the area around it
+(ACLED's geo-precision 3). A name the event's sentence gives that the gazetteer lacks comes first (it may be a
+village inside that area).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..article import Article, Place
+from ..geo.countries import COUNTRY_CODES
+
+AREA_PRECISION = 3  # ACLED's geo-precision of the area around a place
+
+
+def in_title(article: Article, places: list[Place]) -> bool:
+    """Whether the title names one of these places ("GWADAR, Feb 27 - ...", under "Court grants bail to Gwadar
+    protesters"): the story is about that place."""
+    title = (article.title or (article.headline.text if article.headline is not None else "")).casefold()
+    return any(re.search(rf"\b{re.escape(n.casefold())}\b", title) for p in places for n in {p.name, p.span.text} - {""})
+
+
+def _named_in(article: Article, country: Place | None) -> list[Place]:
+    """The distinct placed places below the country the article names in ``country`` (any, when None), in order."""
+    named = [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES
+             and (country is None or p.country == country.country)]
+    return list({(p.name, p.country): p for p in reversed(named)}.values())[::-1]
+
+
+def _as_area(place: Place) -> Place:
+    return replace(place, geo_precision=max(place.geo_precision, AREA_PRECISION))
+
+
+def only_place(article: Article, country: Place | None) -> Place | None:
+    """The one place below the country the article names in the event's country, wherever it names it ("teachers
+    from Rajshahi city", "the Uasin Gishu police commander"), as the area around it; None when it names two or
+    none."""
+    named = _named_in(article, country)
+    return _as_area(named[0]) if len(named) == 1 else None
+
+
+def story_place(article: Article, country: Place | None) -> Place | None:
+    """Of two or more places the article names in the event's country, the only one its title names ("Bani-Bangou:
+    residents count 34 dead"), else a named province that holds all the others ("Omu-Aran", "Kwara"), as the area
+    around it; None otherwise."""
+    if country is None:
+        return None
+    named = _named_in(article, country)
+    holding = [area for area in named if area.feature_code == "ADM1" and area.admin1
+               and all(p.admin1 == area.admin1 for p in named)]
+    return _as_area(holding[0]) if holding else None

@@ -1,0 +1,36 @@
+"""Where an event no sentence near it places happened, short of its country (events/story_places.py): the story's
+place. Sentences the project writes; real place names, invented events."""
+
+
+def current(coder, text):
+    record = coder.code(text, published="2025-09-15")
+    return [e for e in record["events"] if not e["background"]]
+
+
+def test_a_named_province_holding_every_place_named_stands_for_an_unplaced_event(coder):
+    text = ("Gunmen kidnapped 30 villagers during a night raid on Saturday, community leaders said. Two of the wounded "
+            "were taken to the general hospital in Omu-Aran. The Kwara state police command said it had deployed "
+            "tactical teams.")
+    events = current(coder, text)
+    assert events and events[0]["sub_event_type"] == "Abduction/forced disappearance"
+    place = events[0]["location"]
+    assert (place["name"], place["feature_code"], place["country"]) == ("Kwara", "ADM1", "NG")
+    assert place["geo_precision"] == 3
+
+
+def test_a_province_that_does_not_hold_the_town_named_leaves_the_country(coder):
+    text = ("Gunmen kidnapped 30 villagers during a night raid on Saturday, community leaders said. Two of the wounded "
+            "were taken to the general hospital in Omu-Aran. The Lagos state police command said it had sent "
+            "tactical teams.")
+    events = current(coder, text)
+    assert events and events[0]["location"]["feature_code"] == "PCLI"
+
+
+def test_a_place_of_another_country_does_not_hide_the_one_place_of_the_events_country(coder):
+    text = ("An Israeli drone strike killed four people on a motorbike on Tuesday, Lebanon's health ministry said. "
+            "Thousands attended their funeral in Nabatieh on Thursday. Hezbollah called one of the dead a martyr on "
+            "the road to Jerusalem.")
+    events = current(coder, text)
+    assert events and events[0]["sub_event_type"] == "Air/drone strike"
+    place = events[0]["location"]
+    assert place["country"] == "LB" and place["feature_code"] not in ("PCLI",) and place["geo_precision"] == 3
