@@ -1,6 +1,7 @@
 """A follow-up report names the incident it follows: its day counted back from the telling's ("a day after"), not a
 deadline ("by Thursday"); its place the sentence's town, not the ends of a road; and a past event named twice in
 one article is one event. Sentences the project writes; real places, invented events."""
+import pytest
 
 
 def current(coder, text, published):
@@ -87,3 +88,20 @@ def test_the_subject_of_a_retelling_keeps_the_day_on_which_it_happened_and_a_sou
     retold = [e for e in current(coder, text, "2025-08-12") if e["referenced"]]
     assert retold and retold[0]["date"] == "2025-08-09"
     assert "Police" not in (retold[0]["actor1"] or {}).get("name", "")
+
+
+@pytest.mark.parametrize("text", [
+    "Residents returned to Walikale on Monday, two days after heavy fighting between the army and rebels in the town.",
+    "The commander visited Walikale on Monday, two days after fighting with M23 rebels on the outskirts of the town.",
+])
+def test_fighting_a_count_of_days_before_is_news_of_that_day(coder, text):
+    """ "two days after fighting": the noun, or the parser's gerund after "after", names a fight that many days
+    before its sentence's day."""
+    events = current(coder, text, "2026-03-28")
+    assert events and events[0]["date"] == "2026-03-21"
+
+
+def test_fighting_off_attackers_is_what_the_subject_did_on_its_day(coder):
+    events = current(coder, "Soldiers rested in Walikale on Monday, two days after fighting off the attackers.",
+                     "2026-03-28")
+    assert all(e["date"] != "2026-03-21" for e in events)

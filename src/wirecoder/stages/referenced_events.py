@@ -156,8 +156,10 @@ class ReferencedEventsStage:
             weapon = next((f"{c.lower_} {lemma}" for c in token.children if c.dep_ in ("compound", "amod")
                            and f"{c.lower_} {lemma}" in self._nouns), None)  # "drone strike"
             return weapon or (lemma if lemma in self._nouns else None)
-        if token.tag_ == "VBG" and any(c.dep_ == "det" for c in token.children) and token.lower_ in self._nouns:
-            return token.lower_
+        if token.tag_ == "VBG" and token.lower_ in self._nouns and (
+                any(c.dep_ == "det" for c in token.children)
+                or token.dep_ == "pcomp" and token.head.lower_ in self._after and not _has_object(token)):
+            return token.lower_  # "three days after fighting with M23 rebels": the parser's gerund names the fight
         return None
 
     @staticmethod
@@ -175,7 +177,7 @@ class ReferencedEventsStage:
         if arrest is not None or self._toll_of(token):
             pass  # "arrested two men over the bombing", "suspected of carrying out the bombing", "the number of
             # people killed in an armed attack on a party in Urireo rose to 11 on Monday"
-        elif token.dep_ == "pobj":
+        elif token.dep_ in ("pobj", "pcomp"):
             verb = head.head
             if not (head.lower_ in self._after or (head.lower_ == "of" and verb.lemma_.lower() in self._aftermath_nouns)
                     or (head.lower_ == "to" and verb.lemma_.lower() in self._reactions)
@@ -242,7 +244,7 @@ class ReferencedEventsStage:
     def _days_before(self, token) -> int | None:
         """How many days "two days after", "a day after" put the noun's event before the day of its sentence; None
         without such a count, or for hours, weeks and months (a window, not a day)."""
-        after = token.head if token.dep_ == "pobj" else next(
+        after = token.head if token.dep_ in ("pobj", "pcomp") else next(
             (c for c in token.head.children if c.dep_ == "mark"), None)
         if after is None or after.lower_ not in self._after:
             return None
@@ -349,3 +351,9 @@ class ReferencedEventsStage:
             return any(c.dep_ in self._clause_date_links and a_day(c.subtree) for c in verb.children) or any(
                 c.dep_ == "prep" and a_day(w for w in c.children if w.dep_ == "pobj") for c in token.children)
         return False
+
+
+def _has_object(token) -> bool:
+    """ "after fighting off the attackers", "after shooting a man": a gerund with an object or a particle tells what
+    the sentence's subject did, not an event named by its noun."""
+    return any(c.dep_ in ("dobj", "prt", "attr") for c in token.children)
