@@ -34,3 +34,19 @@ def test_a_notes_field_label_is_no_place(coder):
             "town, al-Dhale governorate.\n\nWeapon: One explosive drone.")
     places = [p["text"] for p in coder.code(note, published="2024-03-01")["places"]]
     assert "Location" not in places and "Weapon" not in places and "Qataba" in places
+
+
+def test_a_foreign_town_of_some_size_far_from_the_storys_country_and_area_is_the_storys_village(coder):
+    """ "Kani" in a story that names Myanmar and its Sagaing region is not Kani, Japan (100,000 people): a village the
+    gazetteer lacks, so the event lies in the story's country."""
+    found = location(coder, "A military airstrike killed 14 people in Kani on Monday, the resistance said. The junta "
+                            "has stepped up air raids across Sagaing region since Myanmar's army lost ground there.",
+                     "2026-09-16")
+    assert found["country"] == "MM"
+
+
+def test_a_regional_capital_abroad_keeps_its_reading(coder):
+    """A capital of a country or of a first-level area is a city a story names in passing ("talks in Geneva")."""
+    record = coder.code("Talks on the fighting in Myanmar's Sagaing region resumed in Geneva on Monday.",
+                        published="2026-09-16")
+    assert any(p["text"] == "Geneva" and p["country"] == "CH" for p in record["places"])

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from .name_forms import former_names_dropped, short_forms_as_own
 from .points import contains, distance_km
-from .strays import STRAY_AREA_CODES, STRAY_MIN_OTHERS, not_by_its_city, not_in_its_area, stray_afar, stray_in_country
+from .strays import (STRAY_AREA_CODES, STRAY_MIN_OTHERS, not_by_its_city, not_in_its_area, stray_afar,
+                     stray_from_the_story, stray_in_country)
 from .store import Entry, NameKind
 
 FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 4.0, "RGN": 3.0, "ADM1": 2.0, "PPLC": 2.0, "ADM2": 0.8, "ADM3": 0.3,
@@ -120,6 +121,7 @@ class Resolver:
 
         def stray(entry: Entry, *, min_others: int = 1) -> bool:
             return (stray_afar(entry, countries, others, outlet_country)
+                    or stray_from_the_story(entry, countries, others)
                     or not self.borrowed_point(entry) and stray_in_country(
                         entry, countries, admins,
                         [o for o in places if o.place_id != entry.place_id and not self.borrowed_point(o)],

@@ -15,6 +15,8 @@ STRAY_KM = 2_000.0
 STRAY_ALTERNATE_KM = 300.0
 STRAY_MIN_OTHERS = 2
 STRAY_LOCAL_KM = 300.0
+STORY_STRAY_POPULATION = 200_000  # a town up to this size is no famous city the story may name in passing
+MAJOR_TOWN_CODES = frozenset({"PPLC", "PPLA"})  # capitals of countries and of first-level areas: famous, kept
 
 
 def stray_afar(entry: Entry, countries: Counter, others: list[Entry], outlet_country: str | None) -> bool:
@@ -29,6 +31,22 @@ def stray_afar(entry: Entry, countries: Counter, others: list[Entry], outlet_cou
     far = STRAY_KM if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_KM
     return len(local) >= STRAY_MIN_OTHERS and all(
         distance_km(entry.lat, entry.lon, o.lat, o.lon) > far for o in local)
+
+
+def stray_from_the_story(entry: Entry, countries: Counter, others: list[Entry]) -> bool:
+    """A town of some size but no capital ("Kani", 100,000 people, Japan) of a country the article neither names nor
+    implies, when the article names another country outright and a first-level area of it, and every other place
+    it names lies thousands of km away ("Myanmar", "Sagaing"): the story's own village the gazetteer lacks is far
+    likelier, and the name is left to be placed by its context."""
+    if entry.feature_class != "P" or entry.feature_code in MAJOR_TOWN_CODES or \
+            entry.population >= STORY_STRAY_POPULATION:
+        return False
+    if countries[("country", entry.country)] or countries[("implied", entry.country)] or not any(
+            kind == "country" and country != entry.country and n for (kind, country), n in countries.items()):
+        return False
+    local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
+    return any(o.feature_code == "ADM1" and countries[("country", o.country)] for o in local) and all(
+        distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_KM for o in local)
 
 
 def stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: list[Entry],
