@@ -34,3 +34,29 @@ def test_a_place_of_another_country_does_not_hide_the_one_place_of_the_events_co
     assert events and events[0]["sub_event_type"] == "Air/drone strike"
     place = events[0]["location"]
     assert place["country"] == "LB" and place["feature_code"] not in ("PCLI",) and place["geo_precision"] == 3
+
+
+def test_a_name_the_gazetteer_lacks_inside_a_named_town_stands_for_the_story(run_stages):
+    """ "the Kisenyi quarter of Kampala": one part of a named town, placed within it, is the story's place (the finer
+    of the two); two parts of it leave the town itself."""
+    from types import SimpleNamespace
+
+    from wirecoder.events.story_places import only_place
+
+    uganda = SimpleNamespace(country="UG")
+    article = run_stages("Residents of the Kisenyi quarter of Kampala blocked roads with burning tyres on Saturday.",
+                         until="places", published="2026-03-28")
+    place = only_place(article, uganda)
+    assert place is not None and (place.name, place.geonameid, place.geo_precision) == ("Kisenyi", None, 3)
+    article = run_stages("Residents of the Kisenyi quarter of Kampala blocked roads on Saturday. Traders in the Owino "
+                         "market of Kampala closed their stalls.", until="places", published="2026-03-28")
+    place = only_place(article, uganda)
+    assert place is not None and place.name == "Kampala"
+
+
+def test_a_country_before_a_lands_word_names_that_land(coder):
+    """ "the northern Jordan Valley" is no place of Jordan the country; "the prefect of Toamasina" names the city."""
+    record = coder.code("Volunteers were pepper-sprayed near a village in the northern Jordan Valley on Monday. The "
+                        "prefect of Toamasina said 34 people had been arrested.", published="2026-03-28")
+    assert all(p["country"] != "JO" for p in record["places"])
+    assert any(p["name"] == "Toamasina" and p["country"] == "MG" for p in record["places"])

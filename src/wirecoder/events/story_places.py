@@ -26,10 +26,22 @@ def in_title(article: Article, places: list[Place]) -> bool:
 
 
 def _named_in(article: Article, country: Place | None) -> list[Place]:
-    """The distinct placed places below the country the article names in ``country`` (any, when None), in order."""
+    """The distinct placed places below the country the article names in ``country`` (any, when None), in order; a
+    name the gazetteer lacks placed within another place the article names ("the Ankirihiry district", within
+    Toamasina) counts as that place."""
     named = [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES
              and (country is None or p.country == country.country)]
-    return list({(p.name, p.country): p for p in reversed(named)}.values())[::-1]
+    known = {n.casefold(): p for p in named if p.geonameid is not None for n in (p.name, p.span.text)}
+    holder = {id(p): known.get(article.text[p.within.start:p.within.end].casefold(), p)
+              if p.geonameid is None and p.within is not None else p for p in named}
+    distinct: dict[tuple, Place] = {}
+    for place in named:
+        distinct.setdefault((holder[id(place)].name, place.country), holder[id(place)])
+    # one name the gazetteer lacks inside a place named too stands for it: the finer of the two ("Korogocho")
+    parts = {(p.name, p.country): p for p in named if holder[id(p)] is not p}
+    if len(distinct) == 1 and len(parts) == 1:
+        return list(parts.values())
+    return list(distinct.values())
 
 
 def _as_area(place: Place) -> Place:

@@ -11,6 +11,8 @@ from .store import Entry, NameKind
 from .wording import BRACKETED_NAME_PARTS, CURRENCY_WORDS
 
 FIELD_LABELS = load_lexicon("place_names").words("field_label")
+# a land's word after a country's name ("the Jordan Valley"): the name of that land, not the country
+NATURAL_AREA_WORDS = load_lexicon("place_names").words("natural_area_word")
 
 
 def initials_of_no_place(text: str, entries: tuple[Entry, ...]) -> bool:

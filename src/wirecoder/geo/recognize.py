@@ -17,13 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon import load_lexicon
+from .countries import COUNTRY_CODES
 from .article_context import Candidate, countries_of_nationality_words, read_in_article, strong
 from .cues import apposition_after, based_after, cue_before
 from .line_openers import line_openers
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
-from .not_places import initials_of_no_place, labels_a_field, names_a_currency, part_of_a_name_in_brackets
+from .not_places import (NATURAL_AREA_WORDS, initials_of_no_place, labels_a_field, names_a_currency,
+                         part_of_a_name_in_brackets)
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
@@ -272,6 +274,8 @@ class Recognizer:
                 return start, end - phrase, entries
         if end - start >= 2 and doc[end - 1].lower_ in AREA_WORDS | SETTLEMENT_WORDS:
             entries = self._lookup(doc, start, end - 1)
+            if doc[end - 1].lower_ in NATURAL_AREA_WORDS and any(e.feature_code in COUNTRY_CODES for e in entries):
+                entries = ()  # "the Jordan Valley": a country's name before a land's word names that land, not it
             if entries:
                 return start, end - 1, entries
         if end - start >= 2 and doc[start].lower_ in AREA_WORDS | SETTLEMENT_WORDS:
