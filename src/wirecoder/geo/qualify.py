@@ -139,10 +139,8 @@ class Qualifier:
     def _weigh(self, chain: Chain, labels: _Labels, by_span: dict) -> list[Toponym]:
         """The chain's names as toponyms, candidates restricted; [] when the chain says nothing of places."""
         links = list(chain.links)
-        if len(links) > 1 and (self._nationality_word(links[0].text) or labels.get(
-                (links[0].start, links[0].end)) == "NORP" and not self.lookup(links[0].text)):
-            # "the northern Nigerian city of Kano", "the Andean province of Cotopaxi": the kind word, and the
-            # nationality or the people's adjective before it, are Kano's
+        if len(links) > 1 and self._nationality_word(links[0].text):
+            # "the northern Nigerian city of Kano": the kind word, and the nationality before it, are Kano's
             return self._weigh(Chain(tuple(links[1:]), tuple(chain.joins[1:]), True), labels, by_span)
         entries = [self._entries(link) or _recognized(link, by_span) for link in links]
         if len(links) > 1 and chain.joins[0] in PLACE_JOINS and any(e.feature_code in COUNTRY_CODES
