@@ -126,3 +126,14 @@ def shared_head_after(text: str, start: int, end: int) -> str | None:
     if match is None or match.group(1).casefold() not in _PART_DIRECTIONS:
         return None
     return match.group(2)
+
+
+# "Kale, also known as Kalay or Kalemyo": the other names a place goes by, told right after it
+_ALIAS_BEFORE = re.compile(r"[A-Z][\w'-]*(?:\s+(?:township|town|city|district|village))?,?\s+(?:also\s+|locally\s+)?"
+                           r"known\s+as\s+(?:[A-Z][\w'-]*\s+or\s+)?$")
+
+
+def alias_before(text: str, start: int) -> bool:
+    """Whether a name is told as another name of the name before it ("Kale township, also known as Kalay or
+    Kalemyo"): a place the gazetteer knows by that name is the same place, so the words call it one."""
+    return _ALIAS_BEFORE.search(text, max(0, start - 80), start) is not None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ..lexicon import load_lexicon
 from .countries import COUNTRY_CODES
 from .article_context import Candidate, countries_of_nationality_words, read_in_article, strong
-from .cues import apposition_after, based_after, cue_before
+from .cues import alias_before, apposition_after, based_after, cue_before
 from .line_openers import line_openers
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
@@ -349,8 +349,9 @@ class Recognizer:
         named_area = (area_word_after(doc, cand.end_token) is not None or area_word_before(doc, cand.start_token)
                       or people_word_after(doc, cand.end_token))
         span_end = doc[cand.end_token - 1].idx + len(doc[cand.end_token - 1])
-        if cand.entries and (cue_before(text, doc[cand.start_token].idx) is not None
-                             or apposition_after(text, doc[cand.start_token].idx, span_end) is not None):
+        start = doc[cand.start_token].idx
+        if cand.entries and (cue_before(text, start) is not None or alias_before(text, start)
+                             or apposition_after(text, start, span_end) is not None):
             cand.cued = True  # "the Yemeni capital Sanaa", "the port city Hodeidah": the words call it a place
             return True
         cand.cued = named_area
