@@ -7,15 +7,19 @@ def current(coder, text):
     return [e for e in record["events"] if not e["background"]]
 
 
+def first_place(coder, text, sub_event_type):
+    """The location of the article's first current event, which must be of the sub-type given."""
+    events = current(coder, text)
+    assert events and events[0]["sub_event_type"] == sub_event_type
+    return events[0]["location"]
+
+
 def test_a_named_province_holding_every_place_named_stands_for_an_unplaced_event(coder):
     text = ("Gunmen kidnapped 30 villagers during a night raid on Saturday, community leaders said. Two of the wounded "
             "were taken to the general hospital in Omu-Aran. The Kwara state police command said it had deployed "
             "tactical teams.")
-    events = current(coder, text)
-    assert events and events[0]["sub_event_type"] == "Abduction/forced disappearance"
-    place = events[0]["location"]
-    assert (place["name"], place["feature_code"], place["country"]) == ("Kwara", "ADM1", "NG")
-    assert place["geo_precision"] == 3
+    place = first_place(coder, text, "Abduction/forced disappearance")
+    assert (place["name"], place["feature_code"], place["country"], place["geo_precision"]) == ("Kwara", "ADM1", "NG", 3)
 
 
 def test_a_province_that_does_not_hold_the_town_named_leaves_the_country(coder):
@@ -30,10 +34,8 @@ def test_a_place_of_another_country_does_not_hide_the_one_place_of_the_events_co
     text = ("An Israeli drone strike killed four people on a motorbike on Tuesday, Lebanon's health ministry said. "
             "Thousands attended their funeral in Nabatieh on Thursday. Hezbollah called one of the dead a martyr on "
             "the road to Jerusalem.")
-    events = current(coder, text)
-    assert events and events[0]["sub_event_type"] == "Air/drone strike"
-    place = events[0]["location"]
-    assert place["country"] == "LB" and place["feature_code"] not in ("PCLI",) and place["geo_precision"] == 3
+    place = first_place(coder, text, "Air/drone strike")
+    assert place["country"] == "LB" and place["feature_code"] != "PCLI" and place["geo_precision"] == 3
 
 
 def test_a_name_the_gazetteer_lacks_inside_a_named_town_stands_for_the_story(run_stages):
