@@ -55,8 +55,8 @@ def test_a_regional_capital_abroad_keeps_its_reading(coder):
 def test_another_name_a_place_is_known_by_places_it(coder):
     """ "Kale, also known as Kalay or Kalemyo": the other names are places (the gazetteer knows Kalemyo), and with them
     the place is the town of Myanmar, not a Turkish namesake of "Kale"."""
-    record = coder.code("The strike on a village east of Kale, also known as Kalay or Kalemyo, had killed 12 civilians, "
-                        "the opposition said on Wednesday.", published="2026-09-03")
+    record = coder.code("The strike on a village east of Kale, also known as Kalay or Kalemyo, had killed 12 "
+                        "civilians, the opposition said on Wednesday.", published="2026-09-03")
     found = {p["text"]: p["country"] for p in record["places"]}
     assert found.get("Kalemyo") == "MM" and found.get("Kale") == "MM"
     record = coder.code("A man known as Kabul Khan was arrested on Wednesday.", published="2026-09-03")

@@ -1,11 +1,11 @@
 """The story's place: where an event no sentence near it places most likely happened, short of its country.
 
-An article about one incident names its place in its title or again and again in its body; a sentence that tells
-the toll or the funeral often names none. Read by stages/event_locations.py when the event's sentence and the
-sentences before it name no place: the one place below the country the article names in the event's country, else
-the one of them its title names, else a named province that holds all of them, each as the area around it
-(ACLED's geo-precision 3). A name the event's sentence gives that the gazetteer lacks comes first (it may be a
-village inside that area).
+An article about one incident names its place again and again; a sentence that tells the toll or the funeral often
+names none. Read by stages/event_locations.py when the event's sentence and the sentences before it name no place:
+the one place below the country the article names in the event's country, else a named province that holds all of
+them, each as the area around it (ACLED's geo-precision 3). A name the event's sentence gives that the gazetteer
+lacks comes first (it may be a village inside that area). The title's place was tried before the province and
+dropped (docs/incidents.md, session 40).
 """
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def in_title(article: Article, places: list[Place]) -> bool:
     """Whether the title names one of these places ("GWADAR, Feb 27 - ...", under "Court grants bail to Gwadar
     protesters"): the story is about that place."""
     title = (article.title or (article.headline.text if article.headline is not None else "")).casefold()
-    return any(re.search(rf"\b{re.escape(n.casefold())}\b", title) for p in places for n in {p.name, p.span.text} - {""})
+    return any(re.search(rf"\b{re.escape(n.casefold())}\b", title)
+               for p in places for n in {p.name, p.span.text} - {""})
 
 
 def _named_in(article: Article, country: Place | None) -> list[Place]:
@@ -57,9 +58,8 @@ def only_place(article: Article, country: Place | None) -> Place | None:
 
 
 def story_place(article: Article, country: Place | None) -> Place | None:
-    """Of two or more places the article names in the event's country, the only one its title names ("Bani-Bangou:
-    residents count 34 dead"), else a named province that holds all the others ("Omu-Aran", "Kwara"), as the area
-    around it; None otherwise."""
+    """Of two or more places the article names in the event's country, a named province that holds all the others
+    ("Omu-Aran", "Kwara"), as the area around it; None otherwise."""
     if country is None:
         return None
     named = _named_in(article, country)
