@@ -2,10 +2,9 @@
 
 A night attack is one report's Saturday ("late on Saturday", "Saturday night") and another's Sunday ("early on
 Sunday", "before dawn on Sunday"). The dates stage keeps the words of the part with the day they qualify
-(``with_part``: the date's span, and so its evidence, reads "late on Saturday" and "Saturday night", not "Saturday");
-merging reads
-them back (``spill``) to let such a day meet the day after or the day before it. The words are data
-(lexicon/dates.tsv: day_part_lead, spill_to_next_day, spill_to_day_before).
+(``with_part``: the date's span, and so its evidence, reads "late on Saturday" and "Saturday night", not
+"Saturday"); merging reads them back (``spill``) to let such a day meet the day after or the day before it. The
+words are data (lexicon/dates.tsv: day_part_lead, day_part_trail, spill_to_next_day, spill_to_day_before).
 """
 from __future__ import annotations
 

@@ -71,3 +71,22 @@ def test_gazetteer_built_from_older_project_tables_is_stale_unless_it_holds_an_i
                                                   {"built_by": "wirecoder 0", "project_tables": current}))
     assert not _stale_tables(_gazetteer_with_meta(tmp_path / "d.sqlite", {"built_by": "tests"}))
     assert not _stale_tables(_gazetteer_with_meta(tmp_path / "e.sqlite", {"built_by": "wirecoder 0"}, imported=True))
+
+
+def test_the_fingerprint_covers_every_word_list_making_the_gazetteer_reads():
+    """The fingerprint reads only the lists of data/words.tsv the build reads (a recognition word such as "prefect"
+    leaves a built gazetteer current): every list a module of the build names must be among them."""
+    import pathlib
+    import re
+
+    from wirecoder.geo import build
+
+    geo = pathlib.Path(build.__file__).parent
+    lists = {line.split("\t", 1)[0] for line in (geo / build.WORDS_TABLE).read_text("utf-8").splitlines()
+             if line and not line.startswith("#")}
+    named = set()
+    for module in ("build", "sources", "names", "writer", "postal", "store", "countries", "geonames_import"):
+        named |= set(re.findall(r"""["']([a-z_]+)["']""", (geo / f"{module}.py").read_text("utf-8"))) & lists
+    assert named and named <= build.BUILD_WORD_LISTS
+    text = "part_words\tmayor\narea_name_suffixes\tDistrict\npart_words\tprefect"
+    assert build.build_words(text) == "area_name_suffixes\tDistrict"

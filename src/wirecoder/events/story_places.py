@@ -33,13 +33,15 @@ def _named_in(article: Article, country: Place | None) -> list[Place]:
     named = [p for p in article.places if p.lat is not None and p.feature_code not in COUNTRY_CODES
              and (country is None or p.country == country.country)]
     known = {n.casefold(): p for p in named if p.geonameid is not None for n in (p.name, p.span.text)}
-    holder = {id(p): known.get(article.text[p.within.start:p.within.end].casefold(), p)
-              if p.geonameid is None and p.within is not None else p for p in named}
     distinct: dict[tuple, Place] = {}
+    parts: dict[tuple, Place] = {}  # names the gazetteer lacks inside a place named too
     for place in named:
-        distinct.setdefault((holder[id(place)].name, place.country), holder[id(place)])
-    # one name the gazetteer lacks inside a place named too stands for it: the finer of the two ("Korogocho")
-    parts = {(p.name, p.country): p for p in named if holder[id(p)] is not p}
+        host = known.get(article.text[place.within.start:place.within.end].casefold(), place) \
+            if place.geonameid is None and place.within is not None else place
+        distinct.setdefault((host.name, place.country), host)
+        if host is not place:
+            parts.setdefault((place.name, place.country), place)
+    # one such part stands for the place it lies in: the finer of the two ("Korogocho")
     if len(distinct) == 1 and len(parts) == 1:
         return list(parts.values())
     return list(distinct.values())

@@ -40,8 +40,14 @@ def read_table(filename: str) -> Iterator[dict[str, str]]:
 
 
 REGION_TABLES = ("regions.tsv", "features.tsv")
-PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/words.tsv", "data/postal.tsv",
+PROJECT_TABLES = (*REGION_TABLES, "aliases.tsv", "data/country_forms.tsv", "data/postal.tsv",
                   "data/arabic_spellings.tsv")
+# the lists of data/words.tsv that making the gazetteer reads (sources.py, names.py, this module, and a user's GeoNames
+# import); the rest of the file is recognition's, which a built gazetteer does not depend on
+WORDS_TABLE = "data/words.tsv"
+BUILD_WORD_LISTS = frozenset({"airport_suffixes", "arabic_articles", "arabic_naming_countries", "area_name_prefixes",
+                              "area_name_suffixes", "continent_codes", "generic_airport_words", "generic_remainders",
+                              "skipped_alternate_languages"})
 
 
 BUILD_RULES = "2"  # how sources become places (2: an area with no point of its own placed at its seat; session 34)
@@ -53,7 +59,14 @@ def project_tables_fingerprint() -> str:
     digest = hashlib.sha256(BUILD_RULES.encode())
     for filename in PROJECT_TABLES:
         digest.update(importlib.resources.files(__package__).joinpath(filename).read_bytes())
+    digest.update(build_words(importlib.resources.files(__package__).joinpath(WORDS_TABLE).read_text("utf-8")).encode())
     return digest.hexdigest()[:16]
+
+
+def build_words(text: str) -> str:
+    """The lines of a word-list file that belong to the lists making the gazetteer reads (BUILD_WORD_LISTS): a word
+    added for recognition ("the prefect of X") leaves a built gazetteer current."""
+    return "\n".join(line for line in text.splitlines() if line.split("\t", 1)[0] in BUILD_WORD_LISTS)
 
 
 def _stale_tables(path: pathlib.Path) -> bool:

@@ -27,7 +27,7 @@ def stray_afar(entry: Entry, countries: Counter, others: list[Entry], outlet_cou
         return False
     if countries[("country", entry.country)] or countries[("implied", entry.country)]:
         return False
-    local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
+    local = _local(others)
     far = STRAY_KM if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_KM
     return len(local) >= STRAY_MIN_OTHERS and all(
         distance_km(entry.lat, entry.lon, o.lat, o.lon) > far for o in local)
@@ -44,7 +44,7 @@ def stray_from_the_story(entry: Entry, countries: Counter, others: list[Entry]) 
     if countries[("country", entry.country)] or countries[("implied", entry.country)] or not any(
             kind == "country" and country != entry.country and n for (kind, country), n in countries.items()):
         return False
-    local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
+    local = _local(others)
     return any(o.feature_code == "ADM1" and countries[("country", o.country)] for o in local) and all(
         distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_KM for o in local)
 
@@ -62,7 +62,7 @@ def stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: 
     if countries[("country", entry.country)] or (entry.admin1_code and admins[(entry.country, entry.admin1_code)]) \
             or any(contains(area, entry) for area in container):
         return False  # its country or first-level area named outright ("Pailin, Cambodia", "Blakely, Georgia")
-    local = [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
+    local = _local(others)
     return len(local) >= min_others and all(distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM
                                             for o in local)
 
@@ -87,3 +87,8 @@ def _small(entry: Entry) -> bool:
     another of its names): a namesake the text may not mean."""
     limit = STRAY_POPULATION if entry.kind == NameKind.PRIMARY else STRAY_ALTERNATE_POPULATION
     return (entry.feature_class == "P" or entry.feature_code in STRAY_AREA_CODES) and entry.population < limit
+
+
+def _local(others: list[Entry]) -> list[Entry]:
+    """The places the article names that situate a town: not countries, continents or natural features."""
+    return [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
