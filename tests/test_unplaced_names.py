@@ -61,3 +61,23 @@ def test_another_name_a_place_is_known_by_places_it(coder):
     assert found.get("Kalemyo") == "MM" and found.get("Kale") == "MM"
     record = coder.code("A man known as Kabul Khan was arrested on Wednesday.", published="2026-09-03")
     assert not record["places"]
+
+
+def test_a_name_the_tagger_calls_a_people_after_in_is_a_place(coder):
+    """spaCy tags a village it has never seen as a nationality ("clash in Bashurhat": NORP) or an organisation
+    ("homes around Manguredjipa"): after a place preposition, with no noun it could qualify, it is a place the
+    gazetteer lacks, placed within the named area that holds the story."""
+    record = coder.code("Leaders of the BNP and Jamaat-e-Islami in Noakhali traded accusations on Saturday over "
+                        "Friday's clash in Bashurhat, in which about 40 people were injured according to local "
+                        "hospitals.", published="2025-10-25")
+    [place] = [p for p in record["places"] if p["text"] == "Bashurhat"]
+    assert (place["country"], place["within"]["text"]) == ("BD", "Noakhali")
+    [event] = record["events"]
+    assert event["location"]["name"] == "Bashurhat"
+
+
+def test_an_institution_or_a_brand_after_in_is_no_place(coder):
+    """The same words before a common word that names an institution, an acronym or a brand say nothing."""
+    record = coder.code("The bill stalled in Congress on Tuesday after protesters rallied in BitCoin against "
+                        "it, officials in Nairobi said.", published="2025-10-25")
+    assert {p["text"] for p in record["places"]} == {"Nairobi"}

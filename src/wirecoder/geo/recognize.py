@@ -21,6 +21,7 @@ from .countries import COUNTRY_CODES
 from .article_context import Candidate, countries_of_nationality_words, read_in_article, strong
 from .cues import alias_before, apposition_after, based_after, cue_before
 from .line_openers import line_openers
+from .mistagged import after_place_preposition, unknown_place_after_preposition
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
@@ -43,14 +44,6 @@ GPE_MIN_POPULATION = 5_000
 MAX_WORDS = 5
 FACILITY_WORDS = load_lexicon("place_names").words("facility_word")
 NAME_ARTICLES = load_lexicon("place_names").words("name_article")
-PLACE_PREPOSITIONS = load_lexicon("place_names").words("place_preposition")
-
-
-def _after_place_preposition(doc, ent) -> bool:
-    """ "in Nabatieh al-Fawqa" (not "in Smith's view"): a name told where a place is, whatever the tagger says."""
-    before = previous_word(doc, ent.start)
-    return before is not None and before.lower_ in PLACE_PREPOSITIONS and not (
-        ent.end < len(doc) and doc[ent.end].text in ("'s", "’s"))
 
 
 @dataclass(frozen=True)
@@ -86,7 +79,7 @@ class Recognizer:
         text = doc.text  # spaCy joins every token to make it: once per document
         datelines = line_openers(doc, text, lambda start, end: self._lookup(doc, start, end))
         taken = {j for c in datelines for j in range(c.start_token, c.end_token)}
-        candidates = datelines + [c for c in self._entity_candidates(doc) + self._capitalised_candidates(doc)
+        candidates = datelines + [c for c in self._entity_candidates(doc, person_words) + self._capitalised_candidates(doc)
                                   if not taken.intersection(range(c.start_token, c.end_token))]
         spanned = {j for c in candidates if c.label == "NAME_OVER_ENTITY" for j in range(c.start_token, c.end_token)}
         candidates = [c for c in candidates if c.label == "NAME_OVER_ENTITY"
@@ -101,7 +94,7 @@ class Recognizer:
 
     # -- candidates ---------------------------------------------------------------------------------------------
 
-    def _entity_candidates(self, doc) -> list[Candidate]:
+    def _entity_candidates(self, doc, person_words: set[str]) -> list[Candidate]:
         out, covered = [], 0
         for ent in doc.ents:
             label = "" if dated_name(ent) else ent.label_  # "in Manbij on Wednesday": spaCy tagged Manbij a DATE
@@ -136,6 +129,8 @@ class Recognizer:
                     and self._qualified_by_a_place(doc, end):
                 # "in Jangebe, in Nigeria's Zamfara state": a village spaCy took for a person, placed by its area
                 out.append(Candidate(start, end, (), "LOC"))
+            elif unknown_place_after_preposition(doc, start, end, label, person_words=person_words):
+                out.append(Candidate(start, end, (), "LOC"))  # "clash in Bashurhat": a village spaCy took for a people
             else:
                 prefix = self._place_prefix(doc, start, end)
                 if prefix is not None:
@@ -293,7 +288,7 @@ class Recognizer:
         words = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in AREA_WORDS | SETTLEMENT_WORDS \
-                    and not _after_place_preposition(doc, ent):
+                    and not after_place_preposition(doc, ent.start, ent.end):
                 words.update(t.lower_ for t in ent if t.is_alpha)
         return words
 

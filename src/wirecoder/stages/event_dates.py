@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ..article import Article, DateMention, EventMention, ReportDate
 from ..events.actor_roles import VIOLENT_TYPES
+from ..events.grievances import grievance_tokens
 from ..events.report_dates import sentence_dates
 from ..events.retold_places import definite_violence
 from ..events.told_after import OTHER_EVENT
@@ -205,10 +206,14 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     # attack on a checkpoint", "condemned on Monday the killing of ..."): that verb's dates are the telling's
     telling_verb = noun and verb is not None and verb.lemma_.lower() in SPEECH | REACTION
     claimed = _claimed_act(trigger.root) if trigger is not None and not noun else None
+    grievance = grievance_tokens(article, mention)
     own, fronted, attached, told, in_phrase, deadlines = [], [], [], [], [], []
     for date in dates:
         span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
         if span is None:
+            continue
+        if span.root.i in grievance:
+            deadlines.append(date)  # "protesting against the killing of villagers on Saturday night": its day
             continue
         head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if noun and _in_noun_phrase(span.root, trigger.root):

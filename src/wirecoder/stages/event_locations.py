@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from ..article import Article, DateMention, EventMention, Place
 from ..taxonomy.kinds import ActorRole
+from ..events.grievances import grievance_tokens
 from ..events.place_relations import contains, in_district, within_admin1
 from ..events.story_places import in_title, only_place, story_place
 from ..events.retold_places import (in_dateline, named_below_country, of_the_named_event, where_retold,
@@ -307,23 +308,36 @@ def _peers(token, other) -> bool:
 
 
 def _in_clause(article: Article, mention: EventMention, places: list[Place]) -> list[Place]:
-    """Prefer the places inside the trigger's clause ('shelled X after talks in Y' is an event in X)."""
+    """Prefer the places inside the trigger's clause ('shelled X after talks in Y' is an event in X); a crowd's
+    grievance ("protesting against the killing of villagers in Bwoi") is told where it happened, so its places are
+    the crowd's only when the crowd's clause, and the clause it hangs on, name none."""
     doc = article.doc
     trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
     verb = governing_verb(trigger.root) if trigger is not None else None
     if verb is None:
         return places
+    grievance = {doc[i].idx for i in grievance_tokens(article, mention)}
+    clause = _clause(verb)
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        clause |= {t.idx for t in verb.head.subtree if t.i < verb.i}  # "fleeing Arbinda, where gunmen attacked"
+    inside = [p for p in places if p.span.start in clause - grievance]
+    host = next((a for a in verb.ancestors if a.pos_ == "VERB"), None) if grievance else None
+    if not inside and host is not None:  # "youths protesting against ... blocked the road in Mangu town"
+        inside = [p for p in places if p.span.start in _clause(host) - grievance]
+    return inside or [p for p in places if p.span.start not in grievance] or places
+
+
+def _clause(verb) -> set[int]:
+    """The character offsets of a verb's own clause: not the clauses joined to it ("..., and then appeared to
+    condemn X")."""
     clause = set()
     stack = [verb]
-    while stack:  # the verb's own clause: not the clauses joined to it ("..., and then appeared to condemn X")
+    while stack:
         token = stack.pop()
         clause.add(token.idx)
         stack.extend(c for c in token.children if c.dep_ not in ("ccomp", "parataxis")
                      and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
-    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
-        clause |= {t.idx for t in verb.head.subtree if t.i < verb.i}  # "fleeing Arbinda, where gunmen attacked"
-    inside = [p for p in places if p.span.start in clause]
-    return inside or places
+    return clause
 
 
 def _without_reference_points(article: Article, places: list[Place]) -> list[Place]:

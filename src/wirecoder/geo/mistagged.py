@@ -1,0 +1,42 @@
+"""Names spaCy's tagger calls something else, placed by the words before them.
+
+spaCy's small English model tags many towns and villages it has never seen as persons, organisations or
+nationalities ("clash in Bashurhat": NORP; "homes around Manguredjipa": ORG). Where the gazetteer does not know the
+name either, the preposition before it is what says it is a place: "in", "near", "around", "outside", "inside" a
+name, which no noun after it makes an adjective ("in Afghan custody") and no "'s" makes an owner ("in Smith's view").
+"""
+from __future__ import annotations
+
+from ..lexicon import load_lexicon
+from .wording import COMMON_WORDS, previous_word
+
+PLACE_PREPOSITIONS = load_lexicon("place_names").words("place_preposition")
+MISTAGGED_LABELS = frozenset({"NORP", "ORG", "PERSON"})
+MIN_NAME_LETTERS = 4
+NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def after_place_preposition(doc, start: int, end: int) -> bool:
+    """ "in Nabatieh al-Fawqa" (not "in Smith's view"): a name told where a place is, whatever the tagger says."""
+    before = previous_word(doc, start)
+    return before is not None and before.lower_ in PLACE_PREPOSITIONS and not (
+        end < len(doc) and doc[end].text in ("'s", "’s"))
+
+
+def unknown_place_after_preposition(doc, start: int, end: int, label: str, *, person_words: set[str]) -> bool:
+    """A name no gazetteer knows, of one word the tagger took for a person, an organisation or a nationality, right
+    after a place preposition and followed by no noun it would qualify: a place.
+
+    Not a word of a person's name found elsewhere in the article ("Akar"), not an acronym or a brand ("in BNP",
+    "in BitCoin"), not a common word that also names institutions ("in Congress", "in Parliament"); two words are
+    more often a person, a show or a building ("near Sidney Crosby", "in Breaking Bad")."""
+    if label not in MISTAGGED_LABELS or end - start != 1:
+        return False
+    word = doc[start]
+    if not (word.is_alpha and word.is_title and len(word) >= MIN_NAME_LETTERS):
+        return False
+    if word.lower_ in COMMON_WORDS or word.lower_ in person_words:
+        return False
+    if end < len(doc) and doc[end].pos_ in NOUN_TAGS:
+        return False
+    return after_place_preposition(doc, start, end)
