@@ -81,3 +81,13 @@ def test_an_institution_or_a_brand_after_in_is_no_place(coder):
     record = coder.code("The bill stalled in Congress on Tuesday after protesters rallied in BitCoin against "
                         "it, officials in Nairobi said.", published="2025-10-25")
     assert {p["text"] for p in record["places"]} == {"Nairobi"}
+
+
+def test_a_name_called_a_village_is_a_place_whatever_the_tagger_says(coder):
+    """ "an attack on Lolwa, a village on the national road": spaCy calls the village an organisation, and no
+    preposition of place stands before it; the apposition says what it is."""
+    record = coder.code("Rebels killed at least fourteen civilians in an overnight attack on Lolwa, a village on the "
+                        "national road between Komanda and Mambasa in north-eastern Congo, local leaders said on "
+                        "Saturday.", published="2025-09-20")
+    [place] = [p for p in record["places"] if p["text"] == "Lolwa"]
+    assert (place["country"], place["within"]["text"]) == ("CD", "Mambasa")

@@ -8,6 +8,7 @@ name, which no noun after it makes an adjective ("in Afghan custody") and no "'s
 from __future__ import annotations
 
 from ..lexicon import load_lexicon
+from .cues import apposition_after
 from .wording import COMMON_WORDS, previous_word
 
 PLACE_PREPOSITIONS = load_lexicon("place_names").words("place_preposition")
@@ -25,7 +26,8 @@ def after_place_preposition(doc, start: int, end: int) -> bool:
 
 def unknown_place_after_preposition(doc, start: int, end: int, label: str, *, person_words: set[str]) -> bool:
     """A name no gazetteer knows, of one word the tagger took for a person, an organisation or a nationality, right
-    after a place preposition and followed by no noun it would qualify: a place.
+    after a place preposition and followed by no noun it would qualify, or followed by words that call it a place
+    ("an attack on Lolwa, a village on the national road"): a place.
 
     Not a word of a person's name found elsewhere in the article ("Akar"), not an acronym or a brand ("in BNP",
     "in BitCoin"), not a common word that also names institutions ("in Congress", "in Parliament"); two words are
@@ -37,6 +39,8 @@ def unknown_place_after_preposition(doc, start: int, end: int, label: str, *, pe
         return False
     if word.lower_ in COMMON_WORDS or word.lower_ in person_words:
         return False
+    if apposition_after(doc.text, word.idx, word.idx + len(word)) is not None:
+        return True
     if end < len(doc) and doc[end].pos_ in NOUN_TAGS:
         return False
     return after_place_preposition(doc, start, end)

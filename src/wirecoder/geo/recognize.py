@@ -351,7 +351,8 @@ class Recognizer:
             return True
         cand.cued = named_area
         if not cand.entries:  # a place spaCy sees but no gazetteer knows: only where the words say it is one
-            return locative_before(doc, cand.start_token) or named_area
+            return locative_before(doc, cand.start_token) or named_area \
+                or apposition_after(text, start, span_end) is not None  # "Lolwa, a village on the road"
         if cand.label == "GPE" and cand.end_token - cand.start_token == 1 and not (
                 locative_before(doc, cand.start_token) or named_area):
             # spaCy's GPE on a lone word is often a person ("Brunson, a North Carolina native"): without a cue,
