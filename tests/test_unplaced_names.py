@@ -91,3 +91,15 @@ def test_a_name_called_a_village_is_a_place_whatever_the_tagger_says(coder):
                         "Saturday.", published="2025-09-20")
     [place] = [p for p in record["places"] if p["text"] == "Lolwa"]
     assert (place["country"], place["within"]["text"]) == ("CD", "Mambasa")
+
+
+def test_a_name_at_a_site_is_a_place_and_a_name_at_an_employer_is_not(coder):
+    """ "a substation at Kabushiya": a site's noun, "at", and a name spaCy calls an organisation tell a place; "a
+    engineer at Safaricom" (the tagger's organisation, after a person's noun) does not."""
+    record = coder.code("Towns in northern Sudan were without mains electricity on Wednesday after a drone attack on "
+                        "a substation at Kabushiya, the state power company said.", published="2026-01-07")
+    [event] = record["events"]
+    assert (event["location"]["name"], event["location"]["country"]) == ("Kabushiya", "SD")
+    record = coder.code("An engineer at Safaricom said on Wednesday that a drone attack had cut power in Kenya.",
+                        published="2026-01-07")
+    assert "Safaricom" not in {p["text"] for p in record["places"]}

@@ -12,6 +12,7 @@ from .cues import apposition_after
 from .wording import COMMON_WORDS, previous_word
 
 PLACE_PREPOSITIONS = load_lexicon("place_names").words("place_preposition")
+SITE_NOUNS = load_lexicon("place_names").words("site_noun")
 MISTAGGED_LABELS = frozenset({"NORP", "ORG", "PERSON"})
 MIN_NAME_LETTERS = 4
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
@@ -43,4 +44,11 @@ def unknown_place_after_preposition(doc, start: int, end: int, label: str, *, pe
         return True
     if end < len(doc) and doc[end].pos_ in NOUN_TAGS:
         return False
-    return after_place_preposition(doc, start, end)
+    return after_place_preposition(doc, start, end) or _site_at(doc, start)
+
+
+def _site_at(doc, start: int) -> bool:
+    """ "the electricity substation at Kabushiya": a site's noun, then "at" and the name."""
+    at = previous_word(doc, start)
+    site = previous_word(doc, at.i) if at is not None and at.lower_ == "at" else None
+    return site is not None and site.pos_ == "NOUN" and site.lemma_.lower() in SITE_NOUNS
