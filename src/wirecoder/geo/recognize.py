@@ -284,11 +284,12 @@ class Recognizer:
     @staticmethod
     def _person_words(doc) -> set[str]:
         """The words of multi-word person names: a surname alone later in the article is the same person (not of
-        a name that ends with an area word: "Bassa LGA" is no one's, whatever the tagger says)."""
+        a name that ends with an area word: "Bassa LGA" is no one's, whatever the tagger says; nor of one after
+        words that make it a place's, "in X", "the people of X")."""
         words = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in AREA_WORDS | SETTLEMENT_WORDS \
-                    and not after_place_preposition(doc, ent.start, ent.end):
+                    and not after_place_preposition(doc, ent.start, ent.end) and not area_word_before(doc, ent.start):
                 words.update(t.lower_ for t in ent if t.is_alpha)
         return words
 
