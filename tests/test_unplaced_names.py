@@ -103,3 +103,15 @@ def test_a_name_at_a_site_is_a_place_and_a_name_at_an_employer_is_not(coder):
     record = coder.code("An engineer at Safaricom said on Wednesday that a drone attack had cut power in Kenya.",
                         published="2026-01-07")
     assert "Safaricom" not in {p["text"] for p in record["places"]}
+
+
+def test_a_proper_noun_no_one_tagged_after_in_is_a_place_and_a_kind_word_is_not(coder):
+    """ "Community leaders in Isapa": spaCy tags no entity; the word after "in" is the village. "in the
+    Municipality of X" names the kind of X, not a place of its own."""
+    record = coder.code("Community leaders in Isapa say 52 of their people were taken by bandits during the attack "
+                        "on Saturday evening in Kwara state.", published="2026-09-14")
+    [place] = [p for p in record["places"] if p["text"] == "Isapa"]
+    assert (place["country"], place["within"]["text"]) == ("NG", "Kwara")
+    record = coder.code("On 5 May, in the Municipality of Gomez Palacio, Durango, about 250 workers blocked a "
+                        "highway to protest against the closure of a mine.", published="2020-05-06")
+    assert "Municipality" not in {p["text"] for p in record["places"]}

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from ..lexicon import load_lexicon
 from .cues import apposition_after
-from .wording import COMMON_WORDS, previous_word
+from .wording import AREA_WORDS, COMMON_WORDS, PART_WORDS, SETTLEMENT_WORDS, previous_word
 
 PLACE_PREPOSITIONS = load_lexicon("place_names").words("place_preposition")
 SITE_NOUNS = load_lexicon("place_names").words("site_noun")
-MISTAGGED_LABELS = frozenset({"NORP", "ORG", "PERSON"})
+MISTAGGED_LABELS = frozenset({"NORP", "ORG", "PERSON", ""})  # "": a proper noun spaCy tagged as no entity
 MIN_NAME_LETTERS = 4
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
@@ -26,25 +26,28 @@ def after_place_preposition(doc, start: int, end: int) -> bool:
 
 
 def unknown_place_after_preposition(doc, start: int, end: int, label: str, *, person_words: set[str]) -> bool:
-    """A name no gazetteer knows, of one word the tagger took for a person, an organisation or a nationality, right
-    after a place preposition and followed by no noun it would qualify, or followed by words that call it a place
-    ("an attack on Lolwa, a village on the national road"): a place.
+    """A name no gazetteer knows, of one word the tagger took for a person, an organisation or a nationality (or
+    for no entity: ``label`` ""), right after a place preposition and followed by no noun it would qualify, or
+    followed by words that call it a place ("an attack on Lolwa, a village on the national road"): a place.
 
-    Not a word of a person's name found elsewhere in the article ("Akar"), not an acronym or a brand ("in BNP",
-    "in BitCoin"), not a common word that also names institutions ("in Congress", "in Parliament"); two words are
-    more often a person, a show or a building ("near Sidney Crosby", "in Breaking Bad")."""
+    Not a word of a person's name found elsewhere in the article ("Akar"), nor one written in lower case elsewhere
+    (a heading's "in Humans"), not an acronym or a brand ("in BNP", "in BitCoin"), not a common word that also
+    names institutions ("in Congress", "in Parliament"); two words are more often a person, a show or a building
+    ("near Sidney Crosby", "in Breaking Bad")."""
     if label not in MISTAGGED_LABELS or end - start != 1:
         return False
     word = doc[start]
     if not (word.is_alpha and word.is_title and len(word) >= MIN_NAME_LETTERS):
         return False
-    if word.lower_ in COMMON_WORDS or word.lower_ in person_words:
-        return False
+    if word.lower_ in COMMON_WORDS | AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS or word.lower_ in person_words:
+        return False  # "in the Municipality of X": the kind of the place named after it
     if apposition_after(doc.text, word.idx, word.idx + len(word)) is not None:
         return True
     if end < len(doc) and doc[end].pos_ in NOUN_TAGS:
         return False
-    return after_place_preposition(doc, start, end) or _site_at(doc, start)
+    if not (after_place_preposition(doc, start, end) or _site_at(doc, start)):
+        return False
+    return not any(t.text == word.lower_ for t in doc)  # "in Humans" of a heading: "humans" elsewhere
 
 
 def _site_at(doc, start: int) -> bool:

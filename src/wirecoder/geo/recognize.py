@@ -79,7 +79,7 @@ class Recognizer:
         text = doc.text  # spaCy joins every token to make it: once per document
         datelines = line_openers(doc, text, lambda start, end: self._lookup(doc, start, end))
         taken = {j for c in datelines for j in range(c.start_token, c.end_token)}
-        candidates = datelines + [c for c in self._entity_candidates(doc, person_words) + self._capitalised_candidates(doc)
+        candidates = datelines + [c for c in self._entity_candidates(doc, person_words) + self._capitalised_candidates(doc, person_words)
                                   if not taken.intersection(range(c.start_token, c.end_token))]
         spanned = {j for c in candidates if c.label == "NAME_OVER_ENTITY" for j in range(c.start_token, c.end_token)}
         candidates = [c for c in candidates if c.label == "NAME_OVER_ENTITY"
@@ -192,7 +192,7 @@ class Recognizer:
                     return Candidate(start, stop, entries, "PREFIX")
         return None
 
-    def _capitalised_candidates(self, doc) -> list[Candidate]:
+    def _capitalised_candidates(self, doc, person_words: set[str]) -> list[Candidate]:
         out: list[Candidate] = []
         headline_tokens = title_case_tokens(doc)
         i = 0
@@ -220,6 +220,9 @@ class Recognizer:
                 if entries:
                     found = Candidate(i, end, entries, "")
                     break
+            if found is None and tok.pos_ == "PROPN" and unknown_place_after_preposition(
+                    doc, i, i + 1, "", person_words=person_words):
+                found = Candidate(i, i + 1, (), "LOC")  # "Community leaders in Isapa": a name no one tagged
             if found is None:
                 i += 1
             else:
