@@ -79,8 +79,8 @@ class Recognizer:
         text = doc.text  # spaCy joins every token to make it: once per document
         datelines = line_openers(doc, text, lambda start, end: self._lookup(doc, start, end))
         taken = {j for c in datelines for j in range(c.start_token, c.end_token)}
-        candidates = datelines + [c for c in self._entity_candidates(doc, person_words) + self._capitalised_candidates(doc, person_words)
-                                  if not taken.intersection(range(c.start_token, c.end_token))]
+        found = self._entity_candidates(doc, person_words) + self._capitalised_candidates(doc, person_words)
+        candidates = datelines + [c for c in found if not taken.intersection(range(c.start_token, c.end_token))]
         spanned = {j for c in candidates if c.label == "NAME_OVER_ENTITY" for j in range(c.start_token, c.end_token)}
         candidates = [c for c in candidates if c.label == "NAME_OVER_ENTITY"
                       or not spanned.intersection(range(c.start_token, c.end_token))]
