@@ -96,6 +96,7 @@ class Report:
     fatalities: int | None
     mergeable: bool
     hours: tuple[int, int] | None = None  # the hours (day ordinal * 24 + hour) the part of its day told names
+    firearm: bool = False  # a trigger tells an act done with guns ("shot dead by a sniper"): firearm_words.tsv
 
     def to_json(self) -> str:
         place = self.place
@@ -105,18 +106,19 @@ class Report:
                                         place.level, place.known, place.within, place.district],
             *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified, a.crowd]]
               for a in (self.actor1, self.actor2)),
-            self.fatalities, self.mergeable, self.hours], separators=(",", ":"))
+            self.fatalities, self.mergeable, self.hours, self.firearm], separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str, *, event_id: int, key: str, document: int) -> "Report":
         (outlet_day, country, event_type, sub, group, family, lo, hi, day_known, place, (actor1,), (actor2,),
-         fatalities, mergeable, hours) = json.loads(text)
+         fatalities, mergeable, hours, firearm) = json.loads(text)
         return cls(event_id=event_id, key=key, document=document, outlet_day=outlet_day, country=country, event_type=event_type,
                    sub_event_type=sub, sub_type_group=group, family=family, lo=lo, hi=hi, day_known=day_known,
                    place=None if place is None else PlaceKey(*place),
                    actor1=None if actor1 is None else ActorKey(*actor1),
                    actor2=None if actor2 is None else ActorKey(*actor2),
-                   fatalities=fatalities, mergeable=mergeable, hours=None if hours is None else tuple(hours))
+                   fatalities=fatalities, mergeable=mergeable, hours=None if hours is None else tuple(hours),
+                   firearm=firearm)
 
 
 def read_pairs(name: str) -> list[tuple[str, str]]:
@@ -143,6 +145,7 @@ class ReportDigester:
         self.generic = {normalise(stem): kind_class for stem, kind_class in read_table("generic_actors.tsv").items()}
         self.sub_type_groups = read_table("sub_type_groups.tsv")
         self.crowd_nouns = frozenset(read_table("crowd_nouns.tsv"))
+        self.firearm_words = frozenset(read_table("firearm_words.tsv"))
         self.day_parts = DayParts()
         clock = read_table("day_clock.tsv")
         self.hours = {words: tuple(int(hour) for hour in told.split()) for words, told in clock.items()}
@@ -172,7 +175,9 @@ class ReportDigester:
             sub_type_group=self.sub_type_groups.get(event.get("sub_event_type") or "", event.get("sub_event_type") or ""),
             family=family, lo=lo, hi=hi, day_known=day_known,
             place=place, actor1=actor1, actor2=actor2,
-            fatalities=(event.get("fatalities") or {}).get("best"), mergeable=mergeable, hours=self._hours(event))
+            fatalities=(event.get("fatalities") or {}).get("best"), mergeable=mergeable, hours=self._hours(event),
+            firearm=any(word in self.firearm_words for evidence in event.get("evidence") or []
+                        if evidence.get("field") == "trigger" for word in (evidence.get("text") or "").lower().split()))
 
     def _hours(self, event: dict[str, Any]) -> tuple[int, int] | None:
         """The hours of a day-precise date's part of the day ("Tuesday morning"), on a clock counted from the first

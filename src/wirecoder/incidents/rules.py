@@ -43,7 +43,7 @@ class Matcher:
                 or _hours_apart(a, b, self.rules.hours_apart)):
             return None
         kind = type_score(a, b, distinct=self.distinct, alike=self.alike)
-        if kind is None:
+        if kind is None or _gun_and_explosive(a, b):
             return None
         place = place_score(a.place, b.place, self.rules)  # type: ignore[arg-type]  (mergeable: both placed)
         if place is None or (a.document == b.document and place < SAME_PLACE[POINT]):
@@ -58,6 +58,13 @@ class Matcher:
             return None  # placed no finer than the country: the sub-type, a named party, the day and the toll agree
         total = kind + place + actors + day + figures
         return total if total >= self.rules.min_score else None
+
+
+def _gun_and_explosive(a: Report, b: Report) -> bool:
+    """A report of an act done with guns and a report of shelling, an air strike or a bomb: two acts (the sniper's
+    victim and the shelling's in one city on one morning), whatever else agrees."""
+    return a.event_type != b.event_type and any(
+        x.firearm and y.event_type == REMOTE for x, y in ((a, b), (b, a)))
 
 
 def _one_within(a: Report, b: Report) -> bool:
