@@ -32,7 +32,6 @@ def hint_of_word(word: str) -> str | None:
 
 
 PEOPLE_WORDS = words("people_words")
-PEOPLE_OF_WORDS = PEOPLE_WORDS | words("people_of_words")
 PART_WORDS = words("part_words")
 TITLE_WORDS = words("title_words")
 LIST_JOINERS = words("list_joiners")
@@ -180,7 +179,7 @@ def area_word_before(doc, index: int) -> bool:
     person_end = before.i - 1 if before is not None and before.text == "," else (before.i if before else -1)
     if person_end >= 1 and doc[person_end].ent_type_ == "PERSON" and doc[person_end - 1].ent_type_ == "PERSON":
         return True  # "Anne McLellan of Edmonton", "Herbert Lattin, of Edmonton": a person's home town
-    return before is not None and before.lower_ in AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS | PEOPLE_OF_WORDS
+    return before is not None and before.lower_ in AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS
 
 
 def settlement_word_before(doc, index: int) -> bool:
