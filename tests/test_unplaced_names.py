@@ -115,3 +115,11 @@ def test_a_proper_noun_no_one_tagged_after_in_is_a_place_and_a_kind_word_is_not(
     record = coder.code("On 5 May, in the Municipality of Gomez Palacio, Durango, about 250 workers blocked a "
                         "highway to protest against the closure of a mine.", published="2020-05-06")
     assert "Municipality" not in {p["text"] for p in record["places"]}
+
+
+def test_a_name_after_a_part_of_a_place_and_of_is_a_place(coder):
+    """ "the streets of Kfarroummane": a part of a place, "of", and a name no one tagged or knows."""
+    record = coder.code("Hundreds of mourners marched through the streets of Kfarroummane on Wednesday behind the "
+                        "coffins of three people killed in Lebanon.", published="2025-05-28")
+    [place] = [p for p in record["places"] if p["text"] == "Kfarroummane"]
+    assert place["country"] == "LB"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..lexicon import load_lexicon
 from .cues import apposition_after
-from .wording import AREA_WORDS, COMMON_WORDS, PART_WORDS, SETTLEMENT_WORDS, previous_word
+from .wording import AREA_WORDS, COMMON_WORDS, PART_WORDS, SETTLEMENT_WORDS, area_word_before, previous_word
 
 PLACE_PREPOSITIONS = load_lexicon("place_names").words("place_preposition")
 SITE_NOUNS = load_lexicon("place_names").words("site_noun")
@@ -27,8 +27,9 @@ def after_place_preposition(doc, start: int, end: int) -> bool:
 
 def unknown_place_after_preposition(doc, start: int, end: int, label: str, *, person_words: set[str]) -> bool:
     """A name no gazetteer knows, of one word the tagger took for a person, an organisation or a nationality (or
-    for no entity: ``label`` ""), right after a place preposition and followed by no noun it would qualify, or
-    followed by words that call it a place ("an attack on Lolwa, a village on the national road"): a place.
+    for no entity: ``label`` ""), right after a place preposition or a part of a place and "of" ("the streets of
+    Kfarroummane") and followed by no noun it would qualify, or followed by words that call it a place ("an attack
+    on Lolwa, a village on the national road"): a place.
 
     Not a word of a person's name found elsewhere in the article ("Akar"), nor one written in lower case elsewhere
     (a heading's "in Humans"), not an acronym or a brand ("in BNP", "in BitCoin"), not a common word that also
@@ -45,8 +46,8 @@ def unknown_place_after_preposition(doc, start: int, end: int, label: str, *, pe
         return True
     if end < len(doc) and doc[end].pos_ in NOUN_TAGS:
         return False
-    if not (after_place_preposition(doc, start, end) or _site_at(doc, start)):
-        return False
+    if not (after_place_preposition(doc, start, end) or _site_at(doc, start) or area_word_before(doc, start)):
+        return False  # "in X", "the substation at X", "the streets of X", "residents of X"
     return not any(t.text == word.lower_ for t in doc)  # "in Humans" of a heading: "humans" elsewhere
 
 
