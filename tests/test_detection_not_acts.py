@@ -102,3 +102,16 @@ def test_there_were_is_no_verb_of_state(coder):
     text = "Witnesses said there were heavy exchanges of gunfire in the town of Kidal on Monday."
     events = [e for e in coder.code(text, published="2024-05-14")["events"] if not e["background"]]
     assert [(e["event_type"], e["date"]) for e in events] == [("Battles", "2024-05-13")]
+
+
+def test_a_funeral_procession_is_no_protest(coder):
+    """ACLED codes a funeral only when it is used to demonstrate: mourners walking behind the coffins are none."""
+    text = ("Hundreds of mourners marched through the streets of Kfarroummane on Wednesday behind the coffins of three "
+            "people killed in Lebanon.")
+    assert "Peaceful protest" not in events(coder, text, published="2025-05-28")
+
+
+def test_a_funeral_that_voices_a_demand_is_a_protest(coder):
+    text = ("Thousands of mourners marched behind the coffin of the young man through Burin on Sunday, chanting "
+            "slogans against the settlers.")
+    assert events(coder, text, published="2025-05-28") == ["Peaceful protest"]

@@ -26,7 +26,7 @@ class CodebookRules:
         self._words = {name: lexicon.pattern(name, ignore_case=False) for lexicon, name in (
             (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
             (weapons, "armed_target"), (weapons, "suicide_attack"), (weapons, "drone"), (weapons, "bomber"),
-            (crowd, "riot"))}
+            (crowd, "riot"), (crowd, "funeral"), (crowd, "protest_voice"))}
 
     def sub_type(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
@@ -35,7 +35,8 @@ class CodebookRules:
         explosions observed), or at villages and farms, is shelling, and so is an
         "explosion" with no planted device named; a demonstration whose crowd throws stones, burns tyres or
         vandalises is a violent demonstration, whatever its first verb. A "suicide" with no bomber, blast or attack
-        named is no suicide bombing (None: no event), and a "kamikaze" drone with no bomber is a drone strike."""
+        named is no suicide bombing (None: no event), and a "kamikaze" drone with no bomber is a drone strike; a
+        funeral ("mourners marched behind the coffins") with no demand, slogan or protest named is no protest."""
         lowered = text.casefold()
         light = self._words["heavy"].sub(" ", lowered)  # "heavy machine guns" are no small arms
 
@@ -51,6 +52,8 @@ class CodebookRules:
             return SHELLING
         if sub in (PEACEFUL, INTERVENTION) and self._words["riot"].search((acts or text).casefold()):
             return VIOLENT_DEMONSTRATION
+        if sub == PEACEFUL and said("funeral") and not said("protest_voice"):
+            return None  # "mourners marched behind the coffins": a funeral, which ACLED codes only as a protest
         if sub == SEXUAL and not self._sexual.search(text):
             return ATTACK  # "assaulted a qat seller": an assault that names no sexual act is an attack
         if sub == SUICIDE and said("drone") and not said("bomber"):
