@@ -48,6 +48,13 @@ def test_one_place_spelled_two_ways_in_one_region(tmp_path):
     assert merged(tmp_path, "other", [known, other]) == {("known",), ("other",)}
 
 
+def test_sh_and_s_are_one_romanisation(tmp_path):
+    """ "Bashurhat" and "Basurhat", two names the gazetteer lacks placed in one area: one village."""
+    one = article("one", [event(where=place("Basamka", within="Kora"))], source="Wire One")
+    two = article("two", [event(where=place("Bashamka", within="Kora"))], source="Kora Times")
+    assert merged(tmp_path, "sh", [one, two]) == {("one", "two")}
+
+
 def test_a_spelling_alike_in_another_region_is_another_place(tmp_path):
     known = article("known", [event(where=place("Adiri"))], source="Wire One")
     far = article("far", [event(where=place("Adeeri", within="Cedo"))], source="Kora Times")
