@@ -115,3 +115,13 @@ def test_a_funeral_that_voices_a_demand_is_a_protest(coder):
     text = ("Thousands of mourners marched behind the coffin of the young man through Burin on Sunday, chanting "
             "slogans against the settlers.")
     assert events(coder, text, published="2025-05-28") == ["Peaceful protest"]
+
+
+def test_a_notes_descriptive_fields_tell_no_act(coder):
+    """An incident note's "Location:" and "Weapon:" lines describe the strike told elsewhere; read alone, the
+    sentence model took their words ("town", "carrying") for protests."""
+    note = ("Date and time: Tuesday 27 February 2024, approximately 13:10 local time.\n\nLocation: Central qat market, "
+            "Qa'tabah (Qataba) town, Qa'tabah district, al-Dhale governorate, about 1.5 km from the nearest front-line "
+            "positions.\n\nWeapon: One explosive-carrying uncrewed aerial vehicle, based on witness accounts and "
+            "photographs of fragments shared by local journalists.")
+    assert events(coder, note, published="2024-03-01") == []

@@ -5,7 +5,8 @@ probability to each of ACLED's 25 sub-event types and to "no event". The rule me
 (``mentions``) no longer decide alone whether an event exists; they lend what rules do well: the words of the
 trigger, the weapons, and whether the act is negated, hypothetical, habitual or only referred to.
 
-Per sentence:
+Per sentence (not the headline nor a line opened by a structured note's descriptive field, "Location:", "Weapon:",
+which tell no act of their own):
 - no event (the probability of any event, the sum over the sub-types, below ``threshold``, also when the clause or
   phrase of a sure trigger, or of a dated act of violence, is read again on its own): its rule mentions are kept
   only as references (``detected`` False), which may add words or a toll to an event coded elsewhere;
@@ -25,6 +26,7 @@ round-up's item is weighed by its own topic when that is more (``wirecoder.round
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -67,9 +69,12 @@ class EventDetectionStage:
         self._killing = load_lexicon("counts").words("killing_verbs")
         self._after = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
         self._codebook = CodebookRules()
+        # "Location: Central qat market, ...": a structured note's field that describes an act told elsewhere
+        self._field_line = re.compile(rf"\s*{load_lexicon('event_words').alternation('descriptive_field')}\s*:",
+                                      re.IGNORECASE)
 
     def __call__(self, article: Article) -> Article:
-        sentences = [s for s in article.sentences if not article.is_heading(s)]
+        sentences = [s for s in article.sentences if not article.is_heading(s) and not self._describes(article, s)]
         if not sentences:
             article.mentions = [self._reference_only(m) for m in article.mentions]
             return article
@@ -99,6 +104,13 @@ class EventDetectionStage:
             kept.extend(self._reference_only(m) for m in mentions)
         article.mentions = sorted(kept, key=lambda m: m.trigger.start)
         return article
+
+    def _describes(self, article: Article, sentence) -> bool:
+        """Whether the sentence opens a line with the label of a field that describes an act ("Date and time:",
+        "Location:", "Weapon:"): its words tell no act of their own, like a headline's."""
+        line_start = article.text.rfind("\n", 0, sentence.span.start) + 1
+        return not article.text[line_start:sentence.span.start].strip() and \
+            self._field_line.match(sentence.span.text) is not None
 
     def _weight(self, text: str) -> float:
         """How much a text reads as conflict or unrest news: its topic probability over the saturation point."""
