@@ -76,3 +76,21 @@ def test_an_armed_group_named_by_the_lexicon_makes_no_mob_violence(coder):
 def test_a_battle_with_a_crowd_on_one_side_is_a_riot(coder, text, expected):
     """Battles are between armed, organised sides; a crowd the sentence names as one side rioted."""
     assert _sub_types(coder, text) == [expected]
+
+
+def test_a_killing_told_by_the_clash_of_two_parties_activists_reads_that_clash(coder):
+    """ "A man was killed and 25 injured when activists of two parties clashed": an event whose trigger is the
+    killing has the sides of the clash its clause tells, a crowd's."""
+    from wirecoder.article import EventMention, Span
+    from wirecoder.events.crowd_sides import crowd_clash
+
+    text = ("A young man was killed and at least 25 people injured when activists of the Bangladesh Nationalist Party "
+            "(BNP) and Jamaat-e-Islami clashed in Rangpur town on Sunday evening, police said.")
+    article = coder.article(text, published="2025-12-08")
+    for stage in coder.pipeline.stages:
+        article = stage(article)
+        if stage.name == "actors":
+            break
+    start = text.index("killed")
+    killing = EventMention(Span(start, start + 6, "killed"), 0, "Battles", "Armed clash", 0.9, "test")
+    assert crowd_clash(article, killing)

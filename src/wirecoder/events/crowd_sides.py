@@ -26,6 +26,9 @@ NON_STATE_ARMED = frozenset({ActorKind.REBELS, ActorKind.POLITICAL_MILITIA, Acto
 def crowd_clash(article: Article, mention: EventMention) -> bool:
     """True when one side of the clash is a crowd and the other state forces, another crowd, or unnamed."""
     root = _trigger_root(article, mention)
+    if root is not None and root.lemma_.lower() != "clash":  # "a man was killed and 40 injured when activists of
+        # two parties clashed": the clash the killing's clause tells
+        root = next((t for t in root.subtree if t.dep_ == "advcl" and t.lemma_.lower() == "clash"), root)
     sides = _sides(root) if root is not None else []
     if not sides:  # "two days after communal clashes left 15 people injured": communities clash as crowds
         return root is not None and any(c.dep_ == "amod" and c.lower_ in CROWD_CLASH_MODIFIERS for c in root.children)
