@@ -1,9 +1,12 @@
-"""Names spaCy's tagger calls something else, placed by the words before them.
+"""Names spaCy's tagger calls something else, placed by the words around them.
 
 spaCy's small English model tags many towns and villages it has never seen as persons, organisations or
-nationalities ("clash in Bashurhat": NORP; "homes around Manguredjipa": ORG). Where the gazetteer does not know the
-name either, the preposition before it is what says it is a place: "in", "near", "around", "outside", "inside" a
-name, which no noun after it makes an adjective ("in Afghan custody") and no "'s" makes an owner ("in Smith's view").
+nationalities ("clash in Bashurhat": NORP; "homes around Manguredjipa": ORG), or as no entity at all ("Community
+leaders in Isapa"). Where the gazetteer does not know the name either, the words around it say it is a place: a
+place preposition before it ("in", "near", "around", "outside", "inside"), which no noun after it makes an adjective
+("in Afghan custody") and no "'s" makes an owner ("in Smith's view"); a part or the people of a place and "of" ("the
+streets of X", "residents of X"); a site's noun and "at" ("the substation at X"); an apposition ("X, a village on the
+national road").
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ SITE_NOUNS = load_lexicon("place_names").words("site_noun")
 MISTAGGED_LABELS = frozenset({"NORP", "ORG", "PERSON", ""})  # "": a proper noun spaCy tagged as no entity
 MIN_NAME_LETTERS = 4
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+NOT_NAMES = COMMON_WORDS | AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS  # "in Congress", "in the Municipality of X"
 
 
 def after_place_preposition(doc, start: int, end: int) -> bool:
@@ -25,7 +29,7 @@ def after_place_preposition(doc, start: int, end: int) -> bool:
         end < len(doc) and doc[end].text in ("'s", "’s"))
 
 
-def unknown_place_after_preposition(doc, start: int, end: int, label: str, *, person_words: set[str]) -> bool:
+def mistagged_place(doc, start: int, end: int, label: str, *, person_words: set[str]) -> bool:
     """A name no gazetteer knows, of one word the tagger took for a person, an organisation or a nationality (or
     for no entity: ``label`` ""), right after a place preposition or a part of a place and "of" ("the streets of
     Kfarroummane") and followed by no noun it would qualify, or followed by words that call it a place ("an attack
@@ -40,8 +44,8 @@ def unknown_place_after_preposition(doc, start: int, end: int, label: str, *, pe
     word = doc[start]
     if not (word.is_alpha and word.is_title and len(word) >= MIN_NAME_LETTERS):
         return False
-    if word.lower_ in COMMON_WORDS | AREA_WORDS | SETTLEMENT_WORDS | PART_WORDS or word.lower_ in person_words:
-        return False  # "in the Municipality of X": the kind of the place named after it
+    if word.lower_ in NOT_NAMES or word.lower_ in person_words:
+        return False
     if apposition_after(doc.text, word.idx, word.idx + len(word)) is not None:
         return True
     if end < len(doc) and doc[end].pos_ in NOUN_TAGS:

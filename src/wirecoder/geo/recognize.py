@@ -21,7 +21,7 @@ from .countries import COUNTRY_CODES
 from .article_context import Candidate, countries_of_nationality_words, read_in_article, strong
 from .cues import alias_before, apposition_after, based_after, cue_before
 from .line_openers import line_openers
-from .mistagged import after_place_preposition, unknown_place_after_preposition
+from .mistagged import after_place_preposition, mistagged_place
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
@@ -129,7 +129,7 @@ class Recognizer:
                     and self._qualified_by_a_place(doc, end):
                 # "in Jangebe, in Nigeria's Zamfara state": a village spaCy took for a person, placed by its area
                 out.append(Candidate(start, end, (), "LOC"))
-            elif unknown_place_after_preposition(doc, start, end, label, person_words=person_words):
+            elif mistagged_place(doc, start, end, label, person_words=person_words):
                 out.append(Candidate(start, end, (), "LOC"))  # "clash in Bashurhat": a village spaCy took for a people
             else:
                 prefix = self._place_prefix(doc, start, end)
@@ -220,7 +220,7 @@ class Recognizer:
                 if entries:
                     found = Candidate(i, end, entries, "")
                     break
-            if found is None and tok.pos_ == "PROPN" and unknown_place_after_preposition(
+            if found is None and tok.pos_ == "PROPN" and mistagged_place(
                     doc, i, i + 1, "", person_words=person_words):
                 found = Candidate(i, i + 1, (), "LOC")  # "Community leaders in Isapa": a name no one tagged
             if found is None:
