@@ -156,8 +156,7 @@ def _spelled_alike(a: str, b: str) -> bool:
     """Two romanisations of one name: equal once an Arabic article ("al", "el") is set aside and the spellings
     romanisations trade are folded (FOLDS: "ee" and "i", "ou" and "u", "e" and "a", "sh" and "s", a final "h" after
     a vowel, doubled letters): "hajeen" and "hajin", "aden yabaal" and "adan yabal", "al diwaniyah" and "diwaniya",
-    "bashurhat" and "basurhat". Short
-    names, which many places share, never count."""
+    "bashurhat" and "basurhat". Short names, which many places share, never count."""
     first, second = _folded(a), _folded(b)
     return len(first.replace(" ", "")) >= 4 and first == second
 

@@ -207,13 +207,13 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     telling_verb = noun and verb is not None and verb.lemma_.lower() in SPEECH | REACTION
     claimed = _claimed_act(trigger.root) if trigger is not None and not noun else None
     grievance = grievance_tokens(article, mention)
-    own, fronted, attached, told, in_phrase, deadlines = [], [], [], [], [], []
+    own, fronted, attached, told, in_phrase, other_days = [], [], [], [], [], []
     for date in dates:
         span = doc.char_span(date.span.start, date.span.end, alignment_mode="expand")
         if span is None:
             continue
         if span.root.i in grievance:
-            deadlines.append(date)  # "protesting against the killing of villagers on Saturday night": its day
+            other_days.append(date)  # "protesting against the killing of villagers on Saturday night": the killing's
             continue
         head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if noun and _in_noun_phrase(span.root, trigger.root):
@@ -223,7 +223,7 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
             told.append(date)  # "police said on Tuesday gunmen had killed ...": however the parser hung it
             continue
         if span.start > 0 and doc[span.start - 1].lower_ in _DEADLINE:
-            deadlines.append(date)  # "ordered students to leave by Thursday noon": nothing happened on it
+            other_days.append(date)  # "ordered students to leave by Thursday noon": a deadline, nothing happened on it
             continue
         if claimed is not None and head is not None and head.i in own_verbs and span.start < claimed.i:
             told.append(date)  # "claimed responsibility on Monday for a suicide car bombing": the claim's day
@@ -250,8 +250,8 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     # against its decision to hold elections in June": the opening date frames every clause, while a date deeper
     # down dates what its own clause names); else one anywhere below the trigger's verb; else any not dating the
     # telling
-    candidates = in_phrase or own or fronted or attached or [d for d in dates if d not in told + deadlines] or [
-        d for d in dates if d not in deadlines] or dates
+    candidates = in_phrase or own or fronted or attached or [d for d in dates if d not in told + other_days] or [
+        d for d in dates if d not in other_days] or dates
     attached = in_phrase or own or fronted or attached
     best = min(candidates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
     return best, best in told and not attached

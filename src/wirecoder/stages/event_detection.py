@@ -34,6 +34,7 @@ import numpy as np
 from ..article import DETECTOR_RULE, Article, EventMention
 from ..events.clauses import clauses_to_read
 from ..events.codebook_rules import CodebookRules
+from ..geo.cues import item_label_at
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import CROWD_TYPES, QUIET_DEVELOPMENTS, VIOLENT_TYPES
@@ -70,8 +71,7 @@ class EventDetectionStage:
         self._after = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
         self._codebook = CodebookRules()
         # "Location: Central qat market, ...": a structured note's field that describes an act told elsewhere
-        self._field_line = re.compile(rf"\s*{load_lexicon('event_words').alternation('descriptive_field')}\s*:",
-                                      re.IGNORECASE)
+        self._field_label = re.compile(load_lexicon("event_words").alternation("descriptive_field"), re.IGNORECASE)
 
     def __call__(self, article: Article) -> Article:
         sentences = [s for s in article.sentences if not article.is_heading(s) and not self._describes(article, s)]
@@ -108,9 +108,9 @@ class EventDetectionStage:
     def _describes(self, article: Article, sentence) -> bool:
         """Whether the sentence opens a line with the label of a field that describes an act ("Date and time:",
         "Location:", "Weapon:"): its words tell no act of their own, like a headline's."""
-        line_start = article.text.rfind("\n", 0, sentence.span.start) + 1
-        return not article.text[line_start:sentence.span.start].strip() and \
-            self._field_line.match(sentence.span.text) is not None
+        label = self._field_label.match(sentence.span.text)
+        return label is not None and item_label_at(article.text, sentence.span.start,
+                                                   sentence.span.start + label.end())
 
     def _weight(self, text: str) -> float:
         """How much a text reads as conflict or unrest news: its topic probability over the saturation point."""
