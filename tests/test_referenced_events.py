@@ -323,3 +323,15 @@ def test_a_clause_on_a_day_tells_an_act_of_that_day(coder):
     events = current(coder, "The most serious incident of the week took place on Saturday 10 October, when settlers "
                             "attacked families harvesting olives near Nablus.", "2026-10-14")
     assert [(e["sub_event_type"], e["date"]) for e in events] == [("Attack", "2026-10-10")]
+
+
+def test_who_was_killed_in_the_act_on_a_day_dates_the_act(coder):
+    # "22 people were killed in the attack last Wednesday": the detector reads "the attack" as told before; in a
+    # funeral story that tells it nowhere else, the day of the killing is the attack's
+    events = current(coder, "Local leaders in Beni, North Kivu, say 22 people were killed in the attack last Wednesday, "
+                            "including five women.", "2024-09-01")
+    assert [(e["date"], e["location"]["name"], e["referenced"]) for e in events] == [
+        ("2024-08-28", "Beni", True)]
+    # a death the attack caused later, on a day of its own, does not date the attack
+    assert current(coder, "Three soldiers died in hospital in Beni on Friday of wounds they suffered in the "
+                          "attack.", "2024-09-01") == []

@@ -261,10 +261,15 @@ def is_reference(token) -> bool:
 def _what_harmed(token) -> bool:
     """'three people were killed in riots', 'died in clashes', 'were wounded during protests': the events the
     people were killed or hurt in, which the sentence reports."""
+    return harm_in(token) is not None
+
+
+def harm_in(token):
+    """The verb of killing or hurting whose event the noun is ("were killed in the attack": "killed"), or None."""
     if token.dep_ != "pobj" or token.head.lower_ not in HARMED_IN:
-        return False
+        return None
     verb = governing_verb(token.head)
-    return verb is not None and verb.lemma_.lower() in HARMING
+    return verb if verb is not None and verb.lemma_.lower() in HARMING else None
 
 
 def is_predicate(token) -> bool:

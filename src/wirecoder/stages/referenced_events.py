@@ -38,7 +38,7 @@ import datetime as dt
 from ..article import DETECTOR_RULE, Article, DateMention, EventMention
 from ..geo.countries import COUNTRY_CODES
 from ..lexicon import load_lexicon
-from ..syntax import answered_by, deed_of
+from ..syntax import answered_by, deed_of, harm_in
 from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
 
@@ -350,6 +350,15 @@ class ReferencedEventsStage:
             # about ("... became an issue after a couple carried out ..."): the detector reads main clauses
             return any(c.dep_ in self._clause_date_links and a_day(c.subtree) for c in verb.children) or any(
                 c.dep_ == "prep" and a_day(w for w in c.children if w.dep_ == "pobj") for c in token.children)
+        harmed = harm_in(token)
+        if harmed is not None and harmed.i < token.i and any(c.lower_ == "the" for c in token.children):
+            # "22 people were killed in the attack last Wednesday": who died in an act died on its day; a day on the
+            # harm's verb, or "on" the act, dates the act the detector reads as told before ("in an attack" is news
+            # the detector reads itself)
+            return any(c.dep_ in self._clause_date_links and c.i != verb.i and a_day(c.subtree)
+                       for c in harmed.children) or any(
+                c.dep_ == "prep" and c.lower_ == "on" and a_day(w for w in c.children if w.dep_ == "pobj")
+                for c in token.children)
         return False
 
 
