@@ -252,20 +252,15 @@ def is_reference(token) -> bool:
     if determiners & REFERRING:
         return True
     if token.tag_ == "NNS" and token.dep_ in ("pobj", "dobj", "attr") \
-            and not any(c.dep_ in ("det", "nummod") for c in token.children) and not _what_harmed(token):
+            and not any(c.dep_ in ("det", "nummod") for c in token.children) and harm_in(token) is None:
         return True  # "blamed for attacks", "carried out attacks" (a plural subject, "Clashes ... left 13 dead", reports)
     head = token.head
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SERIES_NOUNS
 
 
-def _what_harmed(token) -> bool:
-    """'three people were killed in riots', 'died in clashes', 'were wounded during protests': the events the
-    people were killed or hurt in, which the sentence reports."""
-    return harm_in(token) is not None
-
-
 def harm_in(token):
-    """The verb of killing or hurting whose event the noun is ("were killed in the attack": "killed"), or None."""
+    """The verb of killing or hurting whose event the noun is, or None: "three people were killed in riots", "died in
+    clashes", "were wounded during protests" report the events the people were killed or hurt in."""
     if token.dep_ != "pobj" or token.head.lower_ not in HARMED_IN:
         return None
     verb = governing_verb(token.head)

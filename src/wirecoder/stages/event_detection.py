@@ -26,7 +26,6 @@ round-up's item is weighed by its own topic when that is more (``wirecoder.round
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
@@ -71,7 +70,7 @@ class EventDetectionStage:
         self._after = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
         self._codebook = CodebookRules()
         # "Location: Central qat market, ...": a structured note's field that describes an act told elsewhere
-        self._field_label = re.compile(load_lexicon("event_words").alternation("descriptive_field"), re.IGNORECASE)
+        self._field_label = load_lexicon("event_words").pattern("descriptive_field")
 
     def __call__(self, article: Article) -> Article:
         sentences = [s for s in article.sentences if not article.is_heading(s) and not self._describes(article, s)]

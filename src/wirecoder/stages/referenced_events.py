@@ -309,6 +309,9 @@ class ReferencedEventsStage:
             return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days)
                        for w in words)
 
+        # a day "on" the noun itself, which only the cases below let stand for the act's
+        on_a_day = any(c.dep_ == "prep" and c.lower_ == "on" and a_day(w for w in c.children if w.dep_ == "pobj")
+                       for c in token.children)
         for child in token.children:
             if child.dep_ in self._links and a_day(child.subtree):
                 return True
@@ -325,8 +328,7 @@ class ReferencedEventsStage:
                 c.dep_ == "prep" and a_day(c.subtree) for c in (*token.children, *token.head.children)):
             return True  # "The largest incident of the week was the abduction of ... before dawn on Sunday 10 March"
             # (the copula tells no act of its own: a day the parser hangs on it is the noun's)
-        if token.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "prep" and c.lower_ == "on" and a_day(
-                w for w in c.children if w.dep_ == "pobj") for c in token.children):
+        if token.dep_ in ("nsubj", "nsubjpass") and on_a_day:
             return True  # "the massacre on Saturday night was aimed at ...": no reaction to claim the day, a subject's
         if token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in self._owning:
             # "claimed responsibility for the abduction of four officials in Batibo on Tuesday": a day after the act,
@@ -355,10 +357,8 @@ class ReferencedEventsStage:
             # "22 people were killed in the attack last Wednesday": who died in an act died on its day; a day on the
             # harm's verb, or "on" the act, dates the act the detector reads as told before ("in an attack" is news
             # the detector reads itself)
-            return any(c.dep_ in self._clause_date_links and c.i != verb.i and a_day(c.subtree)
-                       for c in harmed.children) or any(
-                c.dep_ == "prep" and c.lower_ == "on" and a_day(w for w in c.children if w.dep_ == "pobj")
-                for c in token.children)
+            return on_a_day or any(c.dep_ in self._clause_date_links and c.i != verb.i and a_day(c.subtree)
+                                   for c in harmed.children)
         return False
 
 
