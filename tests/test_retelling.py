@@ -52,3 +52,18 @@ def test_violence_placed_only_at_the_country_is_the_act_told_at_a_town_that_day(
                     "2024-06-17")
     assert [(e["sub_event_type"], e["location"]["name"]) for e in found] == [
         ("Remote explosive/landmine/IED", "Djibo")]
+
+
+def test_an_act_named_by_its_day_is_at_the_village_told_before_not_its_host(coder):
+    # the village is a name the gazetteer lacks, placed within the town it is told by ("southern Kaduna"): the raid
+    # the article tells first there lies at the village, not at the town that hosts it (which the gazetteer knows,
+    # at a finer precision than a place it lacks)
+    found = current(coder, "Eight of the traders kidnapped from a market in Ungwan Dodo, southern Kaduna, escaped "
+                           "from their captors on Monday night and walked to a military checkpoint, a community "
+                           "leader said on Tuesday.\n\nThe escapees, five women and three boys, were taken to a "
+                           "hospital in Kafanchan for treatment, the leader said. They told relatives the kidnappers "
+                           "had moved the group through the forest for two nights.\n\nSearchers also recovered the "
+                           "body of a young man near a stream about three kilometres from the market, bringing to two "
+                           "the number of people killed in Sunday's raid.", "2026-02-10")
+    raid = next(e for e in found if e["date"] == "2026-02-08")
+    assert raid["location"]["name"] == "Ungwan Dodo"

@@ -280,7 +280,11 @@ def _part_of(part, whole) -> bool:
 
 
 def most_specific_last(named: list[Place]) -> Place:
-    """The last of the most specific places a sentence names ("near Krymske, Luhansk": Krymske)."""
+    """The last of the most specific places a sentence names ("near Krymske, Luhansk": Krymske), a village before the
+    town it was placed beside ("the village of Boni, near Douentza"; "a church in Kwassam, southern Kaduna": Kwassam,
+    a name the gazetteer lacks, though its host is a town it knows)."""
+    hosts = {p.within for p in named if p.within is not None}
+    named = [p for p in named if p.span not in hosts] or named
     finest = min(p.geo_precision for p in named)
     return [p for p in named if p.geo_precision == finest][-1]
 

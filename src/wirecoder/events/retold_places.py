@@ -93,7 +93,7 @@ def where_retold(article: Article, mention: EventMention, places: list[Place],
     for index in _retellings(article, mention, date):
         named = [p for p in named_below_country(article, index) if any(_holds(a, p) for a in places)]
         if named:
-            return [_finest(named)]
+            return [most_specific_last(named)]
     return places
 
 
@@ -111,13 +111,6 @@ def _retellings(article: Article, mention: EventMention, date: DateMention | Non
         if (told or definite_violence(article, index)) and not _another_day(article, index, date):
             found.append(index)
     return found
-
-
-def _finest(named: list[Place]) -> Place:
-    """The most specific place named, a village before the town it was placed beside ("the village of Boni, near
-    Douentza")."""
-    hosts = {p.within for p in named if p.within is not None}
-    return most_specific_last([p for p in named if p.span not in hosts] or named)
 
 
 def definite_violence(article: Article, index: int) -> bool:

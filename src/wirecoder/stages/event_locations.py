@@ -390,8 +390,6 @@ def _place_told_before(article: Article, mention: EventMention) -> Place | None:
                 break
             crossed, paragraph = True, article.sentences[index].paragraph
         named = named_below_country(article, index)
-        hosts = {p.within for p in named if p.within is not None}
-        named = [p for p in named if p.span not in hosts] or named
         if named:
             return most_specific_last(named)
     return None
