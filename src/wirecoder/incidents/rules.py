@@ -85,12 +85,15 @@ def _hours_apart(a: Report, b: Report, gap: int) -> bool:
 def type_score(a: Report, b: Report, *, distinct: frozenset[str] = frozenset(),
                alike: frozenset[frozenset[str]] = frozenset()) -> int | None:
     """2 the same sub-type, 1 sub-types of one group (sub_type_groups.tsv) or a pair reports give in each other's
-    place across two event types (``alike``: told_alike.tsv, an armed clash and an attack), 0 two event types of one family;
-    None across families, for two sub-types of one event type in different groups (a mortar attack and a
-    car bomb are two events; the sub-types of strategic developments are unrelated acts), and across event
-    types when one is an act that reports tell only as itself (``distinct``: distinct_acts.tsv, an abduction)."""
-    if a.family != b.family or not a.family:
+    place across two event types (``alike``: told_alike.tsv, an armed clash and an attack, or, across two families,
+    an armed clash and mob violence), 0 two event types of one family; None across families otherwise, for two
+    sub-types of one event type in different groups (a mortar attack and a car bomb are two events; the sub-types
+    of strategic developments are unrelated acts), and across event types when one is an act that reports tell
+    only as itself (``distinct``: distinct_acts.tsv, an abduction)."""
+    if not a.family or not b.family:
         return None
+    if a.family != b.family:
+        return 1 if frozenset((a.sub_event_type, b.sub_event_type)) in alike else None
     if a.sub_event_type == b.sub_event_type:
         return 2
     if a.sub_type_group == b.sub_type_group or frozenset((a.sub_event_type, b.sub_event_type)) in alike:
