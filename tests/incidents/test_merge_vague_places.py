@@ -49,6 +49,15 @@ def test_a_part_of_a_town_the_gazetteer_lacks_is_within_that_town(tmp_path):
     assert merged(tmp_path, "part", [town, part]) == {("part", "town")}
 
 
+def test_a_part_of_a_town_is_within_it_when_the_text_spells_the_town_otherwise(tmp_path):
+    # "Satmatha in Bogura": the gazetteer names the town "Bogra", the texts "Bogura"; the part lies within the town
+    # the other report was placed at, by the words that report's text gave it
+    town = article("town", [event(where={**place("Adiri"), "text": "Adiry"})], source="Wire One")
+    part = article("part", [event(where={**place("Rawda", within="Adiri"),
+                                         "within": {"text": "Adiry", "start": 0, "end": 5}})], source="Kora Times")
+    assert merged(tmp_path, "spelled", [town, part]) == {("part", "town")}
+
+
 def test_a_part_of_a_town_is_not_a_place_named_after_the_town(tmp_path):
     # "near Donetsk Filtration Station" (a place the gazetteer lacks, placed at Donetsk) is not Donetsk Airport
     camp = article("camp", [event(where=place("Adiri Camp"))], source="Wire One")

@@ -60,6 +60,7 @@ class PlaceKey:
     known: bool  # the gazetteer knows it; False: a named place it lacks, given the point of the place around it
     within: str = ""  # normalised: the area the text says a place the gazetteer lacks lies in ("X (Y district)")
     district: str = ""  # normalised: the district of its own name a town is the seat of ("kankara"), "" when none
+    told: str = ""  # normalised: the words the text names it by ("bogura", for the gazetteer's "Bogra")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ class Report:
         return json.dumps([
             self.outlet_day, self.country, self.event_type, self.sub_event_type, self.sub_type_group, self.family, self.lo, self.hi, self.day_known,
             None if place is None else [place.name, place.geonameid, place.lat, place.lon, place.admin1,
-                                        place.level, place.known, place.within, place.district],
+                                        place.level, place.known, place.within, place.district, place.told],
             *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified, a.crowd]]
               for a in (self.actor1, self.actor2)),
             self.fatalities, self.mergeable, self.hours, self.firearm], separators=(",", ":"))
@@ -229,7 +230,7 @@ class ReportDigester:
                         geonameid=location.get("geonameid"), lat=location.get("lat"), lon=location.get("lon"),
                         admin1=normalise(location.get("admin1")), level=level, known=known,
                         within="" if known else normalise((location.get("within") or {}).get("text")),
-                        district=normalise(location.get("district")))
+                        district=normalise(location.get("district")), told=normalise(location.get("text")))
 
     def _actor(self, actor: dict[str, Any] | None) -> ActorKey | None:
         if not actor or not actor.get("name"):

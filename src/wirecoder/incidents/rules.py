@@ -148,8 +148,8 @@ def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int 
     # beside it as well as a street in it: differently named, it is not the same spot as the town, unless the text
     # puts it in the town ("the Al-Rawdah district of Taiz city"): a part of the town, as a spot within a district
     for part, town in ((a, b), (b, a)):  # the town itself, not a place named after it ("Donetsk Airport")
-        if not part.known and part.within and town.known and part.within == town.name:
-            return 2
+        if not part.known and part.within and town.known and part.within in (town.name, town.told):
+            return 2  # by the gazetteer's name or by the words another text gives it ("Bogura", for "Bogra")
     if not (a.known and b.known) and a.admin1 and a.admin1 == b.admin1 and _spelled_alike(a.name, b.name):
         return 3  # one place spelled two ways ("Hajeen", "Hajin"), one of them a spelling the gazetteer lacks
     return None
@@ -195,7 +195,7 @@ def _contains(area: PlaceKey, spot: PlaceKey, d: float | None, rules: MergeRules
     if spot.known and spot.district and not _names_one_area(spot.district, area.name):
         return None  # Kankara, the seat of Kankara LGA, is not in Malumfashi LGA, however near its point
     if not spot.known and spot.within:  # the text says which area the place lies in: this district or not
-        return 2 if _names_one_area(spot.within, area.name) else None
+        return 2 if any(_names_one_area(spot.within, name) for name in (area.name, area.told) if name) else None
     if spot.level >= REGION and not spot.known:
         return None  # a named place somewhere in a region may lie outside this district
     return 2 if _within(d, rules.district_km) else None
