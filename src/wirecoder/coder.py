@@ -45,6 +45,7 @@ from .stages.framing import FramingStage
 from .stages.crowd_outcome import CrowdOutcomeStage
 from .stages.interventions import InterventionsStage
 from .stages.mentions import MentionsStage
+from .stages.prior_acts import PriorActsStage
 from .stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
 from .stages.places import PlacesStage
 from .stages.quotes import QuotesStage
@@ -115,6 +116,7 @@ class Coder:
             EventDetectionStage(model_path=typing_model),
             DatesStage(today=today),
             ReferencedEventsStage(),
+            PriorActsStage(),
             CountsStage(),
             QuotesStage(),
             FramingStage(),
