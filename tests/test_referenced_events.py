@@ -335,3 +335,11 @@ def test_who_was_killed_in_the_act_on_a_day_dates_the_act(coder):
     # a death the attack caused later, on a day of its own, does not date the attack
     assert current(coder, "Three soldiers died in hospital in Beni on Friday of wounds they suffered in the "
                           "attack.", "2024-09-01") == []
+
+
+def test_a_gunfight_named_by_its_day_is_a_clash(coder):
+    # "gunfight", "shootout", "firefight", "skirmish", "gun battle": nouns of an armed clash a day may name
+    events = current(coder, "The gunfight in Sumisip on Tuesday, in which at least eight people were killed, was "
+                            "described by the army as an encounter with lawless elements.", "2025-10-31")
+    assert [(e["sub_event_type"], e["date"], e["referenced"]) for e in events] == [
+        ("Armed clash", "2025-10-28", True)]
