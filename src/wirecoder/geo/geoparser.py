@@ -20,7 +20,7 @@ from .holding import own_district, spelled_within
 from .qualify import Qualifier, place_within_chains
 from .entry_tests import not_a_town_by_another_name, with_areas_of_the_bare_name
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
-from .wording import hint_of_word
+from .wording import PEOPLE_ADJECTIVE, hint_of_word, people_adjective
 from .points import contains, distance_km
 from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver
 from .store import Entry, Gazetteer, NameKind
@@ -120,7 +120,9 @@ class Geoparser:
     def places_in_doc(self, doc, *, text: str, outlet_country: str | None = None) -> list[Place]:
         """Every toponym of a spaCy Doc whose character offsets are offsets into ``text``, resolved, in order."""
         chained = self.qualifier.apply(text, self.toponyms(doc),
-                                       entities=lambda: [(e.start_char, e.end_char, e.label_) for e in doc.ents],
+                                       entities=lambda: [(e.start_char, e.end_char, PEOPLE_ADJECTIVE if
+                                                          people_adjective(doc, e.start, e.end, e.label_) else
+                                                          e.label_) for e in doc.ents],
                                        owners=lambda start: self._owner_countries(text, start))
         found = chained.toponyms
         containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])

@@ -32,8 +32,8 @@ from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIREC
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
                       SWALLOWED_PREPOSITIONS, TOWN_INSTITUTIONS, TITLE_WORDS, area_phrase_ending, area_word_after,
                       area_word_before, capitalised_in_name, dated_name, hint_of_word, is_name_run, is_part_direction,
-                      list_parts, locative_before, people_word_after, previous_word, settlement_word_before,
-                      title_case_tokens, trim_articles_and_punctuation)
+                      list_parts, locative_before, people_adjective, people_word_after, previous_word,
+                      settlement_word_before, title_case_tokens, trim_articles_and_punctuation)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
@@ -312,8 +312,9 @@ class Recognizer:
         first = doc[cand.start_token]
         if cand.end_token - cand.start_token == 1 and first.is_stop and not first.text.isupper():
             return False  # "The", "No", "Central" opening a sentence or a title
-        if cand.entries and all(e.kind == NameKind.DEMONYM for e in cand.entries):
-            return False  # a nationality word: an adjective or a people, not a place
+        if cand.entries and all(e.kind == NameKind.DEMONYM for e in cand.entries) or people_adjective(
+                doc, cand.start_token, cand.end_token, cand.label, cand.entries):
+            return False  # a nationality word (or a faith's, a people's: "a Christian village"), not a place
         if any(e.kind == NameKind.DEMONYM for e in cand.entries) and cand.end_token < len(doc):
             after = doc[cand.end_token]
             if after.is_alpha and after.is_lower and after.lower_ not in AREA_WORDS:

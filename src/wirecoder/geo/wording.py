@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..lexicon import load_lexicon
 from .lexicon import words
+from .store import Entry, NameKind
 
 LOCATIVE_WORDS = words("locative_words")
 LOCATIVE_OF_NOUNS = words("locative_of_nouns")
@@ -49,6 +50,19 @@ LIST_SEPARATORS = words("list_separators")  # "Ganja, Mingachevir and Tovuz", "P
 QUALIFIER_PREPOSITIONS = words("qualifier_prepositions")  # "Jangebe, in Zamfara"
 SWALLOWED_PREPOSITIONS = words("swallowed_prepositions")  # "the Children's Hospital of Manitoba in Winnipeg"
 TOWN_INSTITUTIONS = words("town_institution")  # "the University of Eldoret": where its students are
+
+
+PEOPLE_ADJECTIVE = "NORP_ADJECTIVE"  # the label chains read for such a word (geoparser.py, qualify.py)
+PEOPLE_ADJECTIVE_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def people_adjective(doc, start: int, end: int, label: str, entries: tuple[Entry, ...] = ()) -> bool:
+    """One word after an article that spaCy calls a nationality, faith or people (NORP) and tags as an adjective: what
+    a place is like, not its name ("a Christian village", "a Muslim village near Jos", "the Andean province of
+    Cotopaxi"), unless the gazetteer knows a place of that very name (``entries``: "the Kasese district"); a name
+    with no article before it is the tagger's slip ("in Baghuz town")."""
+    return end - start == 1 and label == "NORP" and doc[start].tag_ == "JJ" and start > 0 \
+        and doc[start - 1].lower_ in PEOPLE_ADJECTIVE_ARTICLES and not any(e.kind == NameKind.PRIMARY for e in entries)
 
 
 def trim_articles_and_punctuation(doc, start: int, end: int) -> tuple[int, int]:

@@ -1,7 +1,8 @@
 """Event dates: the day each event report is told to have happened.
 
 A report's date is the date of its clause in its sentence, else the nearest date there (a date that only dates the
-telling, "officials said on Monday that ...", leaves the event's day open); with none, a dated mention of the same
+telling, "officials said on Monday that ...", "The statement, released late on Wednesday, said ...", leaves the
+event's day open); with none, a dated mention of the same
 agreement elsewhere ("the ceasefire declared on 10 October"), else a date of the three sentences before it in its
 paragraph or the previous one (not one that only dates a telling there), else a retelling in the sentences after it
 that gives its day ("The attack happened on Sunday night"), else the day the article's first dated event happened
@@ -222,6 +223,9 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
         if _right_after_speech(doc, span):
             told.append(date)  # "police said on Tuesday gunmen had killed ...": however the parser hung it
             continue
+        if head is not None and _dates_the_teller(head):
+            told.append(date)  # "The statement, released late on Wednesday, said fighters had attacked ...": the
+            continue  # day the statement came out, not the act's
         if span.start > 0 and doc[span.start - 1].lower_ in _DEADLINE:
             other_days.append(date)  # "ordered students to leave by Thursday noon": a deadline, nothing happened on it
             continue
@@ -255,6 +259,15 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     attached = in_phrase or own or fronted or attached
     best = min(candidates, key=lambda d: (d.precision, abs(d.span.start - mention.trigger.start)))
     return best, best in told and not attached
+
+
+def _dates_the_teller(verb) -> bool:
+    """Whether a date's verb only says when what tells the news came out: a participle or relative clause on the
+    subject of a verb of saying ("The statement, released late on Wednesday, said ...", "A video that appeared on
+    Sunday showed ...")."""
+    subject = verb.head
+    return verb.dep_ in ("acl", "relcl") and subject.dep_ in ("nsubj", "nsubjpass") \
+        and subject.head.lemma_.lower() in SPEECH
 
 
 _BEFORE_DAY = load_lexicon("dates").words("before_day")

@@ -79,18 +79,27 @@ class EventMergeStage:
 def _fold_coarse(article: Article, events: list[Event]) -> list[Event]:
     """An event placed only at a country or a province, on the day another event of the same type (for political
     violence placed at a country, of any of its types) is placed at a town in it, is that event told again ("... in
-    Somalia", "... in Borno"): fold it in; not one a sentence tells as another ("Also on Tuesday, police in Molo
-    ...", "Separately, ...")."""
+    Somalia", "... in Borno"), as is one its sentences give no day (the publication's standing in) when the town's
+    falls in the week up to it ("claimed an attack on a village in Cabo Delgado province ... the attack took place
+    on Tuesday in Chai"): fold it in; not one a sentence tells as another ("Also on Tuesday, police in Molo ...",
+    "Separately, ...")."""
     kept: list[Event] = []
     for event in events:
         finer = [e for e in events if e is not event and (_family(e) == _family(event) or _violent_at_country(e, event))
-                 and e.date == event.date and e.background == event.background
+                 and (e.date == event.date or _undated_over(event, e)) and e.background == event.background
                  and within(e.location, event.location) and not _told_as_another(article, e, event)]
         if finer:
             _absorb(finer[0], event)
             continue
         kept.append(event)
     return kept
+
+
+def _undated_over(event: Event, dated: Event) -> bool:
+    """Whether the event has no day of its own (the publication date standing in) and the other's day lies in the
+    week up to it."""
+    return event.time_precision == 3 and event.date_end is None and _date_span(event) is None \
+        and dated.date is not None and event.date is not None and 0 <= (event.date - dated.date).days <= TOLD_DAYS_BEFORE
 
 
 def _violent_at_country(finer: Event, event: Event) -> bool:
