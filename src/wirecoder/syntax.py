@@ -23,6 +23,7 @@ ANSWER_PREPOSITIONS = _WORDS.words("answering_preposition")
 ANSWER_NOUNS = _WORDS.words("answering_noun")  # "in connection with", "in relation to"
 DEEDS = _WORDS.words("answering_deed_verb")  # "suspected of carrying out the bombing": the deed names the act
 DEED_PREPOSITIONS = _WORDS.words("answering_deed_preposition")  # "suspected of", "charged with"
+AIDING = _WORDS.words("answering_aid_verb")  # "suspected of helping plan the bombing"
 PARTAKING = _WORDS.words("partaking_word")  # "taking part in the attack": a verb, or the object of one
 
 
@@ -32,6 +33,8 @@ def answered_by(token):
     or a deed they are suspected, accused or charged of names ("suspected of carrying out the bombing", "charged
     with taking part in the attack"), or None."""
     deed = deed_of(token)
+    while deed is not None and deed.dep_ == "xcomp" and deed.head.lemma_.lower() in AIDING:
+        deed = deed.head  # "suspected of helping plan the bombing": the help is the deed the arrest answers
     if deed is not None and deed.dep_ == "pcomp" and deed.head.lower_ in DEED_PREPOSITIONS | ANSWER_PREPOSITIONS \
             and deed.head.head.lemma_.lower() in ANSWERING:
         return deed.head.head

@@ -58,11 +58,12 @@ class EventActorsStage:
         doc = article.doc
         actors = [a for a in article.actors if a.sentence == mention.sentence]
         actors = [a for a in actors if not speaks(doc, a)]
-        if not actors:
-            return ReportActors(None, None, [])
         trigger = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
         root = trigger.root
         verb = governing_verb(root)
+        if not actors:  # "Al-Shabaab said its fighters attacked a base": the one who speaks tells of its own act
+            return ReportActors(_owner_who_speaks(article, mention, subject_of(verb)) if verb is not None else None,
+                                None, [])
         if root.dep_ == "dobj" and root.pos_ == "NOUN" and root.head.lemma_.lower() in REACTION:
             # "the mission condemned the killing of eight civilians": who reacts did not do it
             reactor = subject_of(root.head)
@@ -146,8 +147,11 @@ class EventActorsStage:
                              for found in [actor_at(next((c for c in t.children if c.dep_ == "pobj"), None))]
                              if found is not None and found is not actor2), None)
             actor1 = by_agent or actor1
-        if actor1 is None and verb is not None:  # "the army said its aircraft struck": the army's aircraft
-            actor1 = _owner_who_speaks(article, mention, subject_of(verb))
+        if verb is not None and (actor1 is None or actor1.span.text.split()[0].lower() in SELF_POSSESSIVES):
+            # "the army said its aircraft struck": the army's aircraft; "the Arakan Army said its troops had captured
+            # ...": a group's troops are its own, not the state's forces "troops" stands for alone (a ministry's are)
+            owner = _owner_who_speaks(article, mention, subject_of(verb))
+            actor1 = owner if owner is not None and (actor1 is None or owner.kind != ActorKind.STATE_FORCES) else actor1
         if actor1 is None:  # "Russian guided aerial bombs": the trigger inside a state's weapon phrase
             actor1 = next((a for a in actors if a.span.start <= mention.trigger.start < a.span.end
                            and a.kind == ActorKind.STATE_FORCES and a is not actor2), None)
