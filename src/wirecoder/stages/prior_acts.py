@@ -26,7 +26,7 @@ TIME_LABELS = ("DATE", "TIME")
 
 class PriorActsStage:
     name = "prior_acts"
-    requires = ("doc", "mentions", "dates", "sentences")
+    requires = ("doc", "mentions", "sentences")
     assigns = ("mentions",)
 
     def __init__(self) -> None:
