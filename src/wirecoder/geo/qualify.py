@@ -29,7 +29,7 @@ from .names import name_skeleton
 from .recognize import Toponym
 from .points import distance_km
 from .store import Entry, NameKind
-from .wording import PEOPLE_ADJECTIVE, hint_of_word
+from .wording import PEOPLE_ADJECTIVE, hint_of_word, own_place_name
 
 from .holding import (AREA_PRECISION, BIG_TOWN_HOLD_KM, BIG_TOWN_POPULATION, DISTRICT_CODES, NAMESAKE_POPULATION,
                       by_the_province, holds)
@@ -139,9 +139,8 @@ class Qualifier:
     def _weigh(self, chain: Chain, labels: _Labels, by_span: dict) -> list[Toponym]:
         """The chain's names as toponyms, candidates restricted; [] when the chain says nothing of places."""
         links = list(chain.links)
-        if len(links) > 1 and (self._nationality_word(links[0].text) or labels.get((links[0].start, links[0].end))
-                               == PEOPLE_ADJECTIVE and not any(e.kind == NameKind.PRIMARY for e in self.lookup(
-                                   links[0].text))):
+        if len(links) > 1 and (self._nationality_word(links[0].text) or labels.get(
+                (links[0].start, links[0].end)) == PEOPLE_ADJECTIVE and not own_place_name(self.lookup(links[0].text))):
             # "the northern Nigerian city of Kano": the kind word, and the nationality (or faith) before it, are Kano's
             return self._weigh(Chain(tuple(links[1:]), tuple(chain.joins[1:]), True), labels, by_span)
         entries = [self._entries(link) or _recognized(link, by_span) for link in links]

@@ -62,7 +62,12 @@ def people_adjective(doc, start: int, end: int, label: str, entries: tuple[Entry
     Cotopaxi"), unless the gazetteer knows a place of that very name (``entries``: "the Kasese district"); a name
     with no article before it is the tagger's slip ("in Baghuz town")."""
     return end - start == 1 and label == "NORP" and doc[start].tag_ == "JJ" and start > 0 \
-        and doc[start - 1].lower_ in PEOPLE_ADJECTIVE_ARTICLES and not any(e.kind == NameKind.PRIMARY for e in entries)
+        and doc[start - 1].lower_ in PEOPLE_ADJECTIVE_ARTICLES and not own_place_name(entries)
+
+
+def own_place_name(entries: tuple[Entry, ...]) -> bool:
+    """Whether the gazetteer knows a place by this very name (not only as another name of a place, or a people's)."""
+    return any(e.kind == NameKind.PRIMARY for e in entries)
 
 
 def trim_articles_and_punctuation(doc, start: int, end: int) -> tuple[int, int]:

@@ -147,11 +147,12 @@ class EventActorsStage:
                              for found in [actor_at(next((c for c in t.children if c.dep_ == "pobj"), None))]
                              if found is not None and found is not actor2), None)
             actor1 = by_agent or actor1
-        if verb is not None and (actor1 is None or actor1.span.text.split()[0].lower() in SELF_POSSESSIVES):
-            # "the army said its aircraft struck": the army's aircraft; "the Arakan Army said its troops had captured
-            # ...": a group's troops are its own, not the state's forces "troops" stands for alone (a ministry's are)
-            owner = _owner_who_speaks(article, mention, subject_of(verb))
-            actor1 = owner if owner is not None and (actor1 is None or owner.kind != ActorKind.STATE_FORCES) else actor1
+        subject = subject_of(verb) if verb is not None else None
+        owner = _owner_who_speaks(article, mention, subject)  # "the army said its aircraft struck": the army's
+        if owner is not None and (actor1 is None or (actor1 is actor_at(subject)
+                                                     and owner.kind != ActorKind.STATE_FORCES)):
+            actor1 = owner  # "the Arakan Army said its troops captured ...": a group's troops are its own, not the
+            # state's forces "troops" stands for alone (a ministry's are)
         if actor1 is None:  # "Russian guided aerial bombs": the trigger inside a state's weapon phrase
             actor1 = next((a for a in actors if a.span.start <= mention.trigger.start < a.span.end
                            and a.kind == ActorKind.STATE_FORCES and a is not actor2), None)

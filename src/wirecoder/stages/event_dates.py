@@ -2,8 +2,8 @@
 
 A report's date is the date of its clause in its sentence, else the nearest date there (a date that only dates the
 telling, "officials said on Monday that ...", "The statement, released late on Wednesday, said ...", leaves the
-event's day open); with none, a dated mention of the same
-agreement elsewhere ("the ceasefire declared on 10 October"), else a date of the three sentences before it in its
+event's day open); with none, a dated mention of the same agreement elsewhere ("the ceasefire declared on 10
+October"), else a date of the three sentences before it in its
 paragraph or the previous one (not one that only dates a telling there), else a retelling in the sentences after it
 that gives its day ("The attack happened on Sunday night"), else the day the article's first dated event happened
 (told before it, or in the next sentences). When its own sentence dates only the telling ("..., police said on

@@ -98,8 +98,8 @@ def _fold_coarse(article: Article, events: list[Event]) -> list[Event]:
 def _undated_over(event: Event, dated: Event) -> bool:
     """Whether the event has no day of its own (the publication date standing in) and the other's day lies in the
     week up to it."""
-    return event.time_precision == 3 and event.date_end is None and _date_span(event) is None \
-        and dated.date is not None and event.date is not None and 0 <= (event.date - dated.date).days <= TOLD_DAYS_BEFORE
+    return event.time_precision == 3 and event.date_end is None and _date_span(event) is None and \
+        dated.date is not None and event.date is not None and 0 <= (event.date - dated.date).days <= TOLD_DAYS_BEFORE
 
 
 def _violent_at_country(finer: Event, event: Event) -> bool:
