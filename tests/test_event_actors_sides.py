@@ -141,3 +141,11 @@ def test_one_of_the_dead_told_in_apposition_did_not_kill_them(coder):
     event = coder.code("Four soldiers, one of them an officer, were killed when a roadside bomb hit their vehicle "
                        "near Kirkuk on Wednesday.", published="2024-11-28")["events"][0]
     assert event["actor1"]["kind"] != "state_forces" and event["actor2"]["kind"] == "state_forces"
+
+
+def test_a_datelines_country_is_where_the_copy_was_filed_not_a_party(coder):
+    event = coder.code("IMPHAL, India, Aug 31 (Meridian Wire Service) - Shops stayed shut in Bishnupur district on "
+                       "Saturday after two farmers were shot dead while working in their fields, officials said.",
+                       published="2024-08-31")["events"][0]
+    assert (event["actor1"] or {}).get("kind") != "state_forces"  # nobody says the Indian state shot them
+    assert (event["actor2"] or {}).get("kind") == "civilians"

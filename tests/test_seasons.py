@@ -36,3 +36,23 @@ def test_a_protest_last_fall_is_history_in_a_march_report(coder):
                         published="2005-03-07")
     protests = [e for e in record["events"] if e["event_type"] == "Protests"]
     assert protests and all(e["background"] for e in protests)
+
+
+FRIDAY = dt.date(2024, 9, 20)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("this week", dt.date(2024, 9, 16), FRIDAY),  # the calendar week so far, from its Monday
+    ("earlier this week", dt.date(2024, 9, 16), dt.date(2024, 9, 19)),
+    ("the past week", dt.date(2024, 9, 13), FRIDAY),
+])
+def test_a_week_told_against_the_day_of_telling_is_its_days(text, start, end):
+    from wirecoder.stages.dates import DatesStage
+
+    assert DatesStage()._resolve(text, FRIDAY) == (start, end, 2)
+
+
+def test_an_event_of_earlier_this_week_may_lie_on_any_of_its_days(coder):
+    event = coder.code("Gunmen attacked a village in Sennar state earlier this week, killing 30 people.",
+                       published="2024-09-20")["events"][0]
+    assert (event["date"], event["date_end"], event["time_precision"]) == ("2024-09-16", "2024-09-19", 2)

@@ -107,16 +107,17 @@ class Coder:
         self.pipeline = Pipeline(self._stages(countries, typing_model, today))
 
     def _stages(self, countries: CountryNames, typing_model, today) -> list:
+        detection = EventDetectionStage(model_path=typing_model)
         return [
             CleanStage(identifier=LanguageIdentifier()),
             NlpStage(nlp=self._nlp, batch_size=self.batch_size),
             PlacesStage(geoparser=self.geoparser),
             ActorsStage(countries=countries, lexicon=self._actor_lexicon),
             MentionsStage(),
-            EventDetectionStage(model_path=typing_model),
+            detection,
             DatesStage(today=today),
             ReferencedEventsStage(),
-            PriorActsStage(),
+            PriorActsStage(model=detection.model),
             CountsStage(),
             QuotesStage(),
             FramingStage(),

@@ -1,8 +1,10 @@
-"""Seasons as dates: "last fall", "this spring", "the summer of 2004", "winter", resolved against a reference day.
+"""Seasons and weeks as dates: "last fall", "this spring", "the summer of 2004", "winter", "earlier this week",
+resolved against a reference day.
 
 A season is three months from the month ``season_start`` names (data in lexicon/dates.tsv: the northern hemisphere's
 seasons, as wire copy uses them; winter runs from December into the next year). The result is a window of month
-precision (ACLED's time_precision 3).
+precision (ACLED's time_precision 3). A week told against the day of telling ("this week", "the past week") is the
+calendar week so far or the days up to it (``week_so_far`` / ``week_past``), of about a week's precision (2).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from .lexicon import load_lexicon
 
 _WORDS = load_lexicon("dates")
 _STARTS = _WORDS.numbers("season_start")
+_SO_FAR, _PAST = _WORDS.numbers("week_so_far"), _WORDS.numbers("week_past")
 _SEASON = re.compile(
     rf"^(?:(?:the|{_WORDS.alternation('last_word', 'this_word')})\s+)?({'|'.join(sorted(_STARTS))})"
     rf"(?:\s+(?:of\s+)?(\d{{4}}))?$", re.IGNORECASE)
@@ -47,6 +50,20 @@ def resolve_season(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int
     else:
         start, end = max(w for w in windows if w[0] <= reference)
     return start, end, 3
+
+
+def resolve_week(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int] | None:
+    """The days a week told against the reference day names, or None when ``text`` is no such week: "this week" its
+    calendar week from Monday up to the reference day, "earlier this week" up to the day before (the day before at
+    least), "the past week" the seven days up to it. "Last week" is not one: the date parser reads it as the week
+    before."""
+    phrase = " ".join(text.lower().split())
+    if phrase in _PAST:
+        return reference - dt.timedelta(days=_PAST[phrase]), reference, 2
+    if phrase not in _SO_FAR:
+        return None
+    last = reference - dt.timedelta(days=_SO_FAR[phrase])
+    return min(reference - dt.timedelta(days=reference.weekday()), last), last, 2
 
 
 def names_a_kind(entity) -> bool:

@@ -37,7 +37,7 @@ class Head:
 
 class ActorsStage:
     name = "actors"
-    requires = ("doc", "sentences", "places", "published")
+    requires = ("doc", "sentences", "places", "published", "datelines")
     assigns = ("actors",)
 
     def __init__(self, *, countries: CountryNames, lexicon: ActorLexicon | None = None):
@@ -74,7 +74,9 @@ class ActorsStage:
         for sentence, sent in sentences:
             near = [p.country for p in article.places if p.country and sentence.span.start <= p.span.start
                     < sentence.span.end]
-            taken: set[int] = set()
+            # "IMPHAL, India, Aug 31 (Wire) - ...": a dateline's country is where the copy was filed, no party
+            taken = {i for d in article.datelines if sentence.span.start <= d.start < sentence.span.end
+                     for i in range(d.start, d.end)}
             groups = groups_of[sentence.index]
             for mention in groups:
                 found.append(mention)
