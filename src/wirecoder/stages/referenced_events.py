@@ -38,7 +38,7 @@ import datetime as dt
 from ..article import DETECTOR_RULE, Article, DateMention, EventMention
 from ..geo.countries import COUNTRY_CODES
 from ..lexicon import load_lexicon
-from ..syntax import answered_by, deed_of, harm_in
+from ..syntax import answered_by, deed_of, governing_verb, harm_in
 from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
 
@@ -302,7 +302,9 @@ class ReferencedEventsStage:
     def _named_by_day(self, token, days: list[DateMention]) -> bool:
         """Whether a date of one day is tied to the noun: a possessive ("Monday's", "Sunday night's"), a modifier
         ("the Nov. 13 attacks"), a bare day after it ("the massacre Tuesday") or "of" a day ("the attacks of Nov.
-        13") or the day a clause says it happened on ("the shooting, which occurred Tuesday"). A day "on" which
+        13") or the day a clause says it happened on ("the shooting, which occurred Tuesday"), or a day told after it
+        inside the subject of a verb that tells its own day after it ("survivors of the attack on Monday arrived
+        on Wednesday"). A day "on" which
         something was done ("condemned the attack on Sunday") may be the reaction's, not the subject's ("the
         massacre on Saturday night was aimed at ...")."""
         def a_day(words) -> bool:
@@ -352,6 +354,14 @@ class ReferencedEventsStage:
             # about ("... became an issue after a couple carried out ..."): the detector reads main clauses
             return any(c.dep_ in self._clause_date_links and a_day(c.subtree) for c in verb.children) or any(
                 c.dep_ == "prep" and a_day(w for w in c.children if w.dep_ == "pobj") for c in token.children)
+        holder = governing_verb(token)
+        if holder is not None and token.i < holder.i and any(
+                c.dep_ == "prep" and token.i < c.i < holder.i and a_day(w for w in c.children if w.dep_ == "pobj")
+                for head in _chain_to(token, holder) for c in head.children) \
+                and a_day(w for w in holder.subtree if w.i > holder.i):
+            return True  # "Survivors of the RSF attack on Um Talha on Monday began arriving in Dinder on Wednesday":
+            # a day told after the noun, before the verb its phrase hangs from, when the verb tells its own day after
+            # it, is the noun's (the parser hangs it on the verb, or on the subject's noun: survivors have no day)
         harmed = harm_in(token)
         if harmed is not None and harmed.i < token.i and any(c.lower_ == "the" for c in token.children):
             # "22 people were killed in the attack last Wednesday": who died in an act died on its day; a day on the
@@ -360,6 +370,16 @@ class ReferencedEventsStage:
             return on_a_day or any(c.dep_ in self._clause_date_links and c.i != verb.i and a_day(c.subtree)
                                    for c in harmed.children)
         return False
+
+
+def _chain_to(token, verb) -> list:
+    """The token and its heads up to the verb, the verb included."""
+    chain = [token]
+    for head in token.ancestors:
+        chain.append(head)
+        if head.i == verb.i:
+            break
+    return chain
 
 
 def _has_object(token) -> bool:
