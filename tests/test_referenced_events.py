@@ -353,3 +353,10 @@ def test_a_day_told_after_the_noun_in_a_subject_is_the_nouns_when_the_verb_has_i
     # a day before the verb with none after it is the verb's: nothing names the attack by its day
     told = current(coder, "Survivors of the attack on the village on Monday began arriving in Dinder.", "2024-09-18")
     assert not any(e["date"] == "2024-09-16" and "attack" in [v["text"] for v in e["evidence"]] for e in told)
+
+
+def test_an_act_a_claim_names_happened_on_or_before_the_claims_day(coder):
+    for text in ("Islamic State on Friday claimed a suicide bombing at a passport office in Pul-e Khumri.",
+                 "Al-Shabaab on Friday claimed responsibility for an attack on a police post in Baidoa."):
+        event = current(coder, text, "2026-06-19")[0]
+        assert (event["date"], event["time_precision"]) == ("2026-06-19", 3)  # the claim's Friday, not the act's

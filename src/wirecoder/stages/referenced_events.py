@@ -17,7 +17,9 @@ with no such date ("the attack", "last year's attacks") stays what the earlier s
 Reaction pieces tell an incident a second way: as what a reaction or an aftermath follows ("candidates on
 Wednesday reacted to a mass shooting in San Bernardino", "nearly a week after the police shooting of a black man
 here sparked protests"), or as what an arrest or a charge answers ("arrested three men over the bombing of a bus
-in Quetta", "detained in connection with the killing of seven people in Choloma"). Such a noun is an event too,
+in Quetta", "detained in connection with the killing of seven people in Choloma"), or as what a group claims ("on
+Friday claimed a suicide bombing at a passport office in X", "claimed responsibility for an attack on a police post in
+X": the claim's day is not the act's). Such a noun is an event too,
 ``followed`` as well as ``referenced``: it happened on or before the day its sentence tells (the record gives that
 day at time_precision 3), or as many days before it as a count says ("on Thursday ..., two days after communal
 clashes": Tuesday, ``days_before``). Only when the sentence says where (a place inside the noun's phrase, or "here"
@@ -181,13 +183,14 @@ class ReferencedEventsStage:
             verb = head.head
             if not (head.lower_ in self._after or (head.lower_ == "of" and verb.lemma_.lower() in self._aftermath_nouns)
                     or (head.lower_ == "to" and verb.lemma_.lower() in self._reactions)
-                    or (head.lower_ == "for" and verb.lemma_.lower() in self._blaming)):
-                return None  # "blamed the front for the abduction of two police officers on Sunday"
+                    or (head.lower_ == "for" and verb.lemma_.lower() in self._blaming | self._owning)):
+                return None  # "blamed the front for the abduction of two police officers on Sunday"; "claimed
+                # responsibility for a suicide bombing at a passport office in the north"
         elif token.dep_ in ("nsubj", "nsubjpass"):  # "after the police shooting of a black man here sparked protests"
             if not any(c.dep_ == "mark" and c.lower_ in self._after for c in head.children):
                 return None
-        elif token.dep_ != "dobj" or head.lemma_.lower() not in self._reactions:
-            return None
+        elif token.dep_ != "dobj" or head.lemma_.lower() not in self._reactions | self._claiming:
+            return None  # "condemned an attack on a market in X", "on Friday claimed a bombing at an office in X"
         deed = deed_of(token) if arrest is not None else None
         words = list((deed or token).subtree)  # "suspected of carrying out the bombing on Monday": the deed's day
         if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self._not_violence for c in token.children):
