@@ -34,3 +34,18 @@ def test_an_exchange_of_artillery_is_a_clash_not_a_movement_of_forces(coder):
     text = ("On 9 May 2021, rebel forces reportedly exchanged artillery with army units on the fronts of Mount Kirsh "
             "(Al Qabbaytah, Lahij) and Bab Ghaliq (Qaatabah, Ad Dali), causing losses.")
     assert set(events(coder, text, published="2021-05-12")) == {"Armed clash"}
+
+
+def test_a_strike_that_killed_a_man_is_news_in_a_commentary_too(coder):
+    # a commentary reads as little conflict news (the topic model's weight lowers every sentence's bar); people
+    # killed by violence are news whatever the article's topic, one person as well as a number of them
+    strike = ("On Tuesday, an Israeli strike flattened a house in Kfar Kila, on the outskirts of Marjayoun, killing a "
+              "man Israel described as a Hezbollah operative, his father and a teenage boy who happened to be cycling "
+              "past.")
+    text = ("A year after the truce was signed, the word has come to mean something odd: one side has mostly "
+            "stopped shooting, and the other has not.\n\nLast week gave a familiar example. " + strike + "\n\n"
+            "Israel says it is enforcing an agreement the other parties fail to honour. There is some truth in that, "
+            "but a committee exists to settle such disputes, and it rarely meets. Diplomats say the next round of "
+            "talks may decide whether the arrangement survives the winter.")
+    events = coder.code(text, published="2025-05-30", title="Opinion: a truce in name only")["events"]
+    assert [(e["sub_event_type"], e["date"]) for e in events][:1] == [("Air/drone strike", "2025-05-27")]

@@ -67,6 +67,7 @@ class EventDetectionStage:
         self._speech_verbs = frozenset(load_cue_verbs())
         self._political = load_lexicon("political_sides").pattern("political_side")
         self._killing = load_lexicon("counts").words("killing_verbs")
+        self._people = load_lexicon("counts").words("person_nouns")
         self._after = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
         self._codebook = CodebookRules()
         # "Location: Central qat market, ...": a structured note's field that describes an act told elsewhere
@@ -117,13 +118,15 @@ class EventDetectionStage:
             if self.topic_saturation > 0.0 else 1.0
 
     def _killing_by_violence(self, article: Article, sentence, mentions: list[EventMention]) -> bool:
-        """A rule trigger of violence, told as done, and a killing verb with a number of people in one sentence."""
+        """A rule trigger of violence, told as done, and a killing verb with a number of people, or a person as what
+        it killed ("flattened a house ..., killing a man"), in one sentence."""
         if article.doc is None or not any(
                 m.event_type in VIOLENT_TYPES and not (m.negated or m.hypothetical or m.habitual) for m in mentions):
             return False
         sent = article.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
-        return sent is not None and any(
-            t.lemma_.lower() in self._killing and any(w.like_num for w in t.subtree if w.i != t.i) for t in sent)
+        return sent is not None and any(t.lemma_.lower() in self._killing and (
+            any(w.like_num for w in t.subtree if w.i != t.i) or any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self._people for c in t.children)) for t in sent)
 
     @staticmethod
     def _is_label(article: Article, start: int, mention: EventMention) -> bool:
