@@ -126,7 +126,8 @@ class EventDetectionStage:
         sent = article.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
         return sent is not None and any(t.lemma_.lower() in self._killing and (
             any(w.like_num for w in t.subtree if w.i != t.i) or any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self._people for c in t.children)) for t in sent)
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self._people for c in t.children))
+            for t in sent)
 
     @staticmethod
     def _is_label(article: Article, start: int, mention: EventMention) -> bool:

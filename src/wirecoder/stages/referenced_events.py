@@ -190,7 +190,7 @@ class ReferencedEventsStage:
             if not any(c.dep_ == "mark" and c.lower_ in self._after for c in head.children):
                 return None
         elif token.dep_ != "dobj" or head.lemma_.lower() not in self._reactions | self._claiming:
-            return None  # "condemned an attack on a market in X", "on Friday claimed a bombing at an office in X"
+            return None  # "condemned an attack on a market in X", "claimed a bombing at an office in X"
         deed = deed_of(token) if arrest is not None else None
         words = list((deed or token).subtree)  # "suspected of carrying out the bombing on Monday": the deed's day
         if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self._not_violence for c in token.children):
