@@ -149,3 +149,9 @@ def test_a_datelines_country_is_where_the_copy_was_filed_not_a_party(coder):
                        published="2024-08-31")["events"][0]
     assert (event["actor1"] or {}).get("kind") != "state_forces"  # nobody says the Indian state shot them
     assert (event["actor2"] or {}).get("kind") == "civilians"
+
+
+def test_who_denies_an_act_is_not_told_as_its_doer(coder):
+    event = coder.code("Al-Shabaab on Monday denied the bombing of a market in Baidoa.",
+                       published="2026-06-16")["events"][0]
+    assert (event["actor1"] or {}).get("text") is None  # a denial names nobody as the bomber

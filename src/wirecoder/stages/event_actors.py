@@ -26,6 +26,7 @@ SELF_POSSESSIVES = _WORDS.words("self_possessive")  # "the army said its aircraf
 REPELLED_ACTS = _WORDS.words("repelled_act")  # "fought off an attack by X": X attacked, the subject was attacked
 HITTING = _WORDS.words("hitting_verb")  # "hit the army base": the base's owner was hit
 BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
+DENYING = _WORDS.words("denying_verb")  # "the Taliban denied the attack": who denies it is not told as its doer
 
 
 def _blamed_for(root):
@@ -64,8 +65,8 @@ class EventActorsStage:
         if not actors:  # "Al-Shabaab said its fighters attacked a base": the one who speaks tells of its own act
             return ReportActors(_owner_who_speaks(article, mention, subject_of(verb)) if verb is not None else None,
                                 None, [])
-        if root.dep_ == "dobj" and root.pos_ == "NOUN" and root.head.lemma_.lower() in REACTION:
-            # "the mission condemned the killing of eight civilians": who reacts did not do it
+        if root.dep_ == "dobj" and root.pos_ == "NOUN" and root.head.lemma_.lower() in REACTION | DENYING:
+            # "the mission condemned the killing of eight civilians": who reacts did not do it, nor who denies it
             reactor = subject_of(root.head)
             if reactor is not None:
                 reacting = {t.idx for t in reactor.subtree}
