@@ -45,6 +45,7 @@ FRIDAY = dt.date(2024, 9, 20)
     ("this week", dt.date(2024, 9, 16), FRIDAY),  # the calendar week so far, from its Monday
     ("earlier this week", dt.date(2024, 9, 16), dt.date(2024, 9, 19)),
     ("the past week", dt.date(2024, 9, 13), FRIDAY),
+    ("last week", dt.date(2024, 9, 9), dt.date(2024, 9, 15)),  # the calendar week before, not the six days before
 ])
 def test_a_week_told_against_the_day_of_telling_is_its_days(text, start, end):
     from wirecoder.stages.dates import DatesStage

@@ -4,7 +4,8 @@ resolved against a reference day.
 A season is three months from the month ``season_start`` names (data in lexicon/dates.tsv: the northern hemisphere's
 seasons, as wire copy uses them; winter runs from December into the next year). The result is a window of month
 precision (ACLED's time_precision 3). A week told against the day of telling ("this week", "the past week") is the
-calendar week so far or the days up to it (``week_so_far`` / ``week_past``), of about a week's precision (2).
+calendar week so far, the days up to it or the calendar week before (``week_so_far``, ``week_past``,
+``week_before``), of about a week's precision (2).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from .lexicon import load_lexicon
 _WORDS = load_lexicon("dates")
 _STARTS = _WORDS.numbers("season_start")
 _SO_FAR, _PAST = _WORDS.numbers("week_so_far"), _WORDS.numbers("week_past")
+_BEFORE = _WORDS.words("week_before")
 _SEASON = re.compile(
     rf"^(?:(?:the|{_WORDS.alternation('last_word', 'this_word')})\s+)?({'|'.join(sorted(_STARTS))})"
     rf"(?:\s+(?:of\s+)?(\d{{4}}))?$", re.IGNORECASE)
@@ -55,9 +57,11 @@ def resolve_season(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int
 def resolve_week(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int] | None:
     """The days a week told against the reference day names, or None when ``text`` is no such week: "this week" its
     calendar week from Monday up to the reference day, "earlier this week" up to the day before (the day before at
-    least), "the past week" the seven days up to it. "Last week" is not one: the date parser reads it as the week
-    before."""
+    least), "the past week" the seven days up to it, "last week" the calendar week before, Monday to Sunday."""
     phrase = " ".join(text.lower().split())
+    if phrase in _BEFORE:
+        monday = reference - dt.timedelta(days=reference.weekday())
+        return monday - dt.timedelta(days=7), monday - dt.timedelta(days=1), 2
     if phrase in _PAST:
         return reference - dt.timedelta(days=_PAST[phrase]), reference, 2
     if phrase not in _SO_FAR:
