@@ -48,4 +48,5 @@ def test_a_strike_that_killed_a_man_is_news_in_a_commentary_too(coder):
             "but a committee exists to settle such disputes, and it rarely meets. Diplomats say the next round of "
             "talks may decide whether the arrangement survives the winter.")
     events = coder.code(text, published="2025-05-30", title="Opinion: a truce in name only")["events"]
-    assert [(e["sub_event_type"], e["date"]) for e in events][:1] == [("Air/drone strike", "2025-05-27")]
+    # "Last week ... On Tuesday": the Tuesday of the calendar week before the Friday of telling
+    assert [(e["sub_event_type"], e["date"]) for e in events][:1] == [("Air/drone strike", "2025-05-20")]
