@@ -361,3 +361,12 @@ def test_an_act_a_claim_names_happened_on_or_before_the_claims_day(coder):
                  "Al-Shabaab on Friday claimed responsibility for an attack on a police post in Baidoa."):
         event = current(coder, text, "2026-06-19")[0]
         assert (event["date"], event["time_precision"]) == ("2026-06-19", 3)  # the claim's Friday, not the act's
+
+
+def test_a_bare_strike_people_were_killed_in_is_an_act_of_violence(coder):
+    events = current(coder, "Relatives of the people killed in Tuesday's Israeli strike in Nabatieh said on Wednesday "
+                            "that the building hit was a family home and that none of the dead belonged to Hezbollah, as "
+                            "the toll rose to four.", "2026-07-29")
+    assert [(e["sub_event_type"], e["date"]) for e in events][:1] == [("Air/drone strike", "2026-07-28")]
+    # no workers' strike kills: one that only has a day is no violence
+    assert not current(coder, "Workers joined Tuesday's strike in Lagos to demand higher wages.", "2026-07-29")

@@ -56,7 +56,8 @@ class ReferencedEventsStage:
 
     def __init__(self) -> None:
         words = load_lexicon("referenced_events")
-        self._nouns = words.mapping("event_noun")
+        self._harm_nouns = words.mapping("harm_noun")  # "killed in Tuesday's Israeli strike"
+        self._nouns = {**words.mapping("event_noun"), **self._harm_nouns}
         self._links = words.words("date_link")
         self._of_words = words.words("date_preposition")
         self._occurring = words.words("occurring_verb")
@@ -157,6 +158,8 @@ class ReferencedEventsStage:
             lemma = token.lemma_.lower()
             weapon = next((f"{c.lower_} {lemma}" for c in token.children if c.dep_ in ("compound", "amod")
                            and f"{c.lower_} {lemma}" in self._nouns), None)  # "drone strike"
+            if weapon is None and lemma in self._harm_nouns:
+                return lemma if harm_in(token) is not None else None
             return weapon or (lemma if lemma in self._nouns else None)
         if token.tag_ == "VBG" and token.lower_ in self._nouns and (
                 any(c.dep_ == "det" for c in token.children)
