@@ -53,7 +53,6 @@ TOWN_INSTITUTIONS = words("town_institution")  # "the University of Eldoret": wh
 
 
 PEOPLE_ADJECTIVE = "NORP_ADJECTIVE"  # the label chains read for such a word (geoparser.py, qualify.py)
-PEOPLE_ADJECTIVE_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def people_adjective(doc, start: int, end: int, label: str, entries: tuple[Entry, ...] = ()) -> bool:
@@ -62,7 +61,7 @@ def people_adjective(doc, start: int, end: int, label: str, entries: tuple[Entry
     Cotopaxi"), unless the gazetteer knows a place of that very name (``entries``: "the Kasese district"); a name
     with no article before it is the tagger's slip ("in Baghuz town")."""
     return end - start == 1 and label == "NORP" and doc[start].tag_ == "JJ" and start > 0 \
-        and doc[start - 1].lower_ in PEOPLE_ADJECTIVE_ARTICLES and not own_place_name(entries)
+        and doc[start - 1].lower_ in ARTICLES and not own_place_name(entries)
 
 
 def own_place_name(entries: tuple[Entry, ...]) -> bool:

@@ -27,6 +27,7 @@ REPELLED_ACTS = _WORDS.words("repelled_act")  # "fought off an attack by X": X a
 HITTING = _WORDS.words("hitting_verb")  # "hit the army base": the base's owner was hit
 BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
 DENYING = _WORDS.words("denying_verb")  # "the Taliban denied the attack": who denies it is not told as its doer
+NOT_DOING = REACTION | DENYING  # who reacts to an act, or denies it
 
 
 def _blamed_for(root):
@@ -65,7 +66,7 @@ class EventActorsStage:
         if not actors:  # "Al-Shabaab said its fighters attacked a base": the one who speaks tells of its own act
             return ReportActors(_owner_who_speaks(article, mention, subject_of(verb)) if verb is not None else None,
                                 None, [])
-        if root.dep_ == "dobj" and root.pos_ == "NOUN" and root.head.lemma_.lower() in REACTION | DENYING:
+        if root.dep_ == "dobj" and root.pos_ == "NOUN" and root.head.lemma_.lower() in NOT_DOING:
             # "the mission condemned the killing of eight civilians": who reacts did not do it, nor who denies it
             reactor = subject_of(root.head)
             if reactor is not None:

@@ -66,8 +66,8 @@ class EventDetectionStage:
         self.rule_threshold = rule_threshold
         self._speech_verbs = frozenset(load_cue_verbs())
         self._political = load_lexicon("political_sides").pattern("political_side")
-        self._killing = load_lexicon("counts").words("killing_verbs")
-        self._people = load_lexicon("counts").words("person_nouns")
+        counts = load_lexicon("counts")
+        self._killing, self._people = counts.words("killing_verbs"), counts.words("person_nouns")
         self._after = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
         self._codebook = CodebookRules()
         # "Location: Central qat market, ...": a structured note's field that describes an act told elsewhere

@@ -70,6 +70,8 @@ class ReferencedEventsStage:
         self._blaming = words.words("blaming_verb")
         self._owning = load_lexicon("speaker_kinds").words("responsibility_word")
         self._claiming = words.words("claiming_verb")
+        self._blaming_or_owning = self._blaming | self._owning  # "blamed X for", "claimed responsibility for"
+        self._reacting_or_claiming = self._reactions | self._claiming  # "condemned the attack", "claimed the attack"
         self._new = words.words("new_determiner")
         self._not_violence = words.words("not_violence_modifier")
         self._here = load_lexicon("event_places").words("here_word")
@@ -186,13 +188,13 @@ class ReferencedEventsStage:
             verb = head.head
             if not (head.lower_ in self._after or (head.lower_ == "of" and verb.lemma_.lower() in self._aftermath_nouns)
                     or (head.lower_ == "to" and verb.lemma_.lower() in self._reactions)
-                    or (head.lower_ == "for" and verb.lemma_.lower() in self._blaming | self._owning)):
+                    or (head.lower_ == "for" and verb.lemma_.lower() in self._blaming_or_owning)):
                 return None  # "blamed the front for the abduction of two police officers on Sunday"; "claimed
                 # responsibility for a suicide bombing at a passport office in the north"
         elif token.dep_ in ("nsubj", "nsubjpass"):  # "after the police shooting of a black man here sparked protests"
             if not any(c.dep_ == "mark" and c.lower_ in self._after for c in head.children):
                 return None
-        elif token.dep_ != "dobj" or head.lemma_.lower() not in self._reactions | self._claiming:
+        elif token.dep_ != "dobj" or head.lemma_.lower() not in self._reacting_or_claiming:
             return None  # "condemned an attack on a market in X", "claimed a bombing at an office in X"
         deed = deed_of(token) if arrest is not None else None
         words = list((deed or token).subtree)  # "suspected of carrying out the bombing on Monday": the deed's day
