@@ -21,3 +21,24 @@ def test_a_stoppage_beside_a_death_is_no_strike_from_the_air(coder):
     events = current(coder, "Workers went on strike in Lahore on Tuesday after a colleague was killed in an "
                             "accident at the plant.")
     assert all(e["sub_event_type"] != "Air/drone strike" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian strike on an apartment block in Dnipro killed five people overnight, the governor said.",
+    "The strike on the camp on Thursday killed three people, a local official said.",
+    "The strike killed three people on Thursday, medics said.",
+])
+def test_a_strike_told_as_what_killed_people_is_one_whatever_the_detector_reads(coder, text):
+    """The strike is the killing verb's subject, words apart from it: the killing is told outright."""
+    events = current(coder, text)
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
+    assert events[0]["fatalities"]["best"] in (3, 5)
+
+
+@pytest.mark.parametrize("text", [
+    "The storm killed three people on Thursday, officials said.",
+    "The crash killed three people on the highway on Thursday, police said.",
+    "The strike by dock workers on Thursday shut the port for a day.",
+])
+def test_a_killing_no_act_of_violence_did_is_no_event(coder, text):
+    assert current(coder, text) == []

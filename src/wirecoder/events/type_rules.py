@@ -28,6 +28,7 @@ CONFLICT_WORDS = _WORDS.words("conflict_words")
 DISRUPTING = _WORDS.words("disrupting")
 FORCE_WORDS = _WORDS.words("force_words")
 INTERVENTION = _WORDS.words("protest_intervention")
+KILLING_MEANS = _WORDS.mapping("killing_means")  # the act a killing verb names as its doer
 LETHAL = _WORDS.words("lethal")
 MARKET_WORDS = _WORDS.words("market_words")
 NON_VIOLENT = _WORDS.words("non_violent")
@@ -302,6 +303,10 @@ class EventTypeRules:
         for words, sub_type in WEAPON_TYPES:
             if weapon_words & words:
                 return sub_type
+        means = next((KILLING_MEANS[c.lemma_.lower()] for c in root.children
+                      if c.dep_ == "nsubj" and c.lemma_.lower() in KILLING_MEANS), None)
+        if means is not None:
+            return means  # "a Russian strike on an apartment block killed five": a strike that kills is no walkout
         armed = NON_STATE_ARMED | {ActorKind.STATE_FORCES, ActorKind.RIOTERS, ActorKind.EXTERNAL_FORCES}
         if not any(a.kind in armed and a.role != ActorRole.STATE for a in actors) and not weapon_words:
             return None  # "killed when a tree fell": an accident until someone armed is named

@@ -33,6 +33,7 @@ import numpy as np
 from ..article import DETECTOR_RULE, Article, EventMention
 from ..events.clauses import clauses_to_read
 from ..events.codebook_rules import CodebookRules
+from ..events.killings import killing_act, killing_by_violence
 from ..geo.cues import item_label_at
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
@@ -68,6 +69,7 @@ class EventDetectionStage:
         self._political = load_lexicon("political_sides").pattern("political_side")
         counts = load_lexicon("counts")
         self._killing, self._people = counts.words("killing_verbs"), counts.words("person_nouns")
+        self._means = frozenset(load_lexicon("event_words").mapping("killing_means"))  # "the strike ... killed"
         self._after = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
         self._codebook = CodebookRules()
         # "Location: Central qat market, ...": a structured note's field that describes an act told elsewhere
@@ -97,9 +99,13 @@ class EventDetectionStage:
             # people killed by an act of violence are conflict news whatever the article's topic ("gunmen burst
             # into a birthday party ... and opened fire, killing eight people")
             own = max(weight, sections.get(sentence.paragraph, 0.0))
-            own = 1.0 if own < 1.0 and self._killing_by_violence(article, sentence, mentions) else own
-            kept.extend(self._decide(article, sentence.index, self._weighed(row, own), mentions,
-                                     off_topic=own < 1.0))
+            sent = article.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand") \
+                if article.doc is not None else None
+            words = {"killing": self._killing, "people": self._people}
+            own = 1.0 if sent is not None and killing_by_violence(sent, mentions, **words) else own
+            killing = killing_act(sent, mentions, means=self._means, **words) if sent is not None else None
+            kept.extend(self._decide(article, sentence.index, self._weighed(row, own), mentions, off_topic=own < 1.0,
+                                     killing=killing))
         for mentions in by_sentence.values():  # headlines: never events of their own
             kept.extend(self._reference_only(m) for m in mentions)
         article.mentions = sorted(kept, key=lambda m: m.trigger.start)
@@ -116,18 +122,6 @@ class EventDetectionStage:
         """How much a text reads as conflict or unrest news: its topic probability over the saturation point."""
         return max(min(1.0, self.model.topic_probability(text) / self.topic_saturation), 0.05) \
             if self.topic_saturation > 0.0 else 1.0
-
-    def _killing_by_violence(self, article: Article, sentence, mentions: list[EventMention]) -> bool:
-        """A rule trigger of violence, told as done, and a killing verb with a number of people, or a person as what
-        it killed ("flattened a house ..., killing a man"), in one sentence."""
-        if article.doc is None or not any(
-                m.event_type in VIOLENT_TYPES and not (m.negated or m.hypothetical or m.habitual) for m in mentions):
-            return False
-        sent = article.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
-        return sent is not None and any(t.lemma_.lower() in self._killing and (
-            any(w.like_num for w in t.subtree if w.i != t.i) or any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self._people for c in t.children))
-            for t in sent)
 
     @staticmethod
     def _is_label(article: Article, start: int, mention: EventMention) -> bool:
@@ -175,7 +169,7 @@ class EventDetectionStage:
         return out
 
     def _decide(self, article: Article, index: int, row: np.ndarray, mentions: list[EventMention], *,
-                off_topic: bool = False):
+                off_topic: bool = False, killing: EventMention | None = None):
         labels = self.model.labels
         event_columns = self.model.event_columns
         best = max(event_columns, key=lambda i: row[i])
@@ -185,7 +179,9 @@ class EventDetectionStage:
         agreeing = any(m.sub_event_type == sub and m.confidence >= STRONG_RULE and m.detected
                        and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
         if p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold):
-            return [self._reference_only(m) for m in mentions]
+            if killing is None or killing.sub_event_type not in labels:
+                return [self._reference_only(m) for m in mentions]
+            sub, p = killing.sub_event_type, float(row[labels.index(killing.sub_event_type)])  # told outright
         sub = self._codebook.sub_type(article.sentences[index].span.text, sub,
                                       acts=without_modifiers(article.doc, article.text, article.sentences[index].span))
         if sub == ARRESTS and off_topic and not self._political.search(article.sentences[index].span.text):

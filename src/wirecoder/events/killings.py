@@ -1,0 +1,44 @@
+"""Killings told outright: a sentence that says an act of violence killed people ("gunmen killed three villagers")
+is conflict news whatever the article's topic; one that says an act of war killed them ("a Russian strike on an
+apartment block killed five people") tells an event whatever the learned detector makes of its words."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..article import DETECTOR_RULE, EventMention
+from ..taxonomy.acled import VIOLENT_TYPES
+
+
+def killing_verbs(sent, *, killing: frozenset[str], people: frozenset[str]) -> Iterable:
+    """The sentence's verbs of killing with a number of people, or a person, as what they killed ("flattened a
+    house ..., killing a man")."""
+    return (t for t in sent if t.lemma_.lower() in killing and (
+        any(w.like_num for w in t.subtree if w.i != t.i) or any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in people for c in t.children)))
+
+
+def told_as_done(mention: EventMention) -> bool:
+    return mention.event_type in VIOLENT_TYPES and not (mention.negated or mention.hypothetical or mention.habitual)
+
+
+def killing_by_violence(sent, mentions: Sequence[EventMention], *, killing: frozenset[str],
+                        people: frozenset[str]) -> bool:
+    """A rule trigger of violence, told as done, and a verb of killing people, in one sentence: conflict news,
+    whatever the article's topic."""
+    return any(told_as_done(m) for m in mentions) and next(
+        iter(killing_verbs(sent, killing=killing, people=people)), None) is not None
+
+
+def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[str], people: frozenset[str],
+                means: frozenset[str]) -> EventMention | None:
+    """The rule mention of violence, told as done and not only referred to, of a verb of killing people whose
+    subject is an act of war that kills ("the strike on the camp on Thursday killed three people"), or of that
+    subject; None when there is none. A killing told after the act that did it ("A bomb exploded ... Two soldiers
+    were killed") is the act's toll, left to the detector to read."""
+    acts = [m for m in mentions if told_as_done(m) and not m.reference and m.rule != DETECTOR_RULE]
+    for verb in killing_verbs(sent, killing=killing, people=people):
+        doers = [c.idx for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
+        for m in acts:
+            if doers and any(m.trigger.start <= i < m.trigger.end for i in (verb.idx, *doers)):
+                return m
+    return None
