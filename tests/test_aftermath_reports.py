@@ -109,3 +109,17 @@ def test_an_act_told_in_a_where_clause_is_at_the_place_the_clause_follows(coder)
                            "men attacked the army detachment at dawn on Sunday, aid workers said.\n\nThe regional "
                            "governor travelled to Arbinda on Wednesday.", "2026-01-14")
     assert [(e["location"]["name"], e["date"]) for e in found] == [("Aribinda", "2026-01-11")]
+
+
+def test_the_night_of_clashes_a_morning_scene_follows_is_the_night_before(coder):
+    # the look of the square is no act: the clashes are, the night before the morning the sentence dates
+    found = current(coder, "The main square of Kraljevo looked like a battlefield on Sunday morning, after a night of "
+                           "clashes between students and supporters of the ruling party.", "2025-08-24")
+    assert [(e["date"], e["location"]["name"], [v["text"] for v in e["evidence"] if v["field"] == "trigger"])
+            for e in found] == [("2025-08-23", "Kraljevo", ["clashes"])]
+
+
+def test_two_days_of_fighting_a_scene_follows_began_two_days_before(coder):
+    found = current(coder, "Shops in Kraljevo stayed shut on Sunday after two days of clashes between students and "
+                           "supporters of the ruling party.", "2025-08-24")
+    assert [e["date"] for e in found] == ["2025-08-22"]

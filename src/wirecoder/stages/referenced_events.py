@@ -22,7 +22,8 @@ Friday claimed a suicide bombing at a passport office in X", "claimed responsibi
 X": the claim's day is not the act's). Such a noun is an event too,
 ``followed`` as well as ``referenced``: it happened on or before the day its sentence tells (the record gives that
 day at time_precision 3), or as many days before it as a count says ("on Thursday ..., two days after communal
-clashes": Tuesday, ``days_before``). Only when the sentence says where (a place inside the noun's phrase, or "here"
+clashes": Tuesday, ``days_before``; "looked like a battlefield on Sunday morning, after a night of clashes": Saturday,
+and the clashes, not the detector's guess at the sentence's verb, are its event). Only when the sentence says where (a place inside the noun's phrase, or "here"
 in a datelined story: an event with no place joins nothing; with a count of days, any place of its sentence), when
 it is news (brought by "a" or "this", a count of days, or "the" when the headline names an event of the same type:
 the article is about it, not about one of years ago), when no other date names it ("after the 2001 attacks"), and
@@ -38,6 +39,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..article import DETECTOR_RULE, Article, DateMention, EventMention
+from ..events.day_counts import DayCounts
 from ..geo.countries import COUNTRY_CODES
 from ..lexicon import load_lexicon
 from ..syntax import answered_by, deed_of, governing_verb, harm_in
@@ -75,7 +77,7 @@ class ReferencedEventsStage:
         self._new = words.words("new_determiner")
         self._not_violence = words.words("not_violence_modifier")
         self._here = load_lexicon("event_places").words("here_word")
-        self._counts = load_lexicon("dates").numbers("count_word")  # "two days after": 2
+        self._day_counts = DayCounts(after=self._after)  # "two days after", "after a night of clashes"
         tolls = load_lexicon("counts")
         self._toll_nouns = tolls.words("toll_nouns") | tolls.words("update_nouns")
         self._toll_verbs = tolls.words("toll_verbs")
@@ -110,7 +112,7 @@ class ReferencedEventsStage:
                         if not named:
                             continue
                     followed = not dated  # "after a bombing on Sunday in Kabul": its own day dates it
-                    days_before = self._days_before(token) if followed and not named else None
+                    days_before = self._day_counts.days_before(token) if followed and not named else None
                 mention = by_root.get(token.i)
                 sub = self._nouns[noun]
                 if mention is None:
@@ -139,15 +141,17 @@ class ReferencedEventsStage:
             # up a protest": an act told in a clause a count of days puts after is that many days before its sentence's
             if mention.detected and not mention.referenced and mention.days_before is None:
                 span = doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-                mention.days_before = self._clause_days_before(span.root) if span is not None else None
+                mention.days_before = self._day_counts.clause_days_before(span.root) if span is not None else None
         for mention in article.mentions:  # "arrested three men on Friday, two days after gunmen attacked a bus station
             count = self._counted_act(article, mention)  # in the city": news the detector, reading the arrest, missed
             if count is not None:
                 mention.detected, mention.days_before = True, count
         for mention in flipped:  # the detector, finding no rule to agree with, took a word of its own for the
-            for other in article.mentions:  # sentence's event; the rule's noun names it, surer than that guess
+            for other in article.mentions:  # sentence's event; the rule's noun names it, surer than that guess, and
+                # whatever its guess when a count of days puts the noun's act before ("looked like a battlefield on
+                # Sunday morning, after a night of clashes": the clashes, not the look of the square)
                 if other.sentence == mention.sentence and other.rule == DETECTOR_RULE and other.detected \
-                        and other.confidence < mention.confidence:
+                        and (other.confidence < mention.confidence or mention.days_before is not None):
                     other.detected = False
         if found:
             article.mentions = sorted([*article.mentions, *found], key=lambda m: m.trigger.start)
@@ -177,7 +181,7 @@ class ReferencedEventsStage:
     def _followed(self, article: Article, token, noun: str, days: list[DateMention]) -> bool | None:
         """Whether the noun is a violent event a reaction or an aftermath follows, told as news with its place:
         None when not, True when a past day inside its phrase dates it, False when only its sentence's day can."""
-        if SUB_EVENT_TYPES[self._nouns[noun]] == "Protests" and self._days_before(token) is None:
+        if SUB_EVENT_TYPES[self._nouns[noun]] == "Protests" and self._day_counts.days_before(token) is None:
             return None  # "after a demonstration of the product": a protest is told by its own words, or counted
         head = token.head
         arrest = answered_by(token)
@@ -187,6 +191,7 @@ class ReferencedEventsStage:
         elif token.dep_ in ("pobj", "pcomp"):
             verb = head.head
             if not (head.lower_ in self._after or (head.lower_ == "of" and verb.lemma_.lower() in self._aftermath_nouns)
+                    or self._day_counts.period(token) is not None
                     or (head.lower_ == "to" and verb.lemma_.lower() in self._reactions)
                     or (head.lower_ == "for" and verb.lemma_.lower() in self._blaming_or_owning)):
                 return None  # "blamed the front for the abduction of two police officers on Sunday"; "claimed
@@ -209,7 +214,7 @@ class ReferencedEventsStage:
         determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
         # "two days after communal clashes": a count of days says it is news, and its sentence says where
         # ("Authorities in Hazaribagh district on Thursday extended ..., two days after communal clashes")
-        counted = self._days_before(token) is not None
+        counted = self._day_counts.days_before(token) is not None
         if counted:
             words = list(token.sent)
         headline = article.headline.text.casefold() if article.headline is not None else ""
@@ -249,43 +254,6 @@ class ReferencedEventsStage:
         return any(start <= p.span.start < end and p.lat is not None and p.feature_code not in COUNTRY_CODES
                    for p in article.places)
 
-    def _days_before(self, token) -> int | None:
-        """How many days "two days after", "a day after" put the noun's event before the day of its sentence; None
-        without such a count, or for hours, weeks and months (a window, not a day)."""
-        after = token.head if token.dep_ in ("pobj", "pcomp") else next(
-            (c for c in token.head.children if c.dep_ == "mark"), None)
-        if after is None or after.lower_ not in self._after:
-            return None
-        unit = next((c for c in after.children if c.dep_ == "npadvmod"), None)
-        if unit is None and after.head.dep_ == "npadvmod":
-            unit = after.head  # "a day after the convoy ambush": the count holds "after"
-        if unit is None and after.dep_ == "mark":  # "a day after clashes ... left dozens injured": the clause's verb
-            unit = next((c for c in after.head.children if c.dep_ == "npadvmod" and c.i < after.i), None)
-        return self._count_of_days(unit)
-
-    def _count_of_days(self, unit) -> int | None:
-        """The number of days a unit word counts ("two days", "a day"); None for none, or for hours, weeks and
-        months ("hours after an attack" on a Sunday afternoon may be after a night attack of Saturday)."""
-        if unit is None or unit.lemma_.lower() != "day":
-            return None
-        count = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
-        if count is None:
-            return None
-        return int(count.text) if count.text.isdigit() else self._counts.get(count.lower_)
-
-    def _clause_days_before(self, token) -> int | None:
-        """How many days a count puts the clause the token is told in before the sentence's main act ("a day after
-        police used tear gas to break up a protest": 1); None when no such clause holds it, or it dates itself."""
-        for verb in (token, *token.ancestors):
-            mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in self._after), None)
-            if mark is None:
-                continue
-            if any(w.ent_type_ in ("DATE", "TIME") for w in verb.subtree if w.i > mark.i):
-                return None  # "a day after police dispersed a protest on Tuesday": its own day dates it
-            return self._count_of_days(next(
-                (c for c in (*mark.children, *verb.children) if c.dep_ == "npadvmod" and c.i < mark.i), None))
-        return None
-
     def _counted_act(self, article: Article, mention: EventMention) -> int | None:
         """How many days before its sentence's day a rule's act of violence or of a crowd that the detector left is
         told, when a count of days puts its clause so, in a sentence that says where; else None."""
@@ -294,7 +262,7 @@ class ReferencedEventsStage:
                 VIOLENT_TYPES | CROWD_TYPES or article.is_heading(article.sentences[mention.sentence]):
             return None
         span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand")
-        count = self._clause_days_before(span.root) if span is not None else None
+        count = self._day_counts.clause_days_before(span.root) if span is not None else None
         sentence = article.sentences[mention.sentence].span
         placed = any(sentence.start <= p.span.start < sentence.end and p.lat is not None for p in article.places)
         return count if placed else None
