@@ -127,7 +127,8 @@ class Place:
     # a district's or province's seat: the point of the town of the area's own name inside it, where ACLED places an
     # event known only by the area ("in Ras al-Ayn district": the town of Ras al-Ayn); the area keeps its own point
     seat: tuple[float, float] | None = None
-    # a town that is the seat of a district of its own name ("Kankara", seat of Kankara LGA): that district's name
+    # the district a town lies in: the district of its own name it is the seat of ("Kankara", seat of Kankara LGA),
+    # else the one the text qualifies it by ("Urireo, Salvatierra municipality")
     district: str | None = None
 
 

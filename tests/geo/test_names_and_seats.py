@@ -188,6 +188,20 @@ def test_a_town_knows_the_district_of_its_own_name_it_is_the_seat_of(tmp_path, n
     assert found == {"Kankara": "Kankara", "Malumfashi": None}
 
 
+def test_a_town_lies_in_the_district_its_qualifier_names_when_that_district_can_hold_it(tmp_path, nlp):
+    places = [area("Mexico", 23.0, -102.0, "MX", 126_000_000, code="PCLI"),
+              area("Guanajuato", 21.0, -101.0, "MX", 6_000_000, admin1_code="11"),
+              area("Salvatierra", 20.17, -100.93, "MX", 90_000, code="ADM2", admin1_code="11"),
+              town("Salvatierra", 20.22, -100.88, "MX", 37_000, admin1_code="11"),
+              town("Urireo", 20.21, -100.84, "MX", 8_600, admin1_code="11"),
+              town("Tarimoro", 20.29, -100.76, "MX", 15_000, admin1_code="11")]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        text = ("Gunmen fired on a party in Urireo, Salvatierra municipality, Guanajuato, while Tarimoro, Guanajuato, "
+                "was calm.")
+        found = {p.name: p.district for p in g.places_in_doc(nlp(text), text=text) if p.feature_class == "P"}
+    assert found == {"Urireo": "Salvatierra", "Tarimoro": None}
+
+
 def test_a_name_written_with_its_words_run_together_or_one_letter_off_is_the_named_countrys_town(tmp_path, nlp):
     places = [area("Somalia", 6.0, 47.0, "SO", 15_000_000, code="PCLI"),
               area("Kenya", 0.5, 38.0, "KE", 50_000_000, code="PCLI"),

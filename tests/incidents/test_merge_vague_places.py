@@ -75,3 +75,15 @@ def test_a_town_that_is_its_own_districts_seat_is_not_in_a_nearby_district(tmp_p
     plain = article("plain", [event(where=bamsa)], source="Kora Times")
     assert merged(tmp_path, "plain", [district, plain]) == {("dist", "plain")}
     assert merged(tmp_path, "seat", [district, seat]) == {("dist",), ("seat",)}
+
+
+def test_a_district_seat_named_alone_holds_a_village_the_other_text_puts_in_its_district(tmp_path):
+    # "in Salvatierra" (the seat of Salvatierra municipality) and "in Urireo, Salvatierra municipality", 4 km apart
+    seat = article("seat", [event(where={**place("Adiri"), "district": "Adiri District"})], source="Wire One")
+    village = article("vil", [event(where={**place("Dalo"), "district": "Adiri District"})], source="Kora Times")
+    other = article("oth", [event(where={**place("Eni"), "district": "Adiri District"})], source="Sahel Daily")
+    unplaced = article("unp", [event(where=place("Dalo"))], source="Kora Times")
+    assert merged(tmp_path, "seat", [seat, village]) == {("seat", "vil")}
+    # two villages of one district are two spots; a village no text puts in the district is only near the seat
+    assert merged(tmp_path, "villages", [village, other]) == {("vil",), ("oth",)}
+    assert merged(tmp_path, "unplaced", [seat, unplaced]) == {("seat",), ("unp",)}

@@ -16,7 +16,7 @@ from .chains import CHAIN_WORDS_FILE
 from .lexicon import geo_lexicon, words
 from .names import name_key, name_skeleton, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
-from .holding import own_district, spelled_within
+from .holding import districts_told, own_district, spelled_within
 from .qualify import Qualifier, place_within_chains
 from .entry_tests import not_a_town_by_another_name, with_areas_of_the_bare_name
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
@@ -133,6 +133,7 @@ class Geoparser:
                                     outlet_country=outlet_country)
         places = [self._with_seat(to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word),
                                   r.entry) for t, r in zip(found, ranked)]
+        places = districts_told(places, [r.entry for r in ranked], chained.hosts)
         return place_unknown_by_context(place_within_chains(places, chained.hosts), text,
                                         opening_city=self.opening_city)
 

@@ -3,8 +3,10 @@ holds its own Ostrin, not another oblast's), and the readings that go with it: t
 province named with it, and a name the gazetteer holds only under another spelling inside the area named."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
+from ..article import Place
 from .countries import COUNTRY_CODES
 from .names import name_key, name_skeleton
 from .points import distance_km
@@ -91,6 +93,21 @@ def spelled_within(text: str, areas: tuple[Entry, ...],
         found.extend(e for e in places_of(area.country, area.admin1_code).get(skeleton, ())
                      if e.place_id != area.place_id and holds(area, e))
     return tuple(dict.fromkeys(found))
+
+
+def districts_told(places: Sequence[Place], entries: Sequence[Entry | None],
+                   hosts: Mapping[int, tuple[int, ...]]) -> list[Place]:
+    """A town the gazetteer knows lies in the district its qualifier chain names, when that district can hold it
+    ("Urireo, Salvatierra municipality", "Buleda (Kech, Balochistan)"), unless it is a district's own seat."""
+    out = list(places)
+    for i, after in hosts.items():
+        town = entries[i]
+        area = next((entries[h] for h in after if entries[h] is not None
+                     and entries[h].feature_code in DISTRICT_CODES), None)
+        if town is not None and town.feature_class == "P" and not out[i].district and area is not None \
+                and holds(area, town):
+            out[i] = replace(out[i], district=area.name)
+    return out
 
 
 def own_district(town: Entry, lookup: Callable[[str], tuple[Entry, ...]]) -> str | None:

@@ -142,7 +142,13 @@ def place_score(a: PlaceKey, b: PlaceKey, rules: MergeRules) -> int | None:
 def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int | None:
     if a.known and b.known:
         if a.level == POINT and b.level == POINT:
-            return 3 if _within(d, rules.point_km) else None
+            if _within(d, rules.point_km):
+                return 3
+            # the seat of a district may stand for the district ("in Salvatierra"), which holds the village the
+            # other report puts in it ("Urireo, Salvatierra municipality"); two villages of a district are two spots
+            return 2 if _within(d, rules.district_km) and any(
+                seat.district and _names_one_area(seat.district, seat.name) and other.district == seat.district
+                for seat, other in ((a, b), (b, a))) else None
         return 2 if _within(d, rules.near_km) else None  # "near X" reaches about 25 km
     # a named place the gazetteer lacks carries the point of the town it was placed beside, but may be a village
     # beside it as well as a street in it: differently named, it is not the same spot as the town, unless the text
