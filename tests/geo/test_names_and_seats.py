@@ -220,3 +220,23 @@ def test_a_name_written_with_its_words_run_together_or_one_letter_off_is_the_nam
         assert found("Gunmen killed five people in Manderra in Somalia on Monday.")["Manderra"][1] is False
         # nor is a name two letters apart
         assert found("Gunmen killed five people in Bulo Bardi in Somalia on Monday.")["Bulo Bardi"][1] is False
+
+
+def test_a_big_city_spacy_calls_a_person_is_the_city_of_the_articles_country(tmp_path, nlp):
+    places = [area("Ukraine", 49.0, 32.0, "UA", 41_000_000, code="PCLI", names=[("Ukrainian", NameKind.DEMONYM)]),
+              town("Zaporizhzhia", 47.82, 35.19, "UA", 710_000),
+              town("Jackson", 48.5, 35.0, "UA", 170_000)]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        text = ("Zaporizhzhia declared Friday a day of mourning after the death toll from Thursday's Russian missile "
+                "strike on the city rose to nine. The Ukrainian air force said Jackson had been warned.")
+        found = [p.name for p in g.places_in_doc(nlp(text), text=text)]
+    assert "Zaporizhzhia" in found and "Jackson" not in found
+
+
+def test_a_lone_surname_of_a_person_the_article_names_stays_a_person(tmp_path, nlp):
+    places = [area("Ukraine", 49.0, 32.0, "UA", 41_000_000, code="PCLI"), town("Kharkiv", 50.0, 36.23, "UA", 1_400_000),
+              town("Kherson", 46.64, 32.61, "UA", 290_000)]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        text = "Ukraine's envoy Oleh Kharkiv met officials in Kherson. Kharkiv said the talks went well."
+        found = [p.span.text for p in g.places_in_doc(nlp(text), text=text)]
+    assert "Kharkiv" not in found

@@ -15,6 +15,7 @@ from .wording import LIST_JOINERS, locative_before
 STRONG_CODES = frozenset({"PCLI", "CONT", "RGN"})
 NAMED_COUNTRY_MIN_POPULATION = 20_000
 NAMED_COUNTRY_ALTERNATE_POPULATION = 50_000
+BIG_CITY_POPULATION = 500_000  # a lone word spaCy calls a person that names a city this big is the city
 MIN_ROMANISATION_LENGTH = 7
 NAME_ARTICLES = words("arabic_articles")  # "al" in "Nabatieh al-Fawqa": a name's word, not a common one
 RESPELLED_PREFIX = 4  # letters a name and its other spelling share at the start ("Beletweyne", "Belet Weyne")
@@ -47,6 +48,7 @@ def read_in_article(doc, cands: list[Candidate], *, nationalities: set[str], per
     if names_opening is not None:
         respell_in_named_countries(doc, cands, names_opening)
     accept_in_named_countries(doc, cands)
+    accept_big_cities_of_named_countries(doc, cands, nationalities=nationalities, person_words=person_words)
     accept_named_again(doc, cands, person_words)
 
 
@@ -104,6 +106,23 @@ def accept_in_named_countries(doc, cands: list[Candidate]) -> None:
             e.kind == NameKind.ALTERNATE and e.feature_class == "P" and len(key) >= MIN_ROMANISATION_LENGTH and (
                 located or e.population >= NAMED_COUNTRY_ALTERNATE_POPULATION)
             and close_spellings(key, name_key(e.name)))) for e in cand.entries)
+
+
+def accept_big_cities_of_named_countries(doc, cands: list[Candidate], *, nationalities: set[str],
+                                         person_words: set[str]) -> None:
+    """Accept a lone word spaCy calls a person that is the own name of a city of BIG_CITY_POPULATION people or more
+    (or a close spelling of it) of a country the article names, outright or by its nationality word, when no person
+    of the article bears the name ("Zaporizhzhia declared Friday a day of mourning ... The Ukrainian air force
+    said"): a city that big is what the word names, not a person ("Jackson", 170,000 people, stays a surname)."""
+    named = named_countries(cands) | nationalities
+    for cand in cands:
+        word = doc[cand.start_token]
+        if cand.accepted or cand.label != "PERSON" or cand.end_token - cand.start_token != 1 or not word.is_title \
+                or word.lower_ in person_words:
+            continue
+        cand.accepted = any(e.country in named and e.feature_class == "P" and e.population >= BIG_CITY_POPULATION
+                            and (e.kind == NameKind.PRIMARY or e.kind == NameKind.ALTERNATE and close_spellings(
+                                word.lower_, name_key(e.name))) for e in cand.entries)  # or "Zaporizhzhya"
 
 
 def respell_in_named_countries(doc, cands: list[Candidate], names_opening: NamesOpening) -> None:
