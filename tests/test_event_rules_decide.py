@@ -26,6 +26,11 @@ def test_event_rules_territory_by_who_takes_it(run_stages):
         ["Non-violent transfer of territory"]
 
 
+def test_event_rules_people_seized_on_a_road_are_abducted_not_ground_taken(run_stages):
+    assert types(run_stages, "Another gang seized travellers on a road near the town on Saturday evening.") == \
+        ["Abduction/forced disappearance"]
+
+
 def test_event_rules_killings_need_someone_armed(run_stages):
     assert types(run_stages, "A bus plunged into a river, killing 30 passengers, police said.") == []
     assert types(run_stages, "Gunmen shot dead five villagers in their homes.") == ["Attack"]
