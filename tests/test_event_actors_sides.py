@@ -155,3 +155,31 @@ def test_who_denies_an_act_is_not_told_as_its_doer(coder):
     event = coder.code("Al-Shabaab on Monday denied the bombing of a market in Baidoa.",
                        published="2026-06-16")["events"][0]
     assert (event["actor1"] or {}).get("text") is None  # a denial names nobody as the bomber
+
+
+def attack_actors(coder, text):
+    events = [e for e in coder.code(text, published="2026-06-19")["events"] if e["sub_event_type"] == "Attack"]
+    return [((e["actor1"] or {}).get("text"), (e["actor2"] or {}).get("text")) for e in events]
+
+
+def test_who_acts_after_an_attack_did_not_do_it(coder):
+    # the arrest's police and the deployed soldiers are neither the attack's doer nor its target
+    assert attack_actors(coder, "Police in Baidoa arrested three men on Thursday after Wednesday's attack on the "
+                                "market.") == [(None, None)]
+    assert attack_actors(coder, "Soldiers were deployed to Baidoa on Thursday after Wednesday's attack on the market by "
+                                "Al-Shabaab fighters.") == [("Al-Shabaab fighters", None)]
+
+
+def test_who_was_killed_after_an_attack_was_its_target(coder):
+    # the sentence's verb is a killing: its victims are the attack's
+    events = coder.code("Two soldiers were killed on Wednesday following an attack by Al-Shabaab fighters on a base "
+                        "near Baidoa.", published="2026-06-19")["events"]
+    assert [((e["actor1"] or {}).get("text"), (e["actor2"] or {}).get("text")) for e in events] == [
+        ("Al-Shabaab fighters", "soldiers")]
+
+
+def test_the_speaker_owns_its_fighters_over_the_agent_of_another_word(coder):
+    event = coder.code("The Rapid Support Forces said on Thursday that its fighters had clashed with armed men, "
+                       "civilians mobilised by the army, in the village of Um Talha in Sennar state on Monday.",
+                       published="2024-09-19")["events"][0]
+    assert event["actor1"]["name"].startswith("RSF")

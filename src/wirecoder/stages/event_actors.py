@@ -7,7 +7,9 @@ whose weapon the trigger is, else the nearest party before the trigger; actor2 i
 are associated actors, or the second party of an agreement or of a fight told with both sides as its subject
 ("the army and the AA clashed"). A speaker ("the army said") is nobody's actor, nor is who blames another for
 the act ("the ministry blamed the front for the abduction": the front is actor1), nor who reacts to it ("the
-mission condemned the killing"). The demonstrators are actor1 of a protest.
+mission condemned the killing"), nor who acts after it ("police arrested three men after Wednesday's attack on the
+market": only the attack's own words name its parties; not after a fight, whose parties go on acting, nor when the
+sentence's verb tells who was killed or hurt). The demonstrators are actor1 of a protest.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from ..article import ActorMention, Article, EventMention, ReportActors
 from ..events.actor_roles import ActorRoles, speaks
 from ..geo.countries import CountryNames
 from ..lexicon import load_lexicon
-from ..syntax import REACTION, SPEECH, answered_by, governing_verb, noun_agents, subject_of
+from ..syntax import HARMING, REACTION, SPEECH, answered_by, governing_verb, noun_agents, subject_of
 from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
 _WORDS = load_lexicon("event_actors")
@@ -28,6 +30,7 @@ HITTING = _WORDS.words("hitting_verb")  # "hit the army base": the base's owner 
 BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
 DENYING = _WORDS.words("denying_verb")  # "the Taliban denied the attack": who denies it is not told as its doer
 NOT_DOING = REACTION | DENYING  # who reacts to an act, or denies it
+AFTERMATH = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
 
 
 def _blamed_for(root):
@@ -75,6 +78,17 @@ class EventActorsStage:
                 if not actors:
                     return ReportActors(None, None, [])
 
+        if root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in AFTERMATH \
+                and mention.event_type != "Battles" and not any(  # what "after" hangs on ("killed following")
+                    v.lemma_.lower() in HARMING for v in (root.head.head, *root.head.head.conjuncts)):
+            # "police arrested three men on Friday after Wednesday's attack on the market": who acts after an attack
+            # did not do it; the noun's own words may name its parties ("after an attack by ADF rebels"). A fight's
+            # parties often go on acting after it ("troops recovered territory following a clash with the ADF"), and
+            # who was killed or hurt after an attack was its target ("two soldiers were killed following an attack")
+            own = {t.idx for t in root.subtree}
+            actors = [a for a in actors if a.span.start in own or a.head in own]
+            if not actors:
+                return ReportActors(None, None, [])
         arrest = answered_by(root)
         if arrest is not None:
             # "police arrested two gang members over the killing of seven people": who arrests did not do it, and
@@ -144,13 +158,15 @@ class EventActorsStage:
                         inside = {t.idx for o in pobj.head.children if o.dep_ == "pobj" for t in o.subtree}
                         actor2 = next((a for a in actors if a is not first and a.span.start in inside), None)
                     break
-        if actor1 is None or actor1 is actor2:  # "6 soldiers were killed following attacks by Taliban militants"
+        subject = subject_of(verb) if verb is not None else None
+        owner = _owner_who_speaks(article, mention, subject)  # "the army said its aircraft struck": the army's
+        if (owner is None or root.pos_ == "NOUN") and (actor1 is None or actor1 is actor2):  # "6 soldiers were
+            # killed following attacks by Taliban militants"; not the agent of another word when the speaker owns the
+            # subject of the act's verb ("the RSF said its fighters had clashed with civilians mobilised by the army")
             by_agent = next((found for t in trigger.sent if t.lower_ == "by" and t.head.pos_ in ("VERB", "NOUN")
                              for found in [actor_at(next((c for c in t.children if c.dep_ == "pobj"), None))]
                              if found is not None and found is not actor2), None)
             actor1 = by_agent or actor1
-        subject = subject_of(verb) if verb is not None else None
-        owner = _owner_who_speaks(article, mention, subject)  # "the army said its aircraft struck": the army's
         if owner is not None and (actor1 is None or (actor1 is actor_at(subject)
                                                      and owner.kind != ActorKind.STATE_FORCES)):
             actor1 = owner  # "the Arakan Army said its troops captured ...": a group's troops are its own, not the
