@@ -79,8 +79,10 @@ class Resolver:
             score += w.hint
         return score
 
-    def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None) -> list[Ranked]:
-        """Resolve the toponyms of one article, in text order."""
+    def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None,
+             implied: Iterable[str] = ()) -> list[Ranked]:
+        """Resolve the toponyms of one article, in text order. ``implied``: countries the article's nationality words
+        imply ("Palestinian", "Israeli"), counted as a town of theirs would be."""
         mentions = [_city_hint(m) for m in mentions]
         located = [_settlements_first(_features_first(_areas_over_their_country(
             _as_hinted(former_names_dropped(m.text, short_forms_as_own(
@@ -92,6 +94,7 @@ class Resolver:
         for i, m in enumerate(mentions):
             same_name[m.text.casefold()].append(i)
         countries, admins = _context(first)
+        countries.update(("implied", country) for country in implied)
         # the places the article mentions, once each (the first MAX_CONTEXT_PLACES: enough for any news story,
         # and it keeps a huge text linear)
         places = list({o.place_id: o for o in first if o is not None
