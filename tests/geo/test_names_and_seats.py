@@ -241,14 +241,3 @@ def test_a_lone_surname_of_a_person_the_article_names_stays_a_person(tmp_path, n
         found = [p.span.text for p in g.places_in_doc(nlp(text), text=text)]
     assert "Kharkiv" not in found
 
-
-def test_a_nationality_word_implies_its_country_for_a_village_of_a_name_borne_abroad(tmp_path, nlp):
-    places = [area("Palestine", 32.0, 35.25, "PS", 5_000_000, code="PCLI", names=[("Palestinian", NameKind.DEMONYM)]),
-              area("Burin", 47.1, -55.2, "CA", 2_237, code="ADM2", admin1_code="05"),
-              town("Burin", 47.03, -55.17, "CA", 2_237, admin1_code="05"),
-              town("Burin", 32.18, 35.26, "PS", 2_500, admin1_code="WE")]
-    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
-        text = ("Settlers attacked families harvesting olives on the southern slopes of Burin on Saturday. One "
-                "Palestinian man was killed by live fire.")
-        found = [(p.span.text, p.country) for p in g.places_in_doc(nlp(text), text=text)]
-    assert found == [("Burin", "PS")]

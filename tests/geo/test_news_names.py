@@ -78,3 +78,11 @@ def test_a_lone_direction_word_shares_the_head_only_of_a_coordinated_direction_w
     assert shared_head_after(text, start, start + 7) is None  # "Hadi" is no direction word
     start = text.index("eastern")
     assert shared_head_after(text, start, start + 7) is None  # lower case: no name
+
+
+def test_a_nationality_word_implies_its_country_for_a_village_of_a_name_borne_abroad(geoparser, nlp):
+    # no country is named: "Palestinian" implies the West Bank's Burin over Newfoundland's district of the name
+    text = ("Volunteers were pepper-sprayed near a village in the northern Jordan Valley on Monday. In the same period "
+            "last year, the monitor recorded eleven attacks on pickers in the Burin area. Settlers attacked families "
+            "harvesting olives on the southern slopes of Burin. One Palestinian man was killed.")
+    assert {p.country for p in geoparser.places_in_doc(nlp(text), text=text) if p.span.text == "Burin"} == {"PS"}
