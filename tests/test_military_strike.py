@@ -38,6 +38,7 @@ def test_a_strike_told_as_what_killed_people_is_one_whatever_the_detector_reads(
 @pytest.mark.parametrize("text", [
     "The storm killed three people on Thursday, officials said.",
     "The crash killed three people on the highway on Thursday, police said.",
+    "Floods killed three people in the village on Thursday, officials said.",
     "The strike by dock workers on Thursday shut the port for a day.",
 ])
 def test_a_killing_no_act_of_violence_did_is_no_event(coder, text):

@@ -32,7 +32,8 @@ class DayCounts:
         return self.count_of_days(unit)
 
     def period(self, token):
-        """The span of days ("a night", "two days") an act told "after" it fills ("after a night of clashes"), or None."""
+        """The span of days ("a night", "two days") an act told "after" it fills ("after a night of clashes"), or
+        None."""
         period = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else None
         return period if period is not None and period.lemma_.lower() in self._periods and period.dep_ == "pobj" \
             and period.head.lower_ in self._after else None

@@ -42,3 +42,10 @@ def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[st
             if doers and any(m.trigger.start <= i < m.trigger.end for i in (verb.idx, *doers)):
                 return m
     return None
+
+
+def killed_by_hazard(verb, *, killing: frozenset[str], hazards: frozenset[str]) -> bool:
+    """A verb of killing whose subject is a natural or other hazard ("floods killed three people in the village",
+    "cholera has killed 30"): a disaster, no act of violence."""
+    return verb.lemma_.lower() in killing and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in hazards for c in verb.children)

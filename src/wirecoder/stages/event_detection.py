@@ -14,7 +14,8 @@ which tell no act of their own):
   "missile attack", "airstrike") names the detector's own best sub-type: two independent readings that agree;
 - an event: one mention carries the detector's sub-type and probability. Its trigger is the rule mention of the
   same sub-type, else of the same event type, else any rule mention of the sentence, else the verb that on its
-  own points most to the sub-type (never a verb of speech), else the sentence's main verb;
+  own points most to the sub-type (never a verb of speech, nor a killing a hazard did: "floods killed three people"
+  tells a disaster), else the sentence's main verb;
 - other rule mentions of the sentence stay as events of their own only when the detector gives their sub-type
   at least ``second_threshold`` ("attacked the village and abducted ten women").
 
@@ -33,7 +34,7 @@ import numpy as np
 from ..article import DETECTOR_RULE, Article, EventMention
 from ..events.clauses import clauses_to_read
 from ..events.codebook_rules import CodebookRules
-from ..events.killings import killing_act, killing_by_violence
+from ..events.killings import killed_by_hazard, killing_act, killing_by_violence
 from ..geo.cues import item_label_at
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
@@ -70,6 +71,7 @@ class EventDetectionStage:
         counts = load_lexicon("counts")
         self._killing, self._people = counts.words("killing_verbs"), counts.words("person_nouns")
         self._means = frozenset(load_lexicon("event_words").mapping("killing_means"))  # "the strike ... killed"
+        self._hazards = load_lexicon("event_words").words("hazard_noun")  # "floods killed three": a disaster
         self._after = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
         self._codebook = CodebookRules()
         # "Location: Central qat market, ...": a structured note's field that describes an act told elsewhere
@@ -335,7 +337,8 @@ class EventDetectionStage:
                 weight, trigger = max(zip(weights, nouns), key=lambda pair: (pair[0], -pair[1].i))
                 if weight < MIN_TRIGGER_WEIGHT:
                     return None
-        if trigger is None or of_state(trigger):
+        if trigger is None or of_state(trigger) or killed_by_hazard(trigger, killing=self._killing,
+                                                                    hazards=self._hazards):
             # "the two men are believed to be members of a local cell": who they are, no act (nor is a verb of
             # state a candidate above: "seized a vehicle belonging to a councillor" points to "seized")
             return None

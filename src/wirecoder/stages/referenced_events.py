@@ -23,8 +23,9 @@ X": the claim's day is not the act's). Such a noun is an event too,
 ``followed`` as well as ``referenced``: it happened on or before the day its sentence tells (the record gives that
 day at time_precision 3), or as many days before it as a count says ("on Thursday ..., two days after communal
 clashes": Tuesday, ``days_before``; "looked like a battlefield on Sunday morning, after a night of clashes": Saturday,
-and the clashes, not the detector's guess at the sentence's verb, are its event). Only when the sentence says where (a place inside the noun's phrase, or "here"
-in a datelined story: an event with no place joins nothing; with a count of days, any place of its sentence), when
+and the clashes, not the detector's guess at the sentence's verb, are its event). Only when the sentence says where
+(a place inside the noun's phrase, or "here" in a datelined story: an event with no place joins nothing; with a count
+of days, any place of its sentence), when
 it is news (brought by "a" or "this", a count of days, or "the" when the headline names an event of the same type:
 the article is about it, not about one of years ago), when no other date names it ("after the 2001 attacks"), and
 when no modifier makes it no violence between people ("a heart attack").
