@@ -86,3 +86,12 @@ def test_a_nationality_word_implies_its_country_for_a_village_of_a_name_borne_ab
             "last year, the monitor recorded eleven attacks on pickers in the Burin area. Settlers attacked families "
             "harvesting olives on the southern slopes of Burin. One Palestinian man was killed.")
     assert {p.country for p in geoparser.places_in_doc(nlp(text), text=text) if p.span.text == "Burin"} == {"PS"}
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters attacked an army position at Ngouboua, on the eastern shore of Lake Chad, at the weekend.",
+    "Fighters attacked an army position at Ngouboua, on the shores of Lake Chad, on Saturday.",
+])
+def test_a_name_the_shore_of_a_lake_situates_is_a_place(geoparser, nlp, text):
+    # spaCy calls the village an organisation; the apposition says where it lies
+    assert "Ngouboua" in [p.span.text for p in geoparser.places_in_doc(nlp(text), text=text)]
