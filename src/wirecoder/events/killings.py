@@ -3,7 +3,7 @@ is conflict news whatever the article's topic; one that says an act of war kille
 apartment block killed five people") tells an event whatever the learned detector makes of its words."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from ..article import DETECTOR_RULE, EventMention
 from ..taxonomy.acled import VIOLENT_TYPES
@@ -30,7 +30,7 @@ def killing_by_violence(sent, mentions: Sequence[EventMention], *, killing: froz
 
 
 def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[str], people: frozenset[str],
-                means: frozenset[str]) -> EventMention | None:
+                means: Container[str]) -> EventMention | None:
     """The rule mention of violence, told as done and not only referred to, of a verb of killing people whose
     subject is an act of war that kills ("the strike on the camp on Thursday killed three people"), or of that
     subject; None when there is none. A killing told after the act that did it ("A bomb exploded ... Two soldiers
@@ -38,9 +38,11 @@ def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[st
     acts = [m for m in mentions if told_as_done(m) and not m.reference and m.rule != DETECTOR_RULE]
     for verb in killing_verbs(sent, killing=killing, people=people):
         doers = [c.idx for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
-        for m in acts:
-            if doers and any(m.trigger.start <= i < m.trigger.end for i in (verb.idx, *doers)):
-                return m
+        if not doers:
+            continue
+        found = next((m for m in acts if any(m.trigger.start <= i < m.trigger.end for i in (verb.idx, *doers))), None)
+        if found is not None:
+            return found
     return None
 
 

@@ -35,6 +35,7 @@ from ..article import DETECTOR_RULE, Article, EventMention
 from ..events.clauses import clauses_to_read
 from ..events.codebook_rules import CodebookRules
 from ..events.killings import killed_by_hazard, killing_act, killing_by_violence
+from ..events.type_rules import KILLING_MEANS
 from ..geo.cues import item_label_at
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
@@ -70,12 +71,12 @@ class EventDetectionStage:
         self._political = load_lexicon("political_sides").pattern("political_side")
         counts = load_lexicon("counts")
         self._killing, self._people = counts.words("killing_verbs"), counts.words("person_nouns")
-        self._means = frozenset(load_lexicon("event_words").mapping("killing_means"))  # "the strike ... killed"
-        self._hazards = load_lexicon("event_words").words("hazard_noun")  # "floods killed three": a disaster
+        event_words = load_lexicon("event_words")
+        self._hazards = event_words.words("hazard_noun")  # "floods killed three": a disaster
         self._after = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
         self._codebook = CodebookRules()
         # "Location: Central qat market, ...": a structured note's field that describes an act told elsewhere
-        self._field_label = load_lexicon("event_words").pattern("descriptive_field")
+        self._field_label = event_words.pattern("descriptive_field")
 
     def __call__(self, article: Article) -> Article:
         sentences = [s for s in article.sentences if not article.is_heading(s) and not self._describes(article, s)]
@@ -103,9 +104,11 @@ class EventDetectionStage:
             own = max(weight, sections.get(sentence.paragraph, 0.0))
             sent = article.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand") \
                 if article.doc is not None else None
-            words = {"killing": self._killing, "people": self._people}
-            own = 1.0 if sent is not None and killing_by_violence(sent, mentions, **words) else own
-            killing = killing_act(sent, mentions, means=self._means, **words) if sent is not None else None
+            violent = sent is not None and killing_by_violence(sent, mentions, killing=self._killing,
+                                                                 people=self._people)
+            own = 1.0 if violent else own
+            killing = killing_act(sent, mentions, killing=self._killing, people=self._people,
+                                  means=KILLING_MEANS) if violent else None  # "a strike ... killed five people"
             kept.extend(self._decide(article, sentence.index, self._weighed(row, own), mentions, off_topic=own < 1.0,
                                      killing=killing))
         for mentions in by_sentence.values():  # headlines: never events of their own
