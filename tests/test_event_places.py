@@ -16,6 +16,14 @@ def test_a_job_title_is_no_location(coder):
 
 
 @pytest.mark.parametrize("text", [
+    "On 5 May, a checkpoint targeted with gunshots a military vehicle of a Turkey backed faction near Afrin.",
+])
+def test_a_country_naming_who_backs_a_party_is_not_where_it_acted(coder, text):
+    places = [p for p in located(coder, text) if p is not None]
+    assert places and all(p["country"] == "SY" for p in places)
+
+
+@pytest.mark.parametrize("text", [
     "Police said a woman visiting from Canada was stabbed to death by an unknown assailant in Nairobi on Sunday.",
     "A Canadian citizen was shot dead by gunmen in Ouagadougou on Friday, police said.",
 ])

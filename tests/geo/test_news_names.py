@@ -38,6 +38,14 @@ def test_news_names_resolve_like_the_place_they_name(geoparser, text, name, coun
     assert (place.country, place.feature_code) == (country, code)
 
 
+def test_an_airport_code_is_no_name_of_its_city_but_a_city_abbreviation_in_capitals_is(geoparser):
+    # GeoNames lists airport codes among a city's alternate names ("RAZ" for Rawalakot): "Raz" is another place
+    place = _one(geoparser, "Residents protested outside the district governor's office in Raz.", "Raz")
+    assert place.country != "PK"
+    place = _one(geoparser, "Thousands marched in KL on Saturday.", "KL")
+    assert (place.country, place.name) == ("MY", "Kuala Lumpur")
+
+
 def test_a_coast_of_american_news_is_the_us_coast_and_no_small_namesake(geoparser):
     text = "Wildfires spread in California and along the West Coast."
     start = text.index("West Coast")

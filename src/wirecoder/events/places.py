@@ -35,6 +35,7 @@ TRAVEL_NOUNS = _LEXICON.words("travel_noun")
 CARE_PLACES = _LEXICON.words("care_place")
 CARE_VERBS = _LEXICON.words("care_verb")
 JOB_NOUNS = _LEXICON.words("job_noun")
+BACKER_WORDS = _LEXICON.words("backer_word")
 LOCATIVE_PREPOSITIONS = _LEXICON.words("locative_preposition")
 # "returned to Goma", "fled Lainya County for Yei and Juba": where people moved to
 DESTINATION_PREPOSITIONS = _LEXICON.words("toward_preposition") | _LEXICON.words("fleeing_destination")
@@ -116,6 +117,17 @@ def names_a_job(token) -> bool:
     while t is not None and t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
     return t is not None and t.dep_ in ("compound", "nmod", "amod") and t.head.lemma_.lower() in JOB_NOUNS
+
+
+def names_a_backer(doc, span: Span) -> bool:
+    """ "a Turkey-backed faction", "a Turkey backed faction", "the US-led coalition", "Russia-made drones": a place
+    naming who backs, leads, arms or made what follows, never where an event happened."""
+    after = doc.char_span(span.end, min(len(doc.text), span.end + 40), alignment_mode="expand")
+    words = [t for t in after or () if not t.is_space]
+    if words and words[0].text in "-‐‑–" and words[0].idx == span.end:
+        return len(words) > 1 and words[1].lower_ in BACKER_WORDS
+    # unhyphenated, only a word that qualifies the noun after it ("violence in Kaduna led to ..." is a verb's)
+    return bool(words) and words[0].lower_ in BACKER_WORDS and words[0].head.i > words[0].i
 
 
 def movement_destination(token) -> bool:

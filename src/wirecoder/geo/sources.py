@@ -283,15 +283,31 @@ def cities(gnc_dir: pathlib.Path, index: AdminIndex) -> Iterator[Named]:
         if key in capitals and (key not in capital_ids or int(row["population"] or 0) > capital_ids[key][0]):
             capital_ids[key] = (int(row["population"] or 0), int(row["geonameid"]))
     capital_set = {gid for _, gid in capital_ids.values()}
+    airport_codes = _airport_codes()  # "BIR", "RAZ", "NAS": an airport's code, never the city's name in a text
     for row in data.values():
         country = row["countrycode"]
         admin1_code = row.get("admin1code") or None
         code = "PPLC" if int(row["geonameid"]) in capital_set else "PPL"
-        names = [(alt, NameKind.ALTERNATE) for alt in row.get("alternatenames") or () if len(alt) >= 2]
+        names = [(alt, _alternate_kind(alt)) for alt in row.get("alternatenames") or ()
+                 if len(alt) >= 2 and alt not in airport_codes]
         yield (PlaceRecord(name=row["name"], lat=float(row["latitude"]), lon=float(row["longitude"]),
                            country=country, feature_class="P", feature_code=code, geonameid=int(row["geonameid"]),
                            admin1_code=admin1_code, admin1=index.names.get(f"{country}.{admin1_code}"),
                            population=int(row.get("population") or 0)), names)
+
+
+def _airport_codes() -> frozenset[str]:
+    import airportsdata
+
+    return frozenset(airportsdata.load("IATA"))
+
+
+def _alternate_kind(alt: str) -> NameKind:
+    """A city's alternate name written in two to four capitals (other than an airport's code) is the city's
+    abbreviation ("KL", "NYC", "NOLA"): read only where a text writes it so ("Kl", "Nola" are other names)."""
+    letters = alt.replace(".", "")
+    return NameKind.ABBREVIATION if letters.isalpha() and letters.isupper() and len(letters) <= 4 \
+        else NameKind.ALTERNATE
 
 
 GENERIC_AIRPORT_WORDS = words("generic_airport_words")

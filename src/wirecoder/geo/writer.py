@@ -77,7 +77,8 @@ class GazetteerWriter:
                     (*fields, place_id))
         named = [(place.name, NameKind.PRIMARY), *names]
         if place.country in ARABIC_NAMING_COUNTRIES:
-            named += [(form, NameKind.ALTERNATE) for text, kind in named if kind != NameKind.DEMONYM
+            named += [(form, NameKind.ALTERNATE) for text, kind in named
+                      if kind not in (NameKind.DEMONYM, NameKind.ABBREVIATION)
                       for form in arabic_name_variants(name_key(text))]
         self.add_names(place_id, named)
         return place_id

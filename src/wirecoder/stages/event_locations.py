@@ -30,8 +30,8 @@ from ..events.retold_places import (in_dateline, named_below_country, of_the_nam
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, cared_at, crowd_town, hosting_spans,
-                             most_specific_last, names_a_job, names_a_place_within, names_a_route, names_a_topic,
-                             named_node, only_finer_kept, origin_of_people, place_token,
+                             most_specific_last, names_a_backer, names_a_job, names_a_place_within, names_a_route,
+                             names_a_topic, named_node, only_finer_kept, origin_of_people, place_token,
                              settlement_in_area, told_in_actors_clause, travel_destination, without_hosts)
 from ..syntax import governing_verb
 
@@ -94,7 +94,7 @@ class EventLocationsStage:
                   and not any(u.overlaps(p.span) and (u in article.datelines or not (apposed_before(
                       article.text, p.span, u) or told_in_actors_clause(article.doc, p.span, u))) for u in used)
                   and p.lat is not None
-                  and not names_a_job(place_token(article.doc, p))]
+                  and not names_a_job(place_token(article.doc, p)) and not names_a_backer(article.doc, p.span)]
         # a journey's end is no place of the act, wherever the trigger lies ("returning from a trip to X")
         places = [p for p in places if not travel_destination(place_token(article.doc, p))] or places
         places = [p for p in places if not cared_at(place_token(article.doc, p))]  # "died in hospital in X"
