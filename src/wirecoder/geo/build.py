@@ -50,7 +50,8 @@ BUILD_WORD_LISTS = frozenset({"airport_suffixes", "arabic_articles", "arabic_nam
                               "skipped_alternate_languages"})
 
 
-BUILD_RULES = "2"  # how sources become places (2: an area with no point of its own placed at its seat; session 34)
+BUILD_RULES = "3"  # how sources become places (2: an area with no point of its own placed at its seat; session 34;
+# 3: a city's capitals-only alternate names are abbreviations, its airport's code none of its names; session 46)
 
 
 def project_tables_fingerprint() -> str:
