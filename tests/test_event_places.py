@@ -23,6 +23,12 @@ def test_a_country_naming_who_backs_a_party_is_not_where_it_acted(coder, text):
     assert places and all(p["country"] == "SY" for p in places)
 
 
+def test_a_country_naming_who_backs_a_party_is_not_the_country_the_story_is_about(coder):
+    # no place named: the country of the party the text names (JWS, of Syria), not the backer's
+    text = "On 5 May, a JWS checkpoint fired on a military vehicle of a Turkey backed faction."
+    assert all(p is None or p["country"] != "TR" for p in located(coder, text))
+
+
 @pytest.mark.parametrize("text", [
     "Police said a woman visiting from Canada was stabbed to death by an unknown assailant in Nairobi on Sunday.",
     "A Canadian citizen was shot dead by gunmen in Ouagadougou on Friday, police said.",

@@ -149,8 +149,9 @@ class EventLocationsStage:
         Seoul outweigh two mentions of U.S. beef)."""
         tally: dict[str, int] = {}
         first: dict[str, Place] = {}
-        for place in article.places:
-            if place.country:  # a town or area says where things are more than a country's name, often a topic's
+        for place in article.places:  # not a backer's ("a Turkey-backed faction")
+            if place.country and not names_a_backer(article.doc, place.span):
+                # a town or area says where things are more than a country's name, often a topic's
                 weight = 1 if place.feature_code in COUNTRY_CODES else 2
                 tally[place.country] = tally.get(place.country, 0) + weight
                 first.setdefault(place.country, place)
