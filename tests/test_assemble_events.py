@@ -200,3 +200,21 @@ def test_assemble_a_sentence_that_tells_on_the_lead_with_the_detectors_word_is_t
             "several hours in the village, residents said.")
     events = [e for e in coder.code(text, published="2025-05-30")["events"] if not e["background"]]
     assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("second", [
+    "A counter-rally by opposition supporters was dispersed by police with tear gas.",
+    "Hours later, a separate protest by traders against new levies was dispersed by police with tear gas.",
+])
+def test_a_crowd_told_as_another_of_its_kind_is_a_second_event_at_the_place_and_day(coder, second):
+    text = f"Supporters of the ruling party held a rally in Kisumu on Monday. {second}"
+    record = coder.code(text, published="2024-05-07")
+    crowds = [e for e in record["events"] if e["event_type"] == "Protests" and not e["background"]]
+    assert len(crowds) == 2 and {e["sub_event_type"] for e in crowds} == {"Peaceful protest", "Protest with intervention"}
+
+
+def test_a_crowd_met_by_police_is_still_one_protest(coder):
+    text = ("Hundreds of students marched in Kisumu on Monday against fee increases. Police fired tear gas to "
+            "disperse the march. Another protester was injured by a rubber bullet.")
+    record = coder.code(text, published="2024-05-07")
+    assert [e["sub_event_type"] for e in record["events"] if not e["background"]] == ["Protest with intervention"]

@@ -26,7 +26,7 @@ from ..taxonomy.kinds import ActorKind
 from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor, one_party
 from ..events.place_relations import in_district, same_place, within
 from ..geo.countries import COUNTRY_CODES, CountryNames
-from ..events.told_after import OTHER_EVENT
+from ..events.told_after import OTHER_EVENT, SEPARATE_ACT
 from ..events.retold_places import definite_violence
 
 PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2,
@@ -52,10 +52,10 @@ class EventMergeStage:
             # one protest a place and day: met by police, it is a protest with intervention, not two events
             key = (_kind(event), event.date, event.background,
                    (location.geonameid or (location.name, location.country)) if location else None)
-            if key in index:
+            if key in index and not _told_as_separate(article, event):
                 _absorb(index[key], event)
                 continue
-            index[key] = event
+            index.setdefault(key, event)
             events.append(event)
         events = _fold_told_day(article, events)
         events = _fold_retold(article, events)
@@ -112,6 +112,20 @@ def _violent_at_country(finer: Event, event: Event) -> bool:
 def _told_as_another(article: Article, *events: Event) -> bool:
     """Whether one of the events' sentences opens as another event's ("Also on Tuesday", "Separately")."""
     return any(OTHER_EVENT.match(article.sentences[e.mention.sentence].span.text) for e in events)
+
+
+def _told_as_separate(article: Article, event: Event) -> bool:
+    """Whether the event's noun, its trigger's or its trigger's subject's, is told as another of its kind ("a
+    separate protest by tribal residents was dispersed", "another rally", "a counter-rally"): a second act of the
+    type on that day and at that place, not the one told before."""
+    doc, start = article.doc, event.mention.trigger.start
+    if doc is None:
+        return False
+    trigger = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+    if trigger is None:
+        return False
+    nouns = [trigger, *(c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    return any(SEPARATE_ACT.search(article.text, max(0, t.idx - 40), t.idx) for t in nouns)
 
 
 TOLD_DAYS_BEFORE = 7  # how long before the telling an event it dates only by its own day may have happened
