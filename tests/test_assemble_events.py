@@ -210,7 +210,8 @@ def test_a_crowd_told_as_another_of_its_kind_is_a_second_event_at_the_place_and_
     text = f"Supporters of the ruling party held a rally in Kisumu on Monday. {second}"
     record = coder.code(text, published="2024-05-07")
     crowds = [e for e in record["events"] if e["event_type"] == "Protests" and not e["background"]]
-    assert len(crowds) == 2 and {e["sub_event_type"] for e in crowds} == {"Peaceful protest", "Protest with intervention"}
+    assert len(crowds) == 2
+    assert {e["sub_event_type"] for e in crowds} == {"Peaceful protest", "Protest with intervention"}
 
 
 def test_a_crowd_met_by_police_is_still_one_protest(coder):

@@ -12,7 +12,8 @@ from ..lexicon import load_lexicon
 _WORDS = load_lexicon("counts")
 # "Separately, ...", "In another attack, ...", "Also on Tuesday, ...": a sentence that opens as another event's
 OTHER_EVENT = re.compile(rf"\s*{_WORDS.alternation('other_event_opener', space=' ')}\b", re.IGNORECASE)
-# "a separate protest", "another rally", "a counter-rally": the words right before an event's noun (a word may part them)
+# "a separate protest", "another rally", "a counter-rally": the words right before an event's noun (a word may
+# part them)
 SEPARATE_ACT = re.compile(rf"\b{_WORDS.alternation('separate_act_word', space=' ')}(?:\s*|\s+[\w-]+\s+)$",
                           re.IGNORECASE)
 

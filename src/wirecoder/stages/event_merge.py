@@ -38,7 +38,7 @@ BATTLE_SUB_TYPES = frozenset({"Armed clash", "Government regains territory", "No
 
 class EventMergeStage:
     name = "event_merge"
-    requires = ("events", "sentences", "dates")
+    requires = ("events", "sentences", "dates", "doc", "text")
     assigns = ("events",)
 
     def __init__(self, *, countries: CountryNames):
