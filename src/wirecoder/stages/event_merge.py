@@ -1,8 +1,8 @@
 """Event merge: the events of one article that are one event are joined.
 
 One event a type, day and place: a protest met by police is one protest with intervention (coded by its worst
-moment), not two events, unless a sentence tells it as another of its kind ("a separate protest", "a counter-rally"); fighting in which a side took ground is one battle, coded as first told. An event a lead
-tells with only the telling's day ("Separatists have kidnapped four officials, sources said on Wednesday") is the
+moment), not two events, unless a sentence tells it as another of its kind ("a separate protest", "a
+counter-rally"); fighting in which a side took ground is one battle, coded as first told. An event a lead tells with only the telling's day ("Separatists have kidnapped four officials, sources said on Wednesday") is the
 event of its type a later sentence dates and places ("The four were seized on Tuesday at their office in Batibo"):
 one event, of the precise day. A sentence that tells on with only the detector's word and the day of the sentence
 before ("The attackers, armed with rifles, arrived in the afternoon") is the event of its type that sentence told
