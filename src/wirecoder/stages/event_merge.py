@@ -2,20 +2,20 @@
 
 One event a type, day and place: a protest met by police is one protest with intervention (coded by its worst
 moment), not two events, unless a sentence tells it as another of its kind ("a separate protest", "a
-counter-rally"); fighting in which a side took ground is one battle, coded as first told. An event a lead tells with only the telling's day ("Separatists have kidnapped four officials, sources said on Wednesday") is the
-event of its type a later sentence dates and places ("The four were seized on Tuesday at their office in Batibo"):
-one event, of the precise day. A sentence that tells on with only the detector's word and the day of the sentence
-before ("The attackers, armed with rifles, arrived in the afternoon") is the event of its type that sentence told
-at that place. An event placed only at a country or a province on the day another of its type is placed at a town
-there is that event told again ("... in Somalia", "... in Borno"), and so is a sentence that tells an act of
-political violence again by a definite noun, at a place within the first telling's ("... in central Mali ... The
-attack took place in Douentza late on Friday"): the act takes that place, as does an act a lead places only by the
-dateline or a sentence around it when a later sentence's subject is a definite noun of violence ("The clash took place
-on Saturday in the town of Bogura"). Houses burnt or shops looted in an attack,
-and weapons seen or seized in a battle, on its day and at its place, are part of it, as ACLED codes them. The event
-kept takes what the other adds (tolls, weapons, a named actor over an unidentified one, evidence). A protest that
-turned into a riot has rioters for marchers. Events are numbered in order at the end.
-"""
+counter-rally"); fighting in which a side took ground is one battle, coded as first told. An event a lead tells with
+only the telling's day ("Separatists have kidnapped four officials, sources said on Wednesday") is the event of its
+type a later sentence dates and places ("The four were seized on Tuesday at their office in Batibo"): one event, of
+the precise day. A sentence that tells on with only the detector's word and the day of the sentence before ("The
+attackers, armed with rifles, arrived in the afternoon") is the event of its type that sentence told at that place.
+An event placed only at a country or a province on the day another of its type is placed at a town there is that
+event told again ("... in Somalia", "... in Borno"), and so is a sentence that tells an act of political violence
+again by a definite noun, at a place within the first telling's ("... in central Mali ... The attack took place in
+Douentza late on Friday"): the act takes that place, as does an act a lead places only by the dateline or a sentence
+around it when a later sentence's subject is a definite noun of violence ("The clash took place on Saturday in the
+town of Bogura"). Houses burnt or shops looted in an attack, and weapons seen or seized in a battle, on its day and
+at its place, are part of it, as ACLED codes them. The event kept takes what the other adds (tolls, weapons, a named
+actor over an unidentified one, evidence). A protest that turned into a riot has rioters for marchers. Events are
+numbered in order at the end."""
 from __future__ import annotations
 
 import dataclasses
