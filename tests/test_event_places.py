@@ -410,3 +410,10 @@ def test_where_the_hurt_were_cared_for_is_not_where_they_were_hurt(coder):
     events = coder.code("Nine people were wounded in a grenade attack at a hospital in Quelimane on Thursday, a day "
                         "after protests in Mocuba.", published="2024-12-05")["events"]
     assert "Quelimane" in [e["location"]["name"] for e in events if e["sub_event_type"] == "Grenade"]
+
+
+def test_a_countrys_name_before_a_lower_case_river_names_the_river_not_the_country(coder):
+    record = coder.code("Gunmen attacked fishermen on the Niger river near Mopti on Sunday, killing three.",
+                        published="2024-05-06")
+    assert all(p["country"] != "NE" for p in record["places"])
+    assert [e["location"]["name"] for e in record["events"] if not e["background"]] == ["Mopti"]

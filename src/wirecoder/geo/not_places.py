@@ -6,6 +6,7 @@ after it, and the gazetteer entries the name has.
 from __future__ import annotations
 
 from ..lexicon import load_lexicon
+from .countries import COUNTRY_CODES
 from .cues import item_label_at
 from .store import Entry, NameKind
 from .wording import BRACKETED_NAME_PARTS, CURRENCY_WORDS
@@ -27,6 +28,13 @@ def initials_of_no_place(text: str, entries: tuple[Entry, ...]) -> bool:
 
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
+
+
+def names_a_countrys_land(doc, end_token: int, entries: tuple[Entry, ...]) -> bool:
+    """ "the Niger river", "the Congo basin": a country's name before a lower-case word of land or water names the
+    river or the land, not the country (a capitalised one, "the Jordan Valley", is read with the name)."""
+    return end_token < len(doc) and doc[end_token].text in NATURAL_AREA_WORDS \
+        and any(e.feature_code in COUNTRY_CODES for e in entries)
 
 
 def names_a_currency(doc, end_token: int) -> bool:

@@ -25,8 +25,8 @@ from .mistagged import after_place_preposition, mistagged_place
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
-from .not_places import (NATURAL_AREA_WORDS, initials_of_no_place, labels_a_field, names_a_currency,
-                         part_of_a_name_in_brackets)
+from .not_places import (NATURAL_AREA_WORDS, initials_of_no_place, labels_a_field, names_a_countrys_land,
+                         names_a_currency, part_of_a_name_in_brackets)
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
@@ -300,11 +300,10 @@ class Recognizer:
         if not (doc[cand.start_token].text[:1].isupper() or cand.end_token - cand.start_token >= 2 and doc[
                 cand.start_token].lower_ in NAME_ARTICLES and doc[cand.start_token + 1].text[:1].isupper()):
             return False  # news capitalises place names ("paris fashion" is not Paris), after "el" or "al" too
-        if cand.end_token < len(doc) and doc[cand.end_token].lower_ in DISEASE_WORDS:
-            return False  # "West Nile virus", "Ebola fever": the disease, named after a place
-        if names_a_currency(doc, cand.end_token) or (cand.label != "DATELINE" and initials_of_no_place(
-                doc[cand.start_token:cand.end_token].text, cand.entries)):
-            return False  # "the US dollar", "IS hideouts": a currency, a group's initials
+        name, end = doc[cand.start_token:cand.end_token].text, cand.end_token
+        if end < len(doc) and doc[end].lower_ in DISEASE_WORDS or names_a_currency(doc, end) or names_a_countrys_land(
+                doc, end, cand.entries) or cand.label != "DATELINE" and initials_of_no_place(name, cand.entries):
+            return False  # "West Nile virus", "the US dollar", "the Niger river", "IS hideouts": no place
         if part_of_a_name_in_brackets(doc, cand.start_token, cand.end_token):
             return False  # "Kamrup (Metro)": the name's own word
         if labels_a_field(doc, cand.start_token, cand.end_token):
