@@ -417,3 +417,12 @@ def test_a_countrys_name_before_a_lower_case_river_names_the_river_not_the_count
                         published="2024-05-06")
     assert all(p["country"] != "NE" for p in record["places"])
     assert [e["location"]["name"] for e in record["events"] if not e["background"]] == ["Mopti"]
+
+
+def test_a_country_named_in_a_forces_name_tells_which_namesake_a_town_is(coder):
+    # Leer (Germany) is the bigger namesake; the South Sudan People's Defence Forces tell the story's country, and
+    # "Leer County" and "Leer" are one name, whose namesakes do not vouch for one another
+    text = ("Heavy fighting broke out on Thursday around Adok, the river port of Leer County, between the South Sudan "
+            "People's Defence Forces and opposition fighters. Hundreds of people fled towards Leer town.")
+    record = coder.code(text, published="2026-03-06")
+    assert {p["country"] for p in record["places"] if p["text"].startswith("Leer")} == {"SS"}

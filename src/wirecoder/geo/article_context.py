@@ -202,3 +202,26 @@ def acronym(doc, cand: Candidate) -> bool:
 
 def strong(entries: tuple[Entry, ...]) -> bool:
     return any(e.feature_code in STRONG_CODES and e.kind in (NameKind.PRIMARY, NameKind.ALTERNATE) for e in entries)
+
+
+MAX_NAME_WORDS = 3  # the words of a country's name inside an organisation's ("Central African Republic")
+NAMING_LABELS = frozenset({"ORG", "LOC", "GPE", "FAC"})  # spaCy's labels of the names a country's may stand in
+
+
+def implied_countries(doc, lookup: Callable[[str], tuple[Entry, ...]]) -> set[str]:
+    """The countries an article implies without naming them as places, which resolving its places counts as a town
+    of theirs would be: its nationality words ("Palestinian"), and the countries named inside the names of its
+    organisations and forces ("the South Sudan People's Defence Forces", "Police Forces of Mexico"), which
+    recognition leaves out as places (a name that is all a country's is a place of its own)."""
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            out.update(e.country for e in lookup(ent.text) if e.kind == NameKind.DEMONYM and e.feature_code == "PCLI")
+        elif ent.label_ in NAMING_LABELS:
+            for size in range(1, min(MAX_NAME_WORDS + 1, len(ent))):
+                for start in range(ent.start, ent.end - size + 1):
+                    words_ = doc[start:start + size]
+                    if words_[0].text[:1].isupper() and words_[-1].text[:1].isupper():
+                        out.update(e.country for e in lookup(words_.text) if e.feature_code == "PCLI"
+                                   and e.kind in (NameKind.PRIMARY, NameKind.ALTERNATE) and e.country)
+    return out

@@ -10,6 +10,7 @@ from ..article import Place, Span
 from ..errors import WirecoderError
 from ..taxonomy.actor_lexicon import load_actor_lexicon
 from .build import ensure_gazetteer
+from .article_context import implied_countries
 from .context import place_unknown_by_context
 from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at, shared_head_after
 from .chains import CHAIN_WORDS_FILE
@@ -129,10 +130,8 @@ class Geoparser:
         hints = _qualifiers_are_areas([t.hint for t in found], [t.entries for t in found], containers)
         hints = _lists_of_areas(text, [(t.start, t.end) for t in found], [t.entries for t in found], hints)
         containers = [c or self._owner(text, t.start) for t, c in zip(found, containers)]
-        peoples = {e.country for ent in doc.ents if ent.label_ == "NORP" for e in self.gazetteer.lookup(ent.text)
-                   if e.kind == NameKind.DEMONYM and e.feature_code == "PCLI"}  # "Palestinian": Palestine implied
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
-                                    outlet_country=outlet_country, implied=peoples)
+                                    outlet_country=outlet_country, implied=implied_countries(doc, self.gazetteer.lookup))
         places = [self._with_seat(to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word),
                                   r.entry) for t, r in zip(found, ranked)]
         places = districts_told(places, [r.entry for r in ranked], chained.hosts)

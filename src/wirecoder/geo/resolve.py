@@ -90,9 +90,7 @@ class Resolver:
             m.hint), m.hint) for m in mentions]
         first = [max(cands, key=lambda e, h=m.hint: self.prior(e, h)) if cands else None
                  for cands, m in zip(located, mentions)]
-        same_name: dict[str, list[int]] = defaultdict(list)  # every mention of the same name
-        for i, m in enumerate(mentions):
-            same_name[m.text.casefold()].append(i)
+        same_name = _same_names(mentions)
         countries, admins = _context(first)
         countries.update(("implied", country) for country in implied)
         # the places the article mentions, once each (the first MAX_CONTEXT_PLACES: enough for any news story,
@@ -323,6 +321,27 @@ def _peopled_seat(town: Entry, area: Entry) -> bool:
 
 def _big_city(entry: Entry) -> bool:
     return entry.feature_code == "PPLC" or entry.population >= BIG_CITY_POPULATION
+
+
+def _same_names(mentions: Sequence[Mention]) -> dict[int, list[int]]:
+    """Every mention of the same name, by group: written alike, or with the same places ("Leer County" and
+    "Leer"), so that one name's namesakes do not count as what the rest of the article names."""
+    group: dict[object, int] = {}
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        keys = [m.text.casefold(), frozenset(e.place_id for e in m.candidates) or m.text.casefold()]
+        found = sorted({group[k] for k in keys if k in group})
+        first = found[0] if found else i
+        for other in found[1:]:  # two groups met: one
+            for j in members.pop(other):
+                members[first].append(j)
+            for k, g in list(group.items()):
+                if g == other:
+                    group[k] = first
+        members[first].append(i)
+        for k in keys:
+            group[k] = first
+    return {g: sorted(js) for g, js in members.items()}
 
 
 def _context(picks: Iterable[Entry | None]) -> tuple[Counter, Counter]:
