@@ -183,3 +183,15 @@ def test_the_speaker_owns_its_fighters_over_the_agent_of_another_word(coder):
                        "civilians mobilised by the army, in the village of Um Talha in Sennar state on Monday.",
                        published="2024-09-19")["events"][0]
     assert event["actor1"]["name"].startswith("RSF")
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("The families of three men killed in a Turkish drone strike near Kani Masi on Friday said the men were "
+     "villagers, contradicting a statement by the Kurdistan region's counter-terrorism service.",
+     "Military Forces of Turkey"),
+    ("Communist rebels said on Friday they had killed five soldiers in an ambush on Negros island this week, more "
+     "than double the toll given by the military.", "NPA: New People's Army"),
+])
+def test_who_tells_a_statement_or_gives_a_toll_is_not_the_doer(coder, text, doer):
+    event = coder.code(text, published="2020-05-10")["events"][0]
+    assert event["actor1"]["name"] == doer

@@ -43,3 +43,11 @@ def test_a_strike_told_as_what_killed_people_is_one_whatever_the_detector_reads(
 ])
 def test_a_killing_no_act_of_violence_did_is_no_event(coder, text):
     assert current(coder, text) == []
+
+
+def test_people_killed_in_a_drone_strike_tell_an_air_strike_whoever_they_were(coder):
+    # the detector reads the killing of three men (an attack on civilians); ACLED codes the drone strike
+    text = ("The families of three men killed in a Turkish drone strike near Kani Masi on Friday said on Monday that "
+            "the men were villagers returning from a funeral.")
+    events = current(coder, text)
+    assert events and events[0]["sub_event_type"] == "Air/drone strike"

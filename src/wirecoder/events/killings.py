@@ -1,6 +1,7 @@
 """Killings told outright: a sentence that says an act of violence killed people ("gunmen killed three villagers")
 is conflict news whatever the article's topic; one that says an act of war killed them ("a Russian strike on an
-apartment block killed five people") tells an event whatever the learned detector makes of its words."""
+apartment block killed five people", "three men killed in a Turkish drone strike") tells an event of the act's
+sub-type whatever the learned detector makes of its words (ACLED codes a strike that kills civilians as a strike)."""
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Sequence
@@ -8,13 +9,17 @@ from collections.abc import Container, Iterable, Sequence
 from ..article import DETECTOR_RULE, EventMention
 from ..taxonomy.acled import VIOLENT_TYPES
 
+MEANS_PREPOSITIONS = frozenset({"in", "by"})  # "killed in a drone strike", "killed by an air strike"
+
 
 def killing_verbs(sent, *, killing: frozenset[str], people: frozenset[str]) -> Iterable:
     """The sentence's verbs of killing with a number of people, or a person, as what they killed ("flattened a
-    house ..., killing a man")."""
+    house ..., killing a man"), also the people a participle after them tells killed ("three men killed in a
+    drone strike")."""
     return (t for t in sent if t.lemma_.lower() in killing and (
         any(w.like_num for w in t.subtree if w.i != t.i) or any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in people for c in t.children)))
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in people for c in t.children) or (
+            t.dep_ == "acl" and (t.head.lemma_.lower() in people or any(c.like_num for c in t.head.children)))))
 
 
 def told_as_done(mention: EventMention) -> bool:
@@ -38,6 +43,8 @@ def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[st
     acts = [m for m in mentions if told_as_done(m) and not m.reference and m.rule != DETECTOR_RULE]
     for verb in killing_verbs(sent, killing=killing, people=people):
         doers = [c.idx for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
+        doers += [g.idx for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in MEANS_PREPOSITIONS
+                  for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in means]  # "killed in a strike"
         if not doers:
             continue
         found = next((m for m in acts if any(m.trigger.start <= i < m.trigger.end for i in (verb.idx, *doers))), None)

@@ -28,6 +28,7 @@ SELF_POSSESSIVES = _WORDS.words("self_possessive")  # "the army said its aircraf
 REPELLED_ACTS = _WORDS.words("repelled_act")  # "fought off an attack by X": X attacked, the subject was attacked
 HITTING = _WORDS.words("hitting_verb")  # "hit the army base": the base's owner was hit
 BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
+TELLING_BY_HEADS = _WORDS.words("telling_by_head") | SPEECH  # "a statement by X": X tells, not does
 DENYING = _WORDS.words("denying_verb")  # "the Taliban denied the attack": who denies it is not told as its doer
 NOT_DOING = REACTION | DENYING  # who reacts to an act, or denies it
 AFTERMATH = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
@@ -164,6 +165,7 @@ class EventActorsStage:
             # killed following attacks by Taliban militants"; not the agent of another word when the speaker owns the
             # subject of the act's verb ("the RSF said its fighters had clashed with civilians mobilised by the army")
             by_agent = next((found for t in trigger.sent if t.lower_ == "by" and t.head.pos_ in ("VERB", "NOUN")
+                             and t.head.lemma_.lower() not in TELLING_BY_HEADS
                              for found in [actor_at(next((c for c in t.children if c.dep_ == "pobj"), None))]
                              if found is not None and found is not actor2), None)
             actor1 = by_agent or actor1

@@ -183,10 +183,11 @@ class EventDetectionStage:
         p_event = float(sum(row[i] for i in event_columns))
         agreeing = any(m.sub_event_type == sub and m.confidence >= STRONG_RULE and m.detected
                        and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
-        if p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold):
-            if killing is None or killing.sub_event_type not in labels:
-                return [self._reference_only(m) for m in mentions]
-            sub, p = killing.sub_event_type, float(row[labels.index(killing.sub_event_type)])  # told outright
+        if (p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold)) and (
+                killing is None or killing.sub_event_type not in labels):
+            return [self._reference_only(m) for m in mentions]
+        if killing is not None and killing.sub_event_type in labels:  # "killed in a drone strike": told outright,
+            sub, p = killing.sub_event_type, float(row[labels.index(killing.sub_event_type)])  # whoever was killed
         sub = self._codebook.sub_type(article.sentences[index].span.text, sub,
                                       acts=without_modifiers(article.doc, article.text, article.sentences[index].span))
         if sub == ARRESTS and off_topic and not self._political.search(article.sentences[index].span.text):
