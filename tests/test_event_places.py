@@ -426,3 +426,11 @@ def test_a_country_named_in_a_forces_name_tells_which_namesake_a_town_is(coder):
             "People's Defence Forces and opposition fighters. Hundreds of people fled towards Leer town.")
     record = coder.code(text, published="2026-03-06")
     assert {p["country"] for p in record["places"] if p["text"].startswith("Leer")} == {"SS"}
+
+
+def test_a_name_the_text_calls_a_village_is_no_capital_of_that_name(coder):
+    text = ("A member of Iran's Revolutionary Guards was killed in a clash near the town of Sardasht on Wednesday. "
+            "The Guards said an armed group was confronted by a border unit near the village of Rabat.")
+    record = coder.code(text, published="2024-11-07")
+    [rabat] = [p for p in record["places"] if p["text"] == "Rabat"]
+    assert rabat["country"] == "IR" and rabat["geonameid"] is None

@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from ..article import Place
 from .countries import COUNTRY_CODES
+from .lexicon import words
+from .store import Entry
 
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“‘(])|\n")
 AREA_PRECISION = 3
@@ -26,7 +28,8 @@ def place_unknown_by_context(places: Sequence[Place], text: str, *,
     """The places in text order, each unknown one (no point) placed at the known place that qualifies it after a
     comma ("Binh Phuoc, Vietnam"), else a known place named inside it ("Greater Toronto Area"), else the big city
     whose name opens it (``opening_city``: "Kabul University", "Baghdad-Karkh"), else the nearest
-    known town, area or site: in its own sentence first (a town there inside the province nearest it before the province), else the nearest before it, else the nearest after it;
+    known town, area or site: in its own sentence first (a town there inside the province nearest it before the
+    province), else the nearest before it, else the nearest after it;
     failing those, at the country its sentence names, or the article's only country. Seas, regions, continents
     and ranges host nothing: they are too vague. A name with no such context stays unknown."""
     if all(p.lat is not None for p in places):
@@ -103,3 +106,22 @@ def _sentence(boundaries: Sequence[int], position: int, length: int) -> tuple[in
 
 def _country(place: Place) -> bool:
     return place.feature_code in COUNTRY_CODES
+
+
+VILLAGE_MAX_POPULATION = 100_000
+_VILLAGE_WORDS = "|".join(sorted(words("village_words")))
+_VILLAGE_BEFORE = re.compile(rf"\b(?:{_VILLAGE_WORDS})\s+of\s+$", re.IGNORECASE)  # "the village of Rabat"
+_VILLAGE_AFTER = re.compile(rf"\s+(?:{_VILLAGE_WORDS})\b", re.IGNORECASE)  # "Rabat village"
+
+
+def village_not_a_city(place: Place, entry: Entry | None, text: str) -> Place:
+    """ "near the village of Rabat": a name the text calls a village is no capital nor city of VILLAGE_MAX_POPULATION
+    people (Morocco's capital, in a story from Iran's border with Iraq): it is a village the gazetteer lacks, which
+    its context places (place_unknown_by_context)."""
+    if entry is None or not (entry.feature_code == "PPLC" or entry.population >= VILLAGE_MAX_POPULATION):
+        return place
+    start, end = place.span.start, place.span.end
+    if not (_VILLAGE_BEFORE.search(text, max(0, start - 20), start) or _VILLAGE_AFTER.match(text, end)):
+        return place
+    return replace(place, name=place.span.text, geonameid=None, lat=None, lon=None, country=None, admin1=None,
+                   feature_class=None, feature_code=None, geo_precision=3)

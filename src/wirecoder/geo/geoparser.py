@@ -11,7 +11,7 @@ from ..errors import WirecoderError
 from ..taxonomy.actor_lexicon import load_actor_lexicon
 from .build import ensure_gazetteer
 from .article_context import implied_countries
-from .context import place_unknown_by_context
+from .context import place_unknown_by_context, village_not_a_city
 from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at, shared_head_after
 from .chains import CHAIN_WORDS_FILE
 from .lexicon import geo_lexicon, words
@@ -131,9 +131,10 @@ class Geoparser:
         hints = _lists_of_areas(text, [(t.start, t.end) for t in found], [t.entries for t in found], hints)
         containers = [c or self._owner(text, t.start) for t, c in zip(found, containers)]
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
-                                    outlet_country=outlet_country, implied=implied_countries(doc, self.gazetteer.lookup))
-        places = [self._with_seat(to_place(Span(t.start, t.end, text[t.start:t.end]), r, area_word=t.area_word),
-                                  r.entry) for t, r in zip(found, ranked)]
+                                    outlet_country=outlet_country,
+                                    implied=implied_countries(doc, self.gazetteer.lookup))
+        places = [village_not_a_city(self._with_seat(to_place(Span(t.start, t.end, text[t.start:t.end]), r,
+                  area_word=t.area_word), r.entry), r.entry, text) for t, r in zip(found, ranked)]
         places = districts_told(places, [r.entry for r in ranked], chained.hosts)
         return place_unknown_by_context(place_within_chains(places, chained.hosts), text,
                                         opening_city=self.opening_city)
