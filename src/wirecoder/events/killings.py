@@ -4,7 +4,7 @@ apartment block killed five people", "three men killed in a Turkish drone strike
 sub-type whatever the learned detector makes of its words (ACLED codes a strike that kills civilians as a strike)."""
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..article import DETECTOR_RULE, EventMention
 from ..taxonomy.acled import VIOLENT_TYPES
@@ -35,21 +35,23 @@ def killing_by_violence(sent, mentions: Sequence[EventMention], *, killing: froz
 
 
 def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[str], people: frozenset[str],
-                means: Container[str]) -> EventMention | None:
+                means: Mapping[str, str]) -> tuple[EventMention, str] | None:
     """The rule mention of violence, told as done and not only referred to, of a verb of killing people whose
-    subject is an act of war that kills ("the strike on the camp on Thursday killed three people"), or of that
-    subject; None when there is none. A killing told after the act that did it ("A bomb exploded ... Two soldiers
-    were killed") is the act's toll, left to the detector to read."""
+    subject is an act of war that kills ("the strike on the camp on Thursday killed three people"; also "killed in
+    a strike"), or of that subject, with the sub-type the act tells (``means``); None when there is none. A killing
+    told after the act that did it ("A bomb exploded ... Two soldiers were killed") is the act's toll, left to the
+    detector to read."""
     acts = [m for m in mentions if told_as_done(m) and not m.reference and m.rule != DETECTOR_RULE]
     for verb in killing_verbs(sent, killing=killing, people=people):
-        doers = [c.idx for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
-        doers += [g.idx for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in MEANS_PREPOSITIONS
+        doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
+        doers += [g for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in MEANS_PREPOSITIONS
                   for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in means]  # "killed in a strike"
         if not doers:
             continue
-        found = next((m for m in acts if any(m.trigger.start <= i < m.trigger.end for i in (verb.idx, *doers))), None)
+        found = next((m for m in acts if any(m.trigger.start <= i < m.trigger.end
+                                             for i in (verb.idx, *(d.idx for d in doers)))), None)
         if found is not None:
-            return found
+            return found, means[doers[0].lemma_.lower()]
     return None
 
 

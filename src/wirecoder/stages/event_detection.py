@@ -174,7 +174,7 @@ class EventDetectionStage:
         return out
 
     def _decide(self, article: Article, index: int, row: np.ndarray, mentions: list[EventMention], *,
-                off_topic: bool = False, killing: EventMention | None = None):
+                off_topic: bool = False, killing: tuple[EventMention, str] | None = None):
         labels = self.model.labels
         event_columns = self.model.event_columns
         best = max(event_columns, key=lambda i: row[i])
@@ -183,11 +183,11 @@ class EventDetectionStage:
         p_event = float(sum(row[i] for i in event_columns))
         agreeing = any(m.sub_event_type == sub and m.confidence >= STRONG_RULE and m.detected
                        and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
-        if (p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold)) and (
-                killing is None or killing.sub_event_type not in labels):
+        told = killing[1] if killing is not None and killing[1] in labels else None  # the act that killed them
+        if (p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold)) and told is None:
             return [self._reference_only(m) for m in mentions]
-        if killing is not None and killing.sub_event_type in labels:  # "killed in a drone strike": told outright,
-            sub, p = killing.sub_event_type, float(row[labels.index(killing.sub_event_type)])  # whoever was killed
+        if told is not None:  # "a strike killed five", "killed in a drone strike": told outright, whoever was killed
+            sub, p = told, float(row[labels.index(told)])
         sub = self._codebook.sub_type(article.sentences[index].span.text, sub,
                                       acts=without_modifiers(article.doc, article.text, article.sentences[index].span))
         if sub == ARRESTS and off_topic and not self._political.search(article.sentences[index].span.text):
