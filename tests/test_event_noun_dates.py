@@ -223,3 +223,12 @@ def test_a_claims_day_before_the_act_it_claims_is_the_claims(coder):
     alone = events(coder, "Al-Shabaab militants claimed responsibility on Monday for a suicide car bombing in the "
                           "central Somali town of Beledweyne that killed at least 12 people.", "2026-04-06")
     assert [(e["date"], e["time_precision"]) for e in alone] == [("2026-04-06", 2)]
+
+
+def test_a_day_after_the_noun_an_account_is_given_of_is_the_acts(coder):
+    # the account's day stands before the noun; the act's after it, however the parser hangs it
+    found = events(coder, "The army on Thursday gave details of a clash in Paryan district on Monday.", "2024-08-22")
+    assert found[0]["date"] == "2024-08-19"
+    found = events(coder, "Taliban officials on Thursday played down a clash in the Panjshir valley earlier this "
+                          "week, saying a small group of armed men attacked a checkpoint.", "2024-08-22")
+    assert found[0]["date"] != "2024-08-22" and found[0]["time_precision"] == 2

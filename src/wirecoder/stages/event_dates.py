@@ -205,7 +205,7 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     noun = trigger is not None and trigger.root.pos_ in ("NOUN", "PROPN")
     # an event noun that is what a telling or a reaction is about ("claimed responsibility on Wednesday for an
     # attack on a checkpoint", "condemned on Monday the killing of ..."): that verb's dates are the telling's
-    telling_verb = noun and verb is not None and verb.lemma_.lower() in SPEECH | REACTION
+    telling_verb = noun and verb is not None and verb.lemma_.lower() in SPEECH | REACTION | ACCOUNTING
     claimed = _claimed_act(trigger.root) if trigger is not None and not noun else None
     grievance = grievance_tokens(article, mention)
     own, fronted, attached, told, in_phrase, other_days = [], [], [], [], [], []
@@ -272,6 +272,7 @@ def _dates_the_teller(verb) -> bool:
 
 _BEFORE_DAY = load_lexicon("dates").words("before_day")
 _DEADLINE = load_lexicon("dates").words("deadline_word")
+ACCOUNTING = load_lexicon("dates").words("account_verb")  # "gave details on Thursday of a clash on Monday"
 CLAIMING = load_lexicon("referenced_events").words("claiming_verb")  # "claimed responsibility for ..."
 
 
