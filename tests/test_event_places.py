@@ -434,3 +434,11 @@ def test_a_name_the_text_calls_a_village_is_no_capital_of_that_name(coder):
     record = coder.code(text, published="2024-11-07")
     [rabat] = [p for p in record["places"] if p["text"] == "Rabat"]
     assert rabat["country"] == "IR" and rabat["geonameid"] is None
+
+
+def test_where_a_witness_fled_to_is_not_the_village_the_act_was_in(coder):
+    text = ("Suspected jihadists killed at least 14 people in an attack on a village in Burkina Faso's Centre-Nord "
+            "region on Thursday, local sources said. A resident who has since fled to the town of Boulsa said the "
+            "attackers gathered the men in the village square and shot them.")
+    record = coder.code(text, published="2024-06-01")
+    assert all((e["location"] or {}).get("name") != "Boulsa" for e in record["events"] if not e["background"])

@@ -31,6 +31,8 @@ from ..taxonomy.kinds import ActorRole
 _LEXICON = load_lexicon("event_places")
 ROUTE_WORDS = _LEXICON.words("route_word")  # "the road to Djibo", "the Dhaka-Rangpur highway"
 MOVEMENT_VERBS = _LEXICON.words("movement_verb")
+SETTLEMENT_NOUNS = _LEXICON.words("settlement_noun")  # "the town of X"
+FLEEING_VERBS = _LEXICON.words("fleeing_verb")
 TRAVEL_NOUNS = _LEXICON.words("travel_noun")
 CARE_PLACES = _LEXICON.words("care_place")
 CARE_VERBS = _LEXICON.words("care_verb")
@@ -130,13 +132,17 @@ def names_a_backer(doc, span: Span) -> bool:
     return bool(words) and words[0].lower_ in BACKER_WORDS and words[0].head.i > words[0].i
 
 
-def movement_destination(token) -> bool:
+def movement_destination(token, *, fleeing: bool = False) -> bool:
     """ "fled Lainya County for Yei and Juba", "returned to Goma": where people moved to, not where the act they
-    moved away from happened."""
+    moved away from happened; with ``fleeing``, only where they fled to ("a resident who has since fled to the
+    town of Boulsa said the attackers shot the men": never the act's place, even as the sentence's only one)."""
     while token is not None and token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "Yei and Juba": Juba goes with Yei
+    if token is not None and token.dep_ == "pobj" and token.head.lower_ == "of" \
+            and token.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
+        token = token.head.head  # "fled to the town of Boulsa": the town
     return token is not None and token.dep_ == "pobj" and token.head.lower_ in DESTINATION_PREPOSITIONS \
-        and token.head.head.lemma_.lower() in MOVEMENT_VERBS
+        and token.head.head.lemma_.lower() in (FLEEING_VERBS if fleeing else MOVEMENT_VERBS)
 
 
 def travel_destination(token) -> bool:

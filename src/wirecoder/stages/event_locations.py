@@ -30,9 +30,10 @@ from ..events.retold_places import (in_dateline, named_below_country, of_the_nam
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, cared_at, crowd_town, hosting_spans,
-                             most_specific_last, names_a_backer, names_a_job, names_a_place_within, names_a_route,
-                             names_a_topic, named_node, only_finer_kept, origin_of_people, place_token,
-                             settlement_in_area, told_in_actors_clause, travel_destination, without_hosts)
+                             most_specific_last, movement_destination, names_a_backer, names_a_job,
+                             names_a_place_within, names_a_route, names_a_topic, named_node, only_finer_kept,
+                             origin_of_people, place_token, settlement_in_area, told_in_actors_clause,
+                             travel_destination, without_hosts)
 from ..syntax import governing_verb
 
 _WORDS = load_lexicon("event_places")
@@ -97,6 +98,7 @@ class EventLocationsStage:
                   and not names_a_job(place_token(article.doc, p)) and not names_a_backer(article.doc, p.span)]
         # a journey's end is no place of the act, wherever the trigger lies ("returning from a trip to X")
         places = [p for p in places if not travel_destination(place_token(article.doc, p))] or places
+        places = [p for p in places if not movement_destination(place_token(article.doc, p), fleeing=True)]
         places = [p for p in places if not cared_at(place_token(article.doc, p))]  # "died in hospital in X"
         places = beyond_topics(article.doc, _in_clause(article, mention, of_the_named_event(article, mention, places)),
                                places)
@@ -233,7 +235,7 @@ def _settlement_referred_to(article: Article, mention: EventMention) -> Place | 
         return None
     before = [p for p in article.places if p.span.start < mention.trigger.start and p.lat is not None
               and (p.feature_class in ("P", "S") or (p.within is not None and p.geo_precision <= 2))
-              and not in_dateline(article, p)]
+              and not in_dateline(article, p) and not movement_destination(place_token(article.doc, p), fleeing=True)]
     return before[-1] if before else None
 
 
