@@ -50,3 +50,10 @@ def test_a_strike_that_killed_a_man_is_news_in_a_commentary_too(coder):
     events = coder.code(text, published="2025-05-30", title="Opinion: a truce in name only")["events"]
     # "Last week ... On Tuesday": the Tuesday of the calendar week before the Friday of telling
     assert [(e["sub_event_type"], e["date"]) for e in events][:1] == [("Air/drone strike", "2025-05-20")]
+
+
+def test_a_fight_with_two_named_armed_sides_is_an_event_whatever_acronyms_the_detector_lacks(coder):
+    # the detector has not learnt "SSPDF" or "SPLA-IO" and reads the sentence as unsure; the two armed sides make it
+    text = "Heavy fighting broke out on Thursday in Adok between the SSPDF and the SPLA-IO, local officials said."
+    record = coder.code(text, published="2026-03-06")
+    assert [e["sub_event_type"] for e in record["events"] if not e["background"]] == ["Armed clash"]
