@@ -186,8 +186,8 @@ class EventDetectionStage:
         told = killing[1] if killing is not None and killing[1] in labels else None  # the act that killed them
         if (p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold)) and told is None:
             return [self._reference_only(m) for m in mentions]
-        if told is not None:  # "a strike killed five", "killed in a drone strike": told outright, whoever was killed
-            sub, p = told, float(row[labels.index(told)])
+        if told is not None and (p_event < self.threshold or SUB_EVENT_TYPES[sub] != SUB_EVENT_TYPES[told]):
+            sub, p = told, float(row[labels.index(told)])  # "a bomb killed five", "killed in a drone strike"
         sub = self._codebook.sub_type(article.sentences[index].span.text, sub,
                                       acts=without_modifiers(article.doc, article.text, article.sentences[index].span))
         if sub == ARRESTS and off_topic and not self._political.search(article.sentences[index].span.text):
