@@ -62,3 +62,11 @@ def test_a_bomb_that_kills_is_an_explosion_event_though_its_sentence_goes_on_abo
     # an explosion the detector already reads as one keeps its own sub-type
     events = current(coder, "A suicide car bomb killed five soldiers at a checkpoint in Mogadishu on Monday.")
     assert [e["sub_event_type"] for e in events] == ["Suicide bomb"]
+
+
+def test_the_bomb_that_killed_people_is_an_explosion_told_in_a_relative_clause(coder):
+    text = ("There is a particular cruelty in an attack on vaccinators. The bomb that killed four policemen near Doaba "
+            "in Hangu district this week, and wounded two women vaccinators, is a reminder that this campaign is "
+            "still fought street by street.")
+    events = current(coder, text)
+    assert events and events[0]["sub_event_type"] == "Remote explosive/landmine/IED"

@@ -46,6 +46,8 @@ def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[st
         doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
         doers += [g for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in MEANS_PREPOSITIONS
                   for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in means]  # "killed in a strike"
+        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in means:
+            doers.append(verb.head)  # "the bomb that killed four policemen"
         if not doers:
             continue
         found = next((m for m in acts if any(m.trigger.start <= i < m.trigger.end
