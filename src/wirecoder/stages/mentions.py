@@ -14,7 +14,7 @@ from ..article import ActorMention, Article, EventMention
 from ..lexicon import load_lexicon
 from ..taxonomy import event_type_of
 from ..taxonomy.acled import VIOLENT_TYPES
-from ..taxonomy.kinds import ActorKind
+from ..taxonomy.kinds import ActorKind, ActorRole
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
 from ..events.type_rules import Clue, EventTypeRules
 from ..syntax import in_reason_clause, is_modifier, is_predicate, is_reaction_object, is_reference, is_speaker, modality
@@ -233,13 +233,14 @@ SIDES_CONFIDENCE = 0.9  # a clash's word with its two armed sides named: as sure
 
 
 def _two_sides(sent, actors: list[ActorMention]) -> bool:
-    """ "fighting broke out ... between the SSPDF and the SPLA-IO": two named armed parties, told as the sides of what
-    happened, make a word of fighting as sure as a strong rule, whatever words the detector has not learnt."""
+    """ "fighting broke out ... between the SSPDF and the SPLA-IO": two armed parties told as the sides of what
+    happened, one of them an organisation the text names (not "the army and rebels"), make a word of fighting as
+    sure as a strong rule, whatever words (acronyms) the detector has not learnt."""
     for between in (t for t in sent if t.lower_ == "between"):
         inside = [w for c in between.children if c.dep_ == "pobj" for w in c.subtree]
         if inside:
             start, end = inside[0].idx, inside[-1].idx + len(inside[-1].text)
-            if len({a.name for a in actors if a.named and a.kind in ARMED_KINDS
-                    and start <= a.span.start < end}) >= 2:
+            sides = [a for a in actors if a.named and a.kind in ARMED_KINDS and start <= a.span.start < end]
+            if len({a.name for a in sides}) >= 2 and any(a.role == ActorRole.GROUP for a in sides):
                 return True
     return False
