@@ -46,6 +46,17 @@ def test_an_airport_code_is_no_name_of_its_city_but_a_city_abbreviation_in_capit
     assert (place.country, place.name) == ("MY", "Kuala Lumpur")
 
 
+def test_an_area_known_by_the_full_name_with_its_kind_word_goes_before_others_of_its_bare_name(geoparser):
+    # GeoNames knows Sudan's Northern as "Northern State"; Israel's more populous Northern District only as "Northern"
+    place = _one(geoparser, "Drones struck fuel depots in Northern State on Tuesday.", "Northern State")
+    assert (place.country, place.feature_code) == ("SD", "ADM1")
+    # the article's context still decides between areas of the bare name
+    text = "Floods hit Uganda's Western Region on Tuesday."
+    _, region = geoparser.resolve_spans(text, [(text.index("Uganda"), text.index("Uganda") + 6),
+                                               (text.index("Western"), text.index("Western") + len("Western Region"))])
+    assert region.country == "UG"
+
+
 def test_a_coast_of_american_news_is_the_us_coast_and_no_small_namesake(geoparser):
     text = "Wildfires spread in California and along the West Coast."
     start = text.index("West Coast")

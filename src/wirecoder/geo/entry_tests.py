@@ -28,6 +28,10 @@ def with_areas_of_the_bare_name(gazetteer: Gazetteer, text: str,
     # a nationality word is no area's name: the "Korean Peninsula" is not South Korea
     areas = tuple(e for e in gazetteer.lookup(bare) if e.feature_class == "A"
                   and e.place_id not in known and e.kind not in (NameKind.ABBREVIATION, NameKind.DEMONYM))
+    if any(e.feature_class == "A" and name_key(e.name) == bare for e in entries):
+        # an area known by the text's full name ("Northern State": Sudan's) goes before areas that only share its
+        # bare name (Israel's Northern District), unless the article's context says otherwise
+        areas = tuple(e._replace(kind=NameKind.ALTERNATE) if e.kind == NameKind.PRIMARY else e for e in areas)
     return entries + areas
 
 
