@@ -90,3 +90,21 @@ def test_the_fingerprint_covers_every_word_list_making_the_gazetteer_reads():
     assert named and named <= build.BUILD_WORD_LISTS
     text = "part_words\tmayor\narea_name_suffixes\tDistrict\npart_words\tprefect"
     assert build.build_words(text) == "area_name_suffixes\tDistrict"
+
+
+def test_a_build_removes_the_half_written_files_of_builds_killed_outright(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from wirecoder.geo.build import _remove_abandoned_partials
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process that has ended: its partial file was abandoned
+    out = tmp_path / "gazetteer.sqlite"
+    abandoned = tmp_path / f"gazetteer.sqlite.partial-{gone.pid}"
+    running = tmp_path / f"gazetteer.sqlite.partial-{os.getpid()}"
+    for path in (abandoned, running):
+        path.write_bytes(b"half")
+    _remove_abandoned_partials(out)
+    assert not abandoned.exists() and running.exists()

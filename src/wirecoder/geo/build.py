@@ -106,6 +106,7 @@ def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda me
     started = time.perf_counter()
     out = pathlib.Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_partials(out)
     partial = out.with_name(out.name + f".partial-{os.getpid()}")
     writer = GazetteerWriter.create(partial)
     try:
@@ -154,6 +155,25 @@ def build_gazetteer(*, out: pathlib.Path, log: Callable[[str], None] = lambda me
         raise
     partial.replace(out)
     return BuildReport(out, counts[0], counts[1], time.perf_counter() - started, out.stat().st_size)
+
+
+def _remove_abandoned_partials(out: pathlib.Path) -> None:
+    """A build killed outright (kill -9, a timeout) leaves its half-written file beside the gazetteer: remove those
+    of processes no longer running (a build running beside this one keeps its own)."""
+    for stale in out.parent.glob(out.name + ".partial-*"):
+        pid = stale.name.rsplit("-", 1)[1]
+        if pid.isdigit() and not _running(int(pid)):
+            stale.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
 
 
 def _add_postal_villages(writer: GazetteerWriter, gnc_dir: pathlib.Path, log: Callable[[str], None]) -> None:

@@ -81,8 +81,9 @@ class Resolver:
 
     def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None,
              implied: Iterable[str] = ()) -> list[Ranked]:
-        """Resolve the toponyms of one article, in text order. ``implied``: countries the article's nationality words
-        imply ("Palestinian", "Israeli"), counted as a town of theirs would be."""
+        """Resolve the toponyms of one article, in text order. ``implied``: countries the article implies without
+        naming them as places (its nationality words, "Palestinian"; the names of its forces, "the South Sudan
+        People's Defence Forces"), counted as a town of theirs would be."""
         mentions = [_city_hint(m) for m in mentions]
         located = [_settlements_first(_features_first(_areas_over_their_country(
             _as_hinted(former_names_dropped(m.text, short_forms_as_own(
@@ -326,22 +327,26 @@ def _big_city(entry: Entry) -> bool:
 def _same_names(mentions: Sequence[Mention]) -> dict[int, list[int]]:
     """Every mention of the same name, by group: written alike, or with the same places ("Leer County" and
     "Leer"), so that one name's namesakes do not count as what the rest of the article names."""
-    group: dict[object, int] = {}
-    members: dict[int, list[int]] = defaultdict(list)
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    seen: dict[object, int] = {}
     for i, m in enumerate(mentions):
-        keys = [m.text.casefold(), frozenset(e.place_id for e in m.candidates) or m.text.casefold()]
-        found = sorted({group[k] for k in keys if k in group})
-        first = found[0] if found else i
-        for other in found[1:]:  # two groups met: one
-            for j in members.pop(other):
-                members[first].append(j)
-            for k, g in list(group.items()):
-                if g == other:
-                    group[k] = first
-        members[first].append(i)
-        for k in keys:
-            group[k] = first
-    return {g: sorted(js) for g, js in members.items()}
+        for key in (m.text.casefold(), frozenset(e.place_id for e in m.candidates) or None):
+            if key is None:
+                continue
+            if key in seen:
+                parent[root(i)] = root(seen[key])
+            else:
+                seen[key] = i
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[root(i)].append(i)
+    return groups
 
 
 def _context(picks: Iterable[Entry | None]) -> tuple[Counter, Counter]:

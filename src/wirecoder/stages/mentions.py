@@ -14,7 +14,7 @@ from ..article import ActorMention, Article, EventMention
 from ..lexicon import load_lexicon
 from ..taxonomy import event_type_of
 from ..taxonomy.acled import VIOLENT_TYPES
-from ..taxonomy.kinds import ActorKind, ActorRole
+from ..taxonomy.kinds import ARMED_KINDS, ActorRole
 from ..taxonomy.lexicon import TriggerRule, load_triggers, load_weapons
 from ..events.type_rules import Clue, EventTypeRules
 from ..syntax import in_reason_clause, is_modifier, is_predicate, is_reaction_object, is_reference, is_speaker, modality
@@ -227,8 +227,6 @@ class MentionsStage:
         return kept
 
 
-ARMED_KINDS = frozenset({ActorKind.STATE_FORCES, ActorKind.REBELS, ActorKind.POLITICAL_MILITIA,
-                         ActorKind.IDENTITY_MILITIA, ActorKind.EXTERNAL_FORCES})
 SIDES_CONFIDENCE = 0.9  # a clash's word with its two armed sides named: as sure as a strong trigger rule
 
 
