@@ -161,3 +161,14 @@ def test_a_district_at_its_provinces_point_is_no_stray_by_distance(tmp_path):
     with geoparser_over(tmp_path / "own.sqlite", moved) as g:  # with points of their own, 330 and 380 km off, it strays
         walikale, lubutu, maniema = resolve(g, text, ["Walikale", "Lubutu", "Maniema"])
     assert walikale.feature_code is None
+
+
+def test_a_town_named_by_its_own_name_is_no_stray_beside_a_place_read_by_another_spelling(tmp_path):
+    places = [town("Korvanu", 15.9, -4.0, "XA", 7_000, admin1_code="07"),
+              town("Tessel", 26.2, 75.8, "XB", 160_000, admin1_code="24", names=[("Tessela", NameKind.ALTERNATE)])]
+    with geoparser_over(tmp_path / "spellings.sqlite", places) as g:
+        korvanu, _ = resolve(g, "Survivors fled to Korvanu and to Tessela by boat.", ["Korvanu", "Tessela"])
+        # a place named by its own name far away still makes the small town a stray
+        alone, _ = resolve(g, "Survivors fled to Korvanu and to Tessel by boat.", ["Korvanu", "Tessel"])
+    assert korvanu.name == "Korvanu" and korvanu.feature_code == "PPL" and korvanu.within is None
+    assert alone.feature_code is None and alone.within is not None

@@ -62,7 +62,9 @@ def stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: 
     if countries[("country", entry.country)] or (entry.admin1_code and admins[(entry.country, entry.admin1_code)]) \
             or any(contains(area, entry) for area in container):
         return False  # its country or first-level area named outright ("Pailin, Cambodia", "Blakely, Georgia")
-    local = _local(others)
+    # a place read only by another of its spellings ("Tonka" for Tonk, India) does not make a town the text names by
+    # its own name a stray: which of the two the text means is what is in doubt
+    local = [o for o in _local(others) if entry.kind != NameKind.PRIMARY or o.kind == NameKind.PRIMARY]
     return len(local) >= min_others and all(distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM
                                             for o in local)
 
