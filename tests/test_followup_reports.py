@@ -105,3 +105,14 @@ def test_fighting_off_attackers_is_what_the_subject_did_on_its_day(coder):
     events = current(coder, "Soldiers rested in Walikale on Monday, two days after fighting off the attackers.",
                      "2026-03-28")
     assert all(e["date"] != "2026-03-21" for e in events)
+
+
+def test_an_act_placed_at_a_country_is_the_act_a_next_sentence_places_at_a_village_of_a_province(coder):
+    """A village the gazetteer lacks, placed in the province the text names ("Tamurcoa, in Antioquia province"), is no
+    finer than the province by its precision, yet within the country the lead placed the act at: one act, there."""
+    text = ("A police officer wounded in a drone attack by rebels on a police station in northern Colombia has died, "
+            "bringing the toll from the assault to three, officials said on Thursday.\n\nTwo officers were killed "
+            "when explosives were dropped by drones on the station in Tamurcoa, in Antioquia province, early on "
+            "Wednesday.")
+    events = current(coder, text, "2026-08-20")
+    assert len(events) == 1 and events[0]["location"]["name"] == "Tamurcoa"

@@ -46,6 +46,8 @@ def within(place: Place | None, area: Place | None) -> bool:
         # a village no gazetteer knows, placed at the area the text names around it (not at a town beside it; the
         # area's own event may have moved to its seat town)
         return area.feature_class == "A"
+    if area.feature_code in COUNTRY_CODES:  # a country holds every place of it, also a village placed no finer than
+        return place.feature_code not in COUNTRY_CODES  # its province ("El Plateado, in Cauca province": precision 3)
     if area.geo_precision <= place.geo_precision:
         return False
     return area.feature_code in COUNTRY_CODES or within_admin1(area, place)
