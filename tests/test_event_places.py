@@ -442,3 +442,14 @@ def test_where_a_witness_fled_to_is_not_the_village_the_act_was_in(coder):
             "attackers gathered the men in the village square and shot them.")
     record = coder.code(text, published="2024-06-01")
     assert all((e["location"] or {}).get("name") != "Boulsa" for e in record["events"] if not e["background"])
+
+
+@pytest.mark.parametrize("text, group_part", [
+    ("Islamic State Khorasan Province on Friday claimed a suicide bombing at a passport office in northern "
+     "Afghanistan.", "Khorasan"),
+    ("Islamic State Sahel Province said on Monday its fighters had attacked an army post in Mali.", "Sahel"),
+])
+def test_a_place_name_inside_a_groups_name_is_no_place(coder, text, group_part):
+    """The tagger splits "Islamic State" from the rest of the group's name; the rest is the group, not a place."""
+    places = coder.code(text, published="2026-06-19")["places"]
+    assert places and not any(group_part in p["text"] for p in places)

@@ -5,6 +5,8 @@ after it, and the gazetteer entries the name has.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..lexicon import load_lexicon
 from .countries import COUNTRY_CODES
 from .cues import item_label_at
@@ -57,3 +59,20 @@ def labels_a_field(doc, start_token: int, end_token: int) -> bool:
         return False
     token = doc[start_token]
     return item_label_at(doc.text, token.idx, token.idx + len(token))
+
+
+GROUP_NAME_WORDS = 6  # the longest group name looked for around a candidate, in words
+
+
+def inside_a_group_name(doc, start: int, end: int, entries: tuple[Entry, ...],
+                        is_group_name: Callable[[str], bool]) -> bool:
+    """ "Islamic State Khorasan Province", "Islamic State Sahel Province": a place's name that, with the words
+    around it, is an armed group's name (the tagger split the group's name): the group, not where anything is. A
+    country's name stays a place ("U.S. Army", "Sudan People's Liberation Army": whose forces they are)."""
+    if any(e.feature_code in COUNTRY_CODES for e in entries):
+        return False
+    for first in range(max(0, end - GROUP_NAME_WORDS), start + 1):
+        for last in range(end, min(len(doc), first + GROUP_NAME_WORDS) + 1):
+            if (first, last) != (start, end) and doc[first].text[:1].isupper() and is_group_name(doc[first:last].text):
+                return True
+    return False

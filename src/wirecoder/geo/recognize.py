@@ -25,8 +25,8 @@ from .mistagged import after_place_preposition, mistagged_place
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
-from .not_places import (NATURAL_AREA_WORDS, initials_of_no_place, labels_a_field, names_a_countrys_land,
-                         names_a_currency, part_of_a_name_in_brackets)
+from .not_places import (NATURAL_AREA_WORDS, initials_of_no_place, inside_a_group_name, labels_a_field,
+                         names_a_countrys_land, names_a_currency, part_of_a_name_in_brackets)
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
                       MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
@@ -323,8 +323,9 @@ class Recognizer:
             return False  # "Dec 3", "Jan. 18": a date, not Decatur
         if doc[cand.start_token:cand.end_token].text in NOT_PLACE_ABBREVIATIONS:
             return False  # "M.D.", "Ph.D.": degrees whose letters spell a state's abbreviation
-        if self.names_a_group(doc[cand.start_token:cand.end_token].text, cand.entries):
-            return False  # "the Taliban", "Wagner": a group's name that some hamlet or district also bears
+        if self.names_a_group(doc[cand.start_token:cand.end_token].text, cand.entries) or inside_a_group_name(
+                doc, cand.start_token, cand.end_token, cand.entries, self.is_group_name):  # or a part of one ("IS
+            return False  # Khorasan Province"); "the Taliban", "Wagner": a group's name some hamlet also bears
         if cand.end_token - cand.start_token == 1:
             word = first.lower_
             if word in DIRECTION_WORDS and area_word_after(doc, cand.end_token) is None:
