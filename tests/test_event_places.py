@@ -453,3 +453,14 @@ def test_a_place_name_inside_a_groups_name_is_no_place(coder, text, group_part):
     """The tagger splits "Islamic State" from the rest of the group's name; the rest is the group, not a place."""
     places = coder.code(text, published="2026-06-19")["places"]
     assert places and not any(group_part in p["text"] for p in places)
+
+
+def test_an_act_told_after_a_sentence_naming_the_gulf_is_at_the_town_told_before(coder):
+    """ "the Gulf" is the Gulf states' region (not Papua New Guinea's Gulf province), which no country holds: a
+    sentence after it with no place of its own takes the town told before it."""
+    record = coder.code("Twelve people were killed outside the sports ground in Kunduz on Friday. Many of them had "
+                        "come home from jobs in the Gulf for the holiday. A suicide bomber walked into the crowd at "
+                        "the gate, witnesses said.", published="2026-06-20")
+    assert not any(p.get("country") == "PG" for p in record["places"])
+    events = [e for e in record["events"] if not e["background"]]
+    assert events and all(e["location"]["name"] == "Kunduz" for e in events)

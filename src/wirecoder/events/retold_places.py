@@ -27,10 +27,11 @@ def in_dateline(article: Article, place: Place) -> bool:
 
 
 def named_below_country(article: Article, index: int) -> list[Place]:
-    """The placed places below the country a sentence names, the dateline's town left out; the end towns of a road
-    ("the Dhaka-Rangpur highway") only when it names no other."""
+    """The placed places below the country a sentence names, the dateline's town left out, and a place no country
+    holds ("to work in Iran or the Gulf"); the end towns of a road ("the Dhaka-Rangpur highway") only when it names
+    no other."""
     named = [p for p in article.places if article.sentence_at(p.span.start) == index and p.lat is not None
-             and p.feature_code not in COUNTRY_CODES and not in_dateline(article, p)]
+             and p.country and p.feature_code not in COUNTRY_CODES and not in_dateline(article, p)]
     return [p for p in named if article.doc is None or not names_a_route(place_token(article.doc, p))] or named
 
 
