@@ -278,3 +278,17 @@ def test_merge_one_articles_two_reports_at_one_spot_do_not_keep_a_report_of_it_o
     assert _fit(shelling, [drone, other], scores)[1]
     assert not _fit(report(4, 1, "Shelling/artillery/missile attack", "Adiri District"), [drone, other], scores)[1]
     assert _fit(report(5, 3, "Shelling/artillery/missile attack", "Adiri District"), [drone, other], scores)[1]
+
+
+def test_merge_a_report_that_agrees_as_well_with_a_side_telling_joins_the_incident_most_articles_tell(tmp_path):
+    """An outlet's article on another attack also tells the Adiri attack, which that outlet's own report of it that
+    day keeps out of the incident three outlets tell (one outlet tells one incident once a day): a later report of
+    the attack agrees as well with that side telling as with the three, and joins the three's incident. With two
+    outlets telling it, the margin is too small and it stays apart."""
+    told = [article(f"a{n}", [event()], source=f"Outlet {n}") for n in range(1, 4)]
+    side = article("b", [event(where=place("Bamsa")), event()], source="Outlet 1")
+    later = article("c", [event()], source="Outlet 7", published="2024-03-12")
+    _, _, found = store(tmp_path, "three", [told + [side, later]])
+    assert ("a1", "a2", "a3", "c") in found
+    _, _, found = store(tmp_path, "two", [told[:2] + [side, later]])
+    assert ("c",) in found

@@ -47,7 +47,8 @@ def cluster(reports: Iterable[Report], matcher: Matcher) -> list[list[Report]]:
     compatible with reports of two incidents is ambiguous (a district-level "attack on Sunday" when two villages
     of the district were attacked that day): it stays an incident of its own rather than guess, unless it agrees
     with one of them by a clear margin (CLEAR_MARGIN points of the pair score over its best agreement with any other:
-    the same town, day and named party against a district and a day)."""
+    the same town, day and named party against a district and a day), or it is told by TOLD_MARGIN more articles
+    than every other it touches (``_most_told``)."""
     scores = PairScores(matcher)
     clusters: list[list[Report]] = []
     for report in sorted(reports, key=specificity):
@@ -61,7 +62,7 @@ def cluster(reports: Iterable[Report], matcher: Matcher) -> list[list[Report]]:
                     joinable.append(index)
         documents = [{member.document for member in c} for c in clusters]
         chosen = _clear_choice(best, joinable, documents=documents)
-        if chosen is None and not report.day_known:
+        if chosen is None:
             chosen = _most_told(best, joinable, documents)
         if chosen is None:
             clusters.append([report])
@@ -114,9 +115,10 @@ TOLD_MARGIN = 2
 
 
 def _most_told(best: dict[int, int], joinable: list[int], documents: list[set]) -> int | None:
-    """A report with no day of its own ("the San Bernardino shooting" in a later article) that agrees as well
-    with two incidents joins the one told by TOLD_MARGIN more articles than every other it touches: the one article
-    that gave another day ("Tuesday's massacre" for Wednesday's) is no rival to the four that agree."""
+    """A report that agrees as well with two incidents joins the one told by TOLD_MARGIN more articles than every
+    other it touches: the one article that gave another day ("the San Bernardino shooting" named in a later article:
+    "Tuesday's massacre" for Wednesday's) is no rival to the four that agree, nor is an article on a look-alike
+    attack that also tells this one, kept out of its incident by its outlet's own report that day (rules 25)."""
     if not joinable:
         return None
     top = max(joinable, key=lambda index: (len(documents[index]), -index))
