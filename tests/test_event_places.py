@@ -464,3 +464,14 @@ def test_an_act_told_after_a_sentence_naming_the_gulf_is_at_the_town_told_before
     assert not any(p.get("country") == "PG" for p in record["places"])
     events = [e for e in record["events"] if not e["background"]]
     assert events and all(e["location"]["name"] == "Kunduz" for e in events)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Residents of the northern neighbourhoods of Mirebalais said they were woken by gunfire before dawn on Sunday.",
+     "Mirebalais"),
+    ("Families in the eastern neighbourhoods of Kenscoff fled on foot on Tuesday as gang members burned houses.",
+     "Kenscoff"),
+])
+def test_the_neighbourhoods_of_a_town_name_the_town(coder, text, town):
+    """The tagger calls the town an organisation; "the neighbourhoods of" makes it a place, as "the outskirts of"."""
+    assert [p["text"] for p in coder.code(text, published="2026-03-16")["places"]] == [town]
