@@ -125,3 +125,14 @@ def test_a_notes_descriptive_fields_tell_no_act(coder):
             "positions.\n\nWeapon: One explosive-carrying uncrewed aerial vehicle, based on witness accounts and "
             "photographs of fragments shared by local journalists.")
     assert events(coder, note, published="2024-03-01") == []
+
+
+def test_a_protester_hit_by_a_tear_gas_canister_is_excessive_force_not_an_attack():
+    """ACLED's codebook: peaceful protesters met with force that kills or seriously injures them is excessive force
+    against protesters, not an attack on civilians; a canister or a rubber bullet tells the force was a crowd's."""
+    from wirecoder.events.codebook_rules import CodebookRules
+    rules = CodebookRules()
+    text = ("A young man who was hit in the head by a tear gas canister during a protest in the town of Kut on Monday "
+            "has died of his injuries, his family said.")
+    assert rules.sub_type(text, "Attack") == "Excessive force against protesters"
+    assert rules.sub_type("A young man was shot dead by gunmen in the town of Kut on Monday.", "Attack") == "Attack"

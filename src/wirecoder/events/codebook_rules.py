@@ -16,6 +16,7 @@ AIR = "Air/drone strike"
 IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 SEXUAL, ATTACK = "Sexual violence", "Attack"
 PEACEFUL, INTERVENTION, VIOLENT_DEMONSTRATION = "Peaceful protest", "Protest with intervention", "Violent demonstration"
+EXCESSIVE_FORCE = "Excessive force against protesters"
 
 
 class CodebookRules:
@@ -26,7 +27,8 @@ class CodebookRules:
         self._words = {name: lexicon.pattern(name, ignore_case=False) for lexicon, name in (
             (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
             (weapons, "armed_target"), (weapons, "suicide_attack"), (weapons, "drone"), (weapons, "bomber"),
-            (crowd, "riot"), (crowd, "funeral"), (crowd, "protest_voice"))}
+            (crowd, "riot"), (crowd, "funeral"), (crowd, "protest_voice"), (crowd, "protest_scene"),
+            (crowd, "crowd_control"))}
 
     def sub_type(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
@@ -36,7 +38,9 @@ class CodebookRules:
         "explosion" with no planted device named; a demonstration whose crowd throws stones, burns tyres or
         vandalises is a violent demonstration, whatever its first verb. A "suicide" with no bomber, blast or attack
         named is no suicide bombing (None: no event), and a "kamikaze" drone with no bomber is a drone strike; a
-        funeral ("mourners marched behind the coffins") with no demand, slogan or protest named is no protest."""
+        funeral ("mourners marched behind the coffins") with no demand, slogan or protest named is no protest. An
+        attack told within a protest with a weapon of crowd control ("hit by a tear gas canister during a protest") is
+        excessive force against protesters."""
         lowered = text.casefold()
         light = self._words["heavy"].sub(" ", lowered)  # "heavy machine guns" are no small arms
 
@@ -54,6 +58,8 @@ class CodebookRules:
             return VIOLENT_DEMONSTRATION
         if sub == PEACEFUL and said("funeral") and not said("protest_voice"):
             return None  # "mourners marched behind the coffins": a funeral, which ACLED codes only as a protest
+        if sub == ATTACK and said("protest_scene") and said("crowd_control"):
+            return EXCESSIVE_FORCE  # "hit in the head by a tear gas canister during a protest": a protester hit
         if sub == SEXUAL and not self._sexual.search(text):
             return ATTACK  # "assaulted a qat seller": an assault that names no sexual act is an attack
         if sub == SUICIDE and said("drone") and not said("bomber"):
