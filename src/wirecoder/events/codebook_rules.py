@@ -27,8 +27,8 @@ class CodebookRules:
         self._words = {name: lexicon.pattern(name, ignore_case=False) for lexicon, name in (
             (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
             (weapons, "armed_target"), (weapons, "suicide_attack"), (weapons, "drone"), (weapons, "bomber"),
-            (crowd, "riot"), (crowd, "funeral"), (crowd, "protest_voice"), (crowd, "protest_scene"),
-            (crowd, "crowd_control"))}
+            (crowd, "riot"), (crowd, "funeral"), (crowd, "protest_voice"), (crowd, "protest_within"),
+            (crowd, "crowd_weapon"))}
 
     def sub_type(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
@@ -58,7 +58,7 @@ class CodebookRules:
             return VIOLENT_DEMONSTRATION
         if sub == PEACEFUL and said("funeral") and not said("protest_voice"):
             return None  # "mourners marched behind the coffins": a funeral, which ACLED codes only as a protest
-        if sub == ATTACK and said("protest_scene") and said("crowd_control"):
+        if sub == ATTACK and said("protest_within") and said("crowd_weapon"):
             return EXCESSIVE_FORCE  # "hit in the head by a tear gas canister during a protest": a protester hit
         if sub == SEXUAL and not self._sexual.search(text):
             return ATTACK  # "assaulted a qat seller": an assault that names no sexual act is an attack
