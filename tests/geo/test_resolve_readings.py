@@ -172,3 +172,13 @@ def test_a_town_named_by_its_own_name_is_no_stray_beside_a_place_read_by_another
         alone, _ = resolve(g, "Survivors fled to Korvanu and to Tessel by boat.", ["Korvanu", "Tessel"])
     assert korvanu.name == "Korvanu" and korvanu.feature_code == "PPL" and korvanu.within is None
     assert alone.feature_code is None and alone.within is not None
+
+
+def test_a_place_read_by_another_spelling_near_a_town_vouches_for_it_over_a_bigger_namesake_afar(tmp_path):
+    places = [town("Bessor", 18.8, 80.8, "XA", 16_000, admin1_code="37"),
+              area("Bessor", 16.8, 76.0, "XA", 500_000, code="ADM2", admin1_code="19"),
+              area("South Marren Dessa", 18.9, 81.3, "XA", 280_000, code="ADM2", admin1_code="37",
+                   names=[("Dessa", NameKind.ALTERNATE)])]
+    with geoparser_over(tmp_path / "vouch.sqlite", places) as g:
+        bessor, _ = resolve(g, "Troops and rebels fought at the Bessor and Dessa border.", ["Bessor", "Dessa"])
+    assert bessor.feature_code == "PPL" and bessor.lat == 18.8

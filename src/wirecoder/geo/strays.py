@@ -62,11 +62,13 @@ def stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: 
     if countries[("country", entry.country)] or (entry.admin1_code and admins[(entry.country, entry.admin1_code)]) \
             or any(contains(area, entry) for area in container):
         return False  # its country or first-level area named outright ("Pailin, Cambodia", "Blakely, Georgia")
-    # a place read only by another of its spellings ("Tonka" for Tonk, India) does not make a town the text names by
-    # its own name a stray: which of the two the text means is what is in doubt
-    local = [o for o in _local(others) if entry.kind != NameKind.PRIMARY or o.kind == NameKind.PRIMARY]
-    return len(local) >= min_others and all(distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM
-                                            for o in local)
+    # a place read only by another of its spellings may vouch for a town the text names by its own name ("Dantewada"
+    # beside Bijapur, Chhattisgarh), never make it a stray ("Tonka", also a name of Tonk, India, 6,800 km from
+    # Niafunké): which of the two the text means is what is in doubt
+    far = {o.place_id for o in _local(others) if distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM}
+    local = [o for o in _local(others) if not (o.place_id in far and o.kind != NameKind.PRIMARY
+                                               and entry.kind == NameKind.PRIMARY)]
+    return len(local) >= min_others and all(o.place_id in far for o in local)
 
 
 def not_by_its_city(entry: Entry, container: tuple[Entry, ...]) -> bool:
