@@ -50,7 +50,7 @@ def within(place: Place | None, area: Place | None) -> bool:
         return place.feature_code not in COUNTRY_CODES  # its province ("El Plateado, in Cauca province": precision 3)
     if area.geo_precision <= place.geo_precision:
         return False
-    return area.feature_code in COUNTRY_CODES or within_admin1(area, place)
+    return within_admin1(area, place)
 
 
 def at_seat(place: Place | None) -> Place | None:

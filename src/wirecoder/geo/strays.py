@@ -65,9 +65,9 @@ def stray_in_country(entry: Entry, countries: Counter, admins: Counter, others: 
     # a place read only by another of its spellings may vouch for a town the text names by its own name ("Dantewada"
     # beside Bijapur, Chhattisgarh), never make it a stray ("Tonka", also a name of Tonk, India, 6,800 km from
     # Niafunké): which of the two the text means is what is in doubt
-    far = {o.place_id for o in _local(others) if distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM}
-    local = [o for o in _local(others) if not (o.place_id in far and o.kind != NameKind.PRIMARY
-                                               and entry.kind == NameKind.PRIMARY)]
+    named = _local(others)
+    far = {o.place_id for o in named if distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_LOCAL_KM}
+    local = [o for o in named if o.place_id not in far or o.kind == NameKind.PRIMARY or entry.kind != NameKind.PRIMARY]
     return len(local) >= min_others and all(o.place_id in far for o in local)
 
 
