@@ -33,3 +33,20 @@ def test_a_strong_trigger_rule_breaks_the_unsure_detector_s_near_tie(coder):
             "in an incursion into Ancuabe district on Sunday, and that a rescue operation was under way.")
     events = coder.code(text, published="2026-10-13")["events"]
     assert [e["sub_event_type"] for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_a_firm_trigger_rule_decides_when_the_detector_is_lost(coder):
+    """The detector spreads the opening sentence over many sub-types ("Other" 0.17, an armed clash 0.13): lost, it
+    gives way to "fighting", a rule of prior 0.7, which a strong rule alone could do before."""
+    text = ("Rebels hold the line at Nam Hsan bridge as army pushes north\n\n"
+            "Heavy fighting broke out at dawn on Tuesday at the bridge over the Namtu river on the southern approach "
+            "to Namhsan, where resistance forces have for months blocked army efforts to resupply its last posts in "
+            "the hills.\n\n"
+            "Fighters of the Ta'ang National Liberation Army said a column of infantry and three armoured vehicles "
+            "advanced towards the bridge under cover of artillery fire. \"We let them reach the bend and opened fire,\" "
+            "one commander said by radio.\n\n"
+            "By noon the column was pinned down on the southern bank, the fighters said. Army artillery shelled the "
+            "riverside quarters of the town several times, and smoke rose above the market.")
+    events = coder.code(text, published="2024-03-12")["events"]
+    assert events[0]["sub_event_type"] == "Armed clash"
+    assert events[0]["evidence"][0]["text"] == "fighting"

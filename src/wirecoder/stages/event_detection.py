@@ -1,12 +1,11 @@
 """Event detection: the learned model decides, sentence by sentence, whether a current event is told and which.
 
 The trained detector (``wirecoder.typing``) reads every sentence that is not a headline and gives a calibrated
-probability to each of ACLED's 25 sub-event types and to "no event". The rule mentions found before
-(``mentions``) no longer decide alone whether an event exists; they lend what rules do well: the words of the
-trigger, the weapons, and whether the act is negated, hypothetical, habitual or only referred to.
+probability to each of ACLED's 25 sub-event types and to "no event". The rule mentions found before (``mentions``)
+lend what rules do well: the words of the trigger, the weapons, and whether the act is negated, hypothetical,
+habitual or only referred to.
 
-Per sentence (not the headline nor a line opened by a structured note's descriptive field, "Location:", "Weapon:",
-which tell no act of their own):
+Per sentence (not the headline nor a line opened by a note's field, "Location:", "Weapon:", which tells no act):
 - no event (the probability of any event, the sum over the sub-types, below ``threshold``, also when the clause or
   phrase of a sure trigger, or of a dated act of violence, is read again on its own): its rule mentions are kept
   only as references (``detected`` False), which may add words or a toll to an event coded elsewhere;
@@ -19,8 +18,8 @@ which tell no act of their own):
 - other rule mentions of the sentence stay as events of their own only when the detector gives their sub-type
   at least ``second_threshold`` ("attacked the village and abducted ten women").
 
-The article's topic moves every sentence's bar: the document model's probability that the article is conflict
-or unrest news (``topic``) gives a weight ``w = min(1, topic / topic_saturation)``, and each event probability p
+The article's topic moves every sentence's bar: the document model's probability that the article is conflict or
+unrest news (``topic``) gives a weight ``w = min(1, topic / topic_saturation)``, and each event probability p
 becomes ``p ** (1 / w)``: in conflict news nothing changes; in a sports report or an earnings story a doubtful
 "attack" (p 0.6-0.8) falls below the threshold, while a drone strike the detector is sure of keeps its event. A
 round-up's item is weighed by its own topic when that is more (``wirecoder.roundup``).
@@ -51,7 +50,8 @@ ARRESTS = "Arrests"
 MIN_TRIGGER_WEIGHT = 0.2
 SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
 STRONG_RULE = 0.85  # a trigger rule this sure of its sub-type ("missile attack", "airstrike") is evidence too
-UNSURE, TIE_RATIO = 0.5, 0.5  # a best sub-type under UNSURE gives way to a strong rule's at TIE_RATIO of it
+UNSURE, TIE_RATIO, LOST, FIRM_RULE = 0.5, 0.5, 0.3, 0.6  # a best sub-type under UNSURE gives way to a strong rule's
+# (under LOST, to a firm rule's) at TIE_RATIO of it
 
 
 class EventDetectionStage:
@@ -204,9 +204,8 @@ class EventDetectionStage:
         if instead is not None:  # "three people were killed in riots after a driver was shot dead by a soldier":
             main, sub = instead, instead.sub_event_type  # the riots, not what came before them
             p = max(float(row[labels.index(sub)]), instead.confidence) if sub in labels else instead.confidence
-        # two readings that agree: a trigger rule that names the detector's sub-type makes the event as sure as the
-        # rule's prior when the detector is less sure (on ACLED's development notes such events were right 0.96 of
-        # the time, those of the detector alone 0.84: docs/typing.md)
+        # two readings that agree: a rule that names the detector's sub-type makes the event as sure as its prior
+        # (on ACLED's dev notes such events were right 0.96 of the time, the detector's alone 0.84: docs/typing.md)
         agreed = main.rule != DETECTOR_RULE and main.sub_event_type == sub
         p = max(p, main.confidence) if agreed else p
         main.event_type, main.sub_event_type, main.confidence = SUB_EVENT_TYPES[sub], sub, round(p, 3)
@@ -230,7 +229,8 @@ class EventDetectionStage:
         positions": an armed clash, not a change to group/activity). Else the detector unsure (its best under
         UNSURE) and a strong trigger rule, told as done, naming another sub-type it gives at least TIE_RATIO of its
         best: the rule decides ("'terrorists' abducted nine people ... in an incursion": an abduction, not the armed
-        clash the detector leant to, 0.38 against 0.29)."""
+        clash the detector leant to, 0.38 against 0.29); lost (under LOST), to a firm rule too ("fighting broke out
+        at the bridge, where rebels have for months blocked the junta": a clash, not the protest it leant to)."""
         labels = self.model.labels
         if sub in QUIET_DEVELOPMENTS:
             violent = [m for m in mentions if m.event_type in VIOLENT_TYPES and m.detected
@@ -243,8 +243,8 @@ class EventDetectionStage:
             return sub, p
         for m in mentions:
             other = float(row[labels.index(m.sub_event_type)]) if m.sub_event_type in labels else 0.0
-            if m.detected and m.confidence >= STRONG_RULE and not (m.negated or m.hypothetical or m.habitual) \
-                    and m.sub_event_type != sub and other >= TIE_RATIO * p:
+            if m.detected and m.confidence >= (STRONG_RULE if p >= LOST else FIRM_RULE) and not (
+                    m.negated or m.hypothetical or m.habitual) and m.sub_event_type != sub and other >= TIE_RATIO * p:
                 return m.sub_event_type, other
         return sub, p
 
