@@ -365,6 +365,16 @@ def test_a_place_name_spacy_split_from_its_rest_is_no_toponym_by_itself(coder):
     assert events and all(e["location"]["country"] == "MX" for e in events)
 
 
+def test_a_word_that_opens_a_neighbourhood_s_name_is_no_toponym_by_itself(coder):
+    """ "Colonia" + "Las Fuentes", which spaCy leaves outside every entity: "colonia" opens the names of Mexican
+    neighbourhoods (lexicon part_name_opener), and Uruguay's Colonia is no place of the story."""
+    text = ("On 6 May 2020, in Culiacan, Sinaloa, two men were shot dead by gunmen in Colonia Las Fuentes. Police "
+            "found 20 shell casings.")
+    places = coder.code(text, published="2020-05-07")["places"]
+    assert places and all(p["country"] == "MX" for p in places)
+    assert not any(p["text"] == "Colonia" for p in places)
+
+
 def test_a_name_before_a_natural_feature_word_is_no_town_of_another_name(coder):
     """ "the Boni forest": a forest the gazetteer lacks, not Bonn (once "Boni"), which would take every place of
     the story to Germany."""

@@ -14,6 +14,7 @@ MAX_EXTRA_TOKENS = 4
 SPLIT_NAME_CITY_POPULATION = 100_000  # a city this big still holds the longer name it opens ("Aleppo Central Prison")
 _WORDS = load_lexicon("place_names")
 JOINING_PARTICLES = _WORDS.words("joining_particle")
+PART_NAME_OPENERS = _WORDS.words("part_name_opener")
 PLACE_KIND_WORDS = AREA_WORDS | SETTLEMENT_WORDS | DIRECTION_WORDS | PART_WORDS | SERVED_PLACE_WORDS
 
 
@@ -67,14 +68,17 @@ def opens_a_split_name(doc, start: int, end: int, label: str, entries: tuple[Ent
     itself: a Mexican neighbourhood is not Uruguay's Colonia. (A country or state before an organisation's
     name, "U.S. Centers for Disease Control", "California Highway Patrol", is the place it names.) A
     big city of that name keeps it, as it holds the longer name ("Aleppo" + "Central Prison"; not Köln, also
-    called "Colonia")."""
-    if label not in ("GPE", "LOC") or end >= len(doc) or not doc[end - 1].whitespace_:
+    called "Colonia"). A word that opens the names of a town's parts ("Colonia Agua Blanca": PART_NAME_OPENERS)
+    needs no PERSON after it, whatever entity spaCy put it in."""
+    if end >= len(doc) or not doc[end - 1].whitespace_:
         return False
     after = doc[end]
     if not (after.is_alpha and after.text[:1].isupper()) or after.is_sent_start or \
             after.lower_ in PLACE_KIND_WORDS | MONTH_WORDS | WEEKDAY_WORDS:
         return False
-    if not any(ent.start == end and ent.label_ == "PERSON" for ent in doc.ents):
+    if doc[start:end].text.casefold() in PART_NAME_OPENERS:
+        return True
+    if label not in ("GPE", "LOC") or not any(ent.start == end and ent.label_ == "PERSON" for ent in doc.ents):
         return False
     return not any(e.kind == NameKind.PRIMARY and e.feature_class == "P"
                    and (e.feature_code == "PPLC" or e.population >= SPLIT_NAME_CITY_POPULATION) for e in entries)
