@@ -485,3 +485,20 @@ def test_an_act_told_after_a_sentence_naming_the_gulf_is_at_the_town_told_before
 def test_the_neighbourhoods_of_a_town_name_the_town(coder, text, town):
     """The tagger calls the town an organisation; "the neighbourhoods of" makes it a place, as "the outskirts of"."""
     assert [p["text"] for p in coder.code(text, published="2026-03-16")["places"]] == [town]
+
+
+def test_a_sea_that_names_areas_of_other_countries_is_the_sea_and_places_no_event(coder):
+    """ "Hodeidah Red Sea port city": Sudan's (and Egypt's) Red Sea state is no place of a Yemeni story that names
+    neither country; the sea is meant, and a sea beside a town the sentence names only orients the reader."""
+    text = ("On 6 May 2020, pro-Houthi forces reportedly fired mortar shells at houses in the east of Hodeidah Red Sea "
+            "port city (Al Hawk, Al Hudaydah), wounding two civilians.")
+    record = coder.code(text, published="2020-05-07")
+    sea = next(p for p in record["places"] if p["text"] == "Red Sea")
+    assert sea["country"] is None and sea["feature_code"] == "SEA"
+    assert record["events"] and all(e["location"]["country"] == "YE" for e in record["events"])
+
+
+def test_a_sea_s_namesake_area_called_an_area_stays_the_area(coder):
+    text = "Protesters blocked a road in Red Sea state on Monday, demanding bread and fuel, witnesses said."
+    places = coder.code(text, published="2020-05-07")["places"]
+    assert [(p["text"], p["country"], p["feature_code"]) for p in places] == [("Red Sea", "SD", "ADM1")]

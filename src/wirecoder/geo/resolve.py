@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from .name_forms import former_names_dropped, short_forms_as_own
 from .points import contains, distance_km
 from .strays import (STRAY_AREA_CODES, STRAY_MIN_OTHERS, not_by_its_city, not_in_its_area, stray_afar,
-                     stray_from_the_story, stray_in_country)
+                     stray_from_the_story, stray_in_country, water_over_its_namesake)
 from .store import Entry, NameKind
 
 FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 4.0, "RGN": 3.0, "ADM1": 2.0, "PPLC": 2.0, "ADM2": 0.8, "ADM3": 0.3,
@@ -130,8 +130,11 @@ class Resolver:
                         mention.container, min_others=min_others)
                     or not_by_its_city(entry, mention.container) or not_in_its_area(entry, mention.container))
 
-        if not ranked or not stray(ranked[0]):
-            return ranked[0] if ranked else None
+        if not ranked:
+            return None
+        water = water_over_its_namesake(ranked[0], ranked, countries) if mention.hint not in AREA_HINTS else None
+        if water is not None or not stray(ranked[0]):
+            return water or ranked[0]
         other = next((e for e in ranked[1:] if (countries[("country", e.country)] or countries[("implied", e.country)])
                       and (e.feature_class == "P" or e.feature_code in STRAY_AREA_CODES) and not stray(e)), None)
         return ranked[0] if other is None and countries[("implied", ranked[0].country)] and not stray(
@@ -170,6 +173,7 @@ BIG_CITY_POPULATION = 1_000_000
 MAX_CONTEXT_PLACES = 300
 
 
+AREA_HINTS = frozenset({"area", "admin1", "country"})  # the text calls the name an area
 HINTED_CLASSES = {"settlement": ("P",), "city": ("P",), "area": ("A", "L", "T", "H"), "admin1": ("A",),
                   "country": ("A",)}
 CITY_POPULATION = 100_000  # "city" (a dateline, "X-based"): a capital or a town this big, when the name has one

@@ -17,6 +17,7 @@ STRAY_MIN_OTHERS = 2
 STRAY_LOCAL_KM = 300.0
 STORY_STRAY_POPULATION = 200_000  # a town up to this size is no famous city the story may name in passing
 MAJOR_TOWN_CODES = frozenset({"PPLC", "PPLA"})  # capitals of countries and of first-level areas: famous, kept
+WATER_CODES = frozenset({"SEA", "OCN", "GULF", "BAY"})
 
 
 def stray_afar(entry: Entry, countries: Counter, others: list[Entry], outlet_country: str | None) -> bool:
@@ -96,3 +97,12 @@ def _small(entry: Entry) -> bool:
 def _local(others: list[Entry]) -> list[Entry]:
     """The places the article names that situate a town: not countries, continents or natural features."""
     return [o for o in others if o.feature_code not in ("PCLI", "CONT") and o.feature_class != "L"]
+
+
+def water_over_its_namesake(entry: Entry, cands: list[Entry], countries: Counter) -> Entry | None:
+    """ "Hodeidah Red Sea port city": a sea, gulf or bay (WATER_CODES) that gives its name to areas of the countries
+    on its shores is what the name means when the text names neither the area's country nor a place that implies
+    it: the sea, not Sudan's Red Sea state, whose people had outweighed a sea's none. The water body, or None."""
+    if entry.feature_class != "A" or countries[("country", entry.country)] or countries[("implied", entry.country)]:
+        return None
+    return next((e for e in cands if e.feature_code in WATER_CODES and e.kind == NameKind.PRIMARY), None)

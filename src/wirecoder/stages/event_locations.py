@@ -28,6 +28,7 @@ from ..events.story_places import in_title, only_place, story_place
 from ..events.retold_places import (in_dateline, named_below_country, of_the_named_event, where_retold,
                                     where_told_first)
 from ..geo.countries import COUNTRY_CODES, CountryNames
+from ..geo.strays import WATER_CODES
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, cared_at, crowd_town, hosting_spans,
                              most_specific_last, movement_destination, names_a_backer, names_a_job,
@@ -356,8 +357,8 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
         token = span.root
         if token.dep_ == "conj" and token.head.dep_ == "pobj" and token.head.head.lower_ == "between":
             return True
-        if names_a_topic(token) or travel_destination(token):
-            return True  # "the Gaza ceasefire", "a trip to the United States"
+        if names_a_topic(token) or travel_destination(token) or place.feature_code in WATER_CODES:
+            return True  # "the Gaza ceasefire", "a trip to the United States", "Hodeidah Red Sea port city"
         if token.dep_ == "dobj" and token.head.dep_ == "acl" and token.head.lemma_.lower() in BORDERING:
             return True  # "Tarimbaro, a municipality bordering the state capital Morelia"
         if token.dep_ != "pobj":
