@@ -63,7 +63,7 @@ def test_a_district_named_after_its_seat_gives_way_to_the_town(geoparser):
 
 def test_written_variants_join_hyphenated_parts_and_drop_a_centre():
     from wirecoder.geo.names import written_variants
-    assert written_variants("Petion-Ville") == ["PetionVille"]
+    assert written_variants("Petion-Ville") == ["PetionVille", "Petion and Ville"]
     assert written_variants("Walikale-centre") == ["Walikalecentre", "Walikale"]
     assert written_variants("Kirkuk") == []
 
@@ -241,3 +241,12 @@ def test_a_lone_surname_of_a_person_the_article_names_stays_a_person(tmp_path, n
         found = [p.span.text for p in g.places_in_doc(nlp(text), text=text)]
     assert "Kharkiv" not in found
 
+
+
+def test_two_names_a_hyphen_pairs_are_looked_up_as_the_pair_s_own_name():
+    """ "Sistan-Baluchestan": GeoNames calls Iran's province "Sistan and Baluchestan"; only two capitalised names."""
+    from wirecoder.geo.names import written_variants
+    assert "Sistan and Baluchestan" in written_variants("Sistan-Baluchestan")
+    assert "Bosnia and Herzegovina" in written_variants("Bosnia-Herzegovina")
+    assert not any(" and " in v for v in written_variants("Petion-Ville 2"))
+    assert not any(" and " in v for v in written_variants("Ar-Raqqa city"))

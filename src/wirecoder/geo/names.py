@@ -88,6 +88,7 @@ def arabic_name_variants(key: str) -> list[str]:
 _HYPHENATED = re.compile(r"[-‐‑]")
 _CENTRE_SUFFIX = re.compile(rf"^(.+?)[-‐‑\s]+{load_lexicon('place_names').alternation('centre_word')}$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(.+?)[-‐‑]\d{1,2}$")
+_PAIRED = re.compile(r"^([A-Z][^\W\d_]+)[-‐‑]([A-Z][^\W\d_]+)$")  # "Sistan-Baluchestan"
 _HYPHENED_ARTICLE = re.compile(r"^(?:" + "|".join(sorted(words("arabic_articles"), key=len, reverse=True))
                                + r")[-‐‑](?=\w{4})", re.IGNORECASE)
 
@@ -96,10 +97,14 @@ def written_variants(text: str) -> list[str]:
     """Other ways a name written in news may stand in a gazetteer: hyphenated parts joined ("Petion-Ville" ->
     "Petionville"), a town's centre named as the town ("Walikale-centre" -> "Walikale"), a numbered part named as
     the place it is numbered after ("Zolote-5" -> "Zolote"), and an Arabic name without its hyphened article
-    ("Ar-Raqqa" -> "Raqqa")."""
+    ("Ar-Raqqa" -> "Raqqa"), and two names a hyphen pairs as the pair's own name joins them ("Sistan-Baluchestan"
+    -> "Sistan and Baluchestan", "Bosnia-Herzegovina")."""
     out = []
     if _HYPHENATED.search(text):
         out.append(_HYPHENATED.sub("", text))
+    paired = _PAIRED.match(text.strip())
+    if paired:
+        out.append(f"{paired.group(1)} and {paired.group(2)}")
     for suffixed in (_CENTRE_SUFFIX.match(text.strip()), _NUMBERED.match(text.strip())):
         if suffixed:
             out.append(suffixed.group(1))
