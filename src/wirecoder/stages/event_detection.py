@@ -50,8 +50,8 @@ ARRESTS = "Arrests"
 MIN_TRIGGER_WEIGHT = 0.2
 SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
 STRONG_RULE = 0.85  # a trigger rule this sure of its sub-type ("missile attack", "airstrike") is evidence too
-UNSURE, TIE_RATIO, LOST, FIRM_RULE = 0.5, 0.5, 0.3, 0.6  # a best sub-type under UNSURE gives way to a strong rule's
-# (under LOST, to a firm rule's) at TIE_RATIO of it
+UNSURE, TIE_RATIO, LOST, FIRM_RULE = 0.5, 0.5, 1 / 3, 0.6  # a best sub-type under UNSURE gives way to a strong
+# rule's (under LOST of all sub-types' mass, to a firm rule's) at TIE_RATIO of it
 
 
 class EventDetectionStage:
@@ -225,12 +225,11 @@ class EventDetectionStage:
                          mentions: list[EventMention]) -> tuple[str, float]:
         """The detector's best a strategic development that tells no fighting (QUIET_DEVELOPMENTS) while a trigger
         rule of political violence tells its act as done, not only referred to nor in a relative clause: the rule's
-        sub-type, however sure the detector ("rebel reinforcements arrived on the front and attacked army
-        positions": an armed clash, not a change to group/activity). Else the detector unsure (its best under
-        UNSURE) and a strong trigger rule, told as done, naming another sub-type it gives at least TIE_RATIO of its
-        best: the rule decides ("'terrorists' abducted nine people ... in an incursion": an abduction, not the armed
-        clash the detector leant to, 0.38 against 0.29); lost (under LOST), to a firm rule too ("fighting broke out
-        at the bridge, where rebels have for months blocked the junta": a clash, not the protest it leant to)."""
+        sub-type, however sure the detector ("rebel reinforcements arrived on the front and attacked army positions":
+        an armed clash, not a change to group/activity). Else the detector unsure (its best under UNSURE) and a strong
+        trigger rule, told as done, naming another sub-type it gives at least TIE_RATIO of its best: the rule decides
+        ("'terrorists' abducted nine people ... in an incursion": an abduction, not the clash it leant to); lost
+        (LOST), a firm rule ("fighting broke out at the bridge, where rebels have blocked the junta": a clash)."""
         labels = self.model.labels
         if sub in QUIET_DEVELOPMENTS:
             violent = [m for m in mentions if m.event_type in VIOLENT_TYPES and m.detected
@@ -241,9 +240,10 @@ class EventDetectionStage:
                 return told.sub_event_type, float(row[labels.index(told.sub_event_type)])
         if p >= UNSURE:
             return sub, p
+        lost = p < LOST * self._events(row)  # a share of the events' mass, whatever the topic's weight did to it
         for m in mentions:
             other = float(row[labels.index(m.sub_event_type)]) if m.sub_event_type in labels else 0.0
-            if m.detected and m.confidence >= (STRONG_RULE if p >= LOST else FIRM_RULE) and not (
+            if m.detected and m.confidence >= (FIRM_RULE if lost else STRONG_RULE) and not (
                     m.negated or m.hypothetical or m.habitual) and m.sub_event_type != sub and other >= TIE_RATIO * p:
                 return m.sub_event_type, other
         return sub, p
