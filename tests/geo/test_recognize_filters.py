@@ -194,6 +194,17 @@ def test_recognize_takes_a_place_an_organisation_name_swallowed_after_in(geopars
     assert [t.text for t in geoparser.toponyms(doc)] == ["Tovuz"]
 
 
+@pytest.mark.parametrize("name, found", [("Shamkir", True), ("Tovuz", False)])
+def test_recognize_takes_a_sizeable_town_the_tagger_calls_a_language_after_in(geoparser, nlp, name, found):
+    """spaCy tags "Belgorod" a LANGUAGE: after "in", such a name is taken as an organisation's name is, a town of
+    20,000 people and more (Shamkir, 42,000), not a smaller one (Tovuz, 14,000), nor a language."""
+    from spacy.tokens import Span
+    doc = nlp(f"Three people died in hospital in {name} overnight.")
+    index = [t.text for t in doc].index(name)
+    doc.ents = [Span(doc, index, index + 1, label="LANGUAGE")]
+    assert [t.text for t in geoparser.toponyms(doc)] == ([name] if found else [])
+
+
 def test_recognize_takes_a_name_an_apposition_calls_a_place(geoparser, nlp):
     assert "Tovuz" in texts(geoparser, nlp, "Clashes erupted in the north. Tovuz, a small town near the border, "
                                             "was shelled.")

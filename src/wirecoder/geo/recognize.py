@@ -36,8 +36,8 @@ from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIREC
                       settlement_word_before, title_case_tokens, trim_articles_and_punctuation)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
-                                "LANGUAGE"})
+NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW"})
+TAKEN_FOR_NAMES = frozenset({"ORG", "LANGUAGE"})  # "in Congress", "in Belgorod" (a LANGUAGE): a sizeable town only
 ORG_MIN_POPULATION = 20_000
 CITY_AFTER_OF = 1_000_000
 GPE_MIN_POPULATION = 5_000
@@ -371,7 +371,7 @@ class Recognizer:
             return True
         if cand.label == "ORG" and country_initials(doc, cand):
             return True
-        if cand.label == "ORG":  # "in Congress", "to NATO": a preposition alone takes only a sizeable town
+        if cand.label in TAKEN_FOR_NAMES:  # "in Congress", "to NATO": a preposition alone takes only a sizeable town
             locative = locative_before(doc, cand.start_token)  # "in X", "the shelling of X"
             after_of = not locative and (prev := previous_word(doc, cand.start_token)) is not None \
                 and prev.lower_ == "of"
