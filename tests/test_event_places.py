@@ -502,3 +502,13 @@ def test_a_sea_s_namesake_area_called_an_area_stays_the_area(coder):
     text = "Protesters blocked a road in Red Sea state on Monday, demanding bread and fuel, witnesses said."
     places = coder.code(text, published="2020-05-07")["places"]
     assert [(p["text"], p["country"], p["feature_code"]) for p in places] == [("Red Sea", "SD", "ADM1")]
+
+
+def test_a_town_s_bare_name_is_the_town_not_the_airport_named_after_it(coder):
+    """ "Oksibil" is also another name of Oksibil Airport (airportsdata), whose prior outweighed a town of no recorded
+    people: the bare name is the town's own."""
+    text = ("The rebel army has claimed responsibility for the shooting of three construction workers near Oksibil on "
+            "Thursday, in which two were killed. Church leaders in Oksibil called on both sides to protect civilians.")
+    places = coder.code(text, published="2026-06-17")["places"]
+    oksibil = next(p for p in places if p["text"] == "Oksibil")
+    assert (oksibil["name"], oksibil["feature_code"]) == ("Oksibil", "PPL")

@@ -85,9 +85,9 @@ class Resolver:
         naming them as places (its nationality words, "Palestinian"; the names of its forces, "the South Sudan
         People's Defence Forces"), counted as a town of theirs would be."""
         mentions = [_city_hint(m) for m in mentions]
-        located = [_settlements_first(_features_first(_areas_over_their_country(
+        located = [_settlements_first(_features_first(_areas_over_their_country(_towns_over_their_airports(
             _as_hinted(former_names_dropped(m.text, short_forms_as_own(
-                m.text, tuple(e for e in m.candidates if e.lat is not None))), m.hint)),
+                m.text, tuple(e for e in m.candidates if e.lat is not None))), m.hint))),
             m.hint), m.hint) for m in mentions]
         first = [max(cands, key=lambda e, h=m.hint: self.prior(e, h)) if cands else None
                  for cands, m in zip(located, mentions)]
@@ -166,6 +166,7 @@ class Resolver:
 
 
 SHADOW_KM = 50.0
+AIRPORT_TOWN_KM = 30.0  # an airport named after a town lies this near it
 SEAT_TOWN_POPULATION = 100_000
 SEAT_SHARE = 0.2  # a province's seat of its own name holds this share of its people or more
 SEAT_KM = 15.0  # a town this near an area's point is its seat, whichever of its names the text uses ("Basra")
@@ -188,6 +189,15 @@ def _areas_over_their_country(cands: tuple[Entry, ...]) -> tuple[Entry, ...]:
         return cands
     return tuple(e for e in cands if not (e.feature_code == "PCLI" and e.kind != NameKind.PRIMARY
                                           and e.country in areas)) or cands
+
+
+def _towns_over_their_airports(cands: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """An airport named after its town bears the town's name as another of its own ("Oksibil" for Oksibil
+    Airport): the bare name is the town, whose own name it is, within AIRPORT_TOWN_KM, however few its recorded
+    people and however high an airport's prior."""
+    towns = [e for e in cands if e.feature_class == "P" and e.kind == NameKind.PRIMARY]
+    return tuple(e for e in cands if not (e.feature_code == "AIRP" and e.kind != NameKind.PRIMARY and any(
+        distance_km(e.lat, e.lon, t.lat, t.lon) <= AIRPORT_TOWN_KM for t in towns)))
 
 
 def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
