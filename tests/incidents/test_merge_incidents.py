@@ -292,3 +292,18 @@ def test_merge_a_report_that_agrees_as_well_with_a_side_telling_joins_the_incide
     assert ("a1", "a2", "a3", "c") in found
     _, _, found = store(tmp_path, "two", [told[:2] + [side, later]])
     assert ("c",) in found
+
+
+def test_merge_a_report_agreeing_weakly_with_one_article_joins_when_two_others_vouch_for_it(tmp_path):
+    """Complete linkage over articles, softened: a region-level report of the day (Kora, no toll) agrees under the
+    threshold with a report that gives only a window of days (3 points), though it contradicts nothing there, and
+    well with the two reports of the town, day and toll: two articles vouch for it, and it joins. Beside one of
+    them only, the weak agreement still keeps it apart."""
+    town = [article(f"t{n}", [event(killed=12)], source=f"Outlet {n}") for n in (1, 2)]
+    window = article("w", [event(killed=12, date="2024-03-07", date_end="2024-03-12", precision=2)],
+                     source="Outlet 3", published="2024-03-12")
+    region = article("r", [event(where=place("Kora"))], source="Outlet 4")
+    _, _, found = store(tmp_path, "two", [town + [window, region]])
+    assert ("r", "t1", "t2", "w") in found
+    _, _, found = store(tmp_path, "one", [town[:1] + [window, region]])
+    assert found == {("t1", "w"), ("r",)}

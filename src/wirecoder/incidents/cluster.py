@@ -4,7 +4,8 @@ Reports that could be one incident form a component of the graph whose edges are
 through blocking by country and date). Chaining through a vague report must not join two distinct events
 (a "gunmen attacked X" report is compatible with both Boko Haram's and ISWAP's attacks on X that day), so a
 component is split by complete linkage over articles: a member of an incident is compatible with a report of
-every other article in it (and with its own article's reports there as one act at one spot). The
+every other article in it (and with its own article's reports there as one act at one spot), or, softened, agrees
+with one under the threshold, contradicting nothing, while SOFT_SUPPORT other articles agree with it well. The
 reports are taken in an order that depends only on the reports themselves (most specific first, then by
 key), so the same set of reports gives the same incidents whatever order they arrived in, and rebuilding
 gives what incremental merging gave.
@@ -33,10 +34,16 @@ class PairScores:
         self._scores: dict[tuple[int, int, bool], int | None] = {}
 
     def get(self, a: Report, b: Report, *, one_article: bool = False) -> int | None:
+        """The pair's score: its agreement when it reaches the rules' ``min_score``, else None."""
+        total = self.agreement(a, b, one_article=one_article)
+        return total if total is not None and total >= self.matcher.rules.min_score else None
+
+    def agreement(self, a: Report, b: Report, *, one_article: bool = False) -> int | None:
+        """How much the pair agrees, under ``min_score`` too; None when something it tells contradicts."""
         low, high = (a.event_id, b.event_id) if a.event_id < b.event_id else (b.event_id, a.event_id)
         key = (low, high, one_article)
         if key not in self._scores:
-            self._scores[key] = self.matcher.score(a, b, one_article=one_article)
+            self._scores[key] = self.matcher.agreement(a, b, one_article=one_article)
         return self._scores[key]
 
 
@@ -75,21 +82,29 @@ def _fit(report: Report, members: list[Report], scores: PairScores) -> tuple[int
     """The report's best score with a member of another article (None: it touches none), and whether it may join:
     compatible with at least one report of every other article the incident holds, and with each report of its own
     article there as one act at one spot (an article may tell one strike twice, as a drone strike and as shelling;
-    its reports never link an incident by themselves)."""
+    its reports never link an incident by themselves). An article whose reports only agree with it under the
+    threshold, none contradicting it (a window of days beside a region and a day: no day, no toll, no place to
+    agree on), keeps it out only when fewer than SOFT_SUPPORT other articles agree with it well (rules 26)."""
     told: dict[int, list[int]] = {}  # each other article of the incident -> the scores of its reports
+    weak: set[int] = set()  # other articles whose reports only agree under the threshold, none contradicting
     for member in members:
         if member.document != report.document:
             score = scores.get(report, member)
             told.setdefault(member.document, []).extend(() if score is None else (score,))
+            if score is None and scores.agreement(report, member) is not None:
+                weak.add(member.document)
     found = [score for found_scores in told.values() for score in found_scores]
     if not found:
         return None, False
     own = all(scores.get(report, member, one_article=True) is not None
               for member in members if member.document == report.document)
-    return max(found), own and all(told.values())
+    agreeing = sum(1 for found_scores in told.values() if found_scores)
+    return max(found), own and all(found_scores or (document in weak and agreeing >= SOFT_SUPPORT)
+                                   for document, found_scores in told.items())
 
 
 CLEAR_MARGIN = 1
+SOFT_SUPPORT = 2  # articles that must agree well with a report for it to join beside one it agrees with weakly
 
 
 def _clear_choice(best: dict[int, int], joinable: list[int], *, documents: list[set] | None = None) -> int | None:

@@ -33,6 +33,11 @@ class Matcher:
     def score(self, a: Report, b: Report, *, one_article: bool = False) -> int | None:
         """The agreement of two compatible reports, or None when they cannot be one incident. Two reports of one
         article are never compatible, unless ``one_article``: whether they could tell one act were they apart."""
+        total = self.agreement(a, b, one_article=one_article)
+        return total if total is not None and total >= self.rules.min_score else None
+
+    def agreement(self, a: Report, b: Report, *, one_article: bool = False) -> int | None:
+        """How much two reports agree, under ``min_score`` too; None when something they tell contradicts."""
         if a.key > b.key:
             a, b = b, a
         if (not a.mergeable or not b.mergeable or (a.document == b.document and not one_article)
@@ -56,8 +61,7 @@ class Matcher:
         figures = 1 if a.fatalities and a.fatalities == b.fatalities else 0
         if COUNTRY in (a.place.level, b.place.level) and (kind < 2 or actors < 2 or not day or not figures):  # type: ignore[union-attr]
             return None  # placed no finer than the country: the sub-type, a named party, the day and the toll agree
-        total = kind + place + actors + day + figures
-        return total if total >= self.rules.min_score else None
+        return kind + place + actors + day + figures
 
 
 def _gun_and_explosive(a: Report, b: Report) -> bool:
