@@ -99,3 +99,13 @@ def test_an_unnamed_owner_of_what_was_looted_or_whom_a_mob_turned_on_is_civilian
     event = first(coder, text, published="2020-05-10")
     assert event["sub_event_type"] == sub
     assert event["actor2"]["kind"] == "civilians" and event["actor2"]["text"] is None
+
+
+@pytest.mark.parametrize("victims, sub", [("two police officers", "Armed clash"), ("three soldiers", "Armed clash"),
+                                          ("two traders", "Abduction/forced disappearance")])
+def test_an_abduction_of_soldiers_or_police_by_an_armed_group_is_a_clash(coder, victims, sub):
+    """ACLED codes violence by an armed group on armed forces, abductions as well as attacks, as an armed clash;
+    abducted civilians stay an abduction."""
+    event = first(coder, f"Gunmen on Saturday abducted {victims} on the road between Damboa and Biu in Borno "
+                         f"State, a security source said.")
+    assert event["sub_event_type"] == sub

@@ -24,6 +24,7 @@ from ..syntax import governing_verb
 from ..taxonomy.acled import VIOLENT_TYPES
 from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
+ARMED_TARGET_ACTS = frozenset({"Attack", "Abduction/forced disappearance"})  # done to soldiers or police: a clash
 CLASH_WORDS = re.compile(rf"\b{load_lexicon('battle_weapons').alternation('clash_word', space=' ')}\b", re.IGNORECASE)
 
 
@@ -197,8 +198,9 @@ class EventsStage:
             article.text[max(0, actor2.span.start - 12):actor2.span.end + 12]))
         if off_duty and mention.sub_event_type == "Armed clash" and not CLASH_WORDS.search(sentence):
             return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
-        if mention.sub_event_type == "Attack" and actor2 is not None and actor2.named and actor2.kind in armed \
-                and actor2.role != ActorRole.GOVERNMENT and (actor1 is None or actor1.kind in armed) and not off_duty:
+        if mention.sub_event_type in ARMED_TARGET_ACTS and actor2 is not None and actor2.named \
+                and actor2.kind in armed and actor2.role != ActorRole.GOVERNMENT \
+                and (actor1 is None or actor1.kind in armed) and not off_duty:
             return dataclasses.replace(mention, event_type="Battles", sub_event_type="Armed clash")
         if mention.sub_event_type == "Armed clash" and actor1 is None and unarmed_target \
                 and not CLASH_WORDS.search(sentence):  # "an attack in which 18 civilians were killed"
