@@ -113,3 +113,16 @@ def test_riot_acts_in_the_protests_own_sentence_make_it_violent(coder):
     event = _current(coder.code("On 4 March 2023, depositors gathered in Zahle chanting slogans against the banks "
                                 "and demanding the return of their looted savings.", published="2023-03-12"))[0]
     assert event["sub_event_type"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize("tail, sub", [
+    ("demanding to return home during the lockdown, and were eventually dispersed by police.",
+     "Protest with intervention"),
+    ("demanding the release of colleagues detained by police last week.", "Peaceful protest"),
+])
+def test_force_told_in_the_protest_s_own_sentence_as_its_next_act_is_its_end(coder, tail, sub):
+    """ "gathered ..., demanding to go home, and were dispersed by police": the sentence goes on with how the protest
+    ended; colleagues "detained by police" are its grievance, not its end."""
+    text = f"On 8 May 2021, nearly 2000 migrant workers gathered at the Sabon Gari area of Kano city (Kano), {tail}"
+    events = [e for e in coder.code(text, published="2021-05-09")["events"] if e["event_type"] == "Protests"]
+    assert events and events[0]["sub_event_type"] == sub

@@ -45,6 +45,10 @@ class CrowdOutcomeStage:
             if match is not None and event.sub_event_type == PEACEFUL:
                 event.sub_event_type, event.event_type = VIOLENT, SUB_EVENT_TYPES[VIOLENT]
                 self._add(event, Evidence("trigger", article.span(own.start + match.start(), own.start + match.end())))
+            ended = self._ended_by_force(article, event, own)  # "gathered ... and were dispersed by police"
+            if ended is not None and event.sub_event_type == PEACEFUL:
+                event.sub_event_type, event.event_type = INTERVENTION, SUB_EVENT_TYPES[INTERVENTION]
+                self._add(event, Evidence("trigger", ended))
             told = told_after(article, event, ignoring=("Arrests",))
             for index in told:
                 text = article.sentences[index].span
@@ -109,6 +113,21 @@ class CrowdOutcomeStage:
             if word is not None and word.dep_ == "amod" and word.head.idx >= end:
                 continue
             return match
+        return None
+
+    def _ended_by_force(self, article: Article, event: Event, span):
+        """The words of force in the protest's own sentence, after its trigger, told as its next act (a verb the
+        sentence goes on with: "gathered ... and were eventually dispersed by police"), where the police or the army
+        are named: the protest's end, not its grievance ("protesting the arrest of a leader", "demanding the release
+        of colleagues detained by police"). A Span, or None."""
+        if not any(a.sentence == event.mention.sentence and a.role in FORCES for a in article.actors):
+            return None
+        for match in self._force.finditer(span.text):
+            start, end = span.start + match.start(), span.start + match.end()
+            words = article.doc.char_span(start, end, alignment_mode="expand")
+            if start >= event.mention.trigger.end and words is not None and words[0].pos_ == "VERB" \
+                    and words[0].dep_ in ("conj", "ROOT"):  # not "colleagues detained by police" (acl)
+                return article.span(start, end)
         return None
 
     def _intervened(self, article: Article, sentences: tuple[int, ...]) -> bool:
