@@ -247,7 +247,7 @@ def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entr
     oblast "Zaporizka" is also called "Zaporizhzhia" after its city), or with a big city or the capital of its
     country anywhere in it ("Buenos Aires", "Washington", "Giza"), unless the text calls it an area: news names
     the town far more often, and ACLED codes the town."""
-    if hint in ("area", "admin1", "country") or len(cands) < 2:
+    if hint in AREA_HINTS or len(cands) < 2:
         return cands
     areas = [e for e in cands if e.feature_class == "A" and e.feature_code != "PCLI"]
     towns = [e for e in cands if e.feature_class == "P" and (

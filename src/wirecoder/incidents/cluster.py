@@ -89,9 +89,10 @@ def _fit(report: Report, members: list[Report], scores: PairScores) -> tuple[int
     weak: set[int] = set()  # other articles whose reports only agree under the threshold, none contradicting
     for member in members:
         if member.document != report.document:
-            score = scores.get(report, member)
-            told.setdefault(member.document, []).extend(() if score is None else (score,))
-            if score is None and scores.agreement(report, member) is not None:
+            total = scores.agreement(report, member)
+            well = total is not None and total >= scores.matcher.rules.min_score
+            told.setdefault(member.document, []).extend((total,) if well else ())
+            if total is not None and not well:
                 weak.add(member.document)
     found = [score for found_scores in told.values() for score in found_scores]
     if not found:
