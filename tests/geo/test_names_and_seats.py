@@ -188,6 +188,21 @@ def test_a_town_knows_the_district_of_its_own_name_it_is_the_seat_of(tmp_path, n
     assert found == {"Kankara": "Kankara", "Malumfashi": None}
 
 
+def test_a_town_knows_its_district_by_the_name_the_text_gives_both(tmp_path, nlp):
+    # the gazetteer spells the town "Krong Pi Nang" and its district "Amphoe Krong Pinang", which the text's
+    # "Krong Pinang" names too: the town is that district's seat, not a spot of the next district 23 km away
+    places = [area("Thailand", 15.5, 101.0, "TH", 69_000_000, code="PCLI"),
+              area("Yala", 6.3, 101.2, "TH", 500_000, admin1_code="70"),
+              town("Krong Pi Nang", 6.41, 101.27, "TH", 8_000, admin1_code="70", names=[("Krong Pinang", NameKind.ALTERNATE)]),
+              area("Amphoe Krong Pinang", 6.41, 101.27, "TH", 0, code="ADM2", admin1_code="70",
+                   names=[("Krong Pinang", NameKind.ALTERNATE)]),
+              area("Amphoe Raman", 6.52, 101.46, "TH", 0, code="ADM2", admin1_code="70", names=[("Raman", NameKind.ALTERNATE)])]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        text = "A bomb exploded at a bus shelter near the district office in Krong Pinang, Yala province, Thailand."
+        found = {p.name: p.district for p in g.places_in_doc(nlp(text), text=text) if p.feature_class == "P"}
+    assert found == {"Krong Pi Nang": "Amphoe Krong Pinang"}
+
+
 def test_a_town_lies_in_the_district_its_qualifier_names_when_that_district_can_hold_it(tmp_path, nlp):
     places = [area("Mexico", 23.0, -102.0, "MX", 126_000_000, code="PCLI"),
               area("Guanajuato", 21.0, -101.0, "MX", 6_000_000, admin1_code="11"),

@@ -61,8 +61,7 @@ class Geoparser:
                                      f"--out {path}`")
         ensure_gazetteer(path)
         self.gazetteer = Gazetteer(path)
-        # names of armed and political groups (folded with name_key) and their acronyms (as written): not places
-        # unless a sizeable place is so named; by default the actor lexicon's (taxonomy/actor_groups.tsv)
+        # groups' names (name_key) and acronyms: no places unless a sizeable place is so named (actor_groups.tsv)
         if organisation_names is None:
             organisation_names = organisation_names_of(load_actor_lexicon())
         self.recognizer = Recognizer(gazetteer=self.gazetteer, organisation_names=organisation_names)
@@ -165,7 +164,8 @@ class Geoparser:
         province's) takes its seat's point outright, for the places named within it too."""
         seat = self.seat_of(entry) if entry is not None else None
         if seat is None:  # a town: the district of its own name it is the seat of, if any
-            return replace(place, district=own_district(entry, self.gazetteer.lookup)) if entry is not None else place
+            return replace(place, district=own_district(entry, self.gazetteer.lookup, told=place.span.text)) \
+                if entry is not None else place
         if self.gazetteer.borrowed_point(entry):
             return replace(place, lat=seat.lat, lon=seat.lon, seat=(seat.lat, seat.lon))
         # a province's event is coded at its capital; a district with a point of its own keeps it (its seat may lie

@@ -110,13 +110,14 @@ def districts_told(places: Sequence[Place], entries: Sequence[Entry | None],
     return out
 
 
-def own_district(town: Entry, lookup: Callable[[str], tuple[Entry, ...]]) -> str | None:
-    """The district a town is the seat of: an area below the first level of the town's own name, in its country and
-    first-level area, within SEAT_REACH_KM of it ("Kankara": Kankara LGA). A town lies in its own district, not in
-    the next one whose point happens to lie near it. None for other places."""
+def own_district(town: Entry, lookup: Callable[[str], tuple[Entry, ...]], *, told: str = "") -> str | None:
+    """The district a town is the seat of: an area below the first level of the town's own name (the gazetteer's,
+    or the one the text gives it: "Krong Pinang" for the town Krong Pi Nang), in its country and first-level area,
+    within SEAT_REACH_KM of it ("Kankara": Kankara LGA). A town lies in its own district, not in the next one whose
+    point happens to lie near it. None for other places."""
     if town.feature_class != "P" or town.lat is None:
         return None
-    for area in lookup(town.name):
+    for area in (a for name in dict.fromkeys((town.name, told or town.name)) for a in lookup(name)):
         if area.feature_code in DISTRICT_CODES and area.country == town.country and area.lat is not None and (
                 not town.admin1_code or not area.admin1_code or area.admin1_code == town.admin1_code) \
                 and distance_km(area.lat, area.lon, town.lat, town.lon) <= SEAT_REACH_KM:
