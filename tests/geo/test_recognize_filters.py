@@ -363,3 +363,19 @@ def test_recognize_takes_a_name_joined_by_a_hyphen_and_a_particle_that_the_tagge
         doc = nlp("A bomber struck the passport office in Pul-e Khumri on Thursday morning.")
         doc.ents = [e for e in doc.ents if "Pul" not in e.text]  # as the tagger left it
         assert [t.text for t in g.toponyms(doc)] == ["Pul-e Khumri"]
+
+
+@pytest.mark.parametrize("written, found", [("Petit-Goave", True), ("el-Goave", False), ("Goave", False)])
+def test_recognize_takes_a_town_by_another_name_of_several_words_the_tagger_calls_an_organisation_after_in(
+        tmp_path, nlp, written, found):
+    """The gazetteer knows Petit-Goâve as "Tigwav", "Petit-Goave" being another name of it. spaCy tags it an ORG:
+    after "in", such a name of several words, capitalised, is the town's; a single word ("Goave" might be any
+    word's other name) or one that opens lower-case ("el Marj") is not."""
+    from spacy.tokens import Span
+    names = [(n, NameKind.ALTERNATE) for n in ("Petit-Goave", "el-Goave", "Goave")]
+    with geoparser_over(tmp_path / "gaz.sqlite", [town("Tigwav", 18.43, -72.87, "HT", 117_000, names=names)]) as g:
+        doc = nlp(f"Tension was high in {written} on Saturday after a driver was shot dead.")
+        words = [t.text for t in doc]
+        start = words.index("in") + 1
+        doc.ents = [Span(doc, start, words.index("on"), label="ORG")]
+        assert [t.text for t in g.toponyms(doc)] == ([written] if found else [])

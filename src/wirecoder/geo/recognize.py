@@ -375,12 +375,12 @@ class Recognizer:
             locative = locative_before(doc, cand.start_token)  # "in X", "the shelling of X"
             after_of = not locative and (prev := previous_word(doc, cand.start_token)) is not None \
                 and prev.lower_ == "of"
-            return named_area or ((locative or after_of)
-                                  and not doc[cand.start_token].is_upper and any(
-                e.kind == NameKind.PRIMARY and (e.population >= (CITY_AFTER_OF if after_of else ORG_MIN_POPULATION)
-                                                or locative and e.feature_code in ("ADM1", "ADM2"))
-                for e in cand.entries))  # "the police lines of Peshawar": after "of", a city of millions; "officials
-            # in Mayo-Sava": an administrative area's own name
+            several = cand.end_token - cand.start_token > 1 and doc[cand.start_token].is_title  # "in Petit-Goave"
+            return named_area or ((locative or after_of) and not doc[cand.start_token].is_upper and any(
+                (e.kind == NameKind.PRIMARY or several and e.kind == NameKind.ALTERNATE)
+                and (e.population >= (CITY_AFTER_OF if after_of else ORG_MIN_POPULATION)
+                     or locative and e.feature_code in ("ADM1", "ADM2"))  # "in Mayo-Sava": an area's own name
+                for e in cand.entries))  # after "of", a city of millions ("the police lines of Peshawar")
         return locative_before(doc, cand.start_token) or named_area
 
     @staticmethod
