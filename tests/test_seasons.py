@@ -57,3 +57,22 @@ def test_an_event_of_earlier_this_week_may_lie_on_any_of_its_days(coder):
     event = coder.code("Gunmen attacked a village in Sennar state earlier this week, killing 30 people.",
                        published="2024-09-20")["events"][0]
     assert (event["date"], event["date_end"], event["time_precision"]) == ("2024-09-16", "2024-09-19", 2)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("the 1990s", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),
+    ("the 1990s and", dt.date(1990, 1, 1), dt.date(1999, 12, 31)),  # spaCy's cut of "the 1990s and 2000s"
+    ("the late '90s", dt.date(1997, 1, 1), dt.date(1999, 12, 31)),
+    ("the mid-1980s", dt.date(1983, 1, 1), dt.date(1986, 12, 31)),
+    ("the 20s", dt.date(2020, 1, 1), dt.date(2029, 12, 31)),  # two digits: the last such decade up to the telling
+])
+def test_a_decade_is_its_years_not_the_day_of_telling(text, start, end):
+    from wirecoder.stages.dates import DatesStage
+
+    assert DatesStage()._resolve(text, FRIDAY) == (start, end, 3)
+
+
+def test_an_act_told_of_a_decade_is_history_not_news(coder):
+    record = coder.code("A grenade exploded in a market in Sopore in the 1990s, killing ten people.",
+                        published="2025-12-21")
+    assert [(e["date"], e["background"]) for e in record["events"]] == [("1990-01-01", True)]

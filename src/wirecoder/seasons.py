@@ -5,7 +5,8 @@ A season is three months from the month ``season_start`` names (data in lexicon/
 seasons, as wire copy uses them; winter runs from December into the next year). The result is a window of month
 precision (ACLED's time_precision 3). A week told against the day of telling ("this week", "the past week") is the
 calendar week so far, the days up to it or the calendar week before (``week_so_far``, ``week_past``,
-``week_before``), of about a week's precision (2).
+``week_before``), of about a week's precision (2). A decade ("the 1990s", "the late '80s") is its ten years, or the
+first, middle or last few of them, of the least precision (3).
 """
 from __future__ import annotations
 
@@ -68,6 +69,25 @@ def resolve_week(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int] 
         return None
     last = reference - dt.timedelta(days=_SO_FAR[phrase])
     return min(reference - dt.timedelta(days=reference.weekday()), last), last, 2
+
+
+_DECADE = re.compile(r"^(?:(early|mid|late)[- ]?)?(?:(1[89]\d0|20\d0)|['’]?(\d0))s(?:\s+(?:and|or))?$", re.IGNORECASE)
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}  # years of the decade each part covers
+
+
+def resolve_decade(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int] | None:
+    """The years a decade names ("1990s", "the '90s", "mid-1980s"; a two-digit one the last such decade up to the
+    reference day), or None when ``text`` is no decade. Left to the general parser, "the 1990s" was taken for the
+    day of telling, and an act told of that decade for news."""
+    match = _DECADE.match(" ".join(text.split()))
+    if match is None:
+        return None
+    part, full, short = match.groups()
+    start = int(full) if full else 2000 + int(short)
+    if not full and start > reference.year:
+        start -= 100
+    first, last = _DECADE_PARTS.get((part or "").lower(), (0, 9))
+    return dt.date(start + first, 1, 1), dt.date(start + last, 12, 31), 3
 
 
 def names_a_kind(entity) -> bool:

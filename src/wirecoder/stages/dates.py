@@ -27,7 +27,7 @@ from ..geo.lexicon import words as geo_words
 from ..lexicon import load_lexicon
 from ..day_parts import DayParts
 from ..day_ranges import day_range, day_range_spans
-from ..seasons import names_a_kind, resolve_season, resolve_week
+from ..seasons import names_a_kind, resolve_decade, resolve_season, resolve_week
 from ..syntax import SPEECH
 
 # Older than this before publication, an event is history the article recounts (ACLED coded it when it happened).
@@ -303,7 +303,8 @@ class DatesStage:
                 return None
             start, end = _part_window(part.group(1), base.date_obj.year, base.date_obj.month)
             return start, end, 2
-        if (period := resolve_season(cleaned, reference) or resolve_week(cleaned, reference)) is not None:
+        if (period := resolve_season(cleaned, reference) or resolve_week(cleaned, reference)
+                or resolve_decade(cleaned, reference)) is not None:
             return period
         weekday_told = _PART_AND_WEEKDAY.match(cleaned)
         quick = _quick_absolute(cleaned, reference) or day_range(cleaned, reference, _MONTH_NUMBERS) or (
