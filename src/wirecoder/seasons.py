@@ -71,23 +71,29 @@ def resolve_week(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int] 
     return min(reference - dt.timedelta(days=reference.weekday()), last), last, 2
 
 
-_DECADE = re.compile(r"^(?:(early|mid|late)[- ]?)?(?:(1[89]\d0|20\d0)|['’]?(\d0))s(?:\s+(?:and|or))?$", re.IGNORECASE)
+_ONE_DECADE = r"(?:(early|mid|late)[- ]?)?(?:(1[89]\d0|20\d0)|['’]?(\d0))s"
+_DECADE = re.compile(rf"^{_ONE_DECADE}(?:\s+(?:and|or|to)(?:\s+(?:the\s+)?{_ONE_DECADE})?)?$", re.IGNORECASE)
 _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}  # years of the decade each part covers
 
 
 def resolve_decade(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int] | None:
-    """The years a decade names ("1990s", "the '90s", "mid-1980s"; a two-digit one the last such decade up to the
-    reference day), or None when ``text`` is no decade. Left to the general parser, "the 1990s" was taken for the
-    day of telling, and an act told of that decade for news."""
+    """The years a decade names ("1990s", "the '90s", "mid-1980s", "the 1990s and 2000s"; a two-digit one the last
+    such decade up to the reference day), or None when ``text`` is no decade. Left to the general parser, "the
+    1990s" was taken for the day of telling, and an act told of that decade for news."""
     match = _DECADE.match(" ".join(text.split()))
     if match is None:
         return None
-    part, full, short = match.groups()
-    start = int(full) if full else 2000 + int(short)
+    groups = match.groups()
+    years = [_decade_years(*groups[k:k + 3], reference) for k in (0, 3) if groups[k + 1] or groups[k + 2]]
+    return dt.date(years[0][0], 1, 1), dt.date(years[-1][1], 12, 31), 3
+
+
+def _decade_years(part: str | None, full: str | None, short: str | None, reference: dt.date) -> tuple[int, int]:
+    start = int(full) if full else 2000 + int(short or 0)
     if not full and start > reference.year:
         start -= 100
     first, last = _DECADE_PARTS.get((part or "").lower(), (0, 9))
-    return dt.date(start + first, 1, 1), dt.date(start + last, 12, 31), 3
+    return start + first, start + last
 
 
 def names_a_kind(entity) -> bool:
