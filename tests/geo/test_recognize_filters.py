@@ -379,3 +379,13 @@ def test_recognize_takes_a_town_by_another_name_of_several_words_the_tagger_call
         start = words.index("in") + 1
         doc.ents = [Span(doc, start, words.index("on"), label="ORG")]
         assert [t.text for t in g.toponyms(doc)] == ([written] if found else [])
+
+
+@pytest.mark.parametrize("body, found", [("Municipal Corporation", ["Dhule"]), ("Municipal Board", [])])
+def test_recognize_takes_the_town_a_municipal_corporation_is_named_after(tmp_path, nlp, body, found):
+    """A city's corporation is its government, named after it: "the water march to the Dhule Municipal
+    Corporation" is in Dhule, as "Seoul City Hall" is in Seoul; a word of no building or institution of a town
+    ("Board") says nothing of where it is."""
+    with geoparser_over(tmp_path / "gaz.sqlite", [town("Dhule", 20.90, 74.78, "IN", 375_000)]) as g:
+        doc = nlp(f"Police used lathis to disperse the water march at the Dhule {body} on Thursday.")
+        assert [t.text for t in g.toponyms(doc)] == found
