@@ -389,3 +389,17 @@ def test_recognize_takes_the_town_a_municipal_corporation_is_named_after(tmp_pat
     with geoparser_over(tmp_path / "gaz.sqlite", [town("Dhule", 20.90, 74.78, "IN", 375_000)]) as g:
         doc = nlp(f"Police used lathis to disperse the water march at the Dhule {body} on Thursday.")
         assert [t.text for t in g.toponyms(doc)] == found
+
+
+def test_recognize_takes_an_areas_name_the_tagger_cut_at_and_whole(tmp_path, nlp):
+    """spaCy tags "Jammu" and "Kashmir" apart: the gazetteer knows "Jammu and Kashmir" as a territory, which the text
+    names, not the city of Jammu and a region. Two towns listed with "and" stay two places."""
+    places = [area("India", 22.0, 79.0, "IN", 1_300_000_000, code="PCLI"),
+              area("Jammu and Kashmir", 33.5, 75.0, "IN", 12_000_000, admin1_code="12"),
+              town("Jammu", 32.73, 74.86, "IN", 550_000, admin1_code="12"),
+              town("Kathua", 32.37, 75.52, "IN", 60_000, admin1_code="12")]
+    with geoparser_over(tmp_path / "gaz.sqlite", places) as g:
+        whole = g.toponyms(nlp("Militants attacked a police post in Jammu and Kashmir on Wednesday."))
+        listed = g.toponyms(nlp("Militants attacked police posts in Jammu and Kathua on Wednesday."))
+    assert [t.text for t in whole] == ["Jammu and Kashmir"]
+    assert [t.text for t in listed] == ["Jammu", "Kathua"]

@@ -1,8 +1,10 @@
 """Where a place's name ends when spaCy's entity and the name disagree: a name that runs on past the entity over a
 hyphen or a lower-case particle ("Ivano" + "-Frankivsk", "Port" + "of Spain", "Kut" + "e Abdollah"), and an
-alternate name that only opens a longer name no gazetteer knows ("Let" of "Let Yet Kone")."""
+alternate name that only opens a longer name no gazetteer knows ("Let" of "Let Yet Kone"), and two names cut at
+"and" that are one area's ("Jammu" + "and" + "Kashmir")."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from ..lexicon import load_lexicon
@@ -11,6 +13,7 @@ from .wording import (AREA_WORDS, DIRECTION_WORDS, HYPHENS, MONTH_WORDS, PART_WO
                       SETTLEMENT_WORDS, WEEKDAY_WORDS)
 
 MAX_EXTRA_TOKENS = 4
+MAX_AND_WORDS = 3  # words after "and" an area's name may run to ("Kohgiluyeh and Boyer-Ahmad")
 SPLIT_NAME_CITY_POPULATION = 100_000  # a city this big still holds the longer name it opens ("Aleppo Central Prison")
 _WORDS = load_lexicon("place_names")
 JOINING_PARTICLES = _WORDS.words("joining_particle")
@@ -82,3 +85,23 @@ def opens_a_split_name(doc, start: int, end: int, label: str, entries: tuple[Ent
         return False
     return not any(e.kind == NameKind.PRIMARY and e.feature_class == "P"
                    and (e.feature_code == "PPLC" or e.population >= SPLIT_NAME_CITY_POPULATION) for e in entries)
+
+
+def names_joined_by_and(doc, cands: list, lookup: Callable[[int, int], tuple[Entry, ...]]) -> list:
+    """The candidates in text order, a name and the words after "and" joined when the gazetteer knows the whole as an
+    area's name ("Jammu and Kashmir", "Sistan and Baluchestan", "Bosnia and Herzegovina"): the area, not a town and
+    a region, nor a person and another ("the people of Sistan and Baluchestan"). A list of two places stays two."""
+    out: list = []
+    joined_to = -1
+    for cand in sorted(cands, key=lambda c: c.start_token):
+        if cand.start_token < joined_to:
+            continue  # the second name of an area joined to the first
+        end = cand.end_token
+        joined = next(((stop, areas) for stop in range(end + 2, min(end + 2 + MAX_AND_WORDS, len(doc) + 1))
+                       if end < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper()
+                       and (areas := tuple(e for e in lookup(cand.start_token, stop) if e.feature_class == "A"))),
+                      None)
+        if joined is not None:
+            cand, joined_to = dataclasses.replace(cand, end_token=joined[0], entries=joined[1], label="GPE"), joined[0]
+        out.append(cand)
+    return out

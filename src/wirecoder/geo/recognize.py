@@ -23,7 +23,7 @@ from .cues import alias_before, apposition_after, based_after, cue_before
 from .line_openers import line_openers
 from .mistagged import after_place_preposition, mistagged_place
 from .names import name_key, written_as_abbreviation, written_variants
-from .name_runs import name_past_entity, opens_a_longer_name, opens_a_split_name
+from .name_runs import name_past_entity, names_joined_by_and, opens_a_longer_name, opens_a_split_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
 from .not_places import (NATURAL_AREA_WORDS, initials_of_no_place, inside_a_group_name, labels_a_field,
                          names_a_countrys_land, names_a_currency, part_of_a_name_in_brackets)
@@ -84,7 +84,7 @@ class Recognizer:
         spanned = {j for c in candidates if c.label == "NAME_OVER_ENTITY" for j in range(c.start_token, c.end_token)}
         candidates = [c for c in candidates if c.label == "NAME_OVER_ENTITY"
                       or not spanned.intersection(range(c.start_token, c.end_token))]
-        candidates.sort(key=lambda c: c.start_token)
+        candidates = names_joined_by_and(doc, candidates, lambda start, end: self._lookup(doc, start, end))
         kept = [c for c in candidates if self._admissible(doc, c, person_words)]
         for cand in kept:  # a line's opening name (a dateline, a round-up item's label) is accepted as found
             cand.accepted = cand.accepted or self._has_evidence(doc, text, cand)
