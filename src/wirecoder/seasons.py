@@ -71,9 +71,9 @@ def resolve_week(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int] 
     return min(reference - dt.timedelta(days=reference.weekday()), last), last, 2
 
 
-_ONE_DECADE = r"(?:(early|mid|late)[- ]?)?(?:(1[89]\d0|20\d0)|['’]?(\d0))s"
+_DECADE_PARTS = _WORDS.numbers("decade_part")  # "early" -> 0: the first of the four years of its decade it covers
+_ONE_DECADE = rf"(?:({'|'.join(sorted(_DECADE_PARTS))})[- ]?)?(?:(1[89]\d0|20\d0)|['’]?(\d0))s"
 _DECADE = re.compile(rf"^{_ONE_DECADE}(?:\s+(?:and|or|to)(?:\s+(?:the\s+)?{_ONE_DECADE})?)?$", re.IGNORECASE)
-_DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (7, 9)}  # years of the decade each part covers
 
 
 def resolve_decade(text: str, reference: dt.date) -> tuple[dt.date, dt.date, int] | None:
@@ -92,8 +92,10 @@ def _decade_years(part: str | None, full: str | None, short: str | None, referen
     start = int(full) if full else 2000 + int(short or 0)
     if not full and start > reference.year:
         start -= 100
-    first, last = _DECADE_PARTS.get((part or "").lower(), (0, 9))
-    return start + first, start + last
+    if not part:
+        return start, start + 9
+    first = _DECADE_PARTS[part.lower()]
+    return start + first, start + min(first + 3, 9)
 
 
 def names_a_kind(entity) -> bool:
