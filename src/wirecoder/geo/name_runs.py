@@ -97,11 +97,11 @@ def names_joined_by_and(doc, cands: list, lookup: Callable[[int, int], tuple[Ent
         if cand.start_token < joined_to:
             continue  # the second name of an area joined to the first
         end = cand.end_token
-        joined = next(((stop, areas) for stop in range(end + 2, min(end + 2 + MAX_AND_WORDS, len(doc) + 1))
-                       if end < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper()
-                       and (areas := tuple(e for e in lookup(cand.start_token, stop) if e.feature_class == "A"))),
-                      None)
-        if joined is not None:
-            cand, joined_to = dataclasses.replace(cand, end_token=joined[0], entries=joined[1], label="GPE"), joined[0]
+        if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].text[:1].isupper():
+            for stop in range(end + 2, min(end + 2 + MAX_AND_WORDS, len(doc) + 1)):
+                areas = tuple(e for e in lookup(cand.start_token, stop) if e.feature_class == "A")
+                if areas:
+                    cand, joined_to = dataclasses.replace(cand, end_token=stop, entries=areas, label="GPE"), stop
+                    break
         out.append(cand)
     return out

@@ -35,8 +35,7 @@ class PairScores:
 
     def get(self, a: Report, b: Report, *, one_article: bool = False) -> int | None:
         """The pair's score: its agreement when it reaches the rules' ``min_score``, else None."""
-        total = self.agreement(a, b, one_article=one_article)
-        return total if total is not None and total >= self.matcher.rules.min_score else None
+        return self.matcher.enough(self.agreement(a, b, one_article=one_article))
 
     def agreement(self, a: Report, b: Report, *, one_article: bool = False) -> int | None:
         """How much the pair agrees, under ``min_score`` too; None when something it tells contradicts."""
@@ -90,7 +89,7 @@ def _fit(report: Report, members: list[Report], scores: PairScores) -> tuple[int
     for member in members:
         if member.document != report.document:
             total = scores.agreement(report, member)
-            well = total is not None and total >= scores.matcher.rules.min_score
+            well = scores.matcher.enough(total) is not None
             told.setdefault(member.document, []).extend((total,) if well else ())
             if total is not None and not well:
                 weak.add(member.document)

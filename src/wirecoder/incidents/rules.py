@@ -33,7 +33,10 @@ class Matcher:
     def score(self, a: Report, b: Report, *, one_article: bool = False) -> int | None:
         """The agreement of two compatible reports, or None when they cannot be one incident. Two reports of one
         article are never compatible, unless ``one_article``: whether they could tell one act were they apart."""
-        total = self.agreement(a, b, one_article=one_article)
+        return self.enough(self.agreement(a, b, one_article=one_article))
+
+    def enough(self, total: int | None) -> int | None:
+        """An agreement that reaches the rules' ``min_score``; else None."""
         return total if total is not None and total >= self.rules.min_score else None
 
     def agreement(self, a: Report, b: Report, *, one_article: bool = False) -> int | None:
