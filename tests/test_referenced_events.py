@@ -370,3 +370,25 @@ def test_a_bare_strike_people_were_killed_in_is_an_act_of_violence(coder):
     assert [(e["sub_event_type"], e["date"]) for e in events][:1] == [("Air/drone strike", "2026-07-28")]
     # no workers' strike kills: one that only has a day is no violence
     assert not current(coder, "Workers joined Tuesday's strike in Lagos to demand higher wages.", "2026-07-29")
+
+
+def test_a_weapon_a_clause_says_did_harm_on_a_day_is_the_act(coder):
+    # the arrest's sentence names the bombing only by its bomb: the bomb's clause tells the act, its day and place
+    events = current(coder, "Police and soldiers arrested a man suspected of planting the bomb that killed two "
+                            "people and wounded 11 at the Datu Piang public market on Wednesday, the regional police "
+                            "office said on Friday.", "2025-12-12")
+    bombing = [e for e in events if e["event_type"] == "Explosions/Remote violence"]
+    assert [(e["sub_event_type"], e["date"], e["location"]["name"]) for e in bombing] == [
+        ("Remote explosive/landmine/IED", "2025-12-10", "Datu Piang")]
+    assert "Police" not in ((bombing[0]["actor1"] or {}).get("name") or "")  # who arrests did not plant it
+    # a weapon with no act of its own is a thing, not an event
+    assert not [e for e in current(coder, "Police said on Friday they had found a bomb in a bag at the Datu Piang "
+                                          "public market on Wednesday.", "2025-12-12")
+                if e["event_type"] == "Explosions/Remote violence"]
+
+
+def test_an_event_noun_a_verb_says_occurred_on_a_day_is_the_act(coder):
+    events = current(coder, "The blast, caused by an improvised device made from a mortar round, occurred on "
+                            "Wednesday morning as vendors and shoppers crowded the market in Datu Piang. A fish vendor "
+                            "and a tricycle driver were killed.", "2025-12-12")
+    assert [(e["sub_event_type"], e["date"]) for e in events] == [("Remote explosive/landmine/IED", "2025-12-10")]

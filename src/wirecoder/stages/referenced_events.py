@@ -11,7 +11,10 @@ So an event noun (``lexicon/referenced_events.tsv``: "bombing", "shooting", "att
 in the past ("Monday's", "the Nov. 13 attacks", "the massacre Tuesday", "the attack that hit a building early on
 Saturday", "The largest incident was the abduction of ... on Sunday") is a detected event mention, however its
 sentence reads, with ``referenced`` set: its evidence is the reference. A rule mention on that noun keeps its
-sub-type ("Monday's suicide bombing"); a noun no rule types takes the lexicon's. Headlines are never events. A noun
+sub-type ("Monday's suicide bombing"); a noun no rule types takes the lexicon's. A weapon is an act only through a
+clause that says what it did ("the bomb that killed two people ... on Wednesday": ``weapon_noun``), and a noun no
+mention holds is the sentence's act when its verb says it happened on a day ("The blast, caused by an improvised
+device, occurred on Wednesday morning"), whatever word the detector took. Headlines are never events. A noun
 with no such date ("the attack", "last year's attacks") stays what the earlier stages made of it.
 
 Reaction pieces tell an incident a second way: as what a reaction or an aftermath follows ("candidates on
@@ -60,7 +63,8 @@ class ReferencedEventsStage:
     def __init__(self) -> None:
         words = load_lexicon("referenced_events")
         self._harm_nouns = words.mapping("harm_noun")  # "killed in Tuesday's Israeli strike"
-        self._nouns = {**words.mapping("event_noun"), **self._harm_nouns}
+        self._weapons = words.mapping("weapon_noun")  # "the bomb that killed two people ... on Wednesday"
+        self._nouns = {**words.mapping("event_noun"), **self._harm_nouns, **self._weapons}
         self._links = words.words("date_link")
         self._of_words = words.words("date_preposition")
         self._occurring = words.words("occurring_verb")
@@ -106,7 +110,7 @@ class ReferencedEventsStage:
                 if noun is None:
                     continue
                 followed, days_before, named = False, None, False
-                if not self._named_by_day(token, days):
+                if not self._named_by_day(token, days) and (token.i in by_root or not self._occurred_on(token, days)):
                     dated = self._followed(article, token, noun, days)
                     if dated is None:
                         named = self._named_by_place(article, token, noun, sentence.index)
@@ -167,12 +171,29 @@ class ReferencedEventsStage:
                            and f"{c.lower_} {lemma}" in self._nouns), None)  # "drone strike"
             if weapon is None and lemma in self._harm_nouns:
                 return lemma if harm_in(token) is not None else None
+            if weapon is None and lemma in self._weapons:
+                return lemma if any(self._acting_clause(c) for c in token.children) else None
             return weapon or (lemma if lemma in self._nouns else None)
         if token.tag_ == "VBG" and token.lower_ in self._nouns and (
                 any(c.dep_ == "det" for c in token.children)
                 or token.dep_ == "pcomp" and token.head.lower_ in self._after and not _has_object(token)):
             return token.lower_  # "three days after fighting with M23 rebels": the parser's gerund names the fight
         return None
+
+    def _occurred_on(self, token, days: list[DateMention]) -> bool:
+        """Whether the noun is the subject of a verb that says it happened on a day ("The blast, caused by an
+        improvised device, occurred on Wednesday morning"): the act the sentence tells, whatever word the detector
+        took for it (only a noun no mention holds: one that does is the sentence's event already)."""
+        verb = token.head
+        return token.dep_ == "nsubj" and verb.lemma_.lower() in self._occurring and any(
+            w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days)
+            for c in verb.children if c.dep_ in self._clause_date_links for w in c.subtree)
+
+    def _acting_clause(self, child) -> bool:
+        """Whether a relative clause tells what the noun did ("the attack that hit a building", "the bomb that
+        killed two people")."""
+        return child.dep_ == "relcl" and child.lemma_.lower() in self._acting and any(
+            c.dep_ == "nsubj" and c.tag_ == "WDT" for c in child.children)
 
     @staticmethod
     def _one_past_day(date: DateMention, published: dt.date | None) -> bool:
@@ -297,12 +318,12 @@ class ReferencedEventsStage:
             if child.dep_ == "prep" and child.lower_ in self._of_words and a_day(
                     w for w in child.children if w.dep_ == "pobj"):
                 return True
-            if child.dep_ == "relcl" and (child.lemma_.lower() in self._occurring or (
-                    child.lemma_.lower() in self._acting and any(c.dep_ == "nsubj" and c.tag_ == "WDT"
-                                                                  for c in child.children))) and a_day(
-                    w for c in child.children if c.dep_ in self._clause_date_links for w in c.subtree):
+            occurring = child.dep_ == "relcl" and child.lemma_.lower() in self._occurring
+            if (occurring or self._acting_clause(child)) and a_day(
+                    w for verb in (child, *(c for c in child.children if c.dep_ == "conj"))
+                    for c in verb.children if c.dep_ in self._clause_date_links for w in c.subtree):
                 return True  # "the shooting itself, which occurred Tuesday afternoon", "the attack that hit ... on
-                # Saturday"
+                # Saturday", "the bomb that killed two people and wounded 11 at the market on Wednesday"
         if token.dep_ == "attr" and token.head.lemma_ == "be" and any(
                 c.dep_ == "prep" and a_day(c.subtree) for c in (*token.children, *token.head.children)):
             return True  # "The largest incident of the week was the abduction of ... before dawn on Sunday 10 March"
