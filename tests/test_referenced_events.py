@@ -119,6 +119,18 @@ def test_the_headline_makes_a_definite_aftermath_news(coder):
     assert not [e for e in current(coder, without, "2019-03-06") if e["referenced"]]
 
 
+def test_the_title_an_article_comes_with_makes_a_definite_act_news(coder):
+    # a feed's or a page's title is the headline when the text has none of its own
+    text = ("Police have arrested two suspected gang members in connection with the killing of seven people in a "
+            "pool hall in Choloma, the National Police said on Tuesday.")
+    def referenced(**title):
+        return [(e["sub_event_type"], e["location"]["name"], e["time_precision"])
+                for e in coder.code(text, published="2025-08-12", **title)["events"]
+                if e["referenced"] and not e["background"]]
+    assert referenced(title="Police arrest two gang members over Choloma massacre") == [("Attack", "Choloma", 3)]
+    assert referenced() == []
+
+
 def test_the_acts_own_verb_dates_it(coder):
     # "carried out a mass shooting Dec. 2": the day hangs on the verb that does the act, in a clause about a debate
     events = current(coder, "Terrorism became a leading issue after a man and his wife carried out a mass shooting "

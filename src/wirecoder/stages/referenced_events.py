@@ -57,7 +57,7 @@ REFERENCE_CONFIDENCE = 0.6  # the prior of a generic trigger ("attack"): a day s
 
 class ReferencedEventsStage:
     name = "referenced_events"
-    requires = ("doc", "sentences", "mentions", "dates", "headline", "published", "places", "datelines")
+    requires = ("doc", "sentences", "mentions", "dates", "headline", "published", "places", "datelines", "title")
     assigns = ("mentions",)
 
     def __init__(self) -> None:
@@ -239,7 +239,8 @@ class ReferencedEventsStage:
         counted = self._day_counts.days_before(token) is not None
         if counted:
             words = list(token.sent)
-        headline = article.headline.text.casefold() if article.headline is not None else ""
+        # the headline line of the text, else the title the article came with (a feed's, a page's)
+        headline = (article.headline.text if article.headline is not None else article.title or "").casefold()
         if not told and not counted and determiner not in self._new and not (
                 determiner == "the" and self._in_headline(noun, headline)):
             return None  # a past day of its own makes it news too
