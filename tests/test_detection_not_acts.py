@@ -136,3 +136,12 @@ def test_a_protester_hit_by_a_tear_gas_canister_is_excessive_force_not_an_attack
             "has died of his injuries, his family said.")
     assert rules.sub_type(text, "Attack") == "Excessive force against protesters"
     assert rules.sub_type("A young man was shot dead by gunmen in the town of Kut on Monday.", "Attack") == "Attack"
+
+
+def test_a_death_from_wounds_is_a_toll_not_an_act(coder):
+    text = ("The militant group claimed responsibility on Wednesday evening for the bombing of a security forces "
+            "vehicle, and state media said on Thursday that a fourth police officer had died of his wounds.")
+    assert events(coder, text, "2025-01-30") == []
+    # the act itself, told with its dead, still is
+    assert events(coder, "Gunmen attacked a police patrol near Khash on Tuesday and killed three officers.",
+                  "2025-01-30") != []

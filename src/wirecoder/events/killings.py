@@ -7,9 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..article import DETECTOR_RULE, EventMention
+from ..lexicon import load_lexicon
 from ..taxonomy.acled import VIOLENT_TYPES
 
 MEANS_PREPOSITIONS = frozenset({"in", "by"})  # "killed in a drone strike", "killed by an air strike"
+_COUNTS = load_lexicon("counts")
+WOUNDS_DEATH_VERBS, WOUND_NOUNS = _COUNTS.words("wounds_death_verb"), _COUNTS.words("wound_noun")
 
 
 def killing_verbs(sent, *, killing: frozenset[str], people: frozenset[str]) -> Iterable:
@@ -62,3 +65,11 @@ def killed_by_hazard(verb, *, killing: frozenset[str], hazards: frozenset[str]) 
     "cholera has killed 30"): a disaster, no act of violence."""
     return verb.lemma_.lower() in killing and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in hazards for c in verb.children)
+
+
+def dies_of_wounds(token) -> bool:
+    """Whether the verb tells a death from the wounds an earlier act gave ("a fourth police officer had died of his
+    wounds", "succumbed to her injuries"): a toll that rises, not an act a sentence's event can be told by."""
+    return token.lemma_.lower() in WOUNDS_DEATH_VERBS and any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in WOUND_NOUNS for o in c.children)
+        for c in token.children)

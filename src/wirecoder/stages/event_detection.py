@@ -33,7 +33,7 @@ import numpy as np
 from ..article import DETECTOR_RULE, Article, EventMention
 from ..events.clauses import clauses_to_read
 from ..events.codebook_rules import CodebookRules
-from ..events.killings import killed_by_hazard, killing_act, killing_by_violence
+from ..events.killings import dies_of_wounds, killed_by_hazard, killing_act, killing_by_violence
 from ..events.type_rules import KILLING_MEANS
 from ..geo.cues import item_label_at
 from ..lexicon import load_lexicon
@@ -318,7 +318,7 @@ class EventDetectionStage:
             return None
         # a verb of speech reports, it does not act, except in a protest: "workers demanded their salaries"
         protest = SUB_EVENT_TYPES[sub] == "Protests"
-        verbs = [t for t in sent if t.pos_ == "VERB" and not of_state(t) and (
+        verbs = [t for t in sent if t.pos_ == "VERB" and not of_state(t) and not dies_of_wounds(t) and (
             protest or (t.lower_ not in self._speech_verbs and t.lemma_.lower() not in self._speech_verbs))]
         trigger = None
         if verbs:
@@ -332,8 +332,8 @@ class EventDetectionStage:
                     return None  # no word points to the event and the type is unsure: text unlike news
         elif self._attribution_only(sent):
             return None  # '"Got her!" / an officer said.': a quote's attribution cut off from it tells nothing
-        elif self._stative(sent):
-            return None  # the sentence tells what is ("are believed to be members of a local cell"), no act
+        elif self._stative(sent) or any(dies_of_wounds(t) for t in sent):
+            return None  # what is ("are believed to be members of a local cell"), or a death from wounds: no act
         else:
             nouns = [t for t in sent if t.pos_ == "NOUN"]
             if nouns:
