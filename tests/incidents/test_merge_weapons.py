@@ -25,3 +25,11 @@ def test_an_attack_told_without_its_weapon_joins_the_shelling(tmp_path):
     shells = article("shells", [triggered("shells hit", killed=3, **SHELLING)], source="Wire One")
     killing = article("killing", [triggered("killed", killed=3)], source="Kora Times")
     assert merged(tmp_path, "killing", [shells, killing]) == {("killing", "shells")}
+
+
+def test_an_exchange_of_fire_and_a_bombing_of_one_town_and_day_are_two_acts(tmp_path):
+    bomb = {"sub": "Remote explosive/landmine/IED", "etype": "Explosions/Remote violence"}
+    bombing = article("bombing", [triggered("car bomb", killed=9, **bomb)], source="Wire One")
+    for words in ("exchange of fire", "gunfight"):
+        clash = article("clash", [triggered(words, killed=1, sub="Armed clash", etype="Battles")], source="Kora Times")
+        assert merged(tmp_path / words.replace(" ", "-"), "clash", [bombing, clash]) == {("bombing",), ("clash",)}
