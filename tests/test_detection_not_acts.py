@@ -145,3 +145,14 @@ def test_a_death_from_wounds_is_a_toll_not_an_act(coder):
     # the act itself, told with its dead, still is
     assert events(coder, "Gunmen attacked a police patrol near Khash on Tuesday and killed three officers.",
                   "2025-01-30") != []
+
+
+def test_a_death_from_wounds_or_an_illness_is_no_act_but_a_death_in_an_attack_is(run_stages):
+    from wirecoder.events.killings import dies_of_wounds
+
+    def died(text):
+        doc = run_stages(text, until="nlp").doc
+        return [dies_of_wounds(t) for t in doc if t.lemma_ == "die"]
+    assert died("At least a thousand people have died of meningitis and another unidentified disease.") == [True]
+    assert died("A fourth officer succumbed to his injuries and a fifth died of his wounds.") == [True]
+    assert died("Two officers died in the attack on the checkpoint.") == [False]

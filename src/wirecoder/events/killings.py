@@ -13,6 +13,7 @@ from ..taxonomy.acled import VIOLENT_TYPES
 MEANS_PREPOSITIONS = frozenset({"in", "by"})  # "killed in a drone strike", "killed by an air strike"
 _COUNTS = load_lexicon("counts")
 WOUNDS_DEATH_VERBS, WOUND_NOUNS = _COUNTS.words("wounds_death_verb"), _COUNTS.words("wound_noun")
+HAZARDS = load_lexicon("event_words").words("hazard_noun")  # "died of cholera", "died in the floods"
 
 
 def killing_verbs(sent, *, killing: frozenset[str], people: frozenset[str]) -> Iterable:
@@ -51,6 +52,8 @@ def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[st
                   for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in means]  # "killed in a strike"
         if verb.dep_ == "relcl" and verb.head.lemma_.lower() in means:
             doers.append(verb.head)  # "the bomb that killed four policemen"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "an Israeli strike flattened a house ..., killing a man"
+            doers += [c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
         if not doers:
             continue
         found = next((m for m in acts if any(m.trigger.start <= i < m.trigger.end
@@ -69,7 +72,9 @@ def killed_by_hazard(verb, *, killing: frozenset[str], hazards: frozenset[str]) 
 
 def dies_of_wounds(token) -> bool:
     """Whether the verb tells a death from the wounds an earlier act gave ("a fourth police officer had died of his
-    wounds", "succumbed to her injuries"): a toll that rises, not an act a sentence's event can be told by."""
+    wounds", "succumbed to her injuries"), or from an illness or a hazard ("a thousand people have died of meningitis
+    and another unidentified disease"): a toll that rises, or no act, never what a sentence's event is told by."""
     return token.lemma_.lower() in WOUNDS_DEATH_VERBS and any(
-        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lemma_.lower() in WOUND_NOUNS for o in c.children)
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and any(w.lemma_.lower() in WOUND_NOUNS | HAZARDS
+                                                          for w in (o, *o.conjuncts)) for o in c.children)
         for c in token.children)

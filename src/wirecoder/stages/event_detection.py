@@ -61,7 +61,7 @@ class EventDetectionStage:
 
     def __init__(self, *, model_path: str | Path | None = None, model: DetectorModel | None = None,
                  threshold: float | None = None, second_threshold: float = 0.25, topic_saturation: float | None = None,
-                 rule_threshold: float = 0.25):
+                 rule_threshold: float = 0.2):
         self.model = model if model is not None else DetectorModel.load(model_path)
         self.threshold = self.model.threshold if threshold is None else threshold
         self.topic_saturation = self.model.topic_saturation if topic_saturation is None else topic_saturation
