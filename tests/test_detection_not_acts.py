@@ -138,6 +138,17 @@ def test_a_protester_hit_by_a_tear_gas_canister_is_excessive_force_not_an_attack
     assert rules.sub_type("A young man was shot dead by gunmen in the town of Kut on Monday.", "Attack") == "Attack"
 
 
+def test_a_weapon_of_crowd_control_that_neither_kills_nor_gravely_hurts_is_an_intervention():
+    """ACLED's codebook: excessive force is lethal or grievous force; a protester only injured by a rubber bullet was
+    met with intervention."""
+    from wirecoder.events.codebook_rules import CodebookRules
+    rules = CodebookRules()
+    force = "Excessive force against protesters"
+    assert rules.sub_type("Another protester was injured by a rubber bullet.", force) == "Protest with intervention"
+    assert rules.sub_type("A protester was critically injured by a rubber bullet.", force) == force
+    assert rules.sub_type("Police shot dead two protesters and fired rubber bullets at the crowd.", force) == force
+
+
 def test_a_death_from_wounds_is_a_toll_not_an_act(coder):
     text = ("The militant group claimed responsibility on Wednesday evening for the bombing of a security forces "
             "vehicle, and state media said on Thursday that a fourth police officer had died of his wounds.")

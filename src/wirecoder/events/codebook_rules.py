@@ -28,7 +28,7 @@ class CodebookRules:
             (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
             (weapons, "armed_target"), (weapons, "suicide_attack"), (weapons, "drone"), (weapons, "bomber"),
             (crowd, "riot"), (crowd, "funeral"), (crowd, "protest_voice"), (crowd, "protest_within"),
-            (crowd, "crowd_weapon"))}
+            (crowd, "crowd_weapon"), (crowd, "grievous_harm"))}
 
     def sub_type(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
@@ -40,7 +40,8 @@ class CodebookRules:
         named is no suicide bombing (None: no event), and a "kamikaze" drone with no bomber is a drone strike; a
         funeral ("mourners marched behind the coffins") with no demand, slogan or protest named is no protest. An
         attack told within a protest with a weapon of crowd control ("hit by a tear gas canister during a protest") is
-        excessive force against protesters."""
+        excessive force against protesters, and force with such a weapon that neither kills nor gravely hurts ("injured by
+        a rubber bullet") is an intervention."""
         lowered = text.casefold()
         light = self._words["heavy"].sub(" ", lowered)  # "heavy machine guns" are no small arms
 
@@ -60,6 +61,8 @@ class CodebookRules:
             return None  # "mourners marched behind the coffins": a funeral, which ACLED codes only as a protest
         if sub == ATTACK and said("protest_within") and said("crowd_weapon"):
             return EXCESSIVE_FORCE  # "hit in the head by a tear gas canister during a protest": a protester hit
+        if sub == EXCESSIVE_FORCE and said("crowd_weapon") and not said("grievous_harm"):
+            return INTERVENTION  # "another protester was injured by a rubber bullet": force neither lethal nor grave
         if sub == SEXUAL and not self._sexual.search(text):
             return ATTACK  # "assaulted a qat seller": an assault that names no sexual act is an attack
         if sub == SUICIDE and said("drone") and not said("bomber"):

@@ -8,22 +8,27 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..article import DETECTOR_RULE, EventMention
 from ..lexicon import load_lexicon
+from ..syntax import governing_verb
 from ..taxonomy.acled import VIOLENT_TYPES
 
 MEANS_PREPOSITIONS = frozenset({"in", "by"})  # "killed in a drone strike", "killed by an air strike"
 _COUNTS = load_lexicon("counts")
 WOUNDS_DEATH_VERBS, WOUND_NOUNS = _COUNTS.words("wounds_death_verb"), _COUNTS.words("wound_noun")
+DYING_VERBS = _COUNTS.words("dying_verb")  # "34 people died"
 HAZARDS = load_lexicon("event_words").words("hazard_noun")  # "died of cholera", "died in the floods"
 
 
 def killing_verbs(sent, *, killing: frozenset[str], people: frozenset[str]) -> Iterable:
     """The sentence's verbs of killing with a number of people, or a person, as what they killed ("flattened a
     house ..., killing a man"), also the people a participle after them tells killed ("three men killed in a
-    drone strike")."""
-    return (t for t in sent if t.lemma_.lower() in killing and (
+    drone strike"), and verbs of dying whose subject is a number of people ("34 people died when gunmen opened
+    fire")."""
+    return (t for t in sent if (t.lemma_.lower() in killing and (
         any(w.like_num for w in t.subtree if w.i != t.i) or any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in people for c in t.children) or (
-            t.dep_ == "acl" and (t.head.lemma_.lower() in people or any(c.like_num for c in t.head.children)))))
+            t.dep_ == "acl" and (t.head.lemma_.lower() in people or any(c.like_num for c in t.head.children))))) or (
+        t.lemma_.lower() in DYING_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in people and any(
+            w.like_num for w in c.children) for c in t.children)))
 
 
 def told_as_done(mention: EventMention) -> bool:
@@ -74,7 +79,7 @@ def dies_of_wounds(token) -> bool:
     """Whether the verb tells a death from the wounds an earlier act gave ("a fourth police officer had died of his
     wounds", "succumbed to her injuries"), or from an illness or a hazard ("a thousand people have died of meningitis
     and another unidentified disease"): a toll that rises, or no act, never what a sentence's event is told by."""
+    # the wounds' phrase hangs from the verb, or from a phrase of the verb ("died ... on Friday of wounds")
     return token.lemma_.lower() in WOUNDS_DEATH_VERBS and any(
-        c.dep_ == "prep" and any(o.dep_ == "pobj" and any(w.lemma_.lower() in WOUND_NOUNS | HAZARDS
-                                                          for w in (o, *o.conjuncts)) for o in c.children)
-        for c in token.children)
+        w.dep_ in ("pobj", "conj") and w.lemma_.lower() in WOUND_NOUNS | HAZARDS and governing_verb(w) == token
+        for w in token.subtree)

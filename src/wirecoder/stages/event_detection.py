@@ -314,8 +314,8 @@ class EventDetectionStage:
     def _verb_mention(self, article: Article, index: int, sub: str, p: float) -> EventMention | None:
         span = article.sentences[index].span
         sent = article.doc.char_span(span.start, span.end, alignment_mode="expand") if article.doc is not None else None
-        if sent is None:
-            return None
+        if sent is None or dies_of_wounds(sent.root):
+            return None  # "Three soldiers died ... of wounds they suffered in the attack": a toll, no act of its own
         # a verb of speech reports, it does not act, except in a protest: "workers demanded their salaries"
         protest = SUB_EVENT_TYPES[sub] == "Protests"
         verbs = [t for t in sent if t.pos_ == "VERB" and not of_state(t) and not dies_of_wounds(t) and (
