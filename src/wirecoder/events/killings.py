@@ -23,12 +23,18 @@ def killing_verbs(sent, *, killing: frozenset[str], people: frozenset[str]) -> I
     house ..., killing a man"), also the people a participle after them tells killed ("three men killed in a
     drone strike"), and verbs of dying whose subject is a number of people ("34 people died when gunmen opened
     fire")."""
-    return (t for t in sent if (t.lemma_.lower() in killing and (
-        any(w.like_num for w in t.subtree if w.i != t.i) or any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in people for c in t.children) or (
-            t.dep_ == "acl" and (t.head.lemma_.lower() in people or any(c.like_num for c in t.head.children))))) or (
-        t.lemma_.lower() in DYING_VERBS and any(c.dep_ == "nsubj" and c.lemma_.lower() in people and any(
-            w.like_num for w in c.children) for c in t.children)))
+    def kills_people(t) -> bool:
+        return t.lemma_.lower() in killing and (
+            any(w.like_num for w in t.subtree if w.i != t.i) or any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in people for c in t.children) or (
+                t.dep_ == "acl" and (t.head.lemma_.lower() in people or any(c.like_num for c in t.head.children))))
+
+    def people_died(t) -> bool:
+        return t.lemma_.lower() in DYING_VERBS and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in people and any(w.like_num for w in c.children)
+            for c in t.children)
+
+    return (t for t in sent if kills_people(t) or people_died(t))
 
 
 def told_as_done(mention: EventMention) -> bool:

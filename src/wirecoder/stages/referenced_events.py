@@ -185,9 +185,8 @@ class ReferencedEventsStage:
         improvised device, occurred on Wednesday morning"): the act the sentence tells, whatever word the detector
         took for it (only a noun no mention holds: one that does is the sentence's event already)."""
         verb = token.head
-        return token.dep_ == "nsubj" and verb.lemma_.lower() in self._occurring and any(
-            w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days)
-            for c in verb.children if c.dep_ in self._clause_date_links for w in c.subtree)
+        return token.dep_ == "nsubj" and verb.lemma_.lower() in self._occurring and _a_day(
+            (w for c in verb.children if c.dep_ in self._clause_date_links for w in c.subtree), days)
 
     def _acting_clause(self, child) -> bool:
         """Whether a relative clause tells what the noun did ("the attack that hit a building", "the bomb that
@@ -307,8 +306,7 @@ class ReferencedEventsStage:
         something was done ("condemned the attack on Sunday") may be the reaction's, not the subject's ("the
         massacre on Saturday night was aimed at ...")."""
         def a_day(words) -> bool:
-            return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days)
-                       for w in words)
+            return _a_day(words, days)
 
         # a day "on" the noun itself, which only the cases below let stand for the act's
         on_a_day = any(c.dep_ == "prep" and c.lower_ == "on" and a_day(w for w in c.children if w.dep_ == "pobj")
@@ -369,6 +367,11 @@ class ReferencedEventsStage:
             return on_a_day or any(c.dep_ in self._clause_date_links and c.i != verb.i and a_day(c.subtree)
                                    for c in harmed.children)
         return False
+
+
+def _a_day(words, days: list[DateMention]) -> bool:
+    """Whether one of the words is in one of the dates of a single past day."""
+    return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days) for w in words)
 
 
 def _chain_to(token, verb) -> list:
