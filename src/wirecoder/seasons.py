@@ -21,7 +21,7 @@ _WORDS = load_lexicon("dates")
 _STARTS = _WORDS.numbers("season_start")
 _SO_FAR, _PAST = _WORDS.numbers("week_so_far"), _WORDS.numbers("week_past")
 _BEFORE = _WORDS.words("week_before")
-_DATED_PLACES = _WORDS.words("dated_place_noun")  # "the July 7 neighbourhood": a place named after a day
+_DATED_PLACES = _WORDS.words("dated_place_noun")  # "the 14 October neighbourhood": a place named after a day
 _MONTH = "|".join(sorted(map(re.escape, geo_words("month_words")), key=len, reverse=True))
 _YEARLESS_DAY = re.compile(  # "July 7", "7 July", "26 September": a day of a month, with no year
     rf"^(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)$",
@@ -108,7 +108,7 @@ def names_a_kind(entity) -> bool:
     """A date entity (a spaCy span) that tells no time: a lone season word that qualifies a noun names a kind of
     thing ("a short summer session", "the winter storm"), and a day and month with no year right before a place's
     noun name the place, as streets, squares and neighbourhoods named after a national day are ("fired shells at
-    the July 7 neighbourhood", "26 September Street")."""
+    the 14 October neighbourhood", "26 September Street")."""
     root = entity.root
     if len(entity) == 1 and root.lower_ in _STARTS and root.dep_ in ("compound", "amod", "nmod") \
             and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN"):

@@ -83,8 +83,8 @@ def killed_by_hazard(verb, *, killing: frozenset[str], hazards: frozenset[str]) 
 
 def dies_of_wounds(token) -> bool:
     """Whether the verb tells a death from the wounds an earlier act gave ("a fourth police officer had died of his
-    wounds", "succumbed to her injuries"), or from an illness or a hazard ("a thousand people have died of meningitis
-    and another unidentified disease"): a toll that rises, or no act, never what a sentence's event is told by."""
+    wounds", "succumbed to her injuries"), or from an illness or a hazard ("200 people in the district have died of
+    cholera and another unknown illness"): a toll that rises, or no act, never what a sentence's event is told by."""
     # the wounds' phrase hangs from the verb, or from a phrase of the verb ("died ... on Friday of wounds")
     return token.lemma_.lower() in WOUNDS_DEATH_VERBS and any(
         w.dep_ in ("pobj", "conj") and w.lemma_.lower() in WOUND_NOUNS | HAZARDS and governing_verb(w) == token
