@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 import re
 
-from .geo.lexicon import words as geo_words
+from .day_forms import day_without_year
 from .lexicon import load_lexicon
 
 _WORDS = load_lexicon("dates")
@@ -22,10 +22,6 @@ _STARTS = _WORDS.numbers("season_start")
 _SO_FAR, _PAST = _WORDS.numbers("week_so_far"), _WORDS.numbers("week_past")
 _BEFORE = _WORDS.words("week_before")
 _DATED_PLACES = _WORDS.words("dated_place_noun")  # "the 14 October neighbourhood": a place named after a day
-_MONTH = "|".join(sorted(map(re.escape, geo_words("month_words")), key=len, reverse=True))
-_YEARLESS_DAY = re.compile(  # "July 7", "7 July", "26 September": a day of a month, with no year
-    rf"^(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})|(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)$",
-    re.IGNORECASE)
 _SEASON = re.compile(
     rf"^(?:(?:the|{_WORDS.alternation('last_word', 'this_word')})\s+)?({'|'.join(sorted(_STARTS))})"
     rf"(?:\s+(?:of\s+)?(\d{{4}}))?$", re.IGNORECASE)
@@ -104,7 +100,7 @@ def _decade_years(part: str | None, full: str | None, short: str | None, referen
     return start + first, start + min(first + 3, 9)
 
 
-def names_a_kind(entity) -> bool:
+def tells_no_time(entity) -> bool:
     """A date entity (a spaCy span) that tells no time: a lone season word that qualifies a noun names a kind of
     thing ("a short summer session", "the winter storm"), and a day and month with no year right before a place's
     noun name the place, as streets, squares and neighbourhoods named after a national day are ("fired shells at
@@ -114,4 +110,4 @@ def names_a_kind(entity) -> bool:
             and root.head.i > root.i and root.head.pos_ in ("NOUN", "PROPN"):
         return True
     after = entity.doc[entity.end] if entity.end < len(entity.doc) else None
-    return after is not None and after.lemma_.lower() in _DATED_PLACES and _YEARLESS_DAY.match(entity.text) is not None
+    return after is not None and after.lemma_.lower() in _DATED_PLACES and day_without_year(entity.text)

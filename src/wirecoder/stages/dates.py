@@ -26,8 +26,9 @@ from ..article import Article, DateMention
 from ..geo.lexicon import words as geo_words
 from ..lexicon import load_lexicon
 from ..day_parts import DayParts
+from ..day_forms import DAY_MONTH as _DAY_MONTH, M as _M, MONTH_DAY as _MONTH_DAY, MONTH_NAMES as _MONTH_NAMES
 from ..day_ranges import day_range, day_range_spans
-from ..seasons import names_a_kind, resolve_decade, resolve_season, resolve_week
+from ..seasons import resolve_decade, resolve_season, resolve_week, tells_no_time
 from ..syntax import SPEECH
 
 # Older than this before publication, an event is history the article recounts (ACLED coded it when it happened).
@@ -52,7 +53,6 @@ def _alternation(terms: frozenset[str]) -> str:
     return "|".join(re.escape(t) for t in sorted(terms, key=lambda t: (-len(t), t)))
 
 
-_MONTH_NAMES = _alternation(_MONTH_FORMS)
 _MONTH = re.compile(rf"\b({_MONTH_NAMES})\b\.?", re.IGNORECASE)
 _DAY_IN_TIME = re.compile(rf"\b({_WORDS.alternation('weekday', 'day_word', space=' ')})\b", re.IGNORECASE)
 _WEEKDAY_ANY = re.compile(rf"\b({_alternation(_WORDS.words('weekday'))})\b", re.IGNORECASE)
@@ -115,9 +115,6 @@ def _part_window(part: str, year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 21), dt.date(year, month, last)
 
 
-_M = rf"({_MONTH_NAMES})\.?"  # a month name or abbreviation: only the forms _MONTH_NUMBERS knows ("sepember" is none)
-_MONTH_DAY = re.compile(rf"^{_M}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
-_DAY_MONTH = re.compile(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"^{_M}(?:,?\s+(\d{{4}}))?$", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
@@ -167,7 +164,7 @@ def date_spans(article: Article) -> list[_DateSpan]:
     """spaCy's DATE entities (and TIME ones naming a day), widened or added where the text names a full date
     spaCy missed or cut ("Around 8 May 2020" tagged "May 2020"; "29 Apr 2020" tagged a number and a year)."""
     entities = [_with_part(article.text, _DateSpan(e.start_char, e.end_char, e.text)) for e in article.doc.ents
-                if (e.label_ == "DATE" or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)) and not names_a_kind(e)]
+                if (e.label_ == "DATE" or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)) and not tells_no_time(e)]
     for match in (*_EXPLICIT.finditer(article.text), *day_range_spans(article.text)):
         start, end = match.span()
         entities = [e for e in entities if e.end_char <= start or e.start_char >= end]
