@@ -219,3 +219,22 @@ def test_a_crowd_met_by_police_is_still_one_protest(coder):
             "disperse the march. Another protester was injured by a rubber bullet.")
     record = coder.code(text, published="2024-05-07")
     assert [e["sub_event_type"] for e in record["events"] if not e["background"]] == ["Protest with intervention"]
+
+
+ESCAPE = ("Eight of the worshippers abducted from a church in Kwassam, in southern Kaduna, escaped on Tuesday night "
+          "and reached a police post, a pastor said on Wednesday.\n\nThey were treated at a clinic in Kauru. The "
+          "eight told relatives that the kidnappers had marched the group through the bush for two days and had "
+          "split the men from the women.")
+
+
+def test_an_act_a_definite_doer_tells_on_with_no_day_or_place_of_its_own_is_the_act_told_before(coder):
+    events = [e for e in coder.code(ESCAPE, published="2026-02-11")["events"] if not e["background"]]
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in events] == [
+        ("Abduction/forced disappearance", "Kwassam")]
+
+
+def test_an_act_a_definite_doer_does_at_a_place_of_its_own_is_another_event(coder):
+    text = ESCAPE.replace("had split the men from the women.", "had split the men from the women.\n\nOn Thursday "
+                          "the kidnappers abducted four farmers in Kauru.")
+    events = [e for e in coder.code(text, published="2026-02-13")["events"] if not e["background"]]
+    assert {e["location"]["name"] for e in events} == {"Kwassam", "Kauru"}

@@ -6,7 +6,9 @@ counter-rally"); fighting in which a side took ground is one battle, coded as fi
 only the telling's day ("Separatists have kidnapped four officials, sources said on Wednesday") is the event of its
 type a later sentence dates and places ("The four were seized on Tuesday at their office in Batibo"): one event, of
 the precise day. A sentence that tells on with only the detector's word and the day of the sentence before ("The
-attackers, armed with rifles, arrived in the afternoon") is the event of its type that sentence told at that place.
+attackers, armed with rifles, arrived in the afternoon") is the event of its type that sentence told at that place,
+and so is a sentence naming neither day nor place whose doer is a definite noun ("the kidnappers had split the men
+from the women"): the act of its type told before.
 An event placed only at a country or a province on the day another of its type is placed at a town there is that
 event told again ("... in Somalia", "... in Borno"), and so is a sentence that tells an act of political violence
 again by a definite noun, at a place within the first telling's ("... in central Mali ... The attack took place in
@@ -22,10 +24,11 @@ import dataclasses
 
 from ..article import DETECTOR_RULE, Article, Event
 from ..taxonomy.acled import CROWD_TYPES
-from ..taxonomy.kinds import ActorKind
+from ..taxonomy.kinds import ActorKind, ActorRole
 from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor, one_party
 from ..events.place_relations import in_district, same_place, within
 from ..geo.countries import COUNTRY_CODES, CountryNames
+from ..syntax import DEFINITE
 from ..events.told_after import OTHER_EVENT, SEPARATE_ACT
 from ..events.retold_places import definite_violence
 
@@ -59,6 +62,7 @@ class EventMergeStage:
             events.append(event)
         events = _fold_told_day(article, events)
         events = _fold_retold(article, events)
+        events = _fold_told_on(article, events)
         events = _fold_retelling(events)
         events = _fold_filed_from(article, events)
         events = _fold_coarse(article, events)
@@ -178,6 +182,38 @@ def _fold_retold(article: Article, events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _fold_told_on(article: Article, events: list[Event]) -> list[Event]:
+    """An act told in a sentence that names neither its day nor its place (both carried from sentences before)
+    and whose doer is a definite noun ("Eight of the worshippers abducted from a church in Kwassam escaped on
+    Tuesday night ... They were treated at a clinic in Kauru. The eight told relatives that the kidnappers had
+    split the men from the women": no second abduction, at Kauru on Tuesday) is the one act of its event type the
+    article told before it, told on: fold it in. With two such acts, or none, it stays."""
+    kept: list[Event] = []
+    for event in events:
+        hosts = [] if not _told_on(article, event) else [
+            e for e in events if e is not event and not e.background and e.event_type == event.event_type
+            and min(x.span.start for x in e.evidence if x.field == "trigger") < event.mention.trigger.start]
+        if len(hosts) == 1:
+            _absorb(hosts[0], event)
+            continue
+        kept.append(event)
+    return kept
+
+
+def _told_on(article: Article, event: Event) -> bool:
+    """Whether the event is an act of violence or of a crowd whose own sentence gives it no day and no place, and
+    whose doer is a definite noun ("the kidnappers", "the gunmen"; not "the government")."""
+    if event.background or event.actor1 is None or article.doc is None \
+            or event.event_type not in NAMED_KINDS or event.actor1.role == ActorRole.GOVERNMENT:
+        return False
+    own = [e.span for e in event.evidence if e.field in ("date", "location")]
+    if any(_in_own_sentence(article, event, span) for span in own):
+        return False
+    head = next((t for t in article.doc if t.idx == event.actor1.head), None)
+    return head is not None and head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
 
 
 def _fold_retelling(events: list[Event]) -> list[Event]:
