@@ -73,3 +73,17 @@ def test_ground_taken_told_as_the_reason_for_a_fight_does_not_swallow_it(coder):
     triggers = [e["text"] for event in coder.code(text, published="2025-04-08")["events"]
                 for e in event["evidence"] if e["field"] == "trigger"]
     assert "attacked" in triggers
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Militants set off a bomb beside the railway line as a train passed.", "set off"),
+    ("The rebels blew up a roadside bomb under an army truck.", "blew up"),
+])
+def test_mentions_a_bomb_set_off_or_blown_up_is_a_bombing(run_stages, text, trigger):
+    assert (trigger, "Remote explosive/landmine/IED", False) in mentions(run_stages, text)
+
+
+@pytest.mark.parametrize("text", ["The arrest of the mayor set off protests across the province.",
+                                  "A fire alarm went off in the ministry during the meeting."])
+def test_mentions_set_off_or_gone_off_with_no_bomb_named_is_no_bombing(run_stages, text):
+    assert all(sub != "Remote explosive/landmine/IED" for _, sub, _ in mentions(run_stages, text))
