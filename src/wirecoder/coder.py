@@ -48,6 +48,7 @@ from .stages.mentions import MentionsStage
 from .stages.prior_acts import PriorActsStage
 from .stages.nlp import DEFAULT_MODEL, NlpStage, load_spacy
 from .stages.places import PlacesStage
+from .actors.groups import GroupFinder
 from .stages.quotes import QuotesStage
 from .stages.referenced_events import ReferencedEventsStage
 from .stages.responsibility import ResponsibilityStage
@@ -111,7 +112,7 @@ class Coder:
         return [
             CleanStage(identifier=LanguageIdentifier()),
             NlpStage(nlp=self._nlp, batch_size=self.batch_size),
-            PlacesStage(geoparser=self.geoparser),
+            PlacesStage(geoparser=self.geoparser, groups=GroupFinder(self._actor_lexicon, countries)),
             ActorsStage(countries=countries, lexicon=self._actor_lexicon),
             MentionsStage(),
             detection,

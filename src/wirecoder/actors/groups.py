@@ -81,6 +81,24 @@ class GroupFinder:
             i = max(i, end)
         return mentions
 
+    def home_countries(self, doc, *, day: dt.date | None) -> frozenset[str]:
+        """The home countries of the actors an article names by a form only one actor has ("the ADF", "Boko
+        Haram"), read before its places are resolved: a town named in a story about them is more likely theirs."""
+        found: set[str] = set()
+        i = 0
+        while i < len(doc):
+            match = self._longest(doc, i, len(doc), frozenset(), day)
+            if match is None:
+                i += 1
+                continue
+            i = match.end
+            key = "".join(squash(doc[j].text, keep_case=True) for j in range(match.start, match.end))
+            entries = {f.entry for f in self._lx.folded.get(key.lower(), ()) + self._lx.exact.get(key, ())
+                       if f.entry.holds_on(day)}
+            if len(entries) == 1 and not match.needs_context and match.form.entry.country:
+                found.add(match.form.entry.country)
+        return frozenset(found)
+
     def _longest(self, doc, i: int, end: int, countries: frozenset[str], day) -> Match | None:
         if doc[i].is_punct or doc[i].is_space:
             return None

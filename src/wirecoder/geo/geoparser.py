@@ -76,9 +76,8 @@ class Geoparser:
         return self.recognizer.is_group_name(text) and self.recognizer.names_a_group(text, self.candidates(text))
 
     def written_as(self, text: str) -> tuple[Entry, ...]:
-        """The places a name is, as written, in another writing of the same name ("Ar-Raqqa" for "Raqqa",
-        "Zolote-5" for Zolote) or without its area word ("Marjayoun District"): not a looser form ("Shabelle" for
-        "Lower Shabelle")."""
+        """The places a name is, as written, in another writing of it ("Ar-Raqqa" for "Raqqa", "Zolote-5" for
+        Zolote) or without its area word ("Marjayoun District"): not a looser form ("Shabelle" for "Lower Shabelle")."""
         words = name_key(text).split()
         bare = [" ".join(words[:-1])] if len(words) >= 2 and words[-1] in AREA_WORDS | SETTLEMENT_WORDS else []
         for variant in (text, *written_variants(text), *bare):
@@ -117,8 +116,9 @@ class Geoparser:
             return frozenset()
         return frozenset(e.country for e in self.gazetteer.lookup(owner.group(1)) if e.feature_code == "PCLI")
 
-    def places_in_doc(self, doc, *, text: str, outlet_country: str | None = None) -> list[Place]:
-        """Every toponym of a spaCy Doc whose character offsets are offsets into ``text``, resolved, in order."""
+    def places_in_doc(self, doc, *, text: str, outlet_country: str | None = None,
+                      implied: frozenset[str] = frozenset()) -> list[Place]:
+        """Every toponym of a Doc (offsets into ``text``) resolved, in order; ``implied``: countries it implies."""
         chained = self.qualifier.apply(text, self.toponyms(doc),
                                        entities=lambda: [(e.start_char, e.end_char, PEOPLE_ADJECTIVE if
                                                           people_adjective(doc, e.start, e.end, e.label_) else
@@ -131,7 +131,7 @@ class Geoparser:
         containers = [c or self._owner(text, t.start) for t, c in zip(found, containers)]
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
                                     outlet_country=outlet_country,
-                                    implied=implied_countries(doc, self.gazetteer.lookup))
+                                    implied=implied_countries(doc, self.gazetteer.lookup) | implied)
         places = [village_not_a_city(self._with_seat(to_place(Span(t.start, t.end, text[t.start:t.end]), r,
                   area_word=t.area_word), r.entry), r.entry, text) for t, r in zip(found, ranked)]
         places = districts_told(places, [r.entry for r in ranked], chained.hosts)
