@@ -62,8 +62,8 @@ def test_places_stage_fills_sorted_places_outside_boilerplate(geoparser, nlp):
     article.doc = nlp(text[:footer] + " " * (len(text) - footer))
     article.sentences = [Sentence(article.span(s.start_char, s.end_char), 0, i) for i, s in enumerate(article.doc.sents)]
     stage = PlacesStage(geoparser=geoparser)
-    assert (stage.name, stage.requires, stage.assigns) == ("places", ("doc", "sentences", "boilerplate", "text", "url"),
-                                                         ("places",))
+    assert (stage.name, stage.requires, stage.assigns) == (
+        "places", ("doc", "sentences", "boilerplate", "text", "url", "published"), ("places",))
     places = stage(article).places
     assert [p.span.text for p in places] == ["Basra", "Shamkir"]
     assert all(text[p.span.start:p.span.end] == p.span.text for p in places)

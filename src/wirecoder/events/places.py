@@ -18,13 +18,14 @@ The words are in ``lexicon/event_places.tsv``.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..article import ActorMention, Place, Span
 from ..lexicon import load_lexicon
 from ..actors.names import PLACE_HEADS
 from ..geo.countries import COUNTRY_CODES
-from ..geo.wording import AREA_WORDS, DIRECTION_WORDS
+from ..geo.wording import AREA_WORDS, DIRECTION_WORDS, HYPHENS, ROUTE_NOUNS
 from .place_relations import contains
 from ..taxonomy.kinds import ActorRole
 
@@ -143,6 +144,21 @@ def movement_destination(token, *, fleeing: bool = False) -> bool:
         token = token.head.head  # "fled to the town of Boulsa": the town
     return token is not None and token.dep_ == "pobj" and token.head.lower_ in DESTINATION_PREPOSITIONS \
         and token.head.head.lemma_.lower() in (FLEEING_VERBS if fleeing else MOVEMENT_VERBS)
+
+
+def on_route(text: str, places: list[Place]) -> list[Place]:
+    """ "the Khash-Zahedan road": an act on a route named by its two ends lies near the first (ACLED's
+    ``geo_precision`` 2), the far end only orienting the reader as in "between X and Y"."""
+    def first(place: Place) -> bool:
+        return text[place.span.end:place.span.end + 1] in HYPHENS and any(
+            p.span.start == place.span.end + 1 and second(p) for p in places)
+
+    def second(place: Place) -> bool:
+        after = text[place.span.end:place.span.end + 20].split()
+        return place.span.start > 0 and text[place.span.start - 1] in HYPHENS and bool(after) and after[0].lower(
+            ).strip(".,;") in ROUTE_NOUNS and any(p.span.end == place.span.start - 1 for p in places)
+    return [dataclasses.replace(p, geo_precision=max(p.geo_precision, 2)) if first(p) else p
+            for p in places if not second(p)]
 
 
 def travel_destination(token) -> bool:

@@ -29,13 +29,13 @@ from .not_places import (NATURAL_AREA_WORDS, initials_of_no_place, inside_a_grou
                          names_a_countrys_land, names_a_currency, part_of_a_name_in_brackets)
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
-                      MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
+                      MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, ROUTE_ENDS, SETTLEMENT_WORDS,
                       SWALLOWED_PREPOSITIONS, TOWN_INSTITUTIONS, TITLE_WORDS, area_phrase_ending, area_word_after,
                       area_word_before, capitalised_in_name, dated_name, hint_of_word, is_name_run, is_part_direction,
-                      list_parts, locative_before, people_adjective, people_word_after, previous_word,
+                      list_parts, locative_before, people_adjective, people_word_after, previous_word, route_ends,
                       settlement_word_before, title_case_tokens, trim_articles_and_punctuation)
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", ROUTE_ENDS})  # ROUTE_ENDS: "the Kabul-Kandahar highway"
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW"})
 TAKEN_FOR_NAMES = frozenset({"ORG", "LANGUAGE"})  # "in Congress", "in Belgorod" (a LANGUAGE): a sizeable town only
 ORG_MIN_POPULATION = 20_000
@@ -117,7 +117,7 @@ class Recognizer:
                     out.append(Candidate(start, end, with_areas_of_the_bare_name(self.gazetteer, name, entries), label))
                 continue
             parts = list_parts(doc, start, end)
-            in_parts = [Candidate(p_start, p_end, part_entries, "") for p_start, p_end in parts
+            in_parts = [Candidate(p_start, p_end, part_entries, route_ends(doc, start, end)) for p_start, p_end in parts
                         if (part_entries := self._lookup(doc, p_start, p_end))] if len(parts) > 1 else []
             if in_parts or (len(parts) > 1 and label in ("GPE", "LOC")):
                 out.extend(in_parts)  # a run over a list of names ("Ganja, Mingachevir", "Pattani's Nong Chik")

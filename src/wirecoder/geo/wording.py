@@ -15,6 +15,7 @@ LOCATIVE_OF_NOUNS = words("locative_of_nouns")
 SETTLEMENT_WORDS = words("settlement_words")
 COMMUNITY_WORDS = words("apposed_settlement_words")  # "Kwall, a community in Bassa LGA"
 AREA_WORDS = words("area_words")
+ROUTE_NOUNS = words("route_nouns")
 # "Local Government Area" after a name: the kind word "lga" in several words, longest first
 AREA_PHRASES = tuple(sorted((tuple(p.split()) for p in words("area_phrases")), key=len, reverse=True))
 PHRASED_AREA_WORD = "lga"
@@ -127,12 +128,27 @@ def _joined_particle(doc, j: int) -> bool:
             and doc[j - 1].text in HYPHENS and not doc[j - 1].whitespace_ and doc[j + 1].text in HYPHENS)
 
 
+ROUTE_ENDS = "ROUTE_ENDS"  # the label of a town that ends a route named by its two ends
+
+
+def route_ends(doc, start: int, end: int) -> str:
+    """ROUTE_ENDS when the entity names a route's two end towns joined by a hyphen ("the Kabul-Kandahar highway"),
+    else no label."""
+    return ROUTE_ENDS if _route(doc, end) and any(doc[j].text in HYPHENS for j in range(start + 1, end - 1)) else ""
+
+
+def _route(doc, end: int) -> bool:
+    return end < len(doc) and doc[end].lower_ in ROUTE_NOUNS or doc[end - 1].lower_ in ROUTE_NOUNS
+
+
 def list_parts(doc, start: int, end: int) -> list[tuple[int, int]]:
     """The stretches of an entity between list separators (commas, "and", "or") and possessives ("Pattani's
-    Nong Chik": a province's district)."""
+    Nong Chik": a province's district); before a route's noun, hyphens too ("the Kabul-Kandahar highway")."""
+    route = _route(doc, end)
     parts, part_start = [], start
     for j in range(start, end):
-        if doc[j].text == "," or doc[j].lower_ in LIST_SEPARATORS:
+        if doc[j].text == "," or doc[j].lower_ in LIST_SEPARATORS or route and doc[j].text in HYPHENS \
+                and start < j < end - 1:
             if j > part_start:
                 parts.append((part_start, j))
             part_start = j + 1

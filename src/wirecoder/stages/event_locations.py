@@ -1,19 +1,18 @@
 """Event locations: where each event report happened, one event a place.
 
-The places of the report's sentence that are not an actor's words, a dateline or a job's title, preferring those
-inside the trigger's clause, leaving out places that only orient the reader ("west of Kirkuk", "the road to Djibo")
-and places that only situate another ("Kayseri, a hub in Central Anatolia"), and a country when a place in it is
-named; an area that only names the settlement told before ("in the Borno state town", "the village in Borno state")
-gives way to it; several places left make several events. A violent act placed only at a country or a province lies
-where a next sentence that retells it by a definite noun says ("... The killings took place in Douentza",
-events/retold_places.py). With none: the settlement the sentence refers back to ("the city"), else the place told in
-the sentences just before, else (but for strategic developments, which stay unplaced) the town in a crowd's own
-words ("University of Eldoret students"), the dateline's town when the article names no other or its title names
-that town, the one place the article names in the event's country, else the target's country, the country the
-article is about (its places', else its named parties'), or the actor's own, at country precision, where a name the
-sentence gives as a place that nothing places ("near Bohong") keeps its name, else the story's place stands for it
-(events/story_places.py); a place no country holds (Lake Chad) takes that country. The small tests on the parse
-are in events/places.py.
+The places of the report's sentence that are not an actor's words, a dateline or a job's title, preferring those inside
+the trigger's clause, leaving out places that only orient the reader ("west of Kirkuk", "the road to Djibo", the far end
+of "the Khash-Zahedan road") and places that only situate another ("Kayseri, a hub in Central Anatolia"), and a country
+when a place in it is named; an area that only names the settlement told before ("in the Borno state town", "the village
+in Borno state") gives way to it; several places left make several events. A violent act placed only at a country or a
+province lies where a next sentence that retells it by a definite noun says ("... The killings took place in Douentza",
+events/retold_places.py). With none: the settlement the sentence refers back to ("the city"), else the place told in the
+sentences just before, else (but for strategic developments, which stay unplaced) the town in a crowd's own words
+("University of Eldoret students"), the dateline's town when the article names no other or its title names that town,
+the one place the article names in the event's country, else the target's country, the country the article is about (its
+places', else its named parties'), or the actor's own, at country precision, where a name the sentence gives as a place
+that nothing places ("near Bohong") keeps its name, else the story's place stands for it (events/story_places.py); a
+place no country holds (Lake Chad) takes that country. The small tests on the parse are in events/places.py.
 """
 from __future__ import annotations
 
@@ -31,7 +30,7 @@ from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..geo.strays import WATER_CODES
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, cared_at, crowd_town, hosting_spans,
-                             most_specific_last, movement_destination, names_a_backer, names_a_job,
+                             most_specific_last, movement_destination, names_a_backer, names_a_job, on_route,
                              names_a_place_within, names_a_route, names_a_topic, named_node, only_finer_kept,
                              origin_of_people, place_token, settlement_in_area, told_in_actors_clause,
                              travel_destination, without_hosts)
@@ -99,6 +98,7 @@ class EventLocationsStage:
                   and not names_a_job(place_token(article.doc, p)) and not names_a_backer(article.doc, p.span)]
         # a journey's end is no place of the act, wherever the trigger lies ("returning from a trip to X")
         places = [p for p in places if not travel_destination(place_token(article.doc, p))] or places
+        places = on_route(article.text, places)  # "the Khash-Zahedan road": near Khash
         places = [p for p in places if not movement_destination(place_token(article.doc, p), fleeing=True)]
         places = [p for p in places if not cared_at(place_token(article.doc, p))]  # "died in hospital in X"
         places = beyond_topics(article.doc, _in_clause(article, mention, of_the_named_event(article, mention, places)),

@@ -1,0 +1,20 @@
+"""A route named by its two end towns joined by a hyphen ("the Abuja-Kaduna highway"): both towns are places
+(geo/wording.py list_parts, route_ends), and an act on the route lies at the first, the far end only orienting the
+reader as in "between X and Y" (events/places.py on_route): near it, at ACLED's geo_precision 2."""
+import pytest
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Bandits kidnapped travellers on the Abuja-Kaduna highway on Sunday.", "Abuja", "Kaduna"),
+    ("A roadside bomb hit a police patrol on the Khash-Zahedan road on Wednesday.", "Khāsh", "Zahedan"),
+])
+def test_a_route_named_by_its_ends_names_both_and_the_act_lies_at_the_first(coder, text, first, second):
+    record = coder.code(text, published="2025-01-30")
+    assert [p["name"] for p in record["places"]] == [first, second]
+    events = [e for e in record["events"] if not e["background"]]
+    assert [(e["location"]["name"], e["location"]["geo_precision"]) for e in events] == [(first, 2)]
+
+
+def test_a_hyphenated_name_the_gazetteer_knows_whole_stays_one_place(coder):
+    record = coder.code("Shelling hit the Ivano-Frankivsk highway on Sunday.", published="2025-01-30")
+    assert [p["text"] for p in record["places"]] == ["Ivano-Frankivsk"]
