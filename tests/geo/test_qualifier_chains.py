@@ -56,6 +56,17 @@ def test_a_list_of_peers_is_no_chain_and_a_cue_alone_names_a_place():
     assert chains("forces entered the village of Ostrin on Monday.") == [([("Ostrin", None)], (), True)]
 
 
+def test_a_towns_possessive_before_a_part_it_calls_by_its_kind_makes_a_chain():
+    # "Dorsk's Ombara district": the part, then the town whose part it is, as after "in" further along a chain; a
+    # word between the name and its kind ("industrial area") and a hyphened adjective before the name ("Shia-majority")
+    # leave the kind and the name as they are
+    assert chains("Police dispersed workers in Dorsk's Ombara industrial area on Sunday.")[0][:2] == (
+        [("Ombara", "area"), ("Dorsk", None)], ("in",))
+    assert chains("A bomb went off in Tarvik's Shia-majority Pelu Dar neighbourhood.")[0][:2] == (
+        [("Pelu Dar", "neighbourhood"), ("Tarvik", None)], ("in",))
+    assert all(links[0][0] != "Ombara" for links, _, _ in chains("Dorsk's Ombara said on Sunday it would rebuild."))
+
+
 def _entry(name, country, code, admin1_code, lat, lon, population=1000, place_id=1):
     return Entry(place_id, None, name, lat, lon, country, admin1_code, None, "A" if code.startswith(("ADM", "PCL"))
                  else "P", code, population, "tests", NameKind.PRIMARY)

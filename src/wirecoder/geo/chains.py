@@ -75,6 +75,8 @@ class ChainReader:
     def __init__(self) -> None:
         lex = chain_lexicon()
         self.kinds = lex.words("kind_words")
+        self.modifiers = lex.words("kind_modifiers")
+        self.adjective_endings = tuple(sorted(lex.words("adjective_endings")))  # "Shia-dominated", "Houthi-held"  # "Ashulia industrial area": a word between a name and its kind
         self.town_words = lex.words("town_of_words")  # "the West Bank city of Jenin": the city is the name after "of"
         self.cues = lex.words("cue_words")
         self.facilities = lex.words("facility_cue")
@@ -141,6 +143,8 @@ class ChainReader:
         stripped from its front."""
         while head and i < len(toks) and self._name_word(toks, i) and toks[i].lower in self.openers:
             i += 1
+        while i + 1 < len(toks) and toks[i].lower.endswith(self.adjective_endings) and self._name_word(toks, i + 1):
+            i += 1  # "Kabul's Shia-dominated Dasht-e-Barchi area": the name after its adjective
         if i >= len(toks) or not self._name_word(toks, i) or _days_own(toks[i].lower) in self.days:
             return None  # "the neighborhood of Saturday's gun battle": a day, whatever place some source calls so
         j = i + 1
@@ -180,10 +184,15 @@ class ChainReader:
         start, end = span
         owner_end = next((k for k in range(end - 2, start - 1, -1) if toks[k].lower.endswith(("'s", "’s"))), None)
         owner = None
-        if not head and owner_end is not None:  # "Mali's Mopti region", "Beirut's Hamra district": the region, then
-            last_owner = toks[owner_end]        # the place whose part it is
+        modified = end + 1 < len(toks) and toks[end].lower in self.modifiers and toks[end + 1].lower in self.kinds \
+            and not toks[end + 1].capitalised  # "Ashulia industrial area", "Jenin refugee camp"
+        told_kind = modified or end < len(toks) and toks[end].lower in self.kinds and not toks[end].capitalised
+        if owner_end is not None and (not head or told_kind):  # "Mali's Mopti region", "Beirut's Hamra district"
+            last_owner = toks[owner_end]  # (a chain's first name only before its kind word): the part, then its whole
             owner = Link(toks[start].start, last_owner.end - 2, text[toks[start].start:last_owner.end - 2])
             start = owner_end + 1
+            while start + 1 < end and toks[start].lower.endswith(self.adjective_endings):
+                start += 1
         kind = None
         inner = self._phrase_ending(toks, start, end)
         if inner or self._phrase_at(toks, end):  # "Bassa Local Government Area", "Bassa local government area"
@@ -191,6 +200,8 @@ class ChainReader:
             kind, end = PHRASED_AREA_WORD, end if inner else end + self._phrase_at(toks, end)
         elif end < len(toks) and toks[end].lower in self.kinds and toks[end].text.isupper() and len(toks[end].text) > 1:
             kind, end_link, end = toks[end].lower, end, end + 1  # "Chikun LGA": the initials are the kind word
+        elif modified:
+            kind, end_link, end = toks[end + 1].lower, end, end + 2  # "Ashulia industrial area"
         elif end < len(toks) and toks[end].lower in self.kinds and not toks[end].capitalised:
             kind, end_link, end = toks[end].lower, end, end + 1  # "Badah town": the kind word is said of the name
             while end < len(toks) and toks[end].lower in self.kinds and not toks[end].capitalised:
@@ -225,7 +236,7 @@ class ChainReader:
         head, j = first
         head_start = next(k for k in range(i, j) if toks[k].start == head.start)
         cued = head.kind is not None or self._cued(toks, head_start)
-        links, joins = [head], []
+        links, joins = ([head, head.owner], ["in"]) if head.owner is not None else ([head], [])
         before = toks[head_start - 2].lower if head_start >= 2 else ""
         listed = bool(before) and toks[head_start - 1].lower == "of" and _plural(before) and before[:-1] in self.cues
         while j < len(toks) and not (head.kind and _plural(head.kind) and head.kind[:-1] in self.kinds):
