@@ -1,4 +1,5 @@
 """The type decisions of events/type_rules.py, seen through the mentions they produce."""
+import pytest
 
 
 def types(run_stages, text):
@@ -94,3 +95,12 @@ def test_a_crowd_event_keeps_its_kind_when_what_came_before_it_was_violence(code
             "people were killed, according to local sources.")
     events = [e for e in coder.code(text, published="2025-04-15")["events"] if not e["background"]]
     assert events[0]["event_type"] == "Riots"
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("Soldiers raided a refugee camp near Tulkarm on Friday and threw tear gas canisters at residents, leaving "
+     "dozens suffering from gas inhalation.", "Attack"),
+    ("Government forces dropped chlorine barrels on a town near Idlib on Friday, residents said.", "Chemical weapon"),
+])
+def test_event_rules_a_chemical_weapon_needs_a_chemical_agent_named(coder, text, sub):
+    assert [e["sub_event_type"] for e in coder.code(text, published="2020-05-04")["events"]] == [sub]

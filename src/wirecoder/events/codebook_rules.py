@@ -17,6 +17,7 @@ IED, SUICIDE = "Remote explosive/landmine/IED", "Suicide bomb"
 SEXUAL, ATTACK = "Sexual violence", "Attack"
 PEACEFUL, INTERVENTION, VIOLENT_DEMONSTRATION = "Peaceful protest", "Protest with intervention", "Violent demonstration"
 EXCESSIVE_FORCE = "Excessive force against protesters"
+CHEMICAL = "Chemical weapon"
 
 
 class CodebookRules:
@@ -28,7 +29,7 @@ class CodebookRules:
             (weapons, "small_arms"), (weapons, "exchange"), (weapons, "heavy"), (weapons, "device"),
             (weapons, "armed_target"), (weapons, "suicide_attack"), (weapons, "drone"), (weapons, "bomber"),
             (crowd, "riot"), (crowd, "funeral"), (crowd, "protest_voice"), (crowd, "protest_within"),
-            (crowd, "crowd_weapon"), (crowd, "grievous_harm"))}
+            (crowd, "crowd_weapon"), (crowd, "grievous_harm"), (crowd, "chemical_agent"))}
 
     def sub_type(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
@@ -41,7 +42,8 @@ class CodebookRules:
         funeral ("mourners marched behind the coffins") with no demand, slogan or protest named is no protest. An
         attack told within a protest with a weapon of crowd control ("hit by a tear gas canister during a protest") is
         excessive force against protesters, and force with such a weapon that neither kills nor gravely hurts ("injured by
-        a rubber bullet") is an intervention."""
+        a rubber bullet") is an intervention. A chemical weapon needs a chemical agent named: tear gas or smoke bombs
+        are an intervention at a protest, an attack elsewhere."""
         lowered = text.casefold()
         light = self._words["heavy"].sub(" ", lowered)  # "heavy machine guns" are no small arms
 
@@ -63,6 +65,8 @@ class CodebookRules:
             return EXCESSIVE_FORCE  # "hit in the head by a tear gas canister during a protest": a protester hit
         if sub == EXCESSIVE_FORCE and said("crowd_weapon") and not said("grievous_harm"):
             return INTERVENTION  # "another protester was injured by a rubber bullet": force neither lethal nor grave
+        if sub == CHEMICAL and not said("chemical_agent"):  # tear gas or smoke: force, not chemical warfare
+            return INTERVENTION if said("protest_voice") or said("protest_within") else ATTACK
         if sub == SEXUAL and not self._sexual.search(text):
             return ATTACK  # "assaulted a qat seller": an assault that names no sexual act is an attack
         if sub == SUICIDE and said("drone") and not said("bomber"):
