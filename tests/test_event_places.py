@@ -512,3 +512,10 @@ def test_a_town_s_bare_name_is_the_town_not_the_airport_named_after_it(coder):
     places = coder.code(text, published="2026-06-17")["places"]
     oksibil = next(p for p in places if p["text"] == "Oksibil")
     assert (oksibil["name"], oksibil["feature_code"]) == ("Oksibil", "PPL")
+
+
+def test_where_the_hurt_were_cared_for_is_no_place_a_later_act_takes_from_the_sentence_before(coder):
+    text = ("Gunmen fired on worshippers leaving a church in Kwassam, in southern Kaduna, on Sunday, wounding six "
+            "people, police said. The wounded were taken to a clinic in Kauru. On Monday gunmen abducted four farmers.")
+    events = [e for e in coder.code(text, published="2026-02-10")["events"] if not e["background"]]
+    assert [e["location"]["name"] for e in events] == ["Kwassam", "Kwassam"]

@@ -50,7 +50,7 @@ class EventMergeStage:
     def __call__(self, article: Article) -> Article:
         events: list[Event] = []
         index: dict[tuple, Event] = {}
-        for event in article.events:
+        for event in _fold_told_on(article, article.events):
             location = event.location
             # one protest a place and day: met by police, it is a protest with intervention, not two events
             key = (_kind(event), event.date, event.background,
@@ -62,7 +62,6 @@ class EventMergeStage:
             events.append(event)
         events = _fold_told_day(article, events)
         events = _fold_retold(article, events)
-        events = _fold_told_on(article, events)
         events = _fold_retelling(events)
         events = _fold_filed_from(article, events)
         events = _fold_coarse(article, events)
@@ -196,7 +195,9 @@ def _fold_told_on(article: Article, events: list[Event]) -> list[Event]:
             e for e in events if e is not event and not e.background and e.event_type == event.event_type
             and min(x.span.start for x in e.evidence if x.field == "trigger") < event.mention.trigger.start]
         if len(hosts) == 1:
+            precision = hosts[0].time_precision  # a sentence with no day of its own makes no day surer
             _absorb(hosts[0], event)
+            hosts[0].time_precision = precision
             continue
         kept.append(event)
     return kept
