@@ -519,3 +519,8 @@ def test_where_the_hurt_were_cared_for_is_no_place_a_later_act_takes_from_the_se
             "people, police said. The wounded were taken to a clinic in Kauru. On Monday gunmen abducted four farmers.")
     events = [e for e in coder.code(text, published="2026-02-10")["events"] if not e["background"]]
     assert [e["location"]["name"] for e in events] == ["Kwassam", "Kwassam"]
+
+
+def test_a_name_inside_a_longer_place_name_is_no_place_of_its_own(coder):
+    record = coder.code("Troops clashed with rebels in Guinea-Bissau on Sunday.", published="2025-01-30")
+    assert [p["text"] for p in record["places"]] == ["Guinea-Bissau"]

@@ -52,6 +52,12 @@ def read_in_article(doc, cands: list[Candidate], *, nationalities: set[str], per
     accept_named_again(doc, cands, person_words)
 
 
+def without_nested(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates that lie inside no longer one: "Bissau" of "Guinea-Bissau" is no place of its own there."""
+    return [c for c in cands if not any(o.start_token <= c.start_token and c.end_token <= o.end_token
+                                        and o.end_token - o.start_token > c.end_token - c.start_token for o in cands)]
+
+
 def accept_lists(doc, cands: list[Candidate]) -> None:
     """Accept a candidate listed next to an accepted place ("X, Y and Z"): one sweep each way carries
     acceptance along a whole list."""

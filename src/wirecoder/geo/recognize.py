@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..lexicon import load_lexicon
 from .countries import COUNTRY_CODES
-from .article_context import Candidate, countries_of_nationality_words, read_in_article, strong
+from .article_context import Candidate, countries_of_nationality_words, read_in_article, strong, without_nested
 from .cues import alias_before, apposition_after, based_after, cue_before
 from .line_openers import line_openers
 from .mistagged import after_place_preposition, mistagged_place
@@ -85,7 +85,7 @@ class Recognizer:
         candidates = [c for c in candidates if c.label == "NAME_OVER_ENTITY"
                       or not spanned.intersection(range(c.start_token, c.end_token))]
         candidates = names_joined_by_and(doc, candidates, lambda start, end: self._lookup(doc, start, end))
-        kept = [c for c in candidates if self._admissible(doc, c, person_words)]
+        kept = without_nested([c for c in candidates if self._admissible(doc, c, person_words)])
         for cand in kept:  # a line's opening name (a dateline, a round-up item's label) is accepted as found
             cand.accepted = cand.accepted or self._has_evidence(doc, text, cand)
         read_in_article(doc, kept, nationalities=countries_of_nationality_words(candidates), person_words=person_words,
