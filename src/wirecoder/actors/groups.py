@@ -82,8 +82,9 @@ class GroupFinder:
         return mentions
 
     def home_countries(self, doc, *, day: dt.date | None) -> frozenset[str]:
-        """The home countries of the actors an article names by a form only one actor has ("the ADF", "Boko
-        Haram"), read before its places are resolved: a town named in a story about them is more likely theirs."""
+        """The home countries of the actors an article names by a form only one actor has ("the ELN", "Boko
+        Haram"; not "ADF", which two actors share), read before its places are resolved: a town named in a story
+        about them is more likely theirs."""
         found: set[str] = set()
         i = 0
         while i < len(doc):

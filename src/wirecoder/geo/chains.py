@@ -75,8 +75,8 @@ class ChainReader:
     def __init__(self) -> None:
         lex = chain_lexicon()
         self.kinds = lex.words("kind_words")
-        self.modifiers = lex.words("kind_modifiers")
-        self.adjective_endings = tuple(sorted(lex.words("adjective_endings")))  # "Shia-dominated", "Houthi-held"  # "Ashulia industrial area": a word between a name and its kind
+        self.modifiers = lex.words("kind_modifiers")  # "Ashulia industrial area": a word between a name and its kind
+        self.adjective_endings = tuple(sorted(lex.words("adjective_endings")))  # "Shia-dominated", "Houthi-held"
         self.town_words = lex.words("town_of_words")  # "the West Bank city of Jenin": the city is the name after "of"
         self.cues = lex.words("cue_words")
         self.facilities = lex.words("facility_cue")

@@ -193,7 +193,8 @@ def _fold_told_on(article: Article, events: list[Event]) -> list[Event]:
     for event in events:
         hosts = [] if not _told_on(article, event) else [
             e for e in events if e is not event and not e.background and e.event_type == event.event_type
-            and min(x.span.start for x in e.evidence if x.field == "trigger") < event.mention.trigger.start]
+            and min((x.span.start for x in e.evidence if x.field == "trigger"), default=e.mention.trigger.start)
+            < event.mention.trigger.start]
         if len(hosts) == 1:
             precision = hosts[0].time_precision  # a sentence with no day of its own makes no day surer
             _absorb(hosts[0], event)

@@ -1,6 +1,6 @@
 """The places stage: every toponym of the coded text, with its span and resolved location. The home countries of
-the actors the text names by a form only one actor has ("the ADF") count as countries the article implies when its
-toponyms are resolved ("Mambasa" in a story about the ADF is Congo's, not Kenya's Mombasa)."""
+the actors the text names by a form only one actor has ("the ELN") count as countries the article implies when its
+toponyms are resolved ("San Pablo" in a story about the ELN is Colombia's, not the Philippines')."""
 from __future__ import annotations
 
 from ..actors.groups import GroupFinder
