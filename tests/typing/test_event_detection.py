@@ -234,3 +234,15 @@ def test_event_detection_a_riot_word_that_qualifies_a_noun_is_no_riot(nlp_stage,
 ])
 def test_event_detection_sexual_violence_is_told_by_a_sexual_act(nlp_stage, sentence, expected):
     assert _detected_as(nlp_stage, sentence, "Sexual violence", {"assaulted": 1.0, "raped": 1.0}) == [expected]
+
+
+def test_event_detection_a_crowds_violence_makes_an_unsure_crowd_reading_an_event(nlp_stage):
+    # the detector leans to a protest but under its bar: burning tyres is what makes a demonstration violent in
+    # ACLED's codebook, so the crowd's reading stands (at the rule threshold) and is typed by that act; a calm march
+    # so read stays no event
+    unsure = {"Peaceful protest": 0.35, "Attack": 0.05, NO_EVENT: 0.6}
+    text = "Hundreds of demonstrators burned tyres outside the council building.\nPensioners marched to the council.\n"
+    article = _article(nlp_stage, text)
+    EventDetectionStage(model=StubDetector({"demonstrators": unsure, "Pensioners": unsure},
+                                           weights={"burned": 1.0, "marched": 1.0}))(article)
+    assert [(m.sentence, m.sub_event_type) for m in article.mentions if m.detected] == [(0, "Violent demonstration")]

@@ -31,6 +31,11 @@ class CodebookRules:
             (crowd, "riot"), (crowd, "funeral"), (crowd, "protest_voice"), (crowd, "protest_within"),
             (crowd, "crowd_weapon"), (crowd, "grievous_harm"), (crowd, "chemical_agent"))}
 
+    def crowd_violence(self, text: str) -> bool:
+        """Whether the text tells a crowd's act of violence or destruction ("burned tyres", "threw stones"): what
+        makes a demonstration violent in ACLED's codebook, and a crowd's event however unsure the detector."""
+        return bool(self._words["riot"].search(text.casefold()))
+
     def sub_type(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
         an exchange of fire, or fire with small arms (at armed positions when heavy weapons were fired too), is an

@@ -1,16 +1,16 @@
 """Event detection: the learned model decides, sentence by sentence, whether a current event is told and which.
 
-The trained detector (``wirecoder.typing``) reads every sentence that is not a headline and gives a calibrated
-probability to each of ACLED's 25 sub-event types and to "no event". The rule mentions found before (``mentions``)
-lend what rules do well: the words of the trigger, the weapons, and whether the act is negated, hypothetical,
-habitual or only referred to.
+The trained detector (``wirecoder.typing``) reads each sentence but a headline and gives a calibrated probability
+to each of ACLED's 25 sub-event types and to "no event". The rule mentions found before (``mentions``) lend what rules
+do well: the words of the trigger, the weapons, and whether the act is negated, hypothetical, habitual or referred to.
 
 Per sentence (not the headline nor a line opened by a note's field, "Location:", "Weapon:", which tells no act):
 - no event (the probability of any event, the sum over the sub-types, below ``threshold``, also when the clause or
   phrase of a sure trigger, or of a dated act of violence, is read again on its own): its rule mentions are kept
   only as references (``detected`` False), which may add words or a toll to an event coded elsewhere;
-- under ``threshold`` but at least ``rule_threshold``, an event when a strong trigger rule (prior >= 0.85:
-  "missile attack", "airstrike") names the detector's own best sub-type: two independent readings that agree;
+- under ``threshold`` but at least ``rule_threshold``, an event when a strong trigger rule (prior >= 0.85: "missile
+  attack", "airstrike") names the detector's own best sub-type, or when its best is a crowd's and the sentence
+  tells a crowd's violence ("burned tyres"): two independent readings that agree;
 - an event: one mention carries the detector's sub-type and probability. Its trigger is the rule mention of the
   same sub-type, else of the same event type, else any rule mention of the sentence, else the verb that on its
   own points most to the sub-type (never a verb of speech, nor a killing a hazard did: "floods killed three people"
@@ -120,8 +120,7 @@ class EventDetectionStage:
         """Whether the sentence opens a line with the label of a field that describes an act ("Date and time:",
         "Location:", "Weapon:"): its words tell no act of their own, like a headline's."""
         label = self._field_label.match(sentence.span.text)
-        return label is not None and item_label_at(article.text, sentence.span.start,
-                                                   sentence.span.start + label.end())
+        return label is not None and item_label_at(article.text, sentence.span.start, sentence.span.start + label.end())
 
     def _weight(self, text: str) -> float:
         """How much a text reads as conflict or unrest news: its topic probability over the saturation point."""
@@ -184,7 +183,9 @@ class EventDetectionStage:
         agreeing = any(m.sub_event_type == sub and m.confidence >= STRONG_RULE and m.detected
                        and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
         told = killing[1] if killing is not None and killing[1] in labels else None  # the act that killed them
-        if (p_event < self.threshold and not (agreeing and p_event >= self.rule_threshold)) and told is None:
+        crowd = SUB_EVENT_TYPES.get(sub) in CROWD_TYPES and self._codebook.crowd_violence(  # "burned tyres"
+            article.sentences[index].span.text)
+        if (p_event < self.threshold and not ((agreeing or crowd) and p_event >= self.rule_threshold)) and told is None:
             return [self._reference_only(m) for m in mentions]
         if told is not None and (p_event < self.threshold or SUB_EVENT_TYPES[sub] != SUB_EVENT_TYPES[told]):
             sub, p = told, float(row[labels.index(told)])  # "a bomb killed five", "killed in a drone strike"
@@ -358,8 +359,7 @@ class EventDetectionStage:
             # tells what is going on, not an event that happened
         if is_predicate(trigger) or is_reaction_object(trigger) or sets_up_inquiry(trigger):
             hypothetical = True
-        return EventMention(
-            trigger=article.span(trigger.idx, trigger.idx + len(trigger.text)), sentence=index,
+        return EventMention(trigger=article.span(trigger.idx, trigger.idx + len(trigger.text)), sentence=index,
             event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=0.0, rule=DETECTOR_RULE,
             negated=negated, hypothetical=hypothetical, habitual=habitual, reference=is_reference(trigger))
 
