@@ -17,7 +17,7 @@ from .chains import CHAIN_WORDS_FILE
 from .lexicon import geo_lexicon, words
 from .names import name_key, name_skeleton, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
-from .holding import districts_told, own_district, spelled_within
+from .holding import districts_told, own_district, owned_by_towns, spelled_within
 from .qualify import Qualifier, place_within_chains
 from .entry_tests import not_a_town_by_another_name, with_areas_of_the_bare_name
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
@@ -124,7 +124,7 @@ class Geoparser:
                                                           people_adjective(doc, e.start, e.end, e.label_) else
                                                           e.label_) for e in doc.ents],
                                        owners=lambda start: self._owner_countries(text, start))
-        found = chained.toponyms
+        found = owned_by_towns(text, chained.toponyms)
         containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])
         hints = _qualifiers_are_areas([t.hint for t in found], [t.entries for t in found], containers)
         hints = _lists_of_areas(text, [(t.start, t.end) for t in found], [t.entries for t in found], hints)

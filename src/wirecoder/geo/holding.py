@@ -3,8 +3,10 @@ holds its own Ostrin, not another oblast's), and the readings that go with it: t
 province named with it, and a name the gazetteer holds only under another spelling inside the area named."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from ..article import Place
 from .countries import COUNTRY_CODES
@@ -22,6 +24,8 @@ FEATURE_HOLD_KM = 200.0  # regions, valleys, mountains and other features of the
 NAMESAKE_POPULATION = 20_000
 NAMESAKE_TOWN_POPULATION = 1_000  # a village's name is borne by others the gazetteer lacks; a town's less often
 AREA_PRECISION = 3
+_OWNED = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+)?")  # "Baghdad's central Tahrir Square": a possessive, an adjective
+T = TypeVar("T")
 
 
 def holds(area: Entry, place: Entry) -> bool:
@@ -123,3 +127,20 @@ def own_district(town: Entry, lookup: Callable[[str], tuple[Entry, ...]], *, tol
                 and distance_km(area.lat, area.lon, town.lat, town.lon) <= SEAT_REACH_KM:
             return area.name
     return None
+
+
+def owned_by_towns(text: str, toponyms: list[T]) -> list[T]:
+    """A name a town or area owns by a possessive ("Baghdad's central Tahrir Square", "Kaduna's Kauru") keeps only
+    the candidates one of the owner's readings can hold (``holds``): not a namesake abroad (Cairo's square); with
+    none, it is a name the gazetteer lacks, placed within the owner by its context (a country's possessive:
+    ``Geoparser._in_owner_country``)."""
+    out: list[T] = []
+    for k, toponym in enumerate(toponyms):
+        owner = toponyms[k - 1] if k else None
+        owned = owner is not None and bool(toponym.entries) and bool(_OWNED.fullmatch(text[owner.end:toponym.start]))
+        # a country's possessive ("Mozambique's northern Cabo Delgado") is read by the geoparser itself
+        areas = list(owner.entries) if owned and not any(e.feature_code in COUNTRY_CODES for e in owner.entries) else []
+        if areas:
+            toponym = replace(toponym, entries=tuple(e for e in toponym.entries if any(holds(a, e) for a in areas)))
+        out.append(toponym)
+    return out
