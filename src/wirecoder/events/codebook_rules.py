@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from ..lexicon import load_lexicon
+from ..taxonomy import SUB_EVENT_TYPES
+from ..taxonomy.acled import CROWD_TYPES
 
 CLASH, SHELLING = "Armed clash", "Shelling/artillery/missile attack"
 AIR = "Air/drone strike"
@@ -31,10 +33,11 @@ class CodebookRules:
             (crowd, "riot"), (crowd, "funeral"), (crowd, "protest_voice"), (crowd, "protest_within"),
             (crowd, "crowd_weapon"), (crowd, "grievous_harm"), (crowd, "chemical_agent"))}
 
-    def crowd_violence(self, text: str) -> bool:
-        """Whether the text tells a crowd's act of violence or destruction ("burned tyres", "threw stones"): what
-        makes a demonstration violent in ACLED's codebook, and a crowd's event however unsure the detector."""
-        return bool(self._words["riot"].search(text.casefold()))
+    def crowd_act(self, sub: str | None, text: str) -> bool:
+        """Whether a crowd's sub-type is read in a text that tells a crowd's act of violence or destruction ("burned
+        tyres", "threw stones"): what makes a demonstration violent in ACLED's codebook, and a crowd's event however
+        unsure the detector."""
+        return SUB_EVENT_TYPES.get(sub) in CROWD_TYPES and bool(self._words["riot"].search(text.casefold()))
 
     def sub_type(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:
@@ -46,8 +49,8 @@ class CodebookRules:
         named is no suicide bombing (None: no event), and a "kamikaze" drone with no bomber is a drone strike; a
         funeral ("mourners marched behind the coffins") with no demand, slogan or protest named is no protest. An
         attack told within a protest with a weapon of crowd control ("hit by a tear gas canister during a protest") is
-        excessive force against protesters, and force with such a weapon that neither kills nor gravely hurts ("injured by
-        a rubber bullet") is an intervention. A chemical weapon needs a chemical agent named: tear gas or smoke bombs
+        excessive force against protesters, and force with such a weapon that neither kills nor gravely hurts ("injured
+        by a rubber bullet") is an intervention. A chemical weapon needs a chemical agent named: tear gas or smoke bombs
         are an intervention at a protest, an attack elsewhere."""
         lowered = text.casefold()
         light = self._words["heavy"].sub(" ", lowered)  # "heavy machine guns" are no small arms

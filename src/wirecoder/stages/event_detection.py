@@ -183,8 +183,7 @@ class EventDetectionStage:
         agreeing = any(m.sub_event_type == sub and m.confidence >= STRONG_RULE and m.detected
                        and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
         told = killing[1] if killing is not None and killing[1] in labels else None  # the act that killed them
-        crowd = SUB_EVENT_TYPES.get(sub) in CROWD_TYPES and self._codebook.crowd_violence(  # "burned tyres"
-            article.sentences[index].span.text)
+        crowd = self._codebook.crowd_act(sub, article.sentences[index].span.text)  # "burned tyres"
         if (p_event < self.threshold and not ((agreeing or crowd) and p_event >= self.rule_threshold)) and told is None:
             return [self._reference_only(m) for m in mentions]
         if told is not None and (p_event < self.threshold or SUB_EVENT_TYPES[sub] != SUB_EVENT_TYPES[told]):
@@ -359,7 +358,8 @@ class EventDetectionStage:
             # tells what is going on, not an event that happened
         if is_predicate(trigger) or is_reaction_object(trigger) or sets_up_inquiry(trigger):
             hypothetical = True
-        return EventMention(trigger=article.span(trigger.idx, trigger.idx + len(trigger.text)), sentence=index,
+        return EventMention(
+            trigger=article.span(trigger.idx, trigger.idx + len(trigger.text)), sentence=index,
             event_type=SUB_EVENT_TYPES[sub], sub_event_type=sub, confidence=0.0, rule=DETECTOR_RULE,
             negated=negated, hypothetical=hypothetical, habitual=habitual, reference=is_reference(trigger))
 
