@@ -104,3 +104,15 @@ def test_a_crowd_event_keeps_its_kind_when_what_came_before_it_was_violence(code
 ])
 def test_event_rules_a_chemical_weapon_needs_a_chemical_agent_named(coder, text, sub):
     assert [e["sub_event_type"] for e in coder.code(text, published="2020-05-04")["events"]] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "Angry crowds looted and burned shops in the market town of Goroka on Sunday after a driver died in police "
+    "custody, witnesses said. Police said they made several arrests.",
+    # the parse takes the dateline's town for a second subject of "looted": it is none
+    "KOKOPO, Papua New Guinea, June 2 (Highlands Wire) - Crowds looted and burned shops in the island's main town, "
+    "Kokopo, on Sunday after a young man died in police custody, leaving one person dead, police and witnesses said.",
+])
+def test_shops_a_crowd_loots_are_its_riot_not_looting_on_its_own(coder, text):
+    events = [e for e in coder.code(text, published="2025-06-02")["events"] if not e["background"]]
+    assert events and events[0]["event_type"] == "Riots"

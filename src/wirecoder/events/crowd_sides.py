@@ -53,7 +53,8 @@ def crowd_attackers(article: Article, mention: EventMention) -> bool:
     verb = root if root.pos_ == "VERB" else governing_verb(root)
     if verb is None or FIREARM_ACTS & {t.lemma_.lower() for t in (*span, verb)}:
         return False  # "two men shot at customers", "men in a pickup opened fire": who fires a gun is armed, no crowd
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers = [c for c in verb.children if c.dep_ == "nsubj" and not any(  # "LAE, Oct 18 - Crowds looted": the
+        d.start <= c.idx < d.end for d in article.datelines)]  # parse's subject in the dateline is no doer
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if root.pos_ == "NOUN" and root.i != verb.i:  # "villagers fled after an attack by gunmen": the noun's own agent;
         doers = noun_agents(root) or ([] if root.dep_ == "pobj" else doers)  # with none, a noun in a phrase has none

@@ -185,6 +185,11 @@ class EventsStage:
                 "Violent demonstration" if ActorKind.PROTESTERS in crowds else "Mob violence"))
         if mention.sub_event_type == "Attack" and not mention.referenced and crowd_attackers(article, mention):
             return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
+        if mention.sub_event_type == "Looting/property destruction" and not mention.referenced \
+                and crowd_attackers(article, mention):  # "crowds looted and burned shops": ACLED codes property a
+            # crowd destroys or loots as its riot, a demonstration's when its people are protesters
+            return dataclasses.replace(mention, event_type="Riots", sub_event_type=(
+                "Violent demonstration" if ActorKind.PROTESTERS in crowds else "Mob violence"))
         if mention.sub_event_type == "Mob violence" and actor1 is not None and actor1.role == ActorRole.GROUP \
                 and actor1.kind in NON_STATE_ARMED and not CLASH_WORDS.search(sentence):
             # mob violence is a crowd's: an armed group the lexicon names that "beat and injured an opposition member"
