@@ -98,6 +98,16 @@ def head_chain(token, depth: int = 4):
 REASON_MARKS = _WORDS.words("reason_mark")
 
 
+def chain_to(token, verb) -> list:
+    """The token and its heads up to the verb, the verb included."""
+    chain = [token]
+    for head in token.ancestors:
+        chain.append(head)
+        if head.i == verb.i:
+            break
+    return chain
+
+
 def in_reason_clause(token) -> bool:
     """Whether the token sits in an adverbial clause that gives a reason ("because soldiers had occupied a village")."""
     return any(node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in REASON_MARKS for c in node.children)

@@ -60,3 +60,19 @@ class DayCounts:
             return self.count_of_days(next(
                 (c for c in (*mark.children, *verb.children) if c.dep_ == "npadvmod" and c.i < mark.i), None))
         return None
+
+    def counted_phrase(self, token) -> frozenset[int]:
+        """The token indices of the phrase that puts the token's act a count of days before ("a day after a clash
+        between two villages left one person dead"): the subtree of the count ("a day"), else of the "after" clause
+        or phrase; empty when no "after" word governs the token."""
+        after = next((t for t in (token, *token.ancestors) if t.lower_ in self._after), None)
+        if after is None:
+            return frozenset()
+        top = after.head if after.head.dep_ == "npadvmod" or after.dep_ == "mark" else after
+        return frozenset(t.i for t in top.subtree)
+
+    def told_beside(self, token, sentence, pattern) -> bool:
+        """Whether ``pattern`` matches the words of the sentence (a span of tokens) outside the phrase that counts the
+        token's act days before ("14 houses were looted on Saturday, a day after a clash ..."): "looted"."""
+        phrase = self.counted_phrase(token)
+        return bool(phrase) and pattern.search(" ".join(t.lower_ for t in sentence if t.i not in phrase)) is not None

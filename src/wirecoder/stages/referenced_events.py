@@ -46,7 +46,7 @@ from ..article import DETECTOR_RULE, Article, DateMention, EventMention
 from ..events.day_counts import DayCounts
 from ..geo.countries import COUNTRY_CODES
 from ..lexicon import load_lexicon
-from ..syntax import answered_by, deed_of, governing_verb, harm_in
+from ..syntax import answered_by, chain_to, deed_of, governing_verb, harm_in
 from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
 
@@ -83,6 +83,7 @@ class ReferencedEventsStage:
         self._not_violence = words.words("not_violence_modifier")
         self._here = load_lexicon("event_places").words("here_word")
         self._day_counts = DayCounts(after=self._after)  # "two days after", "after a night of clashes"
+        self._riot = load_lexicon("crowd_violence").pattern("riot")  # "looted", "set fire", "threw stones"
         tolls = load_lexicon("counts")
         self._toll_nouns = tolls.words("toll_nouns") | tolls.words("update_nouns")
         self._toll_verbs = tolls.words("toll_verbs")
@@ -156,11 +157,21 @@ class ReferencedEventsStage:
                 # whatever its guess when a count of days puts the noun's act before ("looked like a battlefield on
                 # Sunday morning, after a night of clashes": the clashes, not the look of the square)
                 if other.sentence == mention.sentence and other.rule == DETECTOR_RULE and other.detected \
-                        and (other.confidence < mention.confidence or mention.days_before is not None):
+                        and (other.confidence < mention.confidence or mention.days_before is not None) \
+                        and not self._crowd_act_beside(article, other, mention):
                     other.detected = False
         if found:
             article.mentions = sorted([*article.mentions, *found], key=lambda m: m.trigger.start)
         return article
+
+    def _crowd_act_beside(self, article: Article, act: EventMention, noun: EventMention) -> bool:
+        """Whether the detector's crowd event is told by riot acts beside the noun's, outside the phrase that counts
+        its days ("14 houses were looted on Saturday, a day after a clash"): news of its own, not a guess."""
+        span = article.doc.char_span(noun.trigger.start, noun.trigger.end, alignment_mode="expand")
+        at = article.sentences[act.sentence].span
+        sentence = article.doc.char_span(at.start, at.end, alignment_mode="expand")
+        return act.event_type in CROWD_TYPES and noun.days_before is not None and span is not None \
+            and sentence is not None and self._day_counts.told_beside(span.root, sentence, self._riot)
 
     def _noun(self, token) -> str | None:
         """The event noun the token is: a noun of the lexicon, or a gerund the parser took for a verb ("the police
@@ -354,7 +365,7 @@ class ReferencedEventsStage:
         holder = governing_verb(token)
         if holder is not None and token.i < holder.i and any(
                 c.dep_ == "prep" and token.i < c.i < holder.i and a_day(w for w in c.children if w.dep_ == "pobj")
-                for head in _chain_to(token, holder) for c in head.children) \
+                for head in chain_to(token, holder) for c in head.children) \
                 and a_day(w for w in holder.subtree if w.i > holder.i):
             return True  # "Survivors of the RSF attack on Um Talha on Monday began arriving in Dinder on Wednesday":
             # a day told after the noun, before the verb its phrase hangs from, when the verb tells its own day after
@@ -372,16 +383,6 @@ class ReferencedEventsStage:
 def _a_day(words, days: list[DateMention]) -> bool:
     """Whether one of the words is in one of the dates of a single past day."""
     return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days) for w in words)
-
-
-def _chain_to(token, verb) -> list:
-    """The token and its heads up to the verb, the verb included."""
-    chain = [token]
-    for head in token.ancestors:
-        chain.append(head)
-        if head.i == verb.i:
-            break
-    return chain
 
 
 def _has_object(token) -> bool:
