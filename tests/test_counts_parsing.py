@@ -56,6 +56,14 @@ def test_counts_shot_dead_before_the_number(run_stages):
     assert found == [("fatalities", Count(3, 3, 3))]
 
 
+def test_counts_a_participle_between_the_number_and_its_people_is_no_clause_of_its_own(run_stages):
+    # "suspected" qualifies the men: the number is who was shot dead, not the subject of a verb that follows
+    assert counts(run_stages, "Police shot dead two suspected gang members in a raid in Tegucigalpa on Friday.") == \
+        [("fatalities", Count(2, 2, 2))]
+    assert counts(run_stages, "Soldiers killed four suspected militants near Bannu on Friday.") == \
+        [("fatalities", Count(4, 4, 4))]
+
+
 def test_counts_a_range_keeps_both_ends_and_takes_the_low_one(run_stages):
     assert counts(run_stages, "Between 20 and 30 people were killed in the raid on the market.") == \
         [("fatalities", Count(20, 20, 30))]

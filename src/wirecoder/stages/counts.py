@@ -102,7 +102,8 @@ class CountsStage:
                 continue  # "40 houses", "300 vehicles": a number of things
             upper = high or self.words.range_high(doc, last, sent.end)
             after = last.i + 1 if upper is None or high is not None else last.i + 3
-            subject = after < sent.end and doc[after].pos_ in ("AUX", "VERB")  # "3 were arrested": its own clause
+            # "3 were arrested": its own clause; not "two suspected gang members", a participle before a noun
+            subject = after < sent.end and doc[after].pos_ in ("AUX", "VERB") and doc[after].dep_ != "amod"
             kind, tie = self.words.casualty_after(doc, after, sent.end) or (
                 None if subject else self.words.casualty_before(doc, first.i, sent.start)) or (
                 self.words.toll_update(last)) or (None, None)
