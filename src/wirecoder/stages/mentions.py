@@ -165,8 +165,8 @@ class MentionsStage:
         if is_modifier(root) and root.head.lemma_.lower() not in EVENT_HEADS \
                 or len(span) == 1 and root.ent_type_ in ("DATE", "TIME", "PERSON", "ORG"):
             return None  # "riot police", "air raid alert", "in March", a name
-        if len(span) == 1 and root.lemma_.lower() in VERB_ONLY and root.pos_ != "VERB":
-            return None  # "a shell of the man he was"
+        if span[0].lemma_.lower() in VERB_ONLY and span[0].pos_ != "VERB":
+            return None  # "a shell of the man he was", "the last of the fires at a fuel depot" ("fire at")
         if len(span) == 1 and root.lemma_.lower() in NOUN_ONLY and root.pos_ != "NOUN":
             return None  # "a programme considered offensive"
         decision = self._rules.decide(rule.decision, clue)
