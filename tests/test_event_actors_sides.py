@@ -170,6 +170,15 @@ def test_who_acts_after_an_attack_did_not_do_it(coder):
                                 "Al-Shabaab fighters.") == [("Al-Shabaab fighters", None)]
 
 
+def test_who_acts_in_the_main_clause_did_not_do_what_an_after_clause_tells(coder):
+    # the clause has a subject of its own ("dissidents", no party the lexicon knows): the soldiers sent did not
+    # attack the station, an armed group the text does not name did
+    events = coder.code("Soldiers were sent to Suarez in Cauca on Monday after dissidents attacked the town's police "
+                        "station on Saturday night.", published="2026-05-11")["events"]
+    assert [(e["actor1"]["text"], e["actor1"]["kind"], e["actor2"]["text"]) for e in events] == [
+        (None, "political_militia", "police")]
+
+
 def test_who_was_killed_after_an_attack_was_its_target(coder):
     # the sentence's verb is a killing: its victims are the attack's
     events = coder.code("Two soldiers were killed on Wednesday following an attack by Al-Shabaab fighters on a base "

@@ -9,7 +9,8 @@ are associated actors, or the second party of an agreement or of a fight told wi
 the act ("the ministry blamed the front for the abduction": the front is actor1), nor who reacts to it ("the
 mission condemned the killing"), nor who acts after it ("police arrested three men after Wednesday's attack on the
 market": only the attack's own words name its parties; not after a fight, whose parties go on acting, nor when the
-sentence's verb tells who was killed or hurt). The demonstrators are actor1 of a protest.
+sentence's verb tells who was killed or hurt; nor, of an act told in an "after" clause with a subject of its own,
+who acts in the main clause: "sent soldiers to Suarez after dissidents attacked the police station"). The demonstrators are actor1 of a protest.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ _WORDS = load_lexicon("event_actors")
 TARGET_PREPS = _WORDS.words("target_preposition")
 CARRY_OUT_VERBS = _WORDS.words("carry_out_verb")  # "launched an attack": the object is the act, not a target
 SELF_PRONOUNS = _WORDS.words("self_pronoun")  # "the army said it had killed ..."
+ANAPHORS = _WORDS.words("anaphor_noun")  # "after the latter shelled the city": a party named before
 SELF_POSSESSIVES = _WORDS.words("self_possessive")  # "the army said its aircraft struck ..."
 REPELLED_ACTS = _WORDS.words("repelled_act")  # "fought off an attack by X": X attacked, the subject was attacked
 HITTING = _WORDS.words("hitting_verb")  # "hit the army base": the base's owner was hit
@@ -87,6 +89,16 @@ class EventActorsStage:
             # parties often go on acting after it ("troops recovered territory following a clash with the ADF"), and
             # who was killed or hurt after an attack was its target ("two soldiers were killed following an attack")
             own = {t.idx for t in root.subtree}
+            actors = [a for a in actors if a.span.start in own or a.head in own]
+            if not actors:
+                return ReportActors(None, None, [])
+        if verb is not None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in AFTERMATH
+                                                            for c in verb.children) \
+                and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in ANAPHORS
+                        for c in verb.children):
+            # "sending soldiers to Suarez after dissidents attacked the police station": a clause of what came
+            # before, with a subject of its own, names its own parties; who acts in the main clause did not do it
+            own = {t.idx for t in verb.subtree}
             actors = [a for a in actors if a.span.start in own or a.head in own]
             if not actors:
                 return ReportActors(None, None, [])
