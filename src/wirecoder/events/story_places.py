@@ -1,7 +1,9 @@
 """The story's place: where an event no sentence near it places most likely happened, short of its country.
 
 An article about one incident names its place again and again; a sentence that tells the toll or the funeral often
-names none. Read by stages/event_locations.py when the event's sentence and the sentences before it name no place:
+names none, or only the country ("in northern Burkina Faso"). Read by stages/event_locations.py when the event's
+sentence and the sentences before it name no place (for an act of violence or a crowd's, also when its sentence names
+only its country):
 the one place below the country the article names in the event's country, else a named province that holds all of
 them, each as the area around it (ACLED's geo-precision 3). A name the event's sentence gives that the gazetteer
 lacks comes first (it may be a village inside that area). The title's place was tried before the province and
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..article import Article, Place
+from ..article import Article, EventMention, Place
 from ..geo.countries import COUNTRY_CODES
 
 AREA_PRECISION = 3  # ACLED's geo-precision of the area around a place
@@ -68,3 +70,27 @@ def story_place(article: Article, country: Place | None) -> Place | None:
     holding = [area for area in named if area.feature_code == "ADM1" and area.admin1
                and all(p.admin1 == area.admin1 for p in named)]
     return _as_area(holding[0]) if holding else None
+
+
+def within_country_told(article: Article, places: list[Place]) -> list[Place]:
+    """The places of an act its sentence places only in one country ("clashed with the army in the southern
+    Philippines"): the story's place in it, as for a sentence that names no place (``only_place``, else
+    ``story_place``), when there is one; else the places as they are."""
+    if not places or any(p.feature_code not in COUNTRY_CODES for p in places) or len({p.country for p in places}) > 1:
+        return places
+    story = only_place(article, places[0]) or story_place(article, places[0])
+    return [story] if story is not None else places
+
+
+def unplaced_within(article: Article, mention: EventMention, country: Place | None) -> Place | None:
+    """A name the sentence gives as a place ("near Bohong") that neither the gazetteer nor the text around it
+    places, placed at the event's country as a name the gazetteer lacks (``within``: the words that named the
+    country): reports that spell it alike may then be one incident. None when there is no such name or country."""
+    if country is None or country.lat is None:
+        return None
+    unplaced = [p for p in article.places if p.lat is None and article.sentence_at(p.span.start) == mention.sentence]
+    if not unplaced:
+        return None
+    name = unplaced[0]
+    return Place(name.span, name.name, None, country.lat, country.lon, country.country, None, None, None, 3,
+                 within=country.span)

@@ -23,7 +23,7 @@ from ..article import Article, DateMention, EventMention, Place
 from ..taxonomy.kinds import ActorRole
 from ..events.grievances import grievance_tokens
 from ..events.place_relations import contains, in_district, within_admin1
-from ..events.story_places import in_title, only_place, story_place
+from ..events.story_places import in_title, only_place, story_place, unplaced_within, within_country_told
 from ..events.retold_places import (in_dateline, named_below_country, of_the_named_event, where_retold,
                                     where_told_first)
 from ..geo.countries import COUNTRY_CODES, CountryNames
@@ -112,6 +112,8 @@ class EventLocationsStage:
             places = specific + [p for p in places if p.feature_code in COUNTRY_CODES
                                  and p.country not in countries_covered]
             places = [p for p in places if p.feature_code not in COUNTRY_CODES] or places
+        if mention.event_type != "Strategic developments":  # "in the southern Philippines": the story's place there
+            places = within_country_told(article, places)
         if places:
             unique, seen = [], set()
             for place in places:
@@ -133,7 +135,7 @@ class EventLocationsStage:
         for guess in (crowd_town(article.places, actors), _filed_from(article, mention), only_place(article, country)):
             if guess is not None and (country is None or guess.country == country.country):
                 return [guess]
-        return [_unplaced_within(article, mention, country) or story_place(article, country) or country]
+        return [unplaced_within(article, mention, country) or story_place(article, country) or country]
 
     def _country_fallback(self, actors) -> Place | None:
         """No place named: the first of these actors with a country, at country precision."""
@@ -174,20 +176,6 @@ class EventLocationsStage:
         if country is None or country.lat is None:
             return None
         return Place(first[iso].span, country.name, None, country.lat, country.lon, iso, None, "A", "PCLI", 3)
-
-
-def _unplaced_within(article: Article, mention: EventMention, country: Place | None) -> Place | None:
-    """A name the sentence gives as a place ("near Bohong") that neither the gazetteer nor the text around it
-    places, placed at the event's country as a name the gazetteer lacks (``within``: the words that named the
-    country): reports that spell it alike may then be one incident. None when there is no such name or country."""
-    if country is None or country.lat is None:
-        return None
-    unplaced = [p for p in article.places if p.lat is None and article.sentence_at(p.span.start) == mention.sentence]
-    if not unplaced:
-        return None
-    name = unplaced[0]
-    return Place(name.span, name.name, None, country.lat, country.lon, country.country, None, None, None, 3,
-                 within=country.span)
 
 
 def _filed_from(article: Article, mention: EventMention) -> Place | None:
