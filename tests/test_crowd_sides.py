@@ -18,6 +18,9 @@ def _sub_types(coder, text):
     # the parse splits a party's hyphenated name into a second side no actor holds: still two parties' activists
     "At least 30 people were injured on Friday when activists of the BNP and Jamaat-e-Islami clashed in Feni town, "
     "police said.",
+    # citizens and a party's supporters are crowds, however many the clash lists
+    "Clashes broke out between students, citizens and supporters of the ruling party outside the party's office in "
+    "Nis on Saturday.",
 ])
 def test_a_crowd_clashing_with_forces_is_mob_violence(coder, text):
     assert _sub_types(coder, text)[:1] == ["Mob violence"]
