@@ -40,6 +40,11 @@ def test_armed_sides_stay_a_battle(coder, text):
      "Attack"),
     ("On 3 May 2020, Al shabaab militants shot and killed a soldier (off-duty) in Baidoa town.", "Attack"),
     ("Gunmen shot dead two police officers at a checkpoint in Baidoa on Monday.", "Armed clash"),
+    # the next sentence of the paragraph says they were off duty
+    ("Armed men kidnapped two police officers near Tulua on Sunday, police said. The officers were off duty and "
+     "travelling home on a motorcycle.", "Abduction/forced disappearance"),
+    ("Armed men kidnapped two police officers near Tulua on Sunday, police said. The officers were on patrol.",
+     "Armed clash"),
 ])
 def test_soldiers_or_police_off_duty_are_no_armed_side(coder, text, expected):
     assert _sub_types(coder, text)[:1] == [expected]

@@ -198,9 +198,12 @@ class EventsStage:
         # officials of a government (a governor, a ministry) are no armed side, though a state's
         unarmed_target = actor2 is not None and actor2.named and (
             actor2.kind == ActorKind.CIVILIANS or actor2.role == ActorRole.GOVERNMENT)
-        # "off-duty police", "a soldier (off-duty)"
-        off_duty = actor2 is not None and actor2.named and bool(self._off_duty.search(
-            article.text[max(0, actor2.span.start - 12):actor2.span.end + 12]))
+        # "off-duty police", "a soldier (off-duty)"; or the next sentence of the paragraph says so ("Armed men kidnapped
+        # two police officers ... The officers were off duty")
+        following = article.next_in_paragraph(mention.sentence)
+        off_duty = actor2 is not None and actor2.named and bool(
+            self._off_duty.search(article.text[max(0, actor2.span.start - 12):actor2.span.end + 12])
+            or (following is not None and self._off_duty.search(following.span.text)))
         if off_duty and mention.sub_event_type == "Armed clash" and not CLASH_WORDS.search(sentence):
             return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         if mention.sub_event_type in ARMED_TARGET_ACTS and actor2 is not None and actor2.named \
@@ -220,7 +223,6 @@ class EventsStage:
             inside = actor1.named and bounds.start <= actor1.span.start and actor1.span.end <= bounds.end
             around = (sentence[:actor1.span.start - bounds.start] + " " * (actor1.span.end - actor1.span.start)
                       + sentence[actor1.span.end - bounds.start:]) if inside else sentence
-            following = article.next_in_paragraph(mention.sentence)
             fight_told_next = following is not None and CLASH_WORDS.search(following.span.text) is not None
             if actor2 is None and not others and not self._armed_target.search(around) \
                     and not fight_told_next:  # not the attacker's own
