@@ -127,7 +127,7 @@ def test_two_days_of_fighting_a_scene_follows_began_two_days_before(coder):
 
 def test_a_crowds_looting_told_a_day_after_a_clash_is_news_of_its_own(coder):
     # the looting is Sunday's act; the clash the count puts a day before is another, Saturday's
-    found = current(coder, "Some 20 houses were looted and two of them set on fire in a village in Sirajganj district on "
-                           "Sunday, a day after a clash between two villages over a cricket match left one man dead.",
-                    "2025-08-25")
+    found = current(coder, "Some 20 houses were looted and two of them set on fire in a village in Sirajganj district "
+                           "on Sunday, a day after a clash between two villages over a cricket match left one man "
+                           "dead.", "2025-08-25")
     assert sorted((e["date"], e["event_type"]) for e in found) == [("2025-08-23", "Battles"), ("2025-08-24", "Riots")]

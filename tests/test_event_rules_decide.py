@@ -121,5 +121,6 @@ def test_shops_a_crowd_loots_are_its_riot_not_looting_on_its_own(coder, text):
 def test_event_rules_the_fires_at_a_place_are_no_firing_and_a_drone_hit_is_a_strike(run_stages):
     # "fire at" opens with a verb: the noun "fires" before "at" fires at nothing
     assert types(run_stages, "Firefighters put out the last of the fires at the fuel depot on Tuesday.") == []
-    assert types(run_stages, "The fuel depot at the airport was hit by drones on Tuesday night.") == ["Air/drone strike"]
+    assert types(run_stages, "The fuel depot at the airport was hit by drones on Tuesday night.") == \
+        ["Air/drone strike"]
     assert types(run_stages, "A minibus was struck by a drone near the bus station.") == ["Air/drone strike"]

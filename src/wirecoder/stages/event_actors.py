@@ -10,7 +10,8 @@ the act ("the ministry blamed the front for the abduction": the front is actor1)
 mission condemned the killing"), nor who acts after it ("police arrested three men after Wednesday's attack on the
 market": only the attack's own words name its parties; not after a fight, whose parties go on acting, nor when the
 sentence's verb tells who was killed or hurt; nor, of an act told in an "after" clause with a subject of its own,
-who acts in the main clause: "sent soldiers to Suarez after dissidents attacked the police station"). The demonstrators are actor1 of a protest.
+who acts in the main clause: "sent soldiers to Suarez after dissidents attacked the police station"). The
+demonstrators are actor1 of a protest.
 """
 from __future__ import annotations
 
