@@ -64,11 +64,3 @@ def test_a_country_before_a_lands_word_names_that_land(coder):
     assert all(p["country"] != "JO" for p in record["places"])
     assert any(p["name"] == "Toamasina" and p["country"] == "MG" for p in record["places"])
 
-
-def test_an_act_its_sentence_places_only_in_a_country_takes_the_storys_place_there(coder):
-    # "in northern Burkina Faso" names the country only: the one town the article names there is the story's place,
-    # as for a sentence that names no place at all
-    text = ("Gunmen killed five soldiers in an ambush in northern Burkina Faso on Sunday, the army said.\n\nThe "
-            "soldiers had been escorting a convoy of food trucks to Djibo, a town besieged by jihadists for months.")
-    place = first_place(coder, text, "Armed clash")
-    assert (place["name"], place["country"], place["geo_precision"]) == ("Djibo", "BF", 3)

@@ -1,9 +1,7 @@
 """The story's place: where an event no sentence near it places most likely happened, short of its country.
 
 An article about one incident names its place again and again; a sentence that tells the toll or the funeral often
-names none, or only the country ("in northern Burkina Faso"). Read by stages/event_locations.py when the event's
-sentence and the sentences before it name no place (for an act of violence or a crowd's, also when its sentence names
-only its country):
+names none. Read by stages/event_locations.py when the event's sentence and the sentences before it name no place:
 the one place below the country the article names in the event's country, else a named province that holds all of
 them, each as the area around it (ACLED's geo-precision 3). A name the event's sentence gives that the gazetteer
 lacks comes first (it may be a village inside that area). The title's place was tried before the province and
@@ -70,16 +68,6 @@ def story_place(article: Article, country: Place | None) -> Place | None:
     holding = [area for area in named if area.feature_code == "ADM1" and area.admin1
                and all(p.admin1 == area.admin1 for p in named)]
     return _as_area(holding[0]) if holding else None
-
-
-def within_country_told(article: Article, places: list[Place]) -> list[Place]:
-    """The places of an act its sentence places only in one country ("clashed with the army in the southern
-    Philippines"): the story's place in it, as for a sentence that names no place (``only_place``, else
-    ``story_place``), when there is one; else the places as they are."""
-    if not places or any(p.feature_code not in COUNTRY_CODES for p in places) or len({p.country for p in places}) > 1:
-        return places
-    story = only_place(article, places[0]) or story_place(article, places[0])
-    return [story] if story is not None else places
 
 
 def unplaced_within(article: Article, mention: EventMention, country: Place | None) -> Place | None:

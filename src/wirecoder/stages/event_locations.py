@@ -6,15 +6,13 @@ of "the Khash-Zahedan road") and places that only situate another ("Kayseri, a h
 when a place in it is named; an area that only names the settlement told before ("in the Borno state town", "the village
 in Borno state") gives way to it; several places left make several events. A violent act placed only at a country or a
 province lies where a next sentence that retells it by a definite noun says ("... The killings took place in Douentza",
-events/retold_places.py); else an act other than a strategic development placed only at its country takes the story's
-place in it, as an act with no place does (events/story_places.py). With none: the settlement the sentence refers back
-to ("the city"), else the place told in the sentences just before, else (but for strategic developments, which stay
-unplaced) the town in a crowd's own words ("University of Eldoret students"), the dateline's town when the article names
-no other or its title names that town, the one place the article names in the event's country, else the target's
-country, the country the article is about (its places', else its named parties'), or the actor's own, at country
-precision, where a name the sentence gives as a place that nothing places ("near Bohong") keeps its name, else the
-story's place stands for it (events/story_places.py); a place no country holds (Lake Chad) takes that country. The small
-tests on the parse are in events/places.py.
+events/retold_places.py). With none: the settlement the sentence refers back to ("the city"), else the place told in the
+sentences just before, else (but for strategic developments, which stay unplaced) the town in a crowd's own words
+("University of Eldoret students"), the dateline's town when the article names no other or its title names that town,
+the one place the article names in the event's country, else the target's country, the country the article is about (its
+places', else its named parties'), or the actor's own, at country precision, where a name the sentence gives as a place
+that nothing places ("near Bohong") keeps its name, else the story's place stands for it (events/story_places.py); a
+place no country holds (Lake Chad) takes that country. The small tests on the parse are in events/places.py.
 """
 from __future__ import annotations
 
@@ -25,7 +23,7 @@ from ..article import Article, DateMention, EventMention, Place
 from ..taxonomy.kinds import ActorRole
 from ..events.grievances import grievance_tokens
 from ..events.place_relations import contains, in_district, within_admin1
-from ..events.story_places import in_title, only_place, story_place, unplaced_within, within_country_told
+from ..events.story_places import in_title, only_place, story_place, unplaced_within
 from ..events.retold_places import (in_dateline, named_below_country, of_the_named_event, where_retold,
                                     where_told_first)
 from ..geo.countries import COUNTRY_CODES, CountryNames
@@ -114,8 +112,6 @@ class EventLocationsStage:
             places = specific + [p for p in places if p.feature_code in COUNTRY_CODES
                                  and p.country not in countries_covered]
             places = [p for p in places if p.feature_code not in COUNTRY_CODES] or places
-        if mention.event_type != "Strategic developments":  # "in the southern Philippines": the story's place there
-            places = within_country_told(article, places)
         if places:
             unique, seen = [], set()
             for place in places:
