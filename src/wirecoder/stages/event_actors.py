@@ -82,24 +82,20 @@ class EventActorsStage:
                 if not actors:
                     return ReportActors(None, None, [])
 
-        if root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in AFTERMATH \
-                and mention.event_type != "Battles" and not any(  # what "after" hangs on ("killed following")
-                    v.lemma_.lower() in HARMING for v in (root.head.head, *root.head.head.conjuncts)):
-            # "police arrested three men on Friday after Wednesday's attack on the market": who acts after an attack
-            # did not do it; the noun's own words may name its parties ("after an attack by ADF rebels"). A fight's
-            # parties often go on acting after it ("troops recovered territory following a clash with the ADF"), and
-            # who was killed or hurt after an attack was its target ("two soldiers were killed following an attack")
-            own = {t.idx for t in root.subtree}
-            actors = [a for a in actors if a.span.start in own or a.head in own]
-            if not actors:
-                return ReportActors(None, None, [])
-        if verb is not None and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in AFTERMATH
-                                                            for c in verb.children) \
-                and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in ANAPHORS
-                        for c in verb.children):
-            # "sending soldiers to Suarez after dissidents attacked the police station": a clause of what came
-            # before, with a subject of its own, names its own parties; who acts in the main clause did not do it
-            own = {t.idx for t in verb.subtree}
+        # "police arrested three men on Friday after Wednesday's attack on the market": who acts after an attack did
+        # not do it; the noun's own words may name its parties ("after an attack by ADF rebels"). A fight's parties
+        # often go on acting after it ("troops recovered territory following a clash with the ADF"), and who was
+        # killed or hurt after an attack was its target ("two soldiers were killed following an attack")
+        noun_after = root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in AFTERMATH \
+            and mention.event_type != "Battles" and not any(  # what "after" hangs on ("killed following")
+                v.lemma_.lower() in HARMING for v in (root.head.head, *root.head.head.conjuncts))
+        # "sending soldiers to Suarez after dissidents attacked the police station": a clause of what came before,
+        # with a subject of its own, names its own parties; who acts in the main clause did not do it
+        clause_after = verb is not None and verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in AFTERMATH for c in verb.children) and any(
+            c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c.lower_ not in ANAPHORS for c in verb.children)
+        if noun_after or clause_after:
+            own = {t.idx for t in (root if noun_after else verb).subtree}
             actors = [a for a in actors if a.span.start in own or a.head in own]
             if not actors:
                 return ReportActors(None, None, [])

@@ -179,17 +179,16 @@ class EventsStage:
         if mention.sub_event_type == "Armed clash" and CLASH_WORDS.search(sentence) and crowd_clash(article, mention):
             return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
         crowds = {a.kind for a in (actor1, actor2) if a is not None and a.named and a.kind in CROWD_KINDS}
+        riot = "Violent demonstration" if ActorKind.PROTESTERS in crowds else "Mob violence"  # a crowd's, if it rioted
         if mention.event_type == "Battles" and crowds:  # battles are between armed, organised sides: a crowd that
             # fought the police ("police and demonstrators fought running battles") rioted
-            return dataclasses.replace(mention, event_type="Riots", sub_event_type=(
-                "Violent demonstration" if ActorKind.PROTESTERS in crowds else "Mob violence"))
+            return dataclasses.replace(mention, event_type="Riots", sub_event_type=riot)
         if mention.sub_event_type == "Attack" and not mention.referenced and crowd_attackers(article, mention):
             return dataclasses.replace(mention, event_type="Riots", sub_event_type="Mob violence")
         if mention.sub_event_type == "Looting/property destruction" and not mention.referenced \
                 and crowd_attackers(article, mention):  # "crowds looted and burned shops": ACLED codes property a
             # crowd destroys or loots as its riot, a demonstration's when its people are protesters
-            return dataclasses.replace(mention, event_type="Riots", sub_event_type=(
-                "Violent demonstration" if ActorKind.PROTESTERS in crowds else "Mob violence"))
+            return dataclasses.replace(mention, event_type="Riots", sub_event_type=riot)
         if mention.sub_event_type == "Mob violence" and actor1 is not None and actor1.role == ActorRole.GROUP \
                 and actor1.kind in NON_STATE_ARMED and not CLASH_WORDS.search(sentence):
             # mob violence is a crowd's: an armed group the lexicon names that "beat and injured an opposition member"
