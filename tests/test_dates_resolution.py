@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 
 def dates_of(run_stages, text, **meta):
     article = run_stages(text, until="dates", **meta)
@@ -183,3 +185,12 @@ def test_a_season_that_names_a_kind_of_thing_is_no_date(run_stages):
                                       "session. Rebels attacked the town this summer.", published="2024-07-18")
     told = [article.text[d.span.start:d.span.end] for d in article.dates]
     assert told == ["Monday", "this summer"]
+
+
+@pytest.mark.parametrize("told, day", [("early this morning", "2025-01-18"), ("this afternoon", "2025-01-18"),
+                                       ("late last night", "2025-01-17")])
+def test_a_part_of_the_day_of_telling_dates_the_act(coder, told, day):
+    # "this morning" was no date (spaCy tags it TIME, naming no day): the act took the telling's date, or none
+    event = coder.code(f"Gunmen killed two people in Kaduna {told}, police said.", published="2025-01-18")["events"][0]
+    dates = [e["text"] for e in event["evidence"] if e["field"] == "date"]
+    assert (event["date"], event["time_precision"], dates) == (day, 1, [told])

@@ -63,6 +63,8 @@ _OVERNIGHT = re.compile(rf"^{_NIGHT_WORDS}$", re.IGNORECASE)  # "late overnight"
 _LAST_WEEK = re.compile(rf"^{_WORDS.alternation('last_word')}\s+week$", re.IGNORECASE)
 _LAST_OR_PAST = re.compile(rf"\b{_WORDS.alternation('last_word')}\b", re.IGNORECASE)  # "last Tuesday": a week back
 _NIGHT = re.compile(rf"\b{_NIGHT_WORDS}\b", re.IGNORECASE)
+# "early this morning", "late last night": the day the words after the qualifier name
+_QUALIFIED_DAY = re.compile(rf"^{_WORDS.alternation('night_qualifier')}\s+(?={_WORDS.alternation('day_word')}\b)", re.I)
 _WEEKEND = re.compile(rf"^(?:{_WORDS.alternation('weekend_determiner')}\s+)?weekend$", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
@@ -282,6 +284,7 @@ class DatesStage:
         cleaned = _LEADING.sub("", text.strip().rstrip(".,;:")).strip()
         while _LEADING.match(cleaned):
             cleaned = _LEADING.sub("", cleaned)
+        cleaned = _QUALIFIED_DAY.sub("", cleaned)
         if not cleaned or _DURATION.match(cleaned) or _AGE.search(cleaned) or _BARE_NUMBERS.match(cleaned):
             return None
         part = _PART_OF_PERIOD.search(cleaned)
