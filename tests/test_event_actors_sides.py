@@ -204,3 +204,13 @@ def test_the_speaker_owns_its_fighters_over_the_agent_of_another_word(coder):
 def test_who_tells_a_statement_or_gives_a_toll_is_not_the_doer(coder, text, doer):
     event = coder.code(text, published="2020-05-10")["events"][0]
     assert event["actor1"]["name"] == doer
+
+
+def test_armed_dissidents_are_rebels_and_dissidents_alone_no_armed_side(coder):
+    # "armed dissidents" (of a guerrilla that signed a peace deal) named no one: the army post they hit was taken
+    # for the attacker; "dissidents" with no armed word are political opponents, not an armed group
+    assert sides(coder, "Armed dissidents attacked a police post in Tumaco on Monday, killing two officers.") == (
+        "rebels", "state_forces")
+    event = coder.code("Chinese dissidents protested outside the embassy in London on Monday.",
+                       published="2020-05-10")["events"][0]
+    assert event["actor1"]["kind"] == "protesters"
