@@ -50,3 +50,14 @@ def test_a_firm_trigger_rule_decides_when_the_detector_is_lost(coder):
     events = coder.code(text, published="2024-03-12")["events"]
     assert events[0]["sub_event_type"] == "Armed clash"
     assert events[0]["evidence"][0]["text"] == "fighting"
+
+
+def test_a_strong_trigger_rule_wins_over_a_detector_that_no_word_bears_out(coder):
+    """The detector leans to an armed clash (the rescue by police and soldiers who pursued the attackers), yet no
+    word a rule reads tells a clash, while "abducted" (a rule of prior 0.85) tells the act: the rule decides.
+    Before, "abducted" became the trigger of an armed clash."""
+    text = ("Police in Katsina State said on Monday that 12 people were abducted when gunmen attacked Danmusa in the "
+            "night, and that four others were rescued by a joint team of police and soldiers who pursued the attackers.")
+    events = coder.code(text, published="2026-03-30")["events"]
+    assert [(e["sub_event_type"], e["evidence"][0]["text"]) for e in events][:1] == [
+        ("Abduction/forced disappearance", "abducted")]

@@ -34,11 +34,12 @@ from ..article import DETECTOR_RULE, Article, EventMention
 from ..events.clauses import clauses_to_read
 from ..events.codebook_rules import CodebookRules
 from ..events.killings import dies_of_wounds, killed_by_hazard, killing_act, killing_by_violence
+from ..events.rule_ties import STRONG_RULE, rule_breaks_tie
 from ..events.type_rules import KILLING_MEANS
 from ..geo.cues import item_label_at
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
-from ..taxonomy.acled import CROWD_TYPES, QUIET_DEVELOPMENTS, VIOLENT_TYPES
+from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
 from ..typing import DetectorModel
 from ..quoting.cues import load_cue_verbs
 from ..roundup import section_weights
@@ -49,9 +50,6 @@ ARRESTS = "Arrests"
 
 MIN_TRIGGER_WEIGHT = 0.2
 SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
-STRONG_RULE = 0.85  # a trigger rule this sure of its sub-type ("missile attack", "airstrike") is evidence too
-UNSURE, TIE_RATIO, LOST, FIRM_RULE = 0.5, 0.5, 1 / 3, 0.6  # a best sub-type under UNSURE gives way to a strong
-# rule's (under LOST of all sub-types' mass, to a firm rule's) at TIE_RATIO of it
 
 
 class EventDetectionStage:
@@ -178,7 +176,7 @@ class EventDetectionStage:
         event_columns = self.model.event_columns
         best = max(event_columns, key=lambda i: row[i])
         sub, p = labels[best], float(row[best])
-        sub, p = self._rule_breaks_tie(article, row, sub, p, mentions)
+        sub, p = rule_breaks_tie(article, row, sub, p, mentions, labels=labels, events_mass=self._events(row))
         p_event = float(sum(row[i] for i in event_columns))
         agreeing = any(m.sub_event_type == sub and m.confidence >= STRONG_RULE and m.detected
                        and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
@@ -220,41 +218,6 @@ class EventDetectionStage:
             else:
                 out.append(self._reference_only(mention))
         return out
-
-    def _rule_breaks_tie(self, article: Article, row: np.ndarray, sub: str, p: float,
-                         mentions: list[EventMention]) -> tuple[str, float]:
-        """The detector's best a strategic development that tells no fighting (QUIET_DEVELOPMENTS) while a trigger
-        rule of political violence tells its act as done, not only referred to nor in a relative clause: the rule's
-        sub-type, however sure the detector ("rebel reinforcements arrived on the front and attacked army positions":
-        an armed clash, not a change to group/activity). Else the detector unsure (its best under UNSURE) and a strong
-        trigger rule, told as done, naming another sub-type it gives at least TIE_RATIO of its best: the rule decides
-        ("'terrorists' abducted nine people ... in an incursion": an abduction, not the clash it leant to); lost
-        (LOST), a firm rule ("fighting broke out at the bridge, where rebels have blocked the junta": a clash)."""
-        labels = self.model.labels
-        if sub in QUIET_DEVELOPMENTS:
-            violent = [m for m in mentions if m.event_type in VIOLENT_TYPES and m.detected
-                       and m.sub_event_type in labels and not (m.negated or m.hypothetical or m.habitual or m.reference)
-                       and not self._in_relative_clause(article, m)]
-            if violent:
-                told = max(violent, key=lambda m: m.confidence)
-                return told.sub_event_type, float(row[labels.index(told.sub_event_type)])
-        if p >= UNSURE:
-            return sub, p
-        lost = p < LOST * self._events(row)  # a share of the events' mass, whatever the topic's weight did to it
-        for m in mentions:
-            other = float(row[labels.index(m.sub_event_type)]) if m.sub_event_type in labels else 0.0
-            if m.detected and m.confidence >= (FIRM_RULE if lost else STRONG_RULE) and not (
-                    m.negated or m.hypothetical or m.habitual) and m.sub_event_type != sub and other >= TIE_RATIO * p:
-                return m.sub_event_type, other
-        return sub, p
-
-    @staticmethod
-    def _in_relative_clause(article: Article, mention: EventMention) -> bool:
-        """Whether the trigger's verb tells who someone is ("forces that recently clashed"), not what happened."""
-        span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand") \
-            if article.doc is not None else None
-        verb = governing_verb(span.root) if span is not None else None
-        return verb is not None and verb.dep_ == "relcl"
 
     def _main_clause_act(self, article: Article, main: EventMention, mentions: list[EventMention]):
         """A rule's act told in the main clause when the chosen trigger lies in a clause of what came before
