@@ -26,7 +26,8 @@ from ..article import Article, DateMention
 from ..geo.lexicon import words as geo_words
 from ..lexicon import load_lexicon
 from ..day_parts import DayParts
-from ..day_forms import DAY_MONTH as _DAY_MONTH, M as _M, MONTH_DAY as _MONTH_DAY, MONTH_NAMES as _MONTH_NAMES
+from ..day_forms import (DAY_MONTH as _DAY_MONTH, M as _M, MONTH_DAY as _MONTH_DAY, MONTH_NAMES as _MONTH_NAMES,
+                         with_its_day)
 from ..day_ranges import day_range, day_range_spans
 from ..seasons import resolve_decade, resolve_season, resolve_week, tells_no_time
 from ..syntax import SPEECH
@@ -164,8 +165,8 @@ class _DateSpan:
 
 def date_spans(article: Article) -> list[_DateSpan]:
     """spaCy's DATE entities (and TIME ones naming a day), widened or added where the text names a full date
-    spaCy missed or cut ("Around 8 May 2020" tagged "May 2020"; "29 Apr 2020" tagged a number and a year)."""
-    entities = [_with_part(article.text, _DateSpan(e.start_char, e.end_char, e.text)) for e in article.doc.ents
+    spaCy missed or cut ("Around 8 May 2020" tagged "May 2020"; "29 Apr 2020" a number and a year; "19 May" a month)."""
+    entities = [_with_part(article.text, *with_its_day(article.text, e)) for e in article.doc.ents
                 if (e.label_ == "DATE" or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)) and not tells_no_time(e)]
     for match in (*_EXPLICIT.finditer(article.text), *day_range_spans(article.text)):
         start, end = match.span()
@@ -178,13 +179,12 @@ def date_spans(article: Article) -> list[_DateSpan]:
     return sorted(entities, key=lambda e: e.start_char)
 
 
-def _with_part(text: str, span: _DateSpan) -> _DateSpan:
+def _with_part(text: str, start: int, end: int) -> _DateSpan:
     """A weekday's span with the part of the day told before or after it ("late on Saturday", "Saturday night"):
     one report's night may be another's next day (day_parts.py)."""
-    if not _WEEKDAY_ANY.match(span.text):  # "early on 9 August" would read as early August
-        return span
-    start, end = _DAY_PARTS.with_part(text, span.start_char, span.end_char)
-    return span if (start, end) == (span.start_char, span.end_char) else _DateSpan(start, end, text[start:end])
+    if _WEEKDAY_ANY.match(text[start:end]):  # "early on 9 August" would read as early August
+        start, end = _DAY_PARTS.with_part(text, start, end)
+    return _DateSpan(start, end, text[start:end])
 
 
 class DatesStage:

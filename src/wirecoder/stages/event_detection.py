@@ -186,8 +186,11 @@ class EventDetectionStage:
             return [self._reference_only(m) for m in mentions]
         if told is not None and (p_event < self.threshold or SUB_EVENT_TYPES[sub] != SUB_EVENT_TYPES[told]):
             sub, p = told, float(row[labels.index(told)])  # "a bomb killed five", "killed in a drone strike"
-        sub = self._codebook.sub_type(article.sentences[index].span.text, sub,
-                                      acts=without_modifiers(article.doc, article.text, article.sentences[index].span))
+        typed = self._codebook.sub_type(article.sentences[index].span.text, sub,
+                                        acts=without_modifiers(article.doc, article.text, article.sentences[index].span))
+        if typed is not None and typed != sub and typed in labels:  # the codebook's sub-type ("an exchange of
+            p = max(p, float(row[labels.index(typed)]))  # shelling" is a clash) is as sure as the detector makes it
+        sub = typed
         if sub == ARRESTS and off_topic and not self._political.search(article.sentences[index].span.text):
             sub = None  # a narcotics team's arrest in a local crime story: ACLED codes arrests with a political side
         if sub is None:
