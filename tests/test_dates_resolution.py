@@ -194,3 +194,22 @@ def test_a_part_of_the_day_of_telling_dates_the_act(coder, told, day):
     event = coder.code(f"Gunmen killed two people in Kaduna {told}, police said.", published="2025-01-18")["events"][0]
     dates = [e["text"] for e in event["evidence"] if e["field"] == "date"]
     assert (event["date"], event["time_precision"], dates) == (day, 1, [told])
+
+
+def test_a_month_tagged_alone_takes_the_day_told_with_it(coder):
+    # spaCy tags "the night" a time and "September" a date: the act was dated to the month, not the 19th
+    event = coder.code("Gunmen killed 19 civilians in Lolwa on the night of 19 September, local officials said.",
+                       published="2025-09-23")["events"][0]
+    assert (event["date"], event["time_precision"]) == ("2025-09-19", 1)
+
+
+def test_a_day_and_month_that_name_a_street_stay_no_date():
+    import spacy
+
+    from wirecoder.day_forms import with_its_day
+
+    doc = spacy.blank("en")("Troops shelled 26 September Street on Monday.")
+    month = doc.char_span(18, 27)  # "September", as spaCy may tag it alone
+    assert with_its_day(doc.text, month) == (18, 27)
+    other = spacy.blank("en")("Troops shelled the town on 26 September.")
+    assert with_its_day(other.text, other.char_span(30, 39)) == (27, 39)
