@@ -123,3 +123,13 @@ def test_a_name_after_a_part_of_a_place_and_of_is_a_place(coder):
                         "coffins of three people killed in Lebanon.", published="2025-05-28")
     [place] = [p for p in record["places"] if p["text"] == "Kfarroummane"]
     assert place["country"] == "LB"
+
+
+def test_the_target_of_an_attacks_noun_is_a_place_unless_a_person_of_the_article(coder):
+    """ "The attack on Karshiwa": spaCy tags an organisation and the gazetteer lacks the village; "attack ... on"
+    tells a place. "the attack on Obi", where "Peter Obi" is named, is a person."""
+    record = coder.code("The attack on Karshiwa on Sunday killed five people in Kaduna state.", published="2026-09-16")
+    assert "Karshiwa" in {p["text"] for p in record["places"]}
+    record = coder.code("Peter Obi condemned the attack on Obi on Saturday evening in Niger state.",
+                        published="2026-09-16")
+    assert "Obi" not in {p["text"] for p in record["places"]}

@@ -5,8 +5,8 @@ nationalities ("clash in Bashurhat": NORP; "homes around Manguredjipa": ORG), or
 leaders in Isapa"). Where the gazetteer does not know the name either, the words around it say it is a place: a
 place preposition before it ("in", "near", "around", "outside", "inside"), which no noun after it makes an adjective
 ("in Afghan custody") and no "'s" makes an owner ("in Smith's view"); a part or the people of a place and "of" ("the
-streets of X", "residents of X"); a site's noun and "at" ("the substation at X"); an apposition ("X, a village on the
-national road").
+streets of X", "residents of X"); a site's noun and "at" ("the substation at X"); an attack's noun and "on" ("the
+raid on X"); an apposition ("X, a village on the national road").
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .wording import AREA_WORDS, COMMON_WORDS, PART_WORDS, SETTLEMENT_WORDS, are
 
 PLACE_PREPOSITIONS = load_lexicon("place_names").words("place_preposition")
 SITE_NOUNS = load_lexicon("place_names").words("site_noun")
+ATTACK_NOUNS = load_lexicon("place_names").words("attack_on_noun")  # "the raid on Isapa"
 MISTAGGED_LABELS = frozenset({"NORP", "ORG", "PERSON", ""})  # "": a proper noun spaCy tagged as no entity
 MIN_NAME_LETTERS = 4
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
@@ -50,9 +51,17 @@ def mistagged_place(doc, start: int, end: int, label: str, *, person_words: set[
         return True
     if end < len(doc) and doc[end].pos_ in NOUN_TAGS:
         return False
-    if not (after_place_preposition(doc, start, end) or _site_at(doc, start) or area_word_before(doc, start)):
-        return False  # "in X", "the substation at X", "the streets of X", "residents of X"
+    if not (after_place_preposition(doc, start, end) or _site_at(doc, start) or area_word_before(doc, start)
+            or _attacked(doc, start)):
+        return False  # "in X", "the substation at X", "the streets of X", "residents of X", "the raid on X"
     return not any(t.text == word.lower_ for t in doc)  # "in Humans" of a heading: "humans" elsewhere
+
+
+def _attacked(doc, start: int) -> bool:
+    """ "the raid on Isapa": an attack's noun, then "on" and the name."""
+    on = previous_word(doc, start)
+    noun = previous_word(doc, on.i) if on is not None and on.lower_ == "on" else None
+    return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in ATTACK_NOUNS
 
 
 def _site_at(doc, start: int) -> bool:
