@@ -124,3 +124,10 @@ def test_event_rules_the_fires_at_a_place_are_no_firing_and_a_drone_hit_is_a_str
     assert types(run_stages, "The fuel depot at the airport was hit by drones on Tuesday night.") == \
         ["Air/drone strike"]
     assert types(run_stages, "A minibus was struck by a drone near the bus station.") == ["Air/drone strike"]
+
+
+def test_event_rules_the_doer_of_a_clause_under_the_trigger_is_no_target(coder):
+    # "gunmen" took the people: the raiders, not whom the raid was on (a raid on armed men would be a clash)
+    text = "The raid on Gwantu on Saturday evening, when gunmen took 30 people, shows that the state is failing."
+    events = coder.code(text, published="2026-09-16")["events"]
+    assert [(e["sub_event_type"], e["evidence"][0]["text"]) for e in events] == [("Attack", "raid")]

@@ -243,7 +243,9 @@ class EventTypeRules:
             if not (root.idx < actor.span.start < end or victim):
                 continue
             span = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
-            if span is not None and span.root.head.lower_ == "by":
+            doer = span is not None and span.root.dep_ == "nsubj" and span.root.head.i != root.i and any(
+                c.dep_ == "dobj" for c in span.root.head.children)  # "the raid, when bandits took 30 people"
+            if span is not None and (span.root.head.lower_ == "by" or doer):
                 continue  # "raids by Montreal police": the agent, not the target
             if span is not None and span.root.dep_ == "poss" and span.root.head.lemma_.lower() in CIVILIAN_VICTIMS:
                 kinds.add(ActorKind.CIVILIANS)  # "Russia's ambassador": a diplomat, not his state's army
