@@ -524,3 +524,11 @@ def test_where_the_hurt_were_cared_for_is_no_place_a_later_act_takes_from_the_se
 def test_a_name_inside_a_longer_place_name_is_no_place_of_its_own(coder):
     record = coder.code("Troops clashed with rebels in Guinea-Bissau on Sunday.", published="2025-01-30")
     assert [p["text"] for p in record["places"]] == ["Guinea-Bissau"]
+
+
+def test_a_place_in_brackets_after_another_situates_it_however_fine(coder):
+    # "(Rafah, North Sinai)": Rafah is a town as well as the district; it says where Sheikh Zuweid lies, it is no
+    # second place of the strikes
+    record = coder.code("On 3 May 2020, Egyptian military forces conducted airstrikes targeting Islamic State militants "
+                        "in Sheikh Zuweiyid (Rafah, North Sinai).", published="2020-05-10")
+    assert [e["location"]["text"] for e in record["events"]] == ["Sheikh Zuweiyid"]

@@ -260,8 +260,8 @@ def _most_specific(article: Article, places: list[Place]) -> list[Place]:
         if token is None:
             kept.append(place)
             continue
-        if origin_of_people(token):
-            continue  # "a woman visiting from Canada", "people from the villages of X", "coming from A and B"
+        if origin_of_people(token) or _bracketed_after(article.text, place, places):
+            continue  # "a woman visiting from Canada", "coming from A and B"; "X (Rafah, North Sinai)": Rafah
         situates = False
         for other in places:
             other_token = tokens.get(id(other))
@@ -280,6 +280,16 @@ def _most_specific(article: Article, places: list[Place]) -> list[Place]:
                                     if other is not place and id(other) not in listed):
             kept.append(place)  # places listed together ("Ganja, Mingachevir and Absheron") are peers
     return without_hosts(kept, doc) or places
+
+
+_IN_BRACKETS_AFTER = re.compile(r"^\s*\((?:[^()]*,\s*)?$")  # "X (" or "X (Rafah, ": what follows situates X
+
+
+def _bracketed_after(text: str, place: Place, places: list[Place]) -> bool:
+    """Whether the place is named in brackets right after another ("in Sheikh Zuweiyid (Rafah, North Sinai)"): it
+    says where the other lies, however fine (Rafah is a town as well as the district)."""
+    return any(o.span.end <= place.span.start and _IN_BRACKETS_AFTER.match(text[o.span.end:place.span.start])
+               for o in places if o is not place)
 
 
 def _peers(token, other) -> bool:
