@@ -28,3 +28,10 @@ def test_with_no_other_place_the_grievances_place_stands(coder):
     [event] = crowd_events(coder, "Residents protested on Sunday against the killing of three farmers in Bokkos, "
                                   "community leaders said.")
     assert (event["location"]["name"], event["date"]) == ("Bokkos", "2026-05-17")
+
+
+def test_whom_a_crowd_is_in_solidarity_with_is_not_where_it_marched(coder):
+    # spaCy hangs "with" on the verb, after "in solidarity": before, Abuja made a second protest of the march
+    record = coder.code("Hundreds of students marched in Lagos on Monday in solidarity with protesters in Abuja.",
+                        published="2020-05-10")
+    assert [e["location"]["name"] for e in record["events"] if not e["background"]] == ["Lagos"]
