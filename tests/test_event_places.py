@@ -532,3 +532,9 @@ def test_a_place_in_brackets_after_another_situates_it_however_fine(coder):
     record = coder.code("On 3 May 2020, Egyptian military forces conducted airstrikes targeting Islamic State militants "
                         "in Sheikh Zuweiyid (Rafah, North Sinai).", published="2020-05-10")
     assert [e["location"]["text"] for e in record["events"]] == ["Sheikh Zuweiyid"]
+
+
+def test_a_place_in_brackets_after_a_place_and_its_kind_situates_it(coder):
+    record = coder.code("On 3 May 2020, forces fired eight mortar shells at Kilu 16 area in the east of Hodeidah port "
+                        "city (Ad Durayhimi, Al Hudaydah).", published="2020-05-10")
+    assert "Ad Durayhimi" not in [e["location"]["text"] for e in record["events"]]

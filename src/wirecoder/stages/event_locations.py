@@ -282,12 +282,13 @@ def _most_specific(article: Article, places: list[Place]) -> list[Place]:
     return without_hosts(kept, doc) or places
 
 
-_IN_BRACKETS_AFTER = re.compile(r"^\s*\((?:[^()]*,\s*)?$")  # "X (" or "X (Rafah, ": what follows situates X
+_IN_BRACKETS_AFTER = re.compile(r"^[\w' -]{0,40}\((?:[^()]*,\s*)?$")  # "X (", "X port city (Rafah, ": X situated
 
 
 def _bracketed_after(text: str, place: Place, places: list[Place]) -> bool:
-    """Whether the place is named in brackets right after another ("in Sheikh Zuweiyid (Rafah, North Sinai)"): it
-    says where the other lies, however fine (Rafah is a town as well as the district)."""
+    """Whether the place is named in brackets right after another, or after a few words of its kind ("in Sheikh
+    Zuweiyid (Rafah, North Sinai)", "Hodeidah port city (Ad Durayhimi, Al Hudaydah)"): it says where the other lies,
+    however fine (Rafah is a town as well as the district)."""
     return any(o.span.end <= place.span.start and _IN_BRACKETS_AFTER.match(text[o.span.end:place.span.start])
                for o in places if o is not place)
 
