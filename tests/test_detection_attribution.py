@@ -57,7 +57,17 @@ def test_a_strong_trigger_rule_wins_over_a_detector_that_no_word_bears_out(coder
     word a rule reads tells a clash, while "abducted" (a rule of prior 0.85) tells the act: the rule decides.
     Before, "abducted" became the trigger of an armed clash."""
     text = ("Police in Katsina State said on Monday that 12 people were abducted when gunmen attacked Danmusa in the "
-            "night, and that four others were rescued by a joint team of police and soldiers who pursued the attackers.")
+            "night, and that four others were rescued by a joint team of police and soldiers who pursued the "
+            "attackers.")
     events = coder.code(text, published="2026-03-30")["events"]
     assert [(e["sub_event_type"], e["evidence"][0]["text"]) for e in events][:1] == [
         ("Abduction/forced disappearance", "abducted")]
+
+
+def test_a_crowds_violence_is_no_quiet_development(coder):
+    """The detector's best is a change to group/activity (the curfew, the tensions), yet the sentence tells a
+    crowd's violence ("burned tires and barricaded roads"): the crowd's event. Before, no event."""
+    text = ("On 6 May 2020, a number of residents burned tires and barricaded roads in Sikasso amid tensions over the "
+            "curfew.")
+    events = coder.code(text, published="2020-05-10")["events"]
+    assert [e["event_type"] for e in events] == ["Riots"]

@@ -39,14 +39,14 @@ from ..events.type_rules import KILLING_MEANS
 from ..geo.cues import item_label_at
 from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES
-from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
+from ..taxonomy.acled import CROWD_TYPES, QUIET_DEVELOPMENTS, VIOLENT_TYPES
 from ..typing import DetectorModel
 from ..quoting.cues import load_cue_verbs
 from ..roundup import section_weights
 from ..syntax import (governing_verb, is_predicate, is_reaction_object, is_reference, modality, of_state,
                       sets_up_inquiry, without_modifiers)
 
-ARRESTS = "Arrests"
+ARRESTS, VIOLENT_DEMONSTRATION = "Arrests", "Violent demonstration"
 
 MIN_TRIGGER_WEIGHT = 0.2
 SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
@@ -177,17 +177,22 @@ class EventDetectionStage:
         best = max(event_columns, key=lambda i: row[i])
         sub, p = labels[best], float(row[best])
         sub, p = rule_breaks_tie(article, row, sub, p, mentions, labels=labels, events_mass=self._events(row))
+        text = article.sentences[index].span.text
+        if sub in QUIET_DEVELOPMENTS and self._codebook.crowd_act(VIOLENT_DEMONSTRATION, text):
+            # "residents burned tires and barricaded roads": a crowd's violence, not a change to group/activity
+            most = max((i for i in event_columns if SUB_EVENT_TYPES[labels[i]] in CROWD_TYPES), key=lambda i: row[i])
+            sub, p = labels[most], float(row[most])
         p_event = float(sum(row[i] for i in event_columns))
         agreeing = any(m.sub_event_type == sub and m.confidence >= STRONG_RULE and m.detected
                        and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
         told = killing[1] if killing is not None and killing[1] in labels else None  # the act that killed them
-        crowd = self._codebook.crowd_act(sub, article.sentences[index].span.text)  # "burned tyres"
+        crowd = self._codebook.crowd_act(sub, text)  # "burned tyres"
         if (p_event < self.threshold and not ((agreeing or crowd) and p_event >= self.rule_threshold)) and told is None:
             return [self._reference_only(m) for m in mentions]
         if told is not None and (p_event < self.threshold or SUB_EVENT_TYPES[sub] != SUB_EVENT_TYPES[told]):
             sub, p = told, float(row[labels.index(told)])  # "a bomb killed five", "killed in a drone strike"
-        typed = self._codebook.sub_type(article.sentences[index].span.text, sub,
-                                        acts=without_modifiers(article.doc, article.text, article.sentences[index].span))
+        typed = self._codebook.sub_type(text, sub, acts=without_modifiers(article.doc, article.text,
+                                                                          article.sentences[index].span))
         if typed is not None and typed != sub and typed in labels:  # the codebook's sub-type ("an exchange of
             p = max(p, float(row[labels.index(typed)]))  # shelling" is a clash) is as sure as the detector makes it
         sub = typed
