@@ -37,7 +37,11 @@ class CodebookRules:
         """Whether a crowd's sub-type is read in a text that tells a crowd's act of violence or destruction ("burned
         tyres", "threw stones"): what makes a demonstration violent in ACLED's codebook, and a crowd's event however
         unsure the detector."""
-        return SUB_EVENT_TYPES.get(sub) in CROWD_TYPES and bool(self._words["riot"].search(text.casefold()))
+        return SUB_EVENT_TYPES.get(sub) in CROWD_TYPES and self.riot_told(text)
+
+    def riot_told(self, text: str) -> bool:
+        """Whether a text tells a crowd's act of violence or destruction ("burned tyres", "threw stones")."""
+        return bool(self._words["riot"].search(text.casefold()))
 
     def sub_type(self, text: str, sub: str, *, acts: str | None = None) -> str | None:
         """ACLED's rules where the codebook decides by what was used or done, which a bag of words cannot weigh:

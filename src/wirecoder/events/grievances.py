@@ -19,7 +19,8 @@ def grievance_tokens(article: Article, mention: EventMention) -> frozenset[int]:
     """The indices of the tokens telling the act a crowd event protests against: a preposition of grievance
     ("against", "over") hung on the trigger, its verb or a protest word below that verb, whose object is an act
     ("the killing", "the arrest"), with all it says; or such an act as a protest verb's object ("to protest the
-    killing of ..."); or whom the crowd is in solidarity with ("in solidarity with protesters in Abuja"). Empty for other events, and where the parse gives none."""
+    killing of ..."); or whom the crowd is in solidarity with ("in solidarity with protesters in Abuja"). Empty for
+    other events, and where the parse gives none."""
     doc = article.doc
     if mention.event_type not in CROWD_EVENT_TYPES or doc is None:
         return frozenset()

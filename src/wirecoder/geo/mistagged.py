@@ -51,21 +51,15 @@ def mistagged_place(doc, start: int, end: int, label: str, *, person_words: set[
         return True
     if end < len(doc) and doc[end].pos_ in NOUN_TAGS:
         return False
-    if not (after_place_preposition(doc, start, end) or _site_at(doc, start) or area_word_before(doc, start)
-            or _attacked(doc, start)):
+    if not (after_place_preposition(doc, start, end) or _noun_then(doc, start, "at", SITE_NOUNS)
+            or _noun_then(doc, start, "on", ATTACK_NOUNS) or area_word_before(doc, start)):
         return False  # "in X", "the substation at X", "the streets of X", "residents of X", "the raid on X"
     return not any(t.text == word.lower_ for t in doc)  # "in Humans" of a heading: "humans" elsewhere
 
 
-def _attacked(doc, start: int) -> bool:
-    """ "the raid on Isapa": an attack's noun, then "on" and the name."""
-    on = previous_word(doc, start)
-    noun = previous_word(doc, on.i) if on is not None and on.lower_ == "on" else None
-    return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in ATTACK_NOUNS
-
-
-def _site_at(doc, start: int) -> bool:
-    """ "the electricity substation at Kabushiya": a site's noun, then "at" and the name."""
-    at = previous_word(doc, start)
-    site = previous_word(doc, at.i) if at is not None and at.lower_ == "at" else None
-    return site is not None and site.pos_ == "NOUN" and site.lemma_.lower() in SITE_NOUNS
+def _noun_then(doc, start: int, preposition: str, nouns: frozenset[str]) -> bool:
+    """Whether the name follows one of these nouns and the preposition: "the electricity substation at Kabushiya"
+    (a site's noun, "at"), "the raid on Isapa" (an attack's noun, "on")."""
+    joined = previous_word(doc, start)
+    noun = previous_word(doc, joined.i) if joined is not None and joined.lower_ == preposition else None
+    return noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns

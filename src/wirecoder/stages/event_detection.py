@@ -46,7 +46,7 @@ from ..roundup import section_weights
 from ..syntax import (governing_verb, is_predicate, is_reaction_object, is_reference, modality, of_state,
                       sets_up_inquiry, without_modifiers)
 
-ARRESTS, VIOLENT_DEMONSTRATION = "Arrests", "Violent demonstration"
+ARRESTS = "Arrests"
 
 MIN_TRIGGER_WEIGHT = 0.2
 SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
@@ -178,7 +178,7 @@ class EventDetectionStage:
         sub, p = labels[best], float(row[best])
         sub, p = rule_breaks_tie(article, row, sub, p, mentions, labels=labels, events_mass=self._events(row))
         text = article.sentences[index].span.text
-        if sub in QUIET_DEVELOPMENTS and self._codebook.crowd_act(VIOLENT_DEMONSTRATION, text):
+        if sub in QUIET_DEVELOPMENTS and self._codebook.riot_told(text):
             # "residents burned tires and barricaded roads": a crowd's violence, not a change to group/activity
             most = max((i for i in event_columns if SUB_EVENT_TYPES[labels[i]] in CROWD_TYPES), key=lambda i: row[i])
             sub, p = labels[most], float(row[most])
@@ -196,7 +196,7 @@ class EventDetectionStage:
         if typed is not None and typed != sub and typed in labels:  # the codebook's sub-type ("an exchange of
             p = max(p, float(row[labels.index(typed)]))  # shelling" is a clash) is as sure as the detector makes it
         sub = typed
-        if sub == ARRESTS and off_topic and not self._political.search(article.sentences[index].span.text):
+        if sub == ARRESTS and off_topic and not self._political.search(text):
             sub = None  # a narcotics team's arrest in a local crime story: ACLED codes arrests with a political side
         if sub is None:
             return [self._reference_only(m) for m in mentions]
