@@ -23,6 +23,14 @@ def test_a_purpose_is_as_asserted_as_the_act_it_serves(coder):
     assert events(coder, text) == []
 
 
+def test_a_participle_with_a_day_of_its_own_is_told_as_done(coder):
+    # the participle naming whom the statement is about is as asserted as the statement's present verb, unless it
+    # carries its own day: the killing on Sunday happened, whatever the sentence around it does
+    text = ("The Observatorio Ciudadano del Norte expresses its solidarity with the families of the six young men "
+            "killed on Sunday 1 March at a football pitch in Gao, and with the survivors.")
+    assert events(coder, text, published="2026-03-05") == ["Attack"]
+
+
 def test_a_purpose_of_a_protest_still_tells_the_protest(coder):
     text = "On 6 May 2021, residents blocked the highway in Maracay to demand the distribution of gasoline."
     assert events(coder, text) != []

@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from ..article import DETECTOR_RULE, Article, EventMention
-from ..events.clauses import clauses_to_read
+from ..events.clauses import clauses_to_read, dated
 from ..events.codebook_rules import CodebookRules
 from ..events.killings import dies_of_wounds, killed_by_hazard, killing_act, killing_by_violence
 from ..events.rule_ties import STRONG_RULE, rule_breaks_tie
@@ -318,9 +318,11 @@ class EventDetectionStage:
             # state a candidate above: "seized a vehicle belonging to a councillor" points to "seized")
             return None
         negated, hypothetical, habitual = modality(trigger)
-        if trigger.dep_ == "acl" and trigger.i != sent.root.i and governing_verb(trigger.head) == sent.root:
+        if trigger.dep_ == "acl" and trigger.i != sent.root.i and governing_verb(trigger.head) == sent.root and not \
+                dated(t for c in trigger.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree):
             # "has been training the forces known as MaT": a participle naming who is spoken of is as asserted as
-            # the main verb (ongoing training is no event)
+            # the main verb (ongoing training is no event); one with a day of its own happened that day ("expresses
+            # its solidarity with the families of the six men killed on Sunday at a football pitch")
             root_negated, root_hypothetical, root_habitual = modality(sent.root)
             negated, hypothetical, habitual = (negated or root_negated, hypothetical or root_hypothetical,
                                                habitual or root_habitual)
