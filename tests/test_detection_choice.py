@@ -57,3 +57,11 @@ def test_a_fight_with_two_named_armed_sides_is_an_event_whatever_acronyms_the_de
     text = "Heavy fighting broke out on Thursday in Adok between the SSPDF and the SPLA-IO, local officials said."
     record = coder.code(text, published="2026-03-06")
     assert [e["sub_event_type"] for e in record["events"] if not e["background"]] == ["Armed clash"]
+
+
+def test_a_rule_act_told_as_done_wins_when_no_word_tells_the_detectors_unsure_kind(coder):
+    # the sentence model leans, unsure, to an arrest (security forces deployed); no word of the sentence tells an
+    # arrest, and the crowd's attack is told as done: the attack is what happened
+    text = ("Security forces remained deployed in a village of Kombissiri district on Monday, two days after crowds "
+            "attacked the homes of Muslim families, burning five of them.")
+    assert events(coder, text, published="2024-03-05") == ["Mob violence"]

@@ -14,8 +14,10 @@ read words. Their priors (``STRONG_RULE``, ``FIRM_RULE``) say how sure a rule is
   attack or an air raid the detector took for a clash or an attack);
 - else the detector unsure (its best under UNSURE) and a strong rule, told as done, naming another sub-type it gives
   at least TIE_RATIO of its best: the rule ("'terrorists' abducted nine people ... in an incursion": an abduction,
-  not the clash it leant to); lost (under LOST of all sub-types' mass), a firm rule ("fighting broke out at the
-  bridge, where rebels have blocked the junta": a clash).
+  not the clash it leant to); lost (under LOST of all sub-types' mass), or leaning to a kind no word of the
+  sentence tells, a firm rule ("fighting broke out at the bridge, where rebels have blocked the junta": a clash;
+  "security forces remained deployed in the village, two days after crowds attacked the homes of Christian
+  families": mob violence, not the arrest the deployment made the detector lean to).
 """
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ def rule_breaks_tie(article: Article, row: np.ndarray, sub: str, p: float, menti
         if violent:
             told = max(violent, key=lambda m: m.confidence)
             return told.sub_event_type, float(row[labels.index(told.sub_event_type)])
-    if not any(m.detected and m.event_type == SUB_EVENT_TYPES[sub] for m in mentions):
+    unsupported = not any(m.detected and m.event_type == SUB_EVENT_TYPES[sub] for m in mentions)
+    if unsupported:
         strong = [m for m in mentions if m.confidence >= STRONG_RULE and told_as_done(m)]
         if strong:
             told = min(strong, key=lambda m: m.trigger.start)
@@ -55,7 +58,7 @@ def rule_breaks_tie(article: Article, row: np.ndarray, sub: str, p: float, menti
     lost = p < LOST * events_mass  # a share of the events' mass, whatever the topic's weight did to it
     for m in mentions:
         other = float(row[labels.index(m.sub_event_type)]) if m.sub_event_type in labels else 0.0
-        if m.detected and m.confidence >= (FIRM_RULE if lost else STRONG_RULE) and not (
+        if m.detected and m.confidence >= (FIRM_RULE if lost or unsupported else STRONG_RULE) and not (
                 m.negated or m.hypothetical or m.habitual) and m.sub_event_type != sub and other >= TIE_RATIO * p:
             return m.sub_event_type, other
     return sub, p
