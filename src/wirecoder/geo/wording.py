@@ -57,12 +57,16 @@ PEOPLE_ADJECTIVE = "NORP_ADJECTIVE"  # the label chains read for such a word (ge
 
 
 def people_adjective(doc, start: int, end: int, label: str, entries: tuple[Entry, ...] = ()) -> bool:
-    """One word after an article that spaCy calls a nationality, faith or people (NORP) and tags as an adjective: what
-    a place is like, not its name ("a Christian village", "a Muslim village near Jos", "the Andean province of
-    Cotopaxi"), unless the gazetteer knows a place of that very name (``entries``: "the Kasese district"); a name
-    with no article before it is the tagger's slip ("in Baghuz town")."""
-    return end - start == 1 and label == "NORP" and doc[start].tag_ == "JJ" and start > 0 \
-        and doc[start - 1].lower_ in ARTICLES and not own_place_name(entries)
+    """One word that spaCy calls a nationality, faith or people (NORP) and tags as an adjective, after an article or
+    before a common noun that is no word of a place: what a place or people are like, not a name ("a Christian
+    village", "a Muslim village near Jos", "the Andean province of Cotopaxi", "stones at Christian homes"), unless
+    the gazetteer knows a place of that very name (``entries``: "the Kasese district"); a name with no article
+    before it and a word of a place after it is the tagger's slip ("in Baghuz town")."""
+    if not (end - start == 1 and label == "NORP" and doc[start].tag_ == "JJ" and start > 0) or own_place_name(entries):
+        return False
+    after = doc[end] if end < len(doc) else None
+    return doc[start - 1].lower_ in ARTICLES or after is not None and after.pos_ == "NOUN" and after.is_lower \
+        and after.lemma_.lower() not in SETTLEMENT_WORDS | AREA_WORDS | PART_WORDS
 
 
 def own_place_name(entries: tuple[Entry, ...]) -> bool:
