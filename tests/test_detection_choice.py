@@ -65,3 +65,10 @@ def test_a_rule_act_told_as_done_wins_when_no_word_tells_the_detectors_unsure_ki
     text = ("Security forces remained deployed in a village of Kombissiri district on Monday, two days after crowds "
             "attacked the homes of Muslim families, burning five of them.")
     assert events(coder, text, published="2024-03-05") == ["Mob violence"]
+
+
+def test_looting_in_a_riot_the_sentence_names_is_the_riot(coder):
+    # ACLED's looting and property destruction is looting outside other violence; in a riot, it is the riot
+    text = ("Traders in Mopti were still sweeping up broken glass on Monday from the riot on Saturday night, when "
+            "groups of young men burned a pharmacy and looted shops in the town centre.")
+    assert [e["event_type"] for e in coder.code(text, published="2024-03-11")["events"]] == ["Riots"]

@@ -116,3 +116,13 @@ def test_an_act_placed_at_a_country_is_the_act_a_next_sentence_places_at_a_villa
             "Wednesday.")
     events = current(coder, text, "2026-08-20")
     assert len(events) == 1 and events[0]["location"]["name"] == "Tamurcoa"
+
+
+def test_a_count_of_days_counts_back_from_its_own_sentence_not_from_a_retelling_that_dates_the_act(coder):
+    """ "said on Friday ..., two days after armed men burned four buses": Wednesday; a later sentence that gives the act
+    its own day ("the attack on Wednesday evening") dates it as told, with no two days taken off again."""
+    text = ("Transport unions in Kisii said on Friday they would halt services on the main highway until the police "
+            "guarantee the safety of their drivers, two days after armed men burned four buses and shot a conductor "
+            "near the town.\n\nThe unions said in a statement that the attack on Wednesday evening was an attempt to "
+            "kill.")
+    assert {e["date"] for e in current(coder, text, "2024-03-09")} == {"2024-03-06"}

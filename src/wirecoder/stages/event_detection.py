@@ -47,6 +47,7 @@ from ..syntax import (governing_verb, is_predicate, is_reaction_object, is_refer
                       sets_up_inquiry, without_modifiers)
 
 ARRESTS = "Arrests"
+LOOTING = "Looting/property destruction"
 
 MIN_TRIGGER_WEIGHT = 0.2
 SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
@@ -178,8 +179,11 @@ class EventDetectionStage:
         sub, p = labels[best], float(row[best])
         sub, p = rule_breaks_tie(article, row, sub, p, mentions, labels=labels, events_mass=self._events(row))
         text = article.sentences[index].span.text
-        if sub in QUIET_DEVELOPMENTS and self._codebook.riot_told(text):
-            # "residents burned tires and barricaded roads": a crowd's violence, not a change to group/activity
+        if sub in QUIET_DEVELOPMENTS and self._codebook.riot_told(text) or sub == LOOTING and any(
+                m.detected and m.reference and m.event_type in CROWD_TYPES for m in mentions):
+            # "residents burned tires and barricaded roads": a crowd's violence, not a change to group/activity;
+            # "the riot on Friday evening, when youths burned a bank and looted shops": looting in a riot it names
+            # is the riot
             most = max((i for i in event_columns if SUB_EVENT_TYPES[labels[i]] in CROWD_TYPES), key=lambda i: row[i])
             sub, p = labels[most], float(row[most])
         p_event = float(sum(row[i] for i in event_columns))

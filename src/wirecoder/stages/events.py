@@ -66,12 +66,17 @@ class EventsStage:
             when, until, precision = date.date, date.date_end, date.precision
             if dated.inherited:
                 precision = max(precision, 2)
+            # a count of days counts back from the day of the sentence that tells it (or of one before), not from a
+            # retelling's own day after it ("said on Friday ..., two days after hooded men burned three trucks. ...
+            # the attack on Wednesday afternoon": Wednesday)
+            days_before = mention.days_before if date.span.start < article.sentences[mention.sentence].span.end \
+                else None
             if mention.followed:  # what a reaction followed happened on or before the reaction's day
                 when, until, precision = date.date_end or date.date, None, 3
-                if mention.days_before is not None:  # "two days after the clashes": that many days before
-                    when, precision = when - dt.timedelta(days=mention.days_before), 1
-            elif mention.days_before is not None and until is None:  # "a day after police dispersed a protest"
-                when = when - dt.timedelta(days=mention.days_before)
+                if days_before is not None:  # "two days after the clashes": that many days before
+                    when, precision = when - dt.timedelta(days=days_before), 1
+            elif days_before is not None and until is None:  # "a day after police dispersed a protest"
+                when = when - dt.timedelta(days=days_before)
             evidence.append(Evidence("date", date.span))
             background = date.background
         elif article.published is not None:
