@@ -356,3 +356,4 @@ def test_a_facility_of_a_town_in_lower_case_names_the_town():
     assert chains("strikes hit the market of Tel Marun in the western Qasra countryside.")[0][0] == [
         ("Tel Marun", None), ("Qasra", "countryside")]
     assert chains("a man was shot in Port of Ostrin city on Monday.") == []  # "Port" is the name's own word
+    assert chains("a bomb went off near the bazaar of Ostrin as a patrol passed.") == [([("Ostrin", None)], (), True)]
