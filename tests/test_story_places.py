@@ -31,6 +31,20 @@ def test_a_province_that_does_not_hold_the_town_named_leaves_the_country(coder):
     assert events and events[0]["location"]["feature_code"] == "PCLI"
 
 
+def test_with_no_province_holding_the_places_the_one_the_title_names_stands_for_the_story(coder):
+    text = ("The court in Zestaponi on Thursday fined nine workers detained during Wednesday's road blockade, their "
+            "lawyers said. Riot police had arrived from Kutaisi in the afternoon.\n\nOn Thursday a smaller group of "
+            "workers gathered again near the plant.")
+
+    def regathering(title):
+        record = coder.code(text, published="2025-02-13", title=title)
+        return next(e["location"] for e in record["events"] if e["sub_event_type"] == "Peaceful protest")
+
+    place = regathering("Zestaponi blockade: fines for detained workers")
+    assert (place["name"], place["geo_precision"]) == ("Zestaponi", 3)
+    assert regathering(None)["feature_code"] == "PCLI"  # two towns and no title: the country, as before
+
+
 def test_a_place_of_another_country_does_not_hide_the_one_place_of_the_events_country(coder):
     text = ("An Israeli drone strike killed four people on a motorbike on Tuesday, Lebanon's health ministry said. "
             "Thousands attended their funeral in Nabatieh on Thursday. Hezbollah called one of the dead a martyr on "

@@ -3,9 +3,10 @@
 An article about one incident names its place again and again; a sentence that tells the toll or the funeral often
 names none. Read by stages/event_locations.py when the event's sentence and the sentences before it name no place:
 the one place below the country the article names in the event's country, else a named province that holds all of
-them, each as the area around it (ACLED's geo-precision 3). A name the event's sentence gives that the gazetteer
-lacks comes first (it may be a village inside that area). The title's place was tried before the province and
-dropped (docs/incidents.md, session 40).
+them, else the one of them the title names ("Zestafoni blockade: fines for detained workers"), each as the area
+around it (ACLED's geo-precision 3). A name the event's sentence gives that the gazetteer lacks comes first (it may
+be a village inside that area). The title's place was tried before the province and dropped (docs/incidents.md,
+session 40); after it, it was kept (session 54).
 """
 from __future__ import annotations
 
@@ -61,13 +62,16 @@ def only_place(article: Article, country: Place | None) -> Place | None:
 
 def story_place(article: Article, country: Place | None) -> Place | None:
     """Of two or more places the article names in the event's country, a named province that holds all the others
-    ("Omu-Aran", "Kwara"), as the area around it; None otherwise."""
+    ("Omu-Aran", "Kwara"), else the one the title names, as the area around it; None otherwise."""
     if country is None:
         return None
     named = _named_in(article, country)
     holding = [area for area in named if area.feature_code == "ADM1" and area.admin1
                and all(p.admin1 == area.admin1 for p in named)]
-    return _as_area(holding[0]) if holding else None
+    if holding:
+        return _as_area(holding[0])
+    titled = [p for p in named if in_title(article, [p])]
+    return _as_area(titled[0]) if len(titled) == 1 else None
 
 
 def unplaced_within(article: Article, mention: EventMention, country: Place | None) -> Place | None:
