@@ -99,6 +99,14 @@ def test_assemble_an_armed_party_telling_of_its_own_strike_is_its_actor1(coder):
     assert strikes and strikes[0]["actor1"]["name"] == "Military Forces of Sudan"
 
 
+def test_assemble_a_force_speaking_through_its_staff_is_no_party_to_the_attack_it_tells(coder):
+    # the speaker's possessor speaks too: the army told of the attack on its detachment, it did not make it
+    record = coder.code("The armed forces' general staff said on Sunday that an attack by a large terrorist group on "
+                        "the military detachment of Titao had been repelled on Saturday.", published="2025-04-14")
+    assert record["events"] and all("Military Forces" not in (e["actor1"] or {}).get("name", "")
+                                    for e in record["events"])
+
+
 def test_assemble_houses_burnt_in_an_attack_are_part_of_the_attack(coder):
     text = ("Suspected jihadists killed at least 30 civilians in an attack on the village of Dembo in central "
             "Mali's Mopti region on Sunday, officials said.\n\nThe attackers set fire to houses and granaries.\n\n"

@@ -338,7 +338,8 @@ def is_speaker(token) -> bool:
         if current.dep_ in ("dobj", "dative") and current.head.lemma_.lower() in SPEECH \
                 and current.head.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in current.head.children):
             return True  # "witnesses told police that two men fired": whom a source tells is no party either
-        if current.dep_ in ("conj", "compound", "pobj", "prep", "appos") and current.head.i != current.i:
+        if current.dep_ in ("conj", "compound", "pobj", "prep", "appos", "poss") and current.head.i != current.i:
+            # ... and "the armed forces' general staff said": the forces speak through their staff
             current = current.head
             continue
         return False
