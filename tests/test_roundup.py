@@ -1,5 +1,5 @@
-"""Round-ups: a brief of several unrelated stories, each under a label in capitals, is read item by item: a riot
-told between business items is conflict news. Text written by the project."""
+"""Round-ups: a brief of several unrelated stories, each under a label in capitals (or capitalised words and a colon),
+is read item by item: a riot told between business items is conflict news. Text written by the project."""
 from wirecoder.roundup import roundup_sections
 
 BUSINESS = [
@@ -46,6 +46,22 @@ def test_sections_run_from_one_label_to_the_next(coder):
     assert article.text[riot[0]:riot[1]].startswith("NIGER - ")
     assert article.text[riot[0]:riot[1]].endswith("Wednesday.")
     assert sections[paragraphs[1]] != riot and sections[paragraphs[4]] != riot
+
+
+def test_a_riot_in_a_roundup_labelled_by_capitalised_names_and_colons_is_an_event(coder):
+    # "Minya: ...", "North Kivu: ...": a regional round-up's labels need not be in capitals; read as one article,
+    # the crowd's attack drowns among the road, farming and tourism items
+    items = ["Kayes: Crowds burned three homes of Fulani herders and damaged others in a village of Kita circle on 2 "
+             "March after a quarrel over a water point. Four people were injured and 15 arrested, six of whom were "
+             "later released.",
+             "Sikasso: A truck collided with a bus on the main road, killing seven passengers, the health service "
+             "said.",
+             "Segou: The governorate announced new irrigation works for 2,000 hectares of rice.",
+             "Mopti: Hotel bookings rose compared with last year, the tourism office said.",
+             "Koulikoro: The bridge over the river was closed for two days of repairs."]
+    text = "This week's round-up of news from the regions.\n\n" + "\n\n".join(items)
+    found = [e for e in coder.code(text, published="2024-03-06")["events"] if not e["background"]]
+    assert [e["event_type"] for e in found] == ["Riots"]
 
 
 def test_one_dateline_is_no_roundup(coder):

@@ -4,8 +4,9 @@ A news brief ("CAMEROON - The finance ministry said ...", "CHAD - Riots broke ou
 "GABON - ...") is several stories in one article. What the whole article is about (its topic, which moves every
 sentence's bar in event detection) says little of one of its items: a riot told between a budget and an oil field
 reads as off-topic news. A round-up is an article of which at least two paragraphs begin with such a label: one
-to six words in capital letters, then a dash or a colon. One labelled paragraph alone is a dateline ("GOMA - Heavy
-fighting ..."), not a round-up. A section runs from a labelled paragraph up to the next one.
+to six words in capital letters, then a dash or a colon, or one to four capitalised words and a colon ("Minya:
+Crowds burned ...", a regional weekly's). One labelled paragraph alone is a dateline ("GOMA - Heavy fighting ..."),
+not a round-up. A section runs from a labelled paragraph up to the next one.
 """
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from collections.abc import Callable
 
 from .article import Article
 
-# a label in capitals ("CHAD", "CENTRAL AFRICAN REPUBLIC", "UASIN GISHU", "D.R. CONGO"), then a dash or a colon
-_LABEL = re.compile(r"(?:[A-Z][A-Z.'&/-]*\s){0,5}[A-Z][A-Z.'&/-]*\s*(?:-|–|—|:)\s")
+# a label in capitals ("CHAD", "CENTRAL AFRICAN REPUBLIC", "UASIN GISHU", "D.R. CONGO"), then a dash or a colon; or
+# one to four capitalised words and a colon ("Minya: Crowds burned ...", "North Kivu: ...")
+_LABEL = re.compile(r"(?:[A-Z][A-Z.'&/-]*\s){0,5}[A-Z][A-Z.'&/-]*\s*(?:-|–|—|:)\s"
+                    r"|(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*:\s")
 MIN_LABELS = 2
 
 
