@@ -13,6 +13,7 @@ TOWNS = {  # name -> (lat, lon, geonameid, admin1)
     "Adiri": (14.00, -3.00, 9001, "Kora"), "Bamsa": (14.00, -3.40, 9002, "Kora"),
     "Cedo": (15.50, -1.00, 9003, "Lani"), "Adiri Camp": (14.005, -3.004, 9004, "Kora"),
     "Dalo": (14.06, -3.02, 9005, "Kora"), "Eni": (13.95, -2.96, 9006, "Kora"),  # villages some 7 km from Adiri
+    "Tinezgar": (14.30, -3.60, 9007, "Kora"),  # a town of Kora some 50 km from Adiri
 }
 AREAS = {  # name -> (lat, lon, geonameid, feature code, admin1)
     "Kora": (14.10, -3.20, 9100, "ADM1", "Kora"), "Adiri District": (14.05, -3.05, 9101, "ADM2", "Kora"),

@@ -55,6 +55,15 @@ def test_sh_and_s_are_one_romanisation(tmp_path):
     assert merged(tmp_path, "sh", [one, two]) == {("one", "two")}
 
 
+def test_one_name_with_its_vowels_moved_is_one_place(tmp_path):
+    """ "Inzegane" and the gazetteer's "Inezgane": the same four consonants in the same order, in one region."""
+    known = article("known", [event(where=place("Tinezgar"))], source="Wire One")
+    moved = article("moved", [event(where=place("Tinzegar", within="Kora"))], source="Kora Times")
+    other = article("other", [event(where=place("Tinezgal", within="Kora"))], source="Sahel Daily")
+    assert merged(tmp_path, "moved", [known, moved]) == {("known", "moved")}
+    assert merged(tmp_path, "other", [known, other]) == {("known",), ("other",)}
+
+
 def test_a_spelling_alike_in_another_region_is_another_place(tmp_path):
     known = article("known", [event(where=place("Adiri"))], source="Wire One")
     far = article("far", [event(where=place("Adeeri", within="Cedo"))], source="Kora Times")

@@ -10,6 +10,7 @@ reports of the same town and day.
 from __future__ import annotations
 
 from ..geo.lexicon import words
+from ..geo.names import name_skeleton
 from ..geo.points import distance_km
 from ..taxonomy.kinds import ActorKind
 from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report, read_pairs, read_table
@@ -20,6 +21,7 @@ CROWD = "Demonstrations"
 REMOTE = "Explosions/Remote violence"
 ARTICLES = words("arabic_articles")
 SAME_PLACE = {POINT: 3, NEAR: 3, DISTRICT: 2, REGION: 1, COUNTRY: 0}
+MIN_SKELETON = 4  # consonants two spellings of one name must share
 
 
 class Matcher:
@@ -174,7 +176,11 @@ def _spelled_alike(a: str, b: str) -> bool:
     a vowel, doubled letters): "hajeen" and "hajin", "aden yabaal" and "adan yabal", "al diwaniyah" and "diwaniya",
     "bashurhat" and "basurhat". Short names, which many places share, never count."""
     first, second = _folded(a), _folded(b)
-    return len(first.replace(" ", "")) >= 4 and first == second
+    if len(first.replace(" ", "")) >= 4 and first == second:
+        return True
+    # or the same consonants in the same order, a name's skeleton, of four or more ("Inzegane" and "Inezgane")
+    skeleton = name_skeleton(a)
+    return len(skeleton.replace(" ", "")) >= MIN_SKELETON and skeleton == name_skeleton(b)
 
 
 FOLDS = (("ee", "i"), ("ou", "u"), ("oo", "u"), ("aa", "a"), ("e", "a"), ("o", "u"), ("y", "i"), ("q", "k"),
