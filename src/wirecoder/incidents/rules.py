@@ -21,7 +21,7 @@ CROWD = "Demonstrations"
 REMOTE = "Explosions/Remote violence"
 ARTICLES = words("arabic_articles")
 SAME_PLACE = {POINT: 3, NEAR: 3, DISTRICT: 2, REGION: 1, COUNTRY: 0}
-MIN_SKELETON = 4  # consonants two spellings of one name must share
+MIN_SPELLED = 4  # letters (a skeleton's consonants) a name needs before two spellings of it count as one
 
 
 class Matcher:
@@ -174,13 +174,13 @@ def _spelled_alike(a: str, b: str) -> bool:
     """Two romanisations of one name: equal once an Arabic article ("al", "el") is set aside and the spellings
     romanisations trade are folded (FOLDS: "ee" and "i", "ou" and "u", "e" and "a", "sh" and "s", a final "h" after
     a vowel, doubled letters): "hajeen" and "hajin", "aden yabaal" and "adan yabal", "al diwaniyah" and "diwaniya",
-    "bashurhat" and "basurhat". Short names, which many places share, never count."""
+    "bashurhat" and "basurhat"; or with the same consonants in the same order (their skeleton: "inzegane" and
+    "inezgane"). Short names, which many places share, never count."""
     first, second = _folded(a), _folded(b)
-    if len(first.replace(" ", "")) >= 4 and first == second:
+    if len(first.replace(" ", "")) >= MIN_SPELLED and first == second:
         return True
-    # or the same consonants in the same order, a name's skeleton, of four or more ("Inzegane" and "Inezgane")
     skeleton = name_skeleton(a)
-    return len(skeleton.replace(" ", "")) >= MIN_SKELETON and skeleton == name_skeleton(b)
+    return len(skeleton.replace(" ", "")) >= MIN_SPELLED and skeleton == name_skeleton(b)
 
 
 FOLDS = (("ee", "i"), ("ou", "u"), ("oo", "u"), ("aa", "a"), ("e", "a"), ("o", "u"), ("y", "i"), ("q", "k"),

@@ -31,7 +31,7 @@ from ..geo.strays import WATER_CODES
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, cared_at, crowd_town, hosting_spans,
                              most_specific_last, movement_destination, names_a_backer, names_a_job, on_route,
-                             names_a_place_within, names_a_route, names_a_topic, named_node, only_finer_kept,
+                             names_a_place_within, names_a_topic, named_node, only_finer_kept,
                              origin_of_people, place_token, settlement_in_area, told_in_actors_clause,
                              travel_destination, without_hosts)
 from ..syntax import governing_verb
