@@ -65,3 +65,13 @@ def test_a_named_attack_weeks_later_lies_in_the_month_before_and_still_joins(cod
     assert (event["date"], event["date_end"], event["time_precision"]) == ("2024-04-28", "2024-05-28", 3)
     incidents = _incidents_of_the_news(coder, tmp_path, named_on="2024-05-28")
     assert [{s["document_id"] for s in i.record["sources"]} for i in incidents] == [{"told", "named"}]
+
+
+def test_the_act_people_fled_on_a_day_happened_that_day(coder):
+    """ "families who fled the fighting in Batangafo on Saturday": one flees an act as it happens, so the fighting is
+    the day's news, not a past act the article only names."""
+    events = _events(coder, "Hundreds of families who fled the fighting in Batangafo on Saturday were still sleeping "
+                            "in the compound of the mission on Monday, aid workers said.", "2024-05-13")
+    [event] = [e for e in events if e["location"] and e["location"]["name"] == "Batangafo"]
+    assert not event["background"]
+    assert (event["date"], event["time_precision"]) == ("2024-05-11", 1)

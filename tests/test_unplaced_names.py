@@ -133,3 +133,13 @@ def test_the_target_of_an_attacks_noun_is_a_place_unless_a_person_of_the_article
     record = coder.code("Peter Obi condemned the attack on Obi on Saturday evening in Niger state.",
                         published="2026-09-16")
     assert "Obi" not in {p["text"] for p in record["places"]}
+
+
+def test_a_name_the_tagger_calls_a_person_is_a_place_when_an_apposition_calls_it_a_village(coder):
+    """ "the attack on Dogo Kere, a village of about 600 inhabitants": spaCy takes the two words for a person's name,
+    no gazetteer knows them; the apposition after them says what they are, and the attack is placed there."""
+    record = coder.code("Survivors of Tuesday's attack on Dogo Kere, a village of about 600 inhabitants some 20 km "
+                        "east of Djenne, said on Thursday that the death toll had risen to 12.", published="2024-05-09")
+    assert "Dogo Kere" in {p["text"] for p in record["places"]}
+    [event] = record["events"]
+    assert (event["location"]["name"], event["location"]["country"]) == ("Dogo Kere", "ML")

@@ -92,8 +92,6 @@ class Recognizer:
                         names_opening=self.gazetteer.names_opening)
         return [self._toponym(doc, text, c) for c in kept if c.accepted]
 
-    # -- candidates ---------------------------------------------------------------------------------------------
-
     def _entity_candidates(self, doc, person_words: set[str]) -> list[Candidate]:
         out, covered = [], 0
         for ent in doc.ents:
@@ -123,8 +121,9 @@ class Recognizer:
                 out.extend(in_parts)  # a run over a list of names ("Ganja, Mingachevir", "Pattani's Nong Chik")
             elif label in ("GPE", "LOC"):
                 out.append(Candidate(start, end, (), label))
-            elif label in ("FAC", "ORG", "PERSON") and settlement_word_before(doc, start):
-                out.append(Candidate(start, end, (), "LOC"))  # "the town of Pont-Sonde": a town no gazetteer knows
+            elif label in ("FAC", "ORG", "PERSON") and (settlement_word_before(doc, start) or apposition_after(
+                    doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) == "settlement"):
+                out.append(Candidate(start, end, (), "LOC"))  # "the town of Pont-Sonde", "Koura Daga, a village of"
             elif label == "PERSON" and end - start == 1 and locative_before(doc, start) \
                     and self._qualified_by_a_place(doc, end):
                 # "in Jangebe, in Nigeria's Zamfara state": a village spaCy took for a person, placed by its area

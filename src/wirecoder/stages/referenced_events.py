@@ -82,6 +82,7 @@ class ReferencedEventsStage:
         self._new = words.words("new_determiner")
         self._not_violence = words.words("not_violence_modifier")
         self._here = load_lexicon("event_places").words("here_word")
+        self._fleeing = load_lexicon("event_places").words("fleeing_verb")  # "fled the fighting ... on Saturday"
         self._day_counts = DayCounts(after=self._after)  # "two days after", "after a night of clashes"
         self._riot = load_lexicon("crowd_violence").pattern("riot")  # "looted", "set fire", "threw stones"
         tolls = load_lexicon("counts")
@@ -356,6 +357,9 @@ class ReferencedEventsStage:
             if before and any(c.dep_ in self._clause_date_links and c.i > token.i and a_day(c.subtree)
                               for c in verb.children):
                 return True
+        if token.dep_ == "dobj" and verb.lemma_.lower() in self._fleeing and (on_a_day or any(
+                c.dep_ in self._clause_date_links and a_day(c.subtree) for c in verb.children)):
+            return True  # "families who fled the fighting in Ndele on Saturday": one flees an act as it happens
         if token.dep_ == "dobj" and verb.lemma_.lower() in self._perpetrating and verb.dep_ != "ROOT":
             # the act's own verb carries its day ("carried out a mass shooting Dec. 2", "launched an attack on
             # Sunday"): a day "on" the act is the act's, not a reaction's. Only in a clause the sentence is not
