@@ -404,3 +404,26 @@ def test_an_event_noun_a_verb_says_occurred_on_a_day_is_the_act(coder):
                             "Wednesday morning as vendors and shoppers crowded the market in Datu Piang. A fish vendor "
                             "and a tricycle driver were killed.", "2025-12-12")
     assert [(e["sub_event_type"], e["date"]) for e in events] == [("Remote explosive/landmine/IED", "2025-12-10")]
+
+
+def test_a_crowds_attack_or_stone_throwing_named_by_its_day_is_mob_violence(coder):
+    """ "Saturday's mob attack on the police station", "Sunday evening's stone-pelting": the crowd's act, not an
+    armed group's attack on civilians."""
+    for text in ("The state government imposed a curfew in Kapoeta town following Saturday's mob attack on the "
+                 "police station, in which a suspect was killed.",
+                 "Police have arrested 41 people in connection with Sunday evening's stone-pelting in Malegaon, the "
+                 "superintendent said on Tuesday."):
+        events = current(coder, text, "2024-07-02")
+        assert "Mob violence" in {e["sub_event_type"] for e in events if e["referenced"]}
+
+
+def test_whom_the_sentence_accuses_of_it_did_the_act(coder):
+    """ "... were killed in the attack on Bankass on Sunday and accused fighters of JNIM of carrying it out": the
+    accused party is the attack's actor1, not its target, and an attack that killed people is on civilians."""
+    for text in ("A youth association said on Tuesday that 20 people were killed in the attack on Bankass on Sunday "
+                 "and accused fighters of JNIM of carrying it out.",
+                 "A youth association said on Tuesday that 20 people were killed in the attack on Bankass on Sunday "
+                 "and blamed JNIM fighters for it."):
+        [event] = current(coder, text, "2024-07-02")
+        assert event["actor1"]["name"].startswith("JNIM")
+        assert event["sub_event_type"] == "Attack" and event["actor2"]["name"] == "Civilians (Mali)"

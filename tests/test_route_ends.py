@@ -18,3 +18,12 @@ def test_a_route_named_by_its_ends_names_both_and_the_act_lies_at_the_first(code
 def test_a_hyphenated_name_the_gazetteer_knows_whole_stays_one_place(coder):
     record = coder.code("Shelling hit the Ivano-Frankivsk highway on Sunday.", published="2025-01-30")
     assert [p["text"] for p in record["places"]] == ["Ivano-Frankivsk"]
+
+
+def test_a_road_named_by_a_peoples_word_names_no_towns(coder):
+    """ "the Pan-American Highway": "American" is a people's word, so the hyphen joins no two towns; "Pan" alone is
+    no place (it was read as Hpa-An, Myanmar), and the act lies at the town the sentence names."""
+    record = coder.code("Miners blocked the Pan-American Highway near Nasca on Tuesday, police said.",
+                        published="2026-08-26")
+    assert "Pan" not in {p["text"] for p in record["places"]}
+    assert {e["location"]["country"] for e in record["events"]} == {"PE"}

@@ -143,3 +143,22 @@ def test_a_name_the_tagger_calls_a_person_is_a_place_when_an_apposition_calls_it
     assert "Dogo Kere" in {p["text"] for p in record["places"]}
     [event] = record["events"]
     assert (event["location"]["name"], event["location"]["country"]) == ("Dogo Kere", "ML")
+
+
+def test_a_direction_between_a_country_and_its_state_keeps_the_state(coder):
+    """ "the village of Tudun Bawa in Nigeria's northwestern Sokoto state": the direction word does not end the
+    chain at the country; the village lies in the state, and the state is no event of its own."""
+    record = coder.code("Armed men abducted 20 people in a raid on the village of Tudun Bawa in Nigeria's northwestern "
+                        "Sokoto state on Tuesday, residents said.", published="2025-08-13")
+    [event] = record["events"]
+    assert (event["location"]["name"], event["location"]["admin1"]) == ("Tudun Bawa", "Sokoto")
+
+
+def test_a_name_the_gazetteer_lacks_lies_by_the_storys_town_not_by_the_dateline(coder):
+    """ "NAIROBI ... in the Sudanese town of Umm Kurdus ... died in Kadugli": the reporter files from Nairobi; the
+    town the story itself names hosts the name the gazetteer lacks."""
+    record = coder.code("NAIROBI, Apr 6 (Tallow Wire) - A drone struck a clinic in the Sudanese town of Umm Kurdus late "
+                        "on Saturday, killing seven people, a medical group said on Monday, after a wounded man died "
+                        "in Kadugli.", published="2026-04-06")
+    [place] = [p for p in record["places"] if p["text"] == "Umm Kurdus"]
+    assert (place["country"], place["within"]["text"]) == ("SD", "Kadugli")

@@ -182,7 +182,7 @@ def test_resolve_without_a_qualifier_the_kind_of_place_word_leaves_the_prominent
 
 
 def test_resolve_a_list_of_one_countrys_areas_reads_each_member_as_an_area():
-    from wirecoder.geo.geoparser import _lists_of_areas
+    from wirecoder.geo.area_lists import lists_of_areas
     from wirecoder.geo.resolve import Mention
     text = "Cases in Alberta, Manitoba, Ontario and Quebec rose."
     names = ["Alberta", "Manitoba", "Ontario", "Quebec"]
@@ -191,14 +191,29 @@ def test_resolve_a_list_of_one_countrys_areas_reads_each_member_as_an_area():
                  for i, n in enumerate(names)]
     town = _entry(10, "Ontario", 34.06, -117.65, "US", "P", "PPL", 180_000)
     candidates = [(provinces[0],), (provinces[1],), (provinces[2], town), (provinces[3],)]
-    hints = _lists_of_areas(text, spans, candidates, [None] * 4)
+    hints = lists_of_areas(text, spans, candidates, [None] * 4)
     assert hints[2] == "admin1"
     ranked = Resolver().rank([Mention(n, c, h) for n, c, h in zip(names, candidates, hints)])
     assert ranked[2].entry == provinces[2]
-    mixed = _lists_of_areas("Clashes in Alberta, Reading and Ontario.", [(11, 18), (20, 27), (32, 39)],
+    mixed = lists_of_areas("Clashes in Alberta, Reading and Ontario.", [(11, 18), (20, 27), (32, 39)],
                             [(provinces[0],), (_entry(11, "Reading", 51.4, -0.9, "GB", "P", "PPL", 300_000),),
                              (provinces[2], town)], [None] * 3)
     assert mixed == [None, None, None]
+
+
+def test_resolve_names_listed_before_a_plural_kind_word_are_each_that_kind():
+    """ "camps in the Piura and Tumbes regions": a region whose seat bears its name is still the region when the
+    plural after the list calls every member one; two names are enough, and the plural's hint is each one's."""
+    from wirecoder.geo.area_lists import lists_of_areas
+    text = "miners from camps in the Piura and Tumbes regions"
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Piura", "Tumbes")]
+    region = _entry(1, "Piura", -5.2, -80.6, "PE", "A", "ADM1", 2_000_000, admin1_code="20")
+    seat = _entry(2, "Piura", -5.19, -80.63, "PE", "P", "PPLA", 400_000, admin1_code="20")
+    other = _entry(3, "Tumbes", -3.9, -80.4, "PE", "A", "ADM1", 250_000, admin1_code="24")
+    assert lists_of_areas(text, spans, [(region, seat), (other,)], [None, "area"]) == ["area", "area"]
+    singular = "miners from the Piura and Tumbes region"
+    spans = [(singular.index(n), singular.index(n) + len(n)) for n in ("Piura", "Tumbes")]
+    assert lists_of_areas(singular, spans, [(region, seat), (other,)], [None, "area"]) == [None, "area"]
 
 
 def test_resolve_a_nationality_word_before_a_kind_word_is_the_country(geoparser):
@@ -219,3 +234,17 @@ def test_resolve_a_landmark_of_the_projects_table_beats_a_small_town_of_its_name
     country = _entry(3, "United States", 39.76, -98.5, "US", "A", "PCLI", 327_000_000)
     ranked = Resolver().rank([Mention("United States", (country,)), Mention("White House", (town, landmark))])
     assert ranked[1].entry == landmark
+
+
+def test_resolve_a_town_abroad_gives_way_to_its_namesake_in_the_country_whose_capital_the_story_names():
+    """ "Harad" beside "Nouakchott": the country's district of that other name, not the town of 40,000 in a country
+    4,000 km away; a capital alone (a dateline) does not move a name with no reading in its country."""
+    from wirecoder.geo.resolve import Mention
+    from wirecoder.geo.store import NameKind
+    abroad = _entry(1, "Harad", 33.0, 44.2, "IQ", "P", "PPL", 40_000)
+    district = _entry(2, "Harad District", 17.2, -15.4, "MR", "A", "ADM2", 0, kind=NameKind.ALTERNATE)
+    capital = _entry(3, "Nouakchott", 18.08, -15.98, "MR", "P", "PPLC", 1_000_000)
+    ranked = Resolver().rank([Mention("Harad", (abroad, district)), Mention("Nouakchott", (capital,))])
+    assert ranked[0].entry == district
+    alone = Resolver().rank([Mention("Harad", (abroad,)), Mention("Nouakchott", (capital,))])
+    assert alone[0].entry == abroad

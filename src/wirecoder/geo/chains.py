@@ -151,6 +151,9 @@ class ChainReader:
         while j < len(toks) and j - i < MAX_NAME_WORDS:
             if self._name_word(toks, j) and toks[j].lower not in self.months and not self._acronym(toks[j]):
                 j += 1
+            elif toks[j].lower in self.directions and _days_own(toks[j - 1].lower) != toks[j - 1].lower \
+                    and j + 1 < len(toks) and self._name_word(toks, j + 1):
+                j += 1  # "Nigeria's northwestern Zamfara state": a direction between a country and its part
             elif toks[j].lower in self.particles:
                 k = j
                 while k < len(toks) and toks[k].lower in self.particles and not toks[k].capitalised and k - j < 3:
@@ -191,7 +194,8 @@ class ChainReader:
             last_owner = toks[owner_end]  # (a chain's first name only before its kind word): the part, then its whole
             owner = Link(toks[start].start, last_owner.end - 2, text[toks[start].start:last_owner.end - 2])
             start = owner_end + 1
-            while start + 1 < end and toks[start].lower.endswith(self.adjective_endings):
+            while start + 1 < end and (toks[start].lower.endswith(self.adjective_endings)
+                                       or toks[start].lower in self.directions):
                 start += 1
         kind = None
         inner = self._phrase_ending(toks, start, end)

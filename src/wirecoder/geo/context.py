@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from ..article import Place
 from .countries import COUNTRY_CODES
+from .cues import dateline_at
 from .lexicon import words
 from .store import Entry
 
@@ -27,15 +28,18 @@ def place_unknown_by_context(places: Sequence[Place], text: str, *,
                              opening_city: Callable[[Place], Place | None] | None = None) -> list[Place]:
     """The places in text order, each unknown one (no point) placed at the known place that qualifies it after a
     comma ("Binh Phuoc, Vietnam"), else a known place named inside it ("Greater Toronto Area"), else the big city
-    whose name opens it (``opening_city``: "Kabul University", "Baghdad-Karkh"), else the nearest
-    known town, area or site: in its own sentence first (a town there inside the province nearest it before the
-    province), else the nearest before it, else the nearest after it;
-    failing those, at the country its sentence names, or the article's only country. Seas, regions, continents
-    and ranges host nothing: they are too vague. A name with no such context stays unknown."""
+    whose name opens it (``opening_city``: "Kabul University", "Baghdad-Karkh"), else the nearest known town, area
+    or site that is no dateline (failing all, one that is): in its own sentence first (a town there inside the
+    province nearest it before the province), else the nearest before it, else the nearest after it; failing
+    those, at the country its sentence names, or the article's only country. Seas, regions, continents and ranges
+    host nothing: they are too vague. A name with no such context stays unknown."""
     if all(p.lat is not None for p in places):
         return list(places)
     known = [p for p in places if p.lat is not None and p.within is None]
     local = [p for p in known if p.feature_class in HOST_CLASSES and not _country(p)]
+    # the story's own places before its dateline's ("NAIROBI - A drone struck a health centre in the Sudanese town of
+    # Kazgil ... in El Obeid"): where the reporter files from hosts a name only when nothing else can
+    told = [p for p in local if not dateline_at(text, p.span.start, p.span.end)]
     countries = [p for p in known if _country(p)]
     boundaries = [m.end() for m in SENTENCE_END.finditer(text)]
     out = []
@@ -45,8 +49,8 @@ def place_unknown_by_context(places: Sequence[Place], text: str, *,
             continue
         sentence = _sentence(boundaries, place.span.start, len(text))
         host = (_qualifier(place, known, text) or _named_inside(place, local)
-                or (opening_city(place) if opening_city is not None else None) or _host(place, local, sentence)
-                or _country_host(place, countries, sentence))
+                or (opening_city(place) if opening_city is not None else None) or _host(place, told, sentence)
+                or _host(place, local, sentence) or _country_host(place, countries, sentence))
         out.append(place if host is None else _placed_at(place, host))
     return out
 

@@ -17,13 +17,14 @@ from .chains import CHAIN_WORDS_FILE
 from .lexicon import geo_lexicon, words
 from .names import name_key, name_skeleton, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
+from .area_lists import lists_of_areas
 from .holding import districts_told, own_district, owned_by_towns, spelled_within
 from .qualify import Qualifier, place_within_chains
 from .entry_tests import not_a_town_by_another_name, with_areas_of_the_bare_name
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
 from .wording import PEOPLE_ADJECTIVE, hint_of_word, people_adjective
 from .points import contains, distance_km
-from .resolve import SHADOW_KM, Mention, Ranked, RankWeights, Resolver
+from .resolve import Mention, Ranked, RankWeights, Resolver
 from .store import Entry, Gazetteer, NameKind
 
 SEAT_AREA_CODES = frozenset({"ADM1", "ADM2", "ADM3", "ADM4", "ADM5"})  # GeoNames feature codes, not words
@@ -127,7 +128,7 @@ class Geoparser:
         found = owned_by_towns(text, chained.toponyms)
         containers = _containers(text, [(t.start, t.end) for t in found], [t.entries for t in found])
         hints = _qualifiers_are_areas([t.hint for t in found], [t.entries for t in found], containers)
-        hints = _lists_of_areas(text, [(t.start, t.end) for t in found], [t.entries for t in found], hints)
+        hints = lists_of_areas(text, [(t.start, t.end) for t in found], [t.entries for t in found], hints)
         containers = [c or self._owner(text, t.start) for t, c in zip(found, containers)]
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
                                     outlet_country=outlet_country,
@@ -201,7 +202,7 @@ class Geoparser:
         candidates = [self._span_candidates(text, start, end) for start, end in in_text]
         containers = _containers(text, in_text, candidates)
         hints = _qualifiers_are_areas([_hint(text, start, end) for start, end in in_text], candidates, containers)
-        hints = _lists_of_areas(text, in_text, candidates, hints)
+        hints = lists_of_areas(text, in_text, candidates, hints)
         containers = [c or self._owner(text, start) for (start, _), c in zip(in_text, containers)]
         items = [Mention(text[start:end], cands, hint, container)
                  for (start, end), cands, hint, container in zip(in_text, candidates, hints, containers)]
@@ -330,45 +331,6 @@ _SUBURB_BEFORE = re.compile(r"\bsuburbs?\s+(?:of\s+)?$", re.IGNORECASE)
 
 def _suburb_before(text: str, start: int) -> bool:
     return _SUBURB_BEFORE.search(text, max(0, start - 12), start) is not None
-
-
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)\s*")
-MIN_AREA_LIST = 3
-
-
-def _lists_of_areas(text: str, spans: Sequence[tuple[int, int]], candidates: Sequence[tuple[Entry, ...]],
-                    hints: Sequence[str | None]) -> list[str | None]:
-    """In a list whose every member can be a first-level area of one country ("British Columbia, Alberta,
-    Manitoba, Ontario and New Brunswick") each is read as that, not as a far-off town named after it (Ontario,
-    California). A member whose own town lies beside the area keeps its reading (the town is the area's seat).
-    In a list whose every member can be a country ("Ghana, Niger, Nigeria and Togo") each is read as a country
-    (Niger, not Nigeria's Niger State)."""
-    out = list(hints)
-    groups: list[list[int]] = [[0]] if spans else []
-    for i in range(1, len(spans)):
-        gap = text[spans[i - 1][1]:spans[i][0]]
-        if _LIST_GAP.fullmatch(gap):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
-    for group in groups:
-        if len(group) >= MIN_AREA_LIST and all(any(e.feature_code == "PCLI" and e.kind != NameKind.DEMONYM
-                                                   for e in candidates[i]) for i in group):
-            for i in group:  # "Ghana, Guinea-Bissau, Niger, Nigeria and Togo": a list of countries
-                out[i] = out[i] or "country"
-            continue
-        countries = [{e.country for e in candidates[i] if e.feature_code == "ADM1" and e.kind == NameKind.PRIMARY}
-                     for i in group]
-        shared = set.intersection(*countries) if countries else set()
-        if len(group) < MIN_AREA_LIST or not shared:
-            continue  # every member an area of one same country: a list of that country's areas
-        for i in group:
-            area = next(e for e in candidates[i] if e.feature_code == "ADM1" and e.country in shared)
-            seat = any(e.feature_class == "P" and e.lat is not None and area.lat is not None
-                       and distance_km(e.lat, e.lon, area.lat, area.lon) <= SHADOW_KM for e in candidates[i])
-            if out[i] is None and not seat:
-                out[i] = "admin1"
-    return out
 
 
 def _word_after(text: str, end: int) -> str | None:

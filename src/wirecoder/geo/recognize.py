@@ -101,8 +101,8 @@ class Recognizer:
             start, end = trim_articles_and_punctuation(doc, ent.start, ent.end)
             if start >= end:
                 continue
-            if start > 0 and is_part_direction(doc[start - 1]) and not is_part_direction(doc[start]):
-                start -= 1  # "Central" left outside the entity "Anatolia": the direction belongs to the name
+            # "Central" left outside the entity "Anatolia": the direction belongs to the name
+            start -= int(start > 0 and is_part_direction(doc[start - 1]) and not is_part_direction(doc[start]))
             end, entries = name_past_entity(doc, start, end, lambda a, b: self._lookup(doc, a, b))
             covered = end
             if not entries:
@@ -114,7 +114,8 @@ class Recognizer:
                     name = doc[start:end].text
                     out.append(Candidate(start, end, with_areas_of_the_bare_name(self.gazetteer, name, entries), label))
                 continue
-            parts = list_parts(doc, start, end)
+            parts = list_parts(doc, start, end) if not (route_ends(doc, start, end) and any(  # "Pan-American": no towns
+                e.kind == NameKind.DEMONYM for j in range(start, end) for e in self._lookup(doc, j, j + 1))) else []
             in_parts = [Candidate(p_start, p_end, part_entries, route_ends(doc, start, end)) for p_start, p_end in parts
                         if (part_entries := self._lookup(doc, p_start, p_end))] if len(parts) > 1 else []
             if in_parts or (len(parts) > 1 and label in ("GPE", "LOC")):

@@ -120,10 +120,11 @@ class Resolver:
         story names, over a bigger one 250 km away); with none, None (left to its context), unless it is far from
         one other place alone, of its country: that tells which namesake is meant, not that none is."""
         ranked = sorted(cands, key=lambda e: -self._score(e, mention, countries, admins, others, outlet_country))
+        namesakes = frozenset(e.country for e in ranked if e.country)
 
         def stray(entry: Entry, *, min_others: int = 1) -> bool:
             return (stray_afar(entry, countries, others, outlet_country)
-                    or stray_from_the_story(entry, countries, others)
+                    or stray_from_the_story(entry, countries, others, namesakes=namesakes)
                     or not self.borrowed_point(entry) and stray_in_country(
                         entry, countries, admins,
                         [o for o in places if o.place_id != entry.place_id and not self.borrowed_point(o)],

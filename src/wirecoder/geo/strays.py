@@ -34,19 +34,22 @@ def stray_afar(entry: Entry, countries: Counter, others: list[Entry], outlet_cou
         distance_km(entry.lat, entry.lon, o.lat, o.lon) > far for o in local)
 
 
-def stray_from_the_story(entry: Entry, countries: Counter, others: list[Entry]) -> bool:
+def stray_from_the_story(entry: Entry, countries: Counter, others: list[Entry], *,
+                         namesakes: frozenset[str] = frozenset()) -> bool:
     """A town of some size but no capital ("Kani", 100,000 people, Japan) of a country the article neither names nor
-    implies, when the article names another country outright and a first-level area of it, and every other place
-    it names lies thousands of km away ("Myanmar", "Sagaing"): the story's own village the gazetteer lacks is far
-    likelier, and the name is left to be placed by its context."""
+    implies, when the article names another country outright and a first-level area of it, or the capital of
+    another country where the name has a namesake (``namesakes``: the countries of the name's readings), and every
+    other place it names lies thousands of km away ("Myanmar", "Sagaing"; "Balad" beside "Mogadishu": Balcad, not
+    Balad, Iraq; a capital alone, often a dateline, says nothing of a name that has no reading in its country): the
+    story's own place is far likelier, and the name is left to be placed by its context."""
     if entry.feature_class != "P" or entry.feature_code in MAJOR_TOWN_CODES or \
             entry.population >= STORY_STRAY_POPULATION:
         return False
-    if countries[("country", entry.country)] or countries[("implied", entry.country)] or not any(
-            kind == "country" and country != entry.country and n for (kind, country), n in countries.items()):
+    if countries[("country", entry.country)] or countries[("implied", entry.country)]:
         return False
     local = _local(others)
-    return any(o.feature_code == "ADM1" and countries[("country", o.country)] for o in local) and all(
+    return any(o.feature_code == "ADM1" and countries[("country", o.country)] or o.feature_code == "PPLC"
+               and o.country != entry.country and o.country in namesakes for o in local) and all(
         distance_km(entry.lat, entry.lon, o.lat, o.lon) > STRAY_KM for o in local)
 
 

@@ -31,6 +31,8 @@ SELF_POSSESSIVES = _WORDS.words("self_possessive")  # "the army said its aircraf
 REPELLED_ACTS = _WORDS.words("repelled_act")  # "fought off an attack by X": X attacked, the subject was attacked
 HITTING = _WORDS.words("hitting_verb")  # "hit the army base": the base's owner was hit
 BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
+ACCUSING_VERBS = load_lexicon("referenced_events").words("accusing_verb")  # "accused X of carrying it out"
+ACT_PRONOUNS = load_lexicon("referenced_events").words("act_pronoun")
 TELLING_BY_HEADS = _WORDS.words("telling_by_head") | SPEECH  # "a statement by X": X tells, not does
 DENYING = _WORDS.words("denying_verb")  # "the Taliban denied the attack": who denies it is not told as its doer
 NOT_DOING = REACTION | DENYING  # who reacts to an act, or denies it
@@ -47,6 +49,19 @@ def _blamed_for(root):
         return host if host.head.lemma_.lower() in BLAMING_VERBS else None
     if host.lemma_.lower() in BLAMING_VERBS:
         return next((c for c in host.children if c.dep_ == "dobj"), None)
+    return None
+
+
+def _accused_of(root):
+    """Who a verb of accusing in the act's own sentence holds to have done it, told by a pronoun ("23 people were
+    killed in the attack on X and accused fighters of the Katiba Macina of carrying it out", "blamed the group for
+    it"), else None."""
+    for token in root.sent:
+        doer = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if token.lemma_.lower() in ACCUSING_VERBS and doer is not None and any(
+                w.lower_ in ACT_PRONOUNS for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                for w in c.subtree):
+            return doer
     return None
 
 
@@ -129,7 +144,7 @@ class EventActorsStage:
                             return found
             return None
 
-        blamed = _blamed_for(root)  # "the ministry blamed the front for the abduction": the front did it
+        blamed = _blamed_for(root) or _accused_of(root)  # "the ministry blamed the front for the abduction"
         actor1 = None
         if blamed is not None:  # the phrase's own actor, else one its apposition names ("a faction of the FARC")
             actor1 = actor_at(blamed) or next(iter(_named_within(blamed, actors)), None)
