@@ -77,3 +77,14 @@ def test_each_item_of_a_roundup_is_filed_from_its_own_label(coder):
             "morning, officials said.")
     found = {e["date"]: e["location"]["name"] for e in _events(coder, text) if e["location"]}
     assert found.get("2024-05-05", "").startswith("Zaporizhzh")
+
+
+def test_a_field_label_is_no_word_of_the_act(coder):
+    """ "Situation: On 14 March, an armed group attacked ...": a flash update's field label names its section; the
+    detector reads the sentence without it, as it reads a lead without its dateline (with it, the attack was read
+    as looting)."""
+    text = ("Situation: On 2 May 2026, an armed group attacked rural localities of Mirebalais commune, Centre "
+            "department. Local authorities report at least 12 people killed and more than 20 houses burned.\n\n"
+            "Needs: Priority needs are food, drinking water and blankets.")
+    events = [e for e in coder.code(text, published="2026-05-05")["events"] if not e["background"]]
+    assert events[0]["sub_event_type"] == "Attack"

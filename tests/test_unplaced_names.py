@@ -162,3 +162,13 @@ def test_a_name_the_gazetteer_lacks_lies_by_the_storys_town_not_by_the_dateline(
                         "in Kadugli.", published="2026-04-06")
     [place] = [p for p in record["places"] if p["text"] == "Umm Kurdus"]
     assert (place["country"], place["within"]["text"]) == ("SD", "Kadugli")
+
+
+def test_a_name_before_a_sites_word_is_the_sites_not_a_district_of_that_other_name(coder):
+    """ "the violence at Mutasa shopping centre" names a site of the story's town; Mutasa District (the
+    gazetteer knows "Mutasa" only as another name of the district) is not meant, so it is placed by the town."""
+    record = coder.code("Police in Chitungwiza have arrested 46 people in connection with yesterday's violence at "
+                        "Mutasa shopping centre, in which a council truck was torched, a police statement said.",
+                        published="2025-04-25")
+    [place] = [p for p in record["places"] if p["text"] == "Mutasa"]
+    assert place["geonameid"] is None and place["within"]["text"] == "Chitungwiza"

@@ -41,6 +41,15 @@ def roundup_sections(article: Article) -> dict[int, tuple[int, int]]:
     return sections
 
 
+def label_end(text: str, start: int) -> int:
+    """Where the words of a paragraph opening at ``start`` begin after its label, if it has one ("Situation: On 14
+    March, an armed group attacked ...", "CHAD - Riots broke out ..."): the label names a section, not the act."""
+    if text[text.rfind("\n", 0, start) + 1:start].strip():
+        return start
+    match = _LABEL.match(text, start)
+    return match.end() if match is not None else start
+
+
 def section_weights(article: Article, weigh: Callable[[str], float]) -> dict[int, float]:
     """Paragraph index -> ``weigh`` of the text of its round-up section, each section weighed once."""
     sections = roundup_sections(article)

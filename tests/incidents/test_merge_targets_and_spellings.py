@@ -134,3 +134,23 @@ def test_a_group_and_its_branch_are_one_party_two_branches_two(tmp_path):
     other = article("other", [event(**clash, actor1=south, actor2=ARMY)], source="Sahel Daily")
     assert merged(tmp_path, "branch", [whole, branch]) == {("branch", "whole")}
     assert merged(tmp_path, "branches", [branch, other]) == {("branch",), ("other",)}
+
+
+def test_n_and_m_before_b_are_one_romanisation(tmp_path):
+    """ "Janbako" and "Jambako", two names the gazetteer lacks placed in one area: one village."""
+    one = article("one", [event(where=place("Tanbaro", within="Kora"))], source="Wire One")
+    two = article("two", [event(where=place("Tambaro", within="Kora"))], source="Kora Times")
+    other = article("other", [event(where=place("Tandaro", within="Kora"))], source="Sahel Daily")
+    assert merged(tmp_path, "nb", [one, two]) == {("one", "two")}
+    assert merged(tmp_path, "nd", [one, other]) == {("one",), ("other",)}
+
+
+def test_a_village_told_in_the_region_holding_a_district_may_lie_in_it(tmp_path):
+    """ "Janbako in Zamfara state" and "Maradun LGA" of that state: the text puts the village in the region, which
+    holds the district; with the same act on the same day they agree, as a report of the region would."""
+    village = article("village", [event(where=place("Zurbako", within="Kora"))], source="Wire One")
+    district = article("district", [event(where=place("Adiri District"))], source="Kora Times")
+    assert merged(tmp_path, "region", [village, district]) == {("district", "village")}
+    raid = {"sub": "Abduction/forced disappearance"}
+    other_act = article("other", [event(**raid, where=place("Adiri District"))], source="Sahel Daily")
+    assert merged(tmp_path, "other", [village, other_act]) == {("village",), ("other",)}

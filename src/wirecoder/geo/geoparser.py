@@ -316,12 +316,16 @@ def _qualifiers_are_areas(hints: Sequence[str | None], candidates: Sequence[tupl
 
 SUBURB_CITY_POPULATION = 100_000
 NATURAL_FEATURE_WORDS = geo_lexicon(CHAIN_WORDS_FILE).words("natural_feature_words")
+SITE_WORDS = geo_lexicon(CHAIN_WORDS_FILE).words("site_words")
+DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4"})
 
 
 def _named_feature(text: str, toponym: Toponym) -> Toponym:
     after = text[toponym.end:toponym.end + 20].split(maxsplit=1)
     word = after[0].strip(".,;:!?)'\"") if after else ""
     entries = not_a_town_by_another_name(toponym.entries, word, NATURAL_FEATURE_WORDS)
+    if word.casefold() in SITE_WORDS:  # "Makoni shopping centre": the site's name, not Makoni District's
+        entries = tuple(e for e in entries if e.kind == NameKind.PRIMARY or e.feature_code not in DISTRICT_CODES)
     return toponym if entries == toponym.entries else replace(toponym, entries=entries)
 
 

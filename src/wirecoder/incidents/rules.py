@@ -172,8 +172,8 @@ def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int 
 
 def _spelled_alike(a: str, b: str) -> bool:
     """Two romanisations of one name: equal once an Arabic article ("al", "el") is set aside and the spellings
-    romanisations trade are folded (FOLDS: "ee" and "i", "ou" and "u", "e" and "a", "sh" and "s", a final "h" after
-    a vowel, doubled letters): "hajeen" and "hajin", "aden yabaal" and "adan yabal", "al diwaniyah" and "diwaniya",
+    romanisations trade are folded (FOLDS: "ee" and "i", "ou" and "u", "e" and "a", "sh" and "s", "nb" and "mb", a
+    final "h" after a vowel, doubled letters): "hajeen" and "hajin", "aden yabaal" and "adan yabal", "al diwaniyah" and "diwaniya",
     "bashurhat" and "basurhat"; or with the same consonants in the same order (their skeleton: "inzegane" and
     "inezgane"). Short names, which many places share, never count."""
     first, second = _folded(a), _folded(b)
@@ -184,7 +184,7 @@ def _spelled_alike(a: str, b: str) -> bool:
 
 
 FOLDS = (("ee", "i"), ("ou", "u"), ("oo", "u"), ("aa", "a"), ("e", "a"), ("o", "u"), ("y", "i"), ("q", "k"),
-         ("sh", "s"))
+         ("sh", "s"), ("nb", "mb"), ("np", "mp"))
 
 
 def _folded(name: str) -> str:
@@ -214,7 +214,10 @@ def _contains(area: PlaceKey, spot: PlaceKey, d: float | None, rules: MergeRules
     if spot.known and spot.district and not _names_one_area(spot.district, area.name):
         return None  # Kankara, the seat of Kankara LGA, is not in Malumfashi LGA, however near its point
     if not spot.known and spot.within:  # the text says which area the place lies in: this district or not
-        return 2 if any(_names_one_area(spot.within, name) for name in (area.name, area.told) if name) else None
+        if any(_names_one_area(spot.within, name) for name in (area.name, area.told) if name):
+            return 2
+        # "Janbako in Zamfara state" and "Maradun LGA": the region named holds the district, no more is told
+        return 1 if area.admin1 and _names_one_area(spot.within, area.admin1) else None
     if spot.level >= REGION and not spot.known:
         return None  # a named place somewhere in a region may lie outside this district
     return 2 if _within(d, rules.district_km) else None

@@ -42,7 +42,7 @@ from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import CROWD_TYPES, QUIET_DEVELOPMENTS, VIOLENT_TYPES
 from ..typing import DetectorModel
 from ..quoting.cues import load_cue_verbs
-from ..roundup import section_weights
+from ..roundup import label_end, section_weights
 from ..syntax import (governing_verb, is_predicate, is_reaction_object, is_reference, modality, of_state,
                       sets_up_inquiry, without_modifiers)
 
@@ -84,8 +84,8 @@ class EventDetectionStage:
             return article
         # a dateline is where and when the copy was filed, not words of its lead ("OUAGADOUGOU, Burkina Faso, March 3
         # (Sahel Wire) - Gunmen killed ..."): the model reads the lead without it
-        starts = [max([d.end for d in article.datelines if s.span.start <= d.start < s.span.end], default=s.span.start)
-                  for s in sentences]
+        starts = [max([d.end for d in article.datelines if s.span.start <= d.start < s.span.end],
+                      default=label_end(article.text, s.span.start)) for s in sentences]  # nor a field's label
         texts = [article.text[start:s.span.end] for start, s in zip(starts, sentences)]
         probabilities = self.model.sentence_probabilities(texts)
         weight = self._weight(article.text)
