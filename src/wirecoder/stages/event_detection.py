@@ -76,6 +76,7 @@ class EventDetectionStage:
         self._codebook = CodebookRules()
         # "Location: Central qat market, ...": a structured note's field that describes an act told elsewhere
         self._field_label = event_words.pattern("descriptive_field")
+        self._section_labels = event_words.words("section_label")  # "Situation: ...": no word of the act
 
     def __call__(self, article: Article) -> Article:
         sentences = [s for s in article.sentences if not article.is_heading(s) and not self._describes(article, s)]
@@ -85,7 +86,7 @@ class EventDetectionStage:
         # a dateline is where and when the copy was filed, not words of its lead ("OUAGADOUGOU, Burkina Faso, March 3
         # (Sahel Wire) - Gunmen killed ..."): the model reads the lead without it
         starts = [max([d.end for d in article.datelines if s.span.start <= d.start < s.span.end],
-                      default=label_end(article.text, s.span.start)) for s in sentences]  # nor a field's label
+                      default=self._after_label(article, s)) for s in sentences]
         texts = [article.text[start:s.span.end] for start, s in zip(starts, sentences)]
         probabilities = self.model.sentence_probabilities(texts)
         weight = self._weight(article.text)
@@ -114,6 +115,14 @@ class EventDetectionStage:
             kept.extend(self._reference_only(m) for m in mentions)
         article.mentions = sorted(kept, key=lambda m: m.trigger.start)
         return article
+
+    def _after_label(self, article: Article, sentence) -> int:
+        """Where the sentence's words begin after a section's label ("Situation: On 14 March, an armed group
+        attacked ...": the model reads the act, not the section's name); a label that names a kind of act
+        ("Looting: On 5 May, gunmen ...", an analyst's note's) is the model's to read."""
+        end = label_end(article.text, sentence.span.start)
+        label = article.text[sentence.span.start:end].strip().rstrip(":-–—").strip().casefold()
+        return end if label in self._section_labels else sentence.span.start
 
     def _describes(self, article: Article, sentence) -> bool:
         """Whether the sentence opens a line with the label of a field that describes an act ("Date and time:",
