@@ -157,9 +157,9 @@ def test_a_direction_between_a_country_and_its_state_keeps_the_state(coder):
 def test_a_name_the_gazetteer_lacks_lies_by_the_storys_town_not_by_the_dateline(coder):
     """ "NAIROBI ... in the Sudanese town of Umm Kurdus ... died in Kadugli": the reporter files from Nairobi; the
     town the story itself names hosts the name the gazetteer lacks."""
-    record = coder.code("NAIROBI, Apr 6 (Tallow Wire) - A drone struck a clinic in the Sudanese town of Umm Kurdus late "
-                        "on Saturday, killing seven people, a medical group said on Monday, after a wounded man died "
-                        "in Kadugli.", published="2026-04-06")
+    record = coder.code("NAIROBI, Apr 6 (Tallow Wire) - A drone struck a clinic in the Sudanese town of Umm Kurdus "
+                        "late on Saturday, killing seven people, a medical group said on Monday, after a wounded man "
+                        "died in Kadugli.", published="2026-04-06")
     [place] = [p for p in record["places"] if p["text"] == "Umm Kurdus"]
     assert (place["country"], place["within"]["text"]) == ("SD", "Kadugli")
 

@@ -113,7 +113,8 @@ def written_variants(text: str) -> list[str]:
     if article:
         out.append(text.strip()[article.end():])
     name = text.strip()
-    ending = next((e for e in _arabic_endings() if name.casefold().endswith(e)), None) if len(name) >= MIN_ENDED else None
+    ending = next((e for e in _arabic_endings() if name.casefold().endswith(e)), None) \
+        if len(name) >= MIN_ENDED else None
     for spelled in _arabic_endings()[ending] if ending else ():  # "Nabatiyeh" -> "Nabatieh"
         out.append(name[:-len(ending)] + spelled)
     return out

@@ -173,9 +173,9 @@ def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int 
 def _spelled_alike(a: str, b: str) -> bool:
     """Two romanisations of one name: equal once an Arabic article ("al", "el") is set aside and the spellings
     romanisations trade are folded (FOLDS: "ee" and "i", "ou" and "u", "e" and "a", "sh" and "s", "nb" and "mb", a
-    final "h" after a vowel, doubled letters): "hajeen" and "hajin", "aden yabaal" and "adan yabal", "al diwaniyah" and "diwaniya",
-    "bashurhat" and "basurhat"; or with the same consonants in the same order (their skeleton: "inzegane" and
-    "inezgane"). Short names, which many places share, never count."""
+    final "h" after a vowel, doubled letters): "hajeen" and "hajin", "aden yabaal" and "adan yabal", "al diwaniyah"
+    and "diwaniya", "bashurhat" and "basurhat", "janbako" and "jambako"; or with the same consonants in the same order
+    (their skeleton: "inzegane" and "inezgane"). Short names, which many places share, never count."""
     first, second = _folded(a), _folded(b)
     if len(first.replace(" ", "")) >= MIN_SPELLED and first == second:
         return True
