@@ -15,6 +15,7 @@ from .context import place_unknown_by_context, village_not_a_city
 from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at, shared_head_after
 from .chains import CHAIN_WORDS_FILE
 from .lexicon import geo_lexicon, words
+from .name_endings import ending_variants
 from .names import name_key, name_skeleton, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
 from .area_lists import lists_of_areas
@@ -81,7 +82,7 @@ class Geoparser:
         Zolote) or without its area word ("Marjayoun District"): not a looser form ("Shabelle" for "Lower Shabelle")."""
         words = name_key(text).split()
         bare = [" ".join(words[:-1])] if len(words) >= 2 and words[-1] in AREA_WORDS | SETTLEMENT_WORDS else []
-        for variant in (text, *written_variants(text), *bare):
+        for variant in (text, *written_variants(text), *ending_variants(text), *bare):
             entries = self.gazetteer.lookup(variant)
             if entries:
                 return entries
@@ -260,7 +261,7 @@ def _without_abbreviations(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
 
 def _variants(text: str) -> list[str]:
     """Shorter forms to try when a toponym as written is unknown: no possessive, no direction word, no area word."""
-    out = written_variants(text)
+    out = [*written_variants(text), *ending_variants(text)]
     base = text.strip()
     for suffix in ("'s", "’s", "'", "’"):
         if base.endswith(suffix):

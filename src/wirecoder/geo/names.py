@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from ..lexicon import load_lexicon
-from .lexicon import geo_lexicon, mapping, words
+from .lexicon import geo_lexicon, words
 
 _DROPPED = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, ".": None, "ʼ": None, "ʻ": None})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\"“”]+")
@@ -97,9 +97,8 @@ def written_variants(text: str) -> list[str]:
     """Other ways a name written in news may stand in a gazetteer: hyphenated parts joined ("Petion-Ville" ->
     "Petionville"), a town's centre named as the town ("Walikale-centre" -> "Walikale"), a numbered part named as
     the place it is numbered after ("Zolote-5" -> "Zolote"), and an Arabic name without its hyphened article
-    ("Ar-Raqqa" -> "Raqqa"), two names a hyphen pairs as the pair's own name joins them ("Sistan-Baluchestan"
-    -> "Sistan and Baluchestan", "Bosnia-Herzegovina"), and an Arabic name's ending spelled the other ways
-    ("Nabatiyeh" -> "Nabatieh", "Diwaniyah" -> "Diwaniya")."""
+    ("Ar-Raqqa" -> "Raqqa"), and two names a hyphen pairs as the pair's own name joins them ("Sistan-Baluchestan"
+    -> "Sistan and Baluchestan", "Bosnia-Herzegovina")."""
     out = []
     if _HYPHENATED.search(text):
         out.append(_HYPHENATED.sub("", text))
@@ -112,22 +111,7 @@ def written_variants(text: str) -> list[str]:
     article = _HYPHENED_ARTICLE.match(text.strip())
     if article:
         out.append(text.strip()[article.end():])
-    name = text.strip()
-    ending = next((e for e in _arabic_endings() if name.casefold().endswith(e)), None) \
-        if len(name) >= MIN_ENDED else None
-    for spelled in _arabic_endings()[ending] if ending else ():  # "Nabatiyeh" -> "Nabatieh"
-        out.append(name[:-len(ending)] + spelled)
     return out
-
-
-MIN_ENDED = 6  # a name this long or more may have its Arabic ending spelled another way ("Nabatiyeh")
-
-
-@functools.cache
-def _arabic_endings() -> dict[str, tuple[str, ...]]:
-    """Ending -> its other spellings, longest ending first ("iyeh" before "ieh")."""
-    table = mapping("arabic_ending_spellings")
-    return {e: tuple(table[e].split("|")) for e in sorted(table, key=len, reverse=True)}
 
 
 def close_spellings(a: str, b: str, *, max_edits: int = 2) -> bool:

@@ -23,6 +23,7 @@ from .cues import alias_before, apposition_after, based_after, cue_before
 from .line_openers import line_openers
 from .mistagged import after_place_preposition, mistagged_place
 from .names import name_key, written_as_abbreviation, written_variants
+from .name_endings import ending_variants
 from .name_runs import name_past_entity, names_joined_by_and, opens_a_longer_name, opens_a_split_name
 from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
 from .not_places import (NATURAL_AREA_WORDS, initials_of_no_place, inside_a_group_name, labels_a_field,
@@ -163,8 +164,8 @@ class Recognizer:
         return bool(words) and bool(self._lookup(doc, words.start, words.end))
 
     def _place_inside(self, doc, start: int, end: int) -> list[Candidate]:
-        """A place an entity run swallowed after "in" or "at" ("the Children's Hospital of Manitoba in
-        Winnipeg"), or the town an institution bears after "of": the name after the preposition, to the end."""
+        """A place an entity run swallowed after "in" or "at" ("the Children's Hospital of Manitoba in Winnipeg"), or
+        the town an institution bears after "of": the name after the preposition, to the end."""
         if end - start > 2 and doc[start].lower_ in TOWN_INSTITUTIONS and doc[start + 1].lower_ == "of" \
                 and (entries := [e for e in self._lookup(doc, start + 2, end) if e.feature_class == "P"]):
             return [Candidate(start + 2, end, tuple(entries), "LOC")]
@@ -220,8 +221,7 @@ class Recognizer:
                 if entries:
                     found = Candidate(i, end, entries, "")
                     break
-            if found is None and tok.pos_ == "PROPN" and mistagged_place(
-                    doc, i, i + 1, "", person_words=person_words):
+            if found is None and tok.pos_ == "PROPN" and mistagged_place(doc, i, i + 1, "", person_words=person_words):
                 found = Candidate(i, i + 1, (), "LOC")  # "Community leaders in Isapa": a name no one tagged
             if found is None:
                 i += 1
@@ -248,7 +248,7 @@ class Recognizer:
     def _lookup(self, doc, start: int, end: int) -> tuple[Entry, ...]:
         text = doc[start:end].text
         entries = self.gazetteer.lookup_key(name_key(text))
-        for variant in written_variants(text) if not entries else ():
+        for variant in [*written_variants(text), *ending_variants(text)] if not entries else ():
             entries = self.gazetteer.lookup(variant)
             if entries:
                 break
