@@ -154,3 +154,17 @@ def test_a_village_told_in_the_region_holding_a_district_may_lie_in_it(tmp_path)
     raid = {"sub": "Abduction/forced disappearance"}
     other_act = article("other", [event(**raid, where=place("Adiri District"))], source="Sahel Daily")
     assert merged(tmp_path, "other", [village, other_act]) == {("village",), ("other",)}
+
+
+def test_a_town_told_at_it_once_and_once_standing_for_its_region_agrees_as_a_town_within_a_district(tmp_path):
+    """ "in Adiri" (the town) and Adiri standing for its region (geo_precision 3): two crowds' reports of one day,
+    a protest broken up and a march told as peaceful, agree as a town within its district would (2 points), not as
+    a town within a region (1), which with sub-types of one group and the day alone stays under the threshold."""
+    crowd = actor("Protesters (Testland)", "protesters")
+    protest = {"sub": "Protest with intervention", "etype": "Protests", "actor1": crowd, "actor2": POLICE}
+    march = {"sub": "Peaceful protest", "etype": "Protests", "actor1": crowd, "actor2": None}
+    town = article("town", [event(**protest, where=place("Adiri"))], source="Wire One")
+    standing = article("region", [event(**march, where={**place("Adiri"), "geo_precision": 3})], source="Kora Times")
+    assert merged(tmp_path, "standing", [town, standing]) == {("region", "town")}
+    other = article("other", [event(**march, where={**place("Bamsa"), "geo_precision": 3})], source="Sahel Daily")
+    assert merged(tmp_path, "other", [town, other]) == {("town",), ("other",)}

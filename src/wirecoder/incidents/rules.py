@@ -133,6 +133,9 @@ def place_score(a: PlaceKey, b: PlaceKey, rules: MergeRules) -> int | None:
     region (or the same region), 0 within the country; None for different places. Two reports that name only
     the same region or country do not tell the same spot: they agree no more than a spot within it."""
     if (a.geonameid is not None and a.geonameid == b.geonameid) or (a.name and a.name == b.name):
+        if a.geonameid is not None and a.geonameid == b.geonameid and min(a.level, b.level) == POINT \
+                and max(a.level, b.level) > NEAR:  # a town told at it once, once standing for its region ("Gombe")
+            return SAME_PLACE[DISTRICT]  # agrees as a town within a district, more than a town within a region
         return SAME_PLACE[max(a.level, b.level) if _is_area(a) or _is_area(b) else POINT]
     d = km(a, b)
     if not _is_area(a) and not _is_area(b):
