@@ -427,3 +427,7 @@ def test_whom_the_sentence_accuses_of_it_did_the_act(coder):
         [event] = current(coder, text, "2024-07-02")
         assert event["actor1"]["name"].startswith("JNIM")
         assert event["sub_event_type"] == "Attack" and event["actor2"]["name"] == "Civilians (Mali)"
+    # accused of something else than doing it: the army did not kill the villagers
+    [event] = current(coder, "Gunmen killed five villagers in Bankass on Sunday, and the governor accused the army of "
+                             "failing to protect them.", "2024-07-02")
+    assert not event["actor1"]["name"].startswith("Military Forces")

@@ -33,6 +33,7 @@ HITTING = _WORDS.words("hitting_verb")  # "hit the army base": the base's owner 
 BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blamed X for the attack": X did it
 ACCUSING_VERBS = load_lexicon("referenced_events").words("accusing_verb")  # "accused X of carrying it out"
 ACT_PRONOUNS = load_lexicon("referenced_events").words("act_pronoun")
+PERPETRATING = load_lexicon("referenced_events").words("perpetrating_verb")  # "of carrying it out"
 TELLING_BY_HEADS = _WORDS.words("telling_by_head") | SPEECH  # "a statement by X": X tells, not does
 DENYING = _WORDS.words("denying_verb")  # "the Taliban denied the attack": who denies it is not told as its doer
 NOT_DOING = REACTION | DENYING  # who reacts to an act, or denies it
@@ -53,15 +54,20 @@ def _blamed_for(root):
 
 
 def _accused_of(root):
-    """Who a verb of accusing in the act's own sentence holds to have done it, told by a pronoun ("23 people were
-    killed in the attack on X and accused fighters of the Katiba Macina of carrying it out", "blamed the group for
-    it"), else None."""
+    """Who a verb of accusing in the act's own sentence holds to have done it, told by a pronoun: what it is accused
+    "of" doing to it ("... were killed in the attack on X and accused fighters of the Katiba Macina of carrying it
+    out"), or what it is blamed "for" ("blamed the group for it"); else None. Accused of something else ("accused
+    the army of failing to protect them"), it did not do the act."""
     for token in root.sent:
         doer = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if token.lemma_.lower() in ACCUSING_VERBS and doer is not None and any(
-                w.lower_ in ACT_PRONOUNS for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                for w in c.subtree):
-            return doer
+        if token.lemma_.lower() not in ACCUSING_VERBS or doer is None:
+            continue
+        for prep in (c for c in token.children if c.dep_ == "prep"):
+            told = [w for w in prep.children if w.dep_ in ("pobj", "pcomp")]
+            if prep.lower_ == "for" and any(w.lower_ in ACT_PRONOUNS for w in told) or prep.lower_ == "of" and any(
+                    w.lemma_.lower() in PERPETRATING and any(o.dep_ == "dobj" and o.lower_ in ACT_PRONOUNS
+                                                              for o in w.children) for w in told):
+                return doer
     return None
 
 
