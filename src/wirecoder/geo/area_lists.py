@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from .points import distance_km
 from .resolve import SHADOW_KM
 from .store import Entry, NameKind
+from .wording import AREA_WORDS
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)\s*")
 MIN_AREA_LIST = 3
+PLURAL_AREA_WORDS = frozenset(w for w in AREA_WORDS if w.endswith("s"))  # "regions", "provinces", "districts"
 
 
 def lists_of_areas(text: str, spans: Sequence[tuple[int, int]], candidates: Sequence[tuple[Entry, ...]],
@@ -30,8 +32,8 @@ def lists_of_areas(text: str, spans: Sequence[tuple[int, int]], candidates: Sequ
         else:
             groups.append([i])
     for group in groups:
-        told = text[spans[group[-1]][1]:spans[group[-1]][1] + 24].split()
-        if len(group) > 1 and out[group[-1]] == "area" and told and told[0].strip(".,;:").casefold().endswith("s"):
+        after = text[spans[group[-1]][1]:spans[group[-1]][1] + 24].split()
+        if len(group) > 1 and after and after[0].strip(".,;:").casefold() in PLURAL_AREA_WORDS:
             for i in group:  # "the Ica and Arequipa regions": the plural calls every member one of its areas
                 out[i] = out[i] or "area"
             continue

@@ -19,7 +19,7 @@ from .name_endings import ending_variants
 from .names import name_key, name_skeleton, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
 from .area_lists import lists_of_areas
-from .holding import districts_told, own_district, owned_by_towns, spelled_within
+from .holding import DISTRICT_CODES, districts_told, own_district, owned_by_towns, spelled_within
 from .qualify import Qualifier, place_within_chains
 from .entry_tests import not_a_town_by_another_name, with_areas_of_the_bare_name
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
@@ -318,7 +318,6 @@ def _qualifiers_are_areas(hints: Sequence[str | None], candidates: Sequence[tupl
 SUBURB_CITY_POPULATION = 100_000
 NATURAL_FEATURE_WORDS = geo_lexicon(CHAIN_WORDS_FILE).words("natural_feature_words")
 SITE_WORDS = geo_lexicon(CHAIN_WORDS_FILE).words("site_words")
-DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4"})
 
 
 def _named_feature(text: str, toponym: Toponym) -> Toponym:

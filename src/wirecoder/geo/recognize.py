@@ -102,8 +102,8 @@ class Recognizer:
             start, end = trim_articles_and_punctuation(doc, ent.start, ent.end)
             if start >= end:
                 continue
-            # "Central" left outside the entity "Anatolia": the direction belongs to the name
-            start -= int(start > 0 and is_part_direction(doc[start - 1]) and not is_part_direction(doc[start]))
+            if start > 0 and is_part_direction(doc[start - 1]) and not is_part_direction(doc[start]):
+                start -= 1  # "Central" left outside the entity "Anatolia": the direction belongs to the name
             end, entries = name_past_entity(doc, start, end, lambda a, b: self._lookup(doc, a, b))
             covered = end
             if not entries:

@@ -81,8 +81,9 @@ class ReferencedEventsStage:
         self._reacting_or_claiming = self._reactions | self._claiming  # "condemned the attack", "claimed the attack"
         self._new = words.words("new_determiner")
         self._not_violence = words.words("not_violence_modifier")
-        self._here = load_lexicon("event_places").words("here_word")
-        self._fleeing = load_lexicon("event_places").words("fleeing_verb")  # "fled the fighting ... on Saturday"
+        places = load_lexicon("event_places")
+        self._here = places.words("here_word")
+        self._fleeing = places.words("fleeing_verb")  # "fled the fighting ... on Saturday": it happened that day
         self._day_counts = DayCounts(after=self._after)  # "two days after", "after a night of clashes"
         self._riot = load_lexicon("crowd_violence").pattern("riot")  # "looted", "set fire", "threw stones"
         tolls = load_lexicon("counts")
