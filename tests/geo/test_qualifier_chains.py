@@ -281,9 +281,16 @@ def test_a_qualifier_that_names_an_area_holding_nothing_makes_no_chain_of_namesa
     assert marlo.within is not None and marlo.within.text == "Nuevo Campo"
 
 
+def test_a_kind_word_written_small_after_an_unknown_name_is_not_part_of_it(areas, nlp):
+    for text, name in (("Fishermen protested in Rakuna village (Kerala Vale, KL) on Monday.", "Rakuna"),
+                       ("Police fired on protesters in Kelimba city on Sunday.", "Kelimba")):
+        got = places(areas, nlp, text)
+        assert name in got and not any(key.endswith(("village", "city")) for key in got), got
+
+
 def test_initials_alone_prove_nothing_of_a_chain(areas, nlp):
     got = places(areas, nlp, "Fishermen protested in Pullavi village (Kerala Vale, KL) on Monday.")
-    assert got["Pullavi village"].country == "IN" and got["Pullavi village"].within.text == "Kerala Vale"
+    assert got["Pullavi"].country == "IN" and got["Pullavi"].within.text == "Kerala Vale"  # the name, its kind after it
     assert "KL" not in got
     alone = places(areas, nlp, "Fishermen protested in Pullavi village (Tiruvaram, KL) on Monday.")
     assert all(p.country != "MY" for p in alone.values())

@@ -34,7 +34,7 @@ from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIREC
                       SWALLOWED_PREPOSITIONS, TOWN_INSTITUTIONS, TITLE_WORDS, area_phrase_ending, area_word_after,
                       area_word_before, capitalised_in_name, dated_name, hint_of_word, is_name_run, is_part_direction,
                       list_parts, locative_before, people_adjective, people_word_after, previous_word, route_ends,
-                      settlement_word_before, title_case_tokens, trim_articles_and_punctuation)
+                      settlement_word_before, title_case_tokens, trim_articles_and_punctuation, without_kind_word)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", ROUTE_ENDS})  # ROUTE_ENDS: "the Kabul-Kandahar highway"
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW"})
@@ -122,7 +122,7 @@ class Recognizer:
             if in_parts or (len(parts) > 1 and label in ("GPE", "LOC")):
                 out.extend(in_parts)  # a run over a list of names ("Ganja, Mingachevir", "Pattani's Nong Chik")
             elif label in ("GPE", "LOC"):
-                out.append(Candidate(start, end, (), label))
+                out.append(Candidate(start, without_kind_word(doc, start, end), (), label))  # "Bulani village"
             elif label in ("FAC", "ORG", "PERSON") and (settlement_word_before(doc, start) or apposition_after(
                     doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) == "settlement"):
                 out.append(Candidate(start, end, (), "LOC"))  # "the town of Pont-Sonde", "Koura Daga, a village of"

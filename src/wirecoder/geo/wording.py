@@ -201,6 +201,14 @@ def area_phrase_ending(doc, start: int, end: int) -> int:
     return 0
 
 
+def without_kind_word(doc, start: int, end: int) -> int:
+    """The end of a name no gazetteer knows, without the kind word written small after it that a tagger took into
+    it ("Bulani village", "Wagoora city", "Hays district"): the name alone, its kind read after it."""
+    phrase = area_phrase_ending(doc, start, end) or (
+        1 if end - start >= 2 and doc[end - 1].lower_ in AREA_WORDS | SETTLEMENT_WORDS else 0)
+    return end - phrase if phrase and doc[end - phrase].is_lower else end
+
+
 def people_word_after(doc, index: int) -> bool:
     """ "Edmonton residents", "a Winnipeg native": the people of a place."""
     return index < len(doc) and doc[index].lower_ in PEOPLE_WORDS
