@@ -12,15 +12,20 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 from spacy.util import compile_infix_regex
 
 from ..article import Article, Sentence
 from ..errors import WirecoderError
+from ..lexicon import package_lexicon
 from ..settings import DEFAULT_SPACY_MODEL
 
 DEFAULT_MODEL = DEFAULT_SPACY_MODEL
 # The components the coder reads: parser (syntax, sentences), ner, tagger/attribute_ruler (POS), lemmatizer.
 UNUSED_COMPONENTS = ("senter",)
+# capitals whose small letters are an English word ("IS", the Islamic State, is not "is"): their own norm for the
+# tagger and the parser, which read tokens by their norms (lexicon/tokens.tsv)
+ABBREVIATION_NORMS = package_lexicon("wirecoder.lexicon", "tokens.tsv", fold_case=False).mapping("abbreviation_norm")
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -80,6 +85,8 @@ def load_spacy(model: str):
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[,.;:!?])[“\"‘]", r"(?<=[A-Za-z])[,;:](?=[“\"‘])",
                                             r"[”\"](?=[A-Za-z])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for written, norm in ABBREVIATION_NORMS.items():
+        nlp.tokenizer.add_special_case(written, [{ORTH: written, NORM: norm}])
     return nlp
 
 
