@@ -225,3 +225,13 @@ def test_the_abbreviation_is_of_a_group_is_no_verb(coder, text):
     side attacked was lost (lexicon/tokens.tsv gives it a norm of its own)."""
     event = coder.code(text, published="2020-05-10")["events"][0]
     assert (event["actor2"] or {}).get("name") == "Islamic State"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 3 May 2020, the army fired artillery targeting al-Shabaab militants near Afmadow.", "Al Shabaab"),
+    ("On 3 May 2020, the air force carried out air strikes targeting Taliban positions in Baghlan.", "Taliban"),
+])
+def test_what_a_participle_of_hitting_names_is_the_target(coder, text, target):
+    """'air strikes targeting Taliban positions': the participle on the act names what was hit."""
+    event = coder.code(text, published="2020-05-10")["events"][0]
+    assert (event["actor2"] or {}).get("name") == target

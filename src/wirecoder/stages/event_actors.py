@@ -262,8 +262,8 @@ def _object_act(root, verb):
 
 def _act_heads(root, verb) -> list:
     """Where the act's target hangs: the trigger, its verb, the verbs it is coordinated with ("shot and
-    injured the officer", "were shot and killed") and the verb an act noun is attached to ("soldiers were
-    killed following attacks by militants")."""
+    injured the officer", "were shot and killed"), the verb an act noun is attached to ("soldiers were
+    killed following attacks by militants") and a participle of hitting on any of them ("targeting")."""
     heads = [root]
     if verb is not None:
         heads.append(verb)
@@ -271,6 +271,10 @@ def _act_heads(root, verb) -> list:
         if verb.dep_ in ("advcl", "prep", "pcomp") and verb.head.pos_ == "VERB":
             heads.append(verb.head)
             heads.extend(verb.head.conjuncts)
+    # "carried out air strikes targeting Taliban positions", "an IED exploded, targeting a convoy": a participle of
+    # hitting on the act, its verb or the verb's object names what was hit
+    heads.extend(c for h in heads + [d for h in heads for d in h.children if d.dep_ == "dobj"] for c in h.children
+                 if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG" and c.lemma_.lower() in HITTING)
     out = []
     for head in heads:
         if head not in out:
