@@ -19,29 +19,25 @@ from dataclasses import dataclass
 from ..lexicon import load_lexicon
 from .countries import COUNTRY_CODES
 from .article_context import Candidate, countries_of_nationality_words, read_in_article, strong, without_nested
-from .cues import alias_before, apposition_after, based_after, cue_before
+from .cues import apposition_after, based_after, cue_before
 from .line_openers import line_openers
 from .mistagged import after_place_preposition, mistagged_place
 from .names import name_key, written_as_abbreviation, written_variants
 from .name_endings import ending_variants
 from .name_runs import name_past_entity, names_joined_by_and, opens_a_longer_name, opens_a_split_name
-from .entry_tests import country_initials, prominent, with_areas_of_the_bare_name
+from .entry_tests import prominent, with_areas_of_the_bare_name
+from .evidence import ORG_MIN_POPULATION, PLACE_LABELS, has_evidence
 from .not_places import (NATURAL_AREA_WORDS, initials_of_no_place, inside_a_group_name, labels_a_field,
                          names_a_countrys_land, names_a_currency, part_of_a_name_in_brackets)
 from .store import Entry, Gazetteer, NameKind
 from .wording import (AREA_WORDS, ARTICLES, COMMON_WORDS, COMMUNITY_WORDS, DIRECTION_WORDS, DISEASE_WORDS, HYPHENS,
-                      MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, ROUTE_ENDS, SETTLEMENT_WORDS,
+                      MONTH_WORDS, NOT_PLACE_ABBREVIATIONS, QUALIFIER_PREPOSITIONS, SETTLEMENT_WORDS,
                       SWALLOWED_PREPOSITIONS, TOWN_INSTITUTIONS, TITLE_WORDS, area_phrase_ending, area_word_after,
                       area_word_before, capitalised_in_name, dated_name, hint_of_word, is_name_run, is_part_direction,
-                      list_parts, locative_before, people_adjective, people_word_after, previous_word, route_ends,
+                      list_parts, locative_before, people_adjective, previous_word, route_ends,
                       settlement_word_before, title_case_tokens, trim_articles_and_punctuation, without_kind_word)
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", ROUTE_ENDS})  # ROUTE_ENDS: "the Kabul-Kandahar highway"
 NEVER_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW"})
-TAKEN_FOR_NAMES = frozenset({"ORG", "LANGUAGE"})  # "in Congress", "in Belgorod" (a LANGUAGE): a sizeable town only
-ORG_MIN_POPULATION = 20_000
-CITY_AFTER_OF = 1_000_000
-GPE_MIN_POPULATION = 5_000
 MAX_WORDS = 5
 FACILITY_WORDS = load_lexicon("place_names").words("facility_word")
 NAME_ARTICLES = load_lexicon("place_names").words("name_article")
@@ -88,7 +84,7 @@ class Recognizer:
         candidates = names_joined_by_and(doc, candidates, lambda start, end: self._lookup(doc, start, end))
         kept = without_nested([c for c in candidates if self._admissible(doc, c, person_words)])
         for cand in kept:  # a line's opening name (a dateline, a round-up item's label) is accepted as found
-            cand.accepted = cand.accepted or self._has_evidence(doc, text, cand)
+            cand.accepted = cand.accepted or has_evidence(doc, text, cand, person_words=person_words)
         read_in_article(doc, kept, nationalities=countries_of_nationality_words(candidates), person_words=person_words,
                         names_opening=self.gazetteer.names_opening)
         return [self._toponym(doc, text, c) for c in kept if c.accepted]
@@ -343,45 +339,6 @@ class Recognizer:
             return False
         prev = previous_word(doc, cand.start_token)
         return not (prev is not None and prev.lower_.rstrip(".") in TITLE_WORDS)
-
-    @staticmethod
-    def _has_evidence(doc, text: str, cand: Candidate) -> bool:
-        named_area = (area_word_after(doc, cand.end_token) is not None or area_word_before(doc, cand.start_token)
-                      or people_word_after(doc, cand.end_token))
-        span_end = doc[cand.end_token - 1].idx + len(doc[cand.end_token - 1])
-        start = doc[cand.start_token].idx
-        if cand.entries and (cue_before(text, start) is not None or alias_before(text, start)
-                             or apposition_after(text, start, span_end) is not None):
-            cand.cued = True  # "the Yemeni capital Sanaa", "the port city Hodeidah": the words call it a place
-            return True
-        cand.cued = named_area
-        if not cand.entries:  # a place spaCy sees but no gazetteer knows: only where the words say it is one
-            return locative_before(doc, cand.start_token) or named_area \
-                or apposition_after(text, start, span_end) is not None  # "Lolwa, a village on the road"
-        if cand.label == "GPE" and cand.end_token - cand.start_token == 1 and not (
-                locative_before(doc, cand.start_token) or named_area):
-            # spaCy's GPE on a lone word is often a person ("Brunson, a North Carolina native"): without a cue,
-            # it takes a prominent place, or a place's own name and a place of some size
-            return strong(cand.entries) or prominent(cand.entries) or any(
-                e.kind != NameKind.ALTERNATE and (e.feature_class != "P" or e.population >= GPE_MIN_POPULATION)
-                for e in cand.entries)
-        if cand.label in PLACE_LABELS or cand.label == "PREFIX":
-            return True
-        if strong(cand.entries):
-            return True
-        if cand.label == "ORG" and country_initials(doc, cand):
-            return True
-        if cand.label in TAKEN_FOR_NAMES:  # "in Congress", "to NATO": a preposition alone takes only a sizeable town
-            locative = locative_before(doc, cand.start_token)  # "in X", "the shelling of X"
-            after_of = not locative and (prev := previous_word(doc, cand.start_token)) is not None \
-                and prev.lower_ == "of"
-            several = cand.end_token - cand.start_token > 1 and doc[cand.start_token].is_title  # "in Petit-Goave"
-            return named_area or ((locative or after_of) and not doc[cand.start_token].is_upper and any(
-                (e.kind == NameKind.PRIMARY or several and e.kind == NameKind.ALTERNATE)
-                and (e.population >= (CITY_AFTER_OF if after_of else ORG_MIN_POPULATION)
-                     or locative and e.feature_code in ("ADM1", "ADM2"))  # "in Mayo-Sava": an area's own name
-                for e in cand.entries))  # after "of", a city of millions ("the police lines of Peshawar")
-        return locative_before(doc, cand.start_token) or named_area
 
     @staticmethod
     def _toponym(doc, text: str, cand: Candidate) -> Toponym:
