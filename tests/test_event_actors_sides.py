@@ -235,3 +235,11 @@ def test_what_a_participle_of_hitting_names_is_the_target(coder, text, target):
     """'air strikes targeting Taliban positions': the participle on the act names what was hit."""
     event = coder.code(text, published="2020-05-10")["events"][0]
     assert (event["actor2"] or {}).get("name") == target
+
+
+def test_the_other_side_of_an_act_a_verb_of_taking_part_names(coder):
+    """'engaged in fire fight with al-Shabaab fighters' (the trigger "engaged"): the act after "in" names the other
+    side."""
+    event = coder.code("On 3 May 2020, the military forces engaged in fire fight with al-Shabaab fighters near "
+                       "Qoryoley.", published="2020-05-10")["events"][0]
+    assert (event["actor2"] or {}).get("name") == "Al Shabaab"

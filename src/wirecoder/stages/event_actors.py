@@ -24,6 +24,7 @@ from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
 _WORDS = load_lexicon("event_actors")
 TARGET_PREPS = _WORDS.words("target_preposition")
+ENGAGING = _WORDS.words("engaging_verb")  # "engaged in a firefight with": the act after "in"
 CARRY_OUT_VERBS = _WORDS.words("carry_out_verb")  # "launched an attack": the object is the act, not a target
 SELF_PRONOUNS = _WORDS.words("self_pronoun")  # "the army said it had killed ..."
 ANAPHORS = _WORDS.words("anaphor_noun")  # "after the latter shelled the city": a party named before
@@ -263,7 +264,8 @@ def _object_act(root, verb):
 def _act_heads(root, verb) -> list:
     """Where the act's target hangs: the trigger, its verb, the verbs it is coordinated with ("shot and
     injured the officer", "were shot and killed"), the verb an act noun is attached to ("soldiers were
-    killed following attacks by militants") and a participle of hitting on any of them ("targeting")."""
+    killed following attacks by militants"), the act a verb of taking part names ("engaged in a fight") and a
+    participle of hitting on any of them ("targeting")."""
     heads = [root]
     if verb is not None:
         heads.append(verb)
@@ -271,6 +273,8 @@ def _act_heads(root, verb) -> list:
         if verb.dep_ in ("advcl", "prep", "pcomp") and verb.head.pos_ == "VERB":
             heads.append(verb.head)
             heads.extend(verb.head.conjuncts)
+    heads.extend(act for h in list(heads) if h.lemma_.lower() in ENGAGING for c in h.children  # "engaged in a fight"
+                 if c.dep_ == "prep" and c.lower_ == "in" for act in c.children if act.pos_ == "NOUN")
     # "carried out air strikes targeting Taliban positions", "an IED exploded, targeting a convoy": a participle of
     # hitting on the act, its verb or the verb's object names what was hit
     heads.extend(c for h in heads + [d for h in heads for d in h.children if d.dep_ == "dobj"] for c in h.children
