@@ -243,3 +243,9 @@ def test_the_other_side_of_an_act_a_verb_of_taking_part_names(coder):
     event = coder.code("On 3 May 2020, the military forces engaged in fire fight with al-Shabaab fighters near "
                        "Qoryoley.", published="2020-05-10")["events"][0]
     assert (event["actor2"] or {}).get("name") == "Al Shabaab"
+
+
+def test_the_other_side_hangs_on_what_the_verb_did(coder):
+    """'gunmen exchanged fire with police': "with police" hangs on "fire", the verb's object."""
+    event = coder.code("On 2 May 2020, gunmen exchanged fire with police in Kismayo.", published="2020-05-10")["events"][0]
+    assert (event["actor2"] or {}).get("kind") == "state_forces"

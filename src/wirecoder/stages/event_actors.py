@@ -264,8 +264,8 @@ def _object_act(root, verb):
 def _act_heads(root, verb) -> list:
     """Where the act's target hangs: the trigger, its verb, the verbs it is coordinated with ("shot and
     injured the officer", "were shot and killed"), the verb an act noun is attached to ("soldiers were
-    killed following attacks by militants"), the act a verb of taking part names ("engaged in a fight") and a
-    participle of hitting on any of them ("targeting")."""
+    killed following attacks by militants"), the act a verb of taking part names ("engaged in a fight"), what a
+    verb did ("exchanged fire with") and a participle of hitting on any of them ("targeting")."""
     heads = [root]
     if verb is not None:
         heads.append(verb)
@@ -275,6 +275,8 @@ def _act_heads(root, verb) -> list:
             heads.extend(verb.head.conjuncts)
     heads.extend(act for h in list(heads) if h.lemma_.lower() in ENGAGING for c in h.children  # "engaged in a fight"
                  if c.dep_ == "prep" and c.lower_ == "in" for act in c.children if act.pos_ == "NOUN")
+    # "exchanged fire with police", "fired shots at the convoy": the target hangs on what the verb did
+    heads.extend(c for h in list(heads) if h.pos_ == "VERB" for c in h.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
     # "carried out air strikes targeting Taliban positions", "an IED exploded, targeting a convoy": a participle of
     # hitting on the act, its verb or the verb's object names what was hit
     heads.extend(c for h in heads + [d for h in heads for d in h.children if d.dep_ == "dobj"] for c in h.children
