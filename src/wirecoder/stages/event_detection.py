@@ -34,7 +34,7 @@ from ..article import DETECTOR_RULE, Article, EventMention
 from ..events.clauses import clauses_to_read, dated
 from ..events.codebook_rules import CodebookRules
 from ..events.killings import dies_of_wounds, killed_by_hazard, killing_act, killing_by_violence
-from ..events.rule_ties import STRONG_RULE, rule_breaks_tie
+from ..events.rule_ties import FIRM_RULE, STRONG_RULE, rule_breaks_tie
 from ..events.type_rules import KILLING_MEANS
 from ..geo.cues import item_label_at
 from ..lexicon import load_lexicon
@@ -48,6 +48,7 @@ from ..syntax import (governing_verb, is_predicate, is_reaction_object, is_refer
 
 ARRESTS = "Arrests"
 LOOTING = "Looting/property destruction"
+PEACEFUL = "Peaceful protest"
 
 MIN_TRIGGER_WEIGHT = 0.2
 SURE_WITHOUT_TRIGGER = 0.5  # a sub-type this probable needs no pointing word: the sentence's main verb carries it
@@ -196,8 +197,10 @@ class EventDetectionStage:
             most = max((i for i in event_columns if SUB_EVENT_TYPES[labels[i]] in CROWD_TYPES), key=lambda i: row[i])
             sub, p = labels[most], float(row[most])
         p_event = float(sum(row[i] for i in event_columns))
-        agreeing = any(m.sub_event_type == sub and m.confidence >= STRONG_RULE and m.detected
-                       and not (m.negated or m.hypothetical or m.habitual) for m in mentions)
+        # a rule that names the detector's sub-type, sure of it (a peaceful protest's words, firm: "residents
+        # protested outside a hospital", whatever the page's topic says of the rest)
+        agreeing = any(m.sub_event_type == sub and m.detected and not (m.negated or m.hypothetical or m.habitual)
+                       and m.confidence >= (FIRM_RULE if sub == PEACEFUL else STRONG_RULE) for m in mentions)
         told = killing[1] if killing is not None and killing[1] in labels else None  # the act that killed them
         crowd = self._codebook.crowd_act(sub, text)  # "burned tyres"
         if (p_event < self.threshold and not ((agreeing or crowd) and p_event >= self.rule_threshold)) and told is None:
