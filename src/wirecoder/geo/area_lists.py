@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from .points import distance_km
 from .resolve import SHADOW_KM
 from .store import Entry, NameKind
-from .wording import AREA_WORDS
+from .wording import AREA_WORDS, word_after
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)\s*")
 MIN_AREA_LIST = 3
@@ -32,8 +32,7 @@ def lists_of_areas(text: str, spans: Sequence[tuple[int, int]], candidates: Sequ
         else:
             groups.append([i])
     for group in groups:
-        after = text[spans[group[-1]][1]:spans[group[-1]][1] + 24].split()
-        if len(group) > 1 and after and after[0].strip(".,;:").casefold() in PLURAL_AREA_WORDS:
+        if len(group) > 1 and word_after(text, spans[group[-1]][1]) in PLURAL_AREA_WORDS:
             for i in group:  # "the Ica and Arequipa regions": the plural calls every member one of its areas
                 out[i] = out[i] or "area"
             continue

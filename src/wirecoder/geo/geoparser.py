@@ -15,7 +15,6 @@ from .context import place_unknown_by_context, village_not_a_city
 from .cues import apposition_after, based_after, cue_before, cue_owner, dateline_at, shared_head_after
 from .chains import CHAIN_WORDS_FILE
 from .lexicon import geo_lexicon, words
-from .name_endings import ending_variants
 from .names import name_key, name_skeleton, written_as_abbreviation, written_variants
 from .paths import default_gazetteer_path
 from .area_lists import lists_of_areas
@@ -23,7 +22,7 @@ from .holding import DISTRICT_CODES, districts_told, own_district, owned_by_town
 from .qualify import Qualifier, place_within_chains
 from .entry_tests import not_a_town_by_another_name, with_areas_of_the_bare_name
 from .recognize import AREA_WORDS, SETTLEMENT_WORDS, Recognizer, Toponym
-from .wording import PEOPLE_ADJECTIVE, hint_of_word, people_adjective
+from .wording import PEOPLE_ADJECTIVE, hint_of_word, people_adjective, word_after
 from .points import contains, distance_km
 from .resolve import Mention, Ranked, RankWeights, Resolver
 from .store import Entry, Gazetteer, NameKind
@@ -82,7 +81,7 @@ class Geoparser:
         Zolote) or without its area word ("Marjayoun District"): not a looser form ("Shabelle" for "Lower Shabelle")."""
         words = name_key(text).split()
         bare = [" ".join(words[:-1])] if len(words) >= 2 and words[-1] in AREA_WORDS | SETTLEMENT_WORDS else []
-        for variant in (text, *written_variants(text), *ending_variants(text), *bare):
+        for variant in (text, *written_variants(text), *bare):
             entries = self.gazetteer.lookup(variant)
             if entries:
                 return entries
@@ -209,7 +208,7 @@ class Geoparser:
                  for (start, end), cands, hint, container in zip(in_text, candidates, hints, containers)]
         ranked = self.resolver.rank(items, outlet_country=outlet_country)
         placed = place_unknown_by_context([to_place(Span(start, end, text[start:end]), result,
-                                                    area_word=_word_after(text, end))
+                                                    area_word=word_after(text, end))
                                            for (start, end), result in zip(in_text, ranked)], text,
                                           opening_city=self.opening_city)
         places: list[Place | None] = [None] * len(spans)
@@ -261,7 +260,7 @@ def _without_abbreviations(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
 
 def _variants(text: str) -> list[str]:
     """Shorter forms to try when a toponym as written is unknown: no possessive, no direction word, no area word."""
-    out = [*written_variants(text), *ending_variants(text)]
+    out = written_variants(text)
     base = text.strip()
     for suffix in ("'s", "’s", "'", "’"):
         if base.endswith(suffix):
@@ -335,11 +334,6 @@ _SUBURB_BEFORE = re.compile(r"\bsuburbs?\s+(?:of\s+)?$", re.IGNORECASE)
 
 def _suburb_before(text: str, start: int) -> bool:
     return _SUBURB_BEFORE.search(text, max(0, start - 12), start) is not None
-
-
-def _word_after(text: str, end: int) -> str | None:
-    following = text[end:end + 24].split()
-    return following[0].strip(".,;:").casefold() if following else None
 
 
 def _hint(text: str, start: int, end: int) -> str | None:

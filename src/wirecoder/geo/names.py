@@ -12,6 +12,7 @@ import unicodedata
 
 from ..lexicon import load_lexicon
 from .lexicon import geo_lexicon, words
+from .name_endings import ending_variants
 
 _DROPPED = str.maketrans({"'": None, "’": None, "‘": None, "`": None, "´": None, ".": None, "ʼ": None, "ʻ": None})
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/,;:()\"“”]+")
@@ -97,8 +98,9 @@ def written_variants(text: str) -> list[str]:
     """Other ways a name written in news may stand in a gazetteer: hyphenated parts joined ("Petion-Ville" ->
     "Petionville"), a town's centre named as the town ("Walikale-centre" -> "Walikale"), a numbered part named as
     the place it is numbered after ("Zolote-5" -> "Zolote"), and an Arabic name without its hyphened article
-    ("Ar-Raqqa" -> "Raqqa"), and two names a hyphen pairs as the pair's own name joins them ("Sistan-Baluchestan"
-    -> "Sistan and Baluchestan", "Bosnia-Herzegovina")."""
+    ("Ar-Raqqa" -> "Raqqa"), two names a hyphen pairs as the pair's own name joins them ("Sistan-Baluchestan"
+    -> "Sistan and Baluchestan", "Bosnia-Herzegovina"), and an Arabic ending spelled the other ways ("Nabatiyeh" ->
+    "Nabatieh"; geo/name_endings.py)."""
     out = []
     if _HYPHENATED.search(text):
         out.append(_HYPHENATED.sub("", text))
@@ -111,7 +113,7 @@ def written_variants(text: str) -> list[str]:
     article = _HYPHENED_ARTICLE.match(text.strip())
     if article:
         out.append(text.strip()[article.end():])
-    return out
+    return out + ending_variants(text)
 
 
 def close_spellings(a: str, b: str, *, max_edits: int = 2) -> bool:

@@ -23,7 +23,6 @@ from .cues import apposition_after, based_after, cue_before
 from .line_openers import line_openers
 from .mistagged import after_place_preposition, mistagged_place
 from .names import name_key, written_as_abbreviation, written_variants
-from .name_endings import ending_variants
 from .name_runs import name_past_entity, names_joined_by_and, opens_a_longer_name, opens_a_split_name
 from .entry_tests import prominent, with_areas_of_the_bare_name
 from .evidence import ORG_MIN_POPULATION, PLACE_LABELS, has_evidence
@@ -244,7 +243,7 @@ class Recognizer:
     def _lookup(self, doc, start: int, end: int) -> tuple[Entry, ...]:
         text = doc[start:end].text
         entries = self.gazetteer.lookup_key(name_key(text))
-        for variant in [*written_variants(text), *ending_variants(text)] if not entries else ():
+        for variant in written_variants(text) if not entries else ():
             entries = self.gazetteer.lookup(variant)
             if entries:
                 break

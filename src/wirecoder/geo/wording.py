@@ -201,6 +201,13 @@ def area_phrase_ending(doc, start: int, end: int) -> int:
     return 0
 
 
+def word_after(text: str, end: int) -> str | None:
+    """The word right after a character offset, case-folded and without trailing punctuation ("regions" of "the Ica
+    and Arequipa regions,"), else None."""
+    following = text[end:end + 24].split()
+    return following[0].strip(".,;:").casefold() if following else None
+
+
 def without_kind_word(doc, start: int, end: int) -> int:
     """The end of a name no gazetteer knows, without the kind word written small after it that a tagger took into
     it ("Bulani village", "Wagoora city", "Hays district"): the name alone, its kind read after it."""
