@@ -538,3 +538,13 @@ def test_a_place_in_brackets_after_a_place_and_its_kind_situates_it(coder):
     record = coder.code("On 3 May 2020, forces fired eight mortar shells at Kilu 16 area in the east of Hodeidah port "
                         "city (Ad Durayhimi, Al Hudaydah).", published="2020-05-10")
     assert "Ad Durayhimi" not in [e["location"]["text"] for e in record["events"]]
+
+
+@pytest.mark.parametrize("city, country, iso", [("Havana", "Cuba", "CU"), ("Amman", "Jordan", "JO")])
+def test_the_capital_of_a_country_names_the_country_not_a_town_of_that_name(coder, city, country, iso):
+    # "the capital of X" read as a town called X: a town named Cuba placed in Havana, or Jordan in Hong Kong
+    record = coder.code(f"Gunmen shot dead two traders in {city}, the capital of {country}, on Sunday, police said.",
+                        published="2024-05-06")
+    places = {p["text"]: p for p in record["places"]}
+    assert (places[country]["feature_code"], places[country]["country"]) == ("PCLI", iso)
+    assert [e["location"]["name"] for e in record["events"]] == [city]

@@ -87,3 +87,13 @@ def test_mentions_a_bomb_set_off_or_blown_up_is_a_bombing(run_stages, text, trig
                                   "A fire alarm went off in the ministry during the meeting."])
 def test_mentions_set_off_or_gone_off_with_no_bomb_named_is_no_bombing(run_stages, text):
     assert all(sub != "Remote explosive/landmine/IED" for _, sub, _ in mentions(run_stages, text))
+
+
+def test_shot_dead_is_a_killing_when_the_tagger_reads_shot_as_a_noun(coder):
+    # spaCy reads "a motorcycle shot" as a compound noun; the words "shot dead" still tell the killing, which the
+    # bomb of an earlier act told in the same sentence must not replace
+    text = ("Gunmen on a motorcycle shot dead a shopkeeper in Kolda on Monday, hours after a roadside bomb killed two "
+            "soldiers nearby.")
+    events = coder.code(text, published="2024-05-06")["events"]
+    triggers = [next(x["text"] for x in e["evidence"] if x["field"] == "trigger") for e in events]
+    assert [e["sub_event_type"] for e in events] == ["Attack"] and triggers == ["shot dead"]

@@ -403,3 +403,10 @@ def test_recognize_takes_an_areas_name_the_tagger_cut_at_and_whole(tmp_path, nlp
         listed = g.toponyms(nlp("Militants attacked police posts in Jammu and Kathua on Wednesday."))
     assert [t.text for t in whole] == ["Jammu and Kashmir"]
     assert [t.text for t in listed] == ["Jammu", "Kathua"]
+
+
+def test_cue_before_the_capital_of_names_what_holds_the_capital():
+    from wirecoder.geo.cues import cue_before
+    text = "in Aden, the capital of Yemen, and in the capital Sanaa"
+    assert cue_before(text, text.index("Yemen")) == "area"  # the country, no town called Yemen
+    assert cue_before(text, text.index("Sanaa")) == "settlement"

@@ -25,6 +25,7 @@ _CUE_BEFORE = re.compile(
     rf"\b(?:(?P<word>{_alternatives('cue_kind_words')})"
     rf"(?P<of>\s+of)?|(?P<ofword>{_alternatives('cue_of_words')})\s+of)\s+$", re.IGNORECASE)
 _SETTLEMENT_CUES = words("settlement_cues")
+_HOLDER_OF_WORDS = words("holder_of_words")
 _ARTICLES = words("articles")
 _APPOSITION_AREA_WORDS = words("apposition_area_words")
 
@@ -95,7 +96,10 @@ def cue_before(text: str, start: int) -> str | None:
         return None
     if match.group("ofword"):
         return "area"  # "the state of Washington", "the county of Kent" (never "Secretary of State X": no "of")
-    settlement = match.group("word").casefold() in _SETTLEMENT_CUES
+    word = match.group("word").casefold()
+    if match.group("of") and word in _HOLDER_OF_WORDS:
+        return "area"  # "the capital of Honduras": the country that holds the capital
+    settlement = word in _SETTLEMENT_CUES
     owner = match.group("owner")
     if not settlement and match.group("of") and owner and owner[:1].isupper() and owner.casefold() != "the":
         return None  # "the Adhamiyah district of Baghdad": the district is Adhamiyah, Baghdad holds it
