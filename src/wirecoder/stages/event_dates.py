@@ -254,6 +254,9 @@ def _closest_date(article: Article, mention: EventMention, dates: list[DateMenti
     # against its decision to hold elections in June": the opening date frames every clause, while a date deeper
     # down dates what its own clause names); else one anywhere below the trigger's verb; else any not dating the
     # telling
+    # a day modifying the noun before it is the noun's for sure ("the weekend car bombing on Tuesday", "Sunday's
+    # attack"); one after it may be the verb's, whatever the parser hung it on
+    in_phrase = [d for d in in_phrase if d.span.end <= mention.trigger.start] or in_phrase
     candidates = in_phrase or own or fronted or attached or [d for d in dates if d not in told + other_days] or [
         d for d in dates if d not in other_days] or dates
     attached = in_phrase or own or fronted or attached

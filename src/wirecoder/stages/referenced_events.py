@@ -209,7 +209,9 @@ class ReferencedEventsStage:
 
     @staticmethod
     def _one_past_day(date: DateMention, published: dt.date | None) -> bool:
-        return date.precision == 1 and (date.date_end is None or date.date_end == date.date) and (
+        """A past day, or two days told as one ("the weekend car bombing": Saturday and Sunday)."""
+        span = 0 if date.date_end is None else (date.date_end - date.date).days
+        return (date.precision == 1 and span == 0 or date.precision == 2 and 0 < span <= 1) and (
             published is None or date.date <= published)
 
     def _followed(self, article: Article, token, noun: str, days: list[DateMention]) -> bool | None:
