@@ -87,3 +87,15 @@ def test_a_district_seat_named_alone_holds_a_village_the_other_text_puts_in_its_
     # two villages of one district are two spots; a village no text puts in the district is only near the seat
     assert merged(tmp_path, "villages", [village, other]) == {("vil",), ("oth",)}
     assert merged(tmp_path, "unplaced", [seat, unplaced]) == {("seat",), ("unp",)}
+
+
+def test_a_capital_told_at_its_point_holds_a_town_of_its_outskirts(tmp_path):
+    # a country's capital is a city whose districts are towns of their own ("in the capital" and "in Dalo", 7 km
+    # from its centre); two towns 7 km apart are two places
+    capital = article("cap", [event(where={**place("Adiri"), "feature_code": "PPLC"})], source="Wire One")
+    town = article("town", [event(where=place("Adiri"))], source="Wire One")
+    outskirts = article("dalo", [event(where=place("Dalo"))], source="Kora Times")
+    far = article("far", [event(where=place("Tinezgar"))], source="Kora Times")
+    assert merged(tmp_path, "capital", [capital, outskirts]) == {("cap", "dalo")}
+    assert merged(tmp_path, "town", [town, outskirts]) == {("dalo",), ("town",)}
+    assert merged(tmp_path, "far", [capital, far]) == {("cap",), ("far",)}

@@ -23,6 +23,7 @@ from .options import MergeRules
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "ADM2H", "ADM3H"})
+CITY_CODES = frozenset({"PPLC", "PPLA"})  # a country's or a province's capital: a city whose districts are towns too
 
 # how specific a place is: lower is more specific
 POINT, NEAR, DISTRICT, REGION, COUNTRY = range(5)
@@ -61,6 +62,7 @@ class PlaceKey:
     within: str = ""  # normalised: the area the text says a place the gazetteer lacks lies in ("X (Y district)")
     district: str = ""  # normalised: the district of its own name a town is the seat of ("kankara"), "" when none
     told: str = ""  # normalised: the words the text names it by ("bogura", for the gazetteer's "Bogra")
+    city: bool = False  # a capital (of a country or a province) told at its point: its districts lie around it
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,8 @@ class Report:
         return json.dumps([
             self.outlet_day, self.country, self.event_type, self.sub_event_type, self.sub_type_group, self.family, self.lo, self.hi, self.day_known,
             None if place is None else [place.name, place.geonameid, place.lat, place.lon, place.admin1,
-                                        place.level, place.known, place.within, place.district, place.told],
+                                        place.level, place.known, place.within, place.district, place.told,
+                                        place.city],
             *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified, a.crowd]]
               for a in (self.actor1, self.actor2)),
             self.fatalities, self.mergeable, self.hours, self.firearm], separators=(",", ":"))
@@ -230,7 +233,8 @@ class ReportDigester:
                         geonameid=location.get("geonameid"), lat=location.get("lat"), lon=location.get("lon"),
                         admin1=normalise(location.get("admin1")), level=level, known=known,
                         within="" if known else normalise((location.get("within") or {}).get("text")),
-                        district=normalise(location.get("district")), told=normalise(location.get("text")))
+                        district=normalise(location.get("district")), told=normalise(location.get("text")),
+                        city=code in CITY_CODES and level == POINT)
 
     def _actor(self, actor: dict[str, Any] | None) -> ActorKey | None:
         if not actor or not actor.get("name"):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RULES_VERSION = "30"  # bump when a rule or a record's making changes what is merged; `merge --db` then rebuilds
+RULES_VERSION = "31"  # bump when a rule or a record's making changes what is merged; `merge --db` then rebuilds
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -18,6 +18,7 @@ class MergeRules:
     point_km: float = 2.0  # two towns or points this close are one place
     near_km: float = 25.0  # "near X" (geo_precision 2) reaches this far
     district_km: float = 30.0  # a district contains what lies this close to its point
+    city_km: float = 15.0  # a capital city told at its point holds the towns this close, its districts and suburbs
     region_km: float = 300.0  # a region without a known admin1 name contains what lies this close
     hours_apart: int = 3  # two reports of one day told at parts of it this many hours apart are two acts
     min_score: int = 4  # the agreement two compatible reports need (docs/incidents.md)

@@ -156,6 +156,8 @@ def _spots(a: PlaceKey, b: PlaceKey, d: float | None, rules: MergeRules) -> int 
         if a.level == POINT and b.level == POINT:
             if _within(d, rules.point_km):
                 return 3
+            if (a.city or b.city) and a.admin1 == b.admin1 and _within(d, rules.city_km):
+                return 2  # "in Izmir" and "in Bornova", a district of the city: the city holds it
             # the seat of a district may stand for the district ("in Salvatierra"), which holds the village the
             # other report puts in it ("Urireo, Salvatierra municipality"); two villages of a district are two spots
             return 2 if _within(d, rules.district_km) and any(
