@@ -172,3 +172,13 @@ def test_a_name_before_a_sites_word_is_the_sites_not_a_district_of_that_other_na
                         published="2025-04-25")
     [place] = [p for p in record["places"] if p["text"] == "Mutasa"]
     assert place["geonameid"] is None and place["within"]["text"] == "Chitungwiza"
+
+
+def test_a_district_abroad_known_only_at_its_provinces_point_is_no_reading_of_a_part_of_the_named_city(coder):
+    # "Al Mansuriyah", a district of Kuwait that the gazetteer places at its province's point, is no reading of a
+    # district of the Libyan capital: no place the story names lies in Kuwait, so the name is left to its context
+    record = coder.code("Students marched in Tripoli's eastern suburbs on Friday and then towards the Mansuriyah "
+                        "district.", published="2024-05-06")
+    places = {p["text"]: p for p in record["places"]}
+    assert places["Tripoli"]["country"] == "LY"
+    assert places["Mansuriyah"]["country"] != "KW"

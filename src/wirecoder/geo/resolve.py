@@ -123,12 +123,14 @@ class Resolver:
         namesakes = frozenset(e.country for e in ranked if e.country)
 
         def stray(entry: Entry, *, min_others: int = 1) -> bool:
+            # a district with its province's point is far from the places the story names only by that borrowed
+            # point, which says little within its country; nothing, when no place the story names is in it ("Saut",
+            # a district of Saint Lucia, in a story of Haiti's Saut-d'Eau)
+            local = [o for o in places if o.place_id != entry.place_id and not self.borrowed_point(o)]
             return (stray_afar(entry, countries, others, outlet_country)
                     or stray_from_the_story(entry, countries, others, namesakes=namesakes)
-                    or not self.borrowed_point(entry) and stray_in_country(
-                        entry, countries, admins,
-                        [o for o in places if o.place_id != entry.place_id and not self.borrowed_point(o)],
-                        mention.container, min_others=min_others)
+                    or (not self.borrowed_point(entry) or all(o.country != entry.country for o in local))
+                    and stray_in_country(entry, countries, admins, local, mention.container, min_others=min_others)
                     or not_by_its_city(entry, mention.container) or not_in_its_area(entry, mention.container))
 
         if not ranked:
