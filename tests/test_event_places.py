@@ -548,3 +548,10 @@ def test_the_capital_of_a_country_names_the_country_not_a_town_of_that_name(code
     places = {p["text"]: p for p in record["places"]}
     assert (places[country]["feature_code"], places[country]["country"]) == ("PCLI", iso)
     assert [e["location"]["name"] for e in record["events"]] == [city]
+
+
+def test_the_village_refers_back_to_the_village_not_to_the_town_it_was_told_near(coder):
+    # "at Kelimbara, near Dire": Dire, named last, only says where the village lies; "the village" is Kelimbara
+    text = ("The rebels denied on Sunday any part in the killing of farmers at Kelimbara, near Dire. Officials said "
+            "that gunmen had killed nine people in the village on Thursday.")
+    assert [p["name"] for p in located(coder, text)] == ["Kelimbara"]

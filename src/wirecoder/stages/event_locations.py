@@ -216,13 +216,16 @@ def _towns(article: Article) -> list[Place]:
 
 
 def _settlement_referred_to(article: Article, mention: EventMention) -> Place | None:
-    """ "East of the city", "in the camp": a settlement the sentence refers back to, the last one named before it."""
+    """ "East of the city", "in the camp": a settlement the sentence refers back to, the last one named before it that
+    is not only where another lies."""
     words = article.sentences[mention.sentence].span.text.casefold()
     if not SETTLEMENT_REFERENCE.search(words):
         return None
     before = [p for p in article.places if p.span.start < mention.trigger.start and p.lat is not None
               and (p.feature_class in ("P", "S") or (p.within is not None and p.geo_precision <= 2))
               and not in_dateline(article, p) and not movement_destination(place_token(article.doc, p), fleeing=True)]
+    # not a town that only says where the place named with it lies ("at Koura Daga, near Niafunke ... in the village")
+    before = [p for p in before if not any(q.within == p.span for q in before)] or before
     return before[-1] if before else None
 
 
