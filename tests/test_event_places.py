@@ -555,3 +555,12 @@ def test_the_village_refers_back_to_the_village_not_to_the_town_it_was_told_near
     text = ("The rebels denied on Sunday any part in the killing of farmers at Kelimbara, near Dire. Officials said "
             "that gunmen had killed nine people in the village on Thursday.")
     assert [p["name"] for p in located(coder, text)] == ["Kelimbara"]
+
+
+def test_a_capital_told_as_its_region_names_the_region(coder):
+    # "the Mekele region": no area of that name, but Mekele is the largest town (the capital) of Tigray, which the
+    # words name; the town alone stays the town
+    [region] = located(coder, "Gunmen killed 19 villagers in the Mekele region on Thursday.")
+    [town] = located(coder, "Gunmen killed 19 villagers in Mekele on Thursday.")
+    assert (region["feature_code"], region["geo_precision"], region["name"]) == ("ADM1", 3, "Tigray")
+    assert (town["feature_code"], town["geo_precision"]) == ("PPL", 1)

@@ -31,6 +31,7 @@ SEAT_AREA_CODES = frozenset({"ADM1", "ADM2", "ADM3", "ADM4", "ADM5"})  # GeoName
 SEAT_KM = 250.0  # an area's point may be its province's (districts placed by their province): seats lie far
 _DIRECTION_WORDS = tuple(f"{w} " for w in sorted(words("direction_prefixes")))
 DISTRICT_WORDS = words("district_words")
+REGION_WORDS = words("first_level_words")  # "the Timbuktu region": the words of a province after its capital's name
 _ARTICLES = words("name_articles")
 
 
@@ -133,11 +134,27 @@ class Geoparser:
         ranked = self.resolver.rank([Mention(t.text, t.entries, h, c) for t, h, c in zip(found, hints, containers)],
                                     outlet_country=outlet_country,
                                     implied=implied_countries(doc, self.gazetteer.lookup) | implied)
+        ranked = [self._region_of_its_capital(r, word_after(text, t.end)) for t, r in zip(found, ranked)]
         places = [village_not_a_city(self._with_seat(to_place(Span(t.start, t.end, text[t.start:t.end]), r,
                   area_word=t.area_word), r.entry), r.entry, text) for t, r in zip(found, ranked)]
         places = districts_told(places, [r.entry for r in ranked], chained.hosts)
         return place_unknown_by_context(place_within_chains(places, chained.hosts), text,
                                         opening_city=self.opening_city)
+
+    def _region_of_its_capital(self, ranked: Ranked, word: str | None) -> Ranked:
+        """ "The Timbuktu region": a town told with a first-level area's word after it, when it is the largest town
+        of its first-level area (most often its capital) and no area of its name was read, names that area (the
+        gazetteer knows the region as "Tombouctou" only)."""
+        town = ranked.entry
+        if town is None or town.feature_class != "P" or word not in REGION_WORDS or not town.admin1_code \
+                or not town.admin1:
+            return ranked
+        largest = self.gazetteer.largest_town(town.country, town.admin1_code)
+        if largest is None or largest.place_id != town.place_id:
+            return ranked
+        region = next((e for e in self.gazetteer.lookup(town.admin1) if e.feature_code == "ADM1"
+                       and e.country == town.country and e.admin1_code == town.admin1_code and e.lat is not None), None)
+        return Ranked(region, ranked.candidates) if region is not None else ranked
 
     def opening_city(self, place: Place) -> Place | None:
         """The big city whose name opens a name the gazetteer lacks ("Aleppo Central Prison", "Kabul University",
