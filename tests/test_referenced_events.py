@@ -25,7 +25,8 @@ def test_a_bombing_named_by_its_weekend_is_reported_for_those_two_days(coder):
     # published on a Tuesday: "the weekend" is the Saturday and Sunday before, a news event as a day names one;
     # the day the burials took place, hung on the noun by the parser, is not the bombing's
     for text in ("The death toll from the weekend car bombing in Garowe rose to 14, officials said on Tuesday.",
-                 "Residents of Garowe buried the last victims of the weekend car bombing on Tuesday."):
+                 "Residents of Garowe buried the last victims of the weekend car bombing on Tuesday.",
+                 "The death toll from last weekend's car bombing in Garowe rose to 14, officials said on Tuesday."):
         events = [e for e in current(coder, text, "2026-04-07") if e["referenced"]]
         assert [(e["date"], e["date_end"], e["time_precision"]) for e in events] == [
             ("2026-04-04", "2026-04-05", 2)], text

@@ -66,7 +66,7 @@ _LAST_OR_PAST = re.compile(rf"\b{_WORDS.alternation('last_word')}\b", re.IGNOREC
 _NIGHT = re.compile(rf"\b{_NIGHT_WORDS}\b", re.IGNORECASE)
 # "early this morning", "late last night": the day the words after the qualifier name
 _QUALIFIED_DAY = re.compile(rf"^{_WORDS.alternation('night_qualifier')}\s+(?={_WORDS.alternation('day_word')}\b)", re.I)
-_WEEKEND = re.compile(rf"^(?:{_WORDS.alternation('weekend_determiner')}\s+)?weekend$", re.IGNORECASE)
+_WEEKEND = re.compile(rf"^(?:{_WORDS.alternation('weekend_determiner')}\s+)?weekend(?:['’]s)?$", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"^(?!(?:1[89]|20)\d\d$)[\d\s,.and&-]+$")  # "15 and 17": ages, not a date
 _AGE = re.compile(r"\byears?[- ]old\b|\baged\b", re.IGNORECASE)
 _DAY_PARTS = DayParts()
