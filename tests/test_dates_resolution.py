@@ -213,3 +213,18 @@ def test_a_day_and_month_that_name_a_street_stay_no_date():
     assert with_its_day(doc.text, month) == (18, 27)
     other = spacy.blank("en")("Troops shelled the town on 26 September.")
     assert with_its_day(other.text, other.char_span(30, 39)) == (27, 39)
+
+
+def test_dates_a_period_named_by_this_or_last_before_a_possessive(run_stages):
+    # spaCy tags "morning" and "week" alone in "this morning's blast" and "this week's attack"; "last weekend's" keeps
+    # its possessive (2026-04-07 was a Tuesday)
+    _, dates = dates_of(run_stages, "The toll from this morning's blast rose to five.", published="2026-04-07")
+    assert [(d.date, d.precision) for d in dates.values()] == [(dt.date(2026, 4, 7), 1)]
+    _, dates = dates_of(run_stages, "The toll from this week's attack rose to five.", published="2026-04-07")
+    assert [(d.date, d.date_end, d.precision) for d in dates.values()] == [
+        (dt.date(2026, 4, 6), dt.date(2026, 4, 7), 2)]
+    _, dates = dates_of(run_stages, "The toll from last weekend's attack rose to five.", published="2026-04-07")
+    assert [(d.date, d.date_end, d.precision) for d in dates.values()] == [
+        (dt.date(2026, 4, 4), dt.date(2026, 4, 5), 2)]
+    _, dates = dates_of(run_stages, "Police said the morning was quiet.", published="2026-04-07")
+    assert not dates

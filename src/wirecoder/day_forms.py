@@ -1,7 +1,7 @@
 """The written forms of a day of a month ("October 17", "17 October 2020", "Sept. 27", "the 26th of September"): one
 home for the dates stage, which resolves them, and for the test that tells a date from a place named after one; and
 the day a month spaCy tagged alone belongs to ("on the night of 19 September": "the night" a time, "September" a
-date)."""
+date); and the "this" or "last" spaCy leaves out of a period it tags ("this morning's blast": "morning")."""
 from __future__ import annotations
 
 import re
@@ -20,6 +20,8 @@ _DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$", re.IGNORECA
 _DAY_AFTER = re.compile(r"^\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.IGNORECASE)  # "September 19", no year
 _WORD_AFTER = re.compile(r"^\s+(\w+)")
 _DATED_PLACES = load_lexicon("dates").words("dated_place_noun")  # "26 September Street": a place, not a day
+_PERIODS = load_lexicon("dates").words("period_noun")  # "morning", "week"
+_DEICTIC_BEFORE = re.compile(rf"\b{load_lexicon('dates').alternation('deictic_determiner')}\s+$", re.IGNORECASE)
 
 
 def day_without_year(text: str) -> bool:
@@ -33,6 +35,9 @@ def with_its_day(text: str, entity) -> tuple[int, int]:
     19 September", where spaCy tags "the night" a time and "September" a date: the month, for the 19th), unless the
     day and month name a place ("26 September Street"); else the entity's span (a spaCy span) as it is."""
     start, end = entity.start_char, entity.end_char
+    deictic = _DEICTIC_BEFORE.search(text, max(0, start - 8), start)
+    if deictic is not None and text[start:end].casefold().removesuffix("'s").removesuffix("’s") in _PERIODS:
+        return deictic.start(), end  # "this morning's blast", "this week's attack": spaCy tags the noun alone
     if not _MONTH_ONLY.match(text[start:end]):
         return start, end
     before, after = _DAY_BEFORE.search(text, max(0, start - 12), start), _DAY_AFTER.match(text[end:end + 8])

@@ -157,7 +157,6 @@ _EXPLICIT = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_M},?\s+(?
 @dataclass(frozen=True)
 class _DateSpan:
     """A stretch of text naming a date: a spaCy DATE entity, or an explicit day, month and year it cut short."""
-
     start_char: int
     end_char: int
     text: str
@@ -166,8 +165,9 @@ class _DateSpan:
 def date_spans(article: Article) -> list[_DateSpan]:
     """spaCy's DATE entities (and TIME ones naming a day), widened or added where the text names a full date
     spaCy missed or cut ("Around 8 May 2020" tagged "May 2020"; "29 Apr 2020" a number and a year; "19 May" a month)."""
-    entities = [_with_part(article.text, *with_its_day(article.text, e)) for e in article.doc.ents
-                if (e.label_ == "DATE" or e.label_ == "TIME" and _DAY_IN_TIME.search(e.text)) and not tells_no_time(e)]
+    widened = [(e, with_its_day(article.text, e)) for e in article.doc.ents if not tells_no_time(e)]
+    entities = [_with_part(article.text, *span) for e, span in widened if e.label_ == "DATE" or e.label_ == "TIME"
+                and _DAY_IN_TIME.search(article.text[span[0]:span[1]])]
     for match in (*_EXPLICIT.finditer(article.text), *day_range_spans(article.text)):
         start, end = match.span()
         entities = [e for e in entities if e.end_char <= start or e.start_char >= end]
