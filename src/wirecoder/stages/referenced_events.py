@@ -8,8 +8,9 @@ Monday's bombing at a mosque in Peshawar has risen to 100", "Obama ... addressin
 says that it happened, when and (with its place) where: a report of that incident, as a merge of reports needs.
 
 So an event noun (``lexicon/referenced_events.tsv``: "bombing", "shooting", "attack", ...) tied to a date of one day
-in the past ("Monday's", "the Nov. 13 attacks", "the massacre Tuesday", "the attack that hit a building early on
-Saturday", "The largest incident was the abduction of ... on Sunday") is a detected event mention, however its
+in the past, or a weekend's two ("Monday's", "the weekend car bombing", "the Nov. 13 attacks", "the massacre
+Tuesday", "the attack that hit a building early on Saturday", "The largest incident was the abduction of ... on
+Sunday") is a detected event mention, however its
 sentence reads, with ``referenced`` set: its evidence is the reference. A rule mention on that noun keeps its
 sub-type ("Monday's suicide bombing"); a noun no rule types takes the lexicon's. A weapon is an act only through a
 clause that says what it did ("the bomb that killed two people ... on Wednesday": ``weapon_noun``), and a noun no
