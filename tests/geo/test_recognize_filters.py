@@ -221,6 +221,14 @@ def test_apposition_after_wants_the_kind_word_to_end_the_phrase_and_no_qualifier
     assert apposition_after(qualified, texas, texas + 5) is None
 
 
+def test_apposition_after_a_name_may_follow_the_day_told_after_it():
+    from wirecoder.geo.cues import apposition_after
+    text = "the raid on Kelimbara on Sunday 14 April, a farming village near the river"
+    assert apposition_after(text, text.index("Kelimbara"), text.index("Kelimbara") + 9) == "settlement"
+    person = "He met Adam Idris on Monday, a councillor."
+    assert apposition_after(person, person.index("Adam"), person.index("Idris") + 5) is None
+
+
 def _with_entities(nlp, text, labelled):
     from spacy.tokens import Span
     doc = nlp(text)

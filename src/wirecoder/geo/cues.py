@@ -67,11 +67,20 @@ _SITUATING_AFTER = re.compile(
     rf"(?:{_alternatives('situating_words')})(?=\s*[,.;]|\s+of\b)", re.IGNORECASE)
 
 
+# "the attack on Um Talha on Monday 16 September, a farming village east of Singa": the day the act is told on may
+# stand between a name and the apposition that calls it a place
+_DAY_AFTER_NAME = re.compile(
+    rf"\s+on\s+(?:{'|'.join(sorted(load_lexicon('dates').words('weekday')))})"
+    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:{_alternatives('month_words')}))?)?(?=\s*,)", re.IGNORECASE)
+
+
 def apposition_after(text: str, start: int, end: int) -> str | None:
-    """ "settlement" or "area" when an apposition right after a name calls it a place, else None. Not after a
-    qualifier: in "Alvin, Texas, a Houston suburb" the suburb is Alvin."""
+    """ "settlement" or "area" when an apposition right after a name (or after the day told after it) calls it a
+    place, else None. Not after a qualifier: in "Alvin, Texas, a Houston suburb" the suburb is Alvin."""
     if text[max(0, start - 3):start].rstrip().endswith(","):
         return None
+    day = _DAY_AFTER_NAME.match(text, end)
+    end = day.end() if day is not None else end
     match = _APPOSITION_AFTER.match(text, end)
     if match is None:
         return "settlement" if _SITUATING_AFTER.match(text, end) is not None else None
