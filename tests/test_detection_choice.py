@@ -77,6 +77,6 @@ def test_looting_in_a_riot_the_sentence_names_is_the_riot(coder):
 def test_a_peaceful_protest_told_in_words_is_an_event_whatever_the_page_is_about(coder):
     """A sentence about ministers and pollution reads as little like conflict news to the topic model; a protest
     rule, firm, that names the detector's own sub-type still makes it the event."""
-    text = ("On 6 May 2021, protesters gathered at the Palace of Justice in Byblos, and demanded that the supreme court "
-            "try the Ministers who have been responsible for the pollution of the coast.")
+    text = ("On 6 May 2021, protesters gathered at the Palace of Justice in Byblos, and demanded that the supreme "
+            "court try the Ministers who have been responsible for the pollution of the coast.")
     assert events(coder, text, published="2021-05-10") == ["Peaceful protest"]

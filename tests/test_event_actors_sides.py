@@ -247,5 +247,6 @@ def test_the_other_side_of_an_act_a_verb_of_taking_part_names(coder):
 
 def test_the_other_side_hangs_on_what_the_verb_did(coder):
     """'gunmen exchanged fire with police': "with police" hangs on "fire", the verb's object."""
-    event = coder.code("On 2 May 2020, gunmen exchanged fire with police in Kismayo.", published="2020-05-10")["events"][0]
+    event = coder.code("On 2 May 2020, gunmen exchanged fire with police in Kismayo.",
+                       published="2020-05-10")["events"][0]
     assert (event["actor2"] or {}).get("kind") == "state_forces"

@@ -70,7 +70,7 @@ _SITUATING_AFTER = re.compile(
 # "the attack on Um Talha on Monday 16 September, a farming village east of Singa": the day the act is told on may
 # stand between a name and the apposition that calls it a place
 _DAY_AFTER_NAME = re.compile(
-    rf"\s+on\s+(?:{'|'.join(sorted(load_lexicon('dates').words('weekday')))})"
+    rf"\s+on\s+{load_lexicon('dates').alternation('weekday')}"
     rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:{_alternatives('month_words')}))?)?(?=\s*,)", re.IGNORECASE)
 
 

@@ -121,12 +121,13 @@ class Resolver:
         one other place alone, of its country: that tells which namesake is meant, not that none is."""
         ranked = sorted(cands, key=lambda e: -self._score(e, mention, countries, admins, others, outlet_country))
         namesakes = frozenset(e.country for e in ranked if e.country)
+        placed = [o for o in places if not self.borrowed_point(o)]  # the story's places at points of their own
 
         def stray(entry: Entry, *, min_others: int = 1) -> bool:
             # a district with its province's point is far from the places the story names only by that borrowed
             # point, which says little within its country; nothing, when no place the story names is in it ("Saut",
             # a district of Saint Lucia, in a story of Haiti's Saut-d'Eau)
-            local = [o for o in places if o.place_id != entry.place_id and not self.borrowed_point(o)]
+            local = [o for o in placed if o.place_id != entry.place_id]
             return (stray_afar(entry, countries, others, outlet_country)
                     or stray_from_the_story(entry, countries, others, namesakes=namesakes)
                     or (not self.borrowed_point(entry) or all(o.country != entry.country for o in local))

@@ -23,7 +23,7 @@ from .options import MergeRules
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 DISTRICT_CODES = frozenset({"ADM2", "ADM3", "ADM4", "ADM5", "ADMD", "ADM2H", "ADM3H"})
-CITY_CODES = frozenset({"PPLC", "PPLA"})  # a country's or a province's capital: a city whose districts are towns too
+CITY_CODES = frozenset({"PPLC"})  # a country's capital: a city whose districts and suburbs are towns of their own
 
 # how specific a place is: lower is more specific
 POINT, NEAR, DISTRICT, REGION, COUNTRY = range(5)
@@ -62,7 +62,7 @@ class PlaceKey:
     within: str = ""  # normalised: the area the text says a place the gazetteer lacks lies in ("X (Y district)")
     district: str = ""  # normalised: the district of its own name a town is the seat of ("kankara"), "" when none
     told: str = ""  # normalised: the words the text names it by ("bogura", for the gazetteer's "Bogra")
-    city: bool = False  # a capital (of a country or a province) told at its point: its districts lie around it
+    city: bool = False  # a country's capital told at its point: its districts and suburbs lie around it
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,7 +276,8 @@ def _act_heads(root, verb) -> list:
     heads.extend(act for h in list(heads) if h.lemma_.lower() in ENGAGING for c in h.children  # "engaged in a fight"
                  if c.dep_ == "prep" and c.lower_ == "in" for act in c.children if act.pos_ == "NOUN")
     # "exchanged fire with police", "fired shots at the convoy": the target hangs on what the verb did
-    heads.extend(c for h in list(heads) if h.pos_ == "VERB" for c in h.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
+    heads.extend(c for h in list(heads) if h.pos_ == "VERB" for c in h.children
+                 if c.dep_ == "dobj" and c.pos_ == "NOUN")
     # "carried out air strikes targeting Taliban positions", "an IED exploded, targeting a convoy": a participle of
     # hitting on the act, its verb or the verb's object names what was hit
     heads.extend(c for h in heads + [d for h in heads for d in h.children if d.dep_ == "dobj"] for c in h.children
