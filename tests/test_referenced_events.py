@@ -444,3 +444,18 @@ def test_whom_the_sentence_accuses_of_it_did_the_act(coder):
     [event] = current(coder, "Gunmen killed five villagers in Bankass on Sunday, and the governor accused the army of "
                              "failing to protect them.", "2024-07-02")
     assert not event["actor1"]["name"].startswith("Military Forces")
+
+
+def test_an_attack_named_by_its_day_is_typed_by_its_weapon(coder):
+    # "Monday's bomb attack": the weapon before the noun types the act, as the trigger rules type "a bomb attack"
+    # told as news; the device the second clause says was set off is that act, not a second one
+    for text, sub in (
+            ("A third policeman has died of wounds from Monday's bomb attack on a patrol in Sungai Kolok, hospital "
+             "officials said on Wednesday.", "Remote explosive/landmine/IED"),
+            ("Investigators of Monday's bomb attack on a patrol in Sungai Kolok believe the device had been buried "
+             "days before it was detonated, an officer said on Wednesday.", "Remote explosive/landmine/IED"),
+            ("Security officials investigating Monday's bomb attack on a patrol in Bossaso said on Wednesday that "
+             "the device was set off by a mobile phone.", "Remote explosive/landmine/IED")):
+        events = current(coder, text, "2026-03-04")
+        assert [(e["sub_event_type"], e["date"], e["referenced"]) for e in events] == [
+            (sub, "2026-03-02", True)], text
