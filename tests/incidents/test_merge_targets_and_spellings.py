@@ -83,6 +83,14 @@ def test_two_crowds_told_by_who_they_are_are_two_protests(tmp_path):
                                  source="Sahel Daily")
     assert merged(tmp_path, "two", [students, traders]) == {("stu",), ("tra",)}
     assert merged(tmp_path, "one", [students, told_as_protesters]) == {("pro", "stu")}
+    # one crowd told by nouns reports trade for it (crowd_nouns.tsv), or by an irregular plural, is one crowd
+    fishermen = article("fm", [event(**protest, actor1=crowd("hundreds of fishermen"), actor2=POLICE)],
+                        source="Wire One")
+    fishers = article("fs", [event(**protest, actor1=crowd("1,500 fishers"), actor2=POLICE)], source="Kora Times")
+    fisherman = article("fn", [event(**protest, actor1=crowd("a fisherman"), actor2=POLICE)], source="Sahel Daily")
+    assert merged(tmp_path, "fishers", [fishermen, fishers]) == {("fm", "fs")}
+    assert merged(tmp_path, "fisherman", [fishermen, fisherman]) == {("fm", "fn")}
+    assert merged(tmp_path, "others", [fishermen, traders]) == {("fm",), ("tra",)}
 
 
 def test_a_day_carried_from_a_sentence_before_agrees_on_the_day(tmp_path):

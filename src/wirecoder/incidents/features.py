@@ -148,7 +148,7 @@ class ReportDigester:
         self.kind_classes = read_table("kind_classes.tsv")
         self.generic = {normalise(stem): kind_class for stem, kind_class in read_table("generic_actors.tsv").items()}
         self.sub_type_groups = read_table("sub_type_groups.tsv")
-        self.crowd_nouns = frozenset(read_table("crowd_nouns.tsv"))
+        self.crowd_nouns = read_table("crowd_nouns.tsv")
         self.firearm_words = frozenset(read_table("firearm_words.tsv"))
         self.day_parts = DayParts()
         clock = read_table("day_clock.tsv")
@@ -250,13 +250,17 @@ class ReportDigester:
                         crowd=self._crowd(actor) if kind_class == "crowd" else "")
 
     def _crowd(self, actor: dict[str, Any]) -> str:
-        """The noun a crowd's own words end on, singular ("University of Eldoret students": "student"), unless it
-        only says a crowd gathered (crowd_nouns.tsv: "protesters", "people", "youths")."""
+        """The noun a crowd's own words end on, singular ("University of Eldoret students": "student"; "fishermen":
+        "fisherman"), as the word that stands for its crowd ("fisher"), unless it only says a crowd gathered
+        (crowd_nouns.tsv: "protesters", "people", "youths")."""
         words = normalise(actor.get("text")).split()
         if not words:
             return ""
-        noun = words[-1][:-1] if words[-1].endswith("s") and len(words[-1]) > 3 else words[-1]
-        return "" if noun in self.crowd_nouns else noun
+        last = words[-1]
+        noun = last[:-3] + "man" if last.endswith("men") else last[:-1] if last.endswith("s") and len(last) > 3 \
+            else last
+        crowd = self.crowd_nouns.get(noun, noun)
+        return "" if crowd == "crowd" else crowd
 
 
 def _date_words(event: dict[str, Any]) -> str:
