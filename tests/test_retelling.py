@@ -67,3 +67,19 @@ def test_an_act_named_by_its_day_is_at_the_village_told_before_not_its_host(code
                            "the number of people killed in Sunday's raid.", "2026-02-10")
     raid = next(e for e in found if e["date"] == "2026-02-08")
     assert raid["location"]["name"] == "Ungwan Dodo"
+
+
+def test_the_next_sentence_that_tells_the_acts_day_places_it(coder):
+    """The lead places the clash only in the country and dates it by the weekend; the next sentence tells, in words
+    no rule reads as an act, what a unit did on the Saturday in a town of that country: the act is there. A sentence
+    of another day places nothing."""
+    lead = ("Communist guerrillas in the southern Philippines said on Monday that three soldiers were killed in a "
+            "clash with their fighters at the weekend.")
+    found = current(coder, f"{lead} A rebel statement said its unit had \"punished\" an army platoon that entered a "
+                           "farming community in the mountains of Marihatag town, Surigao del Sur province, on "
+                           "Saturday.", "2025-04-28")
+    assert [(e["sub_event_type"], e["location"]["name"]) for e in found] == [("Armed clash", "Marihatag")]
+    found = current(coder, f"{lead} A rebel statement said its unit had \"punished\" an army platoon that entered a "
+                           "farming community in the mountains of Marihatag town, Surigao del Sur province, in "
+                           "March.", "2025-04-28")
+    assert [e["location"]["name"] for e in found if e["sub_event_type"] == "Armed clash"] == ["Philippines"]

@@ -4,7 +4,9 @@ An event named by its day in a sentence about something else lies where its own 
 sentences that tell it again say (``of_the_named_event``); one named with no place is where the article told it
 first (``where_told_first``); and an act placed only at a country or a province lies where one of the next sentences
 that tells it again by a definite noun says, within that area ("Gunmen killed 12 villagers in central Mali ... The
-killings took place in Douentza": ``where_retold``). Read by stages/event_locations.py.
+killings took place in Douentza": ``where_retold``), or that tells what happened on its day and tells no other act
+("... killed in a clash at the weekend. ... its unit had 'punished' a platoon in Lianga town on Saturday"). Read by
+stages/event_locations.py.
 """
 from __future__ import annotations
 
@@ -112,9 +114,26 @@ def _retellings(article: Article, mention: EventMention, date: DateMention | Non
             break
         told = any(m.sentence == index and m.reference and m.event_type in VIOLENT_TYPES
                    and not (m.negated or m.hypothetical) for m in article.mentions)
-        if (told or definite_violence(article, index)) and not _another_day(article, index, date):
+        if (told or definite_violence(article, index)) and not _another_day(article, index, date) \
+                or _on_its_day(article, index, date) and not _tells_another_act(article, index, mention):
             found.append(index)
     return found
+
+
+def _tells_another_act(article: Article, index: int, mention: EventMention) -> bool:
+    """Whether the sentence tells an act of another kind as news ("A roadside bomb struck a convoy near Djibo that
+    day": the bomb is an event of its own, which the assembly may find to be the act)."""
+    return any(m.sentence == index and m.detected and m.event_type != mention.event_type
+               and not (m.negated or m.hypothetical or m.habitual) for m in article.mentions)
+
+
+def _on_its_day(article: Article, index: int, date: DateMention | None) -> bool:
+    """Whether the sentence tells what happened on the act's day, and on no other ("... clash with their fighters
+    at the weekend. ... its unit had punished a platoon ... in Lianga town on Saturday")."""
+    days = [d for d in article.dates if d.sentence == index and not d.background]
+    end = date.date_end or date.date if date is not None else None
+    return date is not None and end is not None and bool(days) and all(
+        date.date <= d.date and (d.date_end or d.date) <= end for d in days)
 
 
 def definite_violence(article: Article, index: int) -> bool:
