@@ -217,8 +217,9 @@ def test_merge_two_events_of_one_article_are_no_rivals_for_a_report_of_both(tmp_
 
 def test_merge_a_report_with_no_day_joins_the_incident_most_articles_tell(tmp_path):
     """'The Adiri attack' in a later article, with no day of its own, agrees as well with the attack three outlets
-    date to 10 March and with the one article that dated it a day earlier: it joins the incident the three tell.
-    Against two articles and one, the margin is too small, and it stays apart."""
+    date to 10 March and with the one article that dated it a day earlier: it joins the incident the three tell, and
+    one two articles tell against one (rules 33: the incident more articles tell). Against one article and one, it
+    stays apart."""
     told = [article(f"t{n}", [event()], source=f"Outlet {n}") for n in range(1, 4)]
     odd = article("odd", [event(date="2024-03-09")], source="Outlet 9")
     later = article("later", [event(date="2024-03-12", precision=3, background=True)], source="Weekly",
@@ -226,7 +227,9 @@ def test_merge_a_report_with_no_day_joins_the_incident_most_articles_tell(tmp_pa
     _, _, found = store(tmp_path, "three", [told + [odd, later]])
     assert found == {("later", "t1", "t2", "t3"), ("odd",)}
     _, _, found = store(tmp_path, "two", [told[:2] + [odd, later]])
-    assert found == {("t1", "t2"), ("odd",), ("later",)}
+    assert found == {("later", "t1", "t2"), ("odd",)}
+    _, _, found = store(tmp_path, "one", [told[:1] + [odd, later]])
+    assert found == {("t1",), ("odd",), ("later",)}
 
 
 def test_merge_a_past_event_named_at_its_town_may_lie_a_month_back(tmp_path):
@@ -283,14 +286,16 @@ def test_merge_one_articles_two_reports_at_one_spot_do_not_keep_a_report_of_it_o
 def test_merge_a_report_that_agrees_as_well_with_a_side_telling_joins_the_incident_most_articles_tell(tmp_path):
     """An outlet's article on another attack also tells the Adiri attack, which that outlet's own report of it that
     day keeps out of the incident three outlets tell (one outlet tells one incident once a day): a later report of
-    the attack agrees as well with that side telling as with the three, and joins the three's incident. With two
-    outlets telling it, the margin is too small and it stays apart."""
+    the attack agrees as well with that side telling as with the three, and joins the three's incident; with two
+    outlets telling it, it joins the two's (rules 33); with one, the tie keeps it apart."""
     told = [article(f"a{n}", [event()], source=f"Outlet {n}") for n in range(1, 4)]
     side = article("b", [event(where=place("Bamsa")), event()], source="Outlet 1")
     later = article("c", [event()], source="Outlet 7", published="2024-03-12")
     _, _, found = store(tmp_path, "three", [told + [side, later]])
     assert ("a1", "a2", "a3", "c") in found
     _, _, found = store(tmp_path, "two", [told[:2] + [side, later]])
+    assert ("a1", "a2", "c") in found
+    _, _, found = store(tmp_path, "one", [told[:1] + [side, later]])
     assert ("c",) in found
 
 

@@ -126,14 +126,15 @@ def _clear_choice(best: dict[int, int], joinable: list[int], *, documents: list[
     return top if all(best[top] - score >= CLEAR_MARGIN for score in rivals) else None
 
 
-TOLD_MARGIN = 2
+TOLD_MARGIN = 1
 
 
 def _most_told(best: dict[int, int], joinable: list[int], documents: list[set]) -> int | None:
     """A report that agrees as well with two incidents joins the one told by TOLD_MARGIN more articles than every
     other it touches: the one article that gave another day ("the San Bernardino shooting" named in a later article:
     "Tuesday's massacre" for Wednesday's) is no rival to the four that agree, nor is an article on a look-alike
-    attack that also tells this one, kept out of its incident by its outlet's own report that day (rules 25)."""
+    attack that also tells this one, kept out of its incident by its outlet's own report that day (rules 25); any
+    more articles than each rival will do (rules 33), while a tie keeps the report apart."""
     if not joinable:
         return None
     top = max(joinable, key=lambda index: (len(documents[index]), -index))
