@@ -126,3 +126,16 @@ def test_a_count_of_days_counts_back_from_its_own_sentence_not_from_a_retelling_
             "near the town.\n\nThe unions said in a statement that the attack on Wednesday evening was an attempt to "
             "kill.")
     assert {e["date"] for e in current(coder, text, "2024-03-09")} == {"2024-03-06"}
+
+
+def test_an_act_that_says_who_the_doers_are_lies_on_or_before_the_tellings_day(coder):
+    """ "The gunmen who abducted residents of X have demanded a ransom, relatives said on Friday": the abduction says
+    who the gunmen are, before what the sentence tells; Friday only bounds it (time precision 3: the week up to it).
+    An act the relative clause dates itself keeps its day."""
+    [event] = current(coder, "The gunmen who abducted residents of Akwanga in Nasarawa State have contacted families "
+                             "and demanded N150 million for their release, relatives said on Friday.", "2025-03-21")
+    assert (event["sub_event_type"], event["date"], event["time_precision"]) == (
+        "Abduction/forced disappearance", "2025-03-21", 3)
+    [event] = current(coder, "Gunmen who stormed a village near Akwanga on Sunday killed 12 people, police said on "
+                             "Tuesday.", "2025-03-18")
+    assert (event["date"], event["time_precision"]) == ("2025-03-16", 1)

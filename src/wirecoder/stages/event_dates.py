@@ -17,6 +17,8 @@ last date named. A date from another sentence is inherited: it is then less sure
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..article import Article, DateMention, EventMention, ReportDate
 from ..events.actor_roles import VIOLENT_TYPES
 from ..events.grievances import grievance_tokens
@@ -67,6 +69,8 @@ class EventDatesStage:
                     # is the one told before, not the statement's
                 if retold is not None:
                     return retold, True
+                if _identifies_its_doer(article, mention):
+                    return replace(date, precision=3), True  # on or before the telling's day
             return date, told_only
         if mention.sub_event_type == "Agreement":
             # An agreement is often told twice: "agreed on a ceasefire" ... "the ceasefire declared on 10 October".
@@ -79,6 +83,16 @@ class EventDatesStage:
         if inherited is not None:
             return inherited, True
         return _retold_date(article, mention, None, by_sentence) or _lead_date(article, mention, by_sentence), True
+
+
+def _identifies_its_doer(article: Article, mention: EventMention) -> bool:
+    """Whether the act is told in a relative clause on who did it, to say who they are ("The gunmen who abducted
+    residents of Umaisha have demanded N150 million, relatives said on Friday"): an act before what the sentence
+    tells, whose day the telling's day only bounds."""
+    span = article.doc.char_span(mention.trigger.start, mention.trigger.end, alignment_mode="expand") \
+        if article.doc is not None else None
+    return span is not None and span.root.dep_ == "relcl" and span.root.head.pos_ in ("NOUN", "PROPN") \
+        and span.root.head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _before(article: Article, mention: EventMention, by_sentence) -> DateMention | None:
