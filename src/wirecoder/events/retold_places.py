@@ -130,10 +130,11 @@ def _tells_another_act(article: Article, index: int, mention: EventMention) -> b
 def _on_its_day(article: Article, index: int, date: DateMention | None) -> bool:
     """Whether the sentence tells what happened on the act's day, and on no other ("... clash with their fighters
     at the weekend. ... its unit had punished a platoon ... in Lianga town on Saturday")."""
+    if date is None:
+        return False
     days = [d for d in article.dates if d.sentence == index and not d.background]
-    end = date.date_end or date.date if date is not None else None
-    return date is not None and end is not None and bool(days) and all(
-        date.date <= d.date and (d.date_end or d.date) <= end for d in days)
+    end = date.date_end or date.date
+    return bool(days) and all(date.date <= d.date and (d.date_end or d.date) <= end for d in days)
 
 
 def definite_violence(article: Article, index: int) -> bool:

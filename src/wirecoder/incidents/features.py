@@ -256,9 +256,11 @@ class ReportDigester:
         words = normalise(actor.get("text")).split()
         if not words:
             return ""
-        last = words[-1]
-        noun = last[:-3] + "man" if last.endswith("men") else last[:-1] if last.endswith("s") and len(last) > 3 \
-            else last
+        noun = words[-1]
+        if noun.endswith("men"):
+            noun = noun[:-3] + "man"  # "fishermen"
+        elif noun.endswith("s") and len(noun) > 3:
+            noun = noun[:-1]
         crowd = self.crowd_nouns.get(noun, noun)
         return "" if crowd == "crowd" else crowd
 

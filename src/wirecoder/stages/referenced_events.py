@@ -7,32 +7,30 @@ Monday's bombing at a mosque in Peshawar has risen to 100", "Obama ... addressin
 ("condemned Sunday's attack") is read as a reference to an event told elsewhere. Yet a day that names the event
 says that it happened, when and (with its place) where: a report of that incident, as a merge of reports needs.
 
-So an event noun (``lexicon/referenced_events.tsv``: "bombing", "shooting", "attack", ...) tied to a date of one day
-in the past, or a weekend's two ("Monday's", "the weekend car bombing", "the Nov. 13 attacks", "the massacre
-Tuesday", "the attack that hit a building early on Saturday", "The largest incident was the abduction of ... on
-Sunday") is a detected event mention, however its sentence reads, with ``referenced`` set: its evidence is the
-reference. A rule mention on that noun keeps its sub-type ("Monday's suicide bombing"); a noun no rule types takes
-the lexicon's. A weapon is an act only through a clause that says what it did ("the bomb that killed two people ...
-on Wednesday": ``weapon_noun``), and a noun no mention holds is the sentence's act when its verb says it happened on
-a day ("The blast, caused by an improvised device, occurred on Wednesday morning"), whatever word the detector took.
-Headlines are never events. A noun with no such date ("the attack", "last year's attacks") stays what the earlier
-stages made of it.
+So an event noun (``lexicon/referenced_events.tsv``: "bombing", "attack", ...; or a two-word trigger rule that types
+an act by its weapon, "bomb attack") tied to a date of one day in the past, or a weekend's two ("Monday's", "the
+weekend car bombing", "the Nov. 13 attacks", "the massacre Tuesday", "the attack that hit a building early on
+Saturday", "The largest incident was the abduction of ... on Sunday") is a detected event mention, however its
+sentence reads, with ``referenced`` set: its evidence is the reference. A rule mention on that noun keeps its sub-type
+("Monday's suicide bombing"); a noun no rule types takes the lexicon's. A weapon is an act only through a clause that
+says what it did ("the bomb that killed two people ... on Wednesday": ``weapon_noun``), and a noun no mention holds is
+the sentence's act when its verb says it happened on a day ("The blast ... occurred on Wednesday morning"), whatever
+word the detector took. Headlines are never events. A noun with no such date ("the attack") stays as it was.
 
 Reaction pieces tell an incident a second way: as what a reaction or an aftermath follows ("candidates on
 Wednesday reacted to a mass shooting in San Bernardino", "nearly a week after the police shooting of a black man
 here sparked protests"), or as what an arrest or a charge answers ("arrested three men over the bombing of a bus
 in Quetta", "detained in connection with the killing of seven people in Choloma"), or as what a group claims ("on
 Friday claimed a suicide bombing at a passport office in X", "claimed responsibility for an attack on a police post in
-X": the claim's day is not the act's). Such a noun is an event too,
-``followed`` as well as ``referenced``: it happened on or before the day its sentence tells (the record gives that
-day at time_precision 3), or as many days before it as a count says ("on Thursday ..., two days after communal
-clashes": Tuesday, ``days_before``; "looked like a battlefield on Sunday morning, after a night of clashes": Saturday,
-and the clashes, not the detector's guess at the sentence's verb, are its event). Only when the sentence says where
-(a place inside the noun's phrase, or "here" in a datelined story: an event with no place joins nothing; with a count
-of days, any place of its sentence), when
-it is news (brought by "a" or "this", a count of days, or "the" when the headline names an event of the same type:
-the article is about it, not about one of years ago), when no other date names it ("after the 2001 attacks"), and
-when no modifier makes it no violence between people ("a heart attack").
+X": the claim's day is not the act's). Such a noun is an event too, ``followed`` as well as ``referenced``: it
+happened on or before the day its sentence tells (the record gives that day at time_precision 3), or as many days
+before it as a count says ("on Thursday ..., two days after communal clashes": Tuesday, ``days_before``; "looked like
+a battlefield on Sunday morning, after a night of clashes": Saturday, and the clashes, not the detector's guess at the
+sentence's verb, are its event). Only when the sentence says where (a place inside the noun's phrase, or "here" in a
+datelined story: an event with no place joins nothing; with a count of days, any place of its sentence), when it is
+news (brought by "a" or "this", a count of days, or "the" when the headline names an event of the same type: the
+article is about it, not about one of years ago), when no other date names it ("after the 2001 attacks"), and when
+no modifier makes it no violence between people ("a heart attack").
 
 A third way, in commentary: a past act named by its place alone ("in the wake of the Orlando shooting", "the
 attacks in Paris had changed the debate"), definite or a bare noun after its place, with no date, no person and
@@ -50,6 +48,7 @@ from ..lexicon import load_lexicon
 from ..syntax import answered_by, chain_to, deed_of, governing_verb, harm_in
 from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
+from ..taxonomy.lexicon import trigger_compounds
 
 REFERENCE_RULE = "referenced"
 STRATEGIC = "Strategic developments"
@@ -65,7 +64,8 @@ class ReferencedEventsStage:
         words = load_lexicon("referenced_events")
         self._harm_nouns = words.mapping("harm_noun")  # "killed in Tuesday's Israeli strike"
         self._weapons = words.mapping("weapon_noun")  # "the bomb that killed two people ... on Wednesday"
-        self._nouns = {**words.mapping("event_noun"), **self._harm_nouns, **self._weapons}
+        nouns = {**words.mapping("event_noun"), **self._harm_nouns}  # and "bomb attack": an act its weapon types
+        self._nouns = {**trigger_compounds(heads=nouns, types=SUB_EVENT_TYPES), **nouns, **self._weapons}
         self._links = words.words("date_link")
         self._of_words = words.words("date_preposition")
         self._occurring = words.words("occurring_verb")

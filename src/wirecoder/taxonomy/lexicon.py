@@ -3,6 +3,7 @@ project's one loader (wirecoder.lexicon): a row of the wrong shape is refused wi
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..lexicon import lexicon_error, package_path, read_rows
@@ -50,6 +51,13 @@ def load_triggers() -> dict[str, list[TriggerRule]]:
     for rules in index.values():
         rules.sort(key=lambda r: -len(r.lemmas))
     return index
+
+
+def trigger_compounds(*, heads: Collection[str], types: Collection[str]) -> dict[str, str]:
+    """The two-word trigger rules that type an act by the word before its noun ("bomb attack", "drone strike"), for a
+    noun of ``heads``: "word noun" -> the rule's sub-event type (one of ``types``)."""
+    return {" ".join(rule.lemmas): rule.decision for rules in load_triggers().values() for rule in rules
+            if len(rule.lemmas) == 2 and rule.lemmas[1] in heads and rule.decision in types}
 
 
 def load_weapons() -> dict[str, list[tuple[tuple[str, ...], str]]]:
