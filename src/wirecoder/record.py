@@ -35,7 +35,7 @@ def place_record(place: Place | None) -> dict | None:
             "geonameid": place.geonameid, "lat": place.lat, "lon": place.lon, "country": place.country,
             "admin1": place.admin1, "feature_class": place.feature_class, "feature_code": place.feature_code,
             "geo_precision": place.geo_precision, "within": _span_record(place.within) if place.within else None,
-            "district": place.district}
+            "district": place.district, "admin2": place.admin2}
 
 
 def _span_record(span: Span) -> dict:

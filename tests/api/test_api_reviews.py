@@ -126,12 +126,14 @@ def test_api_review_places_picker_reads_the_gazetteer(store, tmp_path):
     writer = GazetteerWriter.create(path)
     source = writer.source("tests", "1", "written by the tests")
     writer.add(PlaceRecord(name="Konduga", lat=11.65, lon=13.42, country="NG", feature_class="P",
-                           feature_code="PPL", admin1_code="05", admin1=None, population=10_000, geonameid=1),
+                           feature_code="PPL", admin1_code="05", admin1=None, population=10_000, geonameid=1,
+                           admin2="Konduga"),
                [], source_id=source)
     writer.finish({"built_by": "tests"})
     with TestClient(create_app(DeskSettings(db=store, gazetteer=path))) as client:
         places = client.get("/api/places?q=konduga").json()["places"]
         assert places[0]["name"] == "Konduga" and places[0]["country"] == "NG" and places[0]["geo_precision"] == 1
+        assert places[0]["admin2"] == "Konduga"  # the district the gazetteer puts it in, a correction keeps it
         assert client.get("/api/places?q=nowhere").json()["places"] == []
         missing = create_app(DeskSettings(db=store, gazetteer=tmp_path / "none.sqlite"))
     with TestClient(missing) as client:

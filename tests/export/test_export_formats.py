@@ -33,7 +33,7 @@ def stored_events(tmp_path):
         "assoc_actors": [],
         "location": {"text": "Kano", "start": 67, "end": 71, "name": "Kano", "geonameid": 2335204, "lat": 12.0,
                      "lon": 8.5, "country": "NG", "admin1": "Kano", "feature_class": "P", "feature_code": "PPLA",
-                     "geo_precision": 1},
+                     "geo_precision": 1, "admin2": "Kano Municipal"},
         "fatalities": {"low": 4, "best": 4, "high": 4}, "injured": {"low": None, "best": 2, "high": None},
         "weapons": [], "background": False, "claimed_by": [{"name": "Police", "kind": "state", "quote_id": None}],
         "confidence": 0.86,
@@ -78,6 +78,7 @@ def test_export_csv_values(tmp_path):
     assert attack["disorder_type"] == "Political violence"
     assert (attack["fatalities"], attack["injured"], attack["source"]) == ("4", "2", "Kano Daily")
     assert attack["notes"] == "Gunmen killed four traders near the market in Kano."
+    assert (attack["admin1"], attack["admin2"], protest["admin2"]) == ("Kano", "Kano Municipal", "")
     assert json.loads(attack["evidence"])[0]["text"] == "killed"
     assert attack["document_id"] == "d1" and attack["claimed_by"] == "Police"
     # no count reported: ACLED's 0 in `fatalities`, an empty `fatalities_best`

@@ -24,7 +24,8 @@ def store(tmp_path):
             article("m1", [{**event(killed=(None, 9, 9), actor1=FRONT,
                                     claimed_by=[{"name": "the mayor", "kind": "official", "quote_id": None}]),
                             "confidence": 0.95}], source="Agence Two"),
-            article("c1", [event(where=place("Cedo"), date="2024-04-01")], source="Kora Times")])
+            article("c1", [event(where={**place("Cedo"), "admin2": "Cedo District"}, date="2024-04-01")],
+                    source="Kora Times")])
     return tmp_path / "s.db"
 
 
@@ -48,6 +49,8 @@ def test_export_csv_one_row_per_incident_with_every_outlet(store):
     assert adiri["notes"] == "m1: an article of Agence Two told on 2024-03-11."  # the clearest report's sentence
     assert adiri["event_id_cnty"].endswith(adiri["incident_id"])
     assert [c["field"] for c in json.loads(adiri["conflicts"])] == ["fatalities"]
+    cedo = next(r for r in rows if r["location"] == "Cedo")
+    assert (cedo["admin1"], cedo["admin2"], adiri["admin2"]) == ("Lani", "Cedo District", "")  # as the gazetteer knows it
     reports = list(csv.DictReader(io.StringIO(export(store, "csv", "--reports").decode())))
     assert len(reports) == 3
 

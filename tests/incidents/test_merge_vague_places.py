@@ -99,3 +99,14 @@ def test_a_capital_told_at_its_point_holds_a_town_of_its_outskirts(tmp_path):
     assert merged(tmp_path, "capital", [capital, outskirts]) == {("cap", "dalo")}
     assert merged(tmp_path, "town", [town, outskirts]) == {("dalo",), ("town",)}
     assert merged(tmp_path, "far", [capital, far]) == {("cap",), ("far",)}
+
+
+def test_a_town_the_gazetteer_puts_in_a_district_lies_within_it_however_far_its_point(tmp_path):
+    # "in Tinezgar" and "in Adiri District": the town's point lies some 65 km from the district's, beyond the reach
+    # a district has, but the gazetteer's second-level area of the town (the coder's `admin2`) is that district
+    district = article("dist", [event(where={**place("Adiri District"), "admin2": "Adiri District"})],
+                       source="Wire One")
+    inside = article("in", [event(where={**place("Tinezgar"), "admin2": "Adiri District"})], source="Kora Times")
+    unknown = article("unk", [event(where=place("Tinezgar"))], source="Kora Times")
+    assert merged(tmp_path, "inside", [district, inside]) == {("dist", "in")}
+    assert merged(tmp_path, "unknown", [district, unknown]) == {("dist",), ("unk",)}

@@ -19,6 +19,10 @@ BASE = dict(reviewer=" ana ", document_id="d1", event_key="d1-e1")
     ("actor2", None, None),
     ("actor1", "Boko Haram", {"name": "Boko Haram", "kind": "other", "country": None, "text": None, "start": None,
                               "end": None}),
+    ("location", {"name": "Gwoza", "lat": 11.08, "lon": 13.69, "country": "ng", "admin2": "Gwoza"},
+     {"text": None, "start": None, "end": None, "name": "Gwoza", "geonameid": None, "lat": 11.08, "lon": 13.69,
+      "country": "NG", "admin1": None, "admin2": "Gwoza", "feature_class": None, "feature_code": None,
+      "geo_precision": 1}),
 ])
 def test_review_correction_values_take_the_records_shape(field, value, expected):
     checked = check_review(ReviewInput(action="correct", field=field, value=value, **BASE))

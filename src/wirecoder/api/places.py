@@ -34,7 +34,8 @@ def find_places(
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> dict[str, Any]:
     """Each place is in the record's Place shape, ready to send as a `location` correction."""
-    entries = request.app.state.gazetteers.get().lookup(q)
+    gazetteer = request.app.state.gazetteers.get()
+    entries = gazetteer.lookup(q)
     ranked = sorted(entries, key=lambda e: (int(e.kind), -(e.population or 0), e.place_id))
     seen: set[int] = set()
     places = []
@@ -43,7 +44,8 @@ def find_places(
             continue
         seen.add(entry.place_id)
         places.append({"name": entry.name, "geonameid": entry.geonameid, "lat": entry.lat, "lon": entry.lon,
-                       "country": entry.country, "admin1": entry.admin1, "feature_class": entry.feature_class,
+                       "country": entry.country, "admin1": entry.admin1, "admin2": gazetteer.admin2_of(entry),
+                       "feature_class": entry.feature_class,
                        "feature_code": entry.feature_code, "population": entry.population,
                        "geo_precision": 1 if entry.feature_class == "P" else 3})
         if len(places) >= limit:

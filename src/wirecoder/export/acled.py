@@ -93,7 +93,7 @@ def acled_row(stored: StoredEvent) -> dict[str, Any]:
         "region": None,
         "country": acled_country(location.get("country")),
         "admin1": location.get("admin1"),
-        "admin2": None,
+        "admin2": location.get("admin2"),
         "admin3": None,
         "location": location.get("name"),
         "latitude": location.get("lat"),

@@ -180,6 +180,8 @@ class Geoparser:
     def _with_seat(self, place: Place, entry: Entry | None) -> Place:
         """An area with its seat; a district that has no point of its own (the gazetteer placed it at its
         province's) takes its seat's point outright, for the places named within it too."""
+        if entry is not None:  # the district it lies in, as the gazetteer knows it
+            place = replace(place, admin2=self.gazetteer.admin2_of(entry))
         seat = self.seat_of(entry) if entry is not None else None
         if seat is None:  # a town: the district of its own name it is the seat of, if any
             return replace(place, district=own_district(entry, self.gazetteer.lookup, told=place.span.text)) \

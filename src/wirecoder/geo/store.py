@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ..errors import WirecoderError
 from .names import name_key, name_skeleton
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 MMAP_BYTES = 512 * 1024 * 1024
 SKELETON_AREAS = 64  # first-level areas whose places are kept indexed by skeleton at once
 
@@ -35,7 +35,8 @@ CREATE TABLE places (
     feature_class TEXT,
     feature_code TEXT,
     population INTEGER NOT NULL DEFAULT 0,
-    source_id INTEGER NOT NULL REFERENCES sources(id)
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    admin2 TEXT
 );
 CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, kind INTEGER NOT NULL,
                     PRIMARY KEY (key, place_id)) WITHOUT ROWID;
@@ -119,6 +120,7 @@ class Gazetteer:
         if not self.path.is_file():
             raise WirecoderError("W020", f"there is no gazetteer at {self.path}")
         self._borrowed: dict[int, bool] = {}  # place id -> whether its point is its province's
+        self._admin2: dict[int, str | None] = {}  # place id -> the second-level area it lies in
         self._open()
 
     def _open(self) -> None:
@@ -129,7 +131,8 @@ class Gazetteer:
             raise WirecoderError("W020", f"{self.path} is not a wirecoder gazetteer ({err})") from err
         if version is None or version[0] != SCHEMA_VERSION:
             raise WirecoderError("W020", f"{self.path} has gazetteer schema {version and version[0]!r}, "
-                                         f"this wirecoder reads {SCHEMA_VERSION!r}")
+                                         f"this wirecoder reads {SCHEMA_VERSION!r}: rebuild it "
+                                         "(wirecoder gazetteer build)")
         self._db.execute("PRAGMA query_only = 1")
         # Read through a shared memory map: worker processes share the file's pages instead of each copying
         # them into its own page cache, and a lookup makes no read() calls.
@@ -185,6 +188,18 @@ class Gazetteer:
             self._borrowed[area.place_id] = self._db.execute(
                 _PROVINCE_AT, (area.country, area.admin1_code, area.lat, area.lon)).fetchone() is not None
         return self._borrowed[area.place_id]
+
+    def admin2_of(self, place: Entry) -> str | None:
+        """The second-level area (a district, county, LGA) a place lies in, by the gazetteer's name of that area; a
+        district's is its own name. None when the gazetteer does not know it (provinces, countries, most villages)."""
+        if place.place_id not in self._admin2:
+            if os.getpid() != self._pid:
+                self._open()
+            row = self._db.execute("SELECT admin2 FROM places WHERE id = ?", (place.place_id,)).fetchone()
+            if len(self._admin2) >= self._cache_limit:
+                self._admin2.clear()
+            self._admin2[place.place_id] = row[0] if row else None
+        return self._admin2[place.place_id]
 
     def largest_town(self, country: str, admin1_code: str) -> Entry | None:
         """The most populous town of a first-level area (by its own name), or None when the gazetteer counts none."""

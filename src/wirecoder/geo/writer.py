@@ -24,6 +24,7 @@ class PlaceRecord:
     admin1_code: str | None = None
     admin1: str | None = None
     population: int = 0
+    admin2: str | None = None  # the second-level area the place lies in (a district: its own name), when known
 
 
 class GazetteerWriter:
@@ -66,8 +67,8 @@ class GazetteerWriter:
         if existing is None:
             place_id = self._db.execute(
                 "INSERT INTO places (geonameid, name, lat, lon, country, admin1_code, admin1, feature_class, "
-                "feature_code, population, source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (place.geonameid, *fields)).lastrowid
+                "feature_code, population, source_id, admin2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (place.geonameid, *fields, place.admin2)).lastrowid
         else:
             place_id = existing
             if replace:

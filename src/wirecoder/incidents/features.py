@@ -63,6 +63,7 @@ class PlaceKey:
     district: str = ""  # normalised: the district of its own name a town is the seat of ("kankara"), "" when none
     told: str = ""  # normalised: the words the text names it by ("bogura", for the gazetteer's "Bogra")
     city: bool = False  # a country's capital told at its point: its districts and suburbs lie around it
+    admin2: str = ""  # normalised: the second-level area the gazetteer puts it in (a district: its own name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ class Report:
             self.outlet_day, self.country, self.event_type, self.sub_event_type, self.sub_type_group, self.family, self.lo, self.hi, self.day_known,
             None if place is None else [place.name, place.geonameid, place.lat, place.lon, place.admin1,
                                         place.level, place.known, place.within, place.district, place.told,
-                                        place.city],
+                                        place.city, place.admin2],
             *([None if a is None else [a.name, a.kind, a.kind_class, a.country, a.identified, a.crowd]]
               for a in (self.actor1, self.actor2)),
             self.fatalities, self.mergeable, self.hours, self.firearm], separators=(",", ":"))
@@ -234,7 +235,7 @@ class ReportDigester:
                         admin1=normalise(location.get("admin1")), level=level, known=known,
                         within="" if known else normalise((location.get("within") or {}).get("text")),
                         district=normalise(location.get("district")), told=normalise(location.get("text")),
-                        city=code in CITY_CODES and level == POINT)
+                        city=code in CITY_CODES and level == POINT, admin2=normalise(location.get("admin2")))
 
     def _actor(self, actor: dict[str, Any] | None) -> ActorKey | None:
         if not actor or not actor.get("name"):

@@ -119,7 +119,7 @@ def _number(value: Any, what: str, low: float, high: float) -> float:
 
 def _location(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _fail("location must be a place {name, lat, lon, country, admin1?, geonameid?}")
+        raise _fail("location must be a place {name, lat, lon, country, admin1?, admin2?, geonameid?}")
     country = value.get("country")
     if not (isinstance(country, str) and len(country) == 2 and country.isalpha()):
         raise _fail("location.country must be an ISO 3166-1 alpha-2 code")
@@ -133,6 +133,7 @@ def _location(value: Any) -> dict[str, Any]:
             "geonameid": geonameid, "lat": _number(value.get("lat"), "location.lat", -90, 90),
             "lon": _number(value.get("lon"), "location.lon", -180, 180), "country": country.upper(),
             "admin1": _text(value.get("admin1"), "location.admin1", required=False),
+            "admin2": _text(value.get("admin2"), "location.admin2", required=False),
             "feature_class": value.get("feature_class") if isinstance(value.get("feature_class"), str) else None,
             "feature_code": value.get("feature_code") if isinstance(value.get("feature_code"), str) else None,
             "geo_precision": precision}

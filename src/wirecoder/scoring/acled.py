@@ -14,7 +14,8 @@ current (non-background) event, as a user reading the record would take it. Figu
 - date exact (over notes with an event); location within 25 km and 161 km of ACLED's point (over notes with an
   event, an event without a location counting as a miss); actor1 kind (ACLED's inter1 code against the kind's
   code) and actor1 name agreement (see ``names_agree``); the same for actor2 (inter2), where an event with no
-  actor2 agrees with a note whose actor2 is empty.
+  actor2 agrees with a note whose actor2 is empty; admin2: over events placed within 5 km of ACLED's point where
+  both name a second-level area, the share whose names are one (``areas_agree``).
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from ..lexicon import load_lexicon
 from ..taxonomy import SUB_EVENT_TYPES, inter_code
 
 NO_EVENT = "no event"
+SAME_SPOT_KM = 5.0  # an event this close to ACLED's point is at ACLED's place: their districts should agree
 RELIABILITY_BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
@@ -49,6 +51,7 @@ class GoldNote:
     lon: float | None
     inter2: int | None = None
     actor2: str = ""
+    admin2: str = ""
 
 
 @dataclass
@@ -71,6 +74,8 @@ class AcledScores:
     actor1_name: float = 0.0
     actor2_kind: float = 0.0
     actor2_name: float = 0.0
+    admin2_same: float = 0.0  # over events placed within SAME_SPOT_KM of ACLED's point, both naming a district
+    admin2_pairs: int = 0
     confusions: list[tuple[str, str, int]] = field(default_factory=list)
     per_class: dict[str, tuple[int, float, float, float]] = field(default_factory=dict)  # n, P, R, F1
 
@@ -100,7 +105,7 @@ def read_acled_notes(path: str | Path) -> list[GoldNote]:
                 event_type=row["event_type"], sub_event_type=row["sub_event_type"], date=_acled_date(row["event_date"]),
                 fatalities=int(row.get("fatalities") or 0), inter1=_int(row.get("inter1")),
                 actor1=row.get("actor1") or "", lat=_float(row.get("latitude")), lon=_float(row.get("longitude")),
-                inter2=_int(row.get("inter2")), actor2=row.get("actor2") or ""))
+                inter2=_int(row.get("inter2")), actor2=row.get("actor2") or "", admin2=row.get("admin2") or ""))
     return notes
 
 
@@ -136,6 +141,10 @@ def score_records(notes: list[GoldNote], records: dict[str, dict]) -> AcledScore
         distance = _distance(event.get("location"), note)
         counters["25km"] += distance is not None and distance <= 25.0
         counters["161km"] += distance is not None and distance <= 161.0
+        ours = (event.get("location") or {}).get("admin2")
+        if ours and note.admin2 and distance is not None and distance <= SAME_SPOT_KM:
+            counters["admin2_pairs"] += 1
+            counters["admin2"] += areas_agree(ours, note.admin2)
         actor1 = event.get("actor1") or {}
         counters["kind"] += inter_code(actor1.get("kind")) == note.inter1
         counters["name"] += names_agree(actor1.get("name"), note.actor1)
@@ -166,6 +175,8 @@ def score_records(notes: list[GoldNote], records: dict[str, dict]) -> AcledScore
     scores.actor1_name = round(counters["name"] / m, 3)
     scores.actor2_kind = round(counters["kind2"] / m, 3)
     scores.actor2_name = round(counters["name2"] / m, 3)
+    scores.admin2_pairs = counters["admin2_pairs"]
+    scores.admin2_same = round(counters["admin2"] / max(1, counters["admin2_pairs"]), 3)
     scores.reliability, scores.calibration_error = reliability_table(reliability_rows)
     scores.confusions = [(g, p, c) for (g, p), c in confusions.most_common(25)]
     return scores
@@ -211,6 +222,19 @@ def names_agree(ours: str | None, theirs: str) -> bool:
     shared = (set(a) & set(b)) - _GENERIC
     shorter = min((set(a) - _GENERIC), (set(b) - _GENERIC), key=len)
     return bool(shared) and len(shared) * 2 >= len(shorter)
+
+
+def areas_agree(ours: str, theirs: str) -> bool:
+    """Whether two names of a district are one: a spelling of one, with or without its area words ("Nawabshah
+    District", "Kabupaten Bima"), is a spelling of the other, letter for letter or by its consonants."""
+    from ..geo.names import name_key, name_skeleton
+    from ..geo.sources import area_name_variants
+
+    def forms(name: str) -> set[str]:
+        keys = {name_key(variant) for variant in area_name_variants(name)}
+        return keys | {name_skeleton(key) for key in keys}
+
+    return bool(forms(ours) & forms(theirs))
 
 
 def _distance(place: dict | None, note: GoldNote) -> float | None:
