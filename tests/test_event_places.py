@@ -571,3 +571,11 @@ def test_an_event_town_carries_the_district_the_gazetteer_puts_it_in(coder):
     places = [p for p in located(coder, "Masked men set fire to three logging trucks in Curanilahue on Monday, "
                                         "police said.") if p is not None]
     assert [(p["name"], p["admin1"], p["admin2"]) for p in places] == [("Curanilahue", "Biobío", "Provincia de Arauco")]
+
+
+def test_a_district_holds_a_town_the_gazetteer_puts_in_it_however_far_from_its_point(coder):
+    # Lumaco lies some 60 km from the point of Malleco province, which the gazetteer says holds it: the province
+    # only says where the town is, so the act is one, at the town (not a second one at the province)
+    text = ("Contractors in Malleco province said on Friday they would stop work, two days after hooded men burned "
+            "three trucks and shot an operator south of Lumaco.")
+    assert [p["name"] for p in located(coder, text)] == ["Lumaco"]

@@ -62,10 +62,13 @@ def at_seat(place: Place | None) -> Place | None:
 
 
 def in_district(place: Place | None, district: Place | None) -> bool:
-    """Whether a town lies in a district the article names (near its point or its seat town): "on the road in Esan
-    West LGA" and "on the outskirts of Ekpoma", its seat."""
+    """Whether a town lies in a district the article names: the district the gazetteer puts it in ("hooded men
+    burned three trucks in Arauco province ... south of Tirua", 61 km from the district's point), or one near whose
+    point or seat town it lies ("on the road in Esan West LGA" and "on the outskirts of Ekpoma", its seat)."""
     if place is None or district is None or district.feature_code not in DISTRICT_CODES or place.lat is None \
             or place.country != district.country or place.geo_precision >= district.geo_precision:
         return False
+    if place.admin2 and place.admin2 == district.admin2 == district.name:
+        return True
     points = [p for p in ((district.lat, district.lon), district.seat) if p is not None and p[0] is not None]
     return any(distance_km(place.lat, place.lon, lat, lon) <= DISTRICT_KM for lat, lon in points)
