@@ -19,7 +19,9 @@ function actorText(actor) {
 
 function placeText(place) {
   if (!place) return "none";
-  const parts = [place.name, place.admin1, place.country].filter(Boolean);
+  // the district tells namesakes apart ("Kadikoy, Silivri, Istanbul"); a district's own name is not said twice
+  const district = place.admin2 && place.admin2 !== place.name ? place.admin2 : null;
+  const parts = [place.name, district, place.admin1, place.country].filter(Boolean);
   return `${parts.join(", ")}${place.geo_precision ? ` · precision ${place.geo_precision}` : ""}`;
 }
 

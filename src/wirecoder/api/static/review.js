@@ -48,7 +48,8 @@ function valueEditor(field, event) {
         const result = await api(`/api/places?q=${encodeURIComponent(query.value)}`);
         result.places.forEach((p, i) => {
           found.push(p);
-          pick.append(el("option", { value: i, text: `${p.name}, ${p.admin1 || ""} ${p.country} (${p.feature_code || p.feature_class || "?"})` }));
+          const district = p.admin2 && p.admin2 !== p.name ? `${p.admin2}, ` : "";
+          pick.append(el("option", { value: i, text: `${p.name}, ${district}${p.admin1 || ""} ${p.country} (${p.feature_code || p.feature_class || "?"})` }));
         });
         if (!found.length) pick.append(el("option", { value: "", text: "no place of that name" }));
       } catch (err) { pick.append(el("option", { value: "", text: err.message })); }
