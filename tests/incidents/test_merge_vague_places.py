@@ -110,3 +110,11 @@ def test_a_town_the_gazetteer_puts_in_a_district_lies_within_it_however_far_its_
     unknown = article("unk", [event(where=place("Tinezgar"))], source="Kora Times")
     assert merged(tmp_path, "inside", [district, inside]) == {("dist", "in")}
     assert merged(tmp_path, "unknown", [district, unknown]) == {("dist",), ("unk",)}
+    # the district by another name (a GeoNames dump imported over the gazetteer renames it): still the district
+    renamed = article("ren", [event(where={**place("Adiri District"), "name": "Adiri Cercle",
+                                           "admin2": "Adiri District"})], source="Wire One")
+    assert merged(tmp_path, "renamed", [renamed, inside]) == {("in", "ren")}
+    # a third-level area of that district does not hold every town of it
+    commune = article("com", [event(where={**place("Adiri District"), "name": "Adiri Commune",
+                                           "feature_code": "ADM3", "admin2": "Adiri District"})], source="Wire One")
+    assert merged(tmp_path, "commune", [commune, inside]) == {("com",), ("in",)}

@@ -68,7 +68,7 @@ def in_district(place: Place | None, district: Place | None) -> bool:
     if place is None or district is None or district.feature_code not in DISTRICT_CODES or place.lat is None \
             or place.country != district.country or place.geo_precision >= district.geo_precision:
         return False
-    if place.admin2 and place.admin2 == district.admin2 == district.name:
+    if place.admin2 and district.feature_code == "ADM2" and place.admin2 == district.admin2:
         return True
     points = [p for p in ((district.lat, district.lon), district.seat) if p is not None and p[0] is not None]
     return any(distance_km(place.lat, place.lon, lat, lon) <= DISTRICT_KM for lat, lon in points)

@@ -63,7 +63,7 @@ class PlaceKey:
     district: str = ""  # normalised: the district of its own name a town is the seat of ("kankara"), "" when none
     told: str = ""  # normalised: the words the text names it by ("bogura", for the gazetteer's "Bogra")
     city: bool = False  # a country's capital told at its point: its districts and suburbs lie around it
-    admin2: str = ""  # normalised: the second-level area the gazetteer puts it in (a district: its own name)
+    admin2: str = ""  # normalised: the second-level area the gazetteer puts a town in; a second-level area's own
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +238,9 @@ class ReportDigester:
                         admin1=normalise(location.get("admin1")), level=level, known=known,
                         within="" if known else normalise((location.get("within") or {}).get("text")),
                         district=normalise(location.get("district")), told=normalise(location.get("text")),
-                        city=code in CITY_CODES and level == POINT, admin2=normalise(location.get("admin2")))
+                        city=code in CITY_CODES and level == POINT,
+                        # a district's own, not the one holding a third-level area: an area's is itself
+                        admin2=normalise(location.get("admin2")) if klass != "A" or code == "ADM2" else "")
 
     def _actor(self, actor: dict[str, Any] | None) -> ActorKey | None:
         if not actor or not actor.get("name"):

@@ -219,7 +219,7 @@ def _contains(area: PlaceKey, spot: PlaceKey, d: float | None, rules: MergeRules
         return None
     if spot.known and spot.district and not _names_one_area(spot.district, area.name):
         return None  # Kankara, the seat of Kankara LGA, is not in Malumfashi LGA, however near its point
-    if spot.known and spot.admin2 and spot.admin2 == area.admin2 == area.name:
+    if spot.known and spot.admin2 and spot.admin2 == area.admin2:
         return 2  # the gazetteer puts the town in the district, however far its point lies ("Tirua", "Arauco")
     if not spot.known and spot.within:  # the text says which area the place lies in: this district or not
         if any(_names_one_area(spot.within, name) for name in (area.name, area.told) if name):
