@@ -7,9 +7,9 @@ from wirecoder.geo.geonames_import import import_geonames
 from wirecoder.geo.store import Gazetteer
 
 
-def geonames_line(gid, name, ascii_name, alternates, lat, lon, fclass, fcode, cc, admin1, population):
+def geonames_line(gid, name, ascii_name, alternates, lat, lon, fclass, fcode, cc, admin1, population, admin2=""):
     cols = [str(gid), name, ascii_name, ",".join(alternates), str(lat), str(lon), fclass, fcode, cc, "", admin1,
-            "", "", "", str(population), "", "100", "Europe/Madrid", "2024-01-01"]
+            admin2, "", "", str(population), "", "100", "Europe/Madrid", "2024-01-01"]
     assert len(cols) == 19
     return "\t".join(cols) + "\n"
 
@@ -66,3 +66,21 @@ def test_import_geonames_rejects_a_file_in_another_format(small_gazetteer, tmp_p
     assert err.value.code == "W021"
     with Gazetteer(small_gazetteer) as gaz:  # nothing half-written
         assert [s[0] for s in gaz.sources()] == ["tests"]
+
+
+def test_import_geonames_names_the_district_of_its_places_by_their_admin2_code(small_gazetteer, tmp_path):
+    # the dump's district row and a hamlet carrying the same admin2 code: the hamlet lies in that district
+    dump = tmp_path / "ES.txt"
+    dump.write_text(
+        geonames_line(9990010, "Comarca del Testo", "Comarca del Testo", [], 38.3, -1.5, "A", "ADM2", "ES", "31", 0,
+                      admin2="3001")
+        + geonames_line(9990011, "Aldea Testina", "Aldea Testina", [], 38.35, -1.45, "P", "PPL", "ES", "31", 300,
+                        admin2="3001")
+        + geonames_line(9990012, "Otra Testina", "Otra Testina", [], 38.4, -1.6, "P", "PPL", "ES", "31", 300,
+                        admin2="3002"), encoding="utf-8")
+    import_geonames(gazetteer=small_gazetteer, dump=dump)
+    with Gazetteer(small_gazetteer) as gaz:
+        [hamlet], [district], [other] = gaz.lookup("Aldea Testina"), gaz.lookup("Comarca del Testo"), \
+            gaz.lookup("Otra Testina")
+        assert (gaz.admin2_of(hamlet), gaz.admin2_of(district)) == ("Comarca del Testo", "Comarca del Testo")
+        assert gaz.admin2_of(other) is None  # its district is not in the dump

@@ -18,6 +18,7 @@ from .writer import GazetteerWriter, PlaceRecord
 
 GEONAMES_LICENCE = "CC BY 4.0 (GeoNames)"
 GEONAMES_COLUMNS = 19
+CODE_BATCH = 50_000  # places whose admin2 codes are written to the import's scratch table at once
 # alternateNames "languages" that are codes or links, not names people write.
 SKIPPED_LANGUAGES = words("skipped_alternate_languages")
 
@@ -58,7 +59,7 @@ def read_geonames(path: pathlib.Path) -> Iterator[tuple[PlaceRecord, list[tuple[
             record = PlaceRecord(name=cols[1], lat=float(cols[4]), lon=float(cols[5]), country=cols[8] or None,
                                  feature_class=cols[6] or "", feature_code=cols[7] or "",
                                  geonameid=int(cols[0]), admin1_code=cols[10] or None,
-                                 population=int(cols[14] or 0))
+                                 population=int(cols[14] or 0), admin2_code=cols[11] or None)
         except ValueError as err:
             raise WirecoderError("W021", f"{path}, line {number}: {err}") from err
         names = [(cols[2], NameKind.ALTERNATE)]
@@ -91,15 +92,23 @@ def import_geonames(*, gazetteer: pathlib.Path, dump: pathlib.Path,
     try:
         source = writer.source("geonames-dump", dump.name, GEONAMES_LICENCE)
         places = 0
+        coded: list[PlaceRecord] = []  # the dump's places with an admin2 code, to name their district after
         for record, names in read_geonames(dump):
             writer.add(record, names, source_id=source, replace=True)
             places += 1
+            if record.admin2_code:
+                coded.append(record)
+            if len(coded) >= CODE_BATCH:
+                writer.note_admin2_codes(coded)
+                coded.clear()
+        writer.note_admin2_codes(coded)
         if alternate_names is not None:
             for geonameid, name, kind in read_alternate_names(alternate_names):
                 place_id = writer.place_id_for(geonameid)
                 if place_id is not None:
                     writer.add_names(place_id, [(name, kind)])
         writer.name_admin1(source_id=source)
+        writer.name_admin2_by_code(source_id=source)
         names = writer.counts()[1]
         # no compaction: rewriting a gazetteer grown by allCountries would need its size again on disk
         writer.finish({f"imported:{dump.name}": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}, compact=False)

