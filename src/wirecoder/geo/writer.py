@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pathlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .names import ARABIC_NAMING_COUNTRIES, arabic_name_variants, is_latin_key, name_key
@@ -103,6 +103,32 @@ class GazetteerWriter:
             "UPDATE places SET admin1 = (SELECT a.name FROM places a WHERE a.feature_code = 'ADM1' AND "
             "a.country = places.country AND a.admin1_code = places.admin1_code LIMIT 1) "
             "WHERE source_id = ? AND admin1_code IS NOT NULL", (source_id,))
+
+    def name_admin2_by_name(self, *, source_id: int, keys: Callable[[str], Iterable[str]]) -> None:
+        """Turn the district names a source wrote for its places (``admin2`` as the source spells it) into the
+        gazetteer's names of those districts: the second-level area of the place's country and admin1 code known
+        by one of ``keys(name)``; a name no district of that area goes by is dropped."""
+        found = []
+        for country, code, told in self._db.execute(
+                "SELECT DISTINCT country, admin1_code, admin2 FROM places WHERE source_id = ? AND admin2 IS NOT NULL",
+                (source_id,)).fetchall():
+            row = None
+            for key in keys(told):
+                row = self._db.execute(
+                    "SELECT p.admin2 FROM names n JOIN places p ON p.id = n.place_id WHERE n.key = ? AND "
+                    "p.feature_code = 'ADM2' AND p.country = ? AND p.admin1_code IS ? AND p.admin2 IS NOT NULL "
+                    "LIMIT 1", (key, country, code)).fetchone()
+                if row is not None:
+                    break
+            found.append((country, code, told, row[0] if row else None))
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS told_districts (country TEXT, code TEXT, told TEXT, "
+                         "name TEXT)")
+        self._db.execute("DELETE FROM told_districts")
+        self._db.executemany("INSERT INTO told_districts VALUES (?, ?, ?, ?)", found)
+        self._db.execute(  # one statement: each place's name is looked up by what the source wrote, never twice
+            "UPDATE places SET admin2 = (SELECT t.name FROM told_districts t WHERE t.country IS places.country AND "
+            "t.code IS places.admin1_code AND t.told = places.admin2) WHERE source_id = ? AND admin2 IS NOT NULL",
+            (source_id,))
 
     def note_admin2_codes(self, places: Iterable[PlaceRecord]) -> None:
         """Keep, for this transaction, the admin2 codes a GeoNames dump gives its places (see name_admin2_by_code)."""
