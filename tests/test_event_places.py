@@ -580,3 +580,14 @@ def test_a_district_holds_a_town_the_gazetteer_puts_in_it_however_far_from_its_p
     text = ("Contractors in Malleco province said on Friday they would stop work, two days after hooded men burned "
             "three trucks and shot an operator south of Lumaco.")
     assert [p["name"] for p in located(coder, text)] == ["Lumaco"]
+
+
+def test_a_name_the_gazetteer_lacks_is_not_placed_where_the_wounded_were_cared_for(coder):
+    # "died at a hospital in Faridpur ... the fighting in Ramshil": the town of the hospital says where he was
+    # treated; the village lies in the district the story named before
+    text = ("A second man has died from injuries suffered in a clash between residents of two villages in Gopalganj "
+            "district, police said on Sunday. The man died at a hospital in Faridpur on Saturday night, two days "
+            "after being struck on the head during the fighting in Ramshil on Friday.")
+    record = coder.code(text, published="2026-02-08")
+    [village] = [p for p in record["places"] if p["text"] == "Ramshil"]
+    assert village["within"]["text"] == "Gopalganj"

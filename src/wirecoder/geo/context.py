@@ -22,6 +22,9 @@ from .store import Entry
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“‘(])|\n")
 AREA_PRECISION = 3
 HOST_CLASSES = frozenset({"P", "A", "S"})  # towns, areas, sites; not seas, regions, continents or ranges: too vague
+_CARED_AT = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in words("care_place_nouns")), key=len,
+                                                  reverse=True)) + r")\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+CARE_REACH = 40  # characters before a town that may say it is where the hurt were cared for
 
 
 def place_unknown_by_context(places: Sequence[Place], text: str, *,
@@ -38,8 +41,10 @@ def place_unknown_by_context(places: Sequence[Place], text: str, *,
     known = [p for p in places if p.lat is not None and p.within is None]
     local = [p for p in known if p.feature_class in HOST_CLASSES and not _country(p)]
     # the story's own places before its dateline's ("NAIROBI - A drone struck a health centre in the Sudanese town of
-    # Kazgil ... in El Obeid"): where the reporter files from hosts a name only when nothing else can
-    told = [p for p in local if not dateline_at(text, p.span.start, p.span.end)]
+    # Kazgil ... in El Obeid"): where the reporter files from hosts a name only when nothing else can; so too where
+    # the hurt were cared for ("died at a hospital in Dhaka ... the fighting in Shibchar sub-district")
+    told = [p for p in local if not dateline_at(text, p.span.start, p.span.end)
+            and not _CARED_AT.search(text, max(0, p.span.start - CARE_REACH), p.span.start)]
     countries = [p for p in known if _country(p)]
     boundaries = [m.end() for m in SENTENCE_END.finditer(text)]
     out = []
