@@ -125,6 +125,7 @@ class GazetteerWriter:
                          "name TEXT)")
         self._db.execute("DELETE FROM told_districts")
         self._db.executemany("INSERT INTO told_districts VALUES (?, ?, ?, ?)", found)
+        self._db.execute("CREATE INDEX IF NOT EXISTS told_districts_key ON told_districts (told, country, code)")
         self._db.execute(  # one statement: each place's name is looked up by what the source wrote, never twice
             "UPDATE places SET admin2 = (SELECT t.name FROM told_districts t WHERE t.country IS places.country AND "
             "t.code IS places.admin1_code AND t.told = places.admin2) WHERE source_id = ? AND admin2 IS NOT NULL",
