@@ -43,6 +43,8 @@ def test_cli_geoparse_jsonl_resolves_given_spans_in_order(shared_small_gazetteer
 def test_cli_gazetteer_lookup_lists_candidates(shared_small_gazetteer, monkeypatch, capsys):
     status, out = run(["gazetteer", "lookup", "Paris", "--gazetteer", str(shared_small_gazetteer)], monkeypatch, capsys)
     assert status == 0 and out.count("\n") == 2 and "2988507" in out
+    # the district the gazetteer puts each place in comes last (none in this small gazetteer)
+    assert [line.split("\t")[-1] for line in out.splitlines()] == ["None", "None"]
 
 
 def test_cli_eval_geoparse_prints_the_table(shared_small_gazetteer, tmp_path, monkeypatch, capsys):

@@ -62,5 +62,5 @@ def run_lookup(args: argparse.Namespace) -> int:
         for e in entries:
             print("\t".join(str(v) for v in (e.geonameid, e.name, e.country, e.admin1, e.feature_class,
                                               e.feature_code, e.population, e.lat, e.lon, e.kind.name.lower(),
-                                              e.source)))
+                                              e.source, gazetteer.admin2_of(e))))  # last: older readers keep theirs
     return 0 if entries else 1
