@@ -244,3 +244,17 @@ def test_a_day_after_the_noun_an_account_is_given_of_is_the_acts(coder):
     found = events(coder, "Taliban officials on Thursday played down a clash in the Panjshir valley earlier this "
                           "week, saying a small group of armed men attacked a checkpoint.", "2024-08-22")
     assert found[0]["date"] != "2024-08-22" and found[0]["time_precision"] == 2
+
+
+def test_an_act_named_by_its_weekend_happened_whatever_the_sentence_denies_of_it(coder):
+    # published on a Wednesday: "at the weekend" / "over the weekend" are the Saturday and Sunday before; the main
+    # verb's "not" denies what the clashes will do, not that they took place
+    for text in ("The clashes around Dinsor at the weekend, with both sides claiming the wells, will not change "
+                 "the balance of the war in the south.",
+                 "The clashes around Dinsor over the weekend did not change the balance of the war in the south."):
+        found = [e for e in events(coder, text, "2026-03-18") if not e["background"]]
+        assert [(e["sub_event_type"], e["date"], e["date_end"], e["location"]["name"]) for e in found] == [
+            ("Armed clash", "2026-03-14", "2026-03-15", "Diinsoor")], text
+    # the text saying the act did not take place denies it
+    assert not [e for e in events(coder, "The clashes around Dinsor at the weekend did not take place, the "
+                                         "governor said.", "2026-03-18") if not e["background"]]

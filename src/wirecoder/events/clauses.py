@@ -41,3 +41,24 @@ def _dated_occurrence(verb) -> bool:
         return verb.head.ent_type_ in ("DATE", "TIME")
     return verb.dep_ == "advcl" and verb.head.lemma_.lower() in OCCURRING and dated(
         t for c in verb.head.children if c.dep_ == "prep" for t in c.subtree)
+
+
+def denied_occurrence(token) -> bool:
+    """Whether the text says the act its noun names did not happen: "no attack on Sunday", "the attack on Sunday did
+    not take place". What a sentence denies of the act says nothing of whether it happened ("The clashes around
+    Pinga at the weekend will not change the map")."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in OCCURRING and any(
+        c.dep_ == "neg" for c in token.head.children)
+
+
+def a_day_in(words, days) -> bool:
+    """Whether one of the words is in one of the dates (DateMentions) given."""
+    return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days) for w in words)
+
+
+def has_object(token) -> bool:
+    """ "after fighting off the attackers", "after shooting a man": a gerund with an object or a particle tells what
+    the sentence's subject did, not an event named by its noun."""
+    return any(c.dep_ in ("dobj", "prt", "attr") for c in token.children)

@@ -42,6 +42,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..article import DETECTOR_RULE, Article, DateMention, EventMention
+from ..events.clauses import a_day_in, denied_occurrence, has_object
 from ..events.day_counts import DayCounts
 from ..geo.countries import COUNTRY_CODES
 from ..lexicon import load_lexicon
@@ -81,6 +82,7 @@ class ReferencedEventsStage:
         self._blaming_or_owning = self._blaming | self._owning  # "blamed X for", "claimed responsibility for"
         self._reacting_or_claiming = self._reactions | self._claiming  # "condemned the attack", "claimed the attack"
         self._new = words.words("new_determiner")
+        self._day_prepositions = words.words("day_preposition")  # "the attack on Sunday", "the clashes at the weekend"
         self._not_violence = words.words("not_violence_modifier")
         places = load_lexicon("event_places")
         self._here = places.words("here_word")
@@ -141,6 +143,7 @@ class ReferencedEventsStage:
                     flipped.append(mention)
                 mention.detected = True
                 mention.hypothetical = mention.habitual = mention.reference = False
+                mention.negated = denied_occurrence(token)  # "will not change": the act still happened
                 mention.referenced = True
                 mention.followed = mention.followed or followed
                 mention.named = named
@@ -190,7 +193,7 @@ class ReferencedEventsStage:
             return weapon or (lemma if lemma in self._nouns else None)
         if token.tag_ == "VBG" and token.lower_ in self._nouns and (
                 any(c.dep_ == "det" for c in token.children)
-                or token.dep_ == "pcomp" and token.head.lower_ in self._after and not _has_object(token)):
+                or token.dep_ == "pcomp" and token.head.lower_ in self._after and not has_object(token)):
             return token.lower_  # "three days after fighting with M23 rebels": the parser's gerund names the fight
         return None
 
@@ -199,7 +202,7 @@ class ReferencedEventsStage:
         improvised device, occurred on Wednesday morning"): the act the sentence tells, whatever word the detector
         took for it (only a noun no mention holds: one that does is the sentence's event already)."""
         verb = token.head
-        return token.dep_ == "nsubj" and verb.lemma_.lower() in self._occurring and _a_day(
+        return token.dep_ == "nsubj" and verb.lemma_.lower() in self._occurring and a_day_in(
             (w for c in verb.children if c.dep_ in self._clause_date_links for w in c.subtree), days)
 
     def _acting_clause(self, child) -> bool:
@@ -240,7 +243,8 @@ class ReferencedEventsStage:
             return None  # "condemned an attack on a market in X", "claimed a bombing at an office in X"
         deed = deed_of(token) if arrest is not None else None
         words = list((deed or token).subtree)  # "suspected of carrying out the bombing on Monday": the deed's day
-        if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self._not_violence for c in token.children):
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in self._not_violence
+               for c in token.children):
             return None
         if any(c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ == "PERSON" for o in c.children)
                for c in token.children):
@@ -322,11 +326,11 @@ class ReferencedEventsStage:
         something was done ("condemned the attack on Sunday") may be the reaction's, not the subject's ("the
         massacre on Saturday night was aimed at ...")."""
         def a_day(words) -> bool:
-            return _a_day(words, days)
+            return a_day_in(words, days)
 
-        # a day "on" the noun itself, which only the cases below let stand for the act's
-        on_a_day = any(c.dep_ == "prep" and c.lower_ == "on" and a_day(w for w in c.children if w.dep_ == "pobj")
-                       for c in token.children)
+        # a day "on" (or "at", "over") the noun itself, which only the cases below let stand for the act's
+        on_a_day = any(c.dep_ == "prep" and c.lower_ in self._day_prepositions and a_day(
+            w for w in c.children if w.dep_ == "pobj") for c in token.children)
         for child in token.children:
             if child.dep_ in self._links and a_day(child.subtree):
                 return True
@@ -387,13 +391,3 @@ class ReferencedEventsStage:
                                    for c in harmed.children)
         return False
 
-
-def _a_day(words, days: list[DateMention]) -> bool:
-    """Whether one of the words is in one of the dates of a single past day."""
-    return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days) for w in words)
-
-
-def _has_object(token) -> bool:
-    """ "after fighting off the attackers", "after shooting a man": a gerund with an object or a particle tells what
-    the sentence's subject did, not an event named by its noun."""
-    return any(c.dep_ in ("dobj", "prt", "attr") for c in token.children)
