@@ -10,9 +10,10 @@ says that it happened, when and (with its place) where: a report of that inciden
 So an event noun (``lexicon/referenced_events.tsv``: "bombing", "attack", ...; or a two-word trigger rule that types
 an act by its weapon, "bomb attack") tied to a date of one day in the past, or a weekend's two ("Monday's", "the
 weekend car bombing", "the Nov. 13 attacks", "the massacre Tuesday", "the attack that hit a building early on
-Saturday", "The largest incident was the abduction of ... on Sunday") is a detected event mention, however its
-sentence reads, with ``referenced`` set: its evidence is the reference. A rule mention on that noun keeps its sub-type
-("Monday's suicide bombing"); a noun no rule types takes the lexicon's. A weapon is an act only through a clause that
+Saturday", "The largest incident was the abduction of ... on Sunday", "the clashes around X at the weekend") is a
+detected event mention, however its sentence reads and whatever it denies of the act ("... will not change the
+map"; only "no attack", or "did not take place", deny it), with ``referenced`` set: its evidence is the reference.
+A rule mention on that noun keeps its sub-type ("Monday's suicide bombing"); a noun no rule types takes the lexicon's. A weapon is an act only through a clause that
 says what it did ("the bomb that killed two people ... on Wednesday": ``weapon_noun``), and a noun no mention holds is
 the sentence's act when its verb says it happened on a day ("The blast ... occurred on Wednesday morning"), whatever
 word the detector took. Headlines are never events. A noun with no such date ("the attack") stays as it was.
