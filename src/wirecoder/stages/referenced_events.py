@@ -13,10 +13,10 @@ weekend car bombing", "the Nov. 13 attacks", "the massacre Tuesday", "the attack
 Saturday", "The largest incident was the abduction of ... on Sunday", "the clashes around X at the weekend") is a
 detected event mention, however its sentence reads and whatever it denies of the act ("... will not change the
 map"; only "no attack", or "did not take place", deny it), with ``referenced`` set: its evidence is the reference.
-A rule mention on that noun keeps its sub-type ("Monday's suicide bombing"); a noun no rule types takes the lexicon's. A weapon is an act only through a clause that
-says what it did ("the bomb that killed two people ... on Wednesday": ``weapon_noun``), and a noun no mention holds is
-the sentence's act when its verb says it happened on a day ("The blast ... occurred on Wednesday morning"), whatever
-word the detector took. Headlines are never events. A noun with no such date ("the attack") stays as it was.
+A rule mention on that noun keeps its sub-type ("Monday's suicide bombing"); a noun no rule types takes the lexicon's.
+A weapon is an act only through a clause that says what it did ("the bomb that killed two people ... on Wednesday":
+``weapon_noun``), and a noun no mention holds is the sentence's act when its verb says it happened on a day ("The
+blast ... occurred on Wednesday morning"), whatever word the detector took. Headlines are never events. A noun with no such date ("the attack") stays as it was.
 
 Reaction pieces tell an incident a second way: as what a reaction or an aftermath follows ("candidates on
 Wednesday reacted to a mass shooting in San Bernardino", "nearly a week after the police shooting of a black man
