@@ -16,7 +16,8 @@ map"; only "no attack", or "did not take place", deny it), with ``referenced`` s
 A rule mention on that noun keeps its sub-type ("Monday's suicide bombing"); a noun no rule types takes the lexicon's.
 A weapon is an act only through a clause that says what it did ("the bomb that killed two people ... on Wednesday":
 ``weapon_noun``), and a noun no mention holds is the sentence's act when its verb says it happened on a day ("The
-blast ... occurred on Wednesday morning"), whatever word the detector took. Headlines are never events. A noun with no such date ("the attack") stays as it was.
+blast ... occurred on Wednesday morning"), whatever word the detector took. Headlines are never events. A noun with
+no such date ("the attack") stays as it was.
 
 Reaction pieces tell an incident a second way: as what a reaction or an aftermath follows ("candidates on
 Wednesday reacted to a mass shooting in San Bernardino", "nearly a week after the police shooting of a black man
