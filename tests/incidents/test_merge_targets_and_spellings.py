@@ -176,3 +176,26 @@ def test_a_town_told_at_it_once_and_once_standing_for_its_region_agrees_as_a_tow
     assert merged(tmp_path, "standing", [town, standing]) == {("region", "town")}
     other = article("other", [event(**march, where={**place("Bamsa"), "geo_precision": 3})], source="Sahel Daily")
     assert merged(tmp_path, "other", [town, other]) == {("town",), ("other",)}
+
+
+def _party(name: str, kind: str, country: str) -> dict:
+    return {"name": name, "kind": kind, "country": country, "text": name, "start": 0, "end": len(name)}
+
+
+def test_volunteers_who_fight_beside_a_states_army_and_that_army_are_one_side(tmp_path):
+    """One report names the volunteers a state raised to fight beside its army (state_auxiliaries.tsv), another the
+    army: one side, loosely named, as two names of a state's forces are. Beside another state's army, or for a group
+    the state did not raise, they are two parties."""
+    clash = {"sub": "Armed clash", "etype": "Battles"}
+    rebels = _party("Kora Liberation Front", "rebels", "BF")
+    volunteers = _party("VDP: Volunteers for the Defense of the Homeland", "political_militia", "BF")
+    army = _party("Military Forces of Burkina Faso", "state_forces", "BF")
+    other_army = _party("Military Forces of Niger", "state_forces", "NE")
+    militia = _party("Kora Hunters Militia", "political_militia", "BF")
+    told = article("vol", [event(**clash, actor1=rebels, actor2=volunteers)], source="Wire One")
+    by_army = article("army", [event(**clash, actor1=rebels, actor2=army)], source="Kora Times")
+    by_other = article("other", [event(**clash, actor1=rebels, actor2=other_army)], source="Sahel Daily")
+    by_militia = article("mil", [event(**clash, actor1=rebels, actor2=militia)], source="Sahel Daily")
+    assert merged(tmp_path, "aux", [told, by_army]) == {("army", "vol")}
+    assert merged(tmp_path, "other", [told, by_other]) == {("vol",), ("other",)}
+    assert merged(tmp_path, "mil", [by_army, by_militia]) == {("army",), ("mil",)}

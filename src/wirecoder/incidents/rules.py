@@ -9,17 +9,22 @@ reports of the same town and day.
 """
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from ..geo.lexicon import words
 from ..geo.names import name_skeleton
 from ..geo.points import distance_km
 from ..taxonomy.kinds import ActorKind
-from .features import COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report, read_pairs, read_table
+from .features import (COUNTRY, DISTRICT, NEAR, POINT, REGION, ActorKey, PlaceKey, Report, normalise, read_pairs,
+                       read_table)
 from .options import MergeRules
 
 STRATEGIC = "Strategic developments"
 CROWD = "Demonstrations"
 REMOTE = "Explosions/Remote violence"
 ARTICLES = words("arabic_articles")
+# armed groups a state raised or armed to fight beside its forces (state_auxiliaries.tsv), by their state
+AUXILIARIES = MappingProxyType({normalise(name): country for name, country in read_pairs("state_auxiliaries.tsv")})
 SAME_PLACE = {POINT: 3, NEAR: 3, DISTRICT: 2, REGION: 1, COUNTRY: 0}
 MIN_SPELLED = 4  # letters (a skeleton's consonants) a name needs before two spellings of it count as one
 
@@ -273,6 +278,9 @@ def _actor_pair(x: ActorKey | None, y: ActorKey | None) -> int | None:
             return 0  # "Islamic State" in one report, its "Sahel Province" in the other: one party, loosely named
         if x.kind == y.kind == ActorKind.STATE_FORCES and x.country and x.country == y.country:
             return 0  # "the army", "the police", "security forces": reports name a state's forces loosely
+        if any(p.kind == ActorKind.STATE_FORCES and p.country and AUXILIARIES.get(q.name) == p.country
+               for p, q in ((x, y), (y, x))):
+            return 0  # the volunteers who fought beside the army in one report, the army in the other: one side
         return None
     return 0
 
