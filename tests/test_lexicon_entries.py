@@ -25,7 +25,7 @@ TABLE_KEYS = {
     "geo/features.tsv": (0, 4), "incidents/generic_actors.tsv": (0,), "incidents/kind_classes.tsv": (0,),
     "incidents/sub_type_groups.tsv": (0,), "incidents/distinct_acts.tsv": (0,), "incidents/crowd_nouns.tsv": (0,),
     "incidents/told_alike.tsv": (0, 1), "incidents/day_clock.tsv": (0,), "geo/data/acled_countries.tsv": (0,),
-    "incidents/firearm_words.tsv": (0,),
+    "incidents/firearm_words.tsv": (0,), "incidents/state_auxiliaries.tsv": (0,),
 }
 CASED_KEYS = {"geo/aliases.tsv": (0,), "geo/data/country_forms.tsv": (0, 2)}  # "Chad" is a country, "chad" not
 # tables whose own loader refuses a form given twice or to two actors (W130; tests/test_actor_lexicon.py)

@@ -199,3 +199,16 @@ def test_volunteers_who_fight_beside_a_states_army_and_that_army_are_one_side(tm
     assert merged(tmp_path, "aux", [told, by_army]) == {("army", "vol")}
     assert merged(tmp_path, "other", [told, by_other]) == {("vol",), ("other",)}
     assert merged(tmp_path, "mil", [by_army, by_militia]) == {("army",), ("mil",)}
+
+
+def test_each_auxiliary_is_a_group_of_the_actor_lexicon_of_the_state_it_fights_for():
+    """state_auxiliaries.tsv names groups as the coder names them (the actor lexicon's ACLED-style names), each with
+    the country the lexicon gives it: a name written otherwise would never match a coded event's actor."""
+    from wirecoder.incidents.features import read_pairs
+    from wirecoder.taxonomy.actor_lexicon import load_actor_lexicon
+
+    lexicon = load_actor_lexicon()
+    countries = {f.entry.name: f.entry.country for forms in lexicon.folded.values() for f in forms}
+    auxiliaries = read_pairs("state_auxiliaries.tsv")
+    assert auxiliaries
+    assert [(name, countries.get(name)) for name, _ in auxiliaries] == auxiliaries
