@@ -312,3 +312,16 @@ def test_merge_a_report_agreeing_weakly_with_one_article_joins_when_two_others_v
     assert ("r", "t1", "t2", "w") in found
     _, _, found = store(tmp_path, "one", [town[:1] + [window, region]])
     assert found == {("t1", "w"), ("r",)}
+
+
+def test_merge_a_toll_within_twice_another_agrees_with_it(tmp_path):
+    """Reports of one act give the toll as each knew it (12 dead by the first count, 14 once two more died): a
+    region-level report of 14 dead tells the town whose report gives 12, not the town 60 km away whose gives 5; a
+    toll more than twice each (30) tells neither apart, and the report joins neither."""
+    docs = corpus()
+    risen = article("r3", [event(where=place("Kora"), killed=14)], source="Radio Kora")
+    _, _, found = store(tmp_path, "risen", [[docs["a1"], docs["c1"], risen]])
+    assert found == {("a1", "r3"), ("c1",)}
+    far = article("r4", [event(where=place("Kora"), killed=30)], source="Radio Kora")
+    _, _, found = store(tmp_path, "far", [[docs["a1"], docs["c1"], far]])
+    assert found == {("a1",), ("c1",), ("r4",)}

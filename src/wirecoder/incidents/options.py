@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RULES_VERSION = "36"  # bump when a rule or a record's making changes what is merged; `merge --db` then rebuilds
+RULES_VERSION = "37"  # bump when a rule or a record's making changes what is merged; `merge --db` then rebuilds
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -21,4 +21,5 @@ class MergeRules:
     city_km: float = 15.0  # a capital city told at its point holds the towns this close, its districts and suburbs
     region_km: float = 300.0  # a region without a known admin1 name contains what lies this close
     hours_apart: int = 3  # two reports of one day told at parts of it this many hours apart are two acts
+    toll_ratio: float = 2.0  # two reports' tolls agree when the larger is at most this many times the smaller
     min_score: int = 4  # the agreement two compatible reports need (docs/incidents.md)

@@ -68,11 +68,17 @@ class Matcher:
             return None
         # one day, the same (also a day carried from a sentence before), or two known days that meet (a night)
         day = 1 if a.lo == b.lo == a.hi == b.hi or (a.day_known and b.day_known) else 0
-        figures = 1 if a.fatalities and a.fatalities == b.fatalities else 0
+        figures = _tolls_agree(a.fatalities, b.fatalities, self.rules.toll_ratio)
         levels = (a.place.level, b.place.level)  # type: ignore[union-attr]
         if COUNTRY in levels and (kind < 2 or actors < 2 or not day or not figures):
             return None  # placed no finer than the country: the sub-type, a named party, the day and the toll agree
         return kind + place + actors + day + figures
+
+
+def _tolls_agree(a: int | None, b: int | None, ratio: float) -> int:
+    """1 when both reports give a toll and the larger is at most ``ratio`` times the smaller: reports of one act give
+    the toll as each knew it (the police's five dead, the hospital's eight after more died); 0 otherwise."""
+    return 1 if a and b and ratio * min(a, b) >= max(a, b) else 0
 
 
 def _gun_and_explosive(a: Report, b: Report) -> bool:
