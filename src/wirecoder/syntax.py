@@ -83,6 +83,12 @@ def noun_agents(noun) -> list:
     return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
 
 
+def has_object(token) -> bool:
+    """ "after fighting off the attackers", "after shooting a man": a gerund with an object or a particle tells what
+    the sentence's subject did, not an event named by its noun."""
+    return any(c.dep_ in ("dobj", "prt", "attr") for c in token.children)
+
+
 def head_chain(token, depth: int = 4):
     """The token and up to ``depth`` ancestors, nearest first."""
     chain = [token]

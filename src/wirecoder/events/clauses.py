@@ -4,7 +4,7 @@ something else."""
 from __future__ import annotations
 
 from ..lexicon import load_lexicon
-from ..syntax import governing_verb
+from ..syntax import NOBODY, governing_verb
 
 CLAUSE_DEPS = frozenset({"relcl", "advcl"})  # clauses read again on their own (a dependency label, not a word)
 OCCURRING = load_lexicon("referenced_events").words("occurring_verb")  # "took place", "happened", "occurred"
@@ -47,18 +47,8 @@ def denied_occurrence(token) -> bool:
     """Whether the text says the act its noun names did not happen: "no attack on Sunday", "the attack on Sunday did
     not take place". What a sentence denies of the act says nothing of whether it happened ("The clashes around
     Pinga at the weekend will not change the map")."""
-    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in NOBODY) for c in token.children):
         return True
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in OCCURRING and any(
         c.dep_ == "neg" for c in token.head.children)
 
-
-def a_day_in(words, days) -> bool:
-    """Whether one of the words is in one of the dates (DateMentions) given."""
-    return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days) for w in words)
-
-
-def has_object(token) -> bool:
-    """ "after fighting off the attackers", "after shooting a man": a gerund with an object or a particle tells what
-    the sentence's subject did, not an event named by its noun."""
-    return any(c.dep_ in ("dobj", "prt", "attr") for c in token.children)

@@ -13,3 +13,8 @@ def sentence_dates(article: Article) -> dict[int, list[DateMention]]:
             continue
         by_sentence.setdefault(date.sentence, []).append(date)
     return by_sentence
+
+
+def a_day_in(words, days: list[DateMention]) -> bool:
+    """Whether one of the words is in one of the dates given."""
+    return any(w.ent_type_ in ("DATE", "TIME") and any(d.span.start <= w.idx < d.span.end for d in days) for w in words)

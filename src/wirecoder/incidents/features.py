@@ -63,7 +63,7 @@ class PlaceKey:
     district: str = ""  # normalised: the district of its own name a town is the seat of ("kankara"), "" when none
     told: str = ""  # normalised: the words the text names it by ("bogura", for the gazetteer's "Bogra")
     city: bool = False  # a country's capital told at its point: its districts and suburbs lie around it
-    admin2: str = ""  # normalised: the second-level area the gazetteer puts a town in; a second-level area's own
+    admin2: str = ""  # normalised: the second-level area the gazetteer puts a town in; an ADM2 area's own name
 
 
 @dataclass(frozen=True, slots=True)

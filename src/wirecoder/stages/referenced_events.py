@@ -44,11 +44,12 @@ from __future__ import annotations
 import datetime as dt
 
 from ..article import DETECTOR_RULE, Article, DateMention, EventMention
-from ..events.clauses import a_day_in, denied_occurrence, has_object
+from ..events.clauses import denied_occurrence
 from ..events.day_counts import DayCounts
+from ..events.report_dates import a_day_in
 from ..geo.countries import COUNTRY_CODES
 from ..lexicon import load_lexicon
-from ..syntax import answered_by, chain_to, deed_of, governing_verb, harm_in
+from ..syntax import answered_by, chain_to, deed_of, governing_verb, harm_in, has_object
 from ..taxonomy import SUB_EVENT_TYPES
 from ..taxonomy.acled import CROWD_TYPES, VIOLENT_TYPES
 from ..taxonomy.lexicon import trigger_compounds
