@@ -258,3 +258,17 @@ def test_an_act_named_by_its_weekend_happened_whatever_the_sentence_denies_of_it
     # the text saying the act did not take place denies it
     assert not [e for e in events(coder, "The clashes around Dinsor at the weekend did not take place, the "
                                          "governor said.", "2026-03-18") if not e["background"]]
+
+
+@pytest.mark.parametrize("text,day", [
+    ("The court in Chiatura on Thursday fined eleven of the miners held after Wednesday's road blockade 2,000 lari "
+     "each.", "2026-03-18"),
+    ("Eleven miners who took part in Wednesday's blockade of the Chiatura road were fined by a court on Thursday.",
+     "2026-03-18"),
+    ("The court in Chiatura on Thursday fined nine miners who joined Monday's walkout at the mine.", "2026-03-16"),
+])
+def test_a_blockade_or_a_walkout_named_by_its_day_is_a_protest_of_that_day(coder, text, day):
+    # published on a Thursday: the court's fines are news of the day, the protest they punish is told by its day
+    found = [e for e in events(coder, text, "2026-03-19") if not e["background"]]
+    assert ("Peaceful protest", day, "Chiatura") in [
+        (e["sub_event_type"], e["date"], e["location"]["name"]) for e in found], text
