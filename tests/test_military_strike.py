@@ -70,3 +70,13 @@ def test_the_bomb_that_killed_people_is_an_explosion_told_in_a_relative_clause(c
             "still fought street by street.")
     events = current(coder, text)
     assert events and events[0]["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
+def test_an_act_of_violence_a_participle_says_killed_people_is_an_event_whatever_the_sentence_is_about(coder):
+    # the sentence is news of an inquiry; its relative clause tells the act, and "killing five young men" after it
+    # says the act killed them (the parser hangs the participle from "identified")
+    text = ("The national police said on Thursday they had identified two of the four men who opened fire at a "
+            "basketball court in Tocoa on Monday, killing five young men, and had issued arrest warrants against them.")
+    events = [e for e in coder.code(text, published="2025-09-19")["events"] if not e["background"]]  # a Friday
+    assert [(e["sub_event_type"], e["date"], e["location"]["name"]) for e in events] == [
+        ("Attack", "2025-09-15", "Tocoa")]

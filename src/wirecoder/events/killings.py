@@ -55,7 +55,9 @@ def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[st
     subject is an act of war that kills ("the strike on the camp on Thursday killed three people"; also "killed in
     a strike"), or of that subject, with the sub-type the act tells (``means``); None when there is none. A killing
     told after the act that did it ("A bomb exploded ... Two soldiers were killed") is the act's toll, left to the
-    detector to read."""
+    detector to read. A killing told by a participle after a comma follows the act of violence told last before it
+    ("the men who opened fire at a football pitch on Sunday, killing six young men"), whatever the parser hangs it
+    from: that act, with no sub-type (""): which act of violence it was, the detector says."""
     acts = [m for m in mentions if told_as_done(m) and not m.reference and m.rule != DETECTOR_RULE]
     for verb in killing_verbs(sent, killing=killing, people=people):
         doers = [c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
@@ -65,6 +67,14 @@ def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[st
             doers.append(verb.head)  # "the bomb that killed four policemen"
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "an Israeli strike flattened a house ..., killing a man"
             doers += [c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
+        if not doers and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "the men who opened fire at a football pitch on Sunday, killing six": the act the killing follows
+            # (the parser may hang the participle from the sentence's verb of telling: the act is the last before it)
+            before = [m for m in acts if m.trigger.end <= verb.idx]
+            fired = max(before, key=lambda m: m.trigger.start) if before and verb.i > 0 and verb.nbor(-1).text == "," \
+                else None
+            if fired is not None:
+                return fired, ""  # which act of violence it was, the detector says
         if not doers:
             continue
         found = next((m for m in acts if any(m.trigger.start <= i < m.trigger.end
