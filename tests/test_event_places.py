@@ -591,3 +591,11 @@ def test_a_name_the_gazetteer_lacks_is_not_placed_where_the_wounded_were_cared_f
     record = coder.code(text, published="2026-02-08")
     [village] = [p for p in record["places"] if p["text"] == "Ramshil"]
     assert village["within"]["text"] == "Gopalganj"
+
+
+def test_a_union_of_countries_a_protest_is_about_is_no_place_of_it(coder):
+    # the European Union is in the gazetteer (geoparsing finds it), but no act happens "in" a region of several
+    # countries: the sentence's one protest is at the town, not a second one at the Union
+    text = ("Protests against the government's decision to suspend talks on joining the European Union spread on "
+            "Tuesday evening, with a rally of some 2,000 people in the town of Ozurgeti.")
+    assert [place["name"] for place in located(coder, text)] == ["Ozurgeti"]

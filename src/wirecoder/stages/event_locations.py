@@ -94,7 +94,7 @@ class EventLocationsStage:
         places = [p for p in article.places if article.sentence_at(p.span.start) == mention.sentence
                   and not any(u.overlaps(p.span) and (u in article.datelines or not (apposed_before(
                       article.text, p.span, u) or told_in_actors_clause(article.doc, p.span, u))) for u in used)
-                  and p.lat is not None
+                  and p.lat is not None and not (p.country is None and p.feature_class == "L")  # the EU places nothing
                   and not names_a_job(place_token(article.doc, p)) and not names_a_backer(article.doc, p.span)]
         # a journey's end is no place of the act, wherever the trigger lies ("returning from a trip to X")
         places = [p for p in places if not travel_destination(place_token(article.doc, p))] or places
