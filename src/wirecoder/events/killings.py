@@ -67,14 +67,12 @@ def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[st
             doers.append(verb.head)  # "the bomb that killed four policemen"
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "an Israeli strike flattened a house ..., killing a man"
             doers += [c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
-        if not doers and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        if not doers and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == ",":
             # "the men who opened fire at a football pitch on Sunday, killing six": the act the killing follows
             # (the parser may hang the participle from the sentence's verb of telling: the act is the last before it)
             before = [m for m in acts if m.trigger.end <= verb.idx]
-            fired = max(before, key=lambda m: m.trigger.start) if before and verb.i > 0 and verb.nbor(-1).text == "," \
-                else None
-            if fired is not None:
-                return fired, ""  # which act of violence it was, the detector says
+            if before:
+                return max(before, key=lambda m: m.trigger.start), ""  # which act of violence it was: the detector's
         if not doers:
             continue
         found = next((m for m in acts if any(m.trigger.start <= i < m.trigger.end
