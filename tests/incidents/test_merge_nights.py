@@ -81,3 +81,14 @@ def test_which_side_of_midnight():
     assert parts.spill("shortly before midnight on Saturday") == (0, 1)
     assert parts.spill("just after midnight on Sunday") == (1, 0)
     assert parts.spill("around midnight on Saturday") == (1, 1)
+
+
+def test_a_part_of_a_day_told_with_another_weekday_is_the_tellings(tmp_path):
+    """ "The square looked like a battlefield on Sunday morning, after a night of clashes": the clashes are Saturday
+    night's, and the morning is when the square was seen, not a part of the clashes' day; they are the clashes that
+    another report tells "on Saturday evening". Told of that day itself, the morning still parts them."""
+    evening = article("evening", [told("2024-03-09", "Saturday evening")], source="Wire One")
+    after = article("after", [told("2024-03-09", "Sunday morning")], source="Kora Times")
+    morning = article("morning", [told("2024-03-09", "Saturday morning")], source="Sahel Daily")
+    assert merged(tmp_path, "telling", [evening, after]) == {("after", "evening")}
+    assert merged(tmp_path, "own day", [evening, morning]) == {("evening",), ("morning",)}

@@ -6,6 +6,7 @@ one short JSON parse. The digest is a pure function of the event and the merge r
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import json
@@ -193,9 +194,10 @@ class ReportDigester:
         first = _day(event.get("date"))
         if first is None or event.get("time_precision") != 1 or event.get("date_end"):
             return None
-        match = self.clock.search(_date_words(event))  # the first part told ("early on Sunday morning": early)
-        if match is None:
-            return None
+        words = _date_words(event)
+        match = self.clock.search(words)  # the first part told ("early on Sunday morning": early)
+        if match is None or _names_another_weekday(words, first):
+            return None  # "on Sunday morning, after a night of clashes": the morning is the telling's, not the act's
         start, end = self.hours[" ".join(match.group(0).lower().split())]
         return first * 24 + start, first * 24 + end
 
@@ -275,6 +277,15 @@ class ReportDigester:
 def _date_words(event: dict[str, Any]) -> str:
     """The event's own date words, not those of a telling folded into it ("bodies were found overnight")."""
     return next((e.get("text") or "" for e in event.get("evidence") or () if e.get("field") == "date"), "")
+
+
+WEEKDAYS = tuple(name.lower() for name in calendar.day_name)  # Monday first, as date.weekday() counts
+
+
+def _names_another_weekday(words: str, day: int) -> bool:
+    """Whether the date words name a weekday other than the day's own (given as a date ordinal)."""
+    told = {index for index, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", words, re.IGNORECASE)}
+    return bool(told) and dt.date.fromordinal(day).weekday() not in told
 
 
 def _day(value: Any) -> int | None:
