@@ -6,7 +6,6 @@ one short JSON parse. The digest is a pure function of the event and the merge r
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import json
@@ -17,7 +16,7 @@ from typing import Any
 
 from ..day_parts import DayParts
 from ..geo.countries import COUNTRY_CODES
-from ..lexicon import lexicon_error, package_path, read_rows
+from ..lexicon import lexicon_error, load_lexicon, package_path, read_rows
 from ..taxonomy.acled import disorder_type
 from .options import MergeRules
 
@@ -279,12 +278,13 @@ def _date_words(event: dict[str, Any]) -> str:
     return next((e.get("text") or "" for e in event.get("evidence") or () if e.get("field") == "date"), "")
 
 
-WEEKDAYS = tuple(name.lower() for name in calendar.day_name)  # Monday first, as date.weekday() counts
+_WEEKDAYS = load_lexicon("dates")  # the weekdays the date stage reads, numbered as date.weekday() counts
+WEEKDAY_NUMBERS, WEEKDAY = _WEEKDAYS.numbers("weekday"), _WEEKDAYS.pattern("weekday")
 
 
 def _names_another_weekday(words: str, day: int) -> bool:
     """Whether the date words name a weekday other than the day's own (given as a date ordinal)."""
-    told = {index for index, name in enumerate(WEEKDAYS) if re.search(rf"\b{name}\b", words, re.IGNORECASE)}
+    told = {WEEKDAY_NUMBERS[name.lower()] for name in WEEKDAY.findall(words)}
     return bool(told) and dt.date.fromordinal(day).weekday() not in told
 
 

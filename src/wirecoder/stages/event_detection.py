@@ -201,8 +201,9 @@ class EventDetectionStage:
         # protested outside a hospital", whatever the page's topic says of the rest)
         agreeing = any(m.sub_event_type == sub and m.detected and not (m.negated or m.hypothetical or m.habitual)
                        and m.confidence >= (FIRM_RULE if sub == PEACEFUL else STRONG_RULE) for m in mentions)
-        told = (killing[1] or labels[max(event_columns, key=lambda i: row[i])]) if killing is not None else None
-        told = told if told in labels and SUB_EVENT_TYPES[told] in VIOLENT_TYPES else None  # the act that killed them
+        # the act that killed them: its weapon's sub-type, or the detector's own best reading when that is violence
+        told = (killing[1] or labels[best]) if killing is not None else None
+        told = told if told in labels and SUB_EVENT_TYPES[told] in VIOLENT_TYPES else None
         crowd = self._codebook.crowd_act(sub, text)  # "burned tyres"
         if (p_event < self.threshold and not ((agreeing or crowd) and p_event >= self.rule_threshold)) and told is None:
             return [self._reference_only(m) for m in mentions]
