@@ -599,3 +599,17 @@ def test_a_union_of_countries_a_protest_is_about_is_no_place_of_it(coder):
     text = ("Protests against the government's decision to suspend talks on joining the European Union spread on "
             "Tuesday evening, with a rally of some 2,000 people in the town of Ozurgeti.")
     assert [place["name"] for place in located(coder, text)] == ["Ozurgeti"]
+
+
+def test_the_end_of_a_journey_told_from_where_it_set_out_is_no_place_of_the_act(coder):
+    # ACLED codes an act on a journey where it set out ("wounded four civilians as they travelled from X to Y town":
+    # X); the end only orients the reader, in the act's own sentence and when a later sentence's "the city" refers back
+    text = ("Riot police fired tear gas at tannery workers who tried to march from Kutahya to Bilecik on Monday, and "
+            "detained 12 of them.")
+    assert [place["name"] for place in located(coder, text)] == ["Kütahya"]
+    text = ("Tannery workers owed five months of wages tried to march from Kutahya to Bilecik on Monday. Officers "
+            "stopped them at the city exit, fired tear gas and dragged several of them to vans.")
+    assert [place["name"] for place in located(coder, text)] == ["Kütahya"]
+    # a march told only by where it went took place there
+    text = "Riot police fired tear gas at tannery workers who marched to Bilecik on Monday."
+    assert [place["name"] for place in located(coder, text)] == ["Bilecik"]

@@ -163,9 +163,22 @@ def on_route(text: str, places: list[Place]) -> list[Place]:
 
 def travel_destination(token) -> bool:
     """ "a trip to the United States", "a visit to Moscow": the end of a journey told about, not the event's
-    place."""
-    return token is not None and token.dep_ == "pobj" and token.head.lower_ == "to" \
-        and token.head.head.lemma_.lower() in TRAVEL_NOUNS
+    place; so is the end of one told from where it set out ("tried to walk from Zonguldak to Ankara", "as they
+    travelled from Anet to Abyei town"), which is where ACLED places the act, the end only orienting the reader."""
+    while token is not None and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        token = token.head  # "to Abyei town": the town
+    if token is None or token.dep_ != "pobj" or token.head.lower_ != "to":
+        return False
+    head = token.head.head
+    return head.lemma_.lower() in TRAVEL_NOUNS or head.lower_ == "from" or (
+        head.dep_ == "pobj" and head.head.lower_ == "from") or any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pobj" for g in c.children) for c in head.children)
+
+
+def moved_to(token) -> bool:
+    """Where people fled to ("fled to the town of Boulsa") or a journey ended ("walk from Zonguldak to Ankara"): no
+    place an act told beside it happened at."""
+    return movement_destination(token, fleeing=True) or travel_destination(token)
 
 
 def cared_at(token) -> bool:

@@ -17,7 +17,8 @@ from ..syntax import REACTION, SPEECH
 from ..taxonomy.acled import event_type_of
 from .actor_roles import VIOLENT_TYPES
 from .place_relations import within_admin1
-from .places import cared_at, most_specific_last, movement_destination, names_a_route, place_token
+from .places import (cared_at, most_specific_last, movement_destination, names_a_route, place_token,
+                     travel_destination)
 
 # the event nouns of political violence ("the attack", "the killings"), not of crowds
 VIOLENCE_NOUNS = frozenset(noun for noun, sub in load_lexicon("referenced_events").mapping("event_noun").items()
@@ -30,14 +31,16 @@ def in_dateline(article: Article, place: Place) -> bool:
 
 def named_below_country(article: Article, index: int) -> list[Place]:
     """The placed places below the country a sentence names, the dateline's town left out, and a place no country
-    holds ("to work in Iran or the Gulf"); the end towns of a road ("the Dhaka-Rangpur highway") only when it names
-    no other; never where the hurt were cared for ("were taken to a clinic in Kauru") or people fled to."""
+    holds ("to work in Iran or the Gulf"); the end towns of a road ("the Dhaka-Rangpur highway") and the end of a
+    journey ("walk from Zonguldak to Ankara") only when it names no other; never where the hurt were cared for
+    ("were taken to a clinic in Kauru") or people fled to."""
     named = [p for p in article.places if article.sentence_at(p.span.start) == index and p.lat is not None
              and p.country and p.feature_code not in COUNTRY_CODES and not in_dateline(article, p)]
     if article.doc is not None:  # where the hurt were cared for or people fled to: no place of an act told after it
         named = [p for p in named if not cared_at(place_token(article.doc, p))
                  and not movement_destination(place_token(article.doc, p), fleeing=True)]
-    return [p for p in named if article.doc is None or not names_a_route(place_token(article.doc, p))] or named
+    return [p for p in named if article.doc is None or not (
+        names_a_route(place_token(article.doc, p)) or travel_destination(place_token(article.doc, p)))] or named
 
 
 RETOLD_AFTER = 3  # sentences after a referenced event in which its retelling may place it

@@ -30,7 +30,7 @@ from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..geo.strays import WATER_CODES
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, cared_at, crowd_town, hosting_spans,
-                             most_specific_last, movement_destination, names_a_backer, names_a_job, on_route,
+                             most_specific_last, movement_destination, moved_to, names_a_backer, names_a_job, on_route,
                              names_a_place_within, names_a_topic, named_node, only_finer_kept,
                              origin_of_people, place_token, settlement_in_area, told_in_actors_clause,
                              travel_destination, without_hosts)
@@ -223,7 +223,7 @@ def _settlement_referred_to(article: Article, mention: EventMention) -> Place | 
         return None
     before = [p for p in article.places if p.span.start < mention.trigger.start and p.lat is not None
               and (p.feature_class in ("P", "S") or (p.within is not None and p.geo_precision <= 2))
-              and not in_dateline(article, p) and not movement_destination(place_token(article.doc, p), fleeing=True)]
+              and not in_dateline(article, p) and not moved_to(place_token(article.doc, p))]
     # not a town that only says where the place named with it lies ("at Koura Daga, near Niafunke ... in the village")
     before = [p for p in before if not any(q.within == p.span for q in before)] or before
     return before[-1] if before else None
