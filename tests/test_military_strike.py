@@ -80,3 +80,15 @@ def test_an_act_of_violence_a_participle_says_killed_people_is_an_event_whatever
     events = [e for e in coder.code(text, published="2025-09-19")["events"] if not e["background"]]  # a Friday
     assert [(e["sub_event_type"], e["date"], e["location"]["name"]) for e in events] == [
         ("Attack", "2025-09-15", "Tocoa")]
+
+
+def test_the_attack_a_when_clause_tells_was_a_drone_strike_is_one_drone_strike(coder):
+    # "the attack" names the act a clause on it tells with its weapon: one air/drone strike, not an attack beside it
+    text = ("A UN official condemned the attack on displaced families near Bajil. The attack took place on Thursday "
+            "evening, when a drone exploded among their tents, killing four people.")
+    events = current(coder, text)
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
+    # an act told after another ("hours after") is another act, whatever its weapon
+    text = ("Gunmen killed six people in the market of Zabid on Monday. The attack came hours after a car bomb "
+            "exploded near the police station.")
+    assert len(current(coder, text)) == 2

@@ -52,3 +52,21 @@ def denied_occurrence(token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in OCCURRING and any(
         c.dep_ == "neg" for c in token.head.children)
 
+
+WHEN_WORDS = frozenset({"when", "as"})  # "The attack took place on Thursday, when a drone exploded"
+
+
+def tells_how(doc, noun_start: int, clause_start: int) -> bool:
+    """Whether the trigger at ``clause_start`` tells how the act a noun at ``noun_start`` names happened: in a "when"
+    clause on the noun's verb ("The attack took place on Thursday evening, when a drone exploded"), or in a relative
+    clause on the noun ("the attack, in which a car bomb exploded")."""
+    if doc is None:
+        return False
+    noun = next((t for t in doc if t.idx == noun_start), None)
+    verb = next((t for t in doc if t.idx == clause_start), None)
+    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if noun is None or verb is None:
+        return False
+    return (verb.dep_ == "advcl" and verb.head.i == noun.head.i and any(c.lower_ in WHEN_WORDS for c in verb.children)
+            or verb.dep_ == "relcl" and verb.head.i == noun.i)

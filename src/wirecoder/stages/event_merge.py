@@ -29,6 +29,7 @@ from ..events.actor_roles import VIOLENT_TYPES, ActorRoles, better_actor, one_pa
 from ..events.place_relations import in_district, same_place, within
 from ..geo.countries import COUNTRY_CODES, CountryNames
 from ..syntax import DEFINITE
+from ..events.clauses import tells_how
 from ..events.told_after import OTHER_EVENT, SEPARATE_ACT
 from ..events.retold_places import definite_violence
 
@@ -67,6 +68,7 @@ class EventMergeStage:
         events = _fold_coarse(article, events)
         events = _fold_destruction(events)
         events = _fold_referenced(events)
+        events = _fold_into_its_weapon(article, events)
         for event in events:  # a protest that turned into a riot: its marchers are rioters now
             if event.event_type == "Riots" and event.actor1 is not None and event.actor1.kind == ActorKind.PROTESTERS:
                 event.actor1, event.actor2 = self._roles.crowd_roles(
@@ -326,6 +328,28 @@ def _fold_referenced(events: list[Event]) -> list[Event]:
             continue
         kept.append(event)
     return kept
+
+
+def _fold_into_its_weapon(article: Article, events: list[Event]) -> list[Event]:
+    """An act of violence a definite noun tells ("The attack took place on Thursday evening, when a drone exploded
+    among the tents") is the strike, shelling or bombing a clause on it tells, on its day and at its place: fold the
+    noun's event into that one, which keeps the type its weapon gives it."""
+    kept: list[Event] = []
+    for event in events:
+        named = (event.mention.reference or event.mention.referenced) and event.event_type in VIOLENT_TYPES
+        host = next((e for e in events if named and e.event_type == REMOTE != event.event_type
+                     and e.date == event.date and e.background == event.background
+                     and e.mention.sentence == event.mention.sentence
+                     and (e.location is None or event.location is None or same_place(e.location, event.location))
+                     and tells_how(article.doc, event.mention.trigger.start, e.mention.trigger.start)), None)
+        if host is None:
+            kept.append(event)
+        else:
+            _absorb(host, event)
+    return kept
+
+
+REMOTE = "Explosions/Remote violence"
 
 
 def _crowd(event: Event) -> bool:
