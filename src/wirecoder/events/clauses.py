@@ -53,7 +53,7 @@ def denied_occurrence(token) -> bool:
         c.dep_ == "neg" for c in token.head.children)
 
 
-WHEN_WORDS = frozenset({"when", "as"})  # "The attack took place on Thursday, when a drone exploded"
+WHEN_WORDS = load_lexicon("referenced_events").words("when_mark")  # "The attack took place ..., when a drone exploded"
 
 
 def tells_how(doc, noun_start: int, clause_start: int) -> bool:
