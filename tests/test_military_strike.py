@@ -88,6 +88,12 @@ def test_the_attack_a_when_clause_tells_was_a_drone_strike_is_one_drone_strike(c
             "evening, when a drone exploded among their tents, killing four people.")
     events = current(coder, text)
     assert [e["sub_event_type"] for e in events] == ["Air/drone strike"]
+    # the parser may hang "when" and its clause on the clause's subject ("when an explosive device planted by
+    # militants detonated"), and the bomb may be told in the sentence before, which the act then already holds
+    text = ("A roadside bomb killed three police officers near Nikshahr on Wednesday, officials said. The attack took "
+            "place on Wednesday morning, when an explosive device planted by militants detonated under a police "
+            "vehicle on patrol.")
+    assert [e["sub_event_type"] for e in current(coder, text)] == ["Remote explosive/landmine/IED"]
     # an act told after another ("hours after") is another act, whatever its weapon
     text = ("Gunmen killed six people in the market of Zabid on Monday. The attack came hours after a car bomb "
             "exploded near the police station.")

@@ -63,10 +63,13 @@ def tells_how(doc, noun_start: int, clause_start: int) -> bool:
     if doc is None:
         return False
     noun = next((t for t in doc if t.idx == noun_start), None)
-    verb = next((t for t in doc if t.idx == clause_start), None)
-    while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    if noun is None or verb is None:
+    clause = next((t for t in doc if t.idx == clause_start), None)
+    if noun is None or clause is None:
         return False
-    return (verb.dep_ == "advcl" and verb.head.i == noun.head.i and any(c.lower_ in WHEN_WORDS for c in verb.children)
-            or verb.dep_ == "relcl" and verb.head.i == noun.i)
+    # up to the clause the trigger's words stand in (the parser may hang "when" and the clause on its subject: "when
+    # an explosive device planted by ... detonated"), not past the noun's own verb
+    while clause.dep_ not in ("advcl", "relcl") and clause.head.i != clause.i and clause.i != noun.head.i:
+        clause = clause.head
+    return (clause.dep_ == "advcl" and clause.head.i == noun.head.i
+            and any(c.lower_ in WHEN_WORDS for c in clause.children)
+            or clause.dep_ == "relcl" and clause.head.i == noun.i)

@@ -337,11 +337,12 @@ def _fold_into_its_weapon(article: Article, events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for event in events:
         named = (event.mention.reference or event.mention.referenced) and event.event_type in VIOLENT_TYPES
+        sentence = article.sentences[event.mention.sentence].span
         host = next((e for e in events if named and e.event_type == REMOTE != event.event_type
                      and e.date == event.date and e.background == event.background
-                     and e.mention.sentence == event.mention.sentence
                      and (e.location is None or event.location is None or same_place(e.location, event.location))
-                     and tells_how(article.doc, event.mention.trigger.start, e.mention.trigger.start)), None)
+                     and any(tells_how(article.doc, event.mention.trigger.start, x.span.start) for x in e.evidence
+                             if x.field == "trigger" and sentence.contains(x.span))), None)
         if host is None:
             kept.append(event)
         else:
