@@ -98,3 +98,14 @@ def test_the_attack_a_when_clause_tells_was_a_drone_strike_is_one_drone_strike(c
     text = ("Gunmen killed six people in the market of Zabid on Monday. The attack came hours after a car bomb "
             "exploded near the police station.")
     assert len(current(coder, text)) == 2
+
+
+def test_people_killed_when_a_strike_hit_tell_a_strike_whatever_the_sentence_is_about(coder):
+    # "killed when an Israeli strike destroyed a house": the act that killed them is the "when" clause's subject, a
+    # strike; so too when the sentence tells a funeral, which is no protest
+    text = "Three people were killed when an Israeli strike destroyed a house in Kfarsir on Tuesday, officials said."
+    assert [e["sub_event_type"] for e in current(coder, text)] == ["Air/drone strike"]
+    text = ("Hundreds of mourners marched through the streets of Kfarsir on Wednesday behind the coffins of three "
+            "people killed when an Israeli strike destroyed a house in the town on Tuesday.")
+    events = current(coder, text)
+    assert [(e["sub_event_type"], e["date"]) for e in events] == [("Air/drone strike", "2025-09-09")]

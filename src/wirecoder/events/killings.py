@@ -10,6 +10,7 @@ from ..article import DETECTOR_RULE, EventMention
 from ..lexicon import load_lexicon
 from ..syntax import governing_verb
 from ..taxonomy.acled import VIOLENT_TYPES
+from .clauses import WHEN_WORDS
 
 MEANS_PREPOSITIONS = frozenset({"in", "by"})  # "killed in a drone strike", "killed by an air strike"
 _COUNTS = load_lexicon("counts")
@@ -53,7 +54,8 @@ def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[st
                 means: Mapping[str, str]) -> tuple[EventMention, str] | None:
     """The rule mention of violence, told as done and not only referred to, of a verb of killing people whose
     subject is an act of war that kills ("the strike on the camp on Thursday killed three people"; also "killed in
-    a strike"), or of that subject, with the sub-type the act tells (``means``); None when there is none. A killing
+    a strike", and "killed when an Israeli strike destroyed a house": the "when" clause's subject), or of that
+    subject, with the sub-type the act tells (``means``); None when there is none. A killing
     told after the act that did it ("A bomb exploded ... Two soldiers were killed") is the act's toll, left to the
     detector to read. A killing told by a participle after a comma follows the act of violence told last before it
     ("the men who opened fire at a football pitch on Sunday, killing six young men"), whatever the parser hangs it
@@ -65,6 +67,8 @@ def killing_act(sent, mentions: Sequence[EventMention], *, killing: frozenset[st
                   for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in means]  # "killed in a strike"
         if verb.dep_ == "relcl" and verb.head.lemma_.lower() in means:
             doers.append(verb.head)  # "the bomb that killed four policemen"
+        doers += [g for c in verb.children if c.dep_ == "advcl" and any(w.lower_ in WHEN_WORDS for w in c.children)
+                  for g in c.children if g.dep_ == "nsubj" and g.lemma_.lower() in means]  # "killed when a strike hit"
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":  # "an Israeli strike flattened a house ..., killing a man"
             doers += [c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in means]
         if not doers and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == ",":

@@ -218,7 +218,8 @@ class EventDetectionStage:
             sub = None  # a narcotics team's arrest in a local crime story: ACLED codes arrests with a political side
         if sub is None:
             return [self._reference_only(m) for m in mentions]
-        main = self._trigger_mention(article, index, sub, p, mentions)
+        main = killing[0] if told is not None and sub == told else self._trigger_mention(article, index, sub, p,
+                                                                                          mentions)
         if main is None:
             return [self._reference_only(m) for m in mentions]
         instead = self._main_clause_act(article, main, mentions)
@@ -230,7 +231,8 @@ class EventDetectionStage:
             p = max(float(row[labels.index(sub)]), instead.confidence) if sub in labels else instead.confidence
         # two readings that agree: a rule that names the detector's sub-type makes the event as sure as its prior
         # (on ACLED's dev notes such events were right 0.96 of the time, the detector's alone 0.84: docs/typing.md)
-        agreed = main.rule != DETECTOR_RULE and main.sub_event_type == sub
+        agreed = main.rule != DETECTOR_RULE and (
+            main.sub_event_type == sub or killing is not None and main is killing[0] and sub == told)  # it killed
         p = max(p, main.confidence) if agreed else p
         main.event_type, main.sub_event_type, main.confidence = SUB_EVENT_TYPES[sub], sub, round(p, 3)
         out = [main]
@@ -238,7 +240,9 @@ class EventDetectionStage:
             if mention is main:
                 continue
             second = labels.index(mention.sub_event_type) if mention.sub_event_type in labels else None
-            if second is not None and mention.sub_event_type != sub and row[second] >= self.second_threshold:
+            # a second reading the codebook rules out is none ("mourners marched behind the coffins": no protest)
+            if second is not None and mention.sub_event_type != sub and row[second] >= self.second_threshold \
+                    and self._codebook.sub_type(text, mention.sub_event_type) is not None:
                 mention.confidence = round(float(row[second]), 3)
                 out.append(mention)
             else:
