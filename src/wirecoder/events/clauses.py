@@ -56,20 +56,20 @@ def denied_occurrence(token) -> bool:
 WHEN_WORDS = load_lexicon("referenced_events").words("when_mark")  # "The attack took place ..., when a drone exploded"
 
 
-def tells_how(doc, noun_start: int, clause_start: int) -> bool:
-    """Whether the trigger at ``clause_start`` tells how the act a noun at ``noun_start`` names happened: in a "when"
-    clause on the noun's verb ("The attack took place on Thursday evening, when a drone exploded"), or in a relative
-    clause on the noun ("the attack, in which a car bomb exploded")."""
+def tells_how(doc, noun, clause) -> bool:
+    """Whether the trigger ``clause`` (a span of the text) tells how the act the trigger ``noun`` names happened: in
+    a "when" clause on the noun's verb ("The attack took place on Thursday evening, when a drone exploded"), or in a
+    relative clause on the noun ("the attack, in which a car bomb exploded")."""
     if doc is None:
         return False
-    noun = next((t for t in doc if t.idx == noun_start), None)
-    clause = next((t for t in doc if t.idx == clause_start), None)
-    if noun is None or clause is None:
+    noun_span = doc.char_span(noun.start, noun.end, alignment_mode="expand")
+    clause_span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
+    if noun_span is None or clause_span is None:
         return False
+    head, node = noun_span.root, clause_span.root
     # up to the clause the trigger's words stand in (the parser may hang "when" and the clause on its subject: "when
     # an explosive device planted by ... detonated"), not past the noun's own verb
-    while clause.dep_ not in ("advcl", "relcl") and clause.head.i != clause.i and clause.i != noun.head.i:
-        clause = clause.head
-    return (clause.dep_ == "advcl" and clause.head.i == noun.head.i
-            and any(c.lower_ in WHEN_WORDS for c in clause.children)
-            or clause.dep_ == "relcl" and clause.head.i == noun.i)
+    while node.dep_ not in ("advcl", "relcl") and node.head.i != node.i and node.i != head.head.i:
+        node = node.head
+    return (node.dep_ == "advcl" and node.head.i == head.head.i and any(c.lower_ in WHEN_WORDS for c in node.children)
+            or node.dep_ == "relcl" and node.head.i == head.i)

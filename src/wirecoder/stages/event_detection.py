@@ -218,8 +218,8 @@ class EventDetectionStage:
             sub = None  # a narcotics team's arrest in a local crime story: ACLED codes arrests with a political side
         if sub is None:
             return [self._reference_only(m) for m in mentions]
-        main = killing[0] if told is not None and sub == told else self._trigger_mention(article, index, sub, p,
-                                                                                          mentions)
+        by_killing = told is not None and sub == told  # the act that killed them is the sentence's event
+        main = killing[0] if by_killing else self._trigger_mention(article, index, sub, p, mentions)
         if main is None:
             return [self._reference_only(m) for m in mentions]
         instead = self._main_clause_act(article, main, mentions)
@@ -231,8 +231,7 @@ class EventDetectionStage:
             p = max(float(row[labels.index(sub)]), instead.confidence) if sub in labels else instead.confidence
         # two readings that agree: a rule that names the detector's sub-type makes the event as sure as its prior
         # (on ACLED's dev notes such events were right 0.96 of the time, the detector's alone 0.84: docs/typing.md)
-        agreed = main.rule != DETECTOR_RULE and (
-            main.sub_event_type == sub or killing is not None and main is killing[0] and sub == told)  # it killed
+        agreed = main.rule != DETECTOR_RULE and (main.sub_event_type == sub or by_killing and main is killing[0])
         p = max(p, main.confidence) if agreed else p
         main.event_type, main.sub_event_type, main.confidence = SUB_EVENT_TYPES[sub], sub, round(p, 3)
         out = [main]

@@ -341,7 +341,7 @@ def _fold_into_its_weapon(article: Article, events: list[Event]) -> list[Event]:
         host = next((e for e in events if named and e.event_type == REMOTE != event.event_type
                      and e.date == event.date and e.background == event.background
                      and (e.location is None or event.location is None or same_place(e.location, event.location))
-                     and any(tells_how(article.doc, event.mention.trigger.start, x.span.start) for x in e.evidence
+                     and any(tells_how(article.doc, event.mention.trigger, x.span) for x in e.evidence
                              if x.field == "trigger" and sentence.contains(x.span))), None)
         if host is None:
             kept.append(event)
