@@ -109,3 +109,15 @@ def test_an_abduction_of_soldiers_or_police_by_an_armed_group_is_a_clash(coder, 
     event = first(coder, f"Gunmen on Saturday abducted {victims} on the road between Damboa and Biu in Borno "
                          f"State, a security source said.")
     assert event["sub_event_type"] == sub
+
+
+def test_who_counts_a_figure_is_no_target_of_the_act(coder):
+    """ "abducting between 19 (police figure) and 43 (community figure) people": the police give a figure; they
+    are not whom the gunmen fought, so the raid is no clash with the police."""
+    text = ("Gunmen on motorcycles raided Kirfi village in Bauchi State in the early hours of 12 August, killing two "
+            "men and abducting between {} and 43 (community figure) people, mostly women and children.")
+    told = first(coder, text.format("19"), published="2025-08-16")
+    counted = first(coder, text.format("19 (police figure)"), published="2025-08-16")
+    assert told["sub_event_type"] == "Attack" and told["actor2"]["kind"] == "civilians"
+    assert counted["sub_event_type"] == told["sub_event_type"]
+    assert counted["actor2"]["kind"] == "civilians"

@@ -139,8 +139,9 @@ class EventActorsStage:
             for actor in actors:
                 if actor.span.start <= token.idx < actor.span.end or actor.head == token.idx:
                     return actor
+            telling = token.lemma_.lower() in TELLING_BY_HEADS  # "abducting 19 (police figure)": who counts
             for child in token.children:  # "positions of the army", "the population of Azerbaijan"
-                if child.dep_ in ("compound", "amod") and child.i < token.i:  # "an army base", "a police post"
+                if child.dep_ in ("compound", "amod") and child.i < token.i and not telling:  # "an army base"
                     found = next((a for a in actors if a.span.start <= child.idx < a.span.end), None)
                     if found:
                         return found
