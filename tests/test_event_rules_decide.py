@@ -18,6 +18,14 @@ def test_event_rules_found_bombs_are_disrupted_weapons_use(run_stages):
         ["Disrupted weapons use"]
 
 
+def test_event_rules_what_a_strike_neutralised_is_no_weapon_disrupted(run_stages):
+    """A bomb neutralised is disrupted weapons use; air strikes that "neutralised" fighters are air strikes."""
+    assert types(run_stages, "Engineers neutralised a roadside bomb near the Tessit road.") == \
+        ["Disrupted weapons use"]
+    assert types(run_stages, "Air strikes neutralised several fighters near Tessit on Monday.") == \
+        ["Air/drone strike"]
+
+
 def test_event_rules_territory_by_who_takes_it(run_stages):
     assert types(run_stages, "Rebels captured the town of Kidal after heavy fighting.") == \
         ["Non-state actor overtakes territory"]

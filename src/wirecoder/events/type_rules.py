@@ -190,7 +190,8 @@ class EventTypeRules:
             decision = self._raid_type(root, actors)
         if decision is None:
             return None
-        return self._refine(decision, lemmas)
+        doing = {t.head.lemma_.lower() for t in (root, root.head) if t.dep_ == "nsubj"}  # "air strikes neutralised
+        return self._refine(decision, lemmas - doing)  # several of them": what the act did, no weapon disrupted
 
     @staticmethod
     def _refine(decision: str, lemmas: set[str]) -> str | None:
