@@ -35,7 +35,8 @@ BLAMING_VERBS = load_lexicon("referenced_events").words("blaming_verb")  # "blam
 ACCUSING_VERBS = load_lexicon("referenced_events").words("accusing_verb")  # "accused X of carrying it out"
 ACT_PRONOUNS = load_lexicon("referenced_events").words("act_pronoun")
 PERPETRATING = load_lexicon("referenced_events").words("perpetrating_verb")  # "of carrying it out"
-TELLING_BY_HEADS = _WORDS.words("telling_by_head") | SPEECH  # "a statement by X": X tells, not does
+TELLING_NOUNS = _WORDS.words("telling_by_head")  # "a statement by X", "a police figure": X tells, not does
+TELLING_BY_HEADS = TELLING_NOUNS | SPEECH
 DENYING = _WORDS.words("denying_verb")  # "the Taliban denied the attack": who denies it is not told as its doer
 NOT_DOING = REACTION | DENYING  # who reacts to an act, or denies it
 AFTERMATH = load_lexicon("referenced_events").words("aftermath_preposition")  # "after", "following"
@@ -139,7 +140,7 @@ class EventActorsStage:
             for actor in actors:
                 if actor.span.start <= token.idx < actor.span.end or actor.head == token.idx:
                     return actor
-            telling = token.lemma_.lower() in TELLING_BY_HEADS  # "abducting 19 (police figure)": who counts
+            telling = token.pos_ == "NOUN" and token.lemma_.lower() in TELLING_NOUNS  # "19 (police figure)": who counts
             for child in token.children:  # "positions of the army", "the population of Azerbaijan"
                 if child.dep_ in ("compound", "amod") and child.i < token.i and not telling:  # "an army base"
                     found = next((a for a in actors if a.span.start <= child.idx < a.span.end), None)
