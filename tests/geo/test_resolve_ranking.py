@@ -248,3 +248,18 @@ def test_resolve_a_town_abroad_gives_way_to_its_namesake_in_the_country_whose_ca
     assert ranked[0].entry == district
     alone = Resolver().rank([Mention("Harad", (abroad,)), Mention("Nouakchott", (capital,))])
     assert alone[0].entry == abroad
+
+
+def test_resolve_a_name_told_bare_is_the_town_its_dateline_named():
+    """A round-up's item "VELYKOSILKA - Drones hit Velykosilka": the label names the city, and the bare name in its
+    line is that city, not a village of the name in the region another item names."""
+    from wirecoder.geo.resolve import Mention
+    region = _entry(1, "Northmark Oblast", 50.0, 36.2, "UA", "A", "ADM1", 2_600_000, admin1_code="07")
+    city = _entry(2, "Velykosilka", 47.57, 34.39, "UA", "P", "PPL", 105_000, admin1_code="04")
+    village = _entry(3, "Velykosilka", 49.9, 36.4, "UA", "P", "PPL", 600, admin1_code="07")
+    ranked = Resolver().rank([Mention("Northmark Oblast", (region,)), Mention("VELYKOSILKA", (city, village),
+                                                                                hint="city"),
+                              Mention("Velykosilka", (city, village))])
+    assert ranked[1].entry == city and ranked[2].entry == city
+    [alone] = Resolver().rank([Mention("Velykosilka", (city, village))])
+    assert alone.entry == city  # no other area named: the bigger town

@@ -111,6 +111,13 @@ class Resolver:
                 if key not in decided:
                     decided[key] = self._pick(located[i], m, named, named_admins, others, places, outlet_country)
                 chosen[i] = decided[key]
+            # the name told bare is the town its dateline or its area named ("NIKOPOL - ... hit Nikopol", "Nikopol,
+            # in Dnipropetrovsk region ... Nikopol"), not a namesake the rest of the article's areas pull to
+            told = next((e for (hint, within), e in decided.items() if e is not None and e.feature_class == "P"
+                         and (hint == "city" or within)), None)
+            for i in members if told is not None else ():
+                if mentions[i].hint is None and not mentions[i].container and told in located[i]:
+                    chosen[i] = told
         return [Ranked(chosen[i], m.candidates) for i, m in enumerate(mentions)]
 
     def _pick(self, cands: tuple[Entry, ...], mention: Mention, countries: Counter, admins: Counter,
