@@ -140,6 +140,14 @@ def test_a_backer_is_not_the_militia_it_backs(run_stages):
     assert not any(country == "IR" for *_, country in found)
 
 
+def test_a_group_linked_to_another_is_not_that_other(coder):
+    """ "the al Qaeda-linked JNIM": JNIM did it; "an al Qaeda-linked group": a group the text does not name, not al
+    Qaeda itself."""
+    text = "Fighters of {} attacked army positions near Diafarabé in central Mali on Saturday, killing seven soldiers."
+    assert event_actor1(coder, text.format("the al Qaeda-linked JNIM"))["name"].startswith("JNIM")
+    assert event_actor1(coder, text.format("an al Qaeda-linked group"))["name"] == "Unidentified Armed Group (Mali)"
+
+
 def test_a_states_forces_where_it_intervenes_are_external_forces(coder):
     actor1 = event_actor1(coder, "Turkish forces shelled a village near Tell Abiad in Raqqa province, Syria, on "
                                  "Saturday.")
