@@ -175,3 +175,15 @@ def test_a_death_from_wounds_or_an_illness_is_no_act_but_a_death_in_an_attack_is
     assert died("At least 200 people in the district have died of cholera and another unknown illness.") == [True]
     assert died("A fourth officer succumbed to his injuries and a fifth died of his wounds.") == [True]
     assert died("Two officers died in the attack on the checkpoint.") == [False]
+
+
+def test_an_act_a_denial_affirms_is_told_by_its_own_verb(coder):
+    """ "denied attacking civilians, saying its drones had struck military targets": the denied act is none, the
+    strike the group says it made is one; a denial alone tells no act."""
+    denial = "The Rapid Support Forces on Wednesday denied attacking civilians in Wadi Halfa"
+    record = coder.code(denial + ", saying its drones had struck military targets in Northern State.",
+                        published="2026-04-01")
+    [event] = [e for e in record["events"] if not e["background"]]
+    assert event["sub_event_type"] == "Air/drone strike"
+    assert next(x["text"] for x in event["evidence"] if x["field"] == "trigger") == "struck"
+    assert events(coder, denial + ".", published="2026-04-01") == []

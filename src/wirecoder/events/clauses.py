@@ -73,3 +73,10 @@ def tells_how(doc, noun, clause) -> bool:
         node = node.head
     return (node.dep_ == "advcl" and node.head.i == head.head.i and any(c.lower_ in WHEN_WORDS for c in node.children)
             or node.dep_ == "relcl" and node.head.i == head.i)
+
+
+def within_phrase(doc, inner, outer) -> bool:
+    """Whether the span ``inner`` lies in the phrase the span ``outer`` heads ("condemned the attack, which killed
+    four": the clause on the condemned noun shares its standing)."""
+    head = doc.char_span(outer.start, outer.end, alignment_mode="expand")
+    return head is not None and any(t.idx <= inner.start < t.idx + len(t) for t in head.root.subtree)

@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from ..article import DETECTOR_RULE, Article, EventMention
-from ..events.clauses import clauses_to_read, dated
+from ..events.clauses import clauses_to_read, dated, within_phrase
 from ..events.codebook_rules import CodebookRules
 from ..events.killings import dies_of_wounds, killed_by_hazard, killing_act, killing_by_violence
 from ..events.rule_ties import FIRM_RULE, STRONG_RULE, rule_breaks_tie
@@ -298,6 +298,10 @@ class EventDetectionStage:
             chosen = [m for m in mentions if pick(m) and m.detected]
             if chosen:
                 mention = min(chosen, key=lambda m: (m.negated or m.hypothetical or m.habitual, m.trigger.start))
+                verb = None if done(mention) else self._verb_mention(article, index, sub, p)
+                if verb is not None and done(verb) and not within_phrase(article.doc, verb.trigger, mention.trigger) \
+                        and self.model.word_weights([verb.trigger.text], sub)[0] >= MIN_TRIGGER_WEIGHT:
+                    return verb  # "denied attacking civilians, saying its drones had struck military targets"
                 if mention.sub_event_type != sub:
                     mention.rule = f"{mention.rule}+{DETECTOR_RULE}"
                 return mention
