@@ -32,10 +32,12 @@ FLOORS = {  # measured on this tree (bench/acled_dev.py), each floor a little un
 # target) made more events right where the detector's confidence was already under its accuracy (every bin under
 # 0.9 is right more often than its mean confidence says); no bin became more overconfident
 CEILINGS = {"no_event": 0.05, "calibration_error": 0.055}
-# current events shown at the default --min-confidence on general news (bench/acled_dev.py --general: 6 on the
+# current events shown at the default --min-confidence on general news (bench/acled_dev.py --general: 7 on the
 # 181 article_extraction pages, 6 on the 229 GeoVirus disease articles; 5 until session 32, whose reading of a dated
-# act inside a sentence about something else found the cattle raid that killed eleven in geovirus-124, a true event)
-GENERAL_CEILINGS = {"article_extraction": 6, "geovirus": 6}
+# act inside a sentence about something else found the cattle raid that killed eleven in geovirus-124, a true event;
+# 7 on article_extraction from session 63, whose reading of an act told by its own verb found the teachers who
+# "surrounded the Indiana Statehouse on Tuesday to call for better pay", a true protest)
+GENERAL_CEILINGS = {"article_extraction": 7, "geovirus": 6}
 
 
 @pytest.fixture(scope="module")
