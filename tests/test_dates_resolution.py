@@ -228,3 +228,12 @@ def test_dates_a_period_named_by_this_or_last_before_a_possessive(run_stages):
         (dt.date(2026, 4, 4), dt.date(2026, 4, 5), 2)]
     _, dates = dates_of(run_stages, "Police said the morning was quiet.", published="2026-04-07")
     assert not dates
+
+
+def test_the_day_a_count_stood_dates_no_act(coder):
+    """ "according to district records as of 29 February": the day the count stood, not the day of the killing."""
+    text = "Gunmen killed eight villagers in Kafin Koro, in Niger State, according to district records {}."
+    [counted] = [e for e in coder.code(text.format("as of 29 February"), published="2024-03-01")["events"]]
+    assert not (counted["date"] == "2024-02-29" and counted["time_precision"] == 1)
+    [told] = [e for e in coder.code(text.format("on 29 February"), published="2024-03-01")["events"]]
+    assert told["date"] == "2024-02-29"  # a day the words give the act itself still dates it
