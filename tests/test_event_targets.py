@@ -121,3 +121,18 @@ def test_who_counts_a_figure_is_no_target_of_the_act(coder):
     assert told["sub_event_type"] == "Attack" and told["actor2"]["kind"] == "civilians"
     assert counted["sub_event_type"] == told["sub_event_type"]
     assert counted["actor2"]["kind"] == "civilians"
+
+
+def test_people_a_bomb_or_a_shell_killed_are_civilians_unless_named_as_a_party(coder):
+    """ACLED codes the people a mine, a bomb or a shell killed or hurt as civilians when the text names them as no
+    armed party ("2 young men", "two health workers"); soldiers stay soldiers; a strike that hurt no one has no
+    target it does not name."""
+    event = first(coder, "On 3 May 2020, 2 young men were killed when a landmine planted by an unidentified armed "
+                         "group exploded in farmland south of Sarmin.", published="2020-05-10")
+    assert event["event_type"] == "Explosions/Remote violence"
+    assert event["actor2"]["name"] == "Civilians (Syria)" and event["actor2"]["text"] is None
+    event = first(coder, "Shelling killed three soldiers near Tal Tamr on Monday.", published="2020-05-10")
+    assert event["actor2"]["kind"] == "state_forces"
+    event = first(coder, "A drone struck a fuel depot near Sarmin on Monday, causing a fire. No one was hurt.",
+                  published="2020-05-10")
+    assert event["actor2"] is None

@@ -57,12 +57,16 @@ class ActorRoles:
             role, ActorKind.POLITICAL_MILITIA)
         return self._standing_in(mention, location, role, kind)
 
-    def unnamed_target(self, mention: EventMention, location: Place | None) -> ActorMention | None:
+    def unnamed_target(self, mention: EventMention, location: Place | None, *,
+                       harmed: bool = False) -> ActorMention | None:
         """ACLED's convention for violence against civilians whose victims the text does not name as a party
-        ("shot a man", "the victim died"), and for looting, property destruction and mob violence whose target it
-        does not name ("looted shops", "torched a truck", "a mob lynched a suspected thief"): civilians of the
-        country where it happened. No span, like ``unnamed_actor``."""
-        if mention.event_type != "Violence against civilians" and mention.sub_event_type not in CIVILIAN_BY_DEFAULT:
+        ("shot a man", "the victim died"), for looting, property destruction and mob violence whose target it
+        does not name ("looted shops", "torched a truck", "a mob lynched a suspected thief"), and for a bomb, a
+        mine or a shell that killed or hurt people the text names as no party (``harmed``: "2 young men were killed
+        when a landmine exploded", "shells injured two health workers"): civilians of the country where it
+        happened. No span, like ``unnamed_actor``."""
+        if mention.event_type != "Violence against civilians" and mention.sub_event_type not in CIVILIAN_BY_DEFAULT \
+                and not (harmed and mention.event_type == "Explosions/Remote violence"):
             return None
         return self._standing_in(mention, location, ActorRole.CIVILIANS, ActorKind.CIVILIANS)
 

@@ -25,6 +25,8 @@ from ..taxonomy.acled import VIOLENT_TYPES
 from ..taxonomy.kinds import ARMED_KINDS, ActorKind, ActorRole
 
 ARMED_TARGET_ACTS = frozenset({"Attack", "Abduction/forced disappearance"})  # done to soldiers or police: a clash
+_PEOPLE = load_lexicon("event_words")
+HARMED_PEOPLE = _PEOPLE.words("plain_people") | _PEOPLE.words("civilian_victims")  # people of no party
 CLASH_WORDS = re.compile(rf"\b{load_lexicon('battle_weapons').alternation('clash_word', space=' ')}\b", re.IGNORECASE)
 
 
@@ -114,7 +116,7 @@ class EventsStage:
         if actor1 is None:
             actor1 = self._roles.unnamed_actor(mention, location)
         if actor2 is None:
-            actor2 = self._roles.unnamed_target(mention, location)
+            actor2 = self._roles.unnamed_target(mention, location, harmed=_harmed_people(article, mention, tolls))
         for field, actor in (("actor1", actor1), ("actor2", actor2)):
             if actor is not None and actor.named:
                 evidence.append(Evidence(field, actor.span))
@@ -235,6 +237,19 @@ class EventsStage:
                 # unless the next sentence tells the fight ("... carried out an operation. A shoot-out broke out")
                 return dataclasses.replace(mention, event_type="Violence against civilians", sub_event_type="Attack")
         return mention
+
+
+def _harmed_people(article: Article, mention: EventMention, tolls: ReportTolls) -> bool:
+    """Whether the event's own sentence counts dead or hurt whom it names as people of no party ("2 young men were
+    killed", "injured two health workers"), not as a party's ("killing one Turkish Army soldier", "6 members")."""
+    for count in (tolls.fatalities, tolls.injured):
+        if count is None or count.sentence != mention.sentence or not (count.count.best or count.count.high):
+            continue
+        words = article.doc.char_span(count.span.start, count.span.end, alignment_mode="expand") or ()
+        if any(t.lemma_.lower() in HARMED_PEOPLE or t.dep_ in ("nummod", "det") and t.head.lemma_.lower() in
+               HARMED_PEOPLE for t in words):
+            return True
+    return False
 
 
 def _toll_victims(article: Article, mention: EventMention, tolls: ReportTolls,
