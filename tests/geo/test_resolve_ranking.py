@@ -263,3 +263,16 @@ def test_resolve_a_name_told_bare_is_the_town_its_dateline_named():
     assert ranked[1].entry == city and ranked[2].entry == city
     [alone] = Resolver().rank([Mention("Velykosilka", (city, village))])
     assert alone.entry == city  # no other area named: the bigger town
+
+
+def test_resolve_a_town_word_says_what_kind_of_place_not_which_country():
+    """ "the southern edge of Barwa town" beside a bare "Barwa" in a story of Somalia: the town word does not send
+    the name to a town of it in another country when the bare name is the Somali district."""
+    from wirecoder.geo.resolve import Mention
+    capital = _entry(1, "Hamarcade", 2.04, 45.34, "SO", "P", "PPLC", 2_500_000, admin1_code="02")
+    district = _entry(2, "Barwa", 2.75, 45.2, "SO", "A", "ADM2", 0, kind=None, admin1_code="03")
+    town = _entry(3, "Barwa", 34.0, 44.15, "IQ", "P", "PPL", 80_000, admin1_code="18")
+    ranked = Resolver().rank([Mention("Hamarcade", (capital,)), Mention("Barwa", (district, town)),
+                              Mention("Barwa", (district, town), hint="settlement")])
+    assert ranked[1].entry == district
+    assert ranked[2].entry == district

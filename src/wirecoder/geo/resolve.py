@@ -118,6 +118,10 @@ class Resolver:
             for i in members if told is not None else ():
                 if mentions[i].hint is None and not mentions[i].container and told in located[i]:
                     chosen[i] = told
+            bare = decided.get((None, ()))  # "Balad town" beside a bare "Balad": the town word says what kind of
+            for i in members if bare is not None else ():  # place, not which country's, which the bare name told
+                if mentions[i].hint == "settlement" and chosen[i] is not None and chosen[i].country != bare.country:
+                    chosen[i] = bare
         return [Ranked(chosen[i], m.candidates) for i, m in enumerate(mentions)]
 
     def _pick(self, cands: tuple[Entry, ...], mention: Mention, countries: Counter, admins: Counter,
