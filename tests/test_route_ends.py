@@ -27,3 +27,16 @@ def test_a_road_named_by_a_peoples_word_names_no_towns(coder):
                         published="2026-08-26")
     assert "Pan" not in {p["text"] for p in record["places"]}
     assert {e["location"]["country"] for e in record["events"]} == {"PE"}
+
+
+
+def test_an_act_told_after_its_route_lies_at_the_first_end(coder):
+    """ "the attack on a police patrol on the Konotop-Romny road", then "The attack took place on Wednesday morning,
+    when an explosive device detonated under a police vehicle": the device, placed by the sentence before, is near
+    Konotop, not at the end named last."""
+    record = coder.code("The deputy governor said on Thursday that two men linked to the attack on a police patrol on "
+                        "the Konotop-Romny road had been arrested.  The attack took place on Wednesday morning, when "
+                        "an explosive device detonated under a police vehicle on patrol, the deputy governor said.",
+                        published="2025-01-30")
+    [device] = [e for e in record["events"] if e["event_type"] == "Explosions/Remote violence"]
+    assert device["location"]["name"] == "Konotop"

@@ -395,5 +395,5 @@ def _place_told_before(article: Article, mention: EventMention) -> Place | None:
             crossed, paragraph = True, article.sentences[index].paragraph
         named = named_below_country(article, index)
         if named:
-            return most_specific_last(named)
+            return most_specific_last(on_route(article.text, named))  # "the Khash-Zahedan road": Khash
     return None
