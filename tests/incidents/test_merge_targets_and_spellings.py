@@ -91,6 +91,9 @@ def test_two_crowds_told_by_who_they_are_are_two_protests(tmp_path):
     assert merged(tmp_path, "fishers", [fishermen, fishers]) == {("fm", "fs")}
     assert merged(tmp_path, "fisherman", [fishermen, fisherman]) == {("fm", "fn")}
     assert merged(tmp_path, "others", [fishermen, traders]) == {("fm",), ("tra",)}
+    # a crowd told by sex or age says no more who it was than "people" ("fishers, women and young people")
+    women = article("wo", [event(**protest, actor1=crowd("women"), actor2=POLICE)], source="Sahel Daily")
+    assert merged(tmp_path, "women", [fishermen, women]) == {("fm", "wo")}
 
 
 def test_a_day_carried_from_a_sentence_before_agrees_on_the_day(tmp_path):
