@@ -196,3 +196,13 @@ def test_counts_the_death_an_act_led_to_not_the_death_behind_a_protest(run_stage
     found = counts(run_stages, "Tribesmen clashed in the cattle market of Lodwar, leading to the death of a bystander.")
     assert found == [("fatalities", Count(1, 1, 1))]
     assert counts(run_stages, "Nurses protested in Eldoret over the death of a colleague.") == []
+
+
+def test_a_toll_that_names_its_act_is_that_acts(coder):
+    """ "... to protest against the killing of villagers in Daffo, as the toll from Saturday night's attack rose to
+    21": the 21 are the attack's dead, not the protest's."""
+    record = coder.code("Angry youths blocked the road and set vehicles on fire in Mushere town on Sunday to protest "
+                        "against the killing of villagers in Daffo, as the toll from Saturday night's attack rose to "
+                        "21.", published="2026-05-18")
+    tolls = {e["event_type"]: (e["fatalities"] or {}).get("best") for e in record["events"]}
+    assert tolls.get("Riots") is None and 21 in tolls.values()

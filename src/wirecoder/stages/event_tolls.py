@@ -18,6 +18,7 @@ from ..lexicon import load_lexicon
 
 _WORDS = load_lexicon("counts")
 ALSO = re.compile(rf"\b{_WORDS.alternation('also_word')}\b", re.IGNORECASE)
+TOLL_OF = re.compile(rf"\b{_WORDS.alternation('toll_of')}\b", re.IGNORECASE)  # "the toll from Saturday's attack"
 
 
 class EventTollsStage:
@@ -30,7 +31,8 @@ class EventTollsStage:
         article.report_tolls = []
         for report, places in zip(article.reports, article.report_places):
             mention = report.mention
-            counts = [c for c in article.counts if c.sentence == mention.sentence]
+            counts = [c for c in article.counts if c.sentence == mention.sentence
+                      and not _anothers_toll(article, c, mention)]
             told_after = _counts_told_after(article, mention, dated)
             fatalities = _toll(article, "fatalities", counts, told_after)
             injured = _toll(article, "injured", counts, told_after)
@@ -42,6 +44,16 @@ class EventTollsStage:
                         injured = count
             article.report_tolls.append(ReportTolls(fatalities, injured))
         return article
+
+
+def _anothers_toll(article: Article, count: CountMention, mention: EventMention) -> bool:
+    """ "to protest against the killings, as the toll from Saturday night's attack rose to 21": a toll whose words
+    name the act it counts belongs to that act, not to another the sentence tells."""
+    def within(m: EventMention) -> bool:
+        return count.span.start <= m.trigger.start < count.span.end and bool(
+            TOLL_OF.search(article.text, count.span.start, m.trigger.start))
+    return not within(mention) and any(m is not mention and m.sentence == count.sentence and within(m)
+                                       for m in article.mentions)
 
 
 def _counts_told_after(article: Article, mention: EventMention, sentence_dates) -> list[CountMention]:
