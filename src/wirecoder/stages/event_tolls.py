@@ -23,7 +23,7 @@ TOLL_OF = re.compile(rf"\b{_WORDS.alternation('toll_of')}\b", re.IGNORECASE)  # 
 
 class EventTollsStage:
     name = "event_tolls"
-    requires = ("reports", "report_places", "counts", "mentions", "dates", "sentences", "published")
+    requires = ("reports", "report_places", "counts", "mentions", "dates", "sentences", "published", "text")
     assigns = ("report_tolls",)
 
     def __call__(self, article: Article) -> Article:
