@@ -298,16 +298,16 @@ class EventDetectionStage:
             chosen = [m for m in mentions if pick(m) and m.detected]
             if chosen:
                 mention = min(chosen, key=lambda m: (m.negated or m.hypothetical or m.habitual, m.trigger.start))
-                verb = None if done(mention) else self._verb_mention(article, index, sub, p)
-                if verb is not None and done(verb) and not within_phrase(article.doc, verb.trigger, mention.trigger) \
-                        and self.model.word_weights([verb.trigger.text], sub)[0] >= MIN_TRIGGER_WEIGHT:
+                verb = None if done(mention) else self._verb_mention(article, index, sub, p, pointed=True)
+                if verb is not None and done(verb) and not within_phrase(article.doc, verb.trigger, mention.trigger):
                     return verb  # "denied attacking civilians, saying its drones had struck military targets"
                 if mention.sub_event_type != sub:
                     mention.rule = f"{mention.rule}+{DETECTOR_RULE}"
                 return mention
         return self._verb_mention(article, index, sub, p)
 
-    def _verb_mention(self, article: Article, index: int, sub: str, p: float) -> EventMention | None:
+    def _verb_mention(self, article: Article, index: int, sub: str, p: float, *,
+                      pointed: bool = False) -> EventMention | None:
         span = article.sentences[index].span
         sent = article.doc.char_span(span.start, span.end, alignment_mode="expand") if article.doc is not None else None
         if sent is None or dies_of_wounds(sent.root):
@@ -323,10 +323,12 @@ class EventDetectionStage:
             weight, trigger = max(((max(w, lw), t) for w, lw, t in zip(weights, lemma_weights, verbs)),
                                   key=lambda pair: (pair[0], -pair[1].i))
             if weight < MIN_TRIGGER_WEIGHT:
+                if pointed:
+                    return None  # asked for a verb that points to the sub-type: none does
                 trigger = self._main_verb(sent)
                 if p < SURE_WITHOUT_TRIGGER or trigger is None:
                     return None  # no word points to the event and the type is unsure: text unlike news
-        elif self._attribution_only(sent):
+        elif pointed or self._attribution_only(sent):
             return None  # '"Got her!" / an officer said.': a quote's attribution cut off from it tells nothing
         elif self._stative(sent) or any(dies_of_wounds(t) for t in sent):
             return None  # what is ("are believed to be members of a local cell"), or a death from wounds: no act
