@@ -76,6 +76,26 @@ def test_a_name_the_tagger_calls_a_people_after_in_is_a_place(coder):
     assert event["location"]["name"] == "Bashurhat"
 
 
+def test_a_name_the_tagger_calls_a_people_before_an_areas_kind_word_is_a_place(coder):
+    """ "in Tabourgani commune": spaCy calls the name a nationality, and a noun follows it, as a noun follows an
+    adjective ("in Afghan custody"); an administrative area's kind word after it says it is the area's name. A
+    people's settlements ("Fulani villages") and a descriptor of an area told after it ("the Andean province of
+    Cotopaxi") stay no place."""
+    record = coder.code("Three herders were killed and their cattle taken at a hamlet in Tabourgani commune, in the "
+                        "Mopti region of Mali, on Sunday afternoon, a herders' association said.",
+                        published="2024-07-01")
+    [place] = [p for p in record["places"] if p["text"] == "Tabourgani"]
+    assert (place["country"], place["geonameid"]) == ("ML", None)
+    [event] = [e for e in record["events"] if not e["background"]]
+    assert event["location"]["name"] == "Tabourgani"
+    record = coder.code("Gunmen attacked Fulani villages in the Mopti region of Mali on Sunday, and a man was held "
+                        "in Afghan custody.", published="2024-07-01")
+    assert not {"Fulani", "Afghan"} & {p["text"] for p in record["places"]}
+    record = coder.code("Police broke up a blockade by indigenous protesters in the Andean province of Cotopaxi on "
+                        "Tuesday.", published="2026-07-08")
+    assert "Andean" not in {p["text"] for p in record["places"]}
+
+
 def test_an_institution_or_a_brand_after_in_is_no_place(coder):
     """The same words before a common word that names an institution, an acronym or a brand say nothing."""
     record = coder.code("The bill stalled in Congress on Tuesday after protesters rallied in BitCoin against "

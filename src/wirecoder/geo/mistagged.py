@@ -17,6 +17,7 @@ from .wording import AREA_WORDS, COMMON_WORDS, PART_WORDS, SETTLEMENT_WORDS, are
 PLACE_PREPOSITIONS = load_lexicon("place_names").words("place_preposition")
 SITE_NOUNS = load_lexicon("place_names").words("site_noun")
 ATTACK_NOUNS = load_lexicon("place_names").words("attack_on_noun")  # "the raid on Isapa"
+AREA_KINDS = load_lexicon("place_names").words("area_kind_after_name")  # "in Dioungani commune"
 MISTAGGED_LABELS = frozenset({"NORP", "ORG", "PERSON", ""})  # "": a proper noun spaCy tagged as no entity
 MIN_NAME_LETTERS = 4
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
@@ -49,12 +50,20 @@ def mistagged_place(doc, start: int, end: int, label: str, *, person_words: set[
         return False
     if apposition_after(doc.text, word.idx, word.idx + len(word)) is not None:
         return True
-    if end < len(doc) and doc[end].pos_ in NOUN_TAGS:
-        return False
+    if end < len(doc) and doc[end].pos_ in NOUN_TAGS and not _named_area(doc, start, end):
+        return False  # "in Afghan custody": an adjective; "in Dioungani commune": an area's name and its kind
     if not (after_place_preposition(doc, start, end) or _noun_then(doc, start, "at", SITE_NOUNS)
             or _noun_then(doc, start, "on", ATTACK_NOUNS) or area_word_before(doc, start)):
         return False  # "in X", "the substation at X", "the streets of X", "residents of X", "the raid on X"
     return not any(t.text == word.lower_ for t in doc)  # "in Humans" of a heading: "humans" elsewhere
+
+
+def _named_area(doc, start: int, end: int) -> bool:
+    """ "in Dioungani commune": the kind word of an administrative area right after the name, with no article before
+    the name and no "of" after the kind word, which make the name a descriptor ("in the Andean province of
+    Cotopaxi")."""
+    after = end + 1 < len(doc) and doc[end + 1].lower_ == "of"
+    return doc[end].text in AREA_KINDS and not after and not (start > 0 and doc[start - 1].pos_ == "DET")
 
 
 def _noun_then(doc, start: int, preposition: str, nouns: frozenset[str]) -> bool:
