@@ -96,6 +96,16 @@ def test_a_name_the_tagger_calls_a_people_before_an_areas_kind_word_is_a_place(c
     assert "Andean" not in {p["text"] for p in record["places"]}
 
 
+def test_a_name_placed_at_a_town_takes_the_towns_district(coder):
+    """ "Barangay Kalutang, Sumisip": a place the gazetteer lacks, placed at the town the text puts it by, lies in
+    that town's second-level area (ACLED's admin2), as the town does."""
+    record = coder.code("Soldiers clashed with Abu Sayyaf gunmen in Barangay Kalutang, Sumisip, on Tuesday, the "
+                        "military said.", published="2025-10-29")
+    places = {p["text"]: p for p in record["places"]}
+    assert places["Barangay Kalutang"]["geonameid"] is None
+    assert places["Barangay Kalutang"]["admin2"] == places["Sumisip"]["admin2"] is not None
+
+
 def test_an_institution_or_a_brand_after_in_is_no_place(coder):
     """The same words before a common word that names an institution, an acronym or a brand say nothing."""
     record = coder.code("The bill stalled in Congress on Tuesday after protesters rallied in BitCoin against "

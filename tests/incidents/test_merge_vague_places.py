@@ -118,3 +118,29 @@ def test_a_town_the_gazetteer_puts_in_a_district_lies_within_it_however_far_its_
     commune = article("com", [event(where={**place("Adiri District"), "name": "Adiri Commune",
                                            "feature_code": "ADM3", "admin2": "Adiri District"})], source="Wire One")
     assert merged(tmp_path, "commune", [commune, inside]) == {("com",), ("in",)}
+
+
+def test_a_district_holds_its_towns_whatever_region_each_was_filed_under(tmp_path):
+    # regions redrawn: the gazetteer files the province under its old region and its towns under the new one
+    # (Basilan and Sumisip); the town's second-level area is the district, so the district holds it (rules 40)
+    district = article("dist", [event(where={**place("Adiri District"), "admin2": "Adiri District"})],
+                       source="Wire One")
+    moved = article("in", [event(where={**place("Tinezgar"), "admin1": "New Region", "admin2": "Adiri District"})],
+                    source="Kora Times")
+    assert merged(tmp_path, "moved", [district, moved]) == {("dist", "in")}
+    other = article("out", [event(where={**place("Tinezgar"), "admin1": "New Region", "admin2": "Kemo District"})],
+                    source="Kora Times")
+    assert merged(tmp_path, "other", [district, other]) == {("dist",), ("out",)}
+
+
+def test_a_village_placed_at_a_town_lies_in_the_towns_district(tmp_path):
+    # "Barangay Tumahubong, Sumisip" and "Basilan province": the village the gazetteer lacks takes the district of
+    # the town it was placed at (the coder's `admin2`), so the district holds it (rules 40)
+    district = article("dist", [event(where={**place("Adiri District"), "admin2": "Adiri District"})],
+                       source="Wire One")
+    village = article("vil", [event(where={**place("Kemo", within="Tinezgar"), "admin2": "Adiri District"})],
+                      source="Kora Times")
+    assert merged(tmp_path, "village", [district, village]) == {("dist", "vil")}
+    untold = article("unt", [event(where=place("Kemo", within="Tinezgar"))], source="Kora Times")
+    assert merged(tmp_path, "untold", [district, untold]) == {("dist",), ("unt",)}
+

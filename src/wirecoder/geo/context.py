@@ -103,7 +103,7 @@ def _country_host(place: Place, countries: Sequence[Place], sentence: tuple[int,
 def _placed_at(place: Place, host: Place) -> Place:
     precision = AREA_PRECISION if _country(host) or host.geo_precision >= AREA_PRECISION else 2
     return replace(place, lat=host.lat, lon=host.lon, country=host.country, admin1=host.admin1,
-                   geo_precision=precision, within=host.span)
+                   geo_precision=precision, within=host.span, admin2=host.admin2 if precision == 2 else None)
 
 
 def _sentence(boundaries: Sequence[int], position: int, length: int) -> tuple[int, int]:

@@ -394,5 +394,5 @@ def place_within_chains(places: Sequence[Place], hosts: dict[int, tuple[int, ...
         if host is not None:
             precision = AREA_PRECISION if host.geo_precision >= AREA_PRECISION else 2
             out[i] = replace(out[i], lat=host.lat, lon=host.lon, country=host.country, admin1=host.admin1,
-                             geo_precision=precision, within=host.span)
+                             geo_precision=precision, within=host.span, admin2=host.admin2 if precision == 2 else None)
     return out

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RULES_VERSION = "39"  # bump when a rule or a record's making changes what is merged; `merge --db` then rebuilds
+RULES_VERSION = "40"  # bump when a rule or a record's making changes what is merged; `merge --db` then rebuilds
 
 
 @dataclass(frozen=True, kw_only=True)

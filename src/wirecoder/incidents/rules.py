@@ -226,12 +226,16 @@ def _contains(area: PlaceKey, spot: PlaceKey, d: float | None, rules: MergeRules
         if spot.admin1 and region:
             return 1 if spot.admin1 in (area.admin1, area.name) else None
         return 1 if _within(d, rules.region_km) else None
+    if spot.admin2 and spot.admin2 == area.admin2 and not (
+            spot.district and not _names_one_area(spot.district, area.name)):
+        # the gazetteer puts the town in the district, however far its point lies ("Tirua", "Arauco"), and whatever
+        # region each was filed under when regions were redrawn (Basilan's towns in the Muslim Mindanao region,
+        # the province itself under Zamboanga Peninsula)
+        return 2
     if spot.admin1 and area.admin1 and spot.admin1 != area.admin1:
         return None
     if spot.known and spot.district and not _names_one_area(spot.district, area.name):
         return None  # Kankara, the seat of Kankara LGA, is not in Malumfashi LGA, however near its point
-    if spot.known and spot.admin2 and spot.admin2 == area.admin2:
-        return 2  # the gazetteer puts the town in the district, however far its point lies ("Tirua", "Arauco")
     if not spot.known and spot.within:  # the text says which area the place lies in: this district or not
         if any(_names_one_area(spot.within, name) for name in (area.name, area.told) if name):
             return 2
