@@ -296,6 +296,20 @@ def test_a_place_another_borders_only_situates_it(coder):
     assert [p["text"] for p in places] == ["Tarimbaro"]
 
 
+def test_a_place_only_told_as_across_a_border_situates_it(coder):
+    """ "close to the border with Balochistan and the South Waziristan tribal district": each place of the list only
+    says what the place of the act lies beside, in its own sentence and in a sentence that tells the act again."""
+    places = located(coder, "Gunmen seized six workers from a project site in a rural area of Tank district in "
+                            "Pakistan on Thursday, close to the border with Balochistan and the South Waziristan "
+                            "tribal district, a police official said.")
+    assert [p["text"] for p in places] == ["Tank"]
+    places = located(coder, "Gunmen abducted six employees of a road firm in Pakistan's Khyber Pakhtunkhwa province "
+                            "on Thursday. The workers were seized from a project site in a rural area of Tank "
+                            "district, close to the border with Balochistan and the South Waziristan tribal "
+                            "district, a police official said.")
+    assert places and all(p["text"] == "Tank" for p in places)
+
+
 def test_a_crowd_from_a_town_named_institution_is_at_that_town(coder):
     """The town a university bears is a place ("the University of Eldoret"), and where its students protested
     when their sentence names no other place; a place that only a police chief's beat names gives way to it."""

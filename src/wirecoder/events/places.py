@@ -40,6 +40,8 @@ CARE_VERBS = _LEXICON.words("care_verb")
 JOB_NOUNS = _LEXICON.words("job_noun")
 BACKER_WORDS = _LEXICON.words("backer_word")
 LOCATIVE_PREPOSITIONS = _LEXICON.words("locative_preposition")
+BORDERING = _LEXICON.words("bordering_verb")  # "a municipality bordering Morelia"
+BORDER_NOUNS = _LEXICON.words("border_noun")  # "near the border with Balochistan"
 # "returned to Goma", "fled Lainya County for Yei and Juba": where people moved to
 DESTINATION_PREPOSITIONS = _LEXICON.words("toward_preposition") | _LEXICON.words("fleeing_destination")
 _TOLD = _LEXICON.alternation("told_settlement")
@@ -365,3 +367,16 @@ def settlement_in_area(text: str, area: Span) -> bool:
     (not "the Borno state town of Gajiram", which names the town; not "the Borno state capital", the area's own)."""
     before, after = text[max(0, area.start - 60):area.start], text[area.end:area.end + 40]
     return bool(_SETTLEMENT_IN.search(before) or (_THE_BEFORE.search(before) and _SETTLEMENT_AFTER.match(after)))
+
+
+def names_a_neighbour(token) -> bool:
+    """A place named only as what another lies beside, a reference point (stages/event_locations.py): "Tarimbaro,
+    a municipality bordering Morelia"; "a rural area of D.I. Khan district, close to the border with Balochistan
+    and the South Waziristan tribal district" (each place of the list)."""
+    while token.dep_ in ("compound", "nmod") and token.head.i > token.i:
+        token = token.head  # "the South Waziristan tribal district": the name's noun phrase
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    if token.dep_ == "dobj" and token.head.dep_ == "acl" and token.head.lemma_.lower() in BORDERING:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_.lower() in BORDER_NOUNS

@@ -17,8 +17,8 @@ from ..syntax import REACTION, SPEECH
 from ..taxonomy.acled import event_type_of
 from .actor_roles import VIOLENT_TYPES
 from .place_relations import within_admin1
-from .places import (cared_at, most_specific_last, movement_destination, names_a_route, place_token,
-                     travel_destination)
+from .places import (cared_at, most_specific_last, movement_destination, names_a_neighbour, names_a_route,
+                     place_token, travel_destination)
 
 # the event nouns of political violence ("the attack", "the killings"), not of crowds
 VIOLENCE_NOUNS = frozenset(noun for noun, sub in load_lexicon("referenced_events").mapping("event_noun").items()
@@ -40,7 +40,8 @@ def named_below_country(article: Article, index: int) -> list[Place]:
         named = [p for p in named if not cared_at(place_token(article.doc, p))
                  and not movement_destination(place_token(article.doc, p), fleeing=True)]
     return [p for p in named if article.doc is None or not (
-        names_a_route(place_token(article.doc, p)) or travel_destination(place_token(article.doc, p)))] or named
+        names_a_route(place_token(article.doc, p)) or travel_destination(place_token(article.doc, p))
+        or names_a_neighbour(place_token(article.doc, p)))] or named  # "close to the border with X"
 
 
 RETOLD_AFTER = 3  # sentences after a referenced event in which its retelling may place it

@@ -31,7 +31,7 @@ from ..geo.strays import WATER_CODES
 from ..lexicon import load_lexicon
 from ..events.places import (ROUTE_WORDS, apposed_before, beyond_topics, cared_at, crowd_town, hosting_spans,
                              most_specific_last, movement_destination, moved_to, names_a_backer, names_a_job, on_route,
-                             names_a_place_within, names_a_topic, named_node, only_finer_kept,
+                             names_a_neighbour, names_a_place_within, names_a_topic, named_node, only_finer_kept,
                              origin_of_people, place_token, settlement_in_area, told_in_actors_clause,
                              travel_destination, without_hosts)
 from ..syntax import governing_verb
@@ -40,7 +40,6 @@ _WORDS = load_lexicon("event_places")
 DIRECTION_WORDS = _WORDS.words("direction_word")
 DISTANCE_WORDS = _WORDS.words("distance_word")
 DISTANCE_PREPOSITIONS = _WORDS.words("distance_preposition")  # "10 km from X", "north of X"
-BORDERING = _WORDS.words("bordering_verb")  # "a municipality bordering Morelia"
 # "the city", "the camp": a settlement the sentence refers back to (not "the city of X", which names it)
 _SETTLEMENTS = "|".join(sorted(_WORDS.words("settlement_noun"), key=len, reverse=True))
 SETTLEMENT_REFERENCE = re.compile(rf"\bthe (?:{_SETTLEMENTS})\b(?! of\b)")
@@ -359,8 +358,8 @@ def _without_reference_points(article: Article, places: list[Place]) -> list[Pla
             return True
         if names_a_topic(token) or travel_destination(token) or place.feature_code in WATER_CODES:
             return True  # "the Gaza ceasefire", "a trip to the United States", "Hodeidah Red Sea port city"
-        if token.dep_ == "dobj" and token.head.dep_ == "acl" and token.head.lemma_.lower() in BORDERING:
-            return True  # "Tarimbaro, a municipality bordering the state capital Morelia"
+        if names_a_neighbour(token):
+            return True  # "Tarimbaro, a municipality bordering Morelia", "close to the border with Balochistan"
         if token.dep_ != "pobj":
             return False
         prep, head = token.head, token.head.head
