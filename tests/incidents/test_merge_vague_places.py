@@ -143,4 +143,3 @@ def test_a_village_placed_at_a_town_lies_in_the_towns_district(tmp_path):
     assert merged(tmp_path, "village", [district, village]) == {("dist", "vil")}
     untold = article("unt", [event(where=place("Kemo", within="Tinezgar"))], source="Kora Times")
     assert merged(tmp_path, "untold", [district, untold]) == {("dist",), ("unt",)}
-

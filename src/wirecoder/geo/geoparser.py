@@ -68,7 +68,7 @@ class Geoparser:
             organisation_names = organisation_names_of(load_actor_lexicon())
         self.recognizer = Recognizer(gazetteer=self.gazetteer, organisation_names=organisation_names)
         self.resolver = Resolver(weights=weights, neighbours=self.gazetteer.neighbours(),
-                                 borrowed_point=self.gazetteer.borrowed_point)
+                                 borrowed_point=self.gazetteer.borrowed_point, district_of=self.gazetteer.admin2_of)
         self.qualifier = Qualifier(lookup=self.candidates, exact_lookup=self.written_as,
                                    spelled=lambda text, areas: spelled_within(text, areas, self.gazetteer.by_skeleton),
                                    organisation=self._names_a_group if organisation_names else None)

@@ -135,3 +135,10 @@ def close_spellings(a: str, b: str, *, max_edits: int = 2) -> bool:
 def written_as_abbreviation(text: str) -> bool:
     """ "US", "U.K.", "Ky.": only a name written this way may be read as an abbreviation ("us", "ill" may not)."""
     return text.isupper() or ("." in text and text[:1].isupper())
+
+
+def names_its_district(name: str, district: str | None) -> bool:
+    """Whether a town's name is a word, or the words, of the name of the district the gazetteer puts it in (the
+    district's seat, most often): "Ketapang" in "Kabupaten Ketapang"."""
+    words, own = name_key(district).split() if district else [], name_key(name).split()
+    return bool(own) and any(words[i:i + len(own)] == own for i in range(len(words)))

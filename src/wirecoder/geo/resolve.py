@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .name_forms import former_names_dropped, short_forms_as_own
+from .names import names_its_district
 from .points import contains, distance_km
 from .strays import (STRAY_AREA_CODES, STRAY_MIN_OTHERS, not_by_its_city, not_in_its_area, stray_afar,
                      stray_from_the_story, stray_in_country, water_over_its_namesake)
@@ -39,6 +40,7 @@ class RankWeights:
     container: float = 4.0
     outlet_country: float = 1.0
     project_table: float = 3.0
+    district_namesake: float = 0.5  # "Ketapang" of Kabupaten Ketapang over Lampung's village of the name
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,13 @@ class Ranked:
 
 class Resolver:
     def __init__(self, *, weights: RankWeights | None = None, neighbours: dict[str, frozenset[str]] | None = None,
-                 borrowed_point: Callable[[Entry], bool] | None = None):
+                 borrowed_point: Callable[[Entry], bool] | None = None,
+                 district_of: Callable[[Entry], str | None] | None = None):
         self.weights = weights or RankWeights()
         self.neighbours = neighbours or {}
         # whether a district's point is its province's (no point of its own): no distance to it tells anything
         self.borrowed_point = borrowed_point or (lambda entry: False)
+        self.district_of = district_of or (lambda entry: None)  # the gazetteer's second-level area of a place
 
     def prior(self, entry: Entry, hint: str | None = None) -> float:
         w = self.weights
@@ -77,6 +81,8 @@ class Resolver:
             score += w.project_table  # the project's regions are what news means by a name ("Gaza": the Strip)
         if hint is not None and entry.feature_class in HINTED_CLASSES[hint]:
             score += w.hint
+        district = self.district_of(entry) if entry.feature_class == "P" and not entry.population else None
+        score += w.district_namesake if names_its_district(entry.name, district) else 0.0  # of unpeopled towns
         return score
 
     def rank(self, mentions: Sequence[Mention], *, outlet_country: str | None = None,
