@@ -310,6 +310,18 @@ def test_a_place_only_told_as_across_a_border_situates_it(coder):
     assert places and all(p["text"] == "Tank" for p in places)
 
 
+@pytest.mark.parametrize("text, where", [
+    ("Hundreds of villagers attacked the base camp of a palm oil company in Sintang regency, West Kalimantan, on "
+     "Thursday, police said.", "Sintang"),
+    ("Gunmen on motorcycles killed four herders near a market in Tominian cercle, in Mali's Segou region, on "
+     "Sunday.", "Tominian"),
+])
+def test_a_place_before_its_areas_kind_word_is_where_it_happened(coder, text, where):
+    """ "in Sintang regency", "in Tominian cercle": the kind word of an Indonesian or a Malian district is the
+    place's own, not a topic the name qualifies ("the Gaza ceasefire"), so the act lies there, not in the province."""
+    assert [p["name"] for p in located(coder, text)] == [where]
+
+
 def test_a_crowd_from_a_town_named_institution_is_at_that_town(coder):
     """The town a university bears is a place ("the University of Eldoret"), and where its students protested
     when their sentence names no other place; a place that only a police chief's beat names gives way to it."""
