@@ -11,13 +11,17 @@ raid on X"); an apposition ("X, a village on the national road").
 from __future__ import annotations
 
 from ..lexicon import load_lexicon
+from .chains import CHAIN_WORDS_FILE
 from .cues import apposition_after
+from .lexicon import geo_lexicon
 from .wording import AREA_WORDS, COMMON_WORDS, PART_WORDS, SETTLEMENT_WORDS, area_word_before, previous_word
 
 PLACE_PREPOSITIONS = load_lexicon("place_names").words("place_preposition")
 SITE_NOUNS = load_lexicon("place_names").words("site_noun")
 ATTACK_NOUNS = load_lexicon("place_names").words("attack_on_noun")  # "the raid on Isapa"
-AREA_KINDS = load_lexicon("place_names").words("area_kind_after_name")  # "in Dioungani commune"
+# "in Dioungani commune": the geoparser's kinds of areas (chain_words.tsv) and the administrative ones of its area words
+AREA_KINDS = geo_lexicon(CHAIN_WORDS_FILE).words("area_kinds") | load_lexicon("place_names").words(
+    "area_kind_after_name")
 MISTAGGED_LABELS = frozenset({"NORP", "ORG", "PERSON", ""})  # "": a proper noun spaCy tagged as no entity
 MIN_NAME_LETTERS = 4
 NOUN_TAGS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
