@@ -94,3 +94,17 @@ def test_a_small_namesake_outside_the_country_a_name_is_qualified_by_is_not_it(t
     assert raz.geonameid is None and raz.country == "IR"
     assert kabul.country == "AF"  # a big town keeps its reading: the next name may begin a list
     assert bare.name == "Rawalakot"  # with no qualifier the namesake stands
+
+
+def test_a_dateline_naming_a_country_is_its_city_of_the_name_else_the_country(tmp_path):
+    # "MALI -" heads a round-up's item: the country, not a city abroad that other tongues call "Mali"; a country
+    # whose capital bears its name ("KUWAIT -") still names the capital
+    places = [country("Mali", 17.0, -4.0, "ML", 19_000_000),
+              town("Mary", 37.6, 61.83, "TM", 167_000, names=[("Mali", NameKind.ALTERNATE)]),
+              country("Kuwait", 29.5, 47.75, "KW", 4_100_000),
+              town("Kuwait City", 29.37, 47.98, "KW", 60_000, code="PPLC", names=[("Kuwait", NameKind.ALTERNATE)])]
+    with geoparser_over(tmp_path / "countries.sqlite", places) as g:
+        [mali] = resolve(g, "MALI - Gunmen killed ten herders on Saturday.", ["MALI"])
+        [kuwait] = resolve(g, "KUWAIT - Police detained ten men on Sunday.", ["KUWAIT"])
+    assert (mali.country, mali.feature_code) == ("ML", "PCLI")
+    assert (kuwait.country, kuwait.feature_code) == ("KW", "PPLC")

@@ -222,8 +222,7 @@ def _towns_over_their_airports(cands: tuple[Entry, ...]) -> tuple[Entry, ...]:
 
 
 def _as_hinted(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
-    """Keep only the candidates of the kind the text names ("X city": towns; "X district", "the X countries":
-    areas), when there are any."""
+    """Only the candidates of the kind the text names ("X city": towns; "X district", "X countries": areas), if any."""
     if hint is None or any(e.kind == NameKind.DEMONYM for e in cands):
         return cands  # "Canadian cities": the cities are the country's, the word is not a town's name
     if hint == "admin1":  # a member of a list of first-level areas
@@ -251,15 +250,16 @@ def _city(entry: Entry) -> bool:
 
 def _city_hint(mention: Mention) -> Mention:
     """A bare dateline ("WASHINGTON -") or "X-based" names a city: the capital or big town of that name when there
-    is one, as news writes a bare city only for those; with a qualifier ("PARIS, Texas") any town of the name; and
-    a name no big town bears ("Texas-based", "U.S.-based") keeps its own reading."""
+    is one, as news writes a bare city only for those; with a qualifier ("PARIS, Texas") any town of the name; a
+    name no big town bears ("Texas-based"), or none of the country it is the own name of ("MALI -" heading a round-up's
+    item: not Mary, Turkmenistan, "Mali" in other tongues; "KUWAIT -" is Kuwait City), keeps its own reading."""
     if mention.hint != "city":
         return mention
     if mention.container:
         return replace(mention, hint="settlement")
-    if any(_city(e) for e in mention.candidates):
-        return mention
-    return replace(mention, hint=None)
+    own = {e.country for e in mention.candidates if e.feature_code == "PCLI" and e.kind == NameKind.PRIMARY}
+    return mention if any(_city(e) and (not own or e.country in own) for e in mention.candidates) else replace(
+        mention, hint=None)
 
 
 def _settlements_first(cands: tuple[Entry, ...], hint: str | None) -> tuple[Entry, ...]:
