@@ -16,11 +16,11 @@ from dataclasses import replace
 from ..article import Place
 from .countries import COUNTRY_CODES
 from .cues import dateline_at
+from .holding import AREA_PRECISION
 from .lexicon import lexicon, words
 from .store import Entry
 
 SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'“‘(])|\n")
-AREA_PRECISION = 3
 HOST_CLASSES = frozenset({"P", "A", "S"})  # towns, areas, sites; not seas, regions, continents or ranges: too vague
 _CARED_AT = re.compile(r"\b" + lexicon().alternation("care_place_nouns") + r"\s+(?:in|at)\s+(?:the\s+)?$",
                        re.IGNORECASE)
@@ -56,7 +56,7 @@ def place_unknown_by_context(places: Sequence[Place], text: str, *,
         host = (_qualifier(place, known, text) or _named_inside(place, local)
                 or (opening_city(place) if opening_city is not None else None) or _host(place, told, sentence)
                 or _host(place, local, sentence) or _country_host(place, countries, sentence))
-        out.append(place if host is None else _placed_at(place, host))
+        out.append(place if host is None else placed_at(place, host))
     return out
 
 
@@ -100,7 +100,9 @@ def _country_host(place: Place, countries: Sequence[Place], sentence: tuple[int,
     return None
 
 
-def _placed_at(place: Place, host: Place) -> Place:
+def placed_at(place: Place, host: Place) -> Place:
+    """A place the gazetteer lacks given its host's point, country, first-level area and, placed at a town or a
+    district (precision 2), its second-level area; ``within`` gives the host's span."""
     precision = AREA_PRECISION if _country(host) or host.geo_precision >= AREA_PRECISION else 2
     return replace(place, lat=host.lat, lon=host.lon, country=host.country, admin1=host.admin1,
                    geo_precision=precision, within=host.span, admin2=host.admin2 if precision == 2 else None)

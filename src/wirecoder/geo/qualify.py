@@ -25,13 +25,14 @@ from ..lexicon import load_lexicon
 from .countries import COUNTRY_CODES
 from .lexicon import words
 from .chains import Chain, ChainReader, Link, chain_lexicon
+from .context import placed_at
 from .names import name_skeleton
 from .recognize import Toponym
 from .points import distance_km
 from .store import Entry, NameKind
 from .wording import PEOPLE_ADJECTIVE, hint_of_word, own_place_name
 
-from .holding import (AREA_PRECISION, BIG_TOWN_HOLD_KM, BIG_TOWN_POPULATION, DISTRICT_CODES, NAMESAKE_POPULATION,
+from .holding import (BIG_TOWN_HOLD_KM, BIG_TOWN_POPULATION, DISTRICT_CODES, NAMESAKE_POPULATION,
                       by_the_province, holds)
 
 AMBIGUOUS_COUNTRIES = 3  # a qualifier naming areas in this many countries proves no namesake
@@ -392,7 +393,5 @@ def place_within_chains(places: Sequence[Place], hosts: dict[int, tuple[int, ...
         # the chain's narrowest known area; a country only when nothing else is known ("in western Yemen (X, Y)")
         host = next((p for p in known if p.feature_code not in COUNTRY_CODES), known[0] if known else None)
         if host is not None:
-            precision = AREA_PRECISION if host.geo_precision >= AREA_PRECISION else 2
-            out[i] = replace(out[i], lat=host.lat, lon=host.lon, country=host.country, admin1=host.admin1,
-                             geo_precision=precision, within=host.span, admin2=host.admin2 if precision == 2 else None)
+            out[i] = placed_at(out[i], host)
     return out
